@@ -1,0 +1,37 @@
+// What commands share: the configuration (loaded on first use), the store, and output helpers.
+import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { openSqliteStore, type Store } from '../store/index.js';
+
+export interface CliContext {
+  /** The --config flag's value, if given. */
+  configFile: string | undefined;
+  config(): LoadedConfig;
+  store(): Store;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Closes what was opened (the store); called once the command finishes. */
+  dispose(): Promise<void>;
+}
+
+export function createCliContext(options: { configFile?: string } = {}): CliContext {
+  let loaded: LoadedConfig | undefined;
+  let store: Store | undefined;
+  const context: CliContext = {
+    configFile: options.configFile,
+    config() {
+      loaded ??= loadConfig({ file: context.configFile });
+      return loaded;
+    },
+    store() {
+      store ??= openSqliteStore({ path: context.config().config.database.path });
+      return store;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    async dispose() {
+      await store?.close();
+      store = undefined;
+    },
+  };
+  return context;
+}

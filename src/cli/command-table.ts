@@ -1,0 +1,33 @@
+// Every `gantry` command: name, one-line summary, and a lazy loader so that a command pays only for
+// the modules it uses. Add a command here and its module under commands/.
+import type { CommandModule } from './command-module.js';
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const commandTable: CommandEntry[] = [
+  {
+    name: 'serve',
+    summary: 'Start the HTTP server (gateway and platform API)',
+    load: () => import('./commands/serve.js'),
+  },
+  {
+    name: 'doctor',
+    summary: 'Check Node, native modules, the database and each backend',
+    load: () => import('./commands/doctor.js'),
+  },
+  {
+    name: 'config',
+    summary: 'Print the effective configuration (secrets masked)',
+    load: () => import('./commands/config.js'),
+  },
+  { name: 'traces', summary: 'List recent traces', load: () => import('./commands/traces.js') },
+  {
+    name: 'trace',
+    summary: 'Print one trace as a tree with durations, tokens and cost',
+    load: () => import('./commands/trace.js'),
+  },
+];

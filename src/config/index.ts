@@ -1,0 +1,11 @@
+export { type EnvOverride, readEnvOverrides } from './env-overrides.js';
+export {
+  configFileNames,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  loadConfig,
+  parseConfig,
+} from './load-config.js';
+export { maskSecrets } from './mask-secrets.js';
+export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
+export type { ModelEntry, ProviderEntry } from './sections/models.js';

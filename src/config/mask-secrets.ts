@@ -1,0 +1,17 @@
+// Masks secret values before configuration is printed or logged.
+
+const secretKey = /(key|secret|token|password|authorization)$/i;
+
+export function maskSecrets(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => maskSecrets(item));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v, k)]));
+  }
+  if (typeof value === 'string' && secretKey.test(key) && !/env$/i.test(key)) return maskString(value);
+  return value;
+}
+
+function maskString(secret: string): string {
+  if (secret.length <= 8) return '****';
+  return `${secret.slice(0, 3)}****${secret.slice(-2)}`;
+}

@@ -1,0 +1,34 @@
+// The whole configuration: one zod schema, one section per subsystem (each in sections/).
+import { z } from 'zod';
+import { agentSection } from './sections/agent.js';
+import { evalSection } from './sections/eval.js';
+import { gatewaySection } from './sections/gateway.js';
+import { guardSection } from './sections/guard.js';
+import { modelsSection, providersSection } from './sections/models.js';
+import { ragSection } from './sections/rag.js';
+import { serverSection } from './sections/server.js';
+import { tracingSection } from './sections/tracing.js';
+
+export const configSchema = z
+  .object({
+    database: z
+      .object({
+        /** SQLite file; ':memory:' for a throw-away database. */
+        path: z.string().min(1).default('.gantry/gantry.db'),
+      })
+      .strict()
+      .prefault({}),
+    server: serverSection,
+    providers: providersSection,
+    models: modelsSection,
+    tracing: tracingSection,
+    agent: agentSection,
+    rag: ragSection,
+    gateway: gatewaySection,
+    guard: guardSection,
+    eval: evalSection,
+  })
+  .strict();
+
+export type GantryConfig = z.infer<typeof configSchema>;
+export type GantryConfigInput = z.input<typeof configSchema>;

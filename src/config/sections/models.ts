@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** A named model backend. Built-in names (openai, anthropic, ollama) work without an entry. */
+export const providerEntry = z
+  .object({
+    type: z.enum(['openai-compatible', 'openai', 'anthropic', 'ollama']),
+    baseURL: z.url().optional(),
+    /** The key itself; prefer apiKeyEnv so that no secret sits in the file. */
+    apiKey: z.string().optional(),
+    /** Name of the environment variable holding the key. */
+    apiKeyEnv: z.string().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+
+/** A model the server lists and routes: an alias for 'provider:model'. */
+export const modelEntry = z
+  .object({
+    model: z.string().regex(/^[^:\s]+:.+$/, "expected 'provider:model', for example 'ollama:llama3.2'"),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const providersSection = z.record(z.string(), providerEntry).default({});
+export const modelsSection = z.record(z.string(), modelEntry).default({});
+
+export type ProviderEntry = z.infer<typeof providerEntry>;
+export type ModelEntry = z.infer<typeof modelEntry>;

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+/** Configuration of the rag subsystem. */
+export const ragSection = z.object({}).strict().prefault({});

@@ -1,0 +1,19 @@
+// Every error code Gantry can raise, in one place; docs/errors.md mirrors this list (a test checks).
+// Codes are never reused. Each subsystem keeps its codes in its own file under codes/.
+import { agentErrors } from './codes/agent.js';
+import { coreErrors } from './codes/core.js';
+import { evalErrors } from './codes/eval.js';
+import { gatewayErrors } from './codes/gateway.js';
+import { guardErrors } from './codes/guard.js';
+import { ragErrors } from './codes/rag.js';
+
+export const errorCatalogue = {
+  ...coreErrors,
+  ...agentErrors,
+  ...ragErrors,
+  ...gatewayErrors,
+  ...guardErrors,
+  ...evalErrors,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,5 @@
+// Every migration, in one list. Add yours in your subsystem's id range (see ../migration.ts).
+import type { Migration } from '../migration.js';
+import { coreMigration } from './0001-core.js';
+
+export const migrations: readonly Migration[] = [coreMigration];

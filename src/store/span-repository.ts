@@ -1,0 +1,115 @@
+// Spans: written in batches by the trace sink, read back as whole traces.
+import type { SqliteDatabase } from './sqlite-database.js';
+
+export interface SpanRecord {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: 'internal' | 'client' | 'server';
+  /** Milliseconds since the epoch (fractional). */
+  startTime: number;
+  endTime: number;
+  status: 'ok' | 'error';
+  statusMessage?: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface TraceSummary {
+  traceId: string;
+  rootName: string;
+  startTime: number;
+  durationMs: number;
+  spanCount: number;
+  status: 'ok' | 'error';
+}
+
+export interface SpanRepository {
+  saveSpans(spans: readonly SpanRecord[]): Promise<void>;
+  getTrace(traceId: string): Promise<SpanRecord[]>;
+  listTraces(options?: { limit?: number }): Promise<TraceSummary[]>;
+}
+
+interface SpanRow {
+  span_id: string;
+  trace_id: string;
+  parent_span_id: string | null;
+  name: string;
+  kind: SpanRecord['kind'];
+  start_time: number;
+  end_time: number;
+  status: SpanRecord['status'];
+  status_message: string | null;
+  attributes: string;
+}
+
+export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
+  const insert = db.prepare(`INSERT OR REPLACE INTO spans
+    (span_id, trace_id, parent_span_id, name, kind, start_time, end_time, status, status_message, attributes)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertMany = db.transaction((spans: readonly SpanRecord[]) => {
+    for (const s of spans) {
+      insert.run(
+        s.spanId,
+        s.traceId,
+        s.parentSpanId,
+        s.name,
+        s.kind,
+        s.startTime,
+        s.endTime,
+        s.status,
+        s.statusMessage ?? null,
+        JSON.stringify(s.attributes),
+      );
+    }
+  });
+  const selectTrace = db.prepare('SELECT * FROM spans WHERE trace_id = ? ORDER BY start_time, span_id');
+  const selectTraces = db.prepare(`
+    SELECT r.trace_id, r.name AS root_name, r.start_time, r.end_time - r.start_time AS duration_ms,
+      (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id) AS span_count,
+      CASE WHEN EXISTS (SELECT 1 FROM spans e WHERE e.trace_id = r.trace_id AND e.status = 'error')
+        THEN 'error' ELSE 'ok' END AS status
+    FROM spans r WHERE r.parent_span_id IS NULL ORDER BY r.start_time DESC LIMIT ?`);
+
+  return {
+    async saveSpans(spans) {
+      if (spans.length > 0) insertMany(spans);
+    },
+    async getTrace(traceId) {
+      return (selectTrace.all(traceId) as SpanRow[]).map(rowToSpan);
+    },
+    async listTraces({ limit = 20 } = {}) {
+      const rows = selectTraces.all(limit) as {
+        trace_id: string;
+        root_name: string;
+        start_time: number;
+        duration_ms: number;
+        span_count: number;
+        status: 'ok' | 'error';
+      }[];
+      return rows.map((r) => ({
+        traceId: r.trace_id,
+        rootName: r.root_name,
+        startTime: r.start_time,
+        durationMs: r.duration_ms,
+        spanCount: r.span_count,
+        status: r.status,
+      }));
+    },
+  };
+}
+
+function rowToSpan(row: SpanRow): SpanRecord {
+  return {
+    traceId: row.trace_id,
+    spanId: row.span_id,
+    parentSpanId: row.parent_span_id,
+    name: row.name,
+    kind: row.kind,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    status: row.status,
+    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+  };
+}

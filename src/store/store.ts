@@ -1,0 +1,54 @@
+// The store: one interface for every subsystem's persistence. SQLite is the embedded default; a
+// Postgres implementation must pass the same contract tests (test/store-contract.ts).
+
+import { migrate } from './migrate.js';
+import type { Migration } from './migration.js';
+import { migrations as allMigrations } from './migrations/index.js';
+import { createSqliteSpanRepository, type SpanRepository } from './span-repository.js';
+import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
+
+export interface Store {
+  readonly kind: 'sqlite';
+  readonly location: string;
+  readonly spans: SpanRepository;
+  /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
+  checkWritable(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+  /** Replaces the built-in migration list (tests of the migration runner). */
+  migrations?: readonly Migration[];
+}
+
+export interface SqliteStore extends Store {
+  /** The raw connection, for code inside src/store only. */
+  readonly database: SqliteDatabase;
+}
+
+export function openSqliteStore({ path, migrations = allMigrations }: SqliteStoreOptions): SqliteStore {
+  const db = openSqliteDatabase(path);
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const probe = db.prepare('SELECT count(*) AS n FROM schema_migrations');
+  return {
+    kind: 'sqlite',
+    location: path,
+    database: db,
+    spans: createSqliteSpanRepository(db),
+    async checkWritable() {
+      db.exec('CREATE TABLE IF NOT EXISTS store_probe (at TEXT); DELETE FROM store_probe;');
+      db.prepare('INSERT INTO store_probe (at) VALUES (?)').run(new Date().toISOString());
+      probe.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
