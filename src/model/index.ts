@@ -1,0 +1,23 @@
+export { type CassetteEntry, type CassetteOptions, createCassetteFetch, loadCassette } from './cassette/cassette-fetch.js';
+export { requestHash } from './cassette/request-hash.js';
+export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
+export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
+export { type CostInput, estimateCost, type ModelPrice, priceFor, setModelPrice } from './price-table.js';
+export {
+  builtInProviders,
+  type FetchFunction,
+  lookUp,
+  type ResolveModelOptions,
+  resolveEmbeddingModel,
+  resolveModel,
+} from './resolve-model.js';
+export {
+  createScriptedModel,
+  type ScriptedCall,
+  type ScriptedFailure,
+  type ScriptedModel,
+  type ScriptedModelOptions,
+  type ScriptedResponse,
+  type ScriptedStep,
+  type ScriptedToolCall,
+} from './scripted-model.js';
