@@ -9,3 +9,10 @@ export {
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
 export type { ModelEntry, ProviderEntry } from './sections/models.js';
+export type {
+  GatewayConfig,
+  GatewayLimits,
+  GatewayRouteConfig,
+  GatewayTargetConfig,
+  GatewayUpstreamConfig,
+} from './sections/gateway.js';

@@ -1,3 +1,13 @@
+export type {
+  GatewayKeyLimits,
+  GatewayKeyRecord,
+  GatewayKeyRepository,
+} from './gateway-key-repository.js';
+export type {
+  GatewayUsageRecord,
+  GatewayUsageRepository,
+  GatewayUsageTotals,
+} from './gateway-usage-repository.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';

@@ -1,6 +1,11 @@
 // The store: one interface for every subsystem's persistence. SQLite is the embedded default; a
 // Postgres implementation must pass the same contract tests (test/store-contract.ts).
 
+import { createSqliteGatewayKeyRepository, type GatewayKeyRepository } from './gateway-key-repository.js';
+import {
+  createSqliteGatewayUsageRepository,
+  type GatewayUsageRepository,
+} from './gateway-usage-repository.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';
@@ -11,6 +16,8 @@ export interface Store {
   readonly kind: 'sqlite';
   readonly location: string;
   readonly spans: SpanRepository;
+  readonly gatewayKeys: GatewayKeyRepository;
+  readonly gatewayUsage: GatewayUsageRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +49,8 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     location: path,
     database: db,
     spans: createSqliteSpanRepository(db),
+    gatewayKeys: createSqliteGatewayKeyRepository(db),
+    gatewayUsage: createSqliteGatewayUsageRepository(db),
     async checkWritable() {
       db.exec('CREATE TABLE IF NOT EXISTS store_probe (at TEXT); DELETE FROM store_probe;');
       db.prepare('INSERT INTO store_probe (at) VALUES (?)').run(new Date().toISOString());

@@ -1,5 +1,6 @@
 // Every migration, in one list. Add yours in your subsystem's id range (see ../migration.ts).
 import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
+import { gatewayMigration } from './0300-gateway.js';
 
-export const migrations: readonly Migration[] = [coreMigration];
+export const migrations: readonly Migration[] = [coreMigration, gatewayMigration];

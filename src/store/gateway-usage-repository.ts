@@ -1,0 +1,121 @@
+// Gateway usage: one row per request, appended in batches (one transaction per batch).
+import type { SqliteDatabase } from './sqlite-database.js';
+
+export interface GatewayUsageRecord {
+  keyId: string | null;
+  /** The alias the client asked for. */
+  model: string;
+  route: string;
+  upstream: string | null;
+  endpoint: 'chat' | 'completions' | 'embeddings';
+  status: number;
+  stream: boolean;
+  cached: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** 'upstream' when the backend reported usage, 'counted' when the gateway counted tokens itself. */
+  usageSource: 'upstream' | 'counted' | 'none';
+  durationMs: number;
+  createdAt: number;
+}
+
+export interface GatewayUsageTotals {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+export interface GatewayUsageRepository {
+  saveUsage(records: readonly GatewayUsageRecord[]): Promise<void>;
+  /** Sums a key's usage since `since` (ms since the epoch; 0 for all time). */
+  totalsForKey(keyId: string, since?: number): Promise<GatewayUsageTotals>;
+  listUsage(options?: { keyId?: string; limit?: number }): Promise<GatewayUsageRecord[]>;
+}
+
+interface UsageRow {
+  key_id: string | null;
+  model: string;
+  route: string;
+  upstream: string | null;
+  endpoint: GatewayUsageRecord['endpoint'];
+  status: number;
+  stream: number;
+  cached: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  usage_source: GatewayUsageRecord['usageSource'];
+  duration_ms: number;
+  created_at: number;
+}
+
+export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayUsageRepository {
+  const insert = db.prepare(`INSERT INTO gateway_usage
+    (key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens, output_tokens, cost_usd,
+     usage_source, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertMany = db.transaction((records: readonly GatewayUsageRecord[]) => {
+    for (const r of records) {
+      insert.run(
+        r.keyId,
+        r.model,
+        r.route,
+        r.upstream,
+        r.endpoint,
+        r.status,
+        r.stream ? 1 : 0,
+        r.cached ? 1 : 0,
+        r.inputTokens,
+        r.outputTokens,
+        r.costUsd,
+        r.usageSource,
+        r.durationMs,
+        r.createdAt,
+      );
+    }
+  });
+  const totals = db.prepare(`SELECT count(*) AS requests, coalesce(sum(input_tokens), 0) AS input_tokens,
+    coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost_usd), 0) AS cost_usd
+    FROM gateway_usage WHERE key_id = ? AND created_at >= ?`);
+  const recent = db.prepare('SELECT * FROM gateway_usage ORDER BY id DESC LIMIT ?');
+  const recentForKey = db.prepare('SELECT * FROM gateway_usage WHERE key_id = ? ORDER BY id DESC LIMIT ?');
+  return {
+    async saveUsage(records) {
+      if (records.length > 0) insertMany(records);
+    },
+    async totalsForKey(keyId, since = 0) {
+      const row = totals.get(keyId, since) as {
+        requests: number;
+        input_tokens: number;
+        output_tokens: number;
+        cost_usd: number;
+      };
+      return {
+        requests: row.requests,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        costUsd: row.cost_usd,
+      };
+    },
+    async listUsage({ keyId, limit = 100 } = {}) {
+      const rows = (keyId ? recentForKey.all(keyId, limit) : recent.all(limit)) as UsageRow[];
+      return rows.map((r) => ({
+        keyId: r.key_id,
+        model: r.model,
+        route: r.route,
+        upstream: r.upstream,
+        endpoint: r.endpoint,
+        status: r.status,
+        stream: r.stream === 1,
+        cached: r.cached === 1,
+        inputTokens: r.input_tokens,
+        outputTokens: r.output_tokens,
+        costUsd: r.cost_usd,
+        usageSource: r.usage_source,
+        durationMs: r.duration_ms,
+        createdAt: r.created_at,
+      }));
+    },
+  };
+}
