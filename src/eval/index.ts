@@ -1,0 +1,2 @@
+export * from './scorers/index.js';
+export type * from './types.js';
