@@ -1,4 +1,16 @@
 export type {
+  AgentApprovalRecord,
+  AgentApprovalRepository,
+  AgentApprovalStatus,
+} from './agent-approval-repository.js';
+export type {
+  AgentRunRecord,
+  AgentRunRepository,
+  AgentRunStatus,
+  AgentRunUpdate,
+} from './agent-run-repository.js';
+export type { AgentToolCallRecord, AgentToolCallRepository } from './agent-tool-call-repository.js';
+export type {
   GatewayKeyLimits,
   GatewayKeyRecord,
   GatewayKeyRepository,
@@ -8,6 +20,8 @@ export type {
   GatewayUsageRepository,
   GatewayUsageTotals,
 } from './gateway-usage-repository.js';
+export type { EvalCacheRepository } from './eval-cache-repository.js';
+export type { EvalResultRecord, EvalRunRecord, EvalRunRepository, EvalRunStatus } from './eval-run-repository.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';

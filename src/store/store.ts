@@ -1,11 +1,22 @@
 // The store: one interface for every subsystem's persistence. SQLite is the embedded default; a
 // Postgres implementation must pass the same contract tests (test/store-contract.ts).
 
+import {
+  type AgentApprovalRepository,
+  createSqliteAgentApprovalRepository,
+} from './agent-approval-repository.js';
+import { type AgentRunRepository, createSqliteAgentRunRepository } from './agent-run-repository.js';
+import {
+  type AgentToolCallRepository,
+  createSqliteAgentToolCallRepository,
+} from './agent-tool-call-repository.js';
 import { createSqliteGatewayKeyRepository, type GatewayKeyRepository } from './gateway-key-repository.js';
 import {
   createSqliteGatewayUsageRepository,
   type GatewayUsageRepository,
 } from './gateway-usage-repository.js';
+import { createSqliteEvalCacheRepository, type EvalCacheRepository } from './eval-cache-repository.js';
+import { createSqliteEvalRunRepository, type EvalRunRepository } from './eval-run-repository.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';
@@ -16,6 +27,11 @@ export interface Store {
   readonly kind: 'sqlite';
   readonly location: string;
   readonly spans: SpanRepository;
+  readonly evalRuns: EvalRunRepository;
+  readonly evalCache: EvalCacheRepository;
+  readonly agentRuns: AgentRunRepository;
+  readonly agentToolCalls: AgentToolCallRepository;
+  readonly agentApprovals: AgentApprovalRepository;
   readonly gatewayKeys: GatewayKeyRepository;
   readonly gatewayUsage: GatewayUsageRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
@@ -49,6 +65,11 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     location: path,
     database: db,
     spans: createSqliteSpanRepository(db),
+    evalRuns: createSqliteEvalRunRepository(db),
+    evalCache: createSqliteEvalCacheRepository(db),
+    agentRuns: createSqliteAgentRunRepository(db),
+    agentToolCalls: createSqliteAgentToolCallRepository(db),
+    agentApprovals: createSqliteAgentApprovalRepository(db),
     gatewayKeys: createSqliteGatewayKeyRepository(db),
     gatewayUsage: createSqliteGatewayUsageRepository(db),
     async checkWritable() {

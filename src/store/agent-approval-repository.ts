@@ -1,0 +1,112 @@
+// Approvals of tool calls: bound to one run, one call id and the hash of its arguments.
+import type { SqliteDatabase } from './sqlite-database.js';
+
+export type AgentApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface AgentApprovalRecord {
+  id: string;
+  runId: string;
+  callId: string;
+  toolName: string;
+  input: unknown;
+  inputHash: string;
+  status: AgentApprovalStatus;
+  reason: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface AgentApprovalRepository {
+  /** Creates a pending approval, or returns the existing one for the same (run, call). */
+  requestApproval(
+    approval: Pick<AgentApprovalRecord, 'id' | 'runId' | 'callId' | 'toolName' | 'input' | 'inputHash'>,
+  ): Promise<AgentApprovalRecord>;
+  getApproval(id: string): Promise<AgentApprovalRecord | undefined>;
+  findApproval(runId: string, callId: string): Promise<AgentApprovalRecord | undefined>;
+  /**
+   * Decides a pending approval. Deciding it again the same way changes nothing (returns it);
+   * the caller checks for a conflicting earlier decision.
+   */
+  decideApproval(
+    id: string,
+    decision: { status: 'approved' | 'rejected'; reason?: string; decidedBy?: string },
+  ): Promise<AgentApprovalRecord | undefined>;
+  listApprovals(options?: {
+    status?: AgentApprovalStatus;
+    runId?: string;
+    limit?: number;
+  }): Promise<AgentApprovalRecord[]>;
+}
+
+interface Row {
+  id: string;
+  run_id: string;
+  call_id: string;
+  tool_name: string;
+  input: string;
+  input_hash: string;
+  status: AgentApprovalStatus;
+  reason: string | null;
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export function createSqliteAgentApprovalRepository(db: SqliteDatabase): AgentApprovalRepository {
+  const insert = db.prepare(`INSERT OR IGNORE INTO agent_approvals
+    (id, run_id, call_id, tool_name, input, input_hash, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`);
+  const byId = db.prepare('SELECT * FROM agent_approvals WHERE id = ?');
+  const byCall = db.prepare('SELECT * FROM agent_approvals WHERE run_id = ? AND call_id = ?');
+  // Only a pending approval changes: a second decision can never overwrite the first.
+  const decide = db.prepare(`UPDATE agent_approvals SET status = ?, reason = ?, decided_by = ?, decided_at = ?
+    WHERE id = ? AND status = 'pending'`);
+  const list = db.prepare(`SELECT * FROM agent_approvals
+    WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR run_id = ?2) ORDER BY created_at DESC, rowid DESC LIMIT ?3`);
+  return {
+    async requestApproval(a) {
+      insert.run(
+        a.id,
+        a.runId,
+        a.callId,
+        a.toolName,
+        JSON.stringify(a.input ?? null),
+        a.inputHash,
+        new Date().toISOString(),
+      );
+      return rowToApproval(byCall.get(a.runId, a.callId) as Row);
+    },
+    async getApproval(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? rowToApproval(row) : undefined;
+    },
+    async findApproval(runId, callId) {
+      const row = byCall.get(runId, callId) as Row | undefined;
+      return row ? rowToApproval(row) : undefined;
+    },
+    async decideApproval(id, { status, reason, decidedBy }) {
+      decide.run(status, reason ?? null, decidedBy ?? null, new Date().toISOString(), id);
+      const row = byId.get(id) as Row | undefined;
+      return row ? rowToApproval(row) : undefined;
+    },
+    async listApprovals({ status, runId, limit = 50 } = {}) {
+      return (list.all(status ?? null, runId ?? null, limit) as Row[]).map(rowToApproval);
+    },
+  };
+}
+
+function rowToApproval(row: Row): AgentApprovalRecord {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    callId: row.call_id,
+    toolName: row.tool_name,
+    input: JSON.parse(row.input),
+    inputHash: row.input_hash,
+    status: row.status,
+    reason: row.reason,
+    decidedBy: row.decided_by,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+  };
+}

@@ -1,0 +1,34 @@
+// `web_fetch`: GET a public URL and return readable Markdown (HTML) or the text itself.
+import { z } from 'zod';
+import { defineTool } from '../tool.js';
+import { htmlToMarkdown } from './html-to-markdown.js';
+import { type SafeFetchOptions, safeFetch } from './safe-fetch.js';
+
+export interface WebFetchOptions extends Omit<SafeFetchOptions, 'signal'> {
+  /** Characters of Markdown returned at most (the model's context is the scarce resource). */
+  maximumCharacters?: number;
+}
+
+export function webFetchTool(options: WebFetchOptions = {}) {
+  const { maximumCharacters = 20_000 } = options;
+  return defineTool({
+    name: 'web_fetch',
+    description:
+      'Fetches a public web page (http or https) and returns its readable content as Markdown, with its title.',
+    input: z.object({ url: z.string().min(1).describe('absolute http:// or https:// URL') }),
+    execute: async ({ url }, context) => {
+      const response = await safeFetch(url, { ...options, signal: context.signal });
+      const text = response.body.toString('utf8');
+      const isHtml = /html|xml/i.test(response.contentType) || /^\s*<(!doctype|html)/i.test(text);
+      const { title, markdown } = isHtml ? htmlToMarkdown(text, response.url) : { title: '', markdown: text };
+      const cut = markdown.length > maximumCharacters;
+      return {
+        url: response.url,
+        status: response.status,
+        title,
+        content: cut ? markdown.slice(0, maximumCharacters) : markdown,
+        truncated: cut || response.truncated,
+      };
+    },
+  });
+}
