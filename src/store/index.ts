@@ -10,6 +10,8 @@ export type {
   AgentRunUpdate,
 } from './agent-run-repository.js';
 export type { AgentToolCallRecord, AgentToolCallRepository } from './agent-tool-call-repository.js';
+export type { EvalCacheRepository } from './eval-cache-repository.js';
+export type { EvalResultRecord, EvalRunRecord, EvalRunRepository, EvalRunStatus } from './eval-run-repository.js';
 export type {
   GatewayKeyLimits,
   GatewayKeyRecord,
@@ -20,8 +22,6 @@ export type {
   GatewayUsageRepository,
   GatewayUsageTotals,
 } from './gateway-usage-repository.js';
-export type { EvalCacheRepository } from './eval-cache-repository.js';
-export type { EvalResultRecord, EvalRunRecord, EvalRunRepository, EvalRunStatus } from './eval-run-repository.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';

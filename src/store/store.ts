@@ -10,13 +10,13 @@ import {
   type AgentToolCallRepository,
   createSqliteAgentToolCallRepository,
 } from './agent-tool-call-repository.js';
+import { createSqliteEvalCacheRepository, type EvalCacheRepository } from './eval-cache-repository.js';
+import { createSqliteEvalRunRepository, type EvalRunRepository } from './eval-run-repository.js';
 import { createSqliteGatewayKeyRepository, type GatewayKeyRepository } from './gateway-key-repository.js';
 import {
   createSqliteGatewayUsageRepository,
   type GatewayUsageRepository,
 } from './gateway-usage-repository.js';
-import { createSqliteEvalCacheRepository, type EvalCacheRepository } from './eval-cache-repository.js';
-import { createSqliteEvalRunRepository, type EvalRunRepository } from './eval-run-repository.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';

@@ -1,8 +1,8 @@
 // Every migration, in one list. Add yours in your subsystem's id range (see ../migration.ts).
 import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
-import { evalMigration } from './0500-eval.js';
 import { agentMigration } from './0100-agent.js';
 import { gatewayMigration } from './0300-gateway.js';
+import { evalMigration } from './0500-eval.js';
 
 export const migrations: readonly Migration[] = [coreMigration, agentMigration, gatewayMigration, evalMigration];

@@ -1,0 +1,146 @@
+// Eval runs and their per-example results; a run can be resumed by skipping results already stored.
+import type { SqliteDatabase } from './sqlite-database.js';
+
+export type EvalRunStatus = 'running' | 'completed' | 'failed';
+
+export interface EvalRunRecord {
+  runId: string;
+  name: string;
+  target: string;
+  status: EvalRunStatus;
+  config: Record<string, unknown>;
+  summary: Record<string, unknown> | null;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
+export interface EvalResultRecord {
+  runId: string;
+  exampleId: string;
+  trial: number;
+  status: 'ok' | 'error';
+  input: unknown;
+  /** The target's whole output (text, trajectory, usage, metadata). */
+  output: unknown;
+  /** Scorer name → { score, pass, reason, details }. */
+  scores: Record<string, unknown>;
+  latencyMs: number;
+  cost: number;
+  error: string | null;
+  cached: boolean;
+  createdAt: number;
+}
+
+export interface EvalRunRepository {
+  createRun(run: Omit<EvalRunRecord, 'summary' | 'finishedAt' | 'status'>): Promise<void>;
+  finishRun(
+    runId: string,
+    update: { status: EvalRunStatus; summary: Record<string, unknown> },
+  ): Promise<void>;
+  getRun(runId: string): Promise<EvalRunRecord | undefined>;
+  listRuns(options?: { limit?: number }): Promise<EvalRunRecord[]>;
+  saveResult(result: EvalResultRecord): Promise<void>;
+  listResults(runId: string): Promise<EvalResultRecord[]>;
+}
+
+interface RunRow {
+  run_id: string;
+  name: string;
+  target: string;
+  status: EvalRunStatus;
+  config: string;
+  summary: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
+interface ResultRow {
+  run_id: string;
+  example_id: string;
+  trial: number;
+  status: 'ok' | 'error';
+  input: string;
+  output: string | null;
+  scores: string;
+  latency_ms: number;
+  cost: number;
+  error: string | null;
+  cached: number;
+  created_at: number;
+}
+
+const toRun = (r: RunRow): EvalRunRecord => ({
+  runId: r.run_id,
+  name: r.name,
+  target: r.target,
+  status: r.status,
+  config: JSON.parse(r.config),
+  summary: r.summary === null ? null : JSON.parse(r.summary),
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+});
+
+const toResult = (r: ResultRow): EvalResultRecord => ({
+  runId: r.run_id,
+  exampleId: r.example_id,
+  trial: r.trial,
+  status: r.status,
+  input: JSON.parse(r.input),
+  output: r.output === null ? null : JSON.parse(r.output),
+  scores: JSON.parse(r.scores),
+  latencyMs: r.latency_ms,
+  cost: r.cost,
+  error: r.error,
+  cached: r.cached === 1,
+  createdAt: r.created_at,
+});
+
+export function createSqliteEvalRunRepository(db: SqliteDatabase): EvalRunRepository {
+  const insertRun = db.prepare(
+    `INSERT INTO eval_runs (run_id, name, target, status, config, started_at) VALUES (?, ?, ?, 'running', ?, ?)
+     ON CONFLICT (run_id) DO UPDATE SET status = 'running', finished_at = NULL`,
+  );
+  const updateRun = db.prepare(
+    'UPDATE eval_runs SET status = ?, summary = ?, finished_at = ? WHERE run_id = ?',
+  );
+  const selectRun = db.prepare('SELECT * FROM eval_runs WHERE run_id = ?');
+  const selectRuns = db.prepare('SELECT * FROM eval_runs ORDER BY started_at DESC LIMIT ?');
+  const upsertResult = db.prepare(`INSERT OR REPLACE INTO eval_results
+    (run_id, example_id, trial, status, input, output, scores, latency_ms, cost, error, cached, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const selectResults = db.prepare('SELECT * FROM eval_results WHERE run_id = ? ORDER BY example_id, trial');
+  return {
+    async createRun(run) {
+      insertRun.run(run.runId, run.name, run.target, JSON.stringify(run.config), run.startedAt);
+    },
+    async finishRun(runId, { status, summary }) {
+      updateRun.run(status, JSON.stringify(summary), Date.now(), runId);
+    },
+    async getRun(runId) {
+      const row = selectRun.get(runId) as RunRow | undefined;
+      return row && toRun(row);
+    },
+    async listRuns({ limit = 20 } = {}) {
+      return (selectRuns.all(limit) as RunRow[]).map(toRun);
+    },
+    async saveResult(r) {
+      upsertResult.run(
+        r.runId,
+        r.exampleId,
+        r.trial,
+        r.status,
+        JSON.stringify(r.input ?? null),
+        r.output === undefined || r.output === null ? null : JSON.stringify(r.output),
+        JSON.stringify(r.scores),
+        r.latencyMs,
+        r.cost,
+        r.error,
+        r.cached ? 1 : 0,
+        r.createdAt,
+      );
+    },
+    async listResults(runId) {
+      return (selectResults.all(runId) as ResultRow[]).map(toResult);
+    },
+  };
+}
