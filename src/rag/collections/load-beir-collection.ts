@@ -31,8 +31,8 @@ export function loadBeirCollection(folder: string, options: LoadBeirCollectionOp
     if (!queryId || !documentId) continue;
     const gain = Number(score);
     if (!(gain > 0)) continue;
-    let judged = qrels.get(queryId);
-    if (!judged) qrels.set(queryId, (judged = new Map()));
+    const judged = qrels.get(queryId) ?? new Map<string, number>();
+    qrels.set(queryId, judged);
     judged.set(documentId, gain);
   }
   const judgedQueries = queries.filter((query) => qrels.has(query.id));

@@ -126,8 +126,8 @@ export function loadTestCollection(name: string, options: LoadTestCollectionOpti
         gain = 5 - grade;
       }
     }
-    let judged = qrels.get(queryId);
-    if (!judged) qrels.set(queryId, (judged = new Map()));
+    const judged = qrels.get(queryId) ?? new Map<string, number>();
+    qrels.set(queryId, judged);
     judged.set(documentId, gain);
   }
   if (name === 'cranfield') {

@@ -1,0 +1,14 @@
+export {
+  evaluateRetrieval,
+  type RetrievalScores,
+  type RetrievalSystem,
+  type SystemEvaluation,
+} from './evaluate-retrieval.js';
+export { formatTrecQrels, formatTrecRun } from './format-trec-run.js';
+export {
+  averagePrecision,
+  type Judgments,
+  ndcgAtK,
+  recallAtK,
+  reciprocalRankAtK,
+} from './retrieval-metrics.js';

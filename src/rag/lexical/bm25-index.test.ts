@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../analysis/index.js';
+import { Bm25Index } from './index.js';
+
+const plain = createAnalyzer({ stopwords: new Set(), stem: false });
+
+describe('Bm25Index', () => {
+  it('scores with the Lucene formula (hand-computed)', () => {
+    const index = new Bm25Index({ k1: 1.2, b: 0.75, analyzer: plain });
+    index.add('d1', 'cat cat dog');
+    index.add('d2', 'dog');
+    // N=2, avgdl=2, df(cat)=1: idf = ln 2; tf=2, |d1|=3: 2 / (2 + 1.2·(0.25 + 0.75·1.5)) = 0.547945
+    const [hit] = index.search('cat');
+    expect(hit.id).toBe('d1');
+    expect(hit.score).toBeCloseTo(Math.LN2 * 0.547945, 5);
+    expect(index.search('cat')).toHaveLength(1);
+  });
+
+  it('applies k1 and b: b = 0 ignores length, repeated query terms count twice', () => {
+    const index = new Bm25Index({ k1: 0.9, b: 0, analyzer: plain });
+    index.add('short', 'wing');
+    index.add('long', 'wing body body body body body');
+    index.add('other', 'tail');
+    const scores = index.search('wing');
+    expect(scores[0].score).toBeCloseTo(scores[1].score, 12);
+    expect(index.search('wing wing')[0].score).toBeCloseTo(2 * scores[0].score, 12);
+  });
+
+  it('replaces and removes documents incrementally, updating idf and avgdl', () => {
+    const index = new Bm25Index({ analyzer: plain });
+    index.add('a', 'alpha beta');
+    index.add('b', 'beta gamma');
+    const fresh = new Bm25Index({ analyzer: plain });
+    fresh.add('b', 'beta delta');
+    index.add('b', 'beta delta');
+    index.remove('a');
+    expect(index.size).toBe(1);
+    expect(index.search('alpha')).toEqual([]);
+    expect(index.search('beta delta')).toEqual(fresh.search('beta delta'));
+  });
+
+  it('filters results and breaks ties by id', () => {
+    const index = new Bm25Index({ analyzer: plain });
+    for (const id of ['c', 'a', 'b']) index.add(id, 'same words');
+    expect(index.search('same').map((hit) => hit.id)).toEqual(['a', 'b', 'c']);
+    expect(index.search('same', { filter: (id) => id !== 'a', limit: 1 }).map((hit) => hit.id)).toEqual([
+      'b',
+    ]);
+  });
+});
