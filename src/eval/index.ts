@@ -1,2 +1,5 @@
+export * from './config/index.js';
+export * from './runner/index.js';
 export * from './scorers/index.js';
+export * from './targets/index.js';
 export type * from './types.js';
