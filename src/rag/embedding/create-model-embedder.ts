@@ -59,7 +59,8 @@ export function createModelEmbedder(model: EmbeddingModelV3, options: ModelEmbed
               },
             );
           }
-          slice.forEach((text, index) => fresh.set(contentHash(text), Float32Array.from(embeddings[index])));
+          for (const [index, text] of slice.entries())
+            fresh.set(contentHash(text), Float32Array.from(embeddings[index]));
         }
         for (const [hash, vector] of fresh) cached.set(hash, vector);
         await cache?.putMany(id, fresh);

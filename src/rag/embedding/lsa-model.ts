@@ -43,9 +43,9 @@ export function fitLsaModel(texts: readonly string[], options: FitLsaOptions = {
   const width = Math.min(dimension + 10, termCount, texts.length);
   const random = mulberry32(seed);
   // Y = A·Ω, refined by power iterations Y = A·orth(Aᵀ·Y): the range of A's top singular vectors.
-  let omega = new Float64Array(texts.length * width);
+  let omega: Float64Array = new Float64Array(texts.length * width);
   for (let index = 0; index < omega.length; index++) omega[index] = gaussian(random);
-  let y = multiplyA(columns, omega, termCount, width);
+  let y: Float64Array = multiplyA(columns, omega, termCount, width);
   orthonormaliseColumns(y, termCount, width);
   for (let iteration = 0; iteration < powerIterations; iteration++) {
     omega = multiplyATransposed(columns, y, width);
