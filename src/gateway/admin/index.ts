@@ -1,0 +1,1 @@
+export { type AdminApiOptions, createAdminApi } from './admin-api.js';

@@ -1,0 +1,157 @@
+// Anthropic's Messages API as an upstream: OpenAI chat requests are translated on the way in and
+// answers (whole or streamed, tools included) on the way out, so clients only ever see OpenAI's format.
+import { Pool } from 'undici';
+import { SseParser } from '../sse/index.js';
+import {
+  classifyError,
+  parseRetryAfter,
+  type Upstream,
+  UpstreamFailure,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from '../upstream/index.js';
+import { AnthropicStreamTranslator, fromAnthropicMessage } from './from-anthropic-response.js';
+import { toAnthropicRequest } from './to-anthropic-request.js';
+
+export interface AnthropicUpstreamOptions {
+  name: string;
+  /** e.g. https://api.anthropic.com/v1 */
+  baseURL: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  connections?: number;
+  /** anthropic-version header. */
+  version?: string;
+}
+
+export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upstream {
+  const { name, baseURL, apiKey, headers = {}, connections = 64, version = '2023-06-01' } = options;
+  const url = new URL(baseURL);
+  const path = `${url.pathname.replace(/\/$/, '')}/messages`;
+  const pool = new Pool(url.origin, { connections, keepAliveTimeout: 30_000 });
+  const fixedHeaders: Record<string, string> = {
+    'content-type': 'application/json',
+    'anthropic-version': version,
+    ...headers,
+  };
+  if (apiKey) fixedHeaders['x-api-key'] = apiKey;
+
+  return {
+    name,
+    type: 'anthropic',
+    async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+      if (request.endpoint === 'embeddings') {
+        throw new UpstreamFailure('status', `${name}: Anthropic has no embeddings endpoint`, {
+          status: 400,
+          body: JSON.stringify({
+            error: {
+              message: 'This model (an Anthropic upstream) does not serve embeddings.',
+              type: 'invalid_request_error',
+            },
+          }),
+        });
+      }
+      const { signal, timeoutMs } = request;
+      const model = String(request.body.model);
+      let response: Awaited<ReturnType<Pool['request']>>;
+      try {
+        response = await pool.request({
+          path,
+          method: 'POST',
+          headers: fixedHeaders,
+          body: JSON.stringify(toAnthropicRequest(request.body)),
+          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+      } catch (error) {
+        throw classifyError(error, signal);
+      }
+      const { statusCode, body } = response;
+      if (statusCode >= 400 || !request.stream) {
+        let text: string;
+        try {
+          text = await body.text();
+        } catch (error) {
+          const failure = classifyError(error, signal);
+          throw new UpstreamFailure(
+            failure.kind === 'timeout' ? 'timeout' : 'connection',
+            `${name}: answer cut`,
+            { cause: error },
+          );
+        }
+        if (statusCode >= 400) {
+          // Anthropic's 529 "overloaded" is a 503 in OpenAI terms (so that fallbacks apply).
+          const status = statusCode === 529 ? 503 : statusCode;
+          throw new UpstreamFailure('status', `${name} answered ${statusCode}`, {
+            status,
+            retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+            body: toOpenAIError(text),
+          });
+        }
+        const translated = fromAnthropicMessage(JSON.parse(text), model);
+        if (request.endpoint === 'completions')
+          return { kind: 'json', status: 200, text: JSON.stringify(asTextCompletion(translated)) };
+        return { kind: 'json', status: 200, text: JSON.stringify(translated) };
+      }
+      return { kind: 'stream', chunks: translateStream(body, signal, name, model) };
+    },
+    async close() {
+      await pool.close().catch(() => pool.destroy());
+    },
+  };
+}
+
+async function* translateStream(
+  body: AsyncIterable<Buffer>,
+  signal: AbortSignal,
+  name: string,
+  model: string,
+): AsyncGenerator<string> {
+  const parser = new SseParser();
+  const translator = new AnthropicStreamTranslator(model);
+  try {
+    for await (const bytes of body) {
+      for (const event of parser.push(bytes)) {
+        const result = translator.translate(event.event, JSON.parse(event.data) as Record<string, unknown>);
+        if (result.error) throw new UpstreamFailure('cut', `${name} sent an error event: ${result.error}`);
+        yield* result.chunks;
+        if (result.done) return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof UpstreamFailure) throw error;
+    const failure = classifyError(error, signal);
+    throw new UpstreamFailure(
+      failure.kind === 'timeout' ? 'timeout' : 'cut',
+      `${name}: stream broke: ${failure.message}`,
+      { cause: error },
+    );
+  }
+  throw new UpstreamFailure('cut', `${name}: stream ended without message_stop`);
+}
+
+function toOpenAIError(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { error?: { type?: string; message?: string } };
+    return JSON.stringify({
+      error: { message: parsed.error?.message ?? text, type: parsed.error?.type ?? 'upstream_error' },
+    });
+  } catch {
+    return JSON.stringify({ error: { message: text.slice(0, 500), type: 'upstream_error' } });
+  }
+}
+
+function asTextCompletion(chat: Record<string, unknown>): Record<string, unknown> {
+  const choice = (chat.choices as { message: { content: string | null }; finish_reason: string }[])[0];
+  return {
+    id: chat.id,
+    object: 'text_completion',
+    created: chat.created,
+    model: chat.model,
+    choices: [
+      { index: 0, text: choice.message.content ?? '', finish_reason: choice.finish_reason, logprobs: null },
+    ],
+    usage: chat.usage,
+  };
+}

@@ -1,0 +1,173 @@
+// Anthropic Messages answers → OpenAI chat completions, whole or as stream chunks.
+
+const finishReasons: Record<string, string> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+};
+
+export function finishReason(stopReason: unknown): string {
+  return finishReasons[String(stopReason)] ?? 'stop';
+}
+
+interface AnthropicMessage {
+  id: string;
+  model: string;
+  content: { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
+  stop_reason: string | null;
+  usage: { input_tokens: number; output_tokens: number; cache_read_input_tokens?: number };
+}
+
+export function fromAnthropicMessage(
+  message: AnthropicMessage,
+  requestedModel: string,
+): Record<string, unknown> {
+  const text = message.content
+    .filter((b) => b.type === 'text')
+    .map((b) => b.text ?? '')
+    .join('');
+  const toolCalls = message.content
+    .filter((b) => b.type === 'tool_use')
+    .map((b) => ({
+      id: b.id,
+      type: 'function',
+      function: { name: b.name, arguments: JSON.stringify(b.input ?? {}) },
+    }));
+  return {
+    id: message.id,
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: message.model ?? requestedModel,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: text || null,
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+        },
+        finish_reason: finishReason(message.stop_reason),
+        logprobs: null,
+      },
+    ],
+    usage: {
+      prompt_tokens: message.usage.input_tokens,
+      completion_tokens: message.usage.output_tokens,
+      total_tokens: message.usage.input_tokens + message.usage.output_tokens,
+    },
+  };
+}
+
+/** Turns Anthropic stream events into OpenAI chunks (JSON text), one event at a time. */
+export class AnthropicStreamTranslator {
+  private id = 'msg';
+  private model: string;
+  private inputTokens = 0;
+  private outputTokens = 0;
+  private readonly created = Math.floor(Date.now() / 1000);
+  /** Anthropic content block index → OpenAI tool call index. */
+  private readonly toolIndex = new Map<number, number>();
+
+  constructor(model: string) {
+    this.model = model;
+  }
+
+  /** Returns the chunks for one event; `done` once message_stop arrived. */
+  translate(
+    type: string | undefined,
+    data: Record<string, unknown>,
+  ): { chunks: string[]; done: boolean; error?: string } {
+    const kind = type ?? (data.type as string);
+    switch (kind) {
+      case 'message_start': {
+        const message = data.message as { id: string; model: string; usage?: { input_tokens?: number } };
+        this.id = message.id;
+        this.model = message.model ?? this.model;
+        this.inputTokens = message.usage?.input_tokens ?? 0;
+        return { chunks: [this.chunk({ role: 'assistant', content: '' }, null)], done: false };
+      }
+      case 'content_block_start': {
+        const block = data.content_block as { type: string; id?: string; name?: string };
+        if (block.type !== 'tool_use') return { chunks: [], done: false };
+        const index = this.toolIndex.size;
+        this.toolIndex.set(data.index as number, index);
+        return {
+          chunks: [
+            this.chunk(
+              {
+                tool_calls: [
+                  { index, id: block.id, type: 'function', function: { name: block.name, arguments: '' } },
+                ],
+              },
+              null,
+            ),
+          ],
+          done: false,
+        };
+      }
+      case 'content_block_delta': {
+        const delta = data.delta as { type: string; text?: string; partial_json?: string };
+        if (delta.type === 'text_delta')
+          return { chunks: [this.chunk({ content: delta.text ?? '' }, null)], done: false };
+        if (delta.type === 'input_json_delta') {
+          const index = this.toolIndex.get(data.index as number) ?? 0;
+          return {
+            chunks: [
+              this.chunk(
+                { tool_calls: [{ index, function: { arguments: delta.partial_json ?? '' } }] },
+                null,
+              ),
+            ],
+            done: false,
+          };
+        }
+        return { chunks: [], done: false };
+      }
+      case 'message_delta': {
+        const delta = data.delta as { stop_reason?: string };
+        const usage = data.usage as { output_tokens?: number; input_tokens?: number } | undefined;
+        this.outputTokens = usage?.output_tokens ?? this.outputTokens;
+        if (usage?.input_tokens) this.inputTokens = usage.input_tokens;
+        return { chunks: [this.chunk({}, finishReason(delta.stop_reason))], done: false };
+      }
+      case 'message_stop': {
+        const usage = {
+          prompt_tokens: this.inputTokens,
+          completion_tokens: this.outputTokens,
+          total_tokens: this.inputTokens + this.outputTokens,
+        };
+        return {
+          chunks: [
+            JSON.stringify({
+              id: this.id,
+              object: 'chat.completion.chunk',
+              created: this.created,
+              model: this.model,
+              choices: [],
+              usage,
+            }),
+          ],
+          done: true,
+        };
+      }
+      case 'error': {
+        const error = data.error as { message?: string } | undefined;
+        return { chunks: [], done: false, error: error?.message ?? 'Anthropic stream error' };
+      }
+      default:
+        return { chunks: [], done: false };
+    }
+  }
+
+  private chunk(delta: Record<string, unknown>, finish: string | null): string {
+    return JSON.stringify({
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: this.created,
+      model: this.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
+  }
+}

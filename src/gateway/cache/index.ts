@@ -1,0 +1,1 @@
+export { cacheKey, isCacheable } from './cache-key.js';

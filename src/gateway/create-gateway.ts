@@ -1,0 +1,247 @@
+// The gateway: `handle(req, res)` serves /v1/* (OpenAI wire format), /metrics and /admin/*. The
+// proxied request path is a list of small stages (see pipeline/), composed once.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GantryConfig } from '../config/index.js';
+import { GantryError } from '../errors/index.js';
+import type { Store } from '../store/index.js';
+import { noopTracer, type Tracer } from '../trace/index.js';
+import { createAdminApi } from './admin/index.js';
+import { type BuiltRoutes, buildRoutes } from './build-routes.js';
+import type { GatewayHooks } from './hooks.js';
+import { sendError, sendJson } from './http/index.js';
+import { createKeyService, type KeyService } from './keys/index.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
+import { authenticate } from './pipeline/authenticate.js';
+import { enforceLimits } from './pipeline/enforce-limits.js';
+import { forward } from './pipeline/forward.js';
+import { compose, type GatewayContext, type Stage } from './pipeline/gateway-context.js';
+import { observeRequest } from './pipeline/observe-request.js';
+import { parseRequest } from './pipeline/parse-request.js';
+import { resolveRoute } from './pipeline/resolve-route.js';
+import { runRequestHook } from './pipeline/run-request-hook.js';
+import { serveFromCache } from './pipeline/serve-from-cache.js';
+import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
+import type { Endpoint } from './upstream/index.js';
+import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
+
+export interface CreateGatewayOptions {
+  config: GantryConfig;
+  store: Store;
+  tracer?: Tracer;
+  hooks?: GatewayHooks;
+  /** Replaces the state chosen by config.gateway.state (tests). */
+  state?: GatewayState;
+  env?: NodeJS.ProcessEnv;
+  /** Told about unexpected (non-Gantry) errors; default: written to stderr. */
+  onInternalError?: (error: unknown) => void;
+}
+
+export interface Gateway {
+  /** Serves one request; returns false when the path is not the gateway's (so the server can 404). */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  readonly routes: BuiltRoutes['routes'];
+  readonly keys: KeyService;
+  readonly metrics: GatewayMetrics | undefined;
+  readonly usage: UsageRecorder;
+  readonly state: GatewayState;
+  /** Model ids served (routes and configured models), for /v1/models. */
+  modelIds(): string[];
+  close(): Promise<void>;
+}
+
+const endpoints: Record<string, Endpoint> = {
+  '/v1/chat/completions': 'chat',
+  '/v1/completions': 'completions',
+  '/v1/embeddings': 'embeddings',
+};
+
+export async function createGateway(options: CreateGatewayOptions): Promise<Gateway> {
+  const { config, store, tracer = noopTracer, hooks = {}, env = process.env } = options;
+  const onInternalError =
+    options.onInternalError ??
+    ((error: unknown) => process.stderr.write(`gantry gateway: ${(error as Error).stack ?? error}\n`));
+  const settings = config.gateway;
+  const metrics = settings.metrics.enabled ? createGatewayMetrics() : undefined;
+  const state =
+    options.state ??
+    (settings.state.kind === 'redis'
+      ? await createRedisState({ url: settings.state.url, prefix: settings.state.prefix })
+      : createMemoryState({ cacheMaxEntries: settings.cache.maxEntries }));
+  const built = await buildRoutes(config, {
+    env,
+    onBreakerChange: metrics ? (target, s) => metrics.breakerState(target, s) : undefined,
+  });
+  const keys = createKeyService(store.gatewayKeys);
+  const usage = createUsageRecorder({
+    repository: store.gatewayUsage,
+    ...settings.usage,
+    onError: onInternalError,
+  });
+  const adminKey = settings.auth.adminKey ?? env[settings.auth.adminKeyEnv];
+  const admin = createAdminApi({ adminKey, keys, usage: store.gatewayUsage, state });
+  const seeded = new Set<string>();
+  const healthTimers = startHealthChecks(config, built);
+
+  const stages: Stage[] = [
+    observeRequest({ metrics, usage, tracer, onInternalError }),
+    parseRequest({ bodyLimitBytes: config.server.bodyLimitBytes }),
+    authenticate({ keys, required: settings.auth.required, defaultLimits: settings.defaultLimits }),
+    resolveRoute(built.routes),
+    enforceLimits({
+      state,
+      onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
+      async seedSpend(keyId) {
+        if (seeded.has(keyId)) return;
+        seeded.add(keyId);
+        const now = Date.now();
+        const total = await store.gatewayUsage.totalsForKey(keyId);
+        const today = await store.gatewayUsage.totalsForKey(keyId, Date.parse(`${utcDay(now)}T00:00:00Z`));
+        await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
+      },
+    }),
+  ];
+  if (hooks.beforeUpstream || hooks.response) stages.push(runRequestHook(hooks));
+  if (settings.cache.enabled) {
+    stages.push(
+      serveFromCache({
+        state,
+        mode: settings.cache.mode,
+        ttlMs: settings.cache.ttlMs,
+        maxEntryBytes: settings.cache.maxEntryBytes,
+        metrics,
+      }),
+    );
+  }
+  stages.push(forward({ metrics }));
+  const run = compose(stages);
+  const overheadHeader = settings.overheadHeader;
+
+  function modelIds(): string[] {
+    return [...built.routes.keys()];
+  }
+
+  function proxy(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): void {
+    const abort = new AbortController();
+    const context: GatewayContext = {
+      req,
+      res,
+      endpoint,
+      startedAt: performance.now(),
+      abort,
+      body: {},
+      model: '',
+      stream: false,
+      key: null,
+      limits: settings.defaultLimits,
+      admitted: false,
+      route: undefined,
+      filter: undefined,
+      status: 0,
+      upstream: null,
+      upstreamModel: null,
+      upstreamMs: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      usageSource: 'none',
+      costUsd: 0,
+      cached: false,
+      responseHeaders: undefined,
+      responseText: undefined,
+      streamChunks: undefined,
+      keepAnswer: false,
+      error: undefined,
+    };
+    // A client that goes away cancels the upstream request (and frees its connection).
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort(new Error('client disconnected'));
+    });
+    if (overheadHeader) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+        if (!this.headersSent) {
+          const overhead = performance.now() - context.startedAt - context.upstreamMs;
+          this.setHeader('x-gantry-overhead-ms', overhead.toFixed(3));
+        }
+        return writeHead.apply(this, args);
+      } as ServerResponse['writeHead'];
+    }
+    run(context).catch(onInternalError);
+  }
+
+  return {
+    handle(req, res) {
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      const path = query === -1 ? url : url.slice(0, query);
+      const endpoint = endpoints[path];
+      if (endpoint) {
+        if (req.method !== 'POST') {
+          sendError(
+            res,
+            new GantryError('ROUTE_NOT_FOUND', `${path} accepts POST only.`, {
+              hint: 'Send a POST request with a JSON body.',
+            }),
+          );
+          return true;
+        }
+        proxy(req, res, endpoint);
+        return true;
+      }
+      if (path === '/v1/models' && req.method === 'GET') {
+        const created = Math.floor(Date.now() / 1000);
+        const data = modelIds().map((id) => ({ id, object: 'model', created, owned_by: 'gantry' }));
+        sendJson(res, 200, JSON.stringify({ object: 'list', data }));
+        return true;
+      }
+      if (path === '/metrics' && req.method === 'GET' && metrics) {
+        metrics.render().then(
+          (text) => {
+            res.writeHead(200, { 'content-type': metrics.contentType });
+            res.end(text);
+          },
+          (error) => sendError(res, error),
+        );
+        return true;
+      }
+      if (path.startsWith('/admin/')) {
+        admin(req, res, path).catch((error) => sendError(res, error));
+        return true;
+      }
+      return false;
+    },
+    routes: built.routes,
+    keys,
+    metrics,
+    usage,
+    state,
+    modelIds,
+    async close() {
+      for (const timer of healthTimers) clearInterval(timer);
+      await usage.close();
+      await Promise.all([...built.upstreams.values()].map((u) => u.close()));
+      await Promise.all(built.simulators.map((s) => s.close()));
+      if (!options.state) await state.close();
+    },
+  };
+}
+
+/** Active health checks: a failed probe counts as a failure of each target on that upstream. */
+function startHealthChecks(config: GantryConfig, built: BuiltRoutes): NodeJS.Timeout[] {
+  const timers: NodeJS.Timeout[] = [];
+  for (const [name, entry] of Object.entries(config.gateway.upstreams)) {
+    const upstream = built.upstreams.get(name);
+    if (!entry.healthCheck || !upstream?.probe) continue;
+    const targets = [...built.routes.values()]
+      .flatMap((r) => r.targets)
+      .filter((t) => t.upstream === upstream);
+    const timer = setInterval(async () => {
+      const healthy = await upstream.probe?.(
+        Math.min(entry.timeoutMs, entry.healthCheck?.intervalMs ?? 10_000),
+      );
+      if (!healthy) for (const t of targets) t.breaker.recordFailure('pass');
+    }, entry.healthCheck.intervalMs);
+    timer.unref();
+    timers.push(timer);
+  }
+  return timers;
+}

@@ -1,0 +1,2 @@
+export { readBody } from './read-body.js';
+export { errorBody, sendError, sendJson } from './send-json.js';

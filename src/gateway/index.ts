@@ -1,0 +1,41 @@
+// Gantry's OpenAI-compatible gateway: routing, fallbacks, breakers, keys, limits, cache, metrics.
+export { createAdminApi } from './admin/index.js';
+export {
+  AnthropicStreamTranslator,
+  createAnthropicUpstream,
+  fromAnthropicMessage,
+  toAnthropicRequest,
+} from './anthropic/index.js';
+export { type BuiltRoutes, buildRoutes } from './build-routes.js';
+export { cacheKey, isCacheable } from './cache/index.js';
+export { type CreateGatewayOptions, createGateway, type Gateway } from './create-gateway.js';
+export type {
+  BeforeUpstreamResult,
+  DeltaResult,
+  GatewayHooks,
+  HookRequestContext,
+  ResponseFilter,
+} from './hooks.js';
+export { type CreatedKey, createKeyService, hashKey, type KeyService } from './keys/index.js';
+export { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
+export {
+  type BreakerState,
+  backoffDelay,
+  CircuitBreaker,
+  callRoute,
+  createStrategy,
+  type Route,
+  type RouteTarget,
+  type StrategyName,
+} from './routing/index.js';
+export {
+  createSimulator,
+  type Simulator,
+  type SimulatorFault,
+  type SimulatorOptions,
+  type SimulatorStats,
+} from './simulator/index.js';
+export { SseParser } from './sse/index.js';
+export { type Admission, createMemoryState, createRedisState, type GatewayState } from './state/index.js';
+export { createOpenAICompatibleUpstream, type Upstream, UpstreamFailure } from './upstream/index.js';
+export { createUsageRecorder, type UsageRecorder } from './usage/index.js';

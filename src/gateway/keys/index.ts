@@ -1,0 +1,1 @@
+export { type CreatedKey, createKeyService, hashKey, type KeyService } from './key-service.js';

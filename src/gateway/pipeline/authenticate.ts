@@ -1,0 +1,45 @@
+// Stage: finds the caller's API key (Authorization: Bearer, or x-api-key) and its limits.
+import { GantryError } from '../../errors/index.js';
+import type { GatewayKeyLimits } from '../../store/index.js';
+import type { KeyService } from '../keys/index.js';
+import type { Stage } from './gateway-context.js';
+
+export function authenticate({
+  keys,
+  required,
+  defaultLimits,
+}: {
+  keys: KeyService;
+  required: boolean;
+  defaultLimits: GatewayKeyLimits;
+}): Stage {
+  return async (context, next) => {
+    const secret = bearer(context.req.headers.authorization) ?? headerValue(context.req.headers['x-api-key']);
+    if (secret) {
+      const key = await keys.authenticate(secret);
+      if (!key && required) throw unauthorised('The API key is unknown or revoked.');
+      if (key) {
+        context.key = key;
+        context.limits = { ...defaultLimits, ...key.limits };
+      }
+    } else if (required) {
+      throw unauthorised('The request carries no API key.');
+    }
+    await next();
+  };
+}
+
+function bearer(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  return header.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function unauthorised(message: string): GantryError {
+  return new GantryError('GATEWAY_AUTH_REQUIRED', message, {
+    hint: "Send 'Authorization: Bearer <key>'; create a key with `gantry keys create --name <name>`.",
+  });
+}

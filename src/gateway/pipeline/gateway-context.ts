@@ -1,0 +1,58 @@
+// The state of one proxied request as it moves through the stages.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
+import type { ResponseFilter } from '../hooks.js';
+import type { Route } from '../routing/index.js';
+import type { Endpoint } from '../upstream/index.js';
+
+export interface GatewayContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly endpoint: Endpoint;
+  /** performance.now() when the request arrived. */
+  readonly startedAt: number;
+  /** Aborted when the client goes away: cancels the upstream request. */
+  readonly abort: AbortController;
+  body: Record<string, unknown>;
+  /** The alias the client named. */
+  model: string;
+  stream: boolean;
+  key: GatewayKeyRecord | null;
+  limits: GatewayKeyLimits;
+  /** Limit state to give back once the request ends. */
+  admitted: boolean;
+  route: Route | undefined;
+  filter: ResponseFilter | undefined;
+  /** Filled in as the answer is produced. */
+  status: number;
+  upstream: string | null;
+  upstreamModel: string | null;
+  /** Milliseconds spent waiting on upstreams (headers, body or chunks). */
+  upstreamMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  usageSource: 'upstream' | 'counted' | 'none';
+  costUsd: number;
+  cached: boolean;
+  /** Extra headers for the answer (cache status...). */
+  responseHeaders: Record<string, string> | undefined;
+  /** The JSON answer sent, or the chunks of a completed stream (kept only when the cache wants them). */
+  responseText: string | undefined;
+  streamChunks: string[] | undefined;
+  /** Set by the cache stage: keep the answer so that it can be stored. */
+  keepAnswer: boolean;
+  error: unknown;
+}
+
+export type Stage = (context: GatewayContext, next: () => Promise<void>) => Promise<void>;
+
+/** Runs stages in order; each decides whether and when to call the next (Hono's compose). */
+export function compose(stages: readonly Stage[]): (context: GatewayContext) => Promise<void> {
+  return (context) => {
+    const dispatch = (index: number): Promise<void> => {
+      const stage = stages[index];
+      return stage ? stage(context, () => dispatch(index + 1)) : Promise.resolve();
+    };
+    return dispatch(0);
+  };
+}

@@ -1,0 +1,87 @@
+// Stage (outermost): times the request, turns any error into an OpenAI error body, and records
+// metrics, a span with the GenAI attributes, and the usage row, once the answer ended.
+import { GenAI, type Tracer } from '../../trace/index.js';
+import { sendError } from '../http/index.js';
+import type { GatewayMetrics } from '../metrics/index.js';
+import type { UsageRecorder } from '../usage/index.js';
+import type { GatewayContext, Stage } from './gateway-context.js';
+
+const operation = { chat: 'chat', completions: 'text_completion', embeddings: 'embeddings' } as const;
+
+export interface ObserveOptions {
+  metrics: GatewayMetrics | undefined;
+  usage: UsageRecorder;
+  tracer: Tracer;
+  onInternalError?: (error: unknown) => void;
+}
+
+export function observeRequest({ metrics, usage, tracer, onInternalError }: ObserveOptions): Stage {
+  return async (context, next) => {
+    metrics?.requestStarted();
+    try {
+      await next();
+    } catch (error) {
+      context.error = error;
+      if (!context.res.headersSent) context.status = sendError(context.res, error);
+      else if (!context.res.writableEnded) context.res.end();
+      if (
+        context.status >= 500 &&
+        onInternalError &&
+        !(error as { code?: string }).code?.startsWith('GATEWAY_')
+      )
+        onInternalError(error);
+    }
+    const ended = performance.now();
+    const seconds = (ended - context.startedAt) / 1000;
+    metrics?.requestEnded(
+      context.model,
+      context.endpoint,
+      context.status,
+      seconds,
+      Math.max(0, seconds - context.upstreamMs / 1000),
+    );
+    if (context.route) record(context, usage, ended);
+    if (tracer.enabled) span(context, tracer, ended);
+  };
+}
+
+function record(context: GatewayContext, usage: UsageRecorder, ended: number): void {
+  usage.record({
+    keyId: context.key?.id ?? null,
+    model: context.model,
+    route: context.route?.name ?? context.model,
+    upstream: context.upstream,
+    endpoint: context.endpoint,
+    status: context.status,
+    stream: context.stream,
+    cached: context.cached,
+    inputTokens: context.inputTokens,
+    outputTokens: context.outputTokens,
+    costUsd: context.cached ? 0 : context.costUsd,
+    usageSource: context.usageSource,
+    durationMs: ended - context.startedAt,
+    createdAt: Date.now(),
+  });
+}
+
+function span(context: GatewayContext, tracer: Tracer, ended: number): void {
+  const s = tracer.startSpan(`${operation[context.endpoint]} ${context.model}`, {
+    kind: 'server',
+    startTime: performance.timeOrigin + context.startedAt,
+    attributes: {
+      [GenAI.operationName]: operation[context.endpoint],
+      [GenAI.requestModel]: context.model,
+      [GenAI.responseModel]: context.upstreamModel ?? undefined,
+      [GenAI.usageInputTokens]: context.inputTokens,
+      [GenAI.usageOutputTokens]: context.outputTokens,
+      [GenAI.costUsd]: context.costUsd,
+      'gantry.gateway.upstream': context.upstream ?? undefined,
+      'gantry.gateway.cached': context.cached,
+      'gantry.gateway.stream': context.stream,
+      'http.response.status_code': context.status,
+    },
+  });
+  if (context.error) s.recordError(context.error);
+  void ended;
+  s.end(context.status >= 400 ? 'error' : 'ok');
+}

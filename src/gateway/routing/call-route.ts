@@ -1,0 +1,196 @@
+// Sends one request along a route: strategy order, breakers, fallbacks, retries with backoff that
+// honours Retry-After. A stream counts as started only once its first token arrived, so a backend
+// that fails before that is replaced transparently.
+import { GantryError } from '../../errors/index.js';
+import type { Endpoint, UpstreamResponse } from '../upstream/index.js';
+import { UpstreamFailure } from '../upstream/index.js';
+import { backoffDelay } from './backoff.js';
+import type { BreakerDecision } from './circuit-breaker.js';
+import type { Route } from './route.js';
+import { type RouteTarget, recordLatency } from './route-target.js';
+
+export type RoutedResponse =
+  | { kind: 'json'; status: number; text: string }
+  /** `head` holds the chunks read up to and including the first token; `rest` continues the stream. */
+  | { kind: 'stream'; head: string[]; rest: AsyncIterator<string> };
+
+export interface RouteCall {
+  target: RouteTarget;
+  attempts: number;
+  response: RoutedResponse;
+  /** Ends a stream's lease: updates the breaker, the latency average and the outstanding count. */
+  finish(failure?: unknown): void;
+}
+
+export interface CallRouteOptions {
+  endpoint: Endpoint;
+  body: Record<string, unknown>;
+  stream: boolean;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** Told about each failed attempt (metrics). */
+  onFailure?: (target: RouteTarget, failure: UpstreamFailure) => void;
+  random?: () => number;
+}
+
+export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
+  const { endpoint, body, stream, signal, onFailure, random } = options;
+  const order = route.order(route.targets);
+  const triedCount = new Map<RouteTarget, number>();
+  const skipped = new Set<RouteTarget>();
+  let attempts = 0;
+  let lastFailure: UpstreamFailure | undefined;
+  let breakerWaitMs = Number.POSITIVE_INFINITY;
+
+  for (let index = 0; attempts < route.maxAttempts && skipped.size < order.length; index++) {
+    const target = order[index % order.length];
+    if (skipped.has(target)) continue;
+    const decision = target.breaker.acquire();
+    if (decision === 'reject') {
+      breakerWaitMs = Math.min(breakerWaitMs, target.breaker.retryAfterMs);
+      skipped.add(target);
+      continue;
+    }
+    const previous = triedCount.get(target) ?? 0;
+    if (previous > 0) {
+      const wait = backoffDelay(previous - 1, lastFailure?.retryAfterMs, {
+        baseMs: route.backoffBaseMs,
+        maxMs: route.backoffMaxMs,
+        random,
+      });
+      if ((lastFailure?.retryAfterMs ?? 0) > route.maxRetryAfterMs) {
+        releaseUnused(target, decision);
+        skipped.add(target);
+        continue;
+      }
+      await sleep(wait, signal);
+    }
+    triedCount.set(target, previous + 1);
+    attempts++;
+    target.outstanding++;
+    const started = performance.now();
+    try {
+      const response = await target.upstream.send({
+        endpoint,
+        body: { ...body, model: target.model },
+        stream,
+        signal,
+        timeoutMs: target.timeoutMs,
+      });
+      const routed = response.kind === 'stream' ? await readToFirstToken(response) : response;
+      if (routed.kind === 'json') {
+        settle(target, decision, started, undefined);
+        return { target, attempts, response: routed, finish: () => {} };
+      }
+      let finished = false;
+      return {
+        target,
+        attempts,
+        response: routed,
+        finish(failure) {
+          if (finished) return;
+          finished = true;
+          settle(target, decision, started, failure);
+        },
+      };
+    } catch (error) {
+      if (signal.aborted) {
+        target.outstanding--;
+        releaseUnused(target, decision);
+        throw error;
+      }
+      const failure =
+        error instanceof UpstreamFailure
+          ? error
+          : new UpstreamFailure('connection', String(error), { cause: error });
+      const retriable = isRetriable(failure, route.fallbackOn);
+      // A backend that rejects the request itself (400, 401...) is healthy: don't trip its breaker.
+      settle(target, decision, started, retriable ? failure : undefined);
+      onFailure?.(target, failure);
+      if (!retriable) throw failure;
+      lastFailure = failure;
+    }
+  }
+  if (lastFailure) {
+    const timeout = lastFailure.kind === 'timeout';
+    throw new GantryError(
+      timeout ? 'GATEWAY_UPSTREAM_TIMEOUT' : 'GATEWAY_UPSTREAM_FAILED',
+      `Model '${route.name}' failed on every target tried (${attempts} attempt${attempts === 1 ? '' : 's'}); last error: ${lastFailure.message}.`,
+      {
+        hint: 'Check the backends named in the route (gantry doctor), or add a fallback target.',
+        details: {
+          route: route.name,
+          attempts,
+          status: lastFailure.status,
+          retryAfterMs: lastFailure.retryAfterMs,
+        },
+        cause: lastFailure,
+      },
+    );
+  }
+  throw new GantryError(
+    'GATEWAY_UPSTREAM_FAILED',
+    `Every target of model '${route.name}' is unavailable (circuit breakers open).`,
+    {
+      hint: 'The backends failed repeatedly; they are retried automatically once their breakers half-open.',
+      details: {
+        route: route.name,
+        retryAfterMs: Number.isFinite(breakerWaitMs) ? breakerWaitMs : undefined,
+      },
+    },
+  );
+}
+
+function isRetriable(failure: UpstreamFailure, fallbackOn: ReadonlySet<number | string>): boolean {
+  if (failure.kind === 'status') return failure.status !== undefined && fallbackOn.has(failure.status);
+  if (failure.kind === 'timeout') return fallbackOn.has('timeout');
+  return fallbackOn.has('connection');
+}
+
+function settle(target: RouteTarget, decision: BreakerDecision, started: number, failure: unknown): void {
+  target.outstanding--;
+  if (failure === undefined) {
+    target.breaker.recordSuccess(decision);
+    recordLatency(target, performance.now() - started);
+  } else {
+    target.breaker.recordFailure(decision);
+  }
+}
+
+/** A probe slot acquired but never used goes back, or a half-open breaker would wedge. */
+function releaseUnused(target: RouteTarget, decision: BreakerDecision): void {
+  if (decision === 'probe') target.breaker.recordSuccess(decision);
+}
+
+async function readToFirstToken(
+  response: Extract<UpstreamResponse, { kind: 'stream' }>,
+): Promise<RoutedResponse> {
+  const iterator = response.chunks[Symbol.asyncIterator]();
+  const head: string[] = [];
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return { kind: 'stream', head, rest: iterator };
+    head.push(next.value);
+    if (carriesToken(next.value)) return { kind: 'stream', head, rest: iterator };
+  }
+}
+
+/** True when a chunk carries output (text, a tool call) or finishes the answer. */
+export function carriesToken(data: string): boolean {
+  return /"(content|text|arguments)":"[^"]|"finish_reason":"|"tool_calls":\[\{/.test(data);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,67 @@
+// Routing strategies: each orders a route's targets for one request; the first is tried first and
+// the rest are the fallback chain. Kept as plain functions so that a test can drive each directly.
+import type { RouteTarget } from './route-target.js';
+
+export type StrategyName = 'fallback' | 'weighted' | 'round-robin' | 'least-outstanding' | 'lowest-latency';
+
+export type Strategy = (targets: readonly RouteTarget[]) => RouteTarget[];
+
+export interface StrategyOptions {
+  random?: () => number;
+}
+
+export function createStrategy(name: StrategyName, { random = Math.random }: StrategyOptions = {}): Strategy {
+  switch (name) {
+    case 'fallback':
+      return (targets) => [...targets];
+    case 'weighted':
+      return (targets) => weightedOrder(targets, random);
+    case 'round-robin': {
+      let next = 0;
+      return (targets) => {
+        const start = next++ % targets.length;
+        return [...targets.slice(start), ...targets.slice(0, start)];
+      };
+    }
+    case 'least-outstanding':
+      // Ties broken at random so that idle targets share the load.
+      return (targets) =>
+        targets
+          .map((t) => ({ t, key: t.outstanding + random() * 0.5 }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.t);
+    case 'lowest-latency':
+      return (targets) => powerOfTwoByLatency(targets, random);
+  }
+}
+
+function weightedOrder(targets: readonly RouteTarget[], random: () => number): RouteTarget[] {
+  let total = 0;
+  for (const t of targets) total += t.weight;
+  let roll = random() * total;
+  let first = targets.length - 1;
+  for (let i = 0; i < targets.length; i++) {
+    roll -= targets[i].weight;
+    if (roll < 0) {
+      first = i;
+      break;
+    }
+  }
+  return [targets[first], ...targets.filter((_, i) => i !== first)];
+}
+
+/**
+ * Power of two choices: sample two targets, keep the one with the lower latency EWMA (weighted by
+ * its queue), so that load spreads without herding onto one "fastest" target. Unsampled targets
+ * score 0 and get tried early.
+ */
+function powerOfTwoByLatency(targets: readonly RouteTarget[], random: () => number): RouteTarget[] {
+  if (targets.length < 2) return [...targets];
+  const a = Math.floor(random() * targets.length);
+  let b = Math.floor(random() * (targets.length - 1));
+  if (b >= a) b++;
+  const score = (t: RouteTarget) => t.latencyEwmaMs * (t.outstanding + 1);
+  const first = score(targets[a]) <= score(targets[b]) ? a : b;
+  const rest = targets.filter((_, i) => i !== first).sort((x, y) => score(x) - score(y));
+  return [targets[first], ...rest];
+}

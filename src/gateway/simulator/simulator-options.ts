@@ -1,0 +1,62 @@
+// Knobs of the backend simulator: latency shape, output length and injected faults.
+
+export type SimulatorFault = '429' | '500' | '503' | 'timeout' | 'reset' | 'cut';
+
+export interface SimulatorOptions {
+  /** Delay before the first token (or before a non-streaming answer), in ms. */
+  timeToFirstTokenMs?: number;
+  /** Delay between streamed tokens, in ms. */
+  interTokenLatencyMs?: number;
+  /** Relative random spread (0–1) applied to both delays. */
+  jitter?: number;
+  /** Output tokens per answer: a fixed count or a uniform range. */
+  outputTokens?: number | { min: number; max: number };
+  /** Probability (0–1) of each fault per request. */
+  faults?: Partial<Record<SimulatorFault, number>>;
+  /** Retry-After, in seconds, sent with injected 429s. */
+  retryAfterSeconds?: number;
+  /** Model id reported in answers when the request names none. */
+  model?: string;
+  /** Embedding vector length. */
+  embeddingDimensions?: number;
+  /** Random source (tests pass a seeded one). */
+  random?: () => number;
+}
+
+export interface ResolvedSimulatorOptions {
+  timeToFirstTokenMs: number;
+  interTokenLatencyMs: number;
+  jitter: number;
+  outputTokens: { min: number; max: number };
+  faults: Partial<Record<SimulatorFault, number>>;
+  retryAfterSeconds: number;
+  model: string;
+  embeddingDimensions: number;
+  random: () => number;
+}
+
+export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
+  const {
+    timeToFirstTokenMs = 0,
+    interTokenLatencyMs = 0,
+    jitter = 0,
+    outputTokens = 16,
+    faults = {},
+    retryAfterSeconds = 1,
+    model = 'simulated-model',
+    embeddingDimensions = 8,
+    random = Math.random,
+  } = options;
+  const range = typeof outputTokens === 'number' ? { min: outputTokens, max: outputTokens } : outputTokens;
+  return {
+    timeToFirstTokenMs,
+    interTokenLatencyMs,
+    jitter,
+    outputTokens: range,
+    faults,
+    retryAfterSeconds,
+    model,
+    embeddingDimensions,
+    random,
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  type Admission,
+  type GatewayState,
+  type LimitName,
+  msUntilNextUtcDay,
+  type UsageCharge,
+  utcDay,
+} from './gateway-state.js';
+export { createMemoryState, type MemoryStateOptions } from './memory-state.js';
+export { createRedisState, type RedisStateOptions } from './redis-state.js';

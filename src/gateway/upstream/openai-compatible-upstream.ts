@@ -1,0 +1,127 @@
+// An OpenAI-compatible backend (vLLM, TGI, Ollama, llama.cpp, OpenAI, the simulator...) over a
+// keep-alive undici Pool: one pool per upstream, so connections are reused across requests.
+import { Pool } from 'undici';
+import { SseParser } from '../sse/index.js';
+import type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
+import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
+
+export interface OpenAICompatibleUpstreamOptions {
+  name: string;
+  /** Base URL including the version segment, e.g. http://127.0.0.1:8000/v1. */
+  baseURL: string;
+  apiKey?: string;
+  headers?: Record<string, string>;
+  connections?: number;
+}
+
+const paths: Record<Endpoint, string> = {
+  chat: '/chat/completions',
+  completions: '/completions',
+  embeddings: '/embeddings',
+};
+
+export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstreamOptions): Upstream {
+  const { name, baseURL, apiKey, headers = {}, connections = 128 } = options;
+  const url = new URL(baseURL);
+  const basePath = url.pathname.replace(/\/$/, '');
+  const pool = new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  const fixedHeaders: Record<string, string> = { 'content-type': 'application/json', ...headers };
+  if (apiKey) fixedHeaders.authorization = `Bearer ${apiKey}`;
+  const host = url.host;
+
+  return {
+    name,
+    type: 'openai-compatible',
+    async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+      const { signal, timeoutMs } = request;
+      let response: Awaited<ReturnType<Pool['request']>>;
+      try {
+        response = await pool.request({
+          path: basePath + paths[request.endpoint],
+          method: 'POST',
+          headers: fixedHeaders,
+          body: JSON.stringify(request.body),
+          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+      } catch (error) {
+        throw classifyError(error, signal);
+      }
+      const { statusCode, body } = response;
+      if (statusCode >= 400 || !request.stream) {
+        let text: string;
+        try {
+          text = await body.text();
+        } catch (error) {
+          const failure = classifyError(error, signal);
+          throw new UpstreamFailure(
+            failure.kind === 'timeout' ? 'timeout' : 'connection',
+            `${name}: answer cut: ${failure.message}`,
+            {
+              cause: error,
+            },
+          );
+        }
+        if (statusCode >= 400) {
+          throw new UpstreamFailure('status', `${name} answered ${statusCode}`, {
+            status: statusCode,
+            retryAfterMs: parseRetryAfter(response.headers['retry-after']),
+            body: text,
+          });
+        }
+        return { kind: 'json', status: statusCode, text };
+      }
+      return { kind: 'stream', chunks: readChunks(body, signal, name) };
+    },
+    async probe(timeoutMs) {
+      try {
+        const { statusCode, body } = await pool.request({
+          path: `${basePath}/models`,
+          method: 'GET',
+          headers: fixedHeaders,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+        await body.dump();
+        return statusCode < 500;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await pool.close().catch(() => pool.destroy());
+    },
+    toString: () => `${name} (${host})`,
+  } as Upstream;
+}
+
+async function* readChunks(
+  body: AsyncIterable<Buffer>,
+  signal: AbortSignal,
+  name: string,
+): AsyncGenerator<string> {
+  const parser = new SseParser();
+  try {
+    for await (const bytes of body) {
+      for (const event of parser.push(bytes)) {
+        if (event.data === '[DONE]') return;
+        if (event.event === 'error') {
+          throw new UpstreamFailure('cut', `${name} sent an error event: ${event.data.slice(0, 200)}`);
+        }
+        yield event.data;
+      }
+    }
+  } catch (error) {
+    if (error instanceof UpstreamFailure) throw error;
+    const failure = classifyError(error, signal);
+    throw new UpstreamFailure(
+      failure.kind === 'timeout' ? 'timeout' : 'cut',
+      `${name}: stream broke: ${failure.message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  throw new UpstreamFailure('cut', `${name}: stream ended without [DONE]`);
+}

@@ -1,0 +1,52 @@
+// A failed upstream call, classified so that routing can decide: fall back, retry, or give up.
+
+export type FailureKind = 'status' | 'timeout' | 'connection' | 'cut';
+
+export class UpstreamFailure extends Error {
+  readonly kind: FailureKind;
+  readonly status: number | undefined;
+  /** Parsed Retry-After, in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** The upstream's error body, passed to the client when no fallback applies. */
+  readonly body: string | undefined;
+
+  constructor(
+    kind: FailureKind,
+    message: string,
+    options: { status?: number; retryAfterMs?: number; body?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UpstreamFailure';
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+    this.body = options.body;
+  }
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Maps undici / network errors to a failure kind. */
+export function classifyError(error: unknown, signal: AbortSignal): UpstreamFailure {
+  if (error instanceof UpstreamFailure) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const name = (error as { name?: string }).name ?? '';
+  const message = (error as Error).message ?? String(error);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || name === 'TimeoutError') {
+    return new UpstreamFailure('timeout', `upstream timed out (${code || name})`, { cause: error });
+  }
+  if (signal.aborted && (name === 'AbortError' || code === 'UND_ERR_ABORTED')) {
+    const reason = signal.reason as { name?: string } | undefined;
+    if (reason?.name === 'TimeoutError')
+      return new UpstreamFailure('timeout', 'upstream timed out', { cause: error });
+  }
+  return new UpstreamFailure('connection', `upstream connection failed: ${message}`, { cause: error });
+}

@@ -1,0 +1,27 @@
+// What the router calls: one backend that takes an OpenAI-shaped request and answers with a whole
+// JSON body or a stream of OpenAI chat/completion chunks (as JSON text).
+
+export type Endpoint = 'chat' | 'completions' | 'embeddings';
+
+export interface UpstreamRequest {
+  endpoint: Endpoint;
+  /** OpenAI-shaped body, `model` already set to the target's model. */
+  body: Record<string, unknown>;
+  stream: boolean;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+export type UpstreamResponse =
+  | { kind: 'json'; status: number; text: string }
+  /** `chunks` yields each chunk's JSON text; it throws UpstreamFailure if the stream breaks. */
+  | { kind: 'stream'; chunks: AsyncIterable<string> };
+
+export interface Upstream {
+  readonly name: string;
+  readonly type: string;
+  send(request: UpstreamRequest): Promise<UpstreamResponse>;
+  /** Active health probe; resolves true when the backend answers. */
+  probe?(timeoutMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,1 @@
+export { createUsageRecorder, type UsageRecorder, type UsageRecorderOptions } from './usage-recorder.js';

@@ -1,0 +1,68 @@
+// Shared set-up for gateway tests: a gateway with its own in-memory store on a real loopback
+// socket, plus simulators as upstreams.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type GantryConfigInput, parseConfig } from '../src/config/index.js';
+import {
+  createGateway,
+  createSimulator,
+  type Gateway,
+  type GatewayHooks,
+  type GatewayState,
+  type Simulator,
+  type SimulatorOptions,
+} from '../src/gateway/index.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/index.js';
+
+export interface Harness {
+  gateway: Gateway;
+  store: SqliteStore;
+  server: Server;
+  baseURL: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(
+  input: GantryConfigInput,
+  options: { hooks?: GatewayHooks; state?: GatewayState; env?: NodeJS.ProcessEnv; store?: SqliteStore } = {},
+): Promise<Harness> {
+  const config = parseConfig({ database: { path: ':memory:' }, ...input });
+  const store = options.store ?? openSqliteStore({ path: ':memory:' });
+  const gateway = await createGateway({
+    config,
+    store,
+    hooks: options.hooks,
+    state: options.state,
+    env: options.env ?? {},
+  });
+  const server = createServer((req, res) => {
+    if (!gateway.handle(req, res)) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":{"message":"no route","type":"invalid_request_error","code":"ROUTE_NOT_FOUND"}}');
+    }
+  });
+  server.headersTimeout = 2_000;
+  server.requestTimeout = 3_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    gateway,
+    store,
+    server,
+    url,
+    baseURL: `${url}/v1`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const simulator = createSimulator(options);
+  await simulator.listen();
+  return simulator;
+}
