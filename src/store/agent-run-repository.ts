@@ -86,7 +86,7 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
   const selectByStatus = db.prepare(
     'SELECT * FROM agent_runs WHERE status = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
   );
-  const updates = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  const updates = new Map<string, { run(...parameters: unknown[]): unknown }>();
 
   return {
     async createRun(run) {
@@ -119,7 +119,7 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
       const values: unknown[] = keys.map((key) =>
         key === 'checkpoint' ? JSON.stringify(update.checkpoint) : update[key],
       );
-      statement.run(...(values as never[]), new Date().toISOString(), id);
+      statement.run(...values, new Date().toISOString(), id);
     },
     async getRun(id) {
       const row = selectOne.get(id) as RunRow | undefined;

@@ -1,0 +1,40 @@
+// Everything needed to continue a run in another process: saved as the checkpoint after each
+// model response and after each step's tool calls.
+import type { AgentMessage, ToolCallRecord } from './agent-message.js';
+import type { BudgetLimits, BudgetUsage } from './budget.js';
+import type { ProtocolName } from './protocols/tool-protocol.js';
+
+export interface RunState {
+  version: 1;
+  runId: string;
+  agentName: string;
+  task: string;
+  model: string;
+  protocol: ProtocolName;
+  traceId: string;
+  rootSpanId: string;
+  messages: AgentMessage[];
+  step: number;
+  usage: BudgetUsage;
+  limits: BudgetLimits;
+  elapsedMs: number;
+  toolCallKeys: string[];
+  observationKeys: string[];
+  /** Consecutive steps whose output could not be used (bad format, unknown tool, invalid arguments). */
+  invalidTurns: number;
+}
+
+/** The tool calls of the last assistant message that have no results yet. */
+export function pendingCalls(state: RunState): ToolCallRecord[] {
+  const last = state.messages[state.messages.length - 1];
+  return last?.role === 'assistant' ? last.toolCalls : [];
+}
+
+export function isRunState(value: unknown): value is RunState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as RunState).version === 1 &&
+    Array.isArray((value as RunState).messages)
+  );
+}
