@@ -9,6 +9,7 @@ export {
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
 export type { ModelEntry, ProviderEntry } from './sections/models.js';
+export { type GuardConfig, type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from './sections/guard.js';
 export type {
   GatewayConfig,
   GatewayLimits,

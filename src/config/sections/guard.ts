@@ -1,4 +1,95 @@
 import { z } from 'zod';
 
+const action = z.enum(['block', 'redact', 'flag', 'log']);
+const directions = z.array(z.enum(['input', 'output', 'tool-result']));
+
+/** One scanner inside a policy: what it does when it fires, and on which directions it runs. */
+const ruleBase = (defaultAction: z.infer<typeof action>) =>
+  z.object({
+    enabled: z.boolean().default(true),
+    action: action.default(defaultAction),
+    /** Directions this scanner runs on; empty = all. */
+    directions: directions.default([]),
+    /** Score at or above which a finding counts (0..1). */
+    threshold: z.number().min(0).max(1).default(0.5),
+  });
+
+/** A guard policy: which scanners run and what each does (block, redact, flag or log only). */
+export const guardPolicySchema = z
+  .object({
+    pii: ruleBase('redact')
+      .extend({
+        entities: z.array(z.string()).default([]),
+        /** mask: `[EMAIL]`; hash: `[EMAIL:1a2b3c4d]`; vault: reversible placeholders restored in answers. */
+        mode: z.enum(['mask', 'hash', 'vault']).default('mask'),
+      })
+      .strict()
+      .prefault({}),
+    secrets: ruleBase('redact').strict().prefault({}),
+    injection: ruleBase('block').strict().prefault({}),
+    toxicity: ruleBase('flag').strict().prefault({}),
+    invisibleText: ruleBase('redact').strict().prefault({}),
+    bannedSubstrings: ruleBase('block')
+      .extend({ substrings: z.array(z.string()).default([]), caseSensitive: z.boolean().default(false) })
+      .strict()
+      .prefault({}),
+    bannedTopics: ruleBase('block')
+      .extend({ topics: z.record(z.string(), z.array(z.string())).default({}) })
+      .strict()
+      .prefault({}),
+    urls: ruleBase('redact')
+      .extend({ allow: z.array(z.string()).default([]), deny: z.array(z.string()).default([]) })
+      .strict()
+      .prefault({}),
+    promptLeak: ruleBase('block')
+      .extend({ canaries: z.array(z.string()).default([]), systemPrompt: z.string().optional() })
+      .strict()
+      .prefault({}),
+    /** How tool results with instruction-like content are handled (indirect injection). */
+    quarantineToolResults: z.boolean().default(true),
+  })
+  .strict()
+  .prefault({});
+
 /** Configuration of the guard subsystem. */
-export const guardSection = z.object({}).strict().prefault({});
+export const guardSection = z
+  .object({
+    /** Folder of the labelled datasets; default `<repo>/../shared/datasets/guard` (env GANTRY_GUARD_DATASETS). */
+    datasetsPath: z.string().optional(),
+    /** Named policies; gateway routes, keys and agents refer to them by name. */
+    policies: z.record(z.string(), guardPolicySchema).default({}),
+    /** The policy used when a route, key or agent names none. */
+    defaultPolicy: guardPolicySchema,
+    /** Characters a stream guard holds back so that a secret split across chunks is still caught. */
+    streamHoldBack: z.number().int().min(0).max(4096).default(96),
+    monitor: z
+      .object({
+        windowMinutes: z.number().positive().default(60),
+        /** The reference window ends where the current one starts and spans this many minutes. */
+        referenceMinutes: z
+          .number()
+          .positive()
+          .default(24 * 60),
+        minimumEvents: z.number().int().positive().default(30),
+        webhookUrl: z.string().url().optional(),
+        /** Evidently's defaults: PSI 0.1, KS p < 0.05, Jensen–Shannon distance 0.1, centroid distance 0.2. */
+        thresholds: z
+          .object({
+            psi: z.number().positive().default(0.1),
+            ksPValue: z.number().positive().max(1).default(0.05),
+            jensenShannon: z.number().positive().default(0.1),
+            centroidDistance: z.number().positive().default(0.2),
+            mmd: z.number().positive().default(0.015),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .prefault({});
+
+export type GuardPolicyConfig = z.infer<typeof guardPolicySchema>;
+export type GuardPolicyInput = z.input<typeof guardPolicySchema>;
+export type GuardConfig = z.infer<typeof guardSection>;

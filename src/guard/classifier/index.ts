@@ -1,0 +1,11 @@
+export { addFeature, featureHash, normalizeVector, type SparseVector } from './feature-hash.js';
+export {
+  createLinearModel,
+  type LinearModel,
+  loadLinearModel,
+  parseLinearModel,
+  predictProbabilities,
+  serializeLinearModel,
+} from './linear-model.js';
+export { maximumFeatureCharacters, textFeatures } from './text-features.js';
+export { type TrainingExample, type TrainOptions, trainLinearModel } from './train-linear-model.js';

@@ -1,0 +1,34 @@
+// One normalisation before any detector reads the text: NFKC (full-width and styled letters), invisible
+// characters removed, homoglyphs folded, whitespace collapsed, and hidden payloads decoded.
+import { type DecodedPayload, decodePayloads } from './decode-payloads.js';
+import { foldHomoglyphs, hasMixedScriptWord } from './homoglyphs.js';
+import { stripInvisible } from './invisible-characters.js';
+
+export interface NormalizedText {
+  /** The text as a detector should read it. */
+  text: string;
+  /** Decoded payloads (base64, hex, rot13, Unicode tags): each one is also scanned. */
+  payloads: DecodedPayload[];
+  /** Evidence of evasion: invisible characters, mixed-script words, encoded payloads. */
+  signals: { invisibleCharacters: number; mixedScript: boolean; encodedPayloads: number };
+}
+
+export function normalizeText(input: string): NormalizedText {
+  const mixedScript = hasMixedScriptWord(input);
+  const stripped = stripInvisible(input.normalize('NFKC'));
+  const text = foldHomoglyphs(stripped.text).replace(/[ \t\u00a0]+/g, ' ');
+  const payloads = decodePayloads(text);
+  if (stripped.taggedAscii.length > 0) {
+    payloads.push({ encoding: 'unicode-tags', start: 0, end: 0, decoded: stripped.taggedAscii });
+  }
+  return {
+    text,
+    payloads,
+    signals: { invisibleCharacters: stripped.removed, mixedScript, encodedPayloads: payloads.length },
+  };
+}
+
+/** The views a detector should score: the normalised text and each decoded payload. */
+export function textViews(normalized: NormalizedText): string[] {
+  return [normalized.text, ...normalized.payloads.map((payload) => payload.decoded)];
+}

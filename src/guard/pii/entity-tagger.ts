@@ -1,0 +1,105 @@
+// Person names and postal addresses have no checksum: a token tagger (logistic regression over
+// hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
+// Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
+// joins it) and gap filling (a short run between two address pieces belongs to the address).
+import { type LinearModel, loadLinearModel, predictProbabilities } from '../classifier/index.js';
+import type { Finding } from '../types.js';
+import { tokenFeatures } from './token-features.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export const taggerDimension = 1 << 18;
+export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;
+
+let shipped: LinearModel | undefined;
+
+export function shippedEntityTagger(): LinearModel {
+  shipped ??= loadLinearModel(new URL('../weights/pii-tagger.json', import.meta.url));
+  return shipped;
+}
+
+const weakProbability = 0.25;
+const maximumAddressGap = 3;
+const separators = /^[,\n]$/;
+
+function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array[]): void {
+  const address = 2;
+  // Hysteresis, forward then backward, across separators.
+  for (const step of [1, -1]) {
+    const start = step === 1 ? 0 : tokens.length - 1;
+    for (let i = start; i >= 0 && i < tokens.length; i += step) {
+      if (labels[i] !== 0) continue;
+      let j = i - step;
+      while (j >= 0 && j < tokens.length && separators.test(tokens[j].text)) j -= step;
+      const neighbour = labels[j];
+      if (neighbour && neighbour > 0 && probabilities[i][neighbour] >= weakProbability) labels[i] = neighbour;
+    }
+  }
+  // Gap filling between two address pieces (no sentence end in between).
+  for (let i = 0; i < tokens.length; i++) {
+    if (labels[i] !== address) continue;
+    let j = i + 1;
+    while (j < tokens.length && labels[j] !== address && j - i <= maximumAddressGap + 1) j++;
+    if (j < tokens.length && labels[j] === address && j - i > 1) {
+      const gap = tokens.slice(i + 1, j);
+      if (!gap.some((t) => /^[.?!;:]$/.test(t.text))) for (let k = i + 1; k < j; k++) labels[k] = address;
+    }
+  }
+}
+
+/** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
+export function tagEntities(
+  text: string,
+  model: LinearModel = shippedEntityTagger(),
+  threshold = 0.5,
+): Finding[] {
+  const tokens = tokenize(text);
+  const probabilities = tokens.map((_, i) =>
+    predictProbabilities(model, tokenFeatures(tokens, i, model.dimension)),
+  );
+  const labels = probabilities.map((p) => {
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    return best > 0 && p[best] >= threshold ? best : 0;
+  });
+  smooth(tokens, labels, probabilities);
+  const findings: Finding[] = [];
+  let open: { label: number; first: number; last: number; total: number; count: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    const start = tokens[open.first].start;
+    const end = tokens[open.last].end;
+    const type = model.classes[open.label];
+    // A street address names a street: a run of digits and lower-case words alone is not one.
+    const named = tokens.slice(open.first, open.last + 1).some((t) => /^\p{Lu}/u.test(t.text));
+    if (type === 'STREET_ADDRESS' && !named) {
+      open = undefined;
+      return;
+    }
+    findings.push({
+      scanner: 'pii',
+      type,
+      start,
+      end,
+      score: open.total / open.count,
+      value: text.slice(start, end),
+    });
+    open = undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const label = labels[i];
+    if (label === 0 || separators.test(tokens[i].text)) {
+      // Separators inside an address do not end it; anything else does.
+      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && separators.test(tokens[i].text)))
+        close();
+      continue;
+    }
+    if (open && open.label !== label) close();
+    if (open) {
+      open.last = i;
+      open.total += probabilities[i][label];
+      open.count++;
+    } else open = { label, first: i, last: i, total: probabilities[i][label], count: 1 };
+  }
+  close();
+  return findings;
+}

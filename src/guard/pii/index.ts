@@ -1,0 +1,13 @@
+export {
+  isBase58CheckValid,
+  isBech32Valid,
+  isIbanValid,
+  isIpAddress,
+  isLuhnValid,
+  isSsnValid,
+} from './checksums.js';
+export { shippedEntityTagger, tagEntities, taggerClasses, taggerDimension } from './entity-tagger.js';
+export { type PiiScannerOptions, piiEntities, piiScanner } from './pii-scanner.js';
+export { type Recognizer, recognizers } from './recognizers.js';
+export { tokenFeatures, wordShape } from './token-features.js';
+export { type Token, tokenize } from './tokenize.js';

@@ -1,0 +1,135 @@
+// Pattern recognizers in Presidio's shape: a pattern finds candidates, a validator (checksum, range,
+// phone-number metadata) confirms or drops them, and context words nearby raise the score.
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import {
+  isBase58CheckValid,
+  isBech32Valid,
+  isIbanValid,
+  isIpAddress,
+  isLuhnValid,
+  isSsnValid,
+} from './checksums.js';
+
+export interface Recognizer {
+  entity: string;
+  pattern: RegExp;
+  /** Score of a match that passed validation, before context. */
+  score: number;
+  /** false drops the match; a number replaces the score. */
+  validate?: (value: string) => boolean | number;
+  /** Words that, shortly before a match, raise its score by `contextBoost`. */
+  context?: readonly string[];
+}
+
+// Regions tried for numbers written without a country code (Presidio's defaults plus large locales).
+const phoneRegions = [
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'NL',
+  'BE',
+  'AU',
+  'CA',
+  'BR',
+  'IN',
+  'IL',
+  'PL',
+  'FI',
+  'SE',
+] as const;
+
+function validPhone(value: string): boolean | number {
+  // ISO dates and times share the digit-group shape of phone numbers.
+  if (/^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return false;
+  // The 3-2-4 shape is a social security number's, not a phone number's.
+  if (/^\d{3}-\d{2}-\d{4}$/.test(value)) return false;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return false;
+  if (value.trim().startsWith('+')) return isValidPhoneNumber(value) ? 0.75 : false;
+  for (const region of phoneRegions) if (isValidPhoneNumber(value, region)) return 0.6;
+  // Shaped like a phone number but unknown to the metadata: only context can make it count.
+  return /[-. )]/.test(value) ? 0.3 : false;
+}
+
+export const recognizers: readonly Recognizer[] = [
+  {
+    entity: 'EMAIL_ADDRESS',
+    pattern: /\b[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b/g,
+    score: 0.95,
+    context: ['email', 'e-mail', 'mail', 'contact'],
+  },
+  {
+    entity: 'CREDIT_CARD',
+    pattern: /\b(?:\d[ -]?){11,18}\d\b/g,
+    score: 0.9,
+    validate: isLuhnValid,
+    context: ['credit', 'card', 'visa', 'mastercard', 'amex', 'discover', 'payment', 'cc'],
+  },
+  {
+    entity: 'IBAN_CODE',
+    pattern: /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b/g,
+    score: 1,
+    validate: isIbanValid,
+    context: ['iban', 'bank', 'account', 'transfer'],
+  },
+  {
+    entity: 'US_SSN',
+    pattern: /\b\d{3}([- .])\d{2}\1\d{4}\b|\b\d{9}\b/g,
+    score: 0.6,
+    validate: (value) => (isSsnValid(value) ? (/\D/.test(value) ? 0.6 : 0.2) : false),
+    context: ['ssn', 'social', 'security', 'ss#', 'ssid'],
+  },
+  {
+    entity: 'IP_ADDRESS',
+    pattern:
+      /\b(?:\d{1,3}\.){3}\d{1,3}\b|(?<![:\w])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![:\w])|::1\b/g,
+    score: 0.6,
+    validate: isIpAddress,
+    context: ['ip', 'address', 'host', 'server', 'ipv4', 'ipv6'],
+  },
+  {
+    entity: 'CRYPTO',
+    pattern: /\b(?:[13][a-km-zA-HJ-NP-Z1-9]{25,34}|bc1[ac-hj-np-z02-9]{11,71}|0x[a-fA-F0-9]{40})\b/g,
+    score: 1,
+    validate: (value) =>
+      value.startsWith('0x')
+        ? 0.6
+        : value.startsWith('bc1')
+          ? isBech32Valid(value)
+          : isBase58CheckValid(value),
+    context: ['wallet', 'btc', 'bitcoin', 'eth', 'ethereum', 'crypto'],
+  },
+  {
+    entity: 'PHONE_NUMBER',
+    pattern:
+      /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w:-])|(?<![\w+])\+\d{8,14}\b/g,
+    score: 0.6,
+    validate: validPhone,
+    context: [
+      'phone',
+      'call',
+      'tel',
+      'telephone',
+      'mobile',
+      'cell',
+      'fax',
+      'number',
+      'reach',
+      'contact',
+      'whatsapp',
+    ],
+  },
+  {
+    entity: 'DATE_OF_BIRTH',
+    pattern:
+      /\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (?:19|20)\d{2})\b/gi,
+    // A date alone is not personal: only a birth context makes it a date of birth.
+    score: 0.15,
+    context: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'geboren', 'né', 'née'],
+  },
+];
+
+export const patternEntities = recognizers.map((recognizer) => recognizer.entity);

@@ -1,0 +1,190 @@
+// A guard policy: the scanners a route, key or agent runs and what each one does when it fires.
+// Callers (gateway hooks, the agent loop) see only checkText and a stream guard, never the scanners.
+import { type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from '../../config/index.js';
+import { GantryError } from '../../errors/index.js';
+import { piiScanner } from '../pii/index.js';
+import { hashReplacement, maskReplacement, type Replacement } from '../redact-findings.js';
+import {
+  bannedSubstringsScanner,
+  bannedTopicsScanner,
+  injectionScanner,
+  invisibleTextScanner,
+  promptLeakScanner,
+  secretsScanner,
+  toxicityScanner,
+  urlScanner,
+} from '../scanners/index.js';
+import type { Direction, Finding, Scanner } from '../types.js';
+import { createVault, type Vault } from '../vault/index.js';
+import { quarantine } from './quarantine.js';
+
+export type PolicyAction = 'allow' | 'block' | 'redact' | 'flag';
+export type RuleAction = 'block' | 'redact' | 'flag' | 'log';
+
+export interface PolicyFinding extends Finding {
+  action: RuleAction;
+  /** The policy rule (config key) that produced it. */
+  rule: string;
+}
+
+export interface PolicyDecision {
+  action: PolicyAction;
+  /** The text to pass on: redacted, or fenced as untrusted for tool results. */
+  text: string;
+  findings: PolicyFinding[];
+}
+
+export interface PolicyRule {
+  name: string;
+  action: RuleAction;
+  directions: readonly Direction[];
+  scan: Scanner;
+  /** Span-based rules can run on a stream with hold-back; whole-text classifiers run at the end. */
+  streamable: boolean;
+  replace?: Replacement;
+}
+
+export interface GuardPolicy {
+  readonly rules: readonly PolicyRule[];
+  readonly vault: Vault;
+  checkText(text: string, options?: { direction?: Direction }): PolicyDecision;
+  /** Puts vault placeholders back into a model's answer (pii mode `vault`). */
+  restore(text: string): string;
+}
+
+const rank: Record<PolicyAction, number> = { allow: 0, flag: 1, redact: 2, block: 3 };
+
+export function strongest(a: PolicyAction, b: PolicyAction): PolicyAction {
+  return rank[a] >= rank[b] ? a : b;
+}
+
+function policyActionOf(action: RuleAction): PolicyAction {
+  return action === 'log' ? 'allow' : action;
+}
+
+function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  const add = (
+    name: string,
+    rule: { enabled: boolean; action: RuleAction; directions: Direction[] },
+    scan: Scanner,
+    streamable: boolean,
+    replace?: Replacement,
+  ) => {
+    if (rule.enabled)
+      rules.push({ name, action: rule.action, directions: rule.directions, scan, streamable, replace });
+  };
+  // Order matters: invisible characters go first so that later scanners read clean text.
+  add('invisibleText', config.invisibleText, invisibleTextScanner(), true, () => '');
+  add('secrets', config.secrets, secretsScanner(), true, maskReplacement);
+  const piiReplace =
+    config.pii.mode === 'vault'
+      ? (f: Finding) => vault.placeholderFor(f)
+      : config.pii.mode === 'hash'
+        ? hashReplacement()
+        : maskReplacement;
+  add(
+    'pii',
+    config.pii,
+    piiScanner({
+      entities: config.pii.entities.length ? config.pii.entities : undefined,
+      threshold: config.pii.threshold,
+      redact: config.pii.mode === 'vault' ? vault : config.pii.mode,
+    }),
+    true,
+    piiReplace,
+  );
+  if (config.bannedSubstrings.substrings.length) {
+    add('bannedSubstrings', config.bannedSubstrings, bannedSubstringsScanner(config.bannedSubstrings), false);
+  }
+  if (Object.keys(config.bannedTopics.topics).length) {
+    add('bannedTopics', config.bannedTopics, bannedTopicsScanner(config.bannedTopics), false);
+  }
+  if (config.urls.allow.length || config.urls.deny.length)
+    add('urls', config.urls, urlScanner(config.urls), true, () => '[URL REMOVED]');
+  if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
+    add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
+  }
+  add('injection', config.injection, injectionScanner({ threshold: config.injection.threshold }), false);
+  add('toxicity', config.toxicity, toxicityScanner({ threshold: config.toxicity.threshold }), false);
+  return rules;
+}
+
+export function createGuardPolicy(
+  input: GuardPolicyInput | GuardPolicyConfig = {},
+  options: { vault?: Vault } = {},
+): GuardPolicy {
+  const parsed = guardPolicySchema.safeParse(input);
+  if (!parsed.success) {
+    throw new GantryError(
+      'GUARD_OPTIONS_INVALID',
+      `The guard policy is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`,
+      {
+        hint: 'Compare the policy with the guard section in docs/guard.md.',
+        details: { issues: parsed.error.issues },
+      },
+    );
+  }
+  const config = parsed.data;
+  const vault = options.vault ?? createVault();
+  const rules = buildRules(config, vault);
+
+  return {
+    rules,
+    vault,
+    restore: (text) => vault.restore(text),
+    checkText(text, { direction = 'input' } = {}) {
+      let current = text;
+      let action: PolicyAction = 'allow';
+      const findings: PolicyFinding[] = [];
+      for (const rule of rules) {
+        if (rule.directions.length > 0 && !rule.directions.includes(direction)) continue;
+        const result = rule.scan(current);
+        if (result.findings.length === 0) continue;
+        let ruleAction = rule.action;
+        // An injected instruction in a tool result is fenced and flagged rather than failing the agent step.
+        if (
+          rule.name === 'injection' &&
+          direction === 'tool-result' &&
+          config.quarantineToolResults &&
+          ruleAction === 'block'
+        ) {
+          ruleAction = 'flag';
+        }
+        for (const finding of result.findings)
+          findings.push({ ...finding, action: ruleAction, rule: rule.name });
+        action = strongest(action, policyActionOf(ruleAction));
+        if (ruleAction === 'redact' && result.redacted !== undefined) current = result.redacted;
+      }
+      if (
+        direction === 'tool-result' &&
+        config.quarantineToolResults &&
+        findings.some((f) => f.scanner === 'injection')
+      ) {
+        current = quarantine(current);
+      }
+      return { action, text: action === 'block' ? '' : current, findings };
+    },
+  };
+}
+
+/** Throws GUARD_BLOCKED for a blocking decision: what callers without their own error path use. */
+export function assertNotBlocked(decision: PolicyDecision, where: string): void {
+  if (decision.action !== 'block') return;
+  const scanners = [...new Set(decision.findings.filter((f) => f.action === 'block').map((f) => f.scanner))];
+  throw new GantryError(
+    'GUARD_BLOCKED',
+    `The ${where} was blocked by the guard policy (${scanners.join(', ')}).`,
+    {
+      hint: 'Remove the flagged content, or set that scanner to flag or redact in the guard policy.',
+      details: {
+        findings: decision.findings.map(({ scanner, type, score, action }) => ({
+          scanner,
+          type,
+          score,
+          action,
+        })),
+      },
+    },
+  );
+}

@@ -1,0 +1,102 @@
+// Scans a streamed answer incrementally. Span scanners (secrets, PII, URLs, invisible text) run on the
+// pending text; everything but the last `holdBack` characters (cut at a word boundary, never inside a
+// finding) is released, redacted. A secret split across chunks is therefore still whole when scanned.
+// Whole-text classifiers (injection, toxicity, leakage) run once on the full answer at end().
+import { redactFindings, resolveOverlaps } from '../redact-findings.js';
+import type { Direction } from '../types.js';
+import { type GuardPolicy, type PolicyAction, type PolicyFinding, strongest } from './create-guard-policy.js';
+
+export interface StreamStep {
+  /** Text safe to send on now (may be empty). */
+  emit: string;
+  findings: PolicyFinding[];
+  /** True once a blocking finding was seen: send nothing more and end the stream. */
+  blocked: boolean;
+}
+
+export interface StreamGuard {
+  push(delta: string): StreamStep;
+  end(): StreamStep & { action: PolicyAction };
+}
+
+export interface StreamGuardOptions {
+  holdBack?: number;
+  direction?: Direction;
+  /** Pending text is released regardless once it grows past this (a very long unbroken token). */
+  maximumPending?: number;
+}
+
+export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptions = {}): StreamGuard {
+  const { holdBack = 96, direction = 'output', maximumPending = 8192 } = options;
+  const rules = policy.rules.filter(
+    (rule) => rule.streamable && (rule.directions.length === 0 || rule.directions.includes(direction)),
+  );
+  let pending = '';
+  let full = '';
+  let blocked = false;
+  let action: PolicyAction = 'allow';
+  const reported = new Set<string>();
+
+  const scanPending = (): PolicyFinding[] => {
+    const found: PolicyFinding[] = [];
+    for (const rule of rules) {
+      for (const finding of rule.scan(pending).findings)
+        if (finding.start !== undefined) found.push({ ...finding, action: rule.action, rule: rule.name });
+    }
+    return resolveOverlaps(found) as PolicyFinding[];
+  };
+
+  const release = (final: boolean): StreamStep => {
+    if (blocked) return { emit: '', findings: [], blocked };
+    const findings = scanPending();
+    if (findings.some((f) => f.action === 'block')) {
+      blocked = true;
+      action = 'block';
+      pending = '';
+      return { emit: '', findings, blocked };
+    }
+    let cut = pending.length;
+    if (!final) {
+      cut = Math.max(0, pending.length - holdBack);
+      const space = pending.lastIndexOf(' ', cut);
+      const newline = pending.lastIndexOf('\n', cut);
+      const boundary = Math.max(space, newline);
+      cut = boundary >= 0 ? boundary + 1 : pending.length > maximumPending ? cut : 0;
+      for (const finding of findings) if (finding.start! < cut && finding.end! > cut) cut = finding.start!;
+    }
+    const ready = findings.filter((f) => f.end! <= cut);
+    const fresh = ready.filter((f) => {
+      const key = `${full.length + f.start!}:${f.type}`;
+      if (reported.has(key)) return false;
+      reported.add(key);
+      return true;
+    });
+    const toRedact = ready.filter((f) => f.action === 'redact');
+    for (const f of ready) action = strongest(action, f.action === 'log' ? 'allow' : f.action);
+    const emit = redactFindings(pending.slice(0, cut), toRedact, (f) => {
+      const replace = rules.find((rule) => rule.name === (f as PolicyFinding).rule)?.replace;
+      return replace ? replace(f) : `[${f.type}]`;
+    });
+    full += pending.slice(0, cut);
+    pending = pending.slice(cut);
+    return { emit, findings: fresh, blocked };
+  };
+
+  return {
+    push(delta) {
+      if (blocked) return { emit: '', findings: [], blocked };
+      pending += delta;
+      return release(false);
+    },
+    end() {
+      const last = release(true);
+      if (blocked) return { ...last, action: 'block' };
+      // Whole-text checks on everything that was streamed: they can flag, or block what follows.
+      const verdict = policy.checkText(full, { direction });
+      const wholeText = verdict.findings.filter((f) => !rules.some((rule) => rule.name === f.rule));
+      for (const f of wholeText) action = strongest(action, f.action === 'log' ? 'allow' : f.action);
+      if (wholeText.some((f) => f.action === 'block')) blocked = true;
+      return { emit: last.emit, findings: [...last.findings, ...wholeText], blocked, action };
+    },
+  };
+}

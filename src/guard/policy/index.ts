@@ -1,0 +1,18 @@
+export {
+  assertNotBlocked,
+  createGuardPolicy,
+  type GuardPolicy,
+  type PolicyAction,
+  type PolicyDecision,
+  type PolicyFinding,
+  type PolicyRule,
+  type RuleAction,
+  strongest,
+} from './create-guard-policy.js';
+export {
+  createStreamGuard,
+  type StreamGuard,
+  type StreamGuardOptions,
+  type StreamStep,
+} from './create-stream-guard.js';
+export { quarantine, untrustedClose, untrustedOpen } from './quarantine.js';

@@ -1,0 +1,72 @@
+// Prompt injection and jailbreak detection: normalise (NFKC, invisible characters, homoglyphs, decoded
+// payloads), then score every view with the heuristics and the shipped classifier; the highest wins.
+import {
+  type LinearModel,
+  loadLinearModel,
+  predictProbabilities,
+  textFeatures,
+} from '../classifier/index.js';
+import { normalizeText, textViews } from '../normalize/index.js';
+import { type Finding, resultOf, type Scanner } from '../types.js';
+import { injectionHeuristics } from './injection-heuristics.js';
+
+let shipped: LinearModel | undefined;
+
+export function shippedInjectionModel(): LinearModel {
+  shipped ??= loadLinearModel(new URL('../weights/injection.json', import.meta.url));
+  return shipped;
+}
+
+export interface InjectionScannerOptions {
+  /** Minimum score of a reported finding. */
+  threshold?: number;
+  model?: LinearModel;
+  /** Skip the classifier (heuristics only). */
+  heuristicsOnly?: boolean;
+}
+
+/** The injection score of a text (0..1) without building findings: what `guard eval` ranks. */
+export function injectionScore(text: string, model: LinearModel = shippedInjectionModel()): number {
+  const normalized = normalizeText(text);
+  let score = 0;
+  for (const view of textViews(normalized)) {
+    for (const match of injectionHeuristics(view)) score = Math.max(score, match.score);
+    score = Math.max(score, predictProbabilities(model, textFeatures(view, model.dimension))[1]);
+  }
+  // Hiding text is itself evidence: raise the score, never lower it.
+  const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
+  if (score >= 0.3 && (invisibleCharacters > 0 || mixedScript || encodedPayloads > 0))
+    score = Math.min(1, score + 0.2);
+  return score;
+}
+
+export function injectionScanner(options: InjectionScannerOptions = {}): Scanner {
+  const { threshold = 0.5, heuristicsOnly = false } = options;
+  const model = heuristicsOnly ? undefined : (options.model ?? shippedInjectionModel());
+  return (text) => {
+    const normalized = normalizeText(text);
+    const findings: Finding[] = [];
+    const views = textViews(normalized);
+    for (let v = 0; v < views.length; v++) {
+      const via = v === 0 ? 'text' : normalized.payloads[v - 1].encoding;
+      for (const match of injectionHeuristics(views[v])) {
+        findings.push({
+          scanner: 'injection',
+          type: `heuristic:${via}`,
+          score: match.score,
+          value: views[v].slice(match.start, match.end),
+        });
+      }
+      if (model) {
+        const probability = predictProbabilities(model, textFeatures(views[v], model.dimension))[1];
+        findings.push({ scanner: 'injection', type: `classifier:${via}`, score: probability });
+      }
+    }
+    const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
+    const evasion = invisibleCharacters > 0 || mixedScript || encodedPayloads > 0;
+    const boosted = findings.map((f) =>
+      evasion && f.score >= 0.3 ? { ...f, score: Math.min(1, f.score + 0.2) } : f,
+    );
+    return resultOf(boosted.filter((f) => f.score >= threshold));
+  };
+}

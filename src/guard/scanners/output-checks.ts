@@ -1,0 +1,112 @@
+// Output checks: valid JSON (optionally against a required-keys list), system-prompt leakage (canary
+// tokens and fuzzy overlap with the system prompt) and URLs against allow/deny lists.
+import { redactFindings } from '../redact-findings.js';
+import { type Finding, resultOf, type Scanner } from '../types.js';
+
+export function jsonValidityScanner(options: { requiredKeys?: readonly string[] } = {}): Scanner {
+  return (text) => {
+    const body = text.trim().replace(/^```(?:json)?\s*|\s*```$/g, '');
+    try {
+      const value = JSON.parse(body) as unknown;
+      const missing = (options.requiredKeys ?? []).filter(
+        (key) => typeof value !== 'object' || value === null || !(key in (value as object)),
+      );
+      return resultOf(missing.map((key) => ({ scanner: 'json', type: `missing-key:${key}`, score: 1 })));
+    } catch (error) {
+      return resultOf([{ scanner: 'json', type: 'invalid-json', score: 1, value: (error as Error).message }]);
+    }
+  };
+}
+
+function shingles(text: string, size: number): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const set = new Set<string>();
+  for (let i = 0; i + size <= words.length; i++) set.add(words.slice(i, i + size).join(' '));
+  return set;
+}
+
+/**
+ * Leakage of the system prompt: any canary token verbatim, or a share of the system prompt's word
+ * 5-grams reappearing in the output (a fuzzy match that survives light rewording).
+ */
+export function promptLeakScanner(options: {
+  canaries?: readonly string[];
+  systemPrompt?: string;
+  minimumOverlap?: number;
+}): Scanner {
+  const { canaries = [], systemPrompt, minimumOverlap = 0.3 } = options;
+  const promptShingles = systemPrompt ? shingles(systemPrompt, 5) : new Set<string>();
+  return (text) => {
+    const findings: Finding[] = [];
+    for (const canary of canaries) {
+      const start = text.indexOf(canary);
+      if (start >= 0)
+        findings.push({
+          scanner: 'prompt-leak',
+          type: 'canary',
+          start,
+          end: start + canary.length,
+          score: 1,
+          value: canary,
+        });
+    }
+    if (promptShingles.size > 0) {
+      const output = shingles(text, 5);
+      let shared = 0;
+      for (const shingle of promptShingles) if (output.has(shingle)) shared++;
+      const overlap = shared / promptShingles.size;
+      if (overlap >= minimumOverlap)
+        findings.push({
+          scanner: 'prompt-leak',
+          type: 'system-prompt',
+          score: Math.min(1, overlap / minimumOverlap / 2 + 0.5),
+        });
+    }
+    return resultOf(
+      findings,
+      redactFindings(
+        text,
+        findings.filter((f) => f.start !== undefined),
+        () => '[REDACTED]',
+      ),
+    );
+  };
+}
+
+function hostMatches(host: string, rule: string): boolean {
+  const bare = rule.replace(/^\*\./, '').toLowerCase();
+  return host === bare || host.endsWith('.' + bare);
+}
+
+/** URLs whose host is on the deny list, or not on the allow list when one is given. */
+export function urlScanner(options: { allow?: readonly string[]; deny?: readonly string[] }): Scanner {
+  const { allow = [], deny = [] } = options;
+  return (text) => {
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`)\]]+/gi)) {
+      let host: string;
+      try {
+        host = new URL(match[0]).hostname.toLowerCase();
+      } catch {
+        continue;
+      }
+      const denied = deny.some((rule) => hostMatches(host, rule));
+      const notAllowed = allow.length > 0 && !allow.some((rule) => hostMatches(host, rule));
+      if (denied || notAllowed) {
+        const start = match.index!;
+        findings.push({
+          scanner: 'urls',
+          type: denied ? 'denied-url' : 'unlisted-url',
+          start,
+          end: start + match[0].length,
+          score: 1,
+          value: match[0],
+        });
+      }
+    }
+    return resultOf(
+      findings,
+      redactFindings(text, findings, () => '[URL REMOVED]'),
+    );
+  };
+}
