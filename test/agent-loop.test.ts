@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type AgentEvent, createAgent, stepCountIs } from '../src/agent/index.js';
+import { createScriptedModel } from '../src/model/index.js';
+import { calculatorTool, defineTool } from '../src/tool/index.js';
+
+const weather = defineTool({
+  name: 'get_weather',
+  description: 'Current weather of a city.',
+  input: z.object({ city: z.string() }),
+  execute: ({ city }) => ({ city, temperatureC: city === 'Paris' ? 18 : 9 }),
+});
+
+function promptText(options: unknown): string {
+  return JSON.stringify(options);
+}
+
+describe('agent loop: protocols', () => {
+  it('native: runs a provider tool call and answers, with typed events in order', async () => {
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' }, toolCallId: 'c1' }] },
+      { text: 'It is 18 °C in Paris.' },
+    ]);
+    const agent = createAgent({ model, tools: [weather] });
+    const events: AgentEvent[] = [];
+    const stream = agent.stream('Weather in Paris?');
+    for await (const event of stream) events.push(event);
+    const result = await stream.result;
+    expect(result).toMatchObject({ text: 'It is 18 °C in Paris.', stopReason: 'final-answer', steps: 2, protocol: 'native' });
+    expect(result.usage.toolCalls).toBe(1);
+    const types = events.map((e) => e.type);
+    expect(types.slice(0, 5)).toEqual(['run-start', 'step-start', 'tool-call', 'tool-result', 'step-end']);
+    expect(types).toContain('text-delta');
+    expect(types.at(-1)).toBe('run-end');
+    // The tool result went back to the model as a native tool-result part.
+    const second = model.calls[1].options.prompt.at(-1);
+    expect(second).toMatchObject({ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', output: { type: 'json' } }] });
+    expect(model.calls[0].options.tools?.[0]).toMatchObject({ type: 'function', name: 'get_weather' });
+    model.assertComplete();
+  });
+
+  it('json: reads {"tool", "arguments"} and {"final_answer"} replies, with a response schema', async () => {
+    const model = createScriptedModel([
+      { text: '{"tool": "calculator", "arguments": {"expression": "17 * 23"}}' },
+      { text: '{"final_answer": "391"}' },
+    ]);
+    const result = await createAgent({ model, tools: [calculatorTool()], protocol: 'json' }).run('17 times 23?');
+    expect(result).toMatchObject({ text: '391', stopReason: 'final-answer', protocol: 'json' });
+    expect(model.calls[0].options.responseFormat).toMatchObject({ type: 'json' });
+    expect(promptText(model.calls[1].options.prompt)).toContain('Result of calculator');
+    expect(promptText(model.calls[1].options.prompt)).toContain('391');
+  });
+
+  it('react: Thought / Action / Action Input / Observation / Final Answer', async () => {
+    const model = createScriptedModel([
+      { text: 'Thought: I need the weather.\nAction: get_weather\nAction Input: {"city": "Oslo"}' },
+      { text: 'Thought: I know it now.\nFinal Answer: 9 °C in Oslo.' },
+    ]);
+    const result = await createAgent({ model, tools: [weather], protocol: 'react' }).run('Weather in Oslo?');
+    expect(result).toMatchObject({ text: '9 °C in Oslo.', protocol: 'react' });
+    expect(model.calls[0].options.stopSequences).toEqual(['\nObservation:']);
+    expect(promptText(model.calls[1].options.prompt)).toContain('Observation: {\\"city\\":\\"Oslo\\",\\"temperatureC\\":9}');
+  });
+
+  it('react: a bare string Action Input fills a one-field tool', async () => {
+    const model = createScriptedModel([
+      { text: 'Action: get_weather\nAction Input: Paris' },
+      { text: 'Final Answer: 18' },
+    ]);
+    const result = await createAgent({ model, tools: [weather], protocol: 'react' }).run('?');
+    expect(result.messages[2]).toMatchObject({ role: 'tool', results: [{ isError: false, output: { city: 'Paris' } }] });
+  });
+
+  it('auto: falls back native → json when the backend rejects tools', async () => {
+    const model = createScriptedModel([
+      { type: 'error', status: 400, message: 'This model does not support tools' },
+      { text: '{"tool": "get_weather", "arguments": {"city": "Paris"}}' },
+      { text: '{"final_answer": "18"}' },
+    ]);
+    const events: AgentEvent[] = [];
+    const stream = createAgent({ model, tools: [weather] }).stream('?');
+    for await (const event of stream) events.push(event);
+    const result = await stream.result;
+    expect(result).toMatchObject({ text: '18', protocol: 'json' });
+    expect(events.find((e) => e.type === 'protocol-fallback')).toMatchObject({ from: 'native', to: 'json' });
+  });
+
+  it('native: recovers a call a small model wrote as text (<tool_call> tag)', async () => {
+    const model = createScriptedModel([
+      { text: '<tool_call>\n{"name": "get_weather", "arguments": "{\\"city\\": \\"Paris\\"}"}\n</tool_call>' },
+      { text: 'Done: 18.' },
+    ]);
+    const result = await createAgent({ model, tools: [weather] }).run('?');
+    expect(result.usage.toolCalls).toBe(1);
+    expect(result.text).toBe('Done: 18.');
+  });
+
+  it('recovers malformed native arguments (single quotes, trailing comma)', async () => {
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'get_weather', input: "{'city': 'Paris',}" }] },
+      { text: 'ok' },
+    ]);
+    const result = await createAgent({ model, tools: [weather] }).run('?');
+    expect(result.messages[2]).toMatchObject({ role: 'tool', results: [{ isError: false, output: { city: 'Paris', temperatureC: 18 } }] });
+  });
+});
+
+describe('agent loop: bad calls never crash the run', () => {
+  it('re-asks with the validation error and the schema, then accepts the corrected call', async () => {
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'get_weather', input: { town: 'Paris' } }] },
+      { toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] },
+      { text: '18' },
+    ]);
+    const events: AgentEvent[] = [];
+    const stream = createAgent({ model, tools: [weather] }).stream('?');
+    for await (const event of stream) events.push(event);
+    expect((await stream.result).text).toBe('18');
+    expect(events.find((e) => e.type === 'tool-error')).toMatchObject({ kind: 'invalid-input' });
+    const feedback = promptText(model.calls[1].options.prompt);
+    expect(feedback).toContain('Invalid arguments for tool');
+    expect(feedback).toContain('city');
+    expect(feedback).toContain('JSON Schema');
+  });
+
+  it('answers an unknown tool with the available tools and the close match', async () => {
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'Calculator', input: { expression: '1+1' } }] },
+      { toolCalls: [{ toolName: 'calculator', input: { expression: '1+1' } }] },
+      { text: '2' },
+    ]);
+    const result = await createAgent({ model, tools: [calculatorTool(), weather] }).run('?');
+    const error = result.messages[2];
+    expect(error).toMatchObject({ role: 'tool', results: [{ isError: true }] });
+    const message = (error as { results: { output: string }[] }).results[0].output;
+    expect(message).toContain("Did you mean 'calculator'?");
+    expect(message).toContain('Available tools: calculator, get_weather');
+    expect(result.text).toBe('2');
+  });
+
+  it('turns a throwing tool into an error observation and goes on', async () => {
+    const flaky = defineTool({
+      name: 'flaky',
+      description: 'Always fails.',
+      input: z.object({}),
+      execute: () => {
+        throw new Error('disk on fire');
+      },
+    });
+    const model = createScriptedModel([{ toolCalls: [{ toolName: 'flaky', input: {} }] }, { text: 'Sorry, the tool failed.' }]);
+    const result = await createAgent({ model, tools: [flaky] }).run('?');
+    expect(result.stopReason).toBe('final-answer');
+    expect(promptText(model.calls[1].options.prompt)).toContain("Tool 'flaky' failed: disk on fire");
+  });
+
+  it('aborts a tool that runs past its time limit and tells the model', async () => {
+    const slow = defineTool({
+      name: 'slow',
+      description: 'Never finishes.',
+      input: z.object({}),
+      timeoutMs: 50,
+      execute: () => new Promise(() => {}),
+    });
+    const model = createScriptedModel([{ toolCalls: [{ toolName: 'slow', input: {} }] }, { text: 'gave up' }]);
+    const result = await createAgent({ model, tools: [slow] }).run('?');
+    expect(promptText(model.calls[1].options.prompt)).toContain('longer than 50 ms');
+    expect(result.text).toBe('gave up');
+  });
+
+  it('stops with invalid-output after too many unreadable replies in a row', async () => {
+    const model = createScriptedModel([{ text: 'not json' }], { loop: true });
+    const result = await createAgent({ model, tools: [weather], protocol: 'json', maximumRepairs: 2 }).run('?');
+    expect(result.stopReason).toBe('invalid-output');
+    expect(result.forcedFinalAnswer).toBe(true);
+    expect(model.calls.length).toBe(4); // three unreadable replies, then the forced answer
+    expect(promptText(model.calls[1].options.prompt)).toContain('was not a JSON object');
+  });
+});
+
+describe('agent loop: custom stop conditions', () => {
+  it('reports a custom predicate as the stop reason', async () => {
+    const model = createScriptedModel([{ toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] }, { text: 'final' }]);
+    const result = await createAgent({
+      model,
+      tools: [weather],
+      stopWhen: [({ usage }) => (usage.toolCalls >= 1 ? { reason: 'custom', message: 'one call is enough' } : undefined)],
+    }).run('?');
+    expect(result).toMatchObject({ stopReason: 'custom', stopMessage: 'one call is enough', forcedFinalAnswer: true, text: 'final' });
+  });
+
+  it('stepCountIs can be added as a predicate', async () => {
+    const model = createScriptedModel([{ toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] }, { text: 'x' }]);
+    const result = await createAgent({ model, tools: [weather], stopWhen: [stepCountIs(1)] }).run('?');
+    expect(result.stopReason).toBe('step-limit');
+  });
+});
