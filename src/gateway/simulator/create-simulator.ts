@@ -106,6 +106,9 @@ async function handle(
     res.setHeader('retry-after', String(options.retryAfterSeconds));
     return json(res, 429, { error: { message: 'simulated rate limit', type: 'rate_limit_error' } });
   }
+  if (fault === '400') {
+    return json(res, 400, { error: { message: 'simulated invalid request', type: 'invalid_request_error' } });
+  }
   if (fault === '500' || fault === '503') {
     return json(res, Number(fault), { error: { message: `simulated ${fault}`, type: 'server_error' } });
   }
@@ -140,7 +143,7 @@ async function handle(
     // A non-streaming answer cut mid-body: headers promise more bytes than arrive.
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
     res.write('{"id":"chatcmpl-sim","choices":[{"message":{"content":"');
-    return void setImmediate(() => req.socket.destroy());
+    return void req.socket.end();
   }
   const created = Math.floor(Date.now() / 1000);
   return chat
@@ -200,7 +203,8 @@ async function stream(
   const cutAt = plan.cut ? Math.max(1, Math.floor(plan.outputTokens / 2)) : -1;
   for (let i = 0; i < plan.outputTokens; i++) {
     if (closed) return;
-    if (i === cutAt) return void req.socket.destroy();
+    // end() flushes what was written, then closes: the client gets the first half, then a broken stream.
+    if (i === cutAt) return void req.socket.end();
     const text = words(i, 1);
     res.write(
       chunk(

@@ -1,6 +1,6 @@
 // Knobs of the backend simulator: latency shape, output length and injected faults.
 
-export type SimulatorFault = '429' | '500' | '503' | 'timeout' | 'reset' | 'cut';
+export type SimulatorFault = '400' | '429' | '500' | '503' | 'timeout' | 'reset' | 'cut';
 
 export interface SimulatorOptions {
   /** Delay before the first token (or before a non-streaming answer), in ms. */
