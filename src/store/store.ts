@@ -20,6 +20,8 @@ import {
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';
+import { createSqliteRagDocumentRepository, type RagDocumentRepository } from './rag-document-repository.js';
+import { createSqliteRagVectorRepository, type RagVectorRepository } from './rag-vector-repository.js';
 import { createSqliteSpanRepository, type SpanRepository } from './span-repository.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
 
@@ -34,6 +36,8 @@ export interface Store {
   readonly agentApprovals: AgentApprovalRepository;
   readonly gatewayKeys: GatewayKeyRepository;
   readonly gatewayUsage: GatewayUsageRepository;
+  readonly ragDocuments: RagDocumentRepository;
+  readonly ragVectors: RagVectorRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -72,9 +76,13 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     agentApprovals: createSqliteAgentApprovalRepository(db),
     gatewayKeys: createSqliteGatewayKeyRepository(db),
     gatewayUsage: createSqliteGatewayUsageRepository(db),
+    ragDocuments: createSqliteRagDocumentRepository(db),
+    ragVectors: createSqliteRagVectorRepository(db),
     async checkWritable() {
-      db.exec('CREATE TABLE IF NOT EXISTS store_probe (at TEXT); DELETE FROM store_probe;');
-      db.prepare('INSERT INTO store_probe (at) VALUES (?)').run(new Date().toISOString());
+      db.transaction(() => {
+        db.prepare('DELETE FROM store_probe').run();
+        db.prepare('INSERT INTO store_probe (at) VALUES (?)').run(new Date().toISOString());
+      })();
       probe.get();
     },
     async close() {

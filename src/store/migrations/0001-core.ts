@@ -2,7 +2,7 @@ import type { Migration } from '../migration.js';
 
 export const coreMigration: Migration = {
   id: 1,
-  name: 'core: spans',
+  name: 'core: spans, store probe',
   up: `
     CREATE TABLE spans (
       span_id TEXT PRIMARY KEY,
@@ -18,5 +18,6 @@ export const coreMigration: Migration = {
     );
     CREATE INDEX spans_trace ON spans (trace_id);
     CREATE INDEX spans_root_start ON spans (start_time) WHERE parent_span_id IS NULL;
+    CREATE TABLE store_probe (at TEXT NOT NULL);
   `,
 };

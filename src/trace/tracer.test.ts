@@ -1,0 +1,116 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteStore } from '../store/index.js';
+import { formatTraceTree, traceTotals } from './format-trace-tree.js';
+import { GenAI } from './gen-ai-attributes.js';
+import { otlpSink } from './sinks/otlp-sink.js';
+import { storeSink } from './sinks/store-sink.js';
+import { createTracer } from './tracer.js';
+
+let store: SqliteStore | undefined;
+afterEach(async () => {
+  await store?.close();
+});
+
+describe('tracing', () => {
+  it('writes a span tree to SQLite and reads it back as a tree with tokens and cost', async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    const tracer = createTracer({ sinks: [storeSink(store)] });
+    const run = tracer.startSpan('invoke_agent research', {
+      attributes: { [GenAI.operationName]: 'invoke_agent' },
+    });
+    const step = tracer.startSpan('step 1', { parent: run });
+    const chat = tracer.startSpan('chat gpt-4o-mini', {
+      parent: step,
+      kind: 'client',
+      attributes: { [GenAI.operationName]: 'chat', [GenAI.requestModel]: 'gpt-4o-mini' },
+    });
+    chat.setAttributes({
+      [GenAI.usageInputTokens]: 120,
+      [GenAI.usageOutputTokens]: 30,
+      [GenAI.costUsd]: 0.0012,
+    });
+    chat.end();
+    const toolSpan = tracer.startSpan('execute_tool calculator', { parent: step });
+    toolSpan.recordError(new Error('division by zero'));
+    toolSpan.end();
+    step.end();
+    run.end();
+    await tracer.flush();
+
+    const [summary] = await store.spans.listTraces();
+    expect(summary).toMatchObject({
+      traceId: run.traceId,
+      rootName: 'invoke_agent research',
+      spanCount: 4,
+      status: 'error',
+    });
+    const spans = await store.spans.getTrace(run.traceId);
+    expect(spans.map((s) => s.name).sort()).toEqual([
+      'chat gpt-4o-mini',
+      'execute_tool calculator',
+      'invoke_agent research',
+      'step 1',
+    ]);
+    const byName = Object.fromEntries(spans.map((s) => [s.name, s]));
+    expect(byName['chat gpt-4o-mini'].parentSpanId).toBe(step.spanId);
+    expect(byName['step 1'].parentSpanId).toBe(run.spanId);
+    expect(byName['chat gpt-4o-mini'].attributes[GenAI.usageInputTokens]).toBe(120);
+    expect(byName['execute_tool calculator']).toMatchObject({
+      status: 'error',
+      statusMessage: 'division by zero',
+    });
+
+    expect(traceTotals(spans)).toMatchObject({
+      inputTokens: 120,
+      outputTokens: 30,
+      costUsd: 0.0012,
+      spans: 4,
+      errors: 1,
+    });
+    const tree = formatTraceTree(spans).split('\n');
+    expect(tree[0]).toMatch(/^invoke_agent research {2}\d+\.\dms$/);
+    expect(tree[1]).toMatch(/^└─ step 1/);
+    expect(tree[2]).toMatch(/^ {3}├─ chat gpt-4o-mini .* gpt-4o-mini {2}tokens 120→30 {2}\$0\.001200$/);
+    expect(tree[3]).toMatch(/^ {3}└─ execute_tool calculator .*ERROR division by zero$/);
+  });
+
+  it('exports spans over OTLP/HTTP JSON to a collector', async () => {
+    const bodies: unknown[] = [];
+    const collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        bodies.push(JSON.parse(body));
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const { port } = collector.address() as AddressInfo;
+    try {
+      const tracer = createTracer({ sinks: [otlpSink({ endpoint: `http://127.0.0.1:${port}/v1/traces` })] });
+      const span = tracer.startSpan('chat', {
+        attributes: { [GenAI.usageInputTokens]: 7, [GenAI.requestModel]: 'm' },
+      });
+      span.end();
+      await tracer.flush();
+      expect(bodies).toHaveLength(1);
+      const exported = (
+        bodies[0] as { resourceSpans: { scopeSpans: { spans: Record<string, unknown>[] }[] }[] }
+      ).resourceSpans[0].scopeSpans[0].spans[0];
+      expect(exported).toMatchObject({
+        traceId: span.traceId,
+        spanId: span.spanId,
+        name: 'chat',
+        status: { code: 1 },
+      });
+      expect(exported.attributes).toContainEqual({ key: GenAI.usageInputTokens, value: { intValue: '7' } });
+      expect(BigInt(exported.endTimeUnixNano as string) >= BigInt(exported.startTimeUnixNano as string)).toBe(
+        true,
+      );
+    } finally {
+      collector.close();
+    }
+  });
+});

@@ -1,0 +1,90 @@
+// The tracer: starts spans and hands finished ones to its sinks (store, OTLP, console).
+import type { SpanRecord } from '../store/index.js';
+import { newSpanId, newTraceId, RecordingSpan, type Span, type SpanStartOptions } from './span.js';
+
+export interface SpanSink {
+  /** Receives each finished span; must not throw (sinks buffer and report their own failures). */
+  write(span: SpanRecord): void;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Tracer {
+  readonly enabled: boolean;
+  startSpan(name: string, options?: SpanStartOptions): Span;
+  /** Runs fn inside a span that ends (with error status if fn throws) when fn settles. */
+  inSpan<T>(name: string, options: SpanStartOptions, fn: (span: Span) => Promise<T>): Promise<T>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createTracer({ sinks }: { sinks: SpanSink[] }): Tracer {
+  const write = (record: SpanRecord) => {
+    for (const sink of sinks) sink.write(record);
+  };
+  const tracer: Tracer = {
+    enabled: true,
+    startSpan: (name, options = {}) => new RecordingSpan(name, options, write),
+    inSpan: (name, options, fn) => runInSpan(tracer, name, options, fn),
+    async flush() {
+      await Promise.all(sinks.map((sink) => sink.flush()));
+    },
+    async close() {
+      await Promise.all(sinks.map((sink) => sink.close()));
+    },
+  };
+  return tracer;
+}
+
+class NoopSpan implements Span {
+  readonly parentSpanId: string | null;
+  readonly traceId: string;
+  readonly spanId = newSpanId();
+  ended = false;
+  constructor(
+    readonly name: string,
+    options: SpanStartOptions,
+  ) {
+    this.traceId = options.parent?.traceId ?? newTraceId();
+    this.parentSpanId = options.parent?.spanId ?? null;
+  }
+  setAttribute(): Span {
+    return this;
+  }
+  setAttributes(): Span {
+    return this;
+  }
+  recordError(): Span {
+    return this;
+  }
+  end(): void {
+    this.ended = true;
+  }
+}
+
+/** A tracer that records nothing; spans still carry ids so that callers need no special case. */
+export const noopTracer: Tracer = {
+  enabled: false,
+  startSpan: (name, options = {}) => new NoopSpan(name, options),
+  inSpan: (name, options, fn) => runInSpan(noopTracer, name, options, fn),
+  flush: async () => {},
+  close: async () => {},
+};
+
+async function runInSpan<T>(
+  tracer: Tracer,
+  name: string,
+  options: SpanStartOptions,
+  fn: (span: Span) => Promise<T>,
+): Promise<T> {
+  const span = tracer.startSpan(name, options);
+  try {
+    const result = await fn(span);
+    span.end();
+    return result;
+  } catch (error) {
+    span.recordError(error);
+    span.end('error');
+    throw error;
+  }
+}
