@@ -18,8 +18,10 @@ const encoders = new Map<TokenizerName, Tiktoken>();
 export function tokenizerFor(model = ''): TokenizerChoice {
   const id = model.includes(':') ? model.slice(model.indexOf(':') + 1) : model;
   const lower = id.toLowerCase();
-  if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o|gpt-oss)/.test(lower)) return { name: 'o200k_base', exact: true };
-  if (/^(gpt-4|gpt-3\.5|text-embedding-3|text-embedding-ada)/.test(lower)) return { name: 'cl100k_base', exact: true };
+  if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|o1|o3|o4|chatgpt-4o|gpt-oss)/.test(lower))
+    return { name: 'o200k_base', exact: true };
+  if (/^(gpt-4|gpt-3\.5|text-embedding-3|text-embedding-ada)/.test(lower))
+    return { name: 'cl100k_base', exact: true };
   return { name: 'cl100k_base', exact: false };
 }
 

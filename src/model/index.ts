@@ -1,4 +1,9 @@
-export { type CassetteEntry, type CassetteOptions, createCassetteFetch, loadCassette } from './cassette/cassette-fetch.js';
+export {
+  type CassetteEntry,
+  type CassetteOptions,
+  createCassetteFetch,
+  loadCassette,
+} from './cassette/cassette-fetch.js';
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';

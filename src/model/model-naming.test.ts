@@ -20,7 +20,11 @@ describe('model names', () => {
       models: { fast: { model: 'vllm:Qwen/Qwen2.5-7B-Instruct' } },
     });
     const openai = resolveModel('openai:gpt-4o-mini', { env: { OPENAI_API_KEY: 'sk-test' } });
-    expect([openai.provider, openai.modelId, openai.specificationVersion]).toEqual(['openai.chat', 'gpt-4o-mini', 'v3']);
+    expect([openai.provider, openai.modelId, openai.specificationVersion]).toEqual([
+      'openai.chat',
+      'gpt-4o-mini',
+      'v3',
+    ]);
     expect(resolveModel('anthropic:claude-sonnet-4-0', { env: {} }).provider).toBe('anthropic.messages');
     expect(resolveModel('ollama:llama3.2').provider).toBe('ollama.chat');
     const aliased = resolveModel('fast', { config });
@@ -56,7 +60,9 @@ describe('tokens and prices', () => {
 
   it('prices dated model ids by their family and local models at zero', () => {
     expect(priceFor('openai:gpt-4o-mini-2024-07-18')).toEqual(priceFor('gpt-4o-mini'));
-    expect(estimateCost({ model: 'openai:gpt-4o', inputTokens: 1_000_000, outputTokens: 100_000 })).toBeCloseTo(3.5, 10);
+    expect(
+      estimateCost({ model: 'openai:gpt-4o', inputTokens: 1_000_000, outputTokens: 100_000 }),
+    ).toBeCloseTo(3.5, 10);
     expect(
       estimateCost({ model: 'gpt-4o', inputTokens: 1_000_000, outputTokens: 0, cachedInputTokens: 500_000 }),
     ).toBeCloseTo(1.875, 10);

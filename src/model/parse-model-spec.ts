@@ -10,10 +10,14 @@ export interface ModelSpec {
 export function parseModelSpec(spec: string): ModelSpec {
   const colon = spec.indexOf(':');
   if (colon <= 0 || colon === spec.length - 1 || /\s/.test(spec)) {
-    throw new GantryError('MODEL_SPEC_INVALID', `'${spec}' is not a model name of the form 'provider:model'.`, {
-      hint: "Write it as provider:model, for example 'ollama:llama3.2', 'openai:gpt-4o-mini' or 'vllm:Qwen/Qwen2.5-7B-Instruct'.",
-      details: { spec },
-    });
+    throw new GantryError(
+      'MODEL_SPEC_INVALID',
+      `'${spec}' is not a model name of the form 'provider:model'.`,
+      {
+        hint: "Write it as provider:model, for example 'ollama:llama3.2', 'openai:gpt-4o-mini' or 'vllm:Qwen/Qwen2.5-7B-Instruct'.",
+        details: { spec },
+      },
+    );
   }
   return { provider: spec.slice(0, colon), modelId: spec.slice(colon + 1) };
 }

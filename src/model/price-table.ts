@@ -65,5 +65,10 @@ export function estimateCost({ model, inputTokens, outputTokens, cachedInputToke
   if (!price) return 0;
   const cached = Math.min(cachedInputTokens, inputTokens);
   const cachedPrice = price.cachedInputPerMillion ?? price.inputPerMillion;
-  return ((inputTokens - cached) * price.inputPerMillion + cached * cachedPrice + outputTokens * price.outputPerMillion) / 1e6;
+  return (
+    ((inputTokens - cached) * price.inputPerMillion +
+      cached * cachedPrice +
+      outputTokens * price.outputPerMillion) /
+    1e6
+  );
 }

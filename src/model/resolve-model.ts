@@ -47,22 +47,36 @@ export function resolveModel(specOrAlias: string, options: ResolveModelOptions =
   }
 }
 
-export function resolveEmbeddingModel(specOrAlias: string, options: ResolveModelOptions = {}): EmbeddingModelV3 {
+export function resolveEmbeddingModel(
+  specOrAlias: string,
+  options: ResolveModelOptions = {},
+): EmbeddingModelV3 {
   const { entry, name, modelId } = lookUp(specOrAlias, options);
   const apiKey = apiKeyOf(entry, options.env ?? process.env);
   const { fetch } = options;
   switch (entry.type) {
     case 'openai':
-      return createOpenAI({ apiKey, baseURL: entry.baseURL, headers: entry.headers, fetch }).embedding(modelId);
+      return createOpenAI({ apiKey, baseURL: entry.baseURL, headers: entry.headers, fetch }).embedding(
+        modelId,
+      );
     case 'anthropic':
-      throw new GantryError('MODEL_PROVIDER_UNKNOWN', `Provider '${name}' (anthropic) has no embedding models.`, {
-        hint: "Use an OpenAI-compatible embedding endpoint, for example 'ollama:nomic-embed-text'.",
-        details: { provider: name },
-      });
+      throw new GantryError(
+        'MODEL_PROVIDER_UNKNOWN',
+        `Provider '${name}' (anthropic) has no embedding models.`,
+        {
+          hint: "Use an OpenAI-compatible embedding endpoint, for example 'ollama:nomic-embed-text'.",
+          details: { provider: name },
+        },
+      );
     case 'ollama':
     case 'openai-compatible':
-      return createOpenAICompatible({ name, baseURL: requireBaseURL(entry, name), apiKey, headers: entry.headers, fetch })
-        .embeddingModel(modelId);
+      return createOpenAICompatible({
+        name,
+        baseURL: requireBaseURL(entry, name),
+        apiKey,
+        headers: entry.headers,
+        fetch,
+      }).embeddingModel(modelId);
   }
 }
 
@@ -75,13 +89,19 @@ export function lookUp(
   const { provider, modelId } = parseModelSpec(alias ? alias.model : specOrAlias);
   const configured = options.config?.providers[provider];
   const builtIn = builtInProviders[provider];
-  const entry = configured ? { ...(builtIn?.type === configured.type ? builtIn : {}), ...configured } : builtIn;
+  const entry = configured
+    ? { ...(builtIn?.type === configured.type ? builtIn : {}), ...configured }
+    : builtIn;
   if (!entry) {
     const known = [...Object.keys(builtInProviders), ...Object.keys(options.config?.providers ?? {})];
-    throw new GantryError('MODEL_PROVIDER_UNKNOWN', `Unknown model provider '${provider}' in '${specOrAlias}'.`, {
-      hint: `Use one of ${known.join(', ')}, or add it under "providers" in gantry.config.json with a type and baseURL.`,
-      details: { provider, known },
-    });
+    throw new GantryError(
+      'MODEL_PROVIDER_UNKNOWN',
+      `Unknown model provider '${provider}' in '${specOrAlias}'.`,
+      {
+        hint: `Use one of ${known.join(', ')}, or add it under "providers" in gantry.config.json with a type and baseURL.`,
+        details: { provider, known },
+      },
+    );
   }
   return { entry, name: provider, modelId };
 }

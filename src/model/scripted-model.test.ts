@@ -59,7 +59,9 @@ describe('scripted model', () => {
     await generateText({ model, prompt: 'x' });
     model.assertComplete();
     const error = await generateText({ model, prompt: 'x', maxRetries: 0 }).catch((e: unknown) => e);
-    const cause = GantryError.isInstance(error) ? error : (error as { lastError?: unknown }).lastError ?? error;
+    const cause = GantryError.isInstance(error)
+      ? error
+      : ((error as { lastError?: unknown }).lastError ?? error);
     expect(String((cause as Error).message)).toMatch(/called 3 times but its script has 2 steps/);
   });
 

@@ -68,7 +68,10 @@ export interface ScriptedModelOptions {
   loop?: boolean;
 }
 
-export function createScriptedModel(steps: ScriptedStep[], options: ScriptedModelOptions = {}): ScriptedModel {
+export function createScriptedModel(
+  steps: ScriptedStep[],
+  options: ScriptedModelOptions = {},
+): ScriptedModel {
   const { modelId = 'scripted', provider = 'gantry.scripted', loop = false } = options;
   const calls: ScriptedCall[] = [];
   let next = 0;
@@ -133,7 +136,8 @@ export function createScriptedModel(steps: ScriptedStep[], options: ScriptedMode
             controller.close();
             return;
           }
-          if (part.type === 'text-delta' && step.chunkDelayMs) await sleep(step.chunkDelayMs, callOptions.abortSignal);
+          if (part.type === 'text-delta' && step.chunkDelayMs)
+            await sleep(step.chunkDelayMs, callOptions.abortSignal);
           controller.enqueue(part);
         },
       });
@@ -147,7 +151,12 @@ function contentOf(step: ScriptedResponse): LanguageModelV3Content[] {
   if (step.reasoning) content.push({ type: 'reasoning', text: step.reasoning });
   if (step.text) content.push({ type: 'text', text: step.text });
   step.toolCalls?.forEach((call, index) => {
-    content.push({ type: 'tool-call', toolCallId: callIdOf(call, index), toolName: call.toolName, input: inputOf(call) });
+    content.push({
+      type: 'tool-call',
+      toolCallId: callIdOf(call, index),
+      toolName: call.toolName,
+      input: inputOf(call),
+    });
   });
   return content;
 }
@@ -163,12 +172,16 @@ function streamPartsOf(
     { type: 'response-metadata', id: `scripted-${callNumber}`, modelId, timestamp: new Date(0) },
   ];
   if (step.reasoning) {
-    parts.push({ type: 'reasoning-start', id: 'r0' }, { type: 'reasoning-delta', id: 'r0', delta: step.reasoning });
+    parts.push(
+      { type: 'reasoning-start', id: 'r0' },
+      { type: 'reasoning-delta', id: 'r0', delta: step.reasoning },
+    );
     parts.push({ type: 'reasoning-end', id: 'r0' });
   }
   if (step.text) {
     parts.push({ type: 'text-start', id: 't0' });
-    for (const delta of step.chunks ?? splitWords(step.text)) parts.push({ type: 'text-delta', id: 't0', delta });
+    for (const delta of step.chunks ?? splitWords(step.text))
+      parts.push({ type: 'text-delta', id: 't0', delta });
     parts.push({ type: 'text-end', id: 't0' });
   }
   step.toolCalls?.forEach((call, index) => {

@@ -23,7 +23,12 @@ export interface CassetteOptions {
   eventDelayMs?: number;
 }
 
-export function createCassetteFetch({ file, mode, fetch = globalThis.fetch, eventDelayMs = 0 }: CassetteOptions): FetchFunction {
+export function createCassetteFetch({
+  file,
+  mode,
+  fetch = globalThis.fetch,
+  eventDelayMs = 0,
+}: CassetteOptions): FetchFunction {
   if (mode === 'record') {
     mkdirSync(dirname(file), { recursive: true });
     return async (input, init) => {
@@ -48,17 +53,22 @@ export function createCassetteFetch({ file, mode, fetch = globalThis.fetch, even
     const hash = requestHash(method, url, body);
     const matches = recordings.get(hash);
     if (!matches) {
-      throw new GantryError('CASSETTE_MISS', `No recording in ${file} for ${method} ${pathOf(url)} (hash ${hash}).`, {
-        hint: 'The request changed since it was recorded: record the cassette again (mode "record") against a real backend.',
-        details: { file, hash, path: pathOf(url) },
-      });
+      throw new GantryError(
+        'CASSETTE_MISS',
+        `No recording in ${file} for ${method} ${pathOf(url)} (hash ${hash}).`,
+        {
+          hint: 'The request changed since it was recorded: record the cassette again (mode "record") against a real backend.',
+          details: { file, hash, path: pathOf(url) },
+        },
+      );
     }
     // The same request recorded several times replays in order, then repeats the last answer.
     const index = played.get(hash) ?? 0;
     played.set(hash, index + 1);
     const { response } = matches[Math.min(index, matches.length - 1)];
     const headers = { 'content-type': response.contentType };
-    if (!response.contentType.includes('text/event-stream')) return new Response(response.body, { status: response.status, headers });
+    if (!response.contentType.includes('text/event-stream'))
+      return new Response(response.body, { status: response.status, headers });
     return new Response(eventStream(response.body, eventDelayMs), { status: response.status, headers });
   };
 }
@@ -85,9 +95,13 @@ export function loadCassette(file: string): Map<string, CassetteEntry[]> {
         });
       }
       if (entry.version !== 1 || typeof entry.hash !== 'string' || typeof entry.response?.body !== 'string') {
-        throw new GantryError('CASSETTE_INVALID', `Cassette ${file}, line ${index + 1}, is not a recorded exchange.`, {
-          details: { file, line: index + 1 },
-        });
+        throw new GantryError(
+          'CASSETTE_INVALID',
+          `Cassette ${file}, line ${index + 1}, is not a recorded exchange.`,
+          {
+            details: { file, line: index + 1 },
+          },
+        );
       }
       byHash.set(entry.hash, [...(byHash.get(entry.hash) ?? []), entry]);
     });

@@ -5,7 +5,11 @@ import { createHash } from 'node:crypto';
 const credentialParams = ['key', 'api_key', 'apikey', 'access_token', 'token'];
 
 export function requestHash(method: string, url: string, body: string | undefined): string {
-  const canonical = JSON.stringify({ method: method.toUpperCase(), path: pathOf(url), body: canonicalBody(body) });
+  const canonical = JSON.stringify({
+    method: method.toUpperCase(),
+    path: pathOf(url),
+    body: canonicalBody(body),
+  });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
