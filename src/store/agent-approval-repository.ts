@@ -62,7 +62,8 @@ export function createSqliteAgentApprovalRepository(db: SqliteDatabase): AgentAp
   const decide = db.prepare(`UPDATE agent_approvals SET status = ?, reason = ?, decided_by = ?, decided_at = ?
     WHERE id = ? AND status = 'pending'`);
   const list = db.prepare(`SELECT * FROM agent_approvals
-    WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR run_id = ?2) ORDER BY created_at DESC, rowid DESC LIMIT ?3`);
+    WHERE (@status IS NULL OR status = @status) AND (@runId IS NULL OR run_id = @runId)
+    ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   return {
     async requestApproval(a) {
       insert.run(
@@ -90,7 +91,7 @@ export function createSqliteAgentApprovalRepository(db: SqliteDatabase): AgentAp
       return row ? rowToApproval(row) : undefined;
     },
     async listApprovals({ status, runId, limit = 50 } = {}) {
-      return (list.all(status ?? null, runId ?? null, limit) as Row[]).map(rowToApproval);
+      return (list.all({ status: status ?? null, runId: runId ?? null, limit }) as Row[]).map(rowToApproval);
     },
   };
 }
