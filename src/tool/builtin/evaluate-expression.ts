@@ -83,7 +83,8 @@ export function evaluateExpression(expression: string): number {
     if (token.kind === 'name') {
       const name = token.value.toLowerCase();
       if (peek()?.value === '(') {
-        const fn = functions[name];
+        // Own properties only: 'constructor' or '__proto__' must not reach Object.prototype.
+        const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
         if (!fn)
           fail(
             `unknown function '${token.value}' (known: ${Object.keys(functions).join(', ')})`,
@@ -98,7 +99,7 @@ export function evaluateExpression(expression: string): number {
         expect(')');
         return fn(...args);
       }
-      if (name in constants) return constants[name];
+      if (Object.hasOwn(constants, name)) return constants[name];
       fail(`unknown name '${token.value}' (constants: pi, e)`, token.offset);
     }
     fail(`unexpected '${token.value}'`, token.offset);
