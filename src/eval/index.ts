@@ -1,4 +1,5 @@
 export * from './config/index.js';
+export * from './environments/index.js';
 export * from './judges/index.js';
 export * from './runner/index.js';
 export * from './scorers/index.js';

@@ -1,0 +1,8 @@
+export {
+  type EnvironmentPolicy,
+  type ModelPolicyOptions,
+  modelPolicy,
+  type PolicyResult,
+} from './environment-policy.js';
+export * from './research/index.js';
+export * from './webshop/index.js';
