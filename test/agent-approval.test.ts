@@ -24,10 +24,17 @@ function setup(path: string, sent: string[]) {
     },
   });
   const plan: ScriptedResponse[] = [
-    { toolCalls: [{ toolName: 'send_email', input: { to: 'ceo@example.com', body: 'Q3 numbers' }, toolCallId: 'mail1' }] },
+    {
+      toolCalls: [
+        { toolName: 'send_email', input: { to: 'ceo@example.com', body: 'Q3 numbers' }, toolCallId: 'mail1' },
+      ],
+    },
     { text: 'Done.' },
   ];
-  const model = createScriptedModel([(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]], { loop: true });
+  const model = createScriptedModel(
+    [(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]],
+    { loop: true },
+  );
   const store = openSqliteStore({ path });
   return { store, model, agent: createAgent({ model, tools: [sendEmail], store }) };
 }
@@ -53,7 +60,9 @@ describe('human approval', () => {
     await approveToolCall(after.store, approvalId, { decidedBy: 'alice' });
     const again = await approveToolCall(after.store, approvalId, { decidedBy: 'bob' });
     expect(again).toMatchObject({ status: 'approved', decidedBy: 'alice' });
-    await expect(rejectToolCall(after.store, approvalId)).rejects.toMatchObject({ code: 'AGENT_APPROVAL_CONFLICT' });
+    await expect(rejectToolCall(after.store, approvalId)).rejects.toMatchObject({
+      code: 'AGENT_APPROVAL_CONFLICT',
+    });
 
     const resumed = await after.agent.resume(paused.runId);
     expect(resumed).toMatchObject({ stopReason: 'final-answer', text: 'Done.' });
@@ -68,7 +77,9 @@ describe('human approval', () => {
     const sent: string[] = [];
     const { agent, store, model } = setup(path, sent);
     const paused = await agent.run('Mail the CEO.');
-    await rejectToolCall(store, paused.pendingApprovals[0].approvalId, { reason: 'not before the board meeting' });
+    await rejectToolCall(store, paused.pendingApprovals[0].approvalId, {
+      reason: 'not before the board meeting',
+    });
     const resumed = await agent.resume(paused.runId);
     expect(resumed.text).toBe('Done.');
     expect(sent).toEqual([]);
@@ -87,7 +98,15 @@ describe('human approval', () => {
 
   it('an approval tool without a store fails clearly', async () => {
     const model = createScriptedModel([{ toolCalls: [{ toolName: 'danger', input: {} }] }]);
-    const danger = defineTool({ name: 'danger', description: 'x', input: z.object({}), needsApproval: true, execute: () => 1 });
-    await expect(createAgent({ model, tools: [danger] }).run('?')).rejects.toMatchObject({ code: 'AGENT_STORE_REQUIRED' });
+    const danger = defineTool({
+      name: 'danger',
+      description: 'x',
+      input: z.object({}),
+      needsApproval: true,
+      execute: () => 1,
+    });
+    await expect(createAgent({ model, tools: [danger] }).run('?')).rejects.toMatchObject({
+      code: 'AGENT_STORE_REQUIRED',
+    });
   });
 });

@@ -50,12 +50,18 @@ const plan: ScriptedResponse[] = [
   },
   { text: 'All five labels written.' },
 ];
-const model = createScriptedModel([(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]], {
-  loop: true,
-});
+const model = createScriptedModel(
+  [(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]],
+  {
+    loop: true,
+  },
+);
 
 const store = openSqliteStore({ path: databasePath });
 const agent = createAgent({ name: 'writer', model, tools: [record, hang], store });
-const result = mode === 'crash' ? await agent.run('Write five labels.', { runId }) : await agent.resume(runId);
-process.stdout.write(`${JSON.stringify({ text: result.text, stopReason: result.stopReason, steps: result.steps, modelCalls: model.calls.length })}\n`);
+const result =
+  mode === 'crash' ? await agent.run('Write five labels.', { runId }) : await agent.resume(runId);
+process.stdout.write(
+  `${JSON.stringify({ text: result.text, stopReason: result.stopReason, steps: result.steps, modelCalls: model.calls.length })}\n`,
+);
 await store.close();

@@ -26,7 +26,12 @@ describe('agent loop: protocols', () => {
     const stream = agent.stream('Weather in Paris?');
     for await (const event of stream) events.push(event);
     const result = await stream.result;
-    expect(result).toMatchObject({ text: 'It is 18 °C in Paris.', stopReason: 'final-answer', steps: 2, protocol: 'native' });
+    expect(result).toMatchObject({
+      text: 'It is 18 °C in Paris.',
+      stopReason: 'final-answer',
+      steps: 2,
+      protocol: 'native',
+    });
     expect(result.usage.toolCalls).toBe(1);
     const types = events.map((e) => e.type);
     expect(types.slice(0, 5)).toEqual(['run-start', 'step-start', 'tool-call', 'tool-result', 'step-end']);
@@ -34,7 +39,10 @@ describe('agent loop: protocols', () => {
     expect(types.at(-1)).toBe('run-end');
     // The tool result went back to the model as a native tool-result part.
     const second = model.calls[1].options.prompt.at(-1);
-    expect(second).toMatchObject({ role: 'tool', content: [{ type: 'tool-result', toolCallId: 'c1', output: { type: 'json' } }] });
+    expect(second).toMatchObject({
+      role: 'tool',
+      content: [{ type: 'tool-result', toolCallId: 'c1', output: { type: 'json' } }],
+    });
     expect(model.calls[0].options.tools?.[0]).toMatchObject({ type: 'function', name: 'get_weather' });
     model.assertComplete();
   });
@@ -44,7 +52,9 @@ describe('agent loop: protocols', () => {
       { text: '{"tool": "calculator", "arguments": {"expression": "17 * 23"}}' },
       { text: '{"final_answer": "391"}' },
     ]);
-    const result = await createAgent({ model, tools: [calculatorTool()], protocol: 'json' }).run('17 times 23?');
+    const result = await createAgent({ model, tools: [calculatorTool()], protocol: 'json' }).run(
+      '17 times 23?',
+    );
     expect(result).toMatchObject({ text: '391', stopReason: 'final-answer', protocol: 'json' });
     expect(model.calls[0].options.responseFormat).toMatchObject({ type: 'json' });
     expect(promptText(model.calls[1].options.prompt)).toContain('Result of calculator');
@@ -59,7 +69,9 @@ describe('agent loop: protocols', () => {
     const result = await createAgent({ model, tools: [weather], protocol: 'react' }).run('Weather in Oslo?');
     expect(result).toMatchObject({ text: '9 °C in Oslo.', protocol: 'react' });
     expect(model.calls[0].options.stopSequences).toEqual(['\nObservation:']);
-    expect(promptText(model.calls[1].options.prompt)).toContain('Observation: {\\"city\\":\\"Oslo\\",\\"temperatureC\\":9}');
+    expect(promptText(model.calls[1].options.prompt)).toContain(
+      'Observation: {\\"city\\":\\"Oslo\\",\\"temperatureC\\":9}',
+    );
   });
 
   it('react: a bare string Action Input fills a one-field tool', async () => {
@@ -68,7 +80,10 @@ describe('agent loop: protocols', () => {
       { text: 'Final Answer: 18' },
     ]);
     const result = await createAgent({ model, tools: [weather], protocol: 'react' }).run('?');
-    expect(result.messages[2]).toMatchObject({ role: 'tool', results: [{ isError: false, output: { city: 'Paris' } }] });
+    expect(result.messages[2]).toMatchObject({
+      role: 'tool',
+      results: [{ isError: false, output: { city: 'Paris' } }],
+    });
   });
 
   it('auto: falls back native → json when the backend rejects tools', async () => {
@@ -87,7 +102,9 @@ describe('agent loop: protocols', () => {
 
   it('native: recovers a call a small model wrote as text (<tool_call> tag)', async () => {
     const model = createScriptedModel([
-      { text: '<tool_call>\n{"name": "get_weather", "arguments": "{\\"city\\": \\"Paris\\"}"}\n</tool_call>' },
+      {
+        text: '<tool_call>\n{"name": "get_weather", "arguments": "{\\"city\\": \\"Paris\\"}"}\n</tool_call>',
+      },
       { text: 'Done: 18.' },
     ]);
     const result = await createAgent({ model, tools: [weather] }).run('?');
@@ -101,7 +118,10 @@ describe('agent loop: protocols', () => {
       { text: 'ok' },
     ]);
     const result = await createAgent({ model, tools: [weather] }).run('?');
-    expect(result.messages[2]).toMatchObject({ role: 'tool', results: [{ isError: false, output: { city: 'Paris', temperatureC: 18 } }] });
+    expect(result.messages[2]).toMatchObject({
+      role: 'tool',
+      results: [{ isError: false, output: { city: 'Paris', temperatureC: 18 } }],
+    });
   });
 });
 
@@ -147,7 +167,10 @@ describe('agent loop: bad calls never crash the run', () => {
         throw new Error('disk on fire');
       },
     });
-    const model = createScriptedModel([{ toolCalls: [{ toolName: 'flaky', input: {} }] }, { text: 'Sorry, the tool failed.' }]);
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'flaky', input: {} }] },
+      { text: 'Sorry, the tool failed.' },
+    ]);
     const result = await createAgent({ model, tools: [flaky] }).run('?');
     expect(result.stopReason).toBe('final-answer');
     expect(promptText(model.calls[1].options.prompt)).toContain("Tool 'flaky' failed: disk on fire");
@@ -161,7 +184,10 @@ describe('agent loop: bad calls never crash the run', () => {
       timeoutMs: 50,
       execute: () => new Promise(() => {}),
     });
-    const model = createScriptedModel([{ toolCalls: [{ toolName: 'slow', input: {} }] }, { text: 'gave up' }]);
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'slow', input: {} }] },
+      { text: 'gave up' },
+    ]);
     const result = await createAgent({ model, tools: [slow] }).run('?');
     expect(promptText(model.calls[1].options.prompt)).toContain('longer than 50 ms');
     expect(result.text).toBe('gave up');
@@ -169,7 +195,9 @@ describe('agent loop: bad calls never crash the run', () => {
 
   it('stops with invalid-output after too many unreadable replies in a row', async () => {
     const model = createScriptedModel([{ text: 'not json' }], { loop: true });
-    const result = await createAgent({ model, tools: [weather], protocol: 'json', maximumRepairs: 2 }).run('?');
+    const result = await createAgent({ model, tools: [weather], protocol: 'json', maximumRepairs: 2 }).run(
+      '?',
+    );
     expect(result.stopReason).toBe('invalid-output');
     expect(result.forcedFinalAnswer).toBe(true);
     expect(model.calls.length).toBe(4); // three unreadable replies, then the forced answer
@@ -179,17 +207,31 @@ describe('agent loop: bad calls never crash the run', () => {
 
 describe('agent loop: custom stop conditions', () => {
   it('reports a custom predicate as the stop reason', async () => {
-    const model = createScriptedModel([{ toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] }, { text: 'final' }]);
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] },
+      { text: 'final' },
+    ]);
     const result = await createAgent({
       model,
       tools: [weather],
-      stopWhen: [({ usage }) => (usage.toolCalls >= 1 ? { reason: 'custom', message: 'one call is enough' } : undefined)],
+      stopWhen: [
+        ({ usage }) =>
+          usage.toolCalls >= 1 ? { reason: 'custom', message: 'one call is enough' } : undefined,
+      ],
     }).run('?');
-    expect(result).toMatchObject({ stopReason: 'custom', stopMessage: 'one call is enough', forcedFinalAnswer: true, text: 'final' });
+    expect(result).toMatchObject({
+      stopReason: 'custom',
+      stopMessage: 'one call is enough',
+      forcedFinalAnswer: true,
+      text: 'final',
+    });
   });
 
   it('stepCountIs can be added as a predicate', async () => {
-    const model = createScriptedModel([{ toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] }, { text: 'x' }]);
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'get_weather', input: { city: 'Paris' } }] },
+      { text: 'x' },
+    ]);
     const result = await createAgent({ model, tools: [weather], stopWhen: [stepCountIs(1)] }).run('?');
     expect(result.stopReason).toBe('step-limit');
   });

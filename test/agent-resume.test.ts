@@ -51,13 +51,27 @@ describe('checkpoint and resume', () => {
     expect(code, stderr).toBe(0);
     const result = JSON.parse(stdout.trim());
     // Only the final answer needed the model: step 3's calls came from the checkpoint.
-    expect(result).toEqual({ text: 'All five labels written.', stopReason: 'final-answer', steps: 4, modelCalls: 1 });
+    expect(result).toEqual({
+      text: 'All five labels written.',
+      stopReason: 'final-answer',
+      steps: 4,
+      modelCalls: 1,
+    });
     // Each side effect happened exactly once: c4 was not repeated, c5 ran after the resume.
     expect(readFileSync(log, 'utf8')).toBe('c1 a\nc2 b\nc3 c\nc4 d\nc5 x\n');
 
     const reopened = openSqliteStore({ path: database });
-    expect(await reopened.agentRuns.getRun(runId)).toMatchObject({ status: 'completed', stopReason: 'final-answer' });
-    expect((await reopened.agentToolCalls.listToolCalls(runId)).map((c) => c.callId)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(await reopened.agentRuns.getRun(runId)).toMatchObject({
+      status: 'completed',
+      stopReason: 'final-answer',
+    });
+    expect((await reopened.agentToolCalls.listToolCalls(runId)).map((c) => c.callId)).toEqual([
+      'c1',
+      'c2',
+      'c3',
+      'c4',
+      'c5',
+    ]);
     await reopened.close();
   }, 60_000);
 });

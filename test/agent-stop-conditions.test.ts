@@ -25,9 +25,14 @@ const constant = defineTool({
 });
 
 /** A model that calls `tool` with fresh arguments every turn, until it is told to stop (no tools). */
-function loopingModel(call: (index: number) => { toolName: string; input: unknown }, answer = 'best effort answer') {
+function loopingModel(
+  call: (index: number) => { toolName: string; input: unknown },
+  answer = 'best effort answer',
+) {
   const step: ScriptedStep = (options, index) =>
-    options.toolChoice?.type === 'none' ? { text: answer } : { toolCalls: [call(index)], usage: { inputTokens: 100, outputTokens: 10 } };
+    options.toolChoice?.type === 'none'
+      ? { text: answer }
+      : { toolCalls: [call(index)], usage: { inputTokens: 100, outputTokens: 10 } };
   return createScriptedModel([step], { loop: true });
 }
 
@@ -35,7 +40,12 @@ describe('stop conditions, each with the forced final answer', () => {
   it('step limit (default cap 20): one last turn without tools, then the answer', async () => {
     const model = loopingModel((i) => ({ toolName: 'next_number', input: { n: i } }));
     const result = await createAgent({ model, tools: [counterTool] }).run('count forever');
-    expect(result).toMatchObject({ stopReason: 'step-limit', forcedFinalAnswer: true, text: 'best effort answer', steps: 21 });
+    expect(result).toMatchObject({
+      stopReason: 'step-limit',
+      forcedFinalAnswer: true,
+      text: 'best effort answer',
+      steps: 21,
+    });
     const last = model.calls.at(-1)!.options;
     expect(last.toolChoice).toEqual({ type: 'none' });
     expect(JSON.stringify(last.prompt)).toContain('Stop now: The run reached its step');
@@ -43,30 +53,50 @@ describe('stop conditions, each with the forced final answer', () => {
 
   it('finalAnswerOnStop: false stops without the extra turn', async () => {
     const model = loopingModel((i) => ({ toolName: 'next_number', input: { n: i } }));
-    const result = await createAgent({ model, tools: [counterTool], limits: { steps: 3 }, finalAnswerOnStop: false }).run('?');
+    const result = await createAgent({
+      model,
+      tools: [counterTool],
+      limits: { steps: 3 },
+      finalAnswerOnStop: false,
+    }).run('?');
     expect(result).toMatchObject({ stopReason: 'step-limit', forcedFinalAnswer: false, text: '', steps: 3 });
   });
 
   it('token limits: budget and predicate', async () => {
     const model = loopingModel((i) => ({ toolName: 'next_number', input: { n: i } }));
-    const byBudget = await createAgent({ model, tools: [counterTool], limits: { inputTokens: 250 } }).run('?');
+    const byBudget = await createAgent({ model, tools: [counterTool], limits: { inputTokens: 250 } }).run(
+      '?',
+    );
     expect(byBudget).toMatchObject({ stopReason: 'token-limit', steps: 4 });
     const model2 = loopingModel((i) => ({ toolName: 'next_number', input: { n: i } }));
-    const byPredicate = await createAgent({ model: model2, tools: [counterTool], stopWhen: [tokenCountIs({ output: 20 })] }).run('?');
+    const byPredicate = await createAgent({
+      model: model2,
+      tools: [counterTool],
+      stopWhen: [tokenCountIs({ output: 20 })],
+    }).run('?');
     expect(byPredicate).toMatchObject({ stopReason: 'token-limit', steps: 3 });
   });
 
   it('cost limit, from the price table', async () => {
     setModelPrice('test:priced', { inputPerMillion: 1000, outputPerMillion: 1000 });
     const model = loopingModel((i) => ({ toolName: 'next_number', input: { n: i } }));
-    const result = await createAgent({ model, modelName: 'test:priced', tools: [counterTool], limits: { costUsd: 0.3 } }).run('?');
+    const result = await createAgent({
+      model,
+      modelName: 'test:priced',
+      tools: [counterTool],
+      limits: { costUsd: 0.3 },
+    }).run('?');
     // 110 tokens at $1000 per million = $0.11 per step: the limit is reached after 3 steps.
     expect(result).toMatchObject({ stopReason: 'cost-limit', steps: 4 });
     expect(result.usage.costUsd).toBeGreaterThan(0.3);
   });
 
   it('time limit', async () => {
-    const slowEcho = defineTool({ ...echo, name: 'slow_echo', execute: async ({ text }) => new Promise((r) => setTimeout(() => r(text), 30)) });
+    const slowEcho = defineTool({
+      ...echo,
+      name: 'slow_echo',
+      execute: async ({ text }) => new Promise((r) => setTimeout(() => r(text), 30)),
+    });
     const model = loopingModel((i) => ({ toolName: 'slow_echo', input: { text: `t${i}` } }));
     const result = await createAgent({ model, tools: [slowEcho], stopWhen: [durationIs(80)] }).run('?');
     expect(result.stopReason).toBe('time-limit');
@@ -96,10 +126,21 @@ describe('stop conditions, each with the forced final answer', () => {
 
 describe('budgets shared by nested agents', () => {
   it('a sub-agent draws from its parent budget and its spending shows in the parent', async () => {
-    const childModel = loopingModel((i) => ({ toolName: 'next_number', input: { n: 100 + i } }), 'child answer');
-    const child = createAgent({ name: 'researcher', model: childModel, tools: [counterTool], limits: { steps: 50 } });
+    const childModel = loopingModel(
+      (i) => ({ toolName: 'next_number', input: { n: 100 + i } }),
+      'child answer',
+    );
+    const child = createAgent({
+      name: 'researcher',
+      model: childModel,
+      tools: [counterTool],
+      limits: { steps: 50 },
+    });
     const parentModel = createScriptedModel([
-      { toolCalls: [{ toolName: 'researcher', input: { task: 'count' } }], usage: { inputTokens: 10, outputTokens: 1 } },
+      {
+        toolCalls: [{ toolName: 'researcher', input: { task: 'count' } }],
+        usage: { inputTokens: 10, outputTokens: 1 },
+      },
       { text: 'parent done', usage: { inputTokens: 10, outputTokens: 1 } },
     ]);
     const parent = createAgent({ model: parentModel, tools: [child.asTool()], limits: { toolCalls: 4 } });
@@ -110,7 +151,10 @@ describe('budgets shared by nested agents', () => {
     // Parent usage includes the child's model calls (100 input tokens each).
     expect(result.usage.inputTokens).toBeGreaterThanOrEqual(20 + 300);
     const childAnswer = result.messages[2];
-    expect(childAnswer).toMatchObject({ role: 'tool', results: [{ output: 'child answer', isError: false }] });
+    expect(childAnswer).toMatchObject({
+      role: 'tool',
+      results: [{ output: 'child answer', isError: false }],
+    });
   });
 
   it('Budget.exhausted reports whose limit ran out', () => {

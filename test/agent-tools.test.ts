@@ -3,10 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { calculatorTool, createToolRegistry, defineTool, evaluateExpression, fileReadTool, toolInputJsonSchema } from '../src/tool/index.js';
+import {
+  calculatorTool,
+  createToolRegistry,
+  defineTool,
+  evaluateExpression,
+  fileReadTool,
+  toolInputJsonSchema,
+} from '../src/tool/index.js';
 import { noopTracer } from '../src/trace/index.js';
 
-const context = { toolCallId: 'c', runId: 'r', signal: new AbortController().signal, tracer: noopTracer, span: noopTracer.startSpan('t'), budget: { snapshot: () => ({ used: {}, limits: {} }) } };
+const context = {
+  toolCallId: 'c',
+  runId: 'r',
+  signal: new AbortController().signal,
+  tracer: noopTracer,
+  span: noopTracer.startSpan('t'),
+  budget: { snapshot: () => ({ used: {}, limits: {} }) },
+};
 
 describe('calculator', () => {
   it.each([
@@ -23,13 +37,27 @@ describe('calculator', () => {
     expect(evaluateExpression(expression)).toBeCloseTo(value);
   });
 
-  it.each(['process.exit(1)', 'constructor', 'constructor(1)', '__proto__', '1 +', '2 * (3', 'alert("x")', '1; 2'])('refuses %s', (expression) => {
-    expect(() => evaluateExpression(expression)).toThrow(expect.objectContaining({ code: 'TOOL_EXPRESSION_INVALID' }));
+  it.each([
+    'process.exit(1)',
+    'constructor',
+    'constructor(1)',
+    '__proto__',
+    '1 +',
+    '2 * (3',
+    'alert("x")',
+    '1; 2',
+  ])('refuses %s', (expression) => {
+    expect(() => evaluateExpression(expression)).toThrow(
+      expect.objectContaining({ code: 'TOOL_EXPRESSION_INVALID' }),
+    );
   });
 
   it('is a tool with a JSON Schema', async () => {
     const tool = calculatorTool();
-    expect(toolInputJsonSchema(tool)).toMatchObject({ type: 'object', properties: { expression: { type: 'string' } } });
+    expect(toolInputJsonSchema(tool)).toMatchObject({
+      type: 'object',
+      properties: { expression: { type: 'string' } },
+    });
     expect(await tool.execute({ expression: '6*7' }, context)).toEqual({ expression: '6*7', value: 42 });
   });
 });
@@ -50,26 +78,41 @@ describe('file_read', () => {
   const tool = fileReadTool({ root, maximumBytes: 1000 });
 
   it('reads a file under the root, truncating long ones', async () => {
-    expect(await tool.execute({ path: 'docs/a.txt' }, context)).toMatchObject({ content: 'hello from a', truncated: false });
+    expect(await tool.execute({ path: 'docs/a.txt' }, context)).toMatchObject({
+      content: 'hello from a',
+      truncated: false,
+    });
     expect(await tool.execute({ path: 'long.txt' }, context)).toMatchObject({ bytes: 5000, truncated: true });
   });
 
-  it.each(['../secret.txt', '/etc/passwd', 'docs/../../x', 'escape.txt', 'escape-dir/secret.txt'])('refuses %s', async (path) => {
-    await expect(tool.execute({ path }, context)).rejects.toMatchObject({ code: 'TOOL_PATH_OUTSIDE_ROOT' });
-  });
+  it.each(['../secret.txt', '/etc/passwd', 'docs/../../x', 'escape.txt', 'escape-dir/secret.txt'])(
+    'refuses %s',
+    async (path) => {
+      await expect(tool.execute({ path }, context)).rejects.toMatchObject({ code: 'TOOL_PATH_OUTSIDE_ROOT' });
+    },
+  );
 
   it('reports a missing file', async () => {
-    await expect(tool.execute({ path: 'nope.txt' }, context)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+    await expect(tool.execute({ path: 'nope.txt' }, context)).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+    });
   });
 });
 
 describe('tool registry', () => {
-  const a = defineTool({ name: 'search_web', description: 'x', input: z.object({ q: z.string() }), execute: () => 1 });
+  const a = defineTool({
+    name: 'search_web',
+    description: 'x',
+    input: z.object({ q: z.string() }),
+    execute: () => 1,
+  });
   it('refuses duplicate names and invalid definitions', () => {
-    expect(() => createToolRegistry([a, a])).toThrow(expect.objectContaining({ code: 'AGENT_TOOL_DUPLICATE' }));
-    expect(() => defineTool({ name: 'bad name!', description: 'x', input: z.object({}), execute: () => 1 })).toThrow(
-      expect.objectContaining({ code: 'AGENT_TOOL_INVALID' }),
+    expect(() => createToolRegistry([a, a])).toThrow(
+      expect.objectContaining({ code: 'AGENT_TOOL_DUPLICATE' }),
     );
+    expect(() =>
+      defineTool({ name: 'bad name!', description: 'x', input: z.object({}), execute: () => 1 }),
+    ).toThrow(expect.objectContaining({ code: 'AGENT_TOOL_INVALID' }));
   });
   it('suggests the close match for a misspelt name', () => {
     const registry = createToolRegistry([a, calculatorTool()]);

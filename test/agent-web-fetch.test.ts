@@ -43,7 +43,14 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const allow = () => ({ allowHosts: ['127.0.0.1'] });
-const context = { toolCallId: 'c', runId: 'r', signal: new AbortController().signal, tracer: noopTracer, span: noopTracer.startSpan('t'), budget: { snapshot: () => ({ used: {}, limits: {} }) } };
+const context = {
+  toolCallId: 'c',
+  runId: 'r',
+  signal: new AbortController().signal,
+  tracer: noopTracer,
+  span: noopTracer.startSpan('t'),
+  budget: { snapshot: () => ({ used: {}, limits: {} }) },
+};
 
 describe('web_fetch SSRF protection', () => {
   it.each([
@@ -67,13 +74,21 @@ describe('web_fetch SSRF protection', () => {
 
   it('refuses other schemes and credentials', async () => {
     await expect(safeFetch('file:///etc/passwd')).rejects.toMatchObject({ code: 'TOOL_URL_BLOCKED' });
-    await expect(safeFetch('http://user:pw@example.com/')).rejects.toMatchObject({ code: 'TOOL_URL_BLOCKED' });
+    await expect(safeFetch('http://user:pw@example.com/')).rejects.toMatchObject({
+      code: 'TOOL_URL_BLOCKED',
+    });
   });
 
   it('refuses a redirect to the metadata address, to a private address, and to a non-allowlisted local name', async () => {
-    await expect(safeFetch(`${base}/to-metadata`, allow())).rejects.toMatchObject({ code: 'TOOL_URL_BLOCKED' });
-    await expect(safeFetch(`${base}/to-private`, allow())).rejects.toMatchObject({ code: 'TOOL_URL_BLOCKED' });
-    await expect(safeFetch(`${base}/to-localhost`, allow())).rejects.toMatchObject({ code: 'TOOL_URL_BLOCKED' });
+    await expect(safeFetch(`${base}/to-metadata`, allow())).rejects.toMatchObject({
+      code: 'TOOL_URL_BLOCKED',
+    });
+    await expect(safeFetch(`${base}/to-private`, allow())).rejects.toMatchObject({
+      code: 'TOOL_URL_BLOCKED',
+    });
+    await expect(safeFetch(`${base}/to-localhost`, allow())).rejects.toMatchObject({
+      code: 'TOOL_URL_BLOCKED',
+    });
   });
 
   it('classifies addresses', () => {
@@ -103,7 +118,9 @@ describe('web_fetch content', () => {
   });
 
   it('gives up after the time limit and after too many redirects', async () => {
-    await expect(safeFetch(`${base}/slow`, { ...allow(), timeoutMs: 200 })).rejects.toMatchObject({ code: 'TOOL_FETCH_TIMEOUT' });
+    await expect(safeFetch(`${base}/slow`, { ...allow(), timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'TOOL_FETCH_TIMEOUT',
+    });
     await expect(safeFetch(`${base}/loop`, allow())).rejects.toMatchObject({ code: 'TOOL_FETCH_FAILED' });
   });
 });
