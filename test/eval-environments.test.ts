@@ -91,9 +91,8 @@ describe('web shop environment', () => {
     expect(html).toContain(
       '<a href="/s/demo/item/B000000001">Stride lightweight breathable running shoes</a>',
     );
-    const item = await (
-      await fetch(`${url}/s/demo/item/B000000001`, { headers: { accept: 'application/json' } })
-    ).json();
+    const response = await fetch(`${url}/s/demo/item/B000000001`, { headers: { accept: 'application/json' } });
+    const item = (await response.json()) as { product: Product };
     expect(item.product.options.size).toEqual(['8', '9']);
     const bad = await fetch(`${url}/s/demo/cart/add/B000000001?size=12`, {
       headers: { accept: 'application/json' },
