@@ -1,0 +1,92 @@
+import { type AddressInfo, connect } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../config/index.js';
+import { openSqliteStore } from '../store/index.js';
+import { createGantryServer, type GantryServer } from './create-server.js';
+import { sendJson } from './http-response.js';
+import { readJsonBody } from './read-json-body.js';
+
+let running: GantryServer | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function start(overrides: Record<string, unknown> = {}) {
+  const config = parseConfig({
+    server: { port: 0, bodyLimitBytes: 64, ...overrides },
+    models: { llama: { model: 'ollama:llama3.2' }, fast: { model: 'vllm:qwen' } },
+  });
+  running = createGantryServer({
+    config,
+    store: openSqliteStore({ path: ':memory:' }),
+    routes: [
+      {
+        method: 'POST',
+        path: '/echo/:name',
+        handler: async (req, res, params) =>
+          sendJson(res, 200, { name: params.name, body: await readJsonBody(req, 64) }),
+      },
+    ],
+  });
+  return (await running.listen()).url;
+}
+
+describe('HTTP server', () => {
+  it('answers health, readiness and an OpenAI-format model list', async () => {
+    const url = await start();
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    const models = (await (await fetch(`${url}/v1/models`)).json()) as {
+      object: string;
+      data: Record<string, unknown>[];
+    };
+    expect(models.object).toBe('list');
+    expect(models.data.map((m) => [m.id, m.object, m.owned_by])).toEqual([
+      ['llama', 'model', 'ollama'],
+      ['fast', 'model', 'vllm'],
+    ]);
+    expect(typeof models.data[0].created).toBe('number');
+  });
+
+  it('answers unknown routes, bad JSON, wrong content types and oversized bodies with OpenAI-style errors', async () => {
+    const url = await start();
+    const notFound = await fetch(`${url}/nowhere`);
+    expect(notFound.status).toBe(404);
+    expect(((await notFound.json()) as { error: { code: string } }).error.code).toBe('ROUTE_NOT_FOUND');
+
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${url}/echo/a%20b`, { method: 'POST', headers: { 'content-type': type }, body });
+    const ok = await post('{"x":1}');
+    expect(await ok.json()).toEqual({ name: 'a b', body: { x: 1 } });
+    const badJson = await post('{"x":');
+    expect(badJson.status).toBe(400);
+    expect(((await badJson.json()) as { error: { type: string; code: string } }).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'REQUEST_INVALID',
+    });
+    expect((await post('x=1', 'application/x-www-form-urlencoded')).status).toBe(400);
+    const big = await post(JSON.stringify({ text: 'x'.repeat(200) }));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/64-byte limit/);
+    // The server is still healthy after bad input.
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+
+  it('closes a connection whose headers never finish (slow-loris guard)', async () => {
+    await start({ headersTimeoutMs: 300, requestTimeoutMs: 300 });
+    const { port } = running!.server.address() as AddressInfo;
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'));
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', () => undefined);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,52 @@
+// Reads a JSON request body with a size limit; bad input becomes a 4xx GantryError, never a crash.
+import type { IncomingMessage } from 'node:http';
+import { GantryError } from '../errors/index.js';
+
+export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('application/json')) {
+    req.resume();
+    throw new GantryError(
+      'REQUEST_INVALID',
+      `Expected a JSON body (content-type: application/json), got '${type || 'none'}'.`,
+      {
+        hint: "Send the body as JSON with the header 'content-type: application/json'.",
+      },
+    );
+  }
+  const declared = Number(req.headers['content-length']);
+  if (declared > limitBytes) {
+    req.resume();
+    throw tooLarge(limitBytes);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limitBytes) throw tooLarge(limitBytes);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new GantryError(
+      'REQUEST_INVALID',
+      `The request body is not valid JSON: ${(error as Error).message}`,
+      {
+        hint: 'Check the body with a JSON validator.',
+      },
+    );
+  }
+}
+
+function tooLarge(limitBytes: number): GantryError {
+  return new GantryError(
+    'REQUEST_TOO_LARGE',
+    `The request body is larger than the ${limitBytes}-byte limit.`,
+    {
+      hint: 'Send a smaller body, or raise server.bodyLimitBytes in the configuration.',
+      details: { limitBytes },
+    },
+  );
+}

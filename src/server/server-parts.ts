@@ -1,0 +1,25 @@
+// What each subsystem contributes to `gantry serve`: routes, mounts (the gateway under /v1) and cleanup.
+// Subsystems add themselves here; the platform routes (health, readiness, models) are always present.
+import type { GantryConfig } from '../config/index.js';
+import type { Store } from '../store/index.js';
+import type { Tracer } from '../trace/index.js';
+import type { Mount } from './create-server.js';
+import type { Route } from './router.js';
+
+export interface ServerPartsContext {
+  config: GantryConfig;
+  store: Store;
+  tracer: Tracer;
+}
+
+export interface ServerParts {
+  routes: Route[];
+  mounts: Mount[];
+  /** Cleanup run after in-flight requests drained (flush usage, close pools). */
+  close: Array<() => Promise<void>>;
+}
+
+export async function assembleServerParts(_context: ServerPartsContext): Promise<ServerParts> {
+  const parts: ServerParts = { routes: [], mounts: [], close: [] };
+  return parts;
+}
