@@ -60,6 +60,8 @@ export interface RunOptions {
   parentSpan?: Pick<Span, 'traceId' | 'spanId'>;
   parentRunId?: string;
   runId?: string;
+  /** Stored with the run's checkpoint (for example what is needed to rebuild the agent on resume). */
+  metadata?: Record<string, unknown>;
 }
 
 export interface Agent {
@@ -130,6 +132,7 @@ export function createAgent(options: AgentOptions): Agent {
       toolCallKeys: [],
       observationKeys: [],
       invalidTurns: 0,
+      ...(runOptions.metadata ? { metadata: runOptions.metadata } : {}),
     };
     const budget = runOptions.parentBudget ? runOptions.parentBudget.child(limits) : new Budget(limits);
     return (async function* () {

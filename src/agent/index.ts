@@ -10,6 +10,12 @@ export {
   type BudgetLimits,
   type BudgetUsage,
 } from './budget.js';
+export {
+  builtInToolNames,
+  type ConfiguredAgent,
+  type ConfiguredAgentOptions,
+  createConfiguredAgent,
+} from './configured-agent.js';
 export { approveToolCall, rejectToolCall } from './decide-approval.js';
 export { defaultMaximumSteps, defaultStopConditions } from './default-stop-conditions.js';
 export { canonicalJson, hashArguments } from './hash-arguments.js';

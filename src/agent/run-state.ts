@@ -22,6 +22,8 @@ export interface RunState {
   observationKeys: string[];
   /** Consecutive steps whose output could not be used (bad format, unknown tool, invalid arguments). */
   invalidTurns: number;
+  /** What the caller needs to rebuild the agent on resume (the CLI keeps its model and tool names here). */
+  metadata?: Record<string, unknown>;
 }
 
 /** The tool calls of the last assistant message that have no results yet. */
