@@ -25,6 +25,16 @@ export type {
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';
+export type {
+  RagChunkInput,
+  RagChunkRecord,
+  RagCollectionRecord,
+  RagDocumentChange,
+  RagDocumentRecord,
+  RagDocumentRepository,
+  RagMetadataFilter,
+} from './rag-document-repository.js';
+export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from './rag-vector-repository.js';
 export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions, type Store } from './store.js';

@@ -2,7 +2,8 @@
 import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
 import { agentMigration } from './0100-agent.js';
+import { ragMigration } from './0200-rag.js';
 import { gatewayMigration } from './0300-gateway.js';
 import { evalMigration } from './0500-eval.js';
 
-export const migrations: readonly Migration[] = [coreMigration, agentMigration, gatewayMigration, evalMigration];
+export const migrations: readonly Migration[] = [coreMigration, agentMigration, ragMigration, gatewayMigration, evalMigration];

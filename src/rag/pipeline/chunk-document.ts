@@ -1,0 +1,39 @@
+// Turns a loaded document into stored chunks: chunked per section, ids from content hashes (source +
+// text + occurrence), so a re-ingest recognises every chunk whose text did not change.
+import { createHash } from 'node:crypto';
+import type { RagChunkInput } from '../../store/index.js';
+import type { Analyzer } from '../analysis/index.js';
+import type { Chunker } from '../chunking/index.js';
+import type { LoadedDocument } from '../loading/index.js';
+
+export function chunkDocument(
+  document: LoadedDocument,
+  chunker: Chunker,
+  analyzer: Analyzer,
+): RagChunkInput[] {
+  const seen = new Map<string, number>();
+  const chunks: RagChunkInput[] = [];
+  for (const section of document.sections) {
+    for (const chunk of chunker(section.text)) {
+      const occurrence = seen.get(chunk.text) ?? 0;
+      seen.set(chunk.text, occurrence + 1);
+      const terms: Record<string, number> = {};
+      for (const term of analyzer(chunk.text)) terms[term] = (terms[term] ?? 0) + 1;
+      chunks.push({
+        chunkId: hash(`${document.source}\u0000${occurrence}\u0000${chunk.text}`).slice(0, 32),
+        text: chunk.text,
+        metadata: { ...document.metadata, ...section.metadata, ...chunk.metadata },
+        terms,
+      });
+    }
+  }
+  return chunks;
+}
+
+export function documentHash(document: LoadedDocument): string {
+  return hash(JSON.stringify([document.metadata, document.sections]));
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

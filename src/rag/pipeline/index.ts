@@ -1,0 +1,9 @@
+export { chunkDocument, documentHash } from './chunk-document.js';
+export {
+  type IngestProgress,
+  type IngestReport,
+  openRagCollection,
+  type RagCollection,
+  type RagCollectionOptions,
+} from './rag-collection.js';
+export { type SearchHit, type SearchMode, type SearchOptions, searchModes } from './search-types.js';

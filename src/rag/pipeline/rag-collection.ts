@@ -1,0 +1,373 @@
+// A named collection in the store: ingest (incremental, by content hash), and search in three modes.
+// BM25 runs on an in-memory index rebuilt from the stored term frequencies on first use and kept in
+// step by this object's own writes; vectors are searched in sqlite-vec (exact, or binary-quantized
+// candidates rescored exactly once the collection passes `approximateAbove` chunks).
+import { GantryError } from '../../errors/index.js';
+import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
+import { type Analyzer, analyzeText } from '../analysis/index.js';
+import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
+import {
+  createLsaEmbedder,
+  deserializeLsaModel,
+  type Embedder,
+  fitLsaModel,
+  serializeLsaModel,
+} from '../embedding/index.js';
+import { convexCombination, maximalMarginalRelevance, reciprocalRankFusion } from '../fusion/index.js';
+import { Bm25Index, type Bm25Parameters, type ScoredId } from '../lexical/index.js';
+import type { LoadedDocument } from '../loading/index.js';
+import { chunkDocument, documentHash } from './chunk-document.js';
+import { type SearchHit, type SearchOptions, searchModes } from './search-types.js';
+
+export interface RagCollectionOptions {
+  store: Store;
+  name: string;
+  /** An embedder, 'lsa' (fitted on the first ingest, stored with the collection), or none (BM25 only). */
+  embedder?: Embedder | 'lsa';
+  lsaDimension?: number;
+  /** Picks a chunker per document; default: Markdown-aware for Markdown/HTML, recursive otherwise. */
+  chunkerFor?: (document: LoadedDocument) => Chunker;
+  bm25?: Bm25Parameters;
+  analyzer?: Analyzer;
+  /** Chunk count above which vector search uses binary-quantized candidates. */
+  approximateAbove?: number;
+  embedBatchSize?: number;
+}
+
+export interface IngestProgress {
+  documentsDone: number;
+  documentsTotal: number;
+  chunksAdded: number;
+}
+
+export interface IngestReport {
+  documents: number;
+  unchanged: number;
+  chunksAdded: number;
+  chunksRemoved: number;
+  chunksKept: number;
+  documentsRemoved: number;
+}
+
+export interface RagCollection {
+  readonly name: string;
+  ingest(
+    documents: readonly LoadedDocument[],
+    options?: { removeMissingUnder?: string; onProgress?: (progress: IngestProgress) => void },
+  ): Promise<IngestReport>;
+  removeSource(source: string): Promise<number>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Embeds a text with the collection's embedder (undefined when it has none). */
+  embedQuery(text: string): Promise<Float32Array | undefined>;
+  stats(): Promise<{ documents: number; chunks: number; vectors: number; embedder: string | null }>;
+}
+
+export async function openRagCollection(options: RagCollectionOptions): Promise<RagCollection> {
+  const {
+    store,
+    name,
+    analyzer = analyzeText,
+    bm25 = {},
+    approximateAbove = 50_000,
+    embedBatchSize = 256,
+    lsaDimension = 256,
+  } = options;
+  const chunkerFor =
+    options.chunkerFor ??
+    ((document: LoadedDocument) =>
+      document.format === 'markdown' || document.format === 'html'
+        ? markdownChunker()
+        : recursiveTokenChunker());
+  const documents = store.ragDocuments;
+  const vectors = store.ragVectors;
+  let collection: RagCollectionRecord = await documents.ensureCollection(name);
+  let embedder: Embedder | undefined = await restoreEmbedder(collection, options.embedder);
+  let lexical: Bm25Index | undefined;
+
+  const lexicalIndex = async () => {
+    if (!lexical) {
+      lexical = new Bm25Index({ ...bm25, analyzer });
+      for (const { id, terms } of await documents.chunkTerms(collection.id)) {
+        lexical.addTerms(String(id), new Map(Object.entries(terms)));
+      }
+    }
+    return lexical;
+  };
+
+  const storeVectors = async (chunks: readonly RagChunkRecord[]) => {
+    if (!embedder || chunks.length === 0) return;
+    for (let start = 0; start < chunks.length; start += embedBatchSize) {
+      const batch = chunks.slice(start, start + embedBatchSize);
+      const embedded = await embedder.embed(batch.map((chunk) => chunk.text));
+      const dimension = embedded[0]?.length ?? 0;
+      if (collection.dimension === null) {
+        await documents.setCollectionEmbedder(
+          collection.id,
+          embedder.id,
+          dimension,
+          collection.embedderState,
+        );
+        collection = { ...collection, embedder: embedder.id, dimension };
+      }
+      if (dimension !== collection.dimension) {
+        throw new GantryError(
+          'RAG_DIMENSION_MISMATCH',
+          `The embedder ${embedder.id} returns ${dimension}-d vectors; collection ${name} holds ${collection.dimension}-d ones.`,
+          {
+            hint: 'Ingest into a new collection when you change the embedding model.',
+            details: { name, dimension },
+          },
+        );
+      }
+      await vectors.ensureVectorTables(collection.id, dimension);
+      await vectors.putVectors(
+        collection.id,
+        batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
+      );
+    }
+  };
+
+  const removeChunks = async (ids: readonly number[]) => {
+    await vectors.deleteVectors(collection.id, ids);
+    if (lexical) for (const id of ids) lexical.remove(String(id));
+  };
+
+  const self: RagCollection = {
+    name,
+    async ingest(loaded, { removeMissingUnder, onProgress } = {}) {
+      const report: IngestReport = {
+        documents: loaded.length,
+        unchanged: 0,
+        chunksAdded: 0,
+        chunksRemoved: 0,
+        chunksKept: 0,
+        documentsRemoved: 0,
+      };
+      const existing = new Map(
+        (await documents.listDocuments(collection.id)).map((row) => [row.source, row]),
+      );
+      const prepared = loaded.map((document) => ({ document, hash: documentHash(document) }));
+      const changed = prepared.filter(
+        ({ document, hash }) => existing.get(document.source)?.contentHash !== hash,
+      );
+      report.unchanged = prepared.length - changed.length;
+      const chunked = changed.map(({ document, hash }) => ({
+        document,
+        hash,
+        chunks: chunkDocument(document, chunkerFor(document), analyzer),
+      }));
+      if (options.embedder === 'lsa' && !embedder) {
+        // The first ingest fixes the LSA space; later documents are folded into it.
+        const texts = chunked.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text));
+        if (texts.length > 0) {
+          const model = fitLsaModel(texts, { dimension: lsaDimension, analyzer });
+          embedder = createLsaEmbedder(model);
+          collection = { ...collection, embedderState: serializeLsaModel(model) };
+          await documents.setCollectionEmbedder(
+            collection.id,
+            embedder.id,
+            model.dimension,
+            collection.embedderState,
+          );
+          collection = { ...collection, embedder: embedder.id, dimension: model.dimension };
+        }
+      }
+      let done = 0;
+      for (const { document, hash, chunks } of chunked) {
+        const change = await documents.replaceDocument(
+          collection.id,
+          { source: document.source, contentHash: hash, metadata: document.metadata },
+          chunks,
+        );
+        await removeChunks(change.removed);
+        await storeVectors(change.added);
+        if (lexical) {
+          for (const chunk of change.added)
+            lexical.addTerms(String(chunk.id), new Map(Object.entries(chunk.terms)));
+        }
+        report.chunksAdded += change.added.length;
+        report.chunksRemoved += change.removed.length;
+        report.chunksKept += change.kept;
+        done++;
+        onProgress?.({
+          documentsDone: done,
+          documentsTotal: chunked.length,
+          chunksAdded: report.chunksAdded,
+        });
+      }
+      if (removeMissingUnder !== undefined) {
+        const present = new Set(loaded.map((document) => document.source));
+        for (const source of existing.keys()) {
+          const file = source.split('#')[0];
+          if (!present.has(source) && file.startsWith(removeMissingUnder)) {
+            report.chunksRemoved += await self.removeSource(source);
+            report.documentsRemoved++;
+          }
+        }
+      }
+      return report;
+    },
+    async removeSource(source) {
+      const ids = await documents.deleteDocument(collection.id, source);
+      await removeChunks(ids);
+      return ids.length;
+    },
+    async embedQuery(text) {
+      if (!embedder) return undefined;
+      const [vector] = await embedder.embed([text]);
+      return vector;
+    },
+    async search(query, searchOptions = {}) {
+      const {
+        mode = embedder ? 'hybrid' : 'bm25',
+        limit = 10,
+        filter,
+        fusion = 'rrf',
+        weight = 0.5,
+        mmr,
+      } = searchOptions;
+      validateSearch(query, mode, limit);
+      const depth = searchOptions.depth ?? Math.max(50, limit * 3);
+      const candidates = filter ? await documents.filterChunks(collection.id, filter) : undefined;
+      const wantLexical = mode !== 'vector';
+      const wantVector = mode !== 'bm25';
+      if (wantVector && !embedder) {
+        throw new GantryError(
+          'RAG_INDEX_EMPTY',
+          `Collection ${name} has no embedder, so ${mode} search is not possible.`,
+          {
+            hint: 'Ingest with an embedder (--embedder lsa or a model), or search with --mode bm25.',
+            details: { name, mode },
+          },
+        );
+      }
+      const listDepth = mode === 'hybrid' || mmr ? depth : limit;
+      let lexicalHits: ScoredId[] = [];
+      if (wantLexical) {
+        const index = await lexicalIndex();
+        if (index.size === 0) {
+          throw new GantryError('RAG_INDEX_EMPTY', `Collection ${name} has no chunks.`, {
+            hint: `Ingest documents first: gantry ingest <path> --collection ${name}.`,
+            details: { name },
+          });
+        }
+        lexicalHits = index.search(query, {
+          limit: listDepth,
+          filter: candidates ? (id) => candidates.has(Number(id)) : undefined,
+        });
+      }
+      let vectorHits: ScoredId[] = [];
+      let queryVector: Float32Array | undefined;
+      if (wantVector) {
+        queryVector = (await embedder!.embed([query]))[0];
+        const count = await vectors.countVectors(collection.id);
+        const approximate = searchOptions.approximate ?? count > approximateAbove;
+        vectorHits = (
+          await vectors.searchVectors(collection.id, queryVector, {
+            limit: listDepth,
+            candidates,
+            approximate,
+          })
+        ).map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
+      }
+      let ranked: ScoredId[];
+      if (mode === 'bm25') ranked = lexicalHits;
+      else if (mode === 'vector') ranked = vectorHits;
+      else if (fusion === 'convex') ranked = convexCombination(lexicalHits, vectorHits, { weight });
+      else ranked = reciprocalRankFusion([lexicalHits, vectorHits]);
+
+      if (mmr && queryVector) {
+        const pool = ranked.slice(0, depth).map((hit) => Number(hit.id));
+        const pooled = await vectors.getVectors(collection.id, pool);
+        const order = maximalMarginalRelevance(
+          queryVector,
+          pool.filter((id) => pooled.has(id)).map((id) => ({ id: String(id), vector: pooled.get(id)! })),
+          { lambda: mmr.lambda ?? 0.5, limit },
+        );
+        const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
+        ranked = order.map((entry) => ({ id: entry.id, score: scoreOf.get(entry.id) ?? 0 }));
+      }
+      ranked = ranked.slice(0, limit);
+      const bm25Of = new Map(lexicalHits.map((hit) => [hit.id, hit.score]));
+      const similarityOf = new Map(vectorHits.map((hit) => [hit.id, hit.score]));
+      const chunks = await documents.getChunks(ranked.map((hit) => Number(hit.id)));
+      const byId = new Map(chunks.map((chunk) => [String(chunk.id), chunk]));
+      return ranked.flatMap((hit) => {
+        const chunk = byId.get(hit.id);
+        if (!chunk) return [];
+        return [
+          {
+            id: chunk.id,
+            chunkId: chunk.chunkId,
+            source: chunk.source,
+            text: chunk.text,
+            metadata: chunk.metadata,
+            score: hit.score,
+            ...(bm25Of.has(hit.id) ? { bm25Score: bm25Of.get(hit.id) } : {}),
+            ...(similarityOf.has(hit.id) ? { similarity: similarityOf.get(hit.id) } : {}),
+          },
+        ];
+      });
+    },
+    async stats() {
+      const listed = (await documents.listCollections()).find((row) => row.id === collection.id);
+      return {
+        documents: listed?.documents ?? 0,
+        chunks: listed?.chunks ?? 0,
+        vectors: await vectors.countVectors(collection.id),
+        embedder: collection.embedder,
+      };
+    },
+  };
+  return self;
+}
+
+async function restoreEmbedder(
+  collection: RagCollectionRecord,
+  requested: Embedder | 'lsa' | undefined,
+): Promise<Embedder | undefined> {
+  if (collection.embedder?.startsWith('lsa:') && collection.embedderState) {
+    if (requested !== undefined && requested !== 'lsa' && requested.id !== collection.embedder) {
+      throw mismatch(collection, requested.id);
+    }
+    return createLsaEmbedder(deserializeLsaModel(collection.embedderState));
+  }
+  if (requested === 'lsa') {
+    if (collection.embedder) throw mismatch(collection, 'lsa');
+    return undefined; // fitted on the first ingest
+  }
+  if (requested && collection.embedder && requested.id !== collection.embedder)
+    throw mismatch(collection, requested.id);
+  return requested;
+}
+
+function mismatch(collection: RagCollectionRecord, requested: string): GantryError {
+  return new GantryError(
+    'RAG_DIMENSION_MISMATCH',
+    `Collection ${collection.name} was embedded with ${collection.embedder}, not ${requested}.`,
+    {
+      hint: 'Use the same embedder, or ingest into a new collection.',
+      details: { collection: collection.name, requested },
+    },
+  );
+}
+
+function validateSearch(query: string, mode: string, limit: number): void {
+  if (query.trim() === '') {
+    throw new GantryError('RAG_QUERY_INVALID', 'The search query is empty.', {
+      hint: 'Pass some words to search for.',
+    });
+  }
+  if (!(searchModes as readonly string[]).includes(mode)) {
+    throw new GantryError('RAG_QUERY_INVALID', `Unknown search mode "${mode}".`, {
+      hint: `Use one of ${searchModes.join(', ')}.`,
+      details: { mode },
+    });
+  }
+  if (!Number.isInteger(limit) || limit <= 0) {
+    throw new GantryError('RAG_QUERY_INVALID', `The result limit must be a positive integer, not ${limit}.`, {
+      hint: 'Use --limit 10, for example.',
+      details: { limit },
+    });
+  }
+}
