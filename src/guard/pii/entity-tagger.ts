@@ -2,9 +2,9 @@
 // hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
 // Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
-import { type LinearModel, loadLinearModel, predictProbabilities } from '../classifier/index.js';
+import { type LinearModel, loadLinearModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
-import { tokenFeatures } from './token-features.js';
+import { prepareTokens, tokenFeatureIndices } from './token-features.js';
 import { type Token, tokenize } from './tokenize.js';
 
 export const taggerDimension = 1 << 18;
@@ -53,9 +53,30 @@ export function tagEntities(
   threshold = 0.5,
 ): Finding[] {
   const tokens = tokenize(text);
-  const probabilities = tokens.map((_, i) =>
-    predictProbabilities(model, tokenFeatures(tokens, i, model.dimension)),
-  );
+  const prepared = prepareTokens(tokens);
+  const indices = new Int32Array(64);
+  const k = model.classes.length;
+  // One buffer for every token's class probabilities: no allocation per token.
+  const buffer = new Float64Array(tokens.length * k);
+  const probabilities: Float64Array[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const scores = buffer.subarray(i * k, i * k + k);
+    scores.set(model.bias);
+    const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
+    for (let f = 0; f < count; f++) {
+      const offset = indices[f] * k;
+      for (let c = 0; c < k; c++) scores[c] += model.weights[offset + c];
+    }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      scores[c] = Math.exp(scores[c] - max);
+      sum += scores[c];
+    }
+    for (let c = 0; c < k; c++) scores[c] /= sum;
+    probabilities.push(scores);
+  }
   const labels = probabilities.map((p) => {
     let best = 0;
     for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;

@@ -9,5 +9,11 @@ export {
 export { shippedEntityTagger, tagEntities, taggerClasses, taggerDimension } from './entity-tagger.js';
 export { type PiiScannerOptions, piiEntities, piiScanner } from './pii-scanner.js';
 export { type Recognizer, recognizers } from './recognizers.js';
-export { tokenFeatures, wordShape } from './token-features.js';
+export {
+  type PreparedTokens,
+  prepareTokens,
+  tokenFeatureIndices,
+  tokenFeatures,
+  wordShape,
+} from './token-features.js';
 export { type Token, tokenize } from './tokenize.js';

@@ -1,18 +1,19 @@
 // Trains the PERSON / STREET_ADDRESS token tagger on the training templates of Presidio's synthetic set.
 import { type LinearModel, type TrainingExample, trainLinearModel } from '../classifier/index.js';
 import type { PiiRecord } from '../datasets/index.js';
-import { taggerClasses, taggerDimension, tokenFeatures, tokenize } from '../pii/index.js';
+import { prepareTokens, taggerClasses, taggerDimension, tokenFeatures, tokenize } from '../pii/index.js';
 
 export function trainEntityTagger(records: readonly PiiRecord[], epochs = 6, l2 = 1e-4): LinearModel {
   const examples: TrainingExample[] = [];
   for (const record of records) {
     if (record.split !== 'train') continue;
     const tokens = tokenize(record.text);
+    const prepared = prepareTokens(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       const span = record.spans.find((s) => token.start < s.end && s.start < token.end);
       const label = span ? taggerClasses.indexOf(span.type as (typeof taggerClasses)[number]) : 0;
-      examples.push({ features: tokenFeatures(tokens, i, taggerDimension), label: Math.max(0, label) });
+      examples.push({ features: tokenFeatures(prepared, i, taggerDimension), label: Math.max(0, label) });
     }
   }
   const model = trainLinearModel(examples, {

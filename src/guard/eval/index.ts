@@ -1,0 +1,17 @@
+export {
+  type BinaryMetrics,
+  binaryMetrics,
+  fBeta,
+  recallAtFalsePositiveRate,
+  rocAuc,
+  type ScoredExample,
+} from './binary-metrics.js';
+export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
+export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
+export {
+  type DetectorReport,
+  evaluatedPiiEntities,
+  type GuardEvalOptions,
+  type GuardEvalReport,
+  runGuardEval,
+} from './run-guard-eval.js';
