@@ -36,7 +36,8 @@ export async function startGateway(
     state: options.state,
     env: options.env ?? {},
   });
-  const server = createServer((req, res) => {
+  // Timeouts are checked every 250 ms (Node's default is 30 s) so that slow-loris tests are quick.
+  const server = createServer({ connectionsCheckingInterval: 250 }, (req, res) => {
     if (!gateway.handle(req, res)) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":{"message":"no route","type":"invalid_request_error","code":"ROUTE_NOT_FOUND"}}');

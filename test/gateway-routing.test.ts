@@ -158,7 +158,12 @@ describe('fallback', () => {
 describe('circuit breaker', () => {
   it('opens after consecutive failures, half-opens after openMs, closes on a good probe', () => {
     let now = 0;
-    const breaker = new CircuitBreaker({ failureThreshold: 3, openMs: 1000, now: () => now });
+    const breaker = new CircuitBreaker({
+      failureThreshold: 3,
+      openMs: 1000,
+      closeAfterSuccesses: 2,
+      now: () => now,
+    });
     for (let i = 0; i < 3; i++) breaker.recordFailure(breaker.acquire());
     expect(breaker.state).toBe('open');
     expect(breaker.acquire()).toBe('reject');
@@ -171,7 +176,25 @@ describe('circuit breaker', () => {
     expect(breaker.state).toBe('open');
     now = 2000;
     breaker.recordSuccess(breaker.acquire());
+    expect(breaker.state).toBe('half-open'); // one good probe is not enough
+    breaker.recordSuccess(breaker.acquire());
     expect(breaker.state).toBe('closed');
+  });
+
+  it('opens on a high failure rate even without a run of consecutive failures', () => {
+    const breaker = new CircuitBreaker({
+      failureThreshold: 5,
+      failureRateThreshold: 0.5,
+      windowSize: 10,
+      minimumRequests: 10,
+    });
+    for (let i = 0; i < 9; i++) {
+      if (i % 2 === 0) breaker.recordFailure(breaker.acquire());
+      else breaker.recordSuccess(breaker.acquire());
+    }
+    expect(breaker.state).toBe('closed');
+    breaker.recordFailure(breaker.acquire()); // 6 failures of 10
+    expect(breaker.state).toBe('open');
   });
 
   it('stops sending to a failing target, then recovers it', async () => {
@@ -180,7 +203,7 @@ describe('circuit breaker', () => {
     const h = await gatewayFor(
       [a, b],
       { strategy: 'fallback' },
-      { breaker: { failureThreshold: 3, openMs: 300 } },
+      { breaker: { failureThreshold: 3, openMs: 300, closeAfterSuccesses: 1 } },
     );
     for (let i = 0; i < 20; i++) await ask(h);
     expect(a.stats.requests).toBe(3);

@@ -89,6 +89,12 @@ export const gatewaySection = z
       .object({
         /** Consecutive failures that open a target's breaker. */
         failureThreshold: z.number().int().positive().default(5),
+        /** Failure ratio over the last windowSize requests that opens it (after minimumRequests). */
+        failureRateThreshold: z.number().min(0).max(1).default(0.5),
+        windowSize: z.number().int().positive().default(20),
+        minimumRequests: z.number().int().positive().default(10),
+        /** Successful probes in a row that close a half-open breaker. */
+        closeAfterSuccesses: z.number().int().positive().default(3),
         /** How long an open breaker rejects before letting probes through. */
         openMs: z.number().int().positive().default(10_000),
         /** Probes allowed at once while half-open. */

@@ -1,12 +1,22 @@
-// One breaker per target: closed → (N consecutive failures) → open → (after openMs) half-open, where
-// a few probe requests decide between closed and open again.
+// One breaker per target: closed → open when failures pile up (N in a row, or a failure rate over
+// a rolling window) → after openMs half-open, where probe requests decide: a run of successes
+// closes it, any failure opens it again. The rate rule catches a backend that fails every other
+// request, which a consecutive-failure rule alone keeps letting back in.
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface CircuitBreakerOptions {
+  /** Consecutive failures that open the breaker. */
   failureThreshold?: number;
+  /** Failure ratio over the last windowSize outcomes that opens it (once minimumRequests are seen). */
+  failureRateThreshold?: number;
+  windowSize?: number;
+  minimumRequests?: number;
   openMs?: number;
+  /** Probes allowed at once while half-open. */
   halfOpenProbes?: number;
+  /** Successful probes in a row needed to close again. */
+  closeAfterSuccesses?: number;
   now?: () => number;
   onStateChange?: (state: BreakerState) => void;
 }
@@ -16,27 +26,41 @@ export type BreakerDecision = 'pass' | 'probe' | 'reject';
 
 export class CircuitBreaker {
   private current: BreakerState = 'closed';
-  private failures = 0;
+  private consecutiveFailures = 0;
+  private probeSuccesses = 0;
   private openedAt = 0;
   private probes = 0;
-  private readonly failureThreshold: number;
-  private readonly openMs: number;
-  private readonly halfOpenProbes: number;
-  private readonly now: () => number;
-  private readonly onStateChange: ((state: BreakerState) => void) | undefined;
+  /** Ring buffer of recent outcomes: 1 failure, 0 success. */
+  private readonly window: Uint8Array;
+  private windowCount = 0;
+  private windowNext = 0;
+  private windowFailures = 0;
+  private readonly options: Required<Omit<CircuitBreakerOptions, 'onStateChange'>> &
+    Pick<CircuitBreakerOptions, 'onStateChange'>;
 
   constructor({
     failureThreshold = 5,
+    failureRateThreshold = 0.5,
+    windowSize = 20,
+    minimumRequests = 10,
     openMs = 10_000,
     halfOpenProbes = 1,
+    closeAfterSuccesses = 3,
     now = Date.now,
     onStateChange,
   }: CircuitBreakerOptions = {}) {
-    this.failureThreshold = failureThreshold;
-    this.openMs = openMs;
-    this.halfOpenProbes = halfOpenProbes;
-    this.now = now;
-    this.onStateChange = onStateChange;
+    this.options = {
+      failureThreshold,
+      failureRateThreshold,
+      windowSize,
+      minimumRequests,
+      openMs,
+      halfOpenProbes,
+      closeAfterSuccesses,
+      now,
+      onStateChange,
+    };
+    this.window = new Uint8Array(windowSize);
   }
 
   get state(): BreakerState {
@@ -45,41 +69,74 @@ export class CircuitBreaker {
 
   /** Milliseconds until an open breaker lets a probe through (0 when not open). */
   get retryAfterMs(): number {
-    return this.current === 'open' ? Math.max(0, this.openedAt + this.openMs - this.now()) : 0;
+    return this.current === 'open'
+      ? Math.max(0, this.openedAt + this.options.openMs - this.options.now())
+      : 0;
   }
 
   acquire(): BreakerDecision {
     if (this.current === 'closed') return 'pass';
     if (this.current === 'open') {
-      if (this.now() - this.openedAt < this.openMs) return 'reject';
+      if (this.options.now() - this.openedAt < this.options.openMs) return 'reject';
       this.transition('half-open');
       this.probes = 0;
+      this.probeSuccesses = 0;
     }
-    if (this.probes >= this.halfOpenProbes) return 'reject';
+    if (this.probes >= this.options.halfOpenProbes) return 'reject';
     this.probes++;
     return 'probe';
   }
 
   recordSuccess(decision: BreakerDecision): void {
-    if (decision === 'probe') this.probes = Math.max(0, this.probes - 1);
-    this.failures = 0;
-    if (this.current !== 'closed') this.transition('closed');
+    if (decision === 'probe') {
+      this.probes = Math.max(0, this.probes - 1);
+      if (this.current === 'half-open' && ++this.probeSuccesses >= this.options.closeAfterSuccesses) {
+        this.resetWindow();
+        this.transition('closed');
+      }
+      return;
+    }
+    this.consecutiveFailures = 0;
+    this.remember(0);
   }
 
   recordFailure(decision: BreakerDecision): void {
     if (decision === 'probe') this.probes = Math.max(0, this.probes - 1);
-    this.failures++;
-    if (
-      this.current === 'half-open' ||
-      (this.current === 'closed' && this.failures >= this.failureThreshold)
-    ) {
-      this.openedAt = this.now();
-      this.transition('open');
-    }
+    if (this.current === 'half-open') return this.open();
+    if (this.current !== 'closed') return;
+    this.consecutiveFailures++;
+    this.remember(1);
+    const { failureThreshold, failureRateThreshold, minimumRequests } = this.options;
+    if (this.consecutiveFailures >= failureThreshold) return this.open();
+    if (this.windowCount >= minimumRequests && this.windowFailures / this.windowCount >= failureRateThreshold)
+      this.open();
+  }
+
+  private remember(outcome: 0 | 1): void {
+    const size = this.window.length;
+    if (this.windowCount === size) this.windowFailures -= this.window[this.windowNext];
+    else this.windowCount++;
+    this.window[this.windowNext] = outcome;
+    this.windowFailures += outcome;
+    this.windowNext = (this.windowNext + 1) % size;
+  }
+
+  private resetWindow(): void {
+    this.window.fill(0);
+    this.windowCount = 0;
+    this.windowNext = 0;
+    this.windowFailures = 0;
+    this.consecutiveFailures = 0;
+  }
+
+  private open(): void {
+    this.openedAt = this.options.now();
+    this.transition('open');
   }
 
   private transition(state: BreakerState): void {
+    if (this.current === state) return;
     this.current = state;
-    this.onStateChange?.(state);
+    this.options.onStateChange?.(state);
   }
 }
