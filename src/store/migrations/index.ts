@@ -6,4 +6,10 @@ import { ragMigration } from './0200-rag.js';
 import { gatewayMigration } from './0300-gateway.js';
 import { evalMigration } from './0500-eval.js';
 
-export const migrations: readonly Migration[] = [coreMigration, agentMigration, ragMigration, gatewayMigration, evalMigration];
+export const migrations: readonly Migration[] = [
+  coreMigration,
+  agentMigration,
+  ragMigration,
+  gatewayMigration,
+  evalMigration,
+];
