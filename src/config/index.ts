@@ -8,8 +8,6 @@ export {
 } from './load-config.js';
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
-export type { ModelEntry, ProviderEntry } from './sections/models.js';
-export { type GuardConfig, type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from './sections/guard.js';
 export type {
   GatewayConfig,
   GatewayLimits,
@@ -17,3 +15,10 @@ export type {
   GatewayTargetConfig,
   GatewayUpstreamConfig,
 } from './sections/gateway.js';
+export {
+  type GuardConfig,
+  type GuardPolicyConfig,
+  type GuardPolicyInput,
+  guardPolicySchema,
+} from './sections/guard.js';
+export type { ModelEntry, ProviderEntry } from './sections/models.js';

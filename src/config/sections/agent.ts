@@ -47,7 +47,11 @@ export const agentSection = z
           .object({
             /** Hosts ('name' or 'name:port') that may resolve to private addresses (intranets). */
             allowHosts: z.array(z.string()).default([]),
-            maximumBytes: z.number().int().positive().default(2 * 1024 * 1024),
+            maximumBytes: z
+              .number()
+              .int()
+              .positive()
+              .default(2 * 1024 * 1024),
             timeoutMs: z.number().int().positive().default(15_000),
             maximumCharacters: z.number().int().positive().default(20_000),
           })
@@ -57,7 +61,11 @@ export const agentSection = z
           .object({
             /** The only folder file_read may read from. */
             root: z.string().default('.'),
-            maximumBytes: z.number().int().positive().default(256 * 1024),
+            maximumBytes: z
+              .number()
+              .int()
+              .positive()
+              .default(256 * 1024),
           })
           .strict()
           .prefault({}),

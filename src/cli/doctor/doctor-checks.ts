@@ -1,0 +1,130 @@
+// The checks behind `gantry doctor`: each one says what it checked, what it found, and what to do.
+import type { GantryConfig } from '../../config/index.js';
+import { lookUp } from '../../model/index.js';
+import { openSqliteStore } from '../../store/index.js';
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  /** What was found (version, path, status...). */
+  detail: string;
+  /** What to do about a failure. */
+  fix?: string;
+}
+
+export function checkNode(version = process.versions.node): CheckResult {
+  const major = Number(version.split('.')[0]);
+  return major >= 20
+    ? { name: 'node', ok: true, detail: `v${version} (Gantry needs 20 or newer)` }
+    : { name: 'node', ok: false, detail: `v${version} is too old`, fix: 'Install Node.js 20 or newer.' };
+}
+
+export async function checkNativeModules(): Promise<CheckResult> {
+  try {
+    const { default: Database } = await import('better-sqlite3');
+    const sqliteVec = await import('sqlite-vec');
+    const db = new Database(':memory:');
+    sqliteVec.load(db);
+    const { v, s } = db.prepare('SELECT vec_version() AS v, sqlite_version() AS s').get() as {
+      v: string;
+      s: string;
+    };
+    db.exec('CREATE VIRTUAL TABLE fts_check USING fts5(body)');
+    db.close();
+    return {
+      name: 'native modules',
+      ok: true,
+      detail: `better-sqlite3 with SQLite ${s}, sqlite-vec ${v}, FTS5`,
+    };
+  } catch (error) {
+    return {
+      name: 'native modules',
+      ok: false,
+      detail: (error as Error).message,
+      fix: 'Reinstall dependencies with `npm ci` (better-sqlite3 builds with python3, make and g++).',
+    };
+  }
+}
+
+export async function checkDatabase(config: GantryConfig): Promise<CheckResult> {
+  const { path } = config.database;
+  try {
+    const store = openSqliteStore({ path });
+    await store.checkWritable();
+    await store.close();
+    return { name: 'database', ok: true, detail: `${path} is writable, migrations applied` };
+  } catch (error) {
+    return {
+      name: 'database',
+      ok: false,
+      detail: (error as Error).message,
+      fix: 'Set database.path (or GANTRY_DATABASE) to a writable location.',
+    };
+  }
+}
+
+/** One check per provider that a configured model uses: its model list endpoint must answer. */
+export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Promise<CheckResult[]> {
+  const byProvider = new Map<string, string[]>();
+  for (const [alias, entry] of Object.entries(config.models)) {
+    const provider = entry.model.slice(0, entry.model.indexOf(':'));
+    byProvider.set(provider, [...(byProvider.get(provider) ?? []), alias]);
+  }
+  if (byProvider.size === 0) {
+    return [
+      {
+        name: 'backends',
+        ok: true,
+        detail: 'none configured (add "models" to gantry.config.json to use one)',
+      },
+    ];
+  }
+  return Promise.all(
+    [...byProvider].map(async ([provider, aliases]) => {
+      const name = `backend ${provider}`;
+      try {
+        const { entry } = lookUp(`${provider}:probe`, { config });
+        const baseURL =
+          entry.baseURL ??
+          (entry.type === 'anthropic' ? 'https://api.anthropic.com/v1' : 'https://api.openai.com/v1');
+        const key = entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined);
+        if ((entry.type === 'openai' || entry.type === 'anthropic') && !key) {
+          return {
+            name,
+            ok: false,
+            detail: `no API key for ${aliases.join(', ')}`,
+            fix: `Set ${entry.apiKeyEnv ?? 'apiKey'}.`,
+          };
+        }
+        const headers: Record<string, string> = { ...entry.headers };
+        if (key && entry.type === 'anthropic')
+          Object.assign(headers, { 'x-api-key': key, 'anthropic-version': '2023-06-01' });
+        else if (key) headers.authorization = `Bearer ${key}`;
+        const response = await fetch(`${baseURL.replace(/\/$/, '')}/models`, {
+          headers,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await response.body?.cancel();
+        return response.ok
+          ? {
+              name,
+              ok: true,
+              detail: `${baseURL} answered ${response.status} (models: ${aliases.join(', ')})`,
+            }
+          : {
+              name,
+              ok: false,
+              detail: `${baseURL}/models answered ${response.status}`,
+              fix: 'Check the URL and the API key.',
+            };
+      } catch (error) {
+        return {
+          name,
+          ok: false,
+          detail: `unreachable: ${(error as Error).message}`,
+          fix: `Start the backend, or fix providers.${provider}.baseURL in the configuration.`,
+        };
+      }
+    }),
+  );
+}
