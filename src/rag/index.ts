@@ -1,5 +1,6 @@
 // gantry/rag: load → chunk → embed → index → retrieve (bm25 | vector | hybrid) → rerank → cite → evaluate.
 export * from './analysis/index.js';
+export * from './answer/index.js';
 export * from './chunking/index.js';
 export * from './collections/index.js';
 export * from './embedding/index.js';

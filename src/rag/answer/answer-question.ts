@@ -1,0 +1,90 @@
+// ask(): retrieve, prompt with numbered sources, answer with [n] citations, and check every citation
+// against the sources given. When no retrieved chunk clears the relevance thresholds the answer is
+// "I don't know" and the model is not called: a confident answer from unrelated context is worse.
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { generateText } from 'ai';
+import type { RagCollection, SearchHit, SearchOptions } from '../pipeline/index.js';
+
+export interface AskOptions {
+  collection: RagCollection;
+  model: LanguageModelV3;
+  /** How many sources go into the prompt. */
+  sources?: number;
+  search?: Omit<SearchOptions, 'limit'>;
+  /** A source counts as relevant when its cosine similarity reaches this… */
+  minimumSimilarity?: number;
+  /** …or its BM25 score reaches this. */
+  minimumBm25?: number;
+  signal?: AbortSignal;
+}
+
+export interface Citation {
+  /** The [n] used in the answer. */
+  number: number;
+  chunkId: string;
+  source: string;
+  text: string;
+}
+
+export interface Answer {
+  answer: string;
+  /** False when nothing relevant was found or the model said it does not know. */
+  known: boolean;
+  citations: Citation[];
+  /** Numbers cited in the answer that match no source given (a hallucinated citation). */
+  invalidCitations: number[];
+  /** The sources given to the model, numbered from 1. */
+  sources: SearchHit[];
+}
+
+export const dontKnowAnswer = "I don't know: nothing in the collection is relevant enough to answer that.";
+
+const systemPrompt = [
+  'Answer the question using only the numbered sources.',
+  'Cite the sources that support each sentence as [1], [2]...',
+  "If the sources do not contain the answer, reply exactly: I don't know.",
+].join(' ');
+
+export async function answerQuestion(question: string, options: AskOptions): Promise<Answer> {
+  const { collection, model, sources: sourceCount = 5, minimumSimilarity = 0.25, minimumBm25 = 2 } = options;
+  const hits = await collection.search(question, { ...options.search, limit: sourceCount });
+  const sources = hits.filter(
+    (hit) =>
+      (hit.similarity !== undefined && hit.similarity >= minimumSimilarity) ||
+      (hit.bm25Score !== undefined && hit.bm25Score >= minimumBm25),
+  );
+  if (sources.length === 0) {
+    return { answer: dontKnowAnswer, known: false, citations: [], invalidCitations: [], sources: [] };
+  }
+  const context = sources
+    .map((hit, index) => `[${index + 1}] (${hit.source})\n${String(hit.metadata.window ?? hit.text)}`)
+    .join('\n\n');
+  const { text } = await generateText({
+    model,
+    system: systemPrompt,
+    prompt: `Sources:\n\n${context}\n\nQuestion: ${question}`,
+    abortSignal: options.signal,
+  });
+  const cited = parseCitations(text);
+  const citations: Citation[] = [];
+  const invalidCitations: number[] = [];
+  for (const number of cited) {
+    const hit = sources[number - 1];
+    if (!hit) invalidCitations.push(number);
+    else citations.push({ number, chunkId: hit.chunkId, source: hit.source, text: hit.text });
+  }
+  const known = !/\bI don't know\b/i.test(text);
+  return { answer: text.trim(), known, citations, invalidCitations, sources };
+}
+
+/** The distinct numbers cited as [1], [2, 3] or [1][4], in order of first use. */
+export function parseCitations(text: string): number[] {
+  const numbers: number[] = [];
+  for (const match of text.matchAll(/\[(\d+(?:\s*,\s*\d+)*)\]/g)) {
+    for (const part of match[1].split(',')) {
+      const number = Number(part.trim());
+      if (!numbers.includes(number)) numbers.push(number);
+    }
+  }
+  return numbers;
+}
