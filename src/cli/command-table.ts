@@ -30,4 +30,25 @@ export const commandTable: CommandEntry[] = [
     summary: 'Print one trace as a tree with durations, tokens and cost',
     load: () => import('./commands/trace.js'),
   },
+  {
+    name: 'run',
+    summary: 'Run an agent on a task, streaming its steps',
+    load: () => import('./commands/run.js'),
+  },
+  {
+    name: 'runs',
+    summary: 'List agent runs, or pending approvals (--pending)',
+    load: () => import('./commands/runs.js'),
+  },
+  { name: 'approve', summary: 'Approve a paused tool call', load: () => import('./commands/approve.js') },
+  {
+    name: 'reject',
+    summary: 'Reject a paused tool call (the model is told)',
+    load: () => import('./commands/reject.js'),
+  },
+  {
+    name: 'guard',
+    summary: 'Scan text with a guard policy; evaluate or retrain the guard detectors',
+    load: () => import('./commands/guard.js'),
+  },
 ];
