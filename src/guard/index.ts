@@ -3,6 +3,7 @@
 // and drift monitoring over recorded guard events.
 export * from './classifier/index.js';
 export * from './datasets/index.js';
+export * from './eval/index.js';
 export * from './normalize/index.js';
 export * from './pii/index.js';
 export * from './policy/index.js';
@@ -14,5 +15,6 @@ export {
   resolveOverlaps,
 } from './redact-findings.js';
 export * from './scanners/index.js';
+export * from './training/index.js';
 export type { Direction, Finding, ScanContext, Scanner, ScanResult } from './types.js';
 export * from './vault/index.js';

@@ -6,6 +6,7 @@ export {
   rocAuc,
   type ScoredExample,
 } from './binary-metrics.js';
+export { formatEvalReport } from './format-eval-report.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
 export {

@@ -7,6 +7,7 @@ import {
   loadDeepset,
   loadJailbreakBench,
   loadPresidioSynth,
+  type PiiRecord,
 } from '../datasets/index.js';
 import { piiScanner } from '../pii/index.js';
 import { createGuardPolicy } from '../policy/index.js';
@@ -44,6 +45,8 @@ export interface DetectorReport {
 export interface GuardEvalReport {
   detectors: DetectorReport[];
   pii: { records: number; overall: PiiMetrics; byEntity: Record<string, PiiMetrics> };
+  /** Pattern recognizers only (nothing trained) on every record of the synthetic set. */
+  piiPatterns: { records: number; overall: PiiMetrics; byEntity: Record<string, PiiMetrics> };
   latency: LatencyResult[];
 }
 
@@ -102,24 +105,23 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     });
   }
 
-  const counts = new Map<string, PiiCounts>();
-  let piiRecords = 0;
-  const presidio = loadPresidioSynth(datasets).filter((record) => record.split === 'test');
+  const allPresidio = loadPresidioSynth(datasets);
+  const presidio = allPresidio.filter((record) => record.split === 'test');
+  const emptyPii = {
+    records: 0,
+    overall: piiMetricsFrom({ truePositives: 0, falsePositives: 0, falseNegatives: 0 }),
+    byEntity: {},
+  };
+  let pii: GuardEvalReport['pii'] = emptyPii;
+  let piiPatterns: GuardEvalReport['piiPatterns'] = emptyPii;
   if (wants('pii')) {
-    const scan = piiScanner({ redact: false });
-    const evaluated = new Set<string>(evaluatedPiiEntities);
-    for (const record of presidio) {
-      countPiiTokens(record.text, record.spans, scan(record.text).findings, evaluated, counts);
-      piiRecords++;
-    }
-  }
-  const total: PiiCounts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
-  const byEntity: Record<string, PiiMetrics> = {};
-  for (const [entity, c] of counts) {
-    byEntity[entity] = piiMetricsFrom(c);
-    total.truePositives += c.truePositives;
-    total.falsePositives += c.falsePositives;
-    total.falseNegatives += c.falseNegatives;
+    pii = scorePii(presidio, piiScanner({ redact: false }), evaluatedPiiEntities);
+    const patternEntities = evaluatedPiiEntities.filter((e) => e !== 'PERSON' && e !== 'STREET_ADDRESS');
+    piiPatterns = scorePii(
+      allPresidio,
+      piiScanner({ redact: false, entities: patternEntities }),
+      patternEntities,
+    );
   }
 
   const latency: LatencyResult[] = [];
@@ -141,5 +143,25 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     for (const [name, scan] of scanners) latency.push(measureLatency(name, scan, texts));
   }
 
-  return { detectors, pii: { records: piiRecords, overall: piiMetricsFrom(total), byEntity }, latency };
+  return { detectors, pii, piiPatterns, latency };
+}
+
+function scorePii(
+  records: readonly PiiRecord[],
+  scan: Scanner,
+  entities: readonly string[],
+): GuardEvalReport['pii'] {
+  const counts = new Map<string, PiiCounts>();
+  const evaluated = new Set<string>(entities);
+  for (const record of records)
+    countPiiTokens(record.text, record.spans, scan(record.text).findings, evaluated, counts);
+  const total: PiiCounts = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+  const byEntity: Record<string, PiiMetrics> = {};
+  for (const [entity, c] of counts) {
+    byEntity[entity] = piiMetricsFrom(c);
+    total.truePositives += c.truePositives;
+    total.falsePositives += c.falsePositives;
+    total.falseNegatives += c.falseNegatives;
+  }
+  return { records: records.length, overall: piiMetricsFrom(total), byEntity };
 }

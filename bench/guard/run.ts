@@ -1,0 +1,14 @@
+// `npm run bench guard`: the guard detectors on the held-out splits of the public datasets (quality and
+// latency per KB), printed as the Markdown tables recorded in docs/benchmarks.md.
+import { cpus } from 'node:os';
+import { formatEvalReport, locateDatasets, runGuardEval } from '../../src/guard/index.js';
+
+const started = performance.now();
+const datasets = locateDatasets();
+const report = runGuardEval(datasets, { latencyTexts: 400 });
+process.stdout.write(`datasets: ${datasets}\n`);
+process.stdout.write(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n\n`,
+);
+process.stdout.write(formatEvalReport(report) + '\n');
+process.stdout.write(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

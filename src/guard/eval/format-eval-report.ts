@@ -1,0 +1,49 @@
+// The evaluation report as Markdown tables: printed by `gantry guard eval` and pasted into
+// docs/benchmarks.md by the benchmark.
+import type { GuardEvalReport } from './run-guard-eval.js';
+
+const fixed = (value: number, digits = 3) => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
+
+export function formatEvalReport(report: GuardEvalReport): string {
+  const lines: string[] = [];
+  if (report.detectors.length) {
+    lines.push(
+      '| Detector | Held-out data | Pos | Neg | Precision | Recall | F1 | FPR @0.5 | ROC AUC | Recall @1% FPR | Recall @3% FPR |',
+    );
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const { name, data, metrics: m } of report.detectors) {
+      lines.push(
+        `| ${name} | ${data} | ${m.positives} | ${m.negatives} | ${fixed(m.precision)} | ${fixed(m.recall)} | ${fixed(m.f1)} | ${fixed(m.falsePositiveRate)} | ${fixed(m.rocAuc)} | ${fixed(m.recallAt1PercentFpr)} | ${fixed(m.recallAt3PercentFpr)} |`,
+      );
+    }
+    lines.push('');
+  }
+  const piiTable = (title: string, pii: GuardEvalReport['pii']) => {
+    if (pii.records === 0) return;
+    lines.push(title, '');
+    lines.push('| Entity | TP | FP | FN | Precision | Recall | F2 |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- |');
+    const row = (name: string, m: GuardEvalReport['pii']['overall']) =>
+      `| ${name} | ${m.truePositives} | ${m.falsePositives} | ${m.falseNegatives} | ${fixed(m.precision)} | ${fixed(m.recall)} | ${fixed(m.f2)} |`;
+    for (const [entity, m] of Object.entries(pii.byEntity).sort()) lines.push(row(entity, m));
+    lines.push(row('**all evaluated entities**', pii.overall), '');
+  };
+  piiTable(
+    `PII (pattern recognizers + trained tagger), token level, ${report.pii.records} held-out records of presidio-synth-pii (split by template):`,
+    report.pii,
+  );
+  piiTable(
+    `PII pattern recognizers only (nothing trained, so every record counts), ${report.piiPatterns.records} records:`,
+    report.piiPatterns,
+  );
+  if (report.latency.length) {
+    lines.push('| Scanner | Texts (1 KB) | p50 ms/KB | p99 ms/KB | CPU p50 ms/KB | CPU p99 ms/KB |');
+    lines.push('| --- | --- | --- | --- | --- | --- |');
+    for (const l of report.latency) {
+      lines.push(
+        `| ${l.name} | ${l.calls} | ${fixed(l.p50MsPerKb)} | ${fixed(l.p99MsPerKb)} | ${fixed(l.cpuP50MsPerKb)} | ${fixed(l.cpuP99MsPerKb)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
