@@ -2,6 +2,8 @@
 // the tools, and the heuristic baselines), rewards checked against hand-computed cases.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  agentPolicy,
+  agentTarget,
   extractCitations,
   generateCatalogue,
   generateTasks,
@@ -91,7 +93,9 @@ describe('web shop environment', () => {
     expect(html).toContain(
       '<a href="/s/demo/item/B000000001">Stride lightweight breathable running shoes</a>',
     );
-    const response = await fetch(`${url}/s/demo/item/B000000001`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${url}/s/demo/item/B000000001`, {
+      headers: { accept: 'application/json' },
+    });
     const item = (await response.json()) as { product: Product };
     expect(item.product.options.size).toEqual(['8', '9']);
     const bad = await fetch(`${url}/s/demo/cart/add/B000000001?size=12`, {
@@ -145,6 +149,33 @@ describe('web shop environment', () => {
     expect(result.output?.metadata?.visits).toContain('item/B000000001');
   });
 
+  it("runs Gantry's agent runtime as the policy (the agent adapter)", async () => {
+    env = webShopEnvironment({ products: [shoe, boot], tasks: [task] });
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'search', input: { query: 'running shoes' } }] },
+      {
+        toolCalls: [
+          { toolName: 'buy', input: { asin: 'B000000001', options: { size: '9', color: 'white' } } },
+        ],
+      },
+      { text: 'Done.' },
+    ]);
+    const run = await runEval({
+      target: env.target(agentPolicy({ model })),
+      examples: env.examples(),
+      scorers: [taskSuccess()],
+    });
+    model.assertComplete();
+    expect(run.results[0].status).toBe('ok');
+    // (1 attribute + size + price) / 5 = 0.6
+    expect(run.results[0].output?.metadata?.reward).toBeCloseTo(0.6, 4);
+    expect(run.results[0].output?.trajectory?.map((s) => s.toolCall?.toolName ?? s.kind)).toEqual([
+      'search',
+      'buy',
+      'answer',
+    ]);
+  });
+
   it('runs the heuristic policy over generated tasks, reproducibly for a seed', async () => {
     expect(generateCatalogue({ seed: 7, size: 20 })).toEqual(generateCatalogue({ seed: 7, size: 20 }));
     env = webShopEnvironment({ seed: 3, catalogueSize: 100, taskCount: 6 });
@@ -168,6 +199,45 @@ describe('web shop environment', () => {
     }
     expect(run.summary.scorers['task-success'].mean).toBeGreaterThan(0.5);
     expect(generateTasks(env.products, { seed: 4, count: 6 })).toEqual(env.tasks);
+  });
+});
+
+describe('agent target', () => {
+  it('maps an agent run to output, trajectory, usage and cost', async () => {
+    const { createAgent } = await import('../src/agent/index.js');
+    const { defineTool } = await import('../src/tool/index.js');
+    const { z } = await import('zod');
+    const model = createScriptedModel([
+      { toolCalls: [{ toolName: 'add', input: { a: 2, b: 2 } }], usage: { inputTokens: 5, outputTokens: 2 } },
+      { text: 'The answer is 4.', usage: { inputTokens: 8, outputTokens: 4 } },
+    ]);
+    const add = defineTool({
+      name: 'add',
+      description: 'Adds',
+      input: z.object({ a: z.number(), b: z.number() }),
+      execute: ({ a, b }) => a + b,
+    });
+    const agent = createAgent({ name: 'calc', model, tools: [add] });
+    const run = await runEval({
+      target: agentTarget(agent),
+      examples: [
+        {
+          id: 'sum',
+          input: 'What is 2+2?',
+          expected: '4',
+          vars: { expectedToolCalls: [{ toolName: 'add', input: { a: 2, b: 2 } }] },
+        },
+      ],
+      scorers: [toolCallCorrectness()],
+    });
+    const [result] = run.results;
+    expect(result.output?.output).toBe('The answer is 4.');
+    expect(result.output?.trajectory?.[0]).toMatchObject({
+      kind: 'tool-call',
+      toolCall: { toolName: 'add', input: { a: 2, b: 2 }, output: 4 },
+    });
+    expect(result.output?.usage).toEqual({ inputTokens: 13, outputTokens: 6 });
+    expect(result.scores['tool-calls'].score).toBe(1);
   });
 });
 

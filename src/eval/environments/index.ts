@@ -1,3 +1,4 @@
+export { type AgentPolicyOptions, agentPolicy } from './agent-policy.js';
 export {
   type EnvironmentPolicy,
   type ModelPolicyOptions,
