@@ -11,7 +11,12 @@ export type {
 } from './agent-run-repository.js';
 export type { AgentToolCallRecord, AgentToolCallRepository } from './agent-tool-call-repository.js';
 export type { EvalCacheRepository } from './eval-cache-repository.js';
-export type { EvalResultRecord, EvalRunRecord, EvalRunRepository, EvalRunStatus } from './eval-run-repository.js';
+export type {
+  EvalResultRecord,
+  EvalRunRecord,
+  EvalRunRepository,
+  EvalRunStatus,
+} from './eval-run-repository.js';
 export type {
   GatewayKeyLimits,
   GatewayKeyRecord,
@@ -22,6 +27,7 @@ export type {
   GatewayUsageRepository,
   GatewayUsageTotals,
 } from './gateway-usage-repository.js';
+export type { DriftWindowRecord, GuardEventRecord, GuardEventRepository } from './guard-event-repository.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';

@@ -17,6 +17,7 @@ import {
   createSqliteGatewayUsageRepository,
   type GatewayUsageRepository,
 } from './gateway-usage-repository.js';
+import { createSqliteGuardEventRepository, type GuardEventRepository } from './guard-event-repository.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';
@@ -38,6 +39,7 @@ export interface Store {
   readonly gatewayUsage: GatewayUsageRepository;
   readonly ragDocuments: RagDocumentRepository;
   readonly ragVectors: RagVectorRepository;
+  readonly guardEvents: GuardEventRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +80,7 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     gatewayUsage: createSqliteGatewayUsageRepository(db),
     ragDocuments: createSqliteRagDocumentRepository(db),
     ragVectors: createSqliteRagVectorRepository(db),
+    guardEvents: createSqliteGuardEventRepository(db),
     async checkWritable() {
       db.transaction(() => {
         db.prepare('DELETE FROM store_probe').run();

@@ -4,6 +4,7 @@ import { coreMigration } from './0001-core.js';
 import { agentMigration } from './0100-agent.js';
 import { ragMigration } from './0200-rag.js';
 import { gatewayMigration } from './0300-gateway.js';
+import { guardMigration } from './0400-guard.js';
 import { evalMigration } from './0500-eval.js';
 
 export const migrations: readonly Migration[] = [
@@ -11,5 +12,6 @@ export const migrations: readonly Migration[] = [
   agentMigration,
   ragMigration,
   gatewayMigration,
+  guardMigration,
   evalMigration,
 ];
