@@ -1,5 +1,6 @@
 // What commands share: the configuration (loaded on first use), the store, and output helpers.
 import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { applyConfiguredPrices } from '../model/index.js';
 import { openSqliteStore, type Store } from '../store/index.js';
 
 export interface CliContext {
@@ -19,7 +20,10 @@ export function createCliContext(options: { configFile?: string } = {}): CliCont
   const context: CliContext = {
     configFile: options.configFile,
     config() {
-      loaded ??= loadConfig({ file: context.configFile });
+      if (!loaded) {
+        loaded = loadConfig({ file: context.configFile });
+        applyConfiguredPrices(loaded.config.models);
+      }
       return loaded;
     },
     store() {

@@ -7,7 +7,14 @@ export {
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
-export { type CostInput, estimateCost, type ModelPrice, priceFor, setModelPrice } from './price-table.js';
+export {
+  applyConfiguredPrices,
+  type CostInput,
+  estimateCost,
+  type ModelPrice,
+  priceFor,
+  setModelPrice,
+} from './price-table.js';
 export {
   builtInProviders,
   type FetchFunction,

@@ -3,7 +3,7 @@ import { parseConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
 import { countTokens, tokenizerFor } from './count-tokens.js';
 import { parseModelSpec } from './parse-model-spec.js';
-import { estimateCost, priceFor } from './price-table.js';
+import { applyConfiguredPrices, estimateCost, priceFor } from './price-table.js';
 import { resolveEmbeddingModel, resolveModel } from './resolve-model.js';
 
 describe('model names', () => {
@@ -68,5 +68,12 @@ describe('tokens and prices', () => {
     ).toBeCloseTo(1.875, 10);
     expect(estimateCost({ model: 'ollama:llama3.2', inputTokens: 5000, outputTokens: 5000 })).toBe(0);
     expect(priceFor('somewhere:unknown-model')).toBeUndefined();
+    applyConfiguredPrices({
+      house: { model: 'vllm:house-model', pricing: { inputPerMillion: 1, outputPerMillion: 2 } },
+    });
+    expect(
+      estimateCost({ model: 'vllm:house-model', inputTokens: 500_000, outputTokens: 500_000 }),
+    ).toBeCloseTo(1.5, 10);
+    expect(priceFor('house')).toEqual({ inputPerMillion: 1, outputPerMillion: 2 });
   });
 });

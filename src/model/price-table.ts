@@ -72,3 +72,12 @@ export function estimateCost({ model, inputTokens, outputTokens, cachedInputToke
     1e6
   );
 }
+
+/** Registers the prices given in config.models (under both the alias and the 'provider:model' name). */
+export function applyConfiguredPrices(models: Record<string, { model: string; pricing?: ModelPrice }>): void {
+  for (const [alias, entry] of Object.entries(models)) {
+    if (!entry.pricing) continue;
+    setModelPrice(alias, entry.pricing);
+    setModelPrice(entry.model, entry.pricing);
+  }
+}

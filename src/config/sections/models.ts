@@ -18,6 +18,11 @@ export const modelEntry = z
   .object({
     model: z.string().regex(/^[^:\s]+:.+$/, "expected 'provider:model', for example 'ollama:llama3.2'"),
     description: z.string().optional(),
+    /** US dollars per million tokens; overrides the built-in price table for this model. */
+    pricing: z
+      .object({ inputPerMillion: z.number().nonnegative(), outputPerMillion: z.number().nonnegative() })
+      .strict()
+      .optional(),
   })
   .strict();
 
