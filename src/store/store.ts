@@ -1,5 +1,5 @@
 // The store: one interface for every subsystem's persistence. SQLite is the embedded default; a
-// Postgres implementation must pass the same contract tests (test/store-contract.ts).
+// Postgres implementation must pass the same contract tests (test/store-contract.ts; SQLite runs it in test/store-contract.test.ts).
 
 import {
   type AgentApprovalRepository,
