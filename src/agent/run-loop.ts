@@ -13,6 +13,7 @@ import type { Budget } from './budget.js';
 import { callModel } from './call-model.js';
 import { executeToolCall } from './execute-tool-call.js';
 import { canonicalJson, hashArguments } from './hash-arguments.js';
+import { inertTracer } from './inert-tracer.js';
 import { fallbackProtocol, type ProtocolChoice, protocols } from './protocols/choose-protocol.js';
 import type { ModelTurn, ParsedTurn } from './protocols/tool-protocol.js';
 import { pendingCalls, type RunState } from './run-state.js';
@@ -52,19 +53,25 @@ export async function* runLoop(
   settings: LoopSettings,
   input: LoopInput,
 ): AsyncGenerator<AgentEvent, AgentResult> {
-  const { tracer, tools, store } = settings;
+  const { tools, store } = settings;
   const { state, budget, signal } = input;
   const toolNames = tools.names();
-  const runSpan = tracer.startSpan(`${input.resumed ? 'resume_agent' : 'invoke_agent'} ${settings.name}`, {
-    parent:
-      input.parentSpan ?? (input.resumed ? { traceId: state.traceId, spanId: state.rootSpanId } : undefined),
-    attributes: {
-      [GenAI.operationName]: 'invoke_agent',
-      [GenAI.agentName]: settings.name,
-      [GenAI.requestModel]: settings.modelName,
-      'gantry.run.id': state.runId,
+  const runSpan = settings.tracer.startSpan(
+    `${input.resumed ? 'resume_agent' : 'invoke_agent'} ${settings.name}`,
+    {
+      parent:
+        input.parentSpan ??
+        (input.resumed ? { traceId: state.traceId, spanId: state.rootSpanId } : undefined),
+      attributes: {
+        [GenAI.operationName]: 'invoke_agent',
+        [GenAI.agentName]: settings.name,
+        [GenAI.requestModel]: settings.modelName,
+        'gantry.run.id': state.runId,
+      },
     },
-  });
+  );
+  const tracer = inertTracer(settings.tracer, runSpan);
+  settings = { ...settings, tracer };
   if (!input.resumed) {
     state.traceId = runSpan.traceId;
     state.rootSpanId = runSpan.spanId;
