@@ -51,4 +51,24 @@ export const commandTable: CommandEntry[] = [
     summary: 'Scan text with a guard policy; evaluate or retrain the guard detectors',
     load: () => import('./commands/guard.js'),
   },
+  {
+    name: 'ingest',
+    summary: 'Load files, folders or URLs into a RAG collection (incremental)',
+    load: () => import('./commands/ingest.js'),
+  },
+  {
+    name: 'search',
+    summary: 'Search a RAG collection (bm25 | vector | hybrid)',
+    load: () => import('./commands/search.js'),
+  },
+  {
+    name: 'ask',
+    summary: 'Answer a question from a RAG collection, with checked citations',
+    load: () => import('./commands/ask.js'),
+  },
+  {
+    name: 'rag',
+    summary: 'RAG collections and retrieval evaluation (rag eval cranfield)',
+    load: () => import('./commands/rag.js'),
+  },
 ];

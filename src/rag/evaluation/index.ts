@@ -1,4 +1,9 @@
 export {
+  type BenchmarkOptions,
+  type BenchmarkResult,
+  benchmarkTestCollection,
+} from './benchmark-test-collection.js';
+export {
   evaluateRetrieval,
   type RetrievalScores,
   type RetrievalSystem,

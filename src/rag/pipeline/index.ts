@@ -1,4 +1,5 @@
 export { chunkDocument, documentHash } from './chunk-document.js';
+export { type ConfiguredCollectionOptions, openConfiguredCollection } from './open-configured-collection.js';
 export {
   type IngestProgress,
   type IngestReport,

@@ -53,7 +53,11 @@ export interface RagCollection {
   readonly name: string;
   ingest(
     documents: readonly LoadedDocument[],
-    options?: { removeMissingUnder?: string; onProgress?: (progress: IngestProgress) => void },
+    options?: {
+      /** Removes stored documents under these path prefixes that are not in this ingest (deleted files). */
+      removeMissingUnder?: string | readonly string[];
+      onProgress?: (progress: IngestProgress) => void;
+    },
   ): Promise<IngestReport>;
   removeSource(source: string): Promise<number>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
@@ -196,10 +200,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         });
       }
       if (removeMissingUnder !== undefined) {
+        const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;
         const present = new Set(loaded.map((document) => document.source));
         for (const source of existing.keys()) {
           const file = source.split('#')[0];
-          if (!present.has(source) && file.startsWith(removeMissingUnder)) {
+          if (!present.has(source) && prefixes.some((prefix) => file.startsWith(prefix))) {
             report.chunksRemoved += await self.removeSource(source);
             report.documentsRemoved++;
           }

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { GantryError } from '../../errors/index.js';
+import { openConfiguredCollection, type SearchMode } from '../../rag/index.js';
+import type { CliContext } from '../cli-context.js';
+
+interface SearchFlags {
+  collection?: string;
+  mode?: SearchMode;
+  limit?: string;
+  fusion?: 'rrf' | 'convex';
+  weight?: string;
+  filter?: string[];
+  mmr?: string;
+  json?: boolean;
+}
+
+export function define(command: Command, context: CliContext): void {
+  command
+    .argument('<query>', 'what to search for')
+    .option('--collection <name>', 'collection (default: rag.collection)')
+    .option('--mode <mode>', 'bm25 | vector | hybrid')
+    .option('-n, --limit <n>', 'number of results')
+    .option('--fusion <fusion>', 'hybrid fusion: rrf | convex')
+    .option('--weight <w>', 'convex fusion: weight of the vector list, 0..1')
+    .option('--filter <key=value...>', 'metadata equality filters')
+    .option('--mmr <lambda>', 'diversify with MMR (1 = relevance only)')
+    .option('--json', 'print JSON')
+    .action(async (query: string, flags: SearchFlags) => {
+      const config = context.config().config;
+      const collection = await openConfiguredCollection({
+        store: context.store(),
+        config,
+        name: flags.collection,
+      });
+      const hits = await collection.search(query, {
+        mode: flags.mode ?? config.rag.search.mode,
+        limit: flags.limit ? Number(flags.limit) : config.rag.search.limit,
+        fusion: flags.fusion ?? config.rag.search.fusion,
+        weight: flags.weight ? Number(flags.weight) : config.rag.search.weight,
+        filter: parseFilters(flags.filter),
+        mmr: flags.mmr ? { lambda: Number(flags.mmr) } : undefined,
+      });
+      if (flags.json) {
+        context.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+        return;
+      }
+      if (hits.length === 0) context.stdout.write('No results.\n');
+      hits.forEach((hit, index) => {
+        const where = [
+          hit.source,
+          hit.metadata.page ? `page ${hit.metadata.page}` : '',
+          ...((hit.metadata.headingPath as string[]) ?? []),
+        ]
+          .filter(Boolean)
+          .join(' › ');
+        const preview = hit.text.replace(/\s+/g, ' ').slice(0, 200);
+        context.stdout.write(
+          `${String(index + 1).padStart(2)}. ${hit.score.toFixed(4)}  ${where}\n    ${preview}\n`,
+        );
+      });
+    });
+}
+
+export function parseFilters(
+  filters: string[] | undefined,
+): Record<string, string | number | boolean> | undefined {
+  if (!filters || filters.length === 0) return undefined;
+  const parsed: Record<string, string | number | boolean> = {};
+  for (const filter of filters) {
+    const separator = filter.indexOf('=');
+    if (separator <= 0) {
+      throw new GantryError('RAG_QUERY_INVALID', `The filter '${filter}' is not key=value.`, {
+        hint: 'Write filters as --filter source=docs/guide.md --filter page=3.',
+      });
+    }
+    const raw = filter.slice(separator + 1);
+    parsed[filter.slice(0, separator)] =
+      raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw !== '' && Number.isFinite(Number(raw))
+            ? Number(raw)
+            : raw;
+  }
+  return parsed;
+}
