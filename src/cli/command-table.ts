@@ -71,4 +71,9 @@ export const commandTable: CommandEntry[] = [
     summary: 'RAG collections and retrieval evaluation (rag eval cranfield)',
     load: () => import('./commands/rag.js'),
   },
+  {
+    name: 'monitor',
+    summary: 'Drift report over recorded guard events (lengths, languages, refusal, PII and injection rates)',
+    load: () => import('./commands/monitor.js'),
+  },
 ];
