@@ -4,7 +4,7 @@ import { errorCatalogue, GantryError } from './index.js';
 
 const docs = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 const documented = new Map(
-  [...docs.matchAll(/^\| `([A-Z0-9_]+)` \| (\d{3}) \| (\d+) \|/gm)].map((m) => [
+  [...docs.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|\s*(\d{3})\s*\|\s*(\d+)\s*\|/gm)].map((m) => [
     m[1],
     { http: Number(m[2]), exit: Number(m[3]) },
   ]),
