@@ -244,6 +244,6 @@ export function createAgent(options: AgentOptions): Agent {
   return agent;
 }
 
-function newRunId(): string {
+export function newRunId(): string {
   return `run_${Date.now().toString(36)}${randomBytes(5).toString('hex')}`;
 }

@@ -70,12 +70,16 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
     await Promise.all(connections.map((connection) => connection.close()));
     throw error;
   }
+  // Configuration can put any tool behind approval, built-in or MCP, without changing its code.
+  const gated = tools.map((tool) =>
+    settings.requireApproval.includes(tool.name) ? { ...tool, needsApproval: true } : tool,
+  );
   const protocol = options.protocol ?? settings.modelProtocols[modelName] ?? settings.protocol;
   const agent = createAgent({
     model,
     // Prices are looked up by 'provider:model', so an alias is replaced by what it stands for.
     modelName: config.models[modelName]?.model ?? modelName,
-    tools,
+    tools: gated,
     protocol,
     instructions: options.instructions,
     store: options.store,

@@ -1,4 +1,4 @@
-export { type Agent, type AgentOptions, createAgent, type RunOptions } from './agent.js';
+export { type Agent, type AgentOptions, createAgent, newRunId, type RunOptions } from './agent.js';
 export type { AgentEvent, ToolErrorKind } from './agent-events.js';
 export type { AgentMessage, ToolCallRecord, ToolResultRecord } from './agent-message.js';
 export type { AgentResult, PendingApproval } from './agent-result.js';

@@ -5,6 +5,7 @@ import type { Store } from '../store/index.js';
 import type { Tracer } from '../trace/index.js';
 import type { Mount } from './create-server.js';
 import type { Route } from './router.js';
+import { agentRoutes } from './routes/agent.js';
 
 export interface ServerPartsContext {
   config: GantryConfig;
@@ -19,7 +20,10 @@ export interface ServerParts {
   close: Array<() => Promise<void>>;
 }
 
-export async function assembleServerParts(_context: ServerPartsContext): Promise<ServerParts> {
+export async function assembleServerParts(context: ServerPartsContext): Promise<ServerParts> {
   const parts: ServerParts = { routes: [], mounts: [], close: [] };
+  const agent = agentRoutes(context);
+  parts.routes.push(...agent.routes);
+  parts.close.push(agent.close);
   return parts;
 }
