@@ -42,5 +42,6 @@ export type {
 } from './rag-document-repository.js';
 export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from './rag-vector-repository.js';
 export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository.js';
+export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions, type Store } from './store.js';

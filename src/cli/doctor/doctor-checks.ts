@@ -1,7 +1,7 @@
 // The checks behind `gantry doctor`: each one says what it checked, what it found, and what to do.
 import type { GantryConfig } from '../../config/index.js';
 import { lookUp } from '../../model/index.js';
-import { openSqliteStore } from '../../store/index.js';
+import { openSqliteStore, probeSqliteCapabilities } from '../../store/index.js';
 
 export interface CheckResult {
   name: string;
@@ -21,20 +21,19 @@ export function checkNode(version = process.versions.node): CheckResult {
 
 export async function checkNativeModules(): Promise<CheckResult> {
   try {
-    const { default: Database } = await import('better-sqlite3');
-    const sqliteVec = await import('sqlite-vec');
-    const db = new Database(':memory:');
-    sqliteVec.load(db);
-    const { v, s } = db.prepare('SELECT vec_version() AS v, sqlite_version() AS s').get() as {
-      v: string;
-      s: string;
-    };
-    db.exec('CREATE VIRTUAL TABLE fts_check USING fts5(body)');
-    db.close();
+    const { sqliteVersion, vecVersion, fts5 } = probeSqliteCapabilities();
+    if (!fts5) {
+      return {
+        name: 'native modules',
+        ok: false,
+        detail: `SQLite ${sqliteVersion} lacks FTS5`,
+        fix: 'Reinstall with `npm ci`.',
+      };
+    }
     return {
       name: 'native modules',
       ok: true,
-      detail: `better-sqlite3 with SQLite ${s}, sqlite-vec ${v}, FTS5`,
+      detail: `better-sqlite3 with SQLite ${sqliteVersion}, sqlite-vec ${vecVersion}, FTS5`,
     };
   } catch (error) {
     return {
