@@ -76,4 +76,9 @@ export const commandTable: CommandEntry[] = [
     summary: 'Drift report over recorded guard events (lengths, languages, refusal, PII and injection rates)',
     load: () => import('./commands/monitor.js'),
   },
+  {
+    name: 'eval',
+    summary: 'Run evaluations, compare runs (--ci gates), check judges',
+    load: () => import('./commands/eval.js'),
+  },
 ];

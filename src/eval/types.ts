@@ -49,6 +49,11 @@ export interface TargetContext {
 /** Anything an eval can run: a model, an agent, an HTTP endpoint, a command. */
 export interface Target {
   readonly name: string;
+  /**
+   * What identifies this target's behaviour for the output cache (prompt, settings, script contents).
+   * Without it only the name counts, so a changed target could be served stale cached outputs.
+   */
+  readonly fingerprint?: string;
   run(input: unknown, context: TargetContext): Promise<TargetOutput>;
 }
 

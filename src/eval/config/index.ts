@@ -1,3 +1,5 @@
+export { type BuildEvalOptions, type BuiltEval, buildEval } from './build-eval.js';
+export { createScorer, type ScorerModels, scorerNames } from './create-scorer.js';
 export {
   type EvalFile,
   type EvalFileScorer,

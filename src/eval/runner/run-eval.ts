@@ -139,7 +139,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     if (resumed) return resumed;
     const trialSeed = seed + trial;
     const key = cacheKey({
-      target: target.name,
+      target: target.fingerprint ?? target.name,
       input: example.input,
       vars: example.vars,
       trial,

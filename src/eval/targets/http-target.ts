@@ -41,6 +41,7 @@ export function httpTarget({
 }: HttpTargetOptions): Target {
   return {
     name: url,
+    fingerprint: JSON.stringify({ url, method, headers: Object.keys(headers).sort(), body, outputPath }),
     async run(input, context) {
       const variables = { ...context.example.vars, input };
       const response = await fetch(url, {

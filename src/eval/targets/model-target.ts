@@ -27,6 +27,7 @@ export function modelTarget({
   const name = modelName ?? `${model.provider}:${model.modelId}`;
   return {
     name,
+    fingerprint: JSON.stringify({ name, prompt, system, temperature, maxOutputTokens }),
     async run(input, context) {
       const variables = { ...context.example.vars, input };
       const result = await generateText({

@@ -1,12 +1,16 @@
 // A shell command: the input goes to stdin (and $GANTRY_INPUT), stdout is the output. A non-zero
 // exit is a target failure; the per-example timeout kills the process.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GantryError } from '../../errors/index.js';
 import type { Target } from '../types.js';
 
 export function shellTarget({ command, cwd }: { command: string; cwd?: string }): Target {
   return {
     name: command,
+    fingerprint: shellFingerprint(command, cwd),
     run(input, context) {
       const text = typeof input === 'string' ? input : JSON.stringify(input);
       return new Promise((resolve, reject) => {
@@ -45,4 +49,14 @@ export function shellTarget({ command, cwd }: { command: string; cwd?: string })
       });
     },
   };
+}
+
+/** The command, plus the contents of every word of it that names a file (the script it runs). */
+function shellFingerprint(command: string, cwd = process.cwd()): string {
+  const hash = createHash('sha256').update(command).update(cwd);
+  for (const word of command.split(/\s+/)) {
+    const path = resolve(cwd, word.replace(/^['"]|['"]$/g, ''));
+    if (word.length > 0 && existsSync(path) && statSync(path).isFile()) hash.update(readFileSync(path));
+  }
+  return hash.digest('hex');
 }
