@@ -4,6 +4,7 @@
 export * from './classifier/index.js';
 export * from './datasets/index.js';
 export * from './eval/index.js';
+export * from './integration/index.js';
 export * from './monitor/index.js';
 export * from './normalize/index.js';
 export * from './pii/index.js';

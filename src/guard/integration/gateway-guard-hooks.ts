@@ -1,0 +1,163 @@
+// Adapts a guard policy to the gateway's hook points (src/gateway/hooks.ts) without importing the
+// gateway: the shapes below match its `GatewayHooks` structurally, so the dependency stays
+// gateway → guard. Requests are checked message by message (direction input, or tool-result for
+// `tool` messages); answers go through a stream guard with hold-back.
+import {
+  createStreamGuard,
+  type GuardPolicy,
+  type PolicyDecision,
+  type PolicyFinding,
+} from '../policy/index.js';
+import type { Direction } from '../types.js';
+
+interface HookContext {
+  endpoint: string;
+  model: string;
+  keyId: string | null;
+  stream: boolean;
+  body: Record<string, unknown>;
+}
+
+type BeforeUpstream =
+  | { action: 'allow' }
+  | { action: 'rewrite'; body: Record<string, unknown> }
+  | { action: 'block'; reason: string; details?: Record<string, unknown> };
+
+interface ResponseFilter {
+  delta(text: string): string | { stop: string };
+  end(): string | { stop: string };
+}
+
+export interface GuardGatewayHooks {
+  beforeUpstream(context: HookContext): BeforeUpstream;
+  response(context: HookContext): ResponseFilter | undefined;
+}
+
+export interface GuardGatewayHooksOptions {
+  /** Characters held back from each answer stream (default 96). */
+  holdBack?: number;
+  /** Told about every decision with findings (for the monitor, logs or metrics). */
+  onDecision?: (event: {
+    direction: Direction;
+    model: string;
+    keyId: string | null;
+    decision: PolicyDecision;
+  }) => void;
+}
+
+const summary = (findings: readonly PolicyFinding[]) =>
+  findings.map(({ rule, type, score, action }) => ({
+    rule,
+    type,
+    score: Math.round(score * 1000) / 1000,
+    action,
+  }));
+
+/** The text of a chat message's content (a string or an array of parts); undefined for other shapes. */
+function contentText(content: unknown): string | undefined {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    const texts = content.flatMap((part) =>
+      part && typeof part === 'object' && (part as { type?: unknown }).type === 'text'
+        ? [String((part as { text?: unknown }).text ?? '')]
+        : [],
+    );
+    return texts.length ? texts.join('\n') : undefined;
+  }
+  return undefined;
+}
+
+export function createGuardGatewayHooks(
+  policy: GuardPolicy,
+  options: GuardGatewayHooksOptions = {},
+): GuardGatewayHooks {
+  const { holdBack = 96, onDecision } = options;
+  const check = (text: string, direction: Direction, context: HookContext) => {
+    const decision = policy.checkText(text, { direction });
+    if (decision.findings.length)
+      onDecision?.({ direction, model: context.model, keyId: context.keyId, decision });
+    return decision;
+  };
+
+  return {
+    beforeUpstream(context) {
+      const body = context.body;
+      const findings: PolicyFinding[] = [];
+      let changed = false;
+      let blocked = false;
+      let rewritten: Record<string, unknown> = body;
+      if (Array.isArray(body.messages)) {
+        const messages = (body.messages as Record<string, unknown>[]).map((message) => {
+          // The operator's own system prompt is trusted: scanning it only produces false positives.
+          if (message.role === 'system' || message.role === 'developer') return message;
+          const text = contentText(message.content);
+          if (text === undefined) return message;
+          const decision = check(text, message.role === 'tool' ? 'tool-result' : 'input', context);
+          findings.push(...decision.findings);
+          if (decision.action === 'block') blocked = true;
+          if (decision.text !== text && decision.action !== 'block') {
+            changed = true;
+            return { ...message, content: decision.text };
+          }
+          return message;
+        });
+        rewritten = { ...body, messages };
+      } else if (typeof body.prompt === 'string') {
+        const decision = check(body.prompt, 'input', context);
+        findings.push(...decision.findings);
+        if (decision.action === 'block') blocked = true;
+        else if (decision.text !== body.prompt) {
+          changed = true;
+          rewritten = { ...body, prompt: decision.text };
+        }
+      } else if (typeof body.input === 'string' || Array.isArray(body.input)) {
+        const inputs =
+          typeof body.input === 'string'
+            ? [body.input]
+            : (body.input as unknown[]).filter((i): i is string => typeof i === 'string');
+        for (const input of inputs) {
+          const decision = check(input, 'input', context);
+          findings.push(...decision.findings);
+          if (decision.action === 'block') blocked = true;
+        }
+      }
+      if (blocked) {
+        const rules = [...new Set(findings.filter((f) => f.action === 'block').map((f) => f.rule))];
+        return {
+          action: 'block',
+          reason: `blocked by the guard policy (${rules.join(', ')})`,
+          details: { findings: summary(findings) },
+        };
+      }
+      return changed ? { action: 'rewrite', body: rewritten } : { action: 'allow' };
+    },
+
+    response(context) {
+      if (context.endpoint === 'embeddings') return undefined;
+      const guard = createStreamGuard(policy, { holdBack, direction: 'output' });
+      const seen: PolicyFinding[] = [];
+      const stopReason = () =>
+        `answer stopped by the guard policy (${[...new Set(seen.filter((f) => f.action === 'block').map((f) => f.rule))].join(', ')})`;
+      return {
+        delta(text) {
+          const step = guard.push(text);
+          seen.push(...step.findings);
+          return step.blocked ? { stop: stopReason() } : step.emit;
+        },
+        end() {
+          const last = guard.end();
+          seen.push(...last.findings);
+          if (seen.length) {
+            onDecision?.({
+              direction: 'output',
+              model: context.model,
+              keyId: context.keyId,
+              decision: { action: last.action, text: '', findings: seen },
+            });
+          }
+          return last.blocked ? { stop: stopReason() } : last.emit;
+        },
+      };
+    },
+  };
+}
