@@ -37,14 +37,15 @@ export async function startGateway(
     env: options.env ?? {},
   });
   // Timeouts are checked every 250 ms (Node's default is 30 s) so that slow-loris tests are quick.
-  const server = createServer({ connectionsCheckingInterval: 250 }, (req, res) => {
-    if (!gateway.handle(req, res)) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end('{"error":{"message":"no route","type":"invalid_request_error","code":"ROUTE_NOT_FOUND"}}');
-    }
-  });
-  server.headersTimeout = 2_000;
-  server.requestTimeout = 3_000;
+  const server = createServer(
+    { connectionsCheckingInterval: 250, headersTimeout: 2_000, requestTimeout: 3_000 },
+    (req, res) => {
+      if (!gateway.handle(req, res)) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"no route","type":"invalid_request_error","code":"ROUTE_NOT_FOUND"}}');
+      }
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
