@@ -34,7 +34,7 @@ describe('checkpoint and resume', () => {
     await waitFor(`${log}.hanging`, 20_000).catch((error) => {
       throw new Error(`${error.message}\n${stderr}`);
     });
-    const exited = new Promise((resolve) => first.on('exit', (code, signal) => resolve(signal)));
+    const exited = new Promise((resolve) => first.on('exit', (_code, signal) => resolve(signal)));
     first.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(readFileSync(log, 'utf8')).toBe('c1 a\nc2 b\nc3 c\nc4 d\n');

@@ -43,13 +43,16 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON response bodies, read field by field in the tests.
+type Json = Record<string, any>;
+
 async function call(method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Json };
 }
 
 describe('agent HTTP API', () => {
@@ -88,7 +91,7 @@ describe('agent HTTP API', () => {
   it('starts a run in the background (202) and serves it when done', async () => {
     const started = await call('POST', '/api/runs', { task: 'x', tools: [] });
     expect(started.status).toBe(202);
-    let run: Record<string, any> = {};
+    let run: Json = {};
     for (let i = 0; i < 100 && run.status !== 'completed'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
       run = (await call('GET', `/api/runs/${started.body.runId}`)).body;

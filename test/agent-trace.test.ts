@@ -11,16 +11,34 @@ describe('agent tracing', () => {
     const store = openSqliteStore({ path: ':memory:' });
     const sink = storeSink(store);
     const tracer = createTracer({ sinks: [sink] });
-    const lookup = defineTool({ name: 'lookup', description: 'x', input: z.object({ id: z.string() }), execute: ({ id }) => `item ${id}` });
+    const lookup = defineTool({
+      name: 'lookup',
+      description: 'x',
+      input: z.object({ id: z.string() }),
+      execute: ({ id }) => `item ${id}`,
+    });
     const model = createScriptedModel([
-      { text: '<tool_call>{"name": "lookup", "arguments": {"id": "7"}}</tool_call>', usage: { inputTokens: 40, outputTokens: 12 } },
+      {
+        text: '<tool_call>{"name": "lookup", "arguments": {"id": "7"}}</tool_call>',
+        usage: { inputTokens: 40, outputTokens: 12 },
+      },
       { text: 'Item 7.', usage: { inputTokens: 60, outputTokens: 3 } },
     ]);
-    const result = await createAgent({ name: 'shop', model, tools: [lookup], store, tracer }).run('find item 7');
+    const result = await createAgent({ name: 'shop', model, tools: [lookup], store, tracer }).run(
+      'find item 7',
+    );
     await tracer.flush();
     const spans = await store.spans.getTrace(result.traceId);
     const names = spans.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(['invoke_agent shop', 'step 1', 'step 2', 'chat scripted', 'execute_tool lookup']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'invoke_agent shop',
+        'step 1',
+        'step 2',
+        'chat scripted',
+        'execute_tool lookup',
+      ]),
+    );
     const root = spans.find((s) => s.name === 'invoke_agent shop')!;
     expect(root.parentSpanId).toBeNull();
     expect(root.attributes).toMatchObject({
@@ -38,7 +56,10 @@ describe('agent tracing', () => {
     expect(chats[0].attributes['gantry.response.text']).toContain('<tool_call>');
     expect(chats[0].parentSpanId).toBe(step1.spanId);
     const tool = spans.find((s) => s.name === 'execute_tool lookup')!;
-    expect(tool.attributes).toMatchObject({ 'gen_ai.tool.name': 'lookup', 'gen_ai.tool.call.id': 'call_1_0' });
+    expect(tool.attributes).toMatchObject({
+      'gen_ai.tool.name': 'lookup',
+      'gen_ai.tool.call.id': 'call_1_0',
+    });
     expect(tool.parentSpanId).toBe(step1.spanId);
     await tracer.close();
     await store.close();

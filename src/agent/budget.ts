@@ -33,7 +33,7 @@ export interface BudgetExhaustion {
 const budgetMarker = Symbol.for('gantry.budget');
 
 export class Budget implements ToolBudget {
-  private readonly [budgetMarker] = true;
+  readonly [budgetMarker] = true;
   readonly used: BudgetUsage = { steps: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, toolCalls: 0 };
 
   constructor(
