@@ -1,6 +1,8 @@
 // Guardrails: scanners (pure functions of text + options), policies that gateway hooks and the agent
 // loop call without knowing scanner internals, a streaming guard with hold-back, the reversible vault,
 // and drift monitoring over recorded guard events.
+
+export type { GuardPolicyConfig, GuardPolicyInput } from '../config/index.js';
 export * from './classifier/index.js';
 export * from './datasets/index.js';
 export * from './eval/index.js';

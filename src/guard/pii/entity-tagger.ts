@@ -90,9 +90,13 @@ export function tagEntities(
     const start = tokens[open.first].start;
     const end = tokens[open.last].end;
     const type = model.classes[open.label];
-    // A street address names a street: a run of digits and lower-case words alone is not one.
-    const named = tokens.slice(open.first, open.last + 1).some((t) => /^\p{Lu}/u.test(t.text));
-    if (type === 'STREET_ADDRESS' && !named) {
+    // A street address names a street and numbers a house or a postcode: a run of digits and
+    // lower-case words is not one, and neither is a capitalised word without any number.
+    const spanTokens = tokens.slice(open.first, open.last + 1);
+    const named = spanTokens.some((t) => /^\p{Lu}/u.test(t.text));
+    const numbered = spanTokens.some((t) => /\d/.test(t.text));
+    // Names are written with capitals; a lower-case run tagged PERSON is noise (code, JSON, slang).
+    if ((type === 'STREET_ADDRESS' && !(named && numbered)) || (type === 'PERSON' && !named)) {
       open = undefined;
       return;
     }

@@ -71,7 +71,8 @@ export const recognizers: readonly Recognizer[] = [
     pattern:
       /\b(?:\d{1,3}\.){3}\d{1,3}\b|(?<![:\w])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![:\w])|::1\b/g,
     score: 0.6,
-    validate: isIpAddress,
+    // Loopback and unspecified addresses name no one.
+    validate: (value) => isIpAddress(value) && !/^(?:127\.|0\.0\.0\.0$)|^::1?$/.test(value),
     context: ['ip', 'address', 'host', 'server', 'ipv4', 'ipv6'],
   },
   {
