@@ -2,7 +2,7 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GatewayHooks, Simulator } from '../src/gateway/index.js';
-import { type Harness, startGateway, startSimulator } from './gateway-harness.js';
+import { type Harness, jsonOf, startGateway, startSimulator } from './gateway-harness.js';
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -129,7 +129,7 @@ describe('hooks', () => {
     });
     const blocked = await post(h, { messages: [{ role: 'user', content: 'a forbidden thing' }] });
     expect(blocked.status).toBe(400);
-    expect((await blocked.json()).error.code).toBe('GATEWAY_BLOCKED');
+    expect((await jsonOf(blocked)).error.code).toBe('GATEWAY_BLOCKED');
     expect(sim.stats.requests).toBe(0);
     await post(h, { messages: [{ role: 'user', content: 'my secret' }] });
     expect((sim.stats.lastBodies[0] as { messages: unknown }).messages).toEqual([

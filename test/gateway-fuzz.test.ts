@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../src/gateway/index.js';
-import { type Harness, startGateway, startSimulator } from './gateway-harness.js';
+import { type Harness, jsonOf, startGateway, startSimulator } from './gateway-harness.js';
 
 let simulator: Simulator;
 let harness: Harness;
@@ -194,6 +194,6 @@ describe('bad input', () => {
       body: 'x'.repeat(100_000),
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).error.code).toBe('REQUEST_TOO_LARGE');
+    expect((await jsonOf(response)).error.code).toBe('REQUEST_TOO_LARGE');
   });
 });

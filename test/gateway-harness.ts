@@ -68,3 +68,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   await simulator.listen();
   return simulator;
 }
+
+/** A JSON answer's body, loosely typed for assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: test assertions read arbitrary JSON
+export type JsonBody = Record<string, any>;
+
+export async function jsonOf(response: Response): Promise<JsonBody> {
+  return (await response.json()) as JsonBody;
+}

@@ -2,7 +2,7 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setModelPrice } from '../src/model/index.js';
-import { type Harness, startGateway, startSimulator } from './gateway-harness.js';
+import { type Harness, jsonOf, startGateway, startSimulator } from './gateway-harness.js';
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe('API keys', () => {
     expect((await chat(h, key, 'm')).status).toBe(200);
     const denied = await chat(h, key, 'other');
     expect(denied.status).toBe(403);
-    expect((await denied.json()).error.code).toBe('GATEWAY_MODEL_FORBIDDEN');
+    expect((await jsonOf(denied)).error.code).toBe('GATEWAY_MODEL_FORBIDDEN');
   });
 
   it('creates, lists and revokes keys through the admin API', async () => {
@@ -68,10 +68,10 @@ describe('API keys', () => {
       body: JSON.stringify({ name: 'web', limits: { requestsPerMinute: 5 } }),
     });
     expect(created.status).toBe(201);
-    const body = await created.json();
+    const body = await jsonOf(created);
     expect(body.key).toMatch(/^gk-/);
     expect(body.keyHash).toBeUndefined();
-    const list = await (await fetch(`${h.url}/admin/keys`, { headers: admin })).json();
+    const list = await jsonOf(await fetch(`${h.url}/admin/keys`, { headers: admin }));
     expect(list.data.map((k: { name: string }) => k.name)).toEqual(['web']);
     expect(JSON.stringify(list)).not.toContain(body.key);
     expect((await chat(h, body.key)).status).toBe(200);
@@ -91,7 +91,7 @@ describe('limits', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(20);
-    const body = await limited.json();
+    const body = await jsonOf(limited);
     expect(body.error).toMatchObject({ type: 'rate_limit_error', code: 'GATEWAY_RATE_LIMITED' });
     // The official client sees a RateLimitError.
     const error = await new OpenAI({ baseURL: h.baseURL, apiKey: key, maxRetries: 0 }).chat.completions
@@ -108,7 +108,7 @@ describe('limits', () => {
     await new Promise((r) => setTimeout(r, 20));
     const limited = await chat(h, key);
     expect(limited.status).toBe(429);
-    expect((await limited.json()).error.message).toContain('tokens-per-minute');
+    expect((await jsonOf(limited)).error.message).toContain('tokens-per-minute');
   });
 
   it('concurrent requests: the extra one is refused while the others run', async () => {
@@ -129,7 +129,7 @@ describe('limits', () => {
     await new Promise((r) => setTimeout(r, 20));
     const limited = await chat(h, key);
     expect(limited.status).toBe(429);
-    expect((await limited.json()).error.code).toBe('GATEWAY_BUDGET_EXCEEDED');
+    expect((await jsonOf(limited)).error.code).toBe('GATEWAY_BUDGET_EXCEEDED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     await h.gateway.usage.flush();
     const totals = await h.store.gatewayUsage.totalsForKey(record.id);

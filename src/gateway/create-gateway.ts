@@ -117,7 +117,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const overheadHeader = settings.overheadHeader;
 
   function modelIds(): string[] {
-    return [...built.routes.keys()];
+    return [...new Set([...built.routes.keys(), ...Object.keys(config.models)])];
   }
 
   function proxy(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): void {

@@ -6,6 +6,7 @@ import type { Tracer } from '../trace/index.js';
 import type { Mount } from './create-server.js';
 import type { Route } from './router.js';
 import { agentRoutes } from './routes/agent.js';
+import { gatewayMounts } from './routes/gateway.js';
 
 export interface ServerPartsContext {
   config: GantryConfig;
@@ -25,5 +26,8 @@ export async function assembleServerParts(context: ServerPartsContext): Promise<
   const agent = agentRoutes(context);
   parts.routes.push(...agent.routes);
   parts.close.push(agent.close);
+  const gateway = await gatewayMounts(context);
+  parts.mounts.push(...gateway.mounts);
+  parts.close.push(gateway.close);
   return parts;
 }
