@@ -40,16 +40,27 @@ export async function runQuality({ k1 = 0.9, b = 0.4, lsaDimension = 256 } = {})
     // The reference: same analysed terms, independent BM25 and metrics.
     const index = new Bm25Index({ k1, b });
     for (const document of collection.documents) index.add(document.id, documentContents(document));
-    const [ours] = await evaluateRetrieval(collection, { bm25: (query, depth) => index.search(query, { limit: depth }) });
+    const [ours] = await evaluateRetrieval(collection, {
+      bm25: (query, depth) => index.search(query, { limit: depth }),
+    });
     const input = JSON.stringify({
       k1,
       b,
       depth: 1000,
-      documents: collection.documents.map((document) => [document.id, analyzeText(documentContents(document))]),
+      documents: collection.documents.map((document) => [
+        document.id,
+        analyzeText(documentContents(document)),
+      ]),
       queries: collection.judgedQueries.map((query) => [query.id, analyzeText(query.text)]),
-      qrels: Object.fromEntries([...collection.qrels].map(([id, judged]) => [id, Object.fromEntries(judged)])),
+      qrels: Object.fromEntries(
+        [...collection.qrels].map(([id, judged]) => [id, Object.fromEntries(judged)]),
+      ),
     });
-    const reference = spawnSync('python3', [referenceScript], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const reference = spawnSync('python3', [referenceScript], {
+      input,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (reference.status !== 0) {
       console.log(`reference BM25 not run for ${name}: ${reference.stderr || reference.error?.message}`);
       continue;
@@ -83,5 +94,3 @@ export async function runQuality({ k1 = 0.9, b = 0.4, lsaDimension = 256 } = {})
   console.log('|---|---|---|---|---|');
   for (const row of checks) console.log(row);
 }
-
-

@@ -24,7 +24,7 @@ export interface RagChunkInput {
   text: string;
   metadata: Record<string, unknown>;
   /** Analysed term → frequency, for BM25. */
-  terms: Record<string, number>;
+  terms: ReadonlyMap<string, number>;
 }
 
 export interface RagChunkRecord extends RagChunkInput {
@@ -63,10 +63,18 @@ export interface RagDocumentRepository {
     document: { source: string; contentHash: string; metadata: Record<string, unknown> },
     chunks: readonly RagChunkInput[],
   ): Promise<RagDocumentChange>;
+  /** replaceDocument for many documents in one transaction (bulk ingest). */
+  replaceDocuments(
+    collectionId: number,
+    items: readonly {
+      document: { source: string; contentHash: string; metadata: Record<string, unknown> };
+      chunks: readonly RagChunkInput[];
+    }[],
+  ): Promise<RagDocumentChange[]>;
   /** Deletes a document and its chunks; returns the deleted chunk row ids. */
   deleteDocument(collectionId: number, source: string): Promise<number[]>;
   /** Every chunk's id and term frequencies, to rebuild the BM25 index. */
-  chunkTerms(collectionId: number): Promise<{ id: number; terms: Record<string, number> }[]>;
+  chunkTerms(collectionId: number): Promise<{ id: number; terms: Map<string, number> }[]>;
   getChunks(ids: readonly number[]): Promise<RagChunkRecord[]>;
   /** Row ids of the collection's chunks whose metadata matches the filter. */
   filterChunks(collectionId: number, filter: RagMetadataFilter): Promise<Set<number>>;
@@ -109,7 +117,7 @@ const toChunk = (row: ChunkRow): RagChunkRecord => ({
   ordinal: row.ordinal,
   text: row.text,
   metadata: JSON.parse(row.metadata),
-  terms: JSON.parse(row.terms),
+  terms: decodeTerms(row.terms),
   source: row.source,
 });
 
@@ -188,7 +196,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
             ordinal,
             chunk.text,
             JSON.stringify(chunk.metadata),
-            JSON.stringify(chunk.terms),
+            encodeTerms(chunk.terms),
           ).lastInsertRowid,
         );
         added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
@@ -240,6 +248,11 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
     async replaceDocument(collectionId, document, chunks) {
       return replace(collectionId, document, chunks);
     },
+    async replaceDocuments(collectionId, items) {
+      return db.transaction(() =>
+        items.map(({ document, chunks }) => replace(collectionId, document, chunks)),
+      )();
+    },
     async deleteDocument(collectionId, source) {
       return db.transaction(() => {
         const document = selectDocument.get(collectionId, source);
@@ -255,7 +268,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
           'SELECT id, terms FROM rag_chunks WHERE collection_id = ?',
         )
         .all(collectionId)
-        .map((row) => ({ id: row.id, terms: JSON.parse(row.terms) }));
+        .map((row) => ({ id: row.id, terms: decodeTerms(row.terms) }));
     },
     async getChunks(ids) {
       if (ids.length === 0) return [];
@@ -300,4 +313,21 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         .get(collectionId)!.n;
     },
   };
+}
+
+// Terms never contain spaces (the analyzer splits on them), so "term tf term tf …" is unambiguous and
+// several times faster to write and read than JSON for 100k chunks.
+export function encodeTerms(terms: ReadonlyMap<string, number>): string {
+  let encoded = '';
+  for (const [term, frequency] of terms)
+    encoded += encoded === '' ? `${term} ${frequency}` : ` ${term} ${frequency}`;
+  return encoded;
+}
+
+export function decodeTerms(encoded: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  if (encoded === '') return terms;
+  const parts = encoded.split(' ');
+  for (let index = 0; index + 1 < parts.length; index += 2) terms.set(parts[index], Number(parts[index + 1]));
+  return terms;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { RagChunkInput } from '../../store/index.js';
 import type { Analyzer } from '../analysis/index.js';
 import type { Chunker } from '../chunking/index.js';
+import { termFrequencies } from '../lexical/index.js';
 import type { LoadedDocument } from '../loading/index.js';
 
 export function chunkDocument(
@@ -17,8 +18,7 @@ export function chunkDocument(
     for (const chunk of chunker(section.text)) {
       const occurrence = seen.get(chunk.text) ?? 0;
       seen.set(chunk.text, occurrence + 1);
-      const terms: Record<string, number> = {};
-      for (const term of analyzer(chunk.text)) terms[term] = (terms[term] ?? 0) + 1;
+      const terms = termFrequencies(analyzer(chunk.text));
       chunks.push({
         chunkId: hash(`${document.source}\u0000${occurrence}\u0000${chunk.text}`).slice(0, 32),
         text: chunk.text,

@@ -87,12 +87,14 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   let collection: RagCollectionRecord = await documents.ensureCollection(name);
   let embedder: Embedder | undefined = await restoreEmbedder(collection, options.embedder);
   let lexical: Bm25Index | undefined;
+  // Counting a vec0 table scans it: the count is cached and dropped whenever vectors change.
+  let vectorCount: number | undefined;
 
   const lexicalIndex = async () => {
     if (!lexical) {
       lexical = new Bm25Index({ ...bm25, analyzer });
       for (const { id, terms } of await documents.chunkTerms(collection.id)) {
-        lexical.addTerms(String(id), new Map(Object.entries(terms)));
+        lexical.addTerms(String(id), terms);
       }
     }
     return lexical;
@@ -124,6 +126,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         );
       }
       await vectors.ensureVectorTables(collection.id, dimension);
+      vectorCount = undefined;
       await vectors.putVectors(
         collection.id,
         batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
@@ -132,6 +135,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   };
 
   const removeChunks = async (ids: readonly number[]) => {
+    if (ids.length === 0) return;
+    vectorCount = undefined;
     await vectors.deleteVectors(collection.id, ids);
     if (lexical) for (const id of ids) lexical.remove(String(id));
   };
@@ -176,29 +181,41 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           collection = { ...collection, embedder: embedder.id, dimension: model.dimension };
         }
       }
+      // Documents are written in groups (one transaction each) and their new chunks embedded in
+      // batches across documents, so small documents do not mean small transactions or embed calls.
       let done = 0;
-      for (const { document, hash, chunks } of chunked) {
-        const change = await documents.replaceDocument(
+      let pending: RagChunkRecord[] = [];
+      const groupSize = 64;
+      for (let start = 0; start < chunked.length; start += groupSize) {
+        const group = chunked.slice(start, start + groupSize);
+        const changes = await documents.replaceDocuments(
           collection.id,
-          { source: document.source, contentHash: hash, metadata: document.metadata },
-          chunks,
+          group.map(({ document, hash, chunks }) => ({
+            document: { source: document.source, contentHash: hash, metadata: document.metadata },
+            chunks,
+          })),
         );
-        await removeChunks(change.removed);
-        await storeVectors(change.added);
-        if (lexical) {
-          for (const chunk of change.added)
-            lexical.addTerms(String(chunk.id), new Map(Object.entries(chunk.terms)));
+        for (const change of changes) {
+          await removeChunks(change.removed);
+          pending.push(...change.added);
+          if (lexical)
+            for (const chunk of change.added) lexical.addTerms(String(chunk.id), new Map(chunk.terms));
+          report.chunksAdded += change.added.length;
+          report.chunksRemoved += change.removed.length;
+          report.chunksKept += change.kept;
         }
-        report.chunksAdded += change.added.length;
-        report.chunksRemoved += change.removed.length;
-        report.chunksKept += change.kept;
-        done++;
+        if (pending.length >= embedBatchSize) {
+          await storeVectors(pending);
+          pending = [];
+        }
+        done += group.length;
         onProgress?.({
           documentsDone: done,
           documentsTotal: chunked.length,
           chunksAdded: report.chunksAdded,
         });
       }
+      await storeVectors(pending);
       if (removeMissingUnder !== undefined) {
         const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;
         const present = new Set(loaded.map((document) => document.source));
@@ -265,8 +282,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       let queryVector: Float32Array | undefined;
       if (wantVector) {
         queryVector = (await embedder!.embed([query]))[0];
-        const count = await vectors.countVectors(collection.id);
-        const approximate = searchOptions.approximate ?? count > approximateAbove;
+        vectorCount ??= await vectors.countVectors(collection.id);
+        const approximate = searchOptions.approximate ?? vectorCount > approximateAbove;
         vectorHits = (
           await vectors.searchVectors(collection.id, queryVector, {
             limit: listDepth,

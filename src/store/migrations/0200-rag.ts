@@ -34,7 +34,7 @@ export const ragMigration: Migration = {
       ordinal INTEGER NOT NULL,
       text TEXT NOT NULL,
       metadata TEXT NOT NULL DEFAULT '{}',
-      terms TEXT NOT NULL DEFAULT '{}',
+      terms TEXT NOT NULL DEFAULT '',
       UNIQUE (collection_id, chunk_id)
     );
     CREATE INDEX rag_chunks_document ON rag_chunks (document_id);
