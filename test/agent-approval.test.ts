@@ -109,4 +109,64 @@ describe('human approval', () => {
       code: 'AGENT_STORE_REQUIRED',
     });
   });
+
+  it('works inside a sub-agent: the parent pauses with the sub-agent approval and resuming the parent finishes both', async () => {
+    const path = join(folder, 'nested.db');
+    const sent: string[] = [];
+    const build = () => {
+      const store = openSqliteStore({ path });
+      const sendEmail = defineTool({
+        name: 'send_email',
+        description: 'Sends an email.',
+        input: z.object({ to: z.string() }),
+        needsApproval: true,
+        execute: ({ to }) => {
+          sent.push(to);
+          return `sent to ${to}`;
+        },
+      });
+      const byTurn = (plan: ScriptedResponse[]) =>
+        createScriptedModel(
+          [(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]],
+          { loop: true },
+        );
+      const mailer = createAgent({
+        name: 'mailer',
+        store,
+        tools: [sendEmail],
+        model: byTurn([
+          { toolCalls: [{ toolName: 'send_email', input: { to: 'cfo@example.com' }, toolCallId: 'm1' }] },
+          { text: 'Mail sent.' },
+        ]),
+      });
+      const parentModel = byTurn([
+        { toolCalls: [{ toolName: 'mailer', input: { task: 'mail the CFO' }, toolCallId: 'p1' }] },
+        { text: 'The mailer reports: Mail sent.' },
+      ]);
+      return {
+        store,
+        parentModel,
+        parent: createAgent({ name: 'lead', store, model: parentModel, tools: [mailer.asTool()] }),
+      };
+    };
+    const first = build();
+    const paused = await first.parent.run('Have the mailer mail the CFO.');
+    expect(paused.stopReason).toBe('awaiting-approval');
+    expect(paused.pendingApprovals).toHaveLength(1);
+    expect(paused.pendingApprovals[0]).toMatchObject({ toolName: 'send_email', callId: 'm1' });
+    expect(await first.store.agentRuns.getRun(`${paused.runId}.p1`)).toMatchObject({
+      status: 'awaiting-approval',
+      parentRunId: paused.runId,
+    });
+    await approveToolCall(first.store, paused.pendingApprovals[0].approvalId);
+    await first.store.close();
+
+    const second = build();
+    const resumed = await second.parent.resume(paused.runId);
+    expect(resumed).toMatchObject({ stopReason: 'final-answer', text: 'The mailer reports: Mail sent.' });
+    expect(sent).toEqual(['cfo@example.com']);
+    expect(JSON.stringify(second.parentModel.calls[0].options.prompt)).toContain('Mail sent.');
+    expect(await second.store.agentRuns.getRun(`${paused.runId}.p1`)).toMatchObject({ status: 'completed' });
+    await second.store.close();
+  });
 });

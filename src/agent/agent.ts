@@ -16,6 +16,7 @@ import { noopTracer, type Span, type Tracer } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
 import type { AgentResult } from './agent-result.js';
 import { type AgentStream, drain, toAgentStream } from './agent-stream.js';
+import { ApprovalPending } from './approval-pending.js';
 import { Budget, type BudgetLimits } from './budget.js';
 import { defaultMaximumSteps, defaultStopConditions } from './default-stop-conditions.js';
 import { initialProtocol, type ProtocolChoice } from './protocols/choose-protocol.js';
@@ -229,13 +230,22 @@ export function createAgent(options: AgentOptions): Agent {
           const child = childLimits
             ? createAgent({ ...options, limits: { ...limits, ...childLimits } })
             : agent;
-          const result = await child.run(task, {
+          const runOptions: RunOptions = {
             signal: context.signal,
             parentBudget,
             parentSpan: context.span,
             parentRunId: context.runId,
             ...(context.caller ? { caller: context.caller } : {}),
-          });
+          };
+          // With a store, the sub-run's id follows from the parent's call, so that resuming the
+          // parent finds the sub-run again: finished (its answer) or paused (resumed, not restarted).
+          const childRunId = `${context.runId}.${context.toolCallId}`;
+          const existing = options.store ? await options.store.agentRuns.getRun(childRunId) : undefined;
+          if (existing?.status === 'completed') return existing.finalText ?? '';
+          const result = existing
+            ? await child.resume(childRunId, runOptions)
+            : await child.run(task, { ...runOptions, runId: childRunId });
+          if (result.stopReason === 'awaiting-approval') throw new ApprovalPending(result.pendingApprovals);
           return result.text;
         },
       };

@@ -9,6 +9,7 @@ import { GenAI, type Span, type Tracer } from '../trace/index.js';
 import type { ToolErrorKind } from './agent-events.js';
 import type { ToolCallRecord, ToolResultRecord } from './agent-message.js';
 import type { PendingApproval } from './agent-result.js';
+import { ApprovalPending } from './approval-pending.js';
 import type { Budget } from './budget.js';
 import { hashArguments } from './hash-arguments.js';
 import { validateToolInput } from './validate-tool-input.js';
@@ -36,7 +37,7 @@ export type CallOutcome =
       replayed: boolean;
       executed: boolean;
     }
-  | { kind: 'awaiting-approval'; approval: PendingApproval };
+  | { kind: 'awaiting-approval'; approvals: PendingApproval[] };
 
 export async function executeToolCall(
   call: ToolCallRecord,
@@ -76,7 +77,7 @@ export async function executeToolCall(
     typeof tool.needsApproval === 'function' ? tool.needsApproval(validated.value) : tool.needsApproval;
   if (needsApproval) {
     const decision = await approvalDecision(call, validated.value, context);
-    if (decision.kind === 'pending') return { kind: 'awaiting-approval', approval: decision.approval };
+    if (decision.kind === 'pending') return { kind: 'awaiting-approval', approvals: [decision.approval] };
     if (decision.kind === 'rejected') {
       const outcome = fail('rejected', decision.message);
       await record(call, outcome, context, performance.now());
@@ -122,6 +123,13 @@ export async function executeToolCall(
     };
     span.end();
   } catch (error) {
+    if (ApprovalPending.isInstance(error)) {
+      // A sub-agent paused: this call is not done; it runs again (and resumes the sub-agent) on resume.
+      context.budget.charge({ toolCalls: -1 });
+      span.setAttribute('gantry.tool.status', 'awaiting-approval');
+      span.end();
+      return { kind: 'awaiting-approval', approvals: error.approvals };
+    }
     const timedOut = GantryError.isInstance(error) && error.code === 'AGENT_TOOL_TIMEOUT';
     outcome = fail(timedOut ? 'timeout' : 'execution', toolErrorMessage(tool.name, error), true);
     span.recordError(error);

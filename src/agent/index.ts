@@ -3,6 +3,7 @@ export type { AgentEvent, ToolErrorKind } from './agent-events.js';
 export type { AgentMessage, ToolCallRecord, ToolResultRecord } from './agent-message.js';
 export type { AgentResult, PendingApproval } from './agent-result.js';
 export { type AgentStream, toAgentStream } from './agent-stream.js';
+export { ApprovalPending } from './approval-pending.js';
 export {
   Budget,
   type BudgetExhaustion,

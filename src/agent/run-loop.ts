@@ -141,8 +141,10 @@ export async function* runLoop(
             completed: input.completed,
           });
           if (outcome.kind === 'awaiting-approval') {
-            pendingApprovals.push(outcome.approval);
-            yield { type: 'approval-requested', step, ...outcome.approval, name: outcome.approval.toolName };
+            for (const approval of outcome.approvals) {
+              pendingApprovals.push(approval);
+              yield { type: 'approval-requested', step, ...approval, name: approval.toolName };
+            }
             continue;
           }
           const { result } = outcome;
