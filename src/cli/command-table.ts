@@ -81,4 +81,14 @@ export const commandTable: CommandEntry[] = [
     summary: 'Run evaluations, compare runs (--ci gates), check judges',
     load: () => import('./commands/eval.js'),
   },
+  {
+    name: 'keys',
+    summary: 'Gateway API keys: create (shown once), list, revoke, usage',
+    load: () => import('./commands/keys.js'),
+  },
+  {
+    name: 'simulate',
+    summary: 'Run the OpenAI-compatible backend simulator (latency, output length, injected faults)',
+    load: () => import('./commands/simulate.js'),
+  },
 ];
