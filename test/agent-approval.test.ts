@@ -169,4 +169,22 @@ describe('human approval', () => {
     expect(await second.store.agentRuns.getRun(`${paused.runId}.p1`)).toMatchObject({ status: 'completed' });
     await second.store.close();
   });
+
+  it('an approval is bound to the arguments it was given for', async () => {
+    const path = join(folder, 'hash.db');
+    const sent: string[] = [];
+    const { agent, store, model } = setup(path, sent);
+    const paused = await agent.run('Mail the CEO.');
+    // A stale or altered checkpoint now carries other arguments for the same call id.
+    const checkpoint = (await store.agentRuns.getCheckpoint(paused.runId)) as {
+      messages: { role: string; toolCalls?: { input: { to: string } }[] }[];
+    };
+    checkpoint.messages.at(-1)!.toolCalls![0].input.to = 'attacker@example.com';
+    await store.agentRuns.updateRun(paused.runId, { checkpoint });
+    await approveToolCall(store, paused.pendingApprovals[0].approvalId);
+    await agent.resume(paused.runId);
+    expect(sent).toEqual([]);
+    expect(JSON.stringify(model.calls.at(-1)!.options.prompt)).toContain('was given for different arguments');
+    await store.close();
+  });
 });

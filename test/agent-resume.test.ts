@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createAgent } from '../src/agent/index.js';
+import { createScriptedModel, type ScriptedResponse } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/index.js';
+import { defineTool } from '../src/tool/index.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'gantry-agent-resume-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -74,4 +78,48 @@ describe('checkpoint and resume', () => {
     ]);
     await reopened.close();
   }, 60_000);
+
+  it('an aborted run stops with stopReason aborted and resumes, re-running only the interrupted call', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const ran: string[] = [];
+    let slow = true;
+    const work = defineTool({
+      name: 'work',
+      description: 'Does some work.',
+      input: z.object({ id: z.string() }),
+      execute: async ({ id }, { signal }) => {
+        if (id === 'b' && slow)
+          await new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+        ran.push(id);
+        return `done ${id}`;
+      },
+    });
+    const plan: ScriptedResponse[] = [
+      {
+        toolCalls: [
+          { toolName: 'work', input: { id: 'a' }, toolCallId: 'w1' },
+          { toolName: 'work', input: { id: 'b' }, toolCallId: 'w2' },
+        ],
+      },
+      { text: 'Both done.' },
+    ];
+    const model = createScriptedModel(
+      [(options) => plan[options.prompt.filter((m) => m.role === 'assistant').length]],
+      { loop: true },
+    );
+    const agent = createAgent({ model, tools: [work], store });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('operator pressed stop')), 100);
+    const stopped = await agent.run('do a and b', { signal: controller.signal });
+    expect(stopped).toMatchObject({ stopReason: 'aborted' });
+    expect(stopped.stopMessage).toContain('operator pressed stop');
+    expect(await store.agentRuns.getRun(stopped.runId)).toMatchObject({ status: 'aborted' });
+    expect(ran).toEqual(['a']);
+
+    slow = false;
+    const resumed = await agent.resume(stopped.runId);
+    expect(resumed).toMatchObject({ stopReason: 'final-answer', text: 'Both done.' });
+    expect(ran).toEqual(['a', 'b']);
+    await store.close();
+  });
 });

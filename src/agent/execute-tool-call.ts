@@ -130,6 +130,12 @@ export async function executeToolCall(
       span.end();
       return { kind: 'awaiting-approval', approvals: error.approvals };
     }
+    if (context.signal?.aborted) {
+      // The run was aborted, not the tool at fault: leave the call unrecorded so that a resume runs it.
+      span.recordError(error);
+      span.end('error');
+      throw error;
+    }
     const timedOut = GantryError.isInstance(error) && error.code === 'AGENT_TOOL_TIMEOUT';
     outcome = fail(timedOut ? 'timeout' : 'execution', toolErrorMessage(tool.name, error), true);
     span.recordError(error);

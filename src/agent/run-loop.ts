@@ -3,7 +3,7 @@
 // stops it, gives the model one last turn without tools to answer from what it has.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { estimateCost } from '../model/index.js';
-import type { AgentToolCallRecord, Store } from '../store/index.js';
+import type { AgentRunStatus, AgentToolCallRecord, Store } from '../store/index.js';
 import type { CallerIdentity, ToolRegistry } from '../tool/index.js';
 import { GenAI, type Span, type Tracer } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
@@ -76,10 +76,7 @@ export async function* runLoop(
     state.traceId = runSpan.traceId;
     state.rootSpanId = runSpan.spanId;
   }
-  const persist = async (
-    status: 'running' | 'awaiting-approval' | 'completed' | 'failed',
-    extra: { stopReason?: string; finalText?: string } = {},
-  ) => {
+  const persist = async (status: AgentRunStatus, extra: { stopReason?: string; finalText?: string } = {}) => {
     state.usage = { ...budget.used };
     state.elapsedMs = budget.elapsedMs();
     if (!store) return;
@@ -270,14 +267,26 @@ export async function* runLoop(
   } catch (error) {
     stepSpan?.recordError(error);
     stepSpan?.end('error');
-    runSpan.recordError(error);
-    runSpan.end('error');
-    await persist('failed', { stopReason: 'error' }).catch(() => {});
-    throw error;
+    if (!signal?.aborted) {
+      runSpan.recordError(error);
+      runSpan.end('error');
+      await persist('failed', { stopReason: 'error' }).catch(() => {});
+      throw error;
+    }
+    // Aborted mid-step (model call or tool): the checkpoint and the recorded tool calls let it resume.
+    stop = {
+      reason: 'aborted',
+      message: `The run was aborted: ${(signal.reason as Error)?.message ?? 'no reason given'}.`,
+    };
   }
 
   const stopSignal = stop ?? { reason: 'final-answer', message: '' };
-  const status = stopSignal.reason === 'awaiting-approval' ? 'awaiting-approval' : 'completed';
+  const status =
+    stopSignal.reason === 'awaiting-approval'
+      ? 'awaiting-approval'
+      : stopSignal.reason === 'aborted'
+        ? 'aborted'
+        : 'completed';
   await persist(status, { stopReason: stopSignal.reason, finalText });
   runSpan.setAttributes({
     'gantry.stop_reason': stopSignal.reason,

@@ -1,7 +1,8 @@
 // Agent runs: one row per run, with its latest checkpoint (the serialised loop state) and totals.
 import type { SqliteDatabase } from './sqlite-database.js';
 
-export type AgentRunStatus = 'running' | 'awaiting-approval' | 'completed' | 'failed';
+/** 'failed' and 'aborted' runs keep their checkpoint and can be resumed. */
+export type AgentRunStatus = 'running' | 'awaiting-approval' | 'completed' | 'failed' | 'aborted';
 
 export interface AgentRunRecord {
   id: string;

@@ -4,7 +4,7 @@ import { GantryError } from '../../errors/index.js';
 import type { AgentRunStatus } from '../../store/index.js';
 import type { CliContext } from '../cli-context.js';
 
-const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed', 'failed'];
+const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed', 'failed', 'aborted'];
 
 export function define(command: Command, context: CliContext): void {
   command

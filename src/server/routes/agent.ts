@@ -32,7 +32,7 @@ const startBody = z
   .strict();
 const decisionBody = z.object({ by: z.string().optional(), reason: z.string().optional() }).strict();
 const resumeBody = z.object({ wait: z.boolean().default(false) }).strict();
-const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed', 'failed'];
+const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed', 'failed', 'aborted'];
 
 export interface AgentRouteOptions {
   config: GantryConfig;
