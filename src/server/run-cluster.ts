@@ -1,0 +1,39 @@
+// `gantry serve --workers N`: a primary process forks N workers (node:cluster) that share one
+// listening socket; each runs the whole server. The primary restarts a worker that crashes and,
+// on SIGINT/SIGTERM, passes the signal on and waits for every worker to drain and exit.
+import cluster from 'node:cluster';
+
+export interface RunClusterOptions {
+  workers: number;
+  log?: (line: string) => void;
+}
+
+/** In the primary: supervises workers and resolves with the exit code. Not for worker processes. */
+export function runCluster({
+  workers,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: RunClusterOptions): Promise<number> {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  log(`gantry: primary ${process.pid} started ${workers} workers`);
+  return new Promise<number>((resolve) => {
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) {
+        log(`gantry: worker ${worker.process.pid} exited (${signal ?? code}); starting a new one`);
+        cluster.fork();
+        return;
+      }
+      if (Object.keys(cluster.workers ?? {}).length === 0) resolve(0);
+    });
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return resolve(130);
+      stopping = true;
+      log(`gantry: ${signal} received, stopping ${workers} workers`);
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+export const isClusterPrimary = (): boolean => cluster.isPrimary;
