@@ -7,5 +7,6 @@ export {
   predictProbabilities,
   serializeLinearModel,
 } from './linear-model.js';
+export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export { maximumFeatureCharacters, textFeatures } from './text-features.js';
 export { type TrainingExample, type TrainOptions, trainLinearModel } from './train-linear-model.js';

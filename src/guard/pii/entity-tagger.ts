@@ -2,7 +2,7 @@
 // hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
 // Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
-import { type LinearModel, loadLinearModel } from '../classifier/index.js';
+import { type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
 import { prepareTokens, tokenFeatureIndices } from './token-features.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -10,11 +10,8 @@ import { type Token, tokenize } from './tokenize.js';
 export const taggerDimension = 1 << 18;
 export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;
 
-let shipped: LinearModel | undefined;
-
 export function shippedEntityTagger(): LinearModel {
-  shipped ??= loadLinearModel(new URL('../weights/pii-tagger.json', import.meta.url));
-  return shipped;
+  return loadShippedModel('pii-tagger.json');
 }
 
 const weakProbability = 0.25;

@@ -2,7 +2,7 @@
 // payloads), then score every view with the heuristics and the shipped classifier; the highest wins.
 import {
   type LinearModel,
-  loadLinearModel,
+  loadShippedModel,
   predictProbabilities,
   textFeatures,
 } from '../classifier/index.js';
@@ -10,11 +10,8 @@ import { normalizeText, textViews } from '../normalize/index.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 import { injectionHeuristics } from './injection-heuristics.js';
 
-let shipped: LinearModel | undefined;
-
 export function shippedInjectionModel(): LinearModel {
-  shipped ??= loadLinearModel(new URL('../weights/injection.json', import.meta.url));
-  return shipped;
+  return loadShippedModel('injection.json');
 }
 
 export interface InjectionScannerOptions {

@@ -1,17 +1,14 @@
 // Toxicity (hate or offensive language) from the classifier trained on Davidson et al.'s tweets.
 import {
   type LinearModel,
-  loadLinearModel,
+  loadShippedModel,
   predictProbabilities,
   textFeatures,
 } from '../classifier/index.js';
 import { resultOf, type Scanner } from '../types.js';
 
-let shipped: LinearModel | undefined;
-
 export function shippedToxicityModel(): LinearModel {
-  shipped ??= loadLinearModel(new URL('../weights/toxicity.json', import.meta.url));
-  return shipped;
+  return loadShippedModel('toxicity.json');
 }
 
 export function toxicityScore(text: string, model: LinearModel = shippedToxicityModel()): number {
