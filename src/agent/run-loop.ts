@@ -1,53 +1,23 @@
 // The agent loop: ask the model, run the tool calls it makes, check the stop conditions, repeat.
 // It yields typed events, checkpoints after each model response and each step, and when a limit
 // stops it, gives the model one last turn without tools to answer from what it has.
-import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { estimateCost } from '../model/index.js';
-import type { AgentRunStatus, AgentToolCallRecord, Store } from '../store/index.js';
-import type { CallerIdentity, ToolRegistry } from '../tool/index.js';
-import { GenAI, type Span, type Tracer } from '../trace/index.js';
+import type { AgentRunStatus } from '../store/index.js';
+import { GenAI, type Span } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
 import type { ToolResultRecord } from './agent-message.js';
 import type { AgentResult, PendingApproval } from './agent-result.js';
-import type { Budget } from './budget.js';
-import { callModel } from './call-model.js';
 import { executeToolCall } from './execute-tool-call.js';
 import { canonicalJson, hashArguments } from './hash-arguments.js';
 import { inertTracer } from './inert-tracer.js';
-import { fallbackProtocol, type ProtocolChoice, protocols } from './protocols/choose-protocol.js';
+import type { LoopInput, LoopSettings } from './loop-settings.js';
+import { modelTurn, replayedTurn, stepEnd } from './model-turn.js';
+import { protocols } from './protocols/choose-protocol.js';
 import type { ModelTurn, ParsedTurn } from './protocols/tool-protocol.js';
-import { pendingCalls, type RunState } from './run-state.js';
-import type { StopCondition, StopSignal } from './stop/stop-condition.js';
+import { pendingCalls } from './run-state.js';
+import { checkStop } from './stop/check-stop.js';
+import type { StopSignal } from './stop/stop-condition.js';
 
-export interface LoopSettings {
-  name: string;
-  model: LanguageModelV3;
-  modelName: string;
-  protocolChoice: ProtocolChoice;
-  instructions?: string;
-  tools: ToolRegistry;
-  stopConditions: readonly StopCondition[];
-  finalAnswerOnStop: boolean;
-  maximumRepairs: number;
-  store?: Store;
-  tracer: Tracer;
-  toolTimeoutMs: number;
-  caller?: CallerIdentity;
-  maxOutputTokens?: number;
-  temperature?: number;
-}
-
-export interface LoopInput {
-  state: RunState;
-  budget: Budget;
-  signal?: AbortSignal;
-  stream: boolean;
-  parentSpan?: Pick<Span, 'traceId' | 'spanId'>;
-  resumed: boolean;
-  completed: Map<string, AgentToolCallRecord>;
-}
-
-const rawTextLimit = 8_000;
+export type { LoopInput, LoopSettings } from './loop-settings.js';
 
 export async function* runLoop(
   settings: LoopSettings,
@@ -314,106 +284,6 @@ export async function* runLoop(
   return result;
 }
 
-/** One model call with its span, budget charge and, under `auto`, protocol fallback. */
-async function* modelTurn(
-  settings: LoopSettings,
-  state: RunState,
-  budget: Budget,
-  stepSpan: Span,
-  input: LoopInput,
-  toolsEnabled: boolean,
-): AsyncGenerator<AgentEvent, ModelTurn> {
-  for (;;) {
-    const protocol = protocols[state.protocol];
-    const span = settings.tracer.startSpan(`chat ${settings.model.modelId}`, {
-      parent: stepSpan,
-      kind: 'client',
-      attributes: {
-        [GenAI.operationName]: 'chat',
-        [GenAI.requestModel]: settings.modelName,
-        [GenAI.providerName]: settings.model.provider,
-        'gantry.agent.protocol': protocol.name,
-      },
-    });
-    try {
-      const options = {
-        ...protocol.prompt({
-          instructions: settings.instructions,
-          messages: state.messages,
-          tools: settings.tools.specs(),
-          toolsEnabled,
-        }),
-        abortSignal: input.signal,
-        maxOutputTokens: settings.maxOutputTokens,
-        temperature: settings.temperature,
-      };
-      const calls = callModel(settings.model, options, input.stream);
-      let next = await calls.next();
-      while (!next.done) {
-        yield { type: 'text-delta', step: state.step, delta: next.value };
-        next = await calls.next();
-      }
-      const turn = next.value;
-      const costUsd = estimateCost({
-        model: settings.modelName,
-        inputTokens: turn.inputTokens,
-        outputTokens: turn.outputTokens,
-      });
-      budget.charge({ steps: 1, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, costUsd });
-      const spent = {
-        [GenAI.usageInputTokens]: turn.inputTokens,
-        [GenAI.usageOutputTokens]: turn.outputTokens,
-        [GenAI.costUsd]: costUsd,
-      };
-      span.setAttributes({
-        ...spent,
-        [GenAI.responseFinishReasons]: [turn.finishReason],
-        // The raw text is kept so that a misparsed call can be diagnosed from the trace.
-        'gantry.response.text':
-          turn.text.length > rawTextLimit ? `${turn.text.slice(0, rawTextLimit)}…` : turn.text,
-        'gantry.response.tool_calls': turn.nativeCalls.length,
-      });
-      stepSpan.setAttributes(spent);
-      span.end();
-      return turn;
-    } catch (error) {
-      span.recordError(error);
-      span.end('error');
-      const next = fallbackProtocol(settings.protocolChoice, state.protocol, error);
-      if (!next) throw error;
-      yield {
-        type: 'protocol-fallback',
-        step: state.step,
-        from: state.protocol,
-        to: next,
-        message: (error as Error).message,
-      };
-      state.protocol = next;
-    }
-  }
-}
-
-function checkStop(
-  conditions: readonly StopCondition[],
-  state: RunState,
-  budget: Budget,
-): StopSignal | undefined {
-  const view = {
-    step: state.step,
-    usage: budget.used,
-    elapsedMs: budget.elapsedMs(),
-    budget,
-    messages: state.messages,
-    toolCallKeys: state.toolCallKeys,
-    observationKeys: state.observationKeys,
-  };
-  for (const condition of conditions) {
-    const signal = condition(view);
-    if (signal) return signal;
-  }
-  return undefined;
-}
-
 function isLimit(reason: StopSignal['reason']): boolean {
   return reason !== 'final-answer' && reason !== 'awaiting-approval' && reason !== 'aborted';
 }
@@ -425,27 +295,4 @@ function toCallRecords(parsed: ParsedTurn) {
     input: call.input,
     ...(call.inputError ? { inputError: call.inputError } : {}),
   }));
-}
-
-/** A step resumed from a checkpoint: its model call happened in the earlier process. */
-function replayedTurn(state: RunState): ModelTurn {
-  const last = state.messages[state.messages.length - 1];
-  const text = last?.role === 'assistant' ? last.text : '';
-  return { text, nativeCalls: [], inputTokens: 0, outputTokens: 0, finishReason: 'tool-calls' };
-}
-
-function stepEnd(step: number, turn: ModelTurn, modelName: string): AgentEvent {
-  return {
-    type: 'step-end',
-    step,
-    text: turn.text,
-    finishReason: turn.finishReason,
-    inputTokens: turn.inputTokens,
-    outputTokens: turn.outputTokens,
-    costUsd: estimateCost({
-      model: modelName,
-      inputTokens: turn.inputTokens,
-      outputTokens: turn.outputTokens,
-    }),
-  };
 }
