@@ -89,6 +89,14 @@ describe('RAG ingest and search over the store', () => {
     expect(hybrid[0].source.endsWith('boundary.txt') || hybrid[0].source.endsWith('heat.txt')).toBe(true);
     const convex = await collection.search('boundary layer', { mode: 'hybrid', fusion: 'convex', weight: 0 });
     expect(convex[0].score).toBe(1);
+    // The in-memory binary-quantized index agrees with exact search when oversampling covers everything.
+    const approximate = await collection.search('aeroelastic flutter', {
+      mode: 'vector',
+      limit: 3,
+      approximate: true,
+    });
+    // (compared by similarity: equal-distance ties may come in either order)
+    approximate.forEach((hit, index) => expect(hit.similarity).toBeCloseTo(vector[index].similarity!, 5));
     const mmr = await collection.search('wings', { mode: 'vector', mmr: { lambda: 0.5 }, limit: 2 });
     expect(mmr).toHaveLength(2);
   });

@@ -9,3 +9,4 @@ export * from './fusion/index.js';
 export * from './lexical/index.js';
 export * from './loading/index.js';
 export * from './pipeline/index.js';
+export * from './reranking/index.js';

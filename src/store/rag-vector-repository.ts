@@ -24,6 +24,8 @@ export interface RagVectorRepository {
   putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
   deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
   getVectors(collectionId: number, ids: readonly number[]): Promise<Map<number, Float32Array>>;
+  /** Every vector of the collection, to build an in-memory index. */
+  allVectors(collectionId: number): Promise<{ id: number; vector: Float32Array }[]>;
   searchVectors(
     collectionId: number,
     query: Float32Array,
@@ -110,6 +112,15 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
         )
         .all(JSON.stringify(ids));
       return new Map(rows.map((row) => [row.rowid, floats(row.embedding)]));
+    },
+    async allVectors(collectionId) {
+      if (!tableExists(exactTable(collectionId))) return [];
+      return db
+        .prepare<[], { rowid: number; embedding: Buffer }>(
+          `SELECT rowid, embedding FROM ${exactTable(collectionId)}`,
+        )
+        .all()
+        .map((row) => ({ id: row.rowid, vector: floats(row.embedding) }));
     },
     async searchVectors(collectionId, query, { limit, candidates, approximate = false, oversample = 8 }) {
       requireTables(collectionId);

@@ -47,4 +47,18 @@ describe('Bm25Index', () => {
       'b',
     ]);
   });
+
+  it('stays exact after removing most documents (compaction renumbers slots)', () => {
+    const index = new Bm25Index({ analyzer: plain });
+    const fresh = new Bm25Index({ analyzer: plain });
+    for (let n = 0; n < 50; n++) index.add(`d${n}`, `common word${n % 5} extra${n}`);
+    for (let n = 0; n < 50; n++) if (n % 7 !== 0) index.remove(`d${n}`);
+    for (let n = 0; n < 50; n += 7) fresh.add(`d${n}`, `common word${n % 5} extra${n}`);
+    index.add('late', 'common word1');
+    fresh.add('late', 'common word1');
+    expect(index.size).toBe(fresh.size);
+    expect(index.search('common word1 extra14', { limit: 20 })).toEqual(
+      fresh.search('common word1 extra14', { limit: 20 }),
+    );
+  });
 });

@@ -27,17 +27,27 @@ export interface Bm25SearchOptions {
   filter?: (id: string) => boolean;
 }
 
+// Postings are growable typed arrays per term (slot, tf); a removed document's slot is tombstoned and
+// never reused, and the lists are compacted once half their entries are dead. Scores accumulate in a
+// Float64Array indexed by slot, so a query touches no hash maps in its inner loop.
 export class Bm25Index {
   readonly k1: number;
   readonly b: number;
   readonly analyzer: Analyzer;
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly termIds = new Map<string, number>();
+  private postingSlots: Int32Array[] = [];
+  private postingFrequencies: Float32Array[] = [];
+  private postingLengths: number[] = [];
+  /** Live (not removed) postings per term: the document frequency. */
+  private documentFrequencies: number[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly ids: (string | undefined)[] = [];
-  private readonly lengths: number[] = [];
-  private readonly termsOf: (Map<string, number> | undefined)[] = [];
-  private readonly freeSlots: number[] = [];
+  private ids: (string | undefined)[] = [];
+  private lengths: number[] = [];
+  private slotTerms: (Int32Array | undefined)[] = [];
   private totalLength = 0;
+  private deadPostings = 0;
+  private livePostings = 0;
+  private scores = new Float64Array(0);
 
   constructor({ k1 = 0.9, b = 0.4, analyzer = analyzeText }: Bm25IndexOptions = {}) {
     this.k1 = k1;
@@ -59,40 +69,46 @@ export class Bm25Index {
   }
 
   /** Adds (or replaces) a document from precomputed term frequencies (as persisted in the store). */
-  addTerms(id: string, frequencies: Map<string, number>): void {
+  addTerms(id: string, frequencies: ReadonlyMap<string, number>): void {
     if (this.slotOf.has(id)) this.remove(id);
-    const slot = this.freeSlots.pop() ?? this.ids.length;
+    const slot = this.ids.length;
+    const terms = new Int32Array(frequencies.size);
     let length = 0;
+    let position = 0;
     for (const [term, tf] of frequencies) {
       length += tf;
-      let list = this.postings.get(term);
-      if (!list) {
-        list = new Map();
-        this.postings.set(term, list);
+      let termId = this.termIds.get(term);
+      if (termId === undefined) {
+        termId = this.postingSlots.length;
+        this.termIds.set(term, termId);
+        this.postingSlots.push(new Int32Array(4));
+        this.postingFrequencies.push(new Float32Array(4));
+        this.postingLengths.push(0);
+        this.documentFrequencies.push(0);
       }
-      list.set(slot, tf);
+      this.append(termId, slot, tf);
+      terms[position++] = termId;
     }
     this.slotOf.set(id, slot);
-    this.ids[slot] = id;
-    this.lengths[slot] = length;
-    this.termsOf[slot] = frequencies;
+    this.ids.push(id);
+    this.lengths.push(length);
+    this.slotTerms.push(terms);
     this.totalLength += length;
+    this.livePostings += terms.length;
   }
 
   remove(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    for (const term of this.termsOf[slot]!.keys()) {
-      const list = this.postings.get(term)!;
-      list.delete(slot);
-      if (list.size === 0) this.postings.delete(term);
-    }
+    const terms = this.slotTerms[slot]!;
+    for (const termId of terms) this.documentFrequencies[termId]--;
     this.totalLength -= this.lengths[slot];
     this.slotOf.delete(id);
     this.ids[slot] = undefined;
-    this.termsOf[slot] = undefined;
-    this.lengths[slot] = 0;
-    this.freeSlots.push(slot);
+    this.slotTerms[slot] = undefined;
+    this.deadPostings += terms.length;
+    this.livePostings -= terms.length;
+    if (this.deadPostings > this.livePostings) this.compact();
     return true;
   }
 
@@ -100,27 +116,87 @@ export class Bm25Index {
     const count = this.size;
     if (count === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / count || 1;
-    const queryTerms = termFrequencies(this.analyzer(query));
-    const scores = new Map<number, number>();
-    for (const [term, queryFrequency] of queryTerms) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = Math.log(1 + (count - list.size + 0.5) / (list.size + 0.5));
-      const weight = idf * queryFrequency;
-      const lengthFactor = this.k1 * (1 - this.b);
-      const lengthSlope = (this.k1 * this.b) / averageLength;
-      for (const [slot, tf] of list) {
-        const contribution = (weight * tf) / (tf + lengthFactor + lengthSlope * this.lengths[slot]);
-        scores.set(slot, (scores.get(slot) ?? 0) + contribution);
+    const lengthFactor = this.k1 * (1 - this.b);
+    const lengthSlope = (this.k1 * this.b) / averageLength;
+    if (this.scores.length < this.ids.length)
+      this.scores = new Float64Array(Math.max(1024, this.ids.length * 2));
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const [term, queryFrequency] of termFrequencies(this.analyzer(query))) {
+      const termId = this.termIds.get(term);
+      if (termId === undefined) continue;
+      const df = this.documentFrequencies[termId];
+      if (df === 0) continue;
+      const weight = Math.log(1 + (count - df + 0.5) / (df + 0.5)) * queryFrequency;
+      const slots = this.postingSlots[termId];
+      const frequencies = this.postingFrequencies[termId];
+      const postings = this.postingLengths[termId];
+      for (let index = 0; index < postings; index++) {
+        const slot = slots[index];
+        if (this.ids[slot] === undefined) continue;
+        const tf = frequencies[index];
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot] += (weight * tf) / (tf + lengthFactor + lengthSlope * this.lengths[slot]);
       }
     }
     const results: ScoredId[] = [];
-    for (const [slot, score] of scores) {
+    for (const slot of touched) {
       const id = this.ids[slot]!;
+      const score = scores[slot];
+      scores[slot] = 0;
       if (filter && !filter(id)) continue;
       results.push({ id, score });
     }
     return topByScore(results, limit);
+  }
+
+  private append(termId: number, slot: number, tf: number): void {
+    const length = this.postingLengths[termId];
+    if (length === this.postingSlots[termId].length) {
+      const slots = new Int32Array(length * 2);
+      slots.set(this.postingSlots[termId]);
+      this.postingSlots[termId] = slots;
+      const frequencies = new Float32Array(length * 2);
+      frequencies.set(this.postingFrequencies[termId]);
+      this.postingFrequencies[termId] = frequencies;
+    }
+    this.postingSlots[termId][length] = slot;
+    this.postingFrequencies[termId][length] = tf;
+    this.postingLengths[termId] = length + 1;
+    this.documentFrequencies[termId]++;
+  }
+
+  // Renumbers live documents densely and drops dead postings.
+  private compact(): void {
+    const newSlot = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const lengths: number[] = [];
+    const slotTerms: Int32Array[] = [];
+    this.ids.forEach((id, slot) => {
+      if (id === undefined) return;
+      newSlot[slot] = ids.length;
+      this.slotOf.set(id, ids.length);
+      ids.push(id);
+      lengths.push(this.lengths[slot]);
+      slotTerms.push(this.slotTerms[slot]!);
+    });
+    for (let termId = 0; termId < this.postingSlots.length; termId++) {
+      const slots = this.postingSlots[termId];
+      const frequencies = this.postingFrequencies[termId];
+      let kept = 0;
+      for (let index = 0; index < this.postingLengths[termId]; index++) {
+        const slot = newSlot[slots[index]];
+        if (slot < 0) continue;
+        slots[kept] = slot;
+        frequencies[kept] = frequencies[index];
+        kept++;
+      }
+      this.postingLengths[termId] = kept;
+    }
+    this.ids = ids;
+    this.lengths = lengths;
+    this.slotTerms = slotTerms;
+    this.deadPostings = 0;
   }
 }
 

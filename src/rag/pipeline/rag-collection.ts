@@ -1,7 +1,8 @@
 // A named collection in the store: ingest (incremental, by content hash), and search in three modes.
 // BM25 runs on an in-memory index rebuilt from the stored term frequencies on first use and kept in
-// step by this object's own writes; vectors are searched in sqlite-vec (exact, or binary-quantized
-// candidates rescored exactly once the collection passes `approximateAbove` chunks).
+// step by this object's own writes; vectors are searched exactly in sqlite-vec, or, once the
+// collection passes `approximateAbove` chunks, in an in-memory binary-quantized index rescored exactly.
+// Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
 import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
@@ -16,6 +17,7 @@ import {
 import { convexCombination, maximalMarginalRelevance, reciprocalRankFusion } from '../fusion/index.js';
 import { Bm25Index, type Bm25Parameters, type ScoredId } from '../lexical/index.js';
 import type { LoadedDocument } from '../loading/index.js';
+import { QuantizedVectorIndex } from '../vector/index.js';
 import { chunkDocument, documentHash } from './chunk-document.js';
 import { type SearchHit, type SearchOptions, searchModes } from './search-types.js';
 
@@ -89,6 +91,15 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   let lexical: Bm25Index | undefined;
   // Counting a vec0 table scans it: the count is cached and dropped whenever vectors change.
   let vectorCount: number | undefined;
+  // The approximate index lives in memory, built from the stored vectors on first approximate search.
+  let quantized: QuantizedVectorIndex | undefined;
+  const quantizedIndex = async () => {
+    if (!quantized && collection.dimension !== null) {
+      quantized = new QuantizedVectorIndex(collection.dimension);
+      for (const { id, vector } of await vectors.allVectors(collection.id)) quantized.add(id, vector);
+    }
+    return quantized;
+  };
 
   const lexicalIndex = async () => {
     if (!lexical) {
@@ -131,6 +142,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         collection.id,
         batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
       );
+      if (quantized) for (const [index, chunk] of batch.entries()) quantized.add(chunk.id, embedded[index]);
     }
   };
 
@@ -138,6 +150,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     if (ids.length === 0) return;
     vectorCount = undefined;
     await vectors.deleteVectors(collection.id, ids);
+    if (quantized) for (const id of ids) quantized.remove(id);
     if (lexical) for (const id of ids) lexical.remove(String(id));
   };
 
@@ -263,7 +276,12 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           },
         );
       }
-      const listDepth = mode === 'hybrid' || mmr ? depth : limit;
+      const listDepth =
+        mode === 'hybrid' || mmr
+          ? depth
+          : searchOptions.rerank
+            ? Math.max(limit, searchOptions.rerankCandidates ?? 30)
+            : limit;
       let lexicalHits: ScoredId[] = [];
       if (wantLexical) {
         const index = await lexicalIndex();
@@ -284,13 +302,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         queryVector = (await embedder!.embed([query]))[0];
         vectorCount ??= await vectors.countVectors(collection.id);
         const approximate = searchOptions.approximate ?? vectorCount > approximateAbove;
-        vectorHits = (
-          await vectors.searchVectors(collection.id, queryVector, {
-            limit: listDepth,
-            candidates,
-            approximate,
-          })
-        ).map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
+        const index = approximate && !candidates ? await quantizedIndex() : undefined;
+        const nearest = index
+          ? index.search(queryVector, { limit: listDepth })
+          : await vectors.searchVectors(collection.id, queryVector, { limit: listDepth, candidates });
+        vectorHits = nearest.map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
       }
       let ranked: ScoredId[];
       if (mode === 'bm25') ranked = lexicalHits;
@@ -308,6 +324,17 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         );
         const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
         ranked = order.map((entry) => ({ id: entry.id, score: scoreOf.get(entry.id) ?? 0 }));
+      }
+      let rerankOf: Map<string, number> | undefined;
+      if (searchOptions.rerank) {
+        const pool = ranked.slice(0, Math.max(limit, searchOptions.rerankCandidates ?? 30));
+        const poolChunks = await documents.getChunks(pool.map((hit) => Number(hit.id)));
+        const reranked = await searchOptions.rerank(
+          query,
+          poolChunks.map((chunk) => ({ id: String(chunk.id), text: chunk.text })),
+        );
+        rerankOf = new Map(reranked.map((hit) => [hit.id, hit.score]));
+        ranked = reranked;
       }
       ranked = ranked.slice(0, limit);
       const bm25Of = new Map(lexicalHits.map((hit) => [hit.id, hit.score]));
@@ -327,6 +354,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
             score: hit.score,
             ...(bm25Of.has(hit.id) ? { bm25Score: bm25Of.get(hit.id) } : {}),
             ...(similarityOf.has(hit.id) ? { similarity: similarityOf.get(hit.id) } : {}),
+            ...(rerankOf?.has(hit.id) ? { rerankScore: rerankOf.get(hit.id) } : {}),
           },
         ];
       });

@@ -1,5 +1,6 @@
 // The search request and result shapes shared by the library, the CLI and the HTTP API.
 import type { RagMetadataFilter } from '../../store/index.js';
+import type { Reranker } from '../reranking/index.js';
 
 export const searchModes = ['bm25', 'vector', 'hybrid'] as const;
 export type SearchMode = (typeof searchModes)[number];
@@ -16,6 +17,9 @@ export interface SearchOptions {
   depth?: number;
   /** Diversify the final list with MMR (λ: 1 = relevance only). */
   mmr?: { lambda?: number };
+  /** Rescores the top `rerankCandidates` (default 30) of the ranking; the result keeps `limit`. */
+  rerank?: Reranker;
+  rerankCandidates?: number;
   /** Force exact or approximate vector search (default: approximate above the size threshold). */
   approximate?: boolean;
 }
@@ -32,4 +36,6 @@ export interface SearchHit {
   bm25Score?: number;
   /** Cosine similarity, 1 − cosine distance. */
   similarity?: number;
+  /** The reranker's score, when one ran. */
+  rerankScore?: number;
 }

@@ -1,0 +1,3 @@
+export { type HttpRerankerOptions, httpReranker } from './http-reranker.js';
+export { type LlmRerankerOptions, llmReranker } from './llm-reranker.js';
+export type { RerankCandidate, Reranker } from './reranker.js';
