@@ -166,3 +166,43 @@ describe('budgets shared by nested agents', () => {
     expect(child.allows('toolCalls')).toBe(false);
   });
 });
+
+describe('the forced last answer in the text protocols', () => {
+  it('json: the last turn may only carry final_answer', async () => {
+    const step: ScriptedStep = (options) =>
+      JSON.stringify(options.responseFormat).includes('"tool"')
+        ? { text: '{"tool": "next_number", "arguments": {"n": 1}}' }
+        : { text: '{"final_answer": "stopped early"}' };
+    const model = createScriptedModel([step], { loop: true });
+    const result = await createAgent({
+      model,
+      tools: [counterTool],
+      protocol: 'json',
+      limits: { steps: 2 },
+    }).run('?');
+    expect(result).toMatchObject({
+      stopReason: 'step-limit',
+      forcedFinalAnswer: true,
+      text: 'stopped early',
+    });
+    expect(model.calls.at(-1)!.options.responseFormat).toMatchObject({
+      schema: { required: ['final_answer'] },
+    });
+  });
+
+  it('react: the last turn has no tools and no Observation stop sequence', async () => {
+    const step: ScriptedStep = (options) =>
+      options.stopSequences
+        ? { text: 'Action: next_number\nAction Input: {"n": 2}' }
+        : { text: 'Thought: enough.\nFinal Answer: 42' };
+    const model = createScriptedModel([step], { loop: true });
+    const result = await createAgent({
+      model,
+      tools: [counterTool],
+      protocol: 'react',
+      limits: { steps: 2 },
+    }).run('?');
+    expect(result).toMatchObject({ stopReason: 'step-limit', forcedFinalAnswer: true, text: '42' });
+    expect(JSON.stringify(model.calls.at(-1)!.options.prompt)).toContain('No tools can be used now');
+  });
+});

@@ -122,3 +122,22 @@ describe('tool registry', () => {
     expect(() => registry.pick(['nope'])).toThrow(expect.objectContaining({ code: 'AGENT_TOOL_UNKNOWN' }));
   });
 });
+
+describe('defineTool types', () => {
+  it('infers the input type from the zod schema (checked by tsc)', async () => {
+    const shout = defineTool({
+      name: 'shout',
+      description: 'Upper-cases a word.',
+      input: z.object({ word: z.string(), times: z.number().default(1) }),
+      execute: ({ word, times }) => word.toUpperCase().repeat(times),
+    });
+    expect(await shout.execute({ word: 'hi', times: 2 }, context)).toBe('HIHI');
+    defineTool({
+      name: 'bad',
+      description: 'x',
+      input: z.object({ word: z.string() }),
+      // @ts-expect-error: 'word' is inferred as a string, so it cannot be multiplied
+      execute: ({ word }) => word * 2,
+    });
+  });
+});
