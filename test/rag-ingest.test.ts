@@ -96,7 +96,8 @@ describe('RAG ingest and search over the store', () => {
       approximate: true,
     });
     // (compared by similarity: equal-distance ties may come in either order)
-    approximate.forEach((hit, index) => expect(hit.similarity).toBeCloseTo(vector[index].similarity!, 5));
+    for (const [index, hit] of approximate.entries())
+      expect(hit.similarity).toBeCloseTo(vector[index].similarity!, 5);
     const mmr = await collection.search('wings', { mode: 'vector', mmr: { lambda: 0.5 }, limit: 2 });
     expect(mmr).toHaveLength(2);
   });

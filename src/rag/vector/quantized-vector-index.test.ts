@@ -33,7 +33,7 @@ describe('QuantizedVectorIndex', () => {
   it('finds an exact copy first with distance 0, and matches exact search when oversampling covers everything', () => {
     const vectors = randomVectors(300, 64);
     const index = new QuantizedVectorIndex(64);
-    vectors.forEach((vector, id) => index.add(id, vector));
+    for (const [id, vector] of vectors.entries()) index.add(id, vector);
     const [first] = index.search(vectors[42], { limit: 1 });
     expect(first.id).toBe(42);
     expect(first.distance).toBeCloseTo(0, 6);
@@ -45,7 +45,7 @@ describe('QuantizedVectorIndex', () => {
   it('removes by swapping the last slot in, and replaces on re-add', () => {
     const vectors = randomVectors(20, 40);
     const index = new QuantizedVectorIndex(40);
-    vectors.forEach((vector, id) => index.add(id, vector));
+    for (const [id, vector] of vectors.entries()) index.add(id, vector);
     index.remove(3);
     index.remove(19);
     expect(index.size).toBe(18);
