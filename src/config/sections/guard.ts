@@ -58,6 +58,15 @@ export const guardSection = z
     datasetsPath: z.string().optional(),
     /** Named policies; gateway routes, keys and agents refer to them by name. */
     policies: z.record(z.string(), guardPolicySchema).default({}),
+    /** Which named policy applies where: by gateway route (model alias), API key id, or agent name. */
+    assignments: z
+      .object({
+        routes: z.record(z.string(), z.string()).default({}),
+        keys: z.record(z.string(), z.string()).default({}),
+        agents: z.record(z.string(), z.string()).default({}),
+      })
+      .strict()
+      .prefault({}),
     /** The policy used when a route, key or agent names none. */
     defaultPolicy: guardPolicySchema,
     /** Characters a stream guard holds back so that a secret split across chunks is still caught. */

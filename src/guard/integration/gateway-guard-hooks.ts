@@ -2,11 +2,13 @@
 // gateway: the shapes below match its `GatewayHooks` structurally, so the dependency stays
 // gateway → guard. Requests are checked message by message (direction input, or tool-result for
 // `tool` messages); answers go through a stream guard with hold-back.
+import type { GuardMonitor } from '../monitor/index.js';
 import {
   createStreamGuard,
   type GuardPolicy,
   type PolicyDecision,
   type PolicyFinding,
+  type PolicyResolver,
 } from '../policy/index.js';
 import type { Direction } from '../types.js';
 
@@ -36,13 +38,15 @@ export interface GuardGatewayHooks {
 export interface GuardGatewayHooksOptions {
   /** Characters held back from each answer stream (default 96). */
   holdBack?: number;
-  /** Told about every decision with findings (for the monitor, logs or metrics). */
+  /** Told about every decision with findings (for logs or metrics). */
   onDecision?: (event: {
     direction: Direction;
     model: string;
     keyId: string | null;
     decision: PolicyDecision;
   }) => void;
+  /** Records every checked request message and answer (with or without findings) for drift reports. */
+  monitor?: GuardMonitor;
 }
 
 const summary = (findings: readonly PolicyFinding[]) =>
@@ -68,14 +72,38 @@ function contentText(content: unknown): string | undefined {
 }
 
 export function createGuardGatewayHooks(
-  policy: GuardPolicy,
+  policies: GuardPolicy | PolicyResolver,
   options: GuardGatewayHooksOptions = {},
 ): GuardGatewayHooks {
-  const { holdBack = 96, onDecision } = options;
+  const { holdBack = 96, onDecision, monitor } = options;
+  // One policy for all traffic, or a resolver that picks one per route (model alias) and key.
+  const select = (context: HookContext) =>
+    typeof policies === 'function'
+      ? policies({ route: context.model, keyId: context.keyId })
+      : { name: 'default', policy: policies };
+  const record = (
+    text: string,
+    decision: PolicyDecision,
+    direction: Direction,
+    context: HookContext,
+    name: string,
+  ) => {
+    // Monitoring must never fail or slow a request: the write is not awaited and errors are dropped.
+    monitor
+      ?.record(text, decision, {
+        direction,
+        route: context.model,
+        apiKey: context.keyId ?? undefined,
+        policy: name,
+      })
+      .catch(() => {});
+  };
   const check = (text: string, direction: Direction, context: HookContext) => {
+    const { name, policy } = select(context);
     const decision = policy.checkText(text, { direction });
     if (decision.findings.length)
       onDecision?.({ direction, model: context.model, keyId: context.keyId, decision });
+    record(text, decision, direction, context, name);
     return decision;
   };
 
@@ -134,12 +162,15 @@ export function createGuardGatewayHooks(
 
     response(context) {
       if (context.endpoint === 'embeddings') return undefined;
+      const { name, policy } = select(context);
       const guard = createStreamGuard(policy, { holdBack, direction: 'output' });
       const seen: PolicyFinding[] = [];
+      let answer = '';
       const stopReason = () =>
         `answer stopped by the guard policy (${[...new Set(seen.filter((f) => f.action === 'block').map((f) => f.rule))].join(', ')})`;
       return {
         delta(text) {
+          answer += text;
           const step = guard.push(text);
           seen.push(...step.findings);
           return step.blocked ? { stop: stopReason() } : step.emit;
@@ -147,14 +178,14 @@ export function createGuardGatewayHooks(
         end() {
           const last = guard.end();
           seen.push(...last.findings);
-          if (seen.length) {
-            onDecision?.({
-              direction: 'output',
-              model: context.model,
-              keyId: context.keyId,
-              decision: { action: last.action, text: '', findings: seen },
-            });
-          }
+          const decision: PolicyDecision = {
+            action: last.blocked ? 'block' : last.action,
+            text: '',
+            findings: seen,
+          };
+          if (seen.length)
+            onDecision?.({ direction: 'output', model: context.model, keyId: context.keyId, decision });
+          record(answer, decision, 'output', context, name);
           return last.blocked ? { stop: stopReason() } : last.emit;
         },
       };

@@ -9,6 +9,7 @@ export {
   type RuleAction,
   strongest,
 } from './create-guard-policy.js';
+export { createPolicyResolver, type PolicyResolver, type PolicySelector } from './create-policy-resolver.js';
 export {
   createStreamGuard,
   type StreamGuard,
