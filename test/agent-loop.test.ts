@@ -236,3 +236,18 @@ describe('agent loop: custom stop conditions', () => {
     expect(result.stopReason).toBe('step-limit');
   });
 });
+
+describe('agent loop: tool results', () => {
+  it('cuts a tool result longer than maximumObservationCharacters before the model sees it', async () => {
+    const big = defineTool({
+      name: 'big',
+      description: 'x',
+      input: z.object({}),
+      execute: () => 'y'.repeat(5000),
+    });
+    const model = createScriptedModel([{ toolCalls: [{ toolName: 'big', input: {} }] }, { text: 'ok' }]);
+    const result = await createAgent({ model, tools: [big], maximumObservationCharacters: 100 }).run('?');
+    const shown = (result.messages[2] as { results: { output: string }[] }).results[0].output;
+    expect(shown).toBe(`${'y'.repeat(100)}… [cut: 4900 more characters]`);
+  });
+});

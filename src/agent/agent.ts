@@ -49,6 +49,8 @@ export interface AgentOptions {
   store?: Store;
   tracer?: Tracer;
   toolTimeoutMs?: number;
+  /** A tool result longer than this (as text or JSON) is cut before the model sees it. Default 50,000. */
+  maximumObservationCharacters?: number;
   maxOutputTokens?: number;
   temperature?: number;
 }
@@ -107,6 +109,7 @@ export function createAgent(options: AgentOptions): Agent {
     store: options.store,
     tracer: options.tracer ?? noopTracer,
     toolTimeoutMs: options.toolTimeoutMs ?? 60_000,
+    maximumObservationCharacters: options.maximumObservationCharacters ?? 50_000,
     maxOutputTokens: options.maxOutputTokens,
     temperature: options.temperature,
   };

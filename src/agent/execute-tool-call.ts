@@ -12,6 +12,7 @@ import type { PendingApproval } from './agent-result.js';
 import { ApprovalPending } from './approval-pending.js';
 import type { Budget } from './budget.js';
 import { hashArguments } from './hash-arguments.js';
+import { limitObservation } from './limit-observation.js';
 import { validateToolInput } from './validate-tool-input.js';
 
 export interface ToolExecutionContext {
@@ -25,6 +26,7 @@ export interface ToolExecutionContext {
   store?: Store;
   caller?: CallerIdentity;
   toolTimeoutMs: number;
+  maximumObservationCharacters: number;
   /** Calls finished before a crash or pause, by call id: replayed, never run again. */
   completed: Map<string, AgentToolCallRecord>;
 }
@@ -117,7 +119,12 @@ export async function executeToolCall(
     );
     outcome = {
       kind: 'result',
-      result: { id: call.id, name: call.name, output: output ?? null, isError: false },
+      result: {
+        id: call.id,
+        name: call.name,
+        output: limitObservation(output ?? null, context.maximumObservationCharacters),
+        isError: false,
+      },
       replayed: false,
       executed: true,
     };

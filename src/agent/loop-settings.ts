@@ -21,6 +21,7 @@ export interface LoopSettings {
   store?: Store;
   tracer: Tracer;
   toolTimeoutMs: number;
+  maximumObservationCharacters: number;
   caller?: CallerIdentity;
   maxOutputTokens?: number;
   temperature?: number;

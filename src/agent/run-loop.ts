@@ -105,6 +105,7 @@ export async function* runLoop(
             store,
             caller: settings.caller,
             toolTimeoutMs: settings.toolTimeoutMs,
+            maximumObservationCharacters: settings.maximumObservationCharacters,
             completed: input.completed,
           });
           if (outcome.kind === 'awaiting-approval') {
