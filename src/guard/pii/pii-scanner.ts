@@ -60,9 +60,10 @@ export function piiScanner(options: PiiScannerOptions = {}): Scanner {
   return (text) => {
     const candidates: Finding[] = [];
     for (const recognizer of active) {
+      let nth = 0;
       for (const match of text.matchAll(recognizer.pattern)) {
         const value = match[0];
-        const verdict = recognizer.validate ? recognizer.validate(value) : true;
+        const verdict = recognizer.validate ? recognizer.validate(value, nth++) : true;
         if (verdict === false) continue;
         const base = typeof verdict === 'number' ? verdict : recognizer.score;
         const score = contextScore(text, match.index!, recognizer, contextBoost, base);

@@ -15,8 +15,8 @@ export interface Recognizer {
   pattern: RegExp;
   /** Score of a match that passed validation, before context. */
   score: number;
-  /** false drops the match; a number replaces the score. */
-  validate?: (value: string) => boolean | number;
+  /** false drops the match; a number replaces the score. `nth` counts this recognizer's candidates in the text. */
+  validate?: (value: string, nth: number) => boolean | number;
   /** Words that, shortly before a match, raise its score by `contextBoost`. */
   context?: readonly string[];
 }
@@ -25,13 +25,22 @@ export interface Recognizer {
 // IN, BR; Canada shares the US numbering plan). Each region costs a metadata lookup per candidate.
 const phoneRegions = ['US', 'GB', 'DE', 'FR', 'IL', 'IN', 'BR'] as const;
 
-function validPhone(value: string): boolean | number {
+/**
+ * Validating a candidate against libphonenumber's metadata costs tens of microseconds per region; a
+ * text full of digit groups (an adversarial or tabular input) would make that quadratic-looking in
+ * practice. Past this many candidates in one text, numbers are judged by shape only (score 0.3, so
+ * they still count with a context word).
+ */
+export const maximumPhoneValidations = 200;
+
+function validPhone(value: string, nth: number): boolean | number {
   // ISO dates and times share the digit-group shape of phone numbers.
   if (/^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return false;
   // The 3-2-4 shape is a social security number's, not a phone number's.
   if (/^\d{3}-\d{2}-\d{4}$/.test(value)) return false;
   const digits = value.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
+  if (nth >= maximumPhoneValidations) return /[-. )]/.test(value) ? 0.3 : false;
   if (value.trim().startsWith('+')) return isValidPhoneNumber(value) ? 0.75 : false;
   for (const region of phoneRegions) if (isValidPhoneNumber(value, region)) return 0.6;
   // Shaped like a phone number but unknown to the metadata: only context can make it count.
@@ -41,7 +50,9 @@ function validPhone(value: string): boolean | number {
 export const recognizers: readonly Recognizer[] = [
   {
     entity: 'EMAIL_ADDRESS',
-    pattern: /\b[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}\b/g,
+    // Bounded repetitions (RFC 5321: 64-character local part, 63-character labels) keep the scan
+    // linear on long runs of address characters without an '@'.
+    pattern: /\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g,
     score: 0.95,
     context: ['email', 'e-mail', 'mail', 'contact'],
   },

@@ -160,3 +160,23 @@ describe('createPolicyResolver', () => {
     expect(() => createPolicyResolver(guard)).toThrow(/unknown policy "missing"/);
   });
 });
+
+describe('adversarial inputs', () => {
+  it('scans 20 KB of pathological text in linear time (no regex backtracking blow-up)', () => {
+    const policy = createGuardPolicy();
+    const inputs = [
+      'a.'.repeat(10_000),
+      '1-'.repeat(10_000),
+      '12 '.repeat(7_000),
+      'a@'.repeat(10_000),
+      `http://${'a'.repeat(20_000)}`,
+    ];
+    for (const text of inputs) {
+      const started = performance.now();
+      policy.checkText(text);
+      // About 10 ms here; the bound is loose for slow, shared CI machines, but far below the seconds a
+      // quadratic pattern took on these inputs.
+      expect(performance.now() - started, text.slice(0, 8)).toBeLessThan(1_000);
+    }
+  });
+});

@@ -24,7 +24,10 @@ export const secretPatterns: { type: string; pattern: RegExp }[] = [
     type: 'PRIVATE_KEY',
     pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z]+ )?PRIVATE KEY-----|$)/g,
   },
-  { type: 'BASIC_AUTH_URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s:/@]+@[^\s/]+/gi },
+  {
+    type: 'BASIC_AUTH_URL',
+    pattern: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@]{1,256}:[^\s:/@]{1,256}@[^\s/]{1,256}/gi,
+  },
   {
     type: 'PASSWORD_ASSIGNMENT',
     pattern:
