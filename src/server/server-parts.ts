@@ -7,6 +7,7 @@ import type { Mount } from './create-server.js';
 import type { Route } from './router.js';
 import { agentRoutes } from './routes/agent.js';
 import { gatewayMounts } from './routes/gateway.js';
+import { ragRoutes } from './routes/rag.js';
 
 export interface ServerPartsContext {
   config: GantryConfig;
@@ -26,6 +27,7 @@ export async function assembleServerParts(context: ServerPartsContext): Promise<
   const agent = agentRoutes(context);
   parts.routes.push(...agent.routes);
   parts.close.push(agent.close);
+  parts.routes.push(...ragRoutes(context));
   const gateway = await gatewayMounts(context);
   parts.mounts.push(...gateway.mounts);
   parts.close.push(gateway.close);

@@ -34,7 +34,7 @@ export function define(command: Command, context: CliContext): void {
           sources: config.rag.answer.sources,
           minimumSimilarity: config.rag.answer.minimumSimilarity,
           minimumBm25: config.rag.answer.minimumBm25,
-          search: { mode: flags.mode ?? config.rag.search.mode },
+          search: { mode: flags.mode ?? collection.defaultMode(config.rag.search.mode) },
         });
         if (flags.json) {
           context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -33,7 +33,7 @@ export function define(command: Command, context: CliContext): void {
         name: flags.collection,
       });
       const hits = await collection.search(query, {
-        mode: flags.mode ?? config.rag.search.mode,
+        mode: flags.mode ?? collection.defaultMode(config.rag.search.mode),
         limit: flags.limit ? Number(flags.limit) : config.rag.search.limit,
         fusion: flags.fusion ?? config.rag.search.fusion,
         weight: flags.weight ? Number(flags.weight) : config.rag.search.weight,

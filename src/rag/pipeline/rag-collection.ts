@@ -19,7 +19,7 @@ import { Bm25Index, type Bm25Parameters, type ScoredId } from '../lexical/index.
 import type { LoadedDocument } from '../loading/index.js';
 import { QuantizedVectorIndex } from '../vector/index.js';
 import { chunkDocument, documentHash } from './chunk-document.js';
-import { type SearchHit, type SearchOptions, searchModes } from './search-types.js';
+import { type SearchHit, type SearchMode, type SearchOptions, searchModes } from './search-types.js';
 
 export interface RagCollectionOptions {
   store: Store;
@@ -63,6 +63,8 @@ export interface RagCollection {
   ): Promise<IngestReport>;
   removeSource(source: string): Promise<number>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** The configured default mode when the collection can run it; BM25 when it has no embedder. */
+  defaultMode(configured?: SearchMode): SearchMode;
   /** Embeds a text with the collection's embedder (undefined when it has none). */
   embedQuery(text: string): Promise<Float32Array | undefined>;
   stats(): Promise<{ documents: number; chunks: number; vectors: number; embedder: string | null }>;
@@ -246,6 +248,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       const ids = await documents.deleteDocument(collection.id, source);
       await removeChunks(ids);
       return ids.length;
+    },
+    defaultMode(configured = 'hybrid') {
+      return embedder || (options.embedder === 'lsa' && collection.embedder === null) ? configured : 'bm25';
     },
     async embedQuery(text) {
       if (!embedder) return undefined;
