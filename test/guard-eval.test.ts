@@ -22,3 +22,18 @@ describe.skipIf(!datasets)('guard evaluation on held-out public data', () => {
     expect(report.pii.overall.f2).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe.skipIf(!datasets)('shipped weights', () => {
+  it('are exactly what the training script produces (deterministic, training splits only)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const guard = await import('../src/guard/index.js');
+    const trained = guard.trainGuardModels(datasets!, ['injection', 'piiTagger']);
+    for (const name of ['injection', 'piiTagger'] as const) {
+      const shipped = readFileSync(guard.shippedWeightsPath(guard.weightFileNames[name]), 'utf8');
+      expect(
+        guard.serializeLinearModel(trained[name]!, guard.pruningThresholds[name]) === shipped,
+        name,
+      ).toBe(true);
+    }
+  });
+});

@@ -55,7 +55,14 @@ export function trainGuardModels(datasets: string, only?: readonly ModelName[]):
   return trained;
 }
 
-const fileNames: Record<ModelName, string> = {
+/** Weights smaller than this are dropped from the shipped file (the tagger needs finer weights). */
+export const pruningThresholds: Record<ModelName, number> = {
+  injection: 1e-2,
+  toxicity: 1e-2,
+  piiTagger: 1e-3,
+};
+
+export const weightFileNames: Record<ModelName, string> = {
   injection: 'injection.json',
   toxicity: 'toxicity.json',
   piiTagger: 'pii-tagger.json',
@@ -64,8 +71,8 @@ const fileNames: Record<ModelName, string> = {
 export function writeGuardModels(models: Partial<TrainedModels>, folder = shippedWeightsFolder): string[] {
   const written: string[] = [];
   for (const [name, model] of Object.entries(models) as [ModelName, LinearModel][]) {
-    const path = join(folder, fileNames[name]);
-    writeFileSync(path, serializeLinearModel(model, name === 'piiTagger' ? 1e-3 : 1e-2));
+    const path = join(folder, weightFileNames[name]);
+    writeFileSync(path, serializeLinearModel(model, pruningThresholds[name]));
     written.push(path);
   }
   return written;
