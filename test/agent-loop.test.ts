@@ -100,6 +100,40 @@ describe('agent loop: protocols', () => {
     expect(events.find((e) => e.type === 'protocol-fallback')).toMatchObject({ from: 'native', to: 'json' });
   });
 
+  it('auto: falls back json → react when structured output is refused too', async () => {
+    const model = createScriptedModel([
+      { type: 'error', status: 400, message: 'tools are not supported by this model' },
+      { type: 'error', status: 400, message: "Unknown parameter: 'response_format'" },
+      { text: 'Action: get_weather\nAction Input: {"city": "Paris"}' },
+      { text: 'Final Answer: 18' },
+    ]);
+    const result = await createAgent({ model, tools: [weather] }).run('?');
+    expect(result).toMatchObject({ text: '18', protocol: 'react', steps: 2 });
+  });
+
+  it('does not fall back on errors that are not about capabilities', async () => {
+    const model = createScriptedModel([{ type: 'error', status: 500, message: 'upstream exploded' }], {
+      loop: true,
+    });
+    await expect(
+      createAgent({ model, tools: [weather], modelRetryDelayMs: 1 }).run('?'),
+    ).rejects.toMatchObject({
+      code: 'MODEL_CALL_FAILED',
+      message: expect.stringContaining('(HTTP 500): upstream exploded'),
+    });
+  });
+
+  it('retries a transient model failure (503, 429) with backoff, then goes on', async () => {
+    const model = createScriptedModel([
+      { type: 'error', status: 503, message: 'overloaded' },
+      { type: 'error', status: 429, message: 'slow down' },
+      { text: 'fine now' },
+    ]);
+    const result = await createAgent({ model, modelRetryDelayMs: 1 }).run('?');
+    expect(result).toMatchObject({ text: 'fine now', steps: 1 });
+    expect(model.calls).toHaveLength(3);
+  });
+
   it('native: recovers a call a small model wrote as text (<tool_call> tag)', async () => {
     const model = createScriptedModel([
       {

@@ -49,6 +49,10 @@ export interface AgentOptions {
   store?: Store;
   tracer?: Tracer;
   toolTimeoutMs?: number;
+  /** Retries of a model call that failed transiently (429, 5xx), with exponential backoff. Default 2. */
+  modelRetries?: number;
+  /** Delay before the first retry in milliseconds; doubled each time. Default 500. */
+  modelRetryDelayMs?: number;
   /** A tool result longer than this (as text or JSON) is cut before the model sees it. Default 50,000. */
   maximumObservationCharacters?: number;
   maxOutputTokens?: number;
@@ -109,6 +113,8 @@ export function createAgent(options: AgentOptions): Agent {
     store: options.store,
     tracer: options.tracer ?? noopTracer,
     toolTimeoutMs: options.toolTimeoutMs ?? 60_000,
+    modelRetries: options.modelRetries ?? 2,
+    modelRetryDelayMs: options.modelRetryDelayMs ?? 500,
     maximumObservationCharacters: options.maximumObservationCharacters ?? 50_000,
     maxOutputTokens: options.maxOutputTokens,
     temperature: options.temperature,

@@ -43,7 +43,7 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
   const modelName = options.model ?? settings.model;
   if (!modelName) {
     throw new GantryError('USAGE_INVALID', 'No model was given for the agent.', {
-      hint: 'Pass --model provider:model (for example ollama:qwen2.5:7b) or set agent.model in the configuration.',
+      hint: `Name a model as 'provider:model' (--model on the command line, "model" in an API request), for example ollama:qwen2.5:7b, or set agent.model in the configuration.`,
     });
   }
   const model = resolveModel(modelName, { config });
@@ -97,6 +97,7 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
     finalAnswerOnStop: settings.finalAnswerOnStop,
     maximumRepairs: settings.maximumRepairs,
     toolTimeoutMs: settings.toolTimeoutMs,
+    modelRetries: settings.modelRetries,
     maximumObservationCharacters: settings.maximumObservationCharacters,
   });
   return {

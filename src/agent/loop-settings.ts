@@ -21,6 +21,10 @@ export interface LoopSettings {
   store?: Store;
   tracer: Tracer;
   toolTimeoutMs: number;
+  /** Retries of a model call that failed transiently (429, 5xx). */
+  modelRetries: number;
+  /** Delay before the first retry; doubled for each next one. */
+  modelRetryDelayMs: number;
   maximumObservationCharacters: number;
   caller?: CallerIdentity;
   maxOutputTokens?: number;

@@ -1,5 +1,7 @@
 // One model call of the loop: the protocol's prompt, the call (streamed or not), its span, the
 // budget charge, and under `auto` the fallback to the next protocol when the backend lacks one.
+import { APICallError } from '@ai-sdk/provider';
+import { GantryError } from '../errors/index.js';
 import { estimateCost } from '../model/index.js';
 import { GenAI, type Span } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
@@ -21,8 +23,10 @@ export async function* modelTurn(
   input: LoopInput,
   toolsEnabled: boolean,
 ): AsyncGenerator<AgentEvent, ModelTurn> {
+  let retries = 0;
   for (;;) {
     const protocol = protocols[state.protocol];
+    let streamed = false;
     const span = settings.tracer.startSpan(`chat ${settings.model.modelId}`, {
       parent: stepSpan,
       kind: 'client',
@@ -48,6 +52,7 @@ export async function* modelTurn(
       const calls = callModel(settings.model, options, input.stream);
       let next = await calls.next();
       while (!next.done) {
+        streamed = true;
         yield { type: 'text-delta', step: state.step, delta: next.value };
         next = await calls.next();
       }
@@ -77,8 +82,14 @@ export async function* modelTurn(
     } catch (error) {
       span.recordError(error);
       span.end('error');
+      // Transient failures (429, 5xx) are retried with backoff, unless text was already streamed.
+      if (!streamed && retries < settings.modelRetries && isRetryable(error) && !input.signal?.aborted) {
+        await sleep(settings.modelRetryDelayMs * 2 ** retries, input.signal);
+        retries++;
+        continue;
+      }
       const next = fallbackProtocol(settings.protocolChoice, state.protocol, error);
-      if (!next) throw error;
+      if (!next) throw asModelError(error, settings.modelName, input.signal);
       yield {
         type: 'protocol-fallback',
         step: state.step,
@@ -112,4 +123,37 @@ export function stepEnd(step: number, turn: ModelTurn, modelName: string): Agent
       outputTokens: turn.outputTokens,
     }),
   };
+}
+
+/** A backend failure as a Gantry error (what, why, what to do); aborts and Gantry errors pass through. */
+function asModelError(error: unknown, modelName: string, signal: AbortSignal | undefined): unknown {
+  if (GantryError.isInstance(error) || signal?.aborted) return error;
+  const status = APICallError.isInstance(error) ? error.statusCode : undefined;
+  return new GantryError(
+    'MODEL_CALL_FAILED',
+    `The call to model ${modelName} failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error)?.message ?? error}`,
+    {
+      hint: 'Check that the backend is running and reachable, the model name, and the API key; `gantry doctor` tests each backend.',
+      details: { model: modelName, ...(status ? { status } : {}) },
+      cause: error,
+    },
+  );
+}
+
+function isRetryable(error: unknown): boolean {
+  return APICallError.isInstance(error) && error.isRetryable;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }
