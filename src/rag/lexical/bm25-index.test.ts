@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../analysis/index.js';
-import { Bm25Index } from './index.js';
+import { Bm25Index, topByScore } from './index.js';
 
 const plain = createAnalyzer({ stopwords: new Set(), stem: false });
 
@@ -60,5 +60,11 @@ describe('Bm25Index', () => {
     expect(index.search('common word1 extra14', { limit: 20 })).toEqual(
       fresh.search('common word1 extra14', { limit: 20 }),
     );
+  });
+
+  it('topByScore picks the same top entries through its heap as a full sort', () => {
+    const entries = Array.from({ length: 500 }, (_, n) => ({ id: `d${n}`, score: (n * 7919) % 101 }));
+    const sorted = [...entries].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, 10);
+    expect(topByScore([...entries], 10)).toEqual(sorted);
   });
 });

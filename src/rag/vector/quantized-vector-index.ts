@@ -16,6 +16,7 @@ export class QuantizedVectorIndex {
   private vectors: Float32Array;
   private count = 0;
   private readonly slotOf = new Map<number, number>();
+  private distances = new Uint16Array(0);
 
   constructor(dimension: number) {
     this.dimension = dimension;
@@ -78,7 +79,8 @@ export class QuantizedVectorIndex {
       if (query[component] > 0) code[component >>> 5] |= 1 << (component & 31);
     }
     // Counting sort by Hamming distance: distances are small integers (0..dimension).
-    const distances = new Uint16Array(this.count);
+    if (this.distances.length < this.count) this.distances = new Uint16Array(this.ids.length);
+    const distances = this.distances;
     const histogram = new Uint32Array(this.dimension + 2);
     for (let slot = 0; slot < this.count; slot++) {
       let distance = 0;
