@@ -89,6 +89,8 @@ export async function* runLoop(
           attributes: { 'gantry.step': step },
         });
         const results: ToolResultRecord[] = [];
+        // Added to the state only when the step completes: a paused or aborted step is replayed later.
+        const stepKeys: string[] = [];
         let unusable = 0;
         for (const call of pending) {
           if (!input.resumed || !input.completed.has(call.id)) {
@@ -119,7 +121,7 @@ export async function* runLoop(
           results.push(result);
           if (outcome.errorKind === 'unknown-tool' || outcome.errorKind === 'invalid-input') unusable++;
           if (outcome.errorKind !== 'unknown-tool')
-            state.toolCallKeys.push(`${call.name}:${hashArguments(call.input)}`);
+            stepKeys.push(`${call.name}:${hashArguments(call.input)}`);
           if (result.isError) {
             yield {
               type: 'tool-error',
@@ -152,6 +154,7 @@ export async function* runLoop(
           break;
         }
         state.messages.push({ role: 'tool', results });
+        state.toolCallKeys.push(...stepKeys);
         state.observationKeys.push(hashArguments(canonicalJson(results.map((r) => [r.name, r.output]))));
         state.invalidTurns = unusable === pending.length ? state.invalidTurns + 1 : 0;
         input.completed.clear();
