@@ -64,4 +64,41 @@ describe('agent tracing', () => {
     await tracer.close();
     await store.close();
   });
+
+  it("a sub-agent's run span hangs under the delegating tool call, whose span records what the sub-agent spent", async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    const tracer = createTracer({ sinks: [storeSink(store)] });
+    const helper = createAgent({
+      name: 'helper',
+      tracer,
+      model: createScriptedModel([{ text: 'helped', usage: { inputTokens: 30, outputTokens: 4 } }]),
+    });
+    const lead = createAgent({
+      name: 'lead',
+      tracer,
+      tools: [helper.asTool()],
+      model: createScriptedModel([
+        {
+          toolCalls: [{ toolName: 'helper', input: { task: 'help' } }],
+          usage: { inputTokens: 10, outputTokens: 2 },
+        },
+        { text: 'done', usage: { inputTokens: 10, outputTokens: 1 } },
+      ]),
+    });
+    const result = await lead.run('delegate');
+    await tracer.flush();
+    const spans = await store.spans.getTrace(result.traceId);
+    const toolSpan = spans.find((s) => s.name === 'execute_tool helper')!;
+    expect(toolSpan.attributes).toMatchObject({
+      'gen_ai.usage.input_tokens': 30,
+      'gen_ai.usage.output_tokens': 4,
+    });
+    const childRun = spans.find((s) => s.name === 'invoke_agent helper')!;
+    expect(childRun.parentSpanId).toBe(toolSpan.spanId);
+    expect(spans.find((s) => s.name === 'invoke_agent lead')!.attributes['gen_ai.usage.input_tokens']).toBe(
+      50,
+    );
+    await tracer.close();
+    await store.close();
+  });
 });

@@ -104,6 +104,7 @@ export async function executeToolCall(
   });
   const startedAt = performance.now();
   context.budget.charge({ toolCalls: 1 });
+  const before = { ...context.budget.used };
   let outcome: CallOutcome;
   try {
     const output = await withTimeout(tool.timeoutMs ?? context.toolTimeoutMs, context.signal, (signal) =>
@@ -128,6 +129,7 @@ export async function executeToolCall(
       replayed: false,
       executed: true,
     };
+    recordSpending(span, before, context.budget);
     span.end();
   } catch (error) {
     if (ApprovalPending.isInstance(error)) {
@@ -258,4 +260,17 @@ function toolErrorMessage(name: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const hint = GantryError.isInstance(error) && error.hint ? ` ${error.hint}` : '';
   return `Tool '${name}' failed: ${message}${hint}`;
+}
+
+/** What a tool spent (a sub-agent's model calls), on the tool's span. */
+function recordSpending(span: Span, before: Budget['used'], budget: Budget): void {
+  const inputTokens = budget.used.inputTokens - before.inputTokens;
+  const outputTokens = budget.used.outputTokens - before.outputTokens;
+  if (inputTokens === 0 && outputTokens === 0) return;
+  span.setAttributes({
+    [GenAI.usageInputTokens]: inputTokens,
+    [GenAI.usageOutputTokens]: outputTokens,
+    [GenAI.costUsd]: budget.used.costUsd - before.costUsd,
+    'gantry.tool_calls': budget.used.toolCalls - before.toolCalls,
+  });
 }
