@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeReply {
+  /** Answer with this HTTP error status and message instead (OpenAI error body). */
+  error?: { status: number; message: string };
   content?: string;
   toolCalls?: { id: string; name: string; arguments: string }[];
 }
@@ -25,6 +27,15 @@ export async function startFakeOpenAI(
       const request = JSON.parse(body);
       requests.push(request);
       const answer = reply(request);
+      if (answer.error) {
+        res.writeHead(answer.error.status, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error: { message: answer.error.message, type: 'api_error', param: null, code: null },
+          }),
+        );
+        return;
+      }
       const toolCalls = answer.toolCalls?.map((call, index) => ({
         index,
         id: call.id,
