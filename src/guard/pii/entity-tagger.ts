@@ -14,7 +14,21 @@ export function shippedEntityTagger(): LinearModel {
   return loadShippedModel('pii-tagger.json');
 }
 
+const commonWordSets = new WeakMap<LinearModel, ReadonlySet<string>>();
+
+/** The tagger's lexicon of common lower-case words, shipped in its metadata. */
+export function commonWordsOf(model: LinearModel): ReadonlySet<string> {
+  let set = commonWordSets.get(model);
+  if (!set) {
+    const words = model.metadata.commonWords;
+    set = new Set(Array.isArray(words) ? (words as string[]) : []);
+    commonWordSets.set(model, set);
+  }
+  return set;
+}
+
 const weakProbability = 0.25;
+const loneOpenerProbability = 0.75;
 const maximumAddressGap = 3;
 const separators = /^[,\n]$/;
 
@@ -50,7 +64,7 @@ export function tagEntities(
   threshold = 0.5,
 ): Finding[] {
   const tokens = tokenize(text);
-  const prepared = prepareTokens(tokens);
+  const prepared = prepareTokens(tokens, commonWordsOf(model));
   const indices = new Int32Array(64);
   const k = model.classes.length;
   // One buffer for every token's class probabilities: no allocation per token.
@@ -92,6 +106,13 @@ export function tagEntities(
     const spanTokens = tokens.slice(open.first, open.last + 1);
     const named = spanTokens.some((t) => /^\p{Lu}/u.test(t.text));
     const numbered = spanTokens.some((t) => /\d/.test(t.text));
+    // A lone capitalised word opening a sentence ("Knead for ten minutes") is weak evidence of a name:
+    // it needs a confident tagger.
+    const loneOpener = open.first === open.last && prepared.sentenceStart[open.first] === 1;
+    if (type === 'PERSON' && loneOpener && open.total < loneOpenerProbability) {
+      open = undefined;
+      return;
+    }
     // Names are written with capitals; a lower-case run tagged PERSON is noise (code, JSON, slang).
     if ((type === 'STREET_ADDRESS' && !(named && numbered)) || (type === 'PERSON' && !named)) {
       open = undefined;

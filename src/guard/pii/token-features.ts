@@ -41,12 +41,14 @@ export interface PreparedTokens {
   length: Uint8Array;
   capitalised: Uint8Array;
   sentenceStart: Uint8Array;
+  /** 1 when the word is common in lower case in ordinary English text (so probably not a name). */
+  common: Uint8Array;
 }
 
 const full = 0xffffffff;
 const sentenceEnders = new Set(['.', '!', '?', ':', '\n', '"', '“']);
 
-export function prepareTokens(tokens: readonly Token[]): PreparedTokens {
+export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySet<string>): PreparedTokens {
   const n = tokens.length;
   const prepared: PreparedTokens = {
     tokens,
@@ -58,6 +60,7 @@ export function prepareTokens(tokens: readonly Token[]): PreparedTokens {
     length: new Uint8Array(n),
     capitalised: new Uint8Array(n),
     sentenceStart: new Uint8Array(n),
+    common: new Uint8Array(n),
   };
   let previous = '';
   for (let i = 0; i < n; i++) {
@@ -71,10 +74,17 @@ export function prepareTokens(tokens: readonly Token[]): PreparedTokens {
     prepared.suffix2[i] = featureHash(lower.slice(-2), full);
     prepared.length[i] = Math.min(text.length, 12);
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
-    prepared.sentenceStart[i] = i === 0 || sentenceEnders.has(previous) ? 1 : 0;
+    prepared.sentenceStart[i] =
+      i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
+    prepared.common[i] = commonWords?.has(lower) ? 1 : 0;
     previous = lower;
   }
   return prepared;
+}
+
+/** "rise." ends a sentence; "Dr.", "St.", "Apt." and other short or capitalised abbreviations do not. */
+function endsSentence(token: string): boolean {
+  return token.length > 4 && token.endsWith('.') && /^\p{Ll}/u.test(token);
 }
 
 /** A murmur3-style finaliser over (kind, hash): a well-spread index for each feature. */
@@ -97,7 +107,7 @@ export function tokenFeatureIndices(
   dimension: number,
   out: Int32Array,
 ): number {
-  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart } = prepared;
+  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
   const n = word.length;
   let k = 0;
   out[k++] = mix(0, 0, dimension);
@@ -109,6 +119,11 @@ export function tokenFeatureIndices(
   out[k++] = mix(6, length[i], dimension);
   out[k++] = mix(7, sentenceStart[i], dimension);
   if (capitalised[i]) out[k++] = mix(8, sentenceStart[i], dimension);
+  if (common[i]) out[k++] = mix(9, capitalised[i] * 2 + sentenceStart[i], dimension);
+  for (const offset of [-1, 1]) {
+    const j = i + offset;
+    if (j >= 0 && j < word.length && common[j]) out[k++] = mix(10 + offset, capitalised[j], dimension);
+  }
   for (let offset = -3; offset <= 3; offset++) {
     if (offset === 0) continue;
     const j = i + offset;

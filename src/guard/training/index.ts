@@ -1,4 +1,4 @@
-export { trainEntityTagger } from './train-entity-tagger.js';
+export { buildCommonWords, trainEntityTagger } from './train-entity-tagger.js';
 export {
   type ModelName,
   pruningThresholds,

@@ -3,12 +3,38 @@ import { type LinearModel, type TrainingExample, trainLinearModel } from '../cla
 import type { PiiRecord } from '../datasets/index.js';
 import { prepareTokens, taggerClasses, taggerDimension, tokenFeatures, tokenize } from '../pii/index.js';
 
-export function trainEntityTagger(records: readonly PiiRecord[], epochs = 6, l2 = 1e-4): LinearModel {
+/**
+ * Words seen in lower case at least `minimum` times in ordinary text: a capitalised word that is also a
+ * common lower-case word ("Lemon", "Knead", "God") is probably not a name. Only letters, 3+ characters.
+ */
+export function buildCommonWords(texts: Iterable<string>, minimum = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const token of tokenize(text)) {
+      if (token.text.length >= 3 && /^\p{Ll}+$/u.test(token.text))
+        counts.set(token.text, (counts.get(token.text) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .filter(([, n]) => n >= minimum)
+    .map(([word]) => word)
+    .sort();
+}
+
+export function trainEntityTagger(
+  records: readonly PiiRecord[],
+  lexiconTexts: Iterable<string> = [],
+  epochs = 6,
+  l2 = 1e-4,
+): LinearModel {
+  const train = records.filter((record) => record.split === 'train');
+  // The training templates' own lower-case words count too (never the held-out templates).
+  const commonWords = buildCommonWords([...lexiconTexts, ...train.map((record) => record.text)]);
+  const lexicon = new Set(commonWords);
   const examples: TrainingExample[] = [];
-  for (const record of records) {
-    if (record.split !== 'train') continue;
+  for (const record of train) {
     const tokens = tokenize(record.text);
-    const prepared = prepareTokens(tokens);
+    const prepared = prepareTokens(tokens, lexicon);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       const span = record.spans.find((s) => token.start < s.end && s.start < token.end);
@@ -29,6 +55,9 @@ export function trainEntityTagger(records: readonly PiiRecord[], epochs = 6, l2 
     split: 'by template_id: sha256("template:<id>")[0] % 5 === 0 is held out',
     tokens: examples.length,
     epochs,
+    lexicon:
+      'lower-case words seen 3+ times in the benign prompts, Davidson tweets and the training templates',
+    commonWords,
   };
   return model;
 }

@@ -51,7 +51,10 @@ export function trainGuardModels(datasets: string, only?: readonly ModelName[]):
       },
     });
   }
-  if (wants('piiTagger')) trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets));
+  if (wants('piiTagger')) {
+    const lexiconTexts = [...loadBenignPrompts(datasets), ...loadDavidson(datasets)].map((row) => row.text);
+    trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets), lexiconTexts);
+  }
   return trained;
 }
 
