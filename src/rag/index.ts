@@ -10,3 +10,4 @@ export * from './lexical/index.js';
 export * from './loading/index.js';
 export * from './pipeline/index.js';
 export * from './reranking/index.js';
+export * from './transforms/index.js';

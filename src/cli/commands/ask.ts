@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
 import { resolveModel } from '../../model/index.js';
-import { answerQuestion, openConfiguredCollection, type SearchMode } from '../../rag/index.js';
+import {
+  answerQuestion,
+  configuredReranker,
+  openConfiguredCollection,
+  type SearchMode,
+} from '../../rag/index.js';
 import type { CliContext } from '../cli-context.js';
 
 export function define(command: Command, context: CliContext): void {
@@ -34,7 +39,11 @@ export function define(command: Command, context: CliContext): void {
           sources: config.rag.answer.sources,
           minimumSimilarity: config.rag.answer.minimumSimilarity,
           minimumBm25: config.rag.answer.minimumBm25,
-          search: { mode: flags.mode ?? collection.defaultMode(config.rag.search.mode) },
+          search: {
+            mode: flags.mode ?? collection.defaultMode(config.rag.search.mode),
+            rerank: configuredReranker(config),
+            rerankCandidates: config.rag.reranker.candidates,
+          },
         });
         if (flags.json) {
           context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

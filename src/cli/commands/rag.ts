@@ -4,6 +4,7 @@ import { GantryError } from '../../errors/index.js';
 import {
   type BenchmarkResult,
   benchmarkTestCollection,
+  configuredReranker,
   formatTrecQrels,
   formatTrecRun,
   isTestCollectionName,
@@ -25,6 +26,7 @@ interface EvalFlags {
   runFile?: string;
   qrelsFile?: string;
   cranfieldMinusOne?: 'relevant' | 'drop';
+  rerank?: boolean;
   json?: boolean;
 }
 
@@ -44,6 +46,7 @@ export function define(command: Command, context: CliContext): void {
       'write TREC runs (qid Q0 docid rank score tag); {collection} and {mode} expand',
     )
     .option('--qrels-file <path>', 'write the qrels in TREC format; {collection} expands')
+    .option('--rerank', 'add <mode>+rerank systems with the configured reranker (rag.reranker)')
     .option('--json', 'print JSON')
     .action(async (names: string[], flags: EvalFlags) => {
       const modes = (flags.modes ?? '').split(',').map((mode) => mode.trim()) as SearchMode[];
@@ -54,6 +57,13 @@ export function define(command: Command, context: CliContext): void {
           });
         }
       }
+      const reranker = flags.rerank ? configuredReranker(context.config().config) : undefined;
+      if (flags.rerank && !reranker) {
+        throw new GantryError('USAGE_INVALID', '--rerank needs a reranker in the configuration.', {
+          hint: 'Set rag.reranker (type http with url, or type llm with model).',
+        });
+      }
+      const candidates = context.config().config.rag.reranker.candidates;
       const expanded = names.flatMap((name) => (name === 'all' ? [...testCollectionNames] : [name]));
       const results: BenchmarkResult[] = [];
       for (const name of expanded) {
@@ -72,6 +82,23 @@ export function define(command: Command, context: CliContext): void {
             b: Number(flags.b),
             lsaDimension: Number(flags.lsaDimension),
             depth: Number(flags.depth),
+            extraSystems: reranker
+              ? (opened) =>
+                  Object.fromEntries(
+                    modes.map((mode) => [
+                      `${mode}+rerank`,
+                      async (query: string, limit: number) =>
+                        (
+                          await opened.search(query, {
+                            mode,
+                            limit,
+                            rerank: reranker,
+                            rerankCandidates: candidates,
+                          })
+                        ).map((hit) => ({ id: hit.source, score: hit.score })),
+                    ]),
+                  )
+              : undefined,
           });
           results.push(result);
           if (!flags.json) printTable(context, result);

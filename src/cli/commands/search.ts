@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
-import { openConfiguredCollection, type SearchMode } from '../../rag/index.js';
+import { configuredReranker, openConfiguredCollection, type SearchMode } from '../../rag/index.js';
 import type { CliContext } from '../cli-context.js';
 
 interface SearchFlags {
@@ -11,6 +11,7 @@ interface SearchFlags {
   weight?: string;
   filter?: string[];
   mmr?: string;
+  rerank?: boolean;
   json?: boolean;
 }
 
@@ -24,6 +25,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--weight <w>', 'convex fusion: weight of the vector list, 0..1')
     .option('--filter <key=value...>', 'metadata equality filters')
     .option('--mmr <lambda>', 'diversify with MMR (1 = relevance only)')
+    .option('--no-rerank', 'skip the configured reranker (rag.reranker)')
     .option('--json', 'print JSON')
     .action(async (query: string, flags: SearchFlags) => {
       const config = context.config().config;
@@ -39,6 +41,8 @@ export function define(command: Command, context: CliContext): void {
         weight: flags.weight ? Number(flags.weight) : config.rag.search.weight,
         filter: parseFilters(flags.filter),
         mmr: flags.mmr ? { lambda: Number(flags.mmr) } : undefined,
+        rerank: flags.rerank === false ? undefined : configuredReranker(config),
+        rerankCandidates: config.rag.reranker.candidates,
       });
       if (flags.json) {
         context.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);

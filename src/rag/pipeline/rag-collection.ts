@@ -304,7 +304,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       let vectorHits: ScoredId[] = [];
       let queryVector: Float32Array | undefined;
       if (wantVector) {
-        queryVector = (await embedder!.embed([query]))[0];
+        queryVector = (await embedder!.embed([searchOptions.vectorQuery ?? query]))[0];
         vectorCount ??= await vectors.countVectors(collection.id);
         const approximate = searchOptions.approximate ?? vectorCount > approximateAbove;
         const index = approximate && !candidates ? await quantizedIndex() : undefined;

@@ -17,6 +17,8 @@ export interface SearchOptions {
   depth?: number;
   /** Diversify the final list with MMR (λ: 1 = relevance only). */
   mmr?: { lambda?: number };
+  /** Text embedded for the vector side instead of the query (HyDE's hypothetical answer). */
+  vectorQuery?: string;
   /** Rescores the top `rerankCandidates` (default 30) of the ranking; the result keeps `limit`. */
   rerank?: Reranker;
   rerankCandidates?: number;

@@ -7,6 +7,7 @@ import { GantryError } from '../../errors/index.js';
 import { resolveModel } from '../../model/index.js';
 import {
   answerQuestion,
+  configuredReranker,
   type LoadedDocument,
   loadUrl,
   openConfiguredCollection,
@@ -52,6 +53,8 @@ const searchBody = z
       .object({ lambda: z.number().min(0).max(1).optional() })
       .strict()
       .optional(),
+    /** Use the configured reranker (rag.reranker); default true when one is configured. */
+    rerank: z.boolean().default(true),
   })
   .strict();
 
@@ -76,6 +79,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
     return opened;
   };
   const limit = config.server.bodyLimitBytes;
+  const reranker = configuredReranker(config);
   return [
     {
       method: 'GET',
@@ -119,6 +123,8 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
           weight: body.weight ?? config.rag.search.weight,
           filter: body.filter,
           mmr: body.mmr,
+          rerank: body.rerank ? reranker : undefined,
+          rerankCandidates: config.rag.reranker.candidates,
         });
         sendJson(res, 200, { data: hits });
       },
@@ -146,7 +152,12 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
           sources: config.rag.answer.sources,
           minimumSimilarity: config.rag.answer.minimumSimilarity,
           minimumBm25: config.rag.answer.minimumBm25,
-          search: { mode: body.mode ?? opened.defaultMode(config.rag.search.mode), filter: body.filter },
+          search: {
+            mode: body.mode ?? opened.defaultMode(config.rag.search.mode),
+            filter: body.filter,
+            rerank: reranker,
+            rerankCandidates: config.rag.reranker.candidates,
+          },
         });
         sendJson(res, 200, answer);
       },

@@ -1,0 +1,6 @@
+export {
+  type HydeOptions,
+  hydeSearch,
+  type MultiQueryOptions,
+  multiQuerySearch,
+} from './query-transforms.js';
