@@ -112,6 +112,21 @@ describe('runEval', () => {
     expect(again.results.every((r) => r.cached)).toBe(true);
   });
 
+  it("misses the cache when the target's fingerprint changes (a new prompt, an edited script)", async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    let calls = 0;
+    const make = (fingerprint: string) => ({
+      ...functionTarget('same-name', async (input) => `${calls++ >= 0 ? String(input).toUpperCase() : ''}`),
+      fingerprint,
+    });
+    await runEval({ target: make('v1'), examples, scorers: [exactMatch()], store });
+    await runEval({ target: make('v1'), examples, scorers: [exactMatch()], store });
+    expect(calls).toBe(3);
+    const changed = await runEval({ target: make('v2'), examples, scorers: [exactMatch()], store });
+    expect(calls).toBe(6);
+    expect(changed.results.some((r) => r.cached)).toBe(false);
+  });
+
   it('repeats with seeds and reports pass@k and pass^k', async () => {
     const target = functionTarget('sometimes', async (input, { trial, seed }) => {
       expect(seed).toBe(10 + trial);
