@@ -19,6 +19,11 @@ export function createMcpTestServer(): McpServer {
         ? { content: [{ type: 'text', text: 'shipped' }] }
         : { content: [{ type: 'text', text: `no order ${orderId}` }], isError: true },
   );
+  server.registerTool(
+    'orders.cancel',
+    { description: 'Cancels an order (a dotted MCP name).', inputSchema: { orderId: z.string() } },
+    async ({ orderId }) => ({ content: [{ type: 'text', text: `cancelled ${orderId}` }] }),
+  );
   return server;
 }
 

@@ -19,7 +19,7 @@ describe('MCP client over stdio', () => {
   afterAll(() => connection?.close());
 
   it('lists the server tools with their JSON Schemas and validates input with them', async () => {
-    expect(connection.tools.map((t) => t.name).sort()).toEqual(['add', 'lookup_order']);
+    expect(connection.tools.map((t) => t.name).sort()).toEqual(['add', 'lookup_order', 'orders_cancel']);
     const add = connection.tools.find((t) => t.name === 'add')!;
     expect(add.inputJsonSchema).toMatchObject({ type: 'object', properties: { a: { type: 'number' } } });
     expect(add.input.safeParse({ a: 1, b: 'x' }).success).toBe(false);
@@ -71,7 +71,15 @@ describe('MCP client over Streamable HTTP', () => {
   it('connects, prefixes names with the server name, and calls a tool', async () => {
     const connection = await connectMcpServer({ name: 'shop', url }, { prefix: true });
     try {
-      expect(connection.tools.map((t) => t.name).sort()).toEqual(['shop__add', 'shop__lookup_order']);
+      expect(connection.tools.map((t) => t.name).sort()).toEqual([
+        'shop__add',
+        'shop__lookup_order',
+        'shop__orders_cancel',
+      ]);
+      const cancel = connection.tools.find((t) => t.name === 'shop__orders_cancel')!;
+      expect(
+        await cancel.execute({ orderId: 'B-2' }, { signal: new AbortController().signal } as never),
+      ).toBe('cancelled B-2');
       const lookup = connection.tools.find((t) => t.name === 'shop__lookup_order')!;
       const controller = new AbortController();
       const output = await lookup.execute({ orderId: 'A-1' }, { signal: controller.signal } as never);

@@ -61,7 +61,7 @@ export async function connectMcpServer(
   const tools = listed.tools.map((tool): AnyTool => {
     const jsonSchema = tool.inputSchema as Record<string, unknown>;
     return {
-      name: prefix ? `${server.name}__${tool.name}` : tool.name,
+      name: providerSafeName(prefix ? `${server.name}__${tool.name}` : tool.name),
       description: tool.description ?? tool.title ?? tool.name,
       input: zodFromJsonSchema(jsonSchema),
       inputJsonSchema: jsonSchema,
@@ -105,4 +105,9 @@ function zodFromJsonSchema(schema: Record<string, unknown>): z.ZodType {
     // A schema zod cannot express still lets the call through; the server validates it anyway.
     return z.looseObject({});
   }
+}
+
+/** Providers accept [a-zA-Z0-9_-]{1,64} as tool names; MCP allows more (dots, slashes, long names). */
+function providerSafeName(name: string): string {
+  return name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
 }
