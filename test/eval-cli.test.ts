@@ -56,6 +56,13 @@ describe('gantry eval', () => {
     expect(compare.code).toBe(1);
     expect(JSON.parse(compare.stdout).newlyFailing).toEqual(['ca']);
     expect(gantry(['eval', 'compare', baseline, baseline, '--ci'], env).code).toBe(0);
+    const show = gantry(['eval', 'show', baseline, '--html', join(dir, 'show.html')], env);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('eval capitals');
+    expect(readFileSync(join(dir, 'show.html'), 'utf8')).toContain('The capital of Australia is Sydney.');
+    const missing = gantry(['eval', 'show', 'no-such-run'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("error[NOT_FOUND]: No eval run 'no-such-run'");
   });
 
   it('explains a bad eval file and a missing judge model', { timeout: 60_000 }, () => {

@@ -302,6 +302,19 @@ export function define(command: Command, context: CliContext): void {
     );
 
   command
+    .command('show')
+    .description('Print a stored run; write its HTML report (with every trajectory) or JSON')
+    .argument('<runId>', 'run id (see gantry eval list)')
+    .option('--html <path>', 'write the HTML report here')
+    .option('--report <path>', 'write the JSON report here')
+    .option('--json', 'print the JSON report')
+    .action(async (runId: string, flags: { html?: string; report?: string; json?: boolean }) => {
+      const run = await loadRun(context.store(), runId);
+      writeReports(run, undefined, flags, context);
+      context.stdout.write(flags.json ? `${toJsonReport(run)}\n` : `${formatRunSummary(run)}\n`);
+    });
+
+  command
     .command('list')
     .description('List recent eval runs')
     .option('--json', 'print JSON')
