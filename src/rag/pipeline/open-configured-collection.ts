@@ -21,8 +21,11 @@ export async function openConfiguredCollection(options: ConfiguredCollectionOpti
   const rag = config.rag;
   const name = options.name ?? rag.collection;
   const existing = await store.ragDocuments.getCollection(name);
-  // A collection keeps the embedder it was built with; the configured one applies to new collections.
-  const spec = options.embedder ?? (existing?.embedder ? storedSpec(existing.embedder) : rag.embedder);
+  // A collection keeps the embedder it was built with (none, if it was built without one).
+  let stored: string | undefined;
+  if (existing?.embedder) stored = storedSpec(existing.embedder);
+  else if (existing && (await store.ragDocuments.countChunks(existing.id)) > 0) stored = 'none';
+  const spec = options.embedder ?? stored ?? rag.embedder;
   const embedder = embedderFor(spec, config, store);
   const sizes = { size: rag.chunkSize, overlap: rag.chunkOverlap };
   const chunkerFor = (document: LoadedDocument) => {
