@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeBleu,
   corpusBleu,
+  corpusChrf,
   gaiaQuestionScorer,
   lcsIndices,
   passAtK,
@@ -13,6 +14,7 @@ import {
   porterStem,
   rougeScores,
   sentenceBleu,
+  sentenceChrf,
   squadF1Score,
   summaryLevelLcs,
 } from '../src/eval/index.js';
@@ -271,5 +273,92 @@ describe('pass@k and pass^k', () => {
   });
   it('refuses k larger than the trials run', () => {
     expect(() => passHatK(tasks, 5)).toThrow(/1 ≤ k ≤ n/);
+  });
+});
+
+describe('chrF equals sacrebleu', () => {
+  const sentence: [string, string[], number][] = [
+    [
+      'Co nás nejvíc trápí, protože lékaři si vybírají, kdo bude žít a kdo zemře.',
+      ['Nejvíce smutní jsme z toho, že musíme rozhodovat o tom, kdo bude žít a kdo zemře.'],
+      39.14078509,
+    ],
+    [
+      'Nebo prostě nemají vybavení, které by jim pomohlo, uvedli lékaři.',
+      ['A někdy nemáme ani potřebný materiál, abychom jim pomohli, popsali lékaři.'],
+      31.22557079,
+    ],
+    [
+      'Lapali po dechu, jejich životy skončily dřív, než skutečně začaly.',
+      ['Lapali po dechu a pak jejich život skončil - dřív, než skutečně mohl začít, připomněli.'],
+      57.15704367,
+    ],
+  ];
+  it.each(sentence)('sentence chrF (eps smoothing) of %s', (hypothesis, references, expected) => {
+    expect(Math.abs(sentenceChrf(hypothesis, references, { epsSmoothing: true }) - expected)).toBeLessThan(
+      1e-4,
+    );
+  });
+
+  // test_chrf.py: char_order 6, word_order 0, beta 3; EPSILON 1e-4 on the 0–100 scale.
+  const corpus: [string[], string[], number, boolean][] = [
+    [['abcdefg'], ['hijklmnop'], 0, true],
+    [['a'], ['b'], 0, true],
+    [[''], ['reference'], 0, true],
+    [['aa'], ['ab'], 8.3333, true],
+    [['a', 'b'], ['a', 'c'], 8.3333, true],
+    [['a'], ['a'], 16.6667, true],
+    [['a b c'], ['a b c'], 50, true],
+    [['a b c'], ['abc'], 50, true],
+    [
+      [
+        ' risk assessment must be made of those who are qualified and expertise in the sector - these are the scientists .',
+      ],
+      [
+        'risk assessment has to be undertaken by those who are qualified and expert in that area - that is the scientists .',
+      ],
+      63.36173,
+      true,
+    ],
+    [
+      [' Die    Beziehung zwischen  Obama und Netanjahu ist nicht gerade  freundlich. '],
+      ['Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich.'],
+      64.1302698,
+      true,
+    ],
+    [
+      ['Niemand hat die Absicht, eine Mauer zu errichten'],
+      ['Niemand hat die Absicht, eine Mauer zu errichten'],
+      100,
+      true,
+    ],
+    [['a'], ['a'], 100, false],
+    [['a b c'], ['abc'], 100, false],
+    [['a', 'b'], ['a', 'c'], 50, false],
+    [['aa'], ['ab'], 25, false],
+    [[''], ['c'], 0, false],
+  ];
+  it.each(corpus)(
+    'corpus chrF %j vs %j → %f (eps smoothing %s)',
+    (hypotheses, references, expected, epsSmoothing) => {
+      expect(
+        Math.abs(corpusChrf(hypotheses, [references], { beta: 3, epsSmoothing }) - expected),
+      ).toBeLessThan(1e-4);
+    },
+  );
+
+  it('keeps whitespace when asked', () => {
+    expect(
+      Math.abs(
+        corpusChrf(
+          ['Die Beziehung zwischen Obama und Netanjahu ist nicht gerade freundlich.'],
+          [['Das Verhältnis zwischen Obama und Netanyahu ist nicht gerade freundschaftlich.']],
+          {
+            beta: 3,
+            keepWhitespace: true,
+          },
+        ) - 67.3481606,
+      ),
+    ).toBeLessThan(1e-4);
   });
 });

@@ -11,6 +11,7 @@ import {
   toolCallCorrectness,
 } from '../scorers/agent-scorers.js';
 import { bleu } from '../scorers/bleu.js';
+import { chrf } from '../scorers/chrf.js';
 import { bertScore, embeddingSimilarity } from '../scorers/embedding-similarity.js';
 import { exactMatch } from '../scorers/exact-match.js';
 import { gaiaQuasiExactMatch } from '../scorers/gaia-quasi-exact-match.js';
@@ -39,6 +40,7 @@ export const scorerNames = [
   'gaia',
   'f1',
   'bleu',
+  'chrf',
   'rouge1',
   'rouge2',
   'rougeL',
@@ -86,6 +88,8 @@ export function createScorer(entry: EvalFileScorer, models: ScorerModels): Score
       return withThreshold(squadF1());
     case 'bleu':
       return withThreshold(bleu(options));
+    case 'chrf':
+      return withThreshold(chrf(options));
     case 'rouge1':
     case 'rouge2':
     case 'rougeL':

@@ -17,6 +17,7 @@ export {
   sentenceBleu,
 } from './bleu.js';
 export { type BleuTokenizerName, bleuTokenize } from './bleu-tokenizers.js';
+export { type ChrfOptions, chrf, corpusChrf, sentenceChrf } from './chrf.js';
 export {
   bertScore,
   cosineSimilarity,
