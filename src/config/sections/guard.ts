@@ -26,7 +26,11 @@ export const guardPolicySchema = z
       .strict()
       .prefault({}),
     secrets: ruleBase('redact').strict().prefault({}),
-    injection: ruleBase('block').strict().prefault({}),
+    // Injection is an attack on the model's instructions: it comes in through requests and tool results.
+    injection: ruleBase('block')
+      .extend({ directions: directions.default(['input', 'tool-result']) })
+      .strict()
+      .prefault({}),
     toxicity: ruleBase('flag').strict().prefault({}),
     invisibleText: ruleBase('redact').strict().prefault({}),
     bannedSubstrings: ruleBase('block')
@@ -43,6 +47,15 @@ export const guardPolicySchema = z
       .prefault({}),
     promptLeak: ruleBase('block')
       .extend({ canaries: z.array(z.string()).default([]), systemPrompt: z.string().optional() })
+      .strict()
+      .prefault({}),
+    /** Answers that must be JSON (off unless enabled): syntax, required keys, an optional JSON Schema. */
+    json: ruleBase('flag')
+      .extend({
+        enabled: z.boolean().default(false),
+        requiredKeys: z.array(z.string()).default([]),
+        schema: z.record(z.string(), z.unknown()).optional(),
+      })
       .strict()
       .prefault({}),
     /** How tool results with instruction-like content are handled (indirect injection). */

@@ -9,6 +9,7 @@ import {
   bannedTopicsScanner,
   injectionScanner,
   invisibleTextScanner,
+  jsonValidityScanner,
   promptLeakScanner,
   secretsScanner,
   toxicityScanner,
@@ -104,6 +105,19 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
     add('urls', config.urls, urlScanner(config.urls), true, () => '[URL REMOVED]');
   if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
     add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
+  }
+  if (config.json.enabled) {
+    // JSON is a property of answers: without explicit directions it checks outputs only.
+    const rule = {
+      ...config.json,
+      directions: config.json.directions.length ? config.json.directions : ['output' as const],
+    };
+    add(
+      'json',
+      rule,
+      jsonValidityScanner({ requiredKeys: config.json.requiredKeys, schema: config.json.schema }),
+      false,
+    );
   }
   add('injection', config.injection, injectionScanner({ threshold: config.injection.threshold }), false);
   add('toxicity', config.toxicity, toxicityScanner({ threshold: config.toxicity.threshold }), false);

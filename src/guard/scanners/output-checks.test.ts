@@ -32,6 +32,20 @@ describe('other scanners', () => {
     expect(scan('{"answer": ').findings[0].type).toBe('invalid-json');
   });
 
+  it('JSON Schema conformance', () => {
+    const scan = jsonValidityScanner({
+      schema: {
+        type: 'object',
+        properties: { answer: { type: 'number' }, sources: { type: 'array', items: { type: 'string' } } },
+        required: ['answer'],
+      },
+    });
+    expect(scan('{"answer": 4, "sources": ["a"]}').findings).toEqual([]);
+    const bad = scan('{"answer": "four", "sources": [1]}').findings.map((f) => f.type);
+    expect(bad).toEqual(['schema:answer', 'schema:sources.0']);
+    expect(scan('{"sources": []}').findings.map((f) => f.type)).toEqual(['schema:answer']);
+  });
+
   it('prompt leakage: canary tokens and fuzzy overlap with the system prompt', () => {
     const systemPrompt =
       'You are the support assistant of Acme Bank. Never discuss interest rates for business accounts. Always answer in a friendly tone and sign as Acme Helper.';

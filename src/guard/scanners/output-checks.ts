@@ -1,20 +1,57 @@
 // Output checks: valid JSON (optionally against a required-keys list), system-prompt leakage (canary
 // tokens and fuzzy overlap with the system prompt) and URLs against allow/deny lists.
+import { z } from 'zod';
+import { GantryError } from '../../errors/index.js';
 import { redactFindings } from '../redact-findings.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 
-export function jsonValidityScanner(options: { requiredKeys?: readonly string[] } = {}): Scanner {
+/**
+ * Output that must be JSON: valid syntax (a fenced ```json block is accepted), required keys, and when
+ * a JSON Schema is given, conformance to it (zod's JSON Schema reader; one finding per violation).
+ */
+export function jsonValidityScanner(
+  options: { requiredKeys?: readonly string[]; schema?: Record<string, unknown> } = {},
+): Scanner {
+  let validator: z.ZodType | undefined;
+  if (options.schema) {
+    try {
+      validator = z.fromJSONSchema(options.schema as Parameters<typeof z.fromJSONSchema>[0]);
+    } catch (error) {
+      throw new GantryError(
+        'GUARD_OPTIONS_INVALID',
+        `The JSON Schema given to the JSON scanner cannot be read: ${(error as Error).message}.`,
+        {
+          hint: 'Pass a JSON Schema object (draft 2020-12 or draft-07).',
+          cause: error,
+        },
+      );
+    }
+  }
   return (text) => {
     const body = text.trim().replace(/^```(?:json)?\s*|\s*```$/g, '');
+    let value: unknown;
     try {
-      const value = JSON.parse(body) as unknown;
-      const missing = (options.requiredKeys ?? []).filter(
-        (key) => typeof value !== 'object' || value === null || !(key in (value as object)),
-      );
-      return resultOf(missing.map((key) => ({ scanner: 'json', type: `missing-key:${key}`, score: 1 })));
+      value = JSON.parse(body) as unknown;
     } catch (error) {
       return resultOf([{ scanner: 'json', type: 'invalid-json', score: 1, value: (error as Error).message }]);
     }
+    const findings: Finding[] = (options.requiredKeys ?? [])
+      .filter((key) => typeof value !== 'object' || value === null || !(key in (value as object)))
+      .map((key) => ({ scanner: 'json', type: `missing-key:${key}`, score: 1 }));
+    if (validator) {
+      const parsed = validator.safeParse(value);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          findings.push({
+            scanner: 'json',
+            type: `schema:${issue.path.join('.') || '(root)'}`,
+            score: 1,
+            value: issue.message,
+          });
+        }
+      }
+    }
+    return resultOf(findings);
   };
 }
 
