@@ -63,7 +63,9 @@ describe('runEval', () => {
       if (input === 'one' && n < 3) throw new Error('transient');
       if (input === 'two') throw new Error('always broken');
       if (input === 'three')
-        await new Promise((r, j) => signal.addEventListener('abort', () => j(signal.reason)));
+        await new Promise((_resolve, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason)),
+        );
       return String(input).toUpperCase();
     });
     const run = await runEval({
