@@ -155,7 +155,12 @@ async function createUpstream(
     const simulator = createSimulator(entry.simulator as SimulatorOptions);
     simulators.push(simulator);
     const baseURL = await simulator.listen(0, '127.0.0.1');
-    return createOpenAICompatibleUpstream({ name, baseURL, connections: entry.connections });
+    return createOpenAICompatibleUpstream({
+      name,
+      baseURL,
+      connections: entry.connections,
+      timeoutMs: entry.timeoutMs,
+    });
   }
   if (!entry.baseURL) {
     throw new GantryError('GATEWAY_CONFIG_INVALID', `The upstream '${name}' has no baseURL.`, {
@@ -177,5 +182,6 @@ async function createUpstream(
     apiKey,
     headers: entry.headers,
     connections: entry.connections,
+    timeoutMs: entry.timeoutMs,
   });
 }

@@ -21,7 +21,7 @@ import { resolveRoute } from './pipeline/resolve-route.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
-import type { Endpoint } from './upstream/index.js';
+import { ClientAbort, type Endpoint } from './upstream/index.js';
 import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
@@ -121,7 +121,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   }
 
   function proxy(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): void {
-    const abort = new AbortController();
+    const abort = new ClientAbort();
     const context: GatewayContext = {
       req,
       res,

@@ -2,6 +2,7 @@
 // answers (whole or streamed, tools included) on the way out, so clients only ever see OpenAI's format.
 import { Pool } from 'undici';
 import { SseParser } from '../sse/index.js';
+import type { ClientAbort } from '../upstream/index.js';
 import {
   classifyError,
   parseRetryAfter,
@@ -104,7 +105,7 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
 
 async function* translateStream(
   body: AsyncIterable<Buffer>,
-  signal: AbortSignal,
+  signal: ClientAbort,
   name: string,
   model: string,
 ): AsyncGenerator<string> {

@@ -46,14 +46,14 @@ export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs 
       return { key, record };
     },
     async authenticate(secret) {
-      const hash = hashKey(secret);
+      // Cached by the presented secret (process memory only) so that a hot key costs no hashing.
       const now = Date.now();
-      const cached = cache.get(hash);
+      const cached = cache.get(secret);
       if (cached && now - cached.fetchedAt < cacheTtlMs) return cached.record;
-      const found = await repository.findKeyByHash(hash);
+      const found = await repository.findKeyByHash(hashKey(secret));
       const record = found && found.revokedAt === null ? found : undefined;
       if (cache.size > 100_000) cache.clear();
-      cache.set(hash, { record, fetchedAt: now });
+      cache.set(secret, { record, fetchedAt: now });
       return record;
     },
     list: (options) => repository.listKeys(options),
@@ -64,7 +64,7 @@ export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs 
           hint: 'List keys with gantry keys list.',
         });
       }
-      for (const [hash, entry] of cache) if (entry.record?.id === id) cache.delete(hash);
+      for (const [secret, entry] of cache) if (entry.record?.id === id) cache.delete(secret);
     },
   };
 }

@@ -23,7 +23,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
         endpoint: context.endpoint,
         body: upstreamBody,
         stream: context.stream,
-        signal: context.abort.signal,
+        signal: context.abort,
         onFailure: metrics
           ? (target, failure) => metrics.upstreamError(target.upstream.name, failureLabel(failure))
           : undefined,

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
 import type { ResponseFilter } from '../hooks.js';
 import type { Route } from '../routing/index.js';
-import type { Endpoint } from '../upstream/index.js';
+import type { ClientAbort, Endpoint } from '../upstream/index.js';
 
 export interface GatewayContext {
   readonly req: IncomingMessage;
@@ -12,7 +12,7 @@ export interface GatewayContext {
   /** performance.now() when the request arrived. */
   readonly startedAt: number;
   /** Aborted when the client goes away: cancels the upstream request. */
-  readonly abort: AbortController;
+  readonly abort: ClientAbort;
   body: Record<string, unknown>;
   /** The alias the client named. */
   model: string;

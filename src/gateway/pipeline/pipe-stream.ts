@@ -123,7 +123,7 @@ export async function pipeStream(
     context.streamChunks = kept;
   } catch (error) {
     failure = error;
-    if (context.abort.signal.aborted) return;
+    if (context.abort.aborted) return;
     context.error = error;
     await writeError(
       context,
@@ -137,7 +137,7 @@ export async function pipeStream(
       ),
     );
   } finally {
-    call.finish(context.abort.signal.aborted ? undefined : failure);
+    call.finish(context.abort.aborted ? undefined : failure);
     if (!usageSeen) {
       for (const data of unparsed) {
         try {

@@ -2,7 +2,7 @@
 // honours Retry-After. A stream counts as started only once its first token arrived, so a backend
 // that fails before that is replaced transparently.
 import { GantryError } from '../../errors/index.js';
-import type { Endpoint, UpstreamResponse } from '../upstream/index.js';
+import type { ClientAbort, Endpoint, UpstreamResponse } from '../upstream/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { backoffDelay } from './backoff.js';
 import type { BreakerDecision } from './circuit-breaker.js';
@@ -27,7 +27,7 @@ export interface CallRouteOptions {
   body: Record<string, unknown>;
   stream: boolean;
   /** Aborted when the client goes away. */
-  signal: AbortSignal;
+  signal: ClientAbort;
   /** Told about each failed attempt (metrics). */
   onFailure?: (target: RouteTarget, failure: UpstreamFailure) => void;
   random?: () => number;
@@ -180,17 +180,17 @@ export function carriesToken(data: string): boolean {
   return /"(content|text|arguments)":"[^"]|"finish_reason":"|"tool_calls":\[\{/.test(data);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: ClientAbort): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal.off('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal.reason);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.once('abort', onAbort);
   });
 }

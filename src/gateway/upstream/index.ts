@@ -1,3 +1,4 @@
+export { ClientAbort } from './client-abort.js';
 export {
   createOpenAICompatibleUpstream,
   type OpenAICompatibleUpstreamOptions,

@@ -2,6 +2,7 @@
 // keep-alive undici Pool: one pool per upstream, so connections are reused across requests.
 import { Pool } from 'undici';
 import { SseParser } from '../sse/index.js';
+import type { ClientAbort } from './client-abort.js';
 import type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
 import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
 
@@ -12,6 +13,8 @@ export interface OpenAICompatibleUpstreamOptions {
   apiKey?: string;
   headers?: Record<string, string>;
   connections?: number;
+  /** Default headers and body timeout, set on the pool; a request with another one sets its own. */
+  timeoutMs?: number;
 }
 
 const paths: Record<Endpoint, string> = {
@@ -21,10 +24,24 @@ const paths: Record<Endpoint, string> = {
 };
 
 export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstreamOptions): Upstream {
-  const { name, baseURL, apiKey, headers = {}, connections = 128 } = options;
+  const {
+    name,
+    baseURL,
+    apiKey,
+    headers = {},
+    connections = 128,
+    timeoutMs: poolTimeoutMs = 60_000,
+  } = options;
   const url = new URL(baseURL);
   const basePath = url.pathname.replace(/\/$/, '');
-  const pool = new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
+  // Timeouts on the pool, not per request: per-request timeouts measurably cost CPU in undici.
+  const pool = new Pool(url.origin, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: poolTimeoutMs,
+    bodyTimeout: poolTimeoutMs,
+  });
   const fixedHeaders: Record<string, string> = { 'content-type': 'application/json', ...headers };
   if (apiKey) fixedHeaders.authorization = `Bearer ${apiKey}`;
   const host = url.host;
@@ -36,15 +53,18 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
       const { signal, timeoutMs } = request;
       let response: Awaited<ReturnType<Pool['request']>>;
       try {
-        response = await pool.request({
+        const options: Parameters<Pool['request']>[0] = {
           path: basePath + paths[request.endpoint],
           method: 'POST',
           headers: fixedHeaders,
           body: JSON.stringify(request.body),
           signal,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-        });
+        };
+        if (timeoutMs !== poolTimeoutMs) {
+          options.headersTimeout = timeoutMs;
+          options.bodyTimeout = timeoutMs;
+        }
+        response = await pool.request(options);
       } catch (error) {
         throw classifyError(error, signal);
       }
@@ -98,7 +118,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
 
 async function* readChunks(
   body: AsyncIterable<Buffer>,
-  signal: AbortSignal,
+  signal: ClientAbort,
   name: string,
 ): AsyncGenerator<string> {
   const parser = new SseParser();

@@ -2,6 +2,8 @@
 
 export type FailureKind = 'status' | 'timeout' | 'connection' | 'cut';
 
+import type { ClientAbort } from './client-abort.js';
+
 export class UpstreamFailure extends Error {
   readonly kind: FailureKind;
   readonly status: number | undefined;
@@ -35,7 +37,7 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 }
 
 /** Maps undici / network errors to a failure kind. */
-export function classifyError(error: unknown, signal: AbortSignal): UpstreamFailure {
+export function classifyError(error: unknown, signal: ClientAbort): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const code = (error as { code?: string }).code ?? '';
   const name = (error as { name?: string }).name ?? '';

@@ -1,3 +1,5 @@
+import type { ClientAbort } from './client-abort.js';
+
 // What the router calls: one backend that takes an OpenAI-shaped request and answers with a whole
 // JSON body or a stream of OpenAI chat/completion chunks (as JSON text).
 
@@ -8,7 +10,7 @@ export interface UpstreamRequest {
   /** OpenAI-shaped body, `model` already set to the target's model. */
   body: Record<string, unknown>;
   stream: boolean;
-  signal: AbortSignal;
+  signal: ClientAbort;
   timeoutMs: number;
 }
 
