@@ -99,6 +99,26 @@ describe('agent HTTP API', () => {
     expect(run.status).toBe('completed');
   });
 
+  it('streams a run as server-sent events', async () => {
+    const response = await fetch(`${base}/api/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ task: 'Just answer.', tools: [], stream: true }),
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const text = await response.text();
+    const events = [...text.matchAll(/^event: (.+)\ndata: (.+)$/gm)].map((m) => ({
+      type: m[1],
+      data: JSON.parse(m[2]),
+    }));
+    expect(events[0].type).toBe('run-start');
+    expect(events.map((e) => e.type)).toContain('text-delta');
+    expect(events.at(-1)).toMatchObject({
+      type: 'run-end',
+      data: { result: { stopReason: 'final-answer' } },
+    });
+  });
+
   it('answers bad input with clear 4xx errors', async () => {
     const bad = await call('POST', '/api/runs', { task: '' });
     expect(bad.status).toBe(400);

@@ -1,9 +1,10 @@
 // The agent API: start runs (in the background, or waiting for the result), list and read them,
 // decide approvals, and resume paused or crashed runs. Runs go to the same store as the CLI's.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
   type AgentResult,
+  type AgentStream,
   approveToolCall,
   createConfiguredAgent,
   newRunId,
@@ -28,6 +29,8 @@ const startBody = z
     instructions: z.string().optional(),
     /** Answer with the result when the run ends (default: 202 at once, poll GET /api/runs/:id). */
     wait: z.boolean().default(false),
+    /** Answer with the run's events as server-sent events, as they happen. */
+    stream: z.boolean().default(false),
   })
   .strict();
 const decisionBody = z.object({ by: z.string().optional(), reason: z.string().optional() }).strict();
@@ -62,17 +65,20 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
     start: (
       agent: Awaited<ReturnType<typeof createConfiguredAgent>>['agent'],
       signal: AbortSignal,
+      abort: () => void,
     ) => Promise<AgentResult>,
-  ): Promise<Promise<AgentResult>> {
+  ): Promise<{ done: Promise<AgentResult> }> {
     const configured = await createConfiguredAgent({ config, store, tracer, ...spec });
     const controller = new AbortController();
-    const done = start(configured.agent, controller.signal).finally(async () => {
+    const abort = () => controller.abort(new Error('the client went away'));
+    const done = start(configured.agent, controller.signal, abort).finally(async () => {
       active.delete(runId);
       await configured.close();
     });
     done.catch(() => {}); // failures are stored on the run (status 'failed')
     active.set(runId, { controller, done });
-    return done;
+    // Wrapped: an awaited async function would otherwise wait for the whole run.
+    return { done };
   }
 
   const routes: Route[] = [
@@ -89,13 +95,21 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           maximumSteps: body.maximumSteps,
           instructions: body.instructions,
         };
-        const done = await launch(runId, spec, (agent, signal) =>
-          agent.run(body.task, {
-            runId,
-            signal,
-            metadata: { ...spec, model: spec.model ?? config.agent.model },
-            caller: callerOf(req),
-          }),
+        const runOptions = (signal: AbortSignal) => ({
+          runId,
+          signal,
+          metadata: { ...spec, model: spec.model ?? config.agent.model },
+          caller: callerOf(req),
+        });
+        if (body.stream) {
+          const { done } = await launch(runId, spec, (agent, signal, abort) =>
+            streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
+          );
+          await done.catch(() => {});
+          return;
+        }
+        const { done } = await launch(runId, spec, (agent, signal) =>
+          agent.run(body.task, runOptions(signal)),
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId, status: 'running', links: { run: `/api/runs/${runId}` } });
@@ -144,6 +158,17 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           });
         const run = await store.agentRuns.getRun(id);
         if (!run) throw notFound(id);
+        // Checked here, not in the background run, so that the caller gets the 409.
+        if (run.status === 'completed') {
+          throw new GantryError(
+            'AGENT_RUN_NOT_RESUMABLE',
+            `Run ${id} already finished (${run.stopReason}).`,
+            {
+              hint: 'Start a new run with the same task instead.',
+              details: { runId: id },
+            },
+          );
+        }
         const checkpoint = (await store.agentRuns.getCheckpoint(id)) as
           | { metadata?: Record<string, unknown> }
           | undefined;
@@ -153,7 +178,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           protocol?: ProtocolChoice;
           instructions?: string;
         };
-        const done = await launch(
+        const { done } = await launch(
           id,
           {
             model: meta.model ?? run.model,
@@ -243,4 +268,37 @@ function notFound(id: string): GantryError {
 function publicResult(result: AgentResult) {
   const { messages: _messages, ...rest } = result;
   return rest;
+}
+
+/**
+ * Writes a run's events as server-sent events (`event: <type>`, `data: <json>`). A client that goes
+ * away aborts the run, which stays resumable; a failure after the headers is sent as an `error` event.
+ */
+async function streamEvents(
+  stream: AgentStream,
+  res: ServerResponse,
+  abort: () => void,
+): Promise<AgentResult> {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+  res.on('close', () => {
+    if (!res.writableEnded) abort();
+  });
+  try {
+    for await (const event of stream) {
+      const data =
+        event.type === 'run-end' ? { type: event.type, result: publicResult(event.result) } : event;
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+    }
+    return await stream.result;
+  } catch (error) {
+    const code = GantryError.isInstance(error) ? error.code : 'INTERNAL';
+    res.write(`event: error\ndata: ${JSON.stringify({ code, message: (error as Error).message })}\n\n`);
+    throw error;
+  } finally {
+    res.end();
+  }
 }
