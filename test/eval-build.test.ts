@@ -1,0 +1,94 @@
+// Eval files built into targets and scorers, with scripted models injected for every model name.
+import { describe, expect, it } from 'vitest';
+import { buildEval, parseEvalFile, runEval } from '../src/eval/index.js';
+import { createScriptedModel } from '../src/model/index.js';
+
+describe('buildEval', () => {
+  it('builds a model target with a template, inline examples and a judge from the eval file', async () => {
+    const answer = createScriptedModel([{ text: 'Paris' }, { text: 'Lyon' }]);
+    const judge = createScriptedModel([{ text: '{"score": 5}' }, { text: '{"score": 1}' }]);
+    const file = parseEvalFile(
+      {
+        name: 'capitals',
+        target: { kind: 'model', model: 'test:answer', prompt: 'Capital of {{country}}?' },
+        examples: [
+          { id: 'fr', country: 'France', input: 'France', expected: 'Paris' },
+          { id: 'it', country: 'Italy', input: 'Italy', expected: 'Rome' },
+        ],
+        scorers: [
+          'exact',
+          { type: 'llm-judge', rubric: 'Correct capital?' },
+          { type: 'chrf', threshold: 0.9 },
+        ],
+        judge: { model: 'test:judge' },
+      },
+      'inline',
+    );
+    const built = buildEval(file, { languageModel: (spec) => (spec === 'test:judge' ? judge : answer) });
+    const run = await runEval({
+      target: built.target,
+      examples: built.examples,
+      scorers: built.scorers,
+      concurrency: 1,
+    });
+    expect(run.results.map((r) => r.scores.exact.pass)).toEqual([true, false]);
+    expect(run.results.map((r) => r.scores['llm-judge'].score)).toEqual([1, 0]);
+    expect(run.summary.scorers.chrf.passRate).toBe(0.5);
+    expect(built.target.fingerprint).toContain('Capital of {{country}}?');
+  });
+
+  it('builds the web shop with a model policy driven by the agent runtime', async () => {
+    const model = createScriptedModel([{ text: 'I give up.' }], { loop: true });
+    const built = buildEval(
+      parseEvalFile(
+        {
+          name: 'shop',
+          target: {
+            kind: 'webshop',
+            taskCount: 2,
+            catalogueSize: 20,
+            policy: { kind: 'model', model: 'test:m' },
+          },
+          scorers: ['task-success'],
+        },
+        'inline',
+      ),
+      { languageModel: () => model },
+    );
+    try {
+      const run = await runEval({ target: built.target, examples: built.examples, scorers: built.scorers });
+      expect(run.results).toHaveLength(2);
+      expect(
+        run.results.every((r) => r.output?.metadata?.reward === 0 && r.output.output === 'I give up.'),
+      ).toBe(true);
+    } finally {
+      await built.close();
+    }
+  });
+
+  it('names what is wrong in an eval file', () => {
+    expect(() =>
+      parseEvalFile({ name: 'x', target: { kind: 'nope' }, scorers: ['exact'] }, 'f.yaml'),
+    ).toThrow(/f\.yaml is not valid: target\.kind/);
+    const file = parseEvalFile(
+      { name: 'x', target: { kind: 'shell', command: 'cat' }, scorers: ['blue'], examples: [{ input: 'a' }] },
+      'f.yaml',
+    );
+    expect(() => buildEval(file)).toThrow(/Unknown scorer 'blue'/);
+    const judgeless = parseEvalFile(
+      {
+        name: 'x',
+        target: { kind: 'shell', command: 'cat' },
+        scorers: [{ type: 'g-eval', criteria: 'c' }],
+        examples: [{ input: 'a' }],
+      },
+      'f',
+    );
+    expect(() => buildEval(judgeless)).toThrow(/needs 'model \(or judge.model/);
+    const noData = parseEvalFile(
+      { name: 'x', target: { kind: 'shell', command: 'cat' }, scorers: ['exact'] },
+      'f',
+    );
+    expect(() => buildEval(noData)).toThrow(/neither a dataset nor examples/);
+  });
+});
