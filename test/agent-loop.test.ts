@@ -111,6 +111,18 @@ describe('agent loop: protocols', () => {
     expect(result).toMatchObject({ text: '18', protocol: 'react', steps: 2 });
   });
 
+  it('an explicit protocol the backend refuses is a clear error naming the way out', async () => {
+    const model = createScriptedModel([
+      { type: 'error', status: 400, message: 'this model does not support tools' },
+    ]);
+    await expect(createAgent({ model, tools: [weather], protocol: 'native' }).run('?')).rejects.toMatchObject(
+      {
+        code: 'AGENT_PROTOCOL_UNSUPPORTED',
+        hint: expect.stringContaining("'auto'"),
+      },
+    );
+  });
+
   it('does not fall back on errors that are not about capabilities', async () => {
     const model = createScriptedModel([{ type: 'error', status: 500, message: 'upstream exploded' }], {
       loop: true,

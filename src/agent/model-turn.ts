@@ -8,7 +8,7 @@ import type { AgentEvent } from './agent-events.js';
 import type { Budget } from './budget.js';
 import { callModel } from './call-model.js';
 import type { LoopInput, LoopSettings } from './loop-settings.js';
-import { fallbackProtocol, protocols } from './protocols/choose-protocol.js';
+import { fallbackProtocol, isCapabilityError, protocols } from './protocols/choose-protocol.js';
 import type { ModelTurn } from './protocols/tool-protocol.js';
 import type { RunState } from './run-state.js';
 
@@ -89,6 +89,20 @@ export async function* modelTurn(
         continue;
       }
       const next = fallbackProtocol(settings.protocolChoice, state.protocol, error);
+      if (!next && isCapabilityError(error)) {
+        throw new GantryError(
+          'AGENT_PROTOCOL_UNSUPPORTED',
+          `Model ${settings.modelName} cannot use the '${state.protocol}' tool-calling protocol: ${(error as Error).message}`,
+          {
+            hint:
+              settings.protocolChoice === 'auto'
+                ? 'No protocol is left to fall back to; check the backend and the model.'
+                : "Set the protocol to 'auto' (or 'json' or 'react' for models without tool calling) for this model.",
+            details: { model: settings.modelName, protocol: state.protocol },
+            cause: error,
+          },
+        );
+      }
       if (!next) throw asModelError(error, settings.modelName, input.signal);
       yield {
         type: 'protocol-fallback',

@@ -30,7 +30,7 @@ export function fallbackProtocol(
   return fallbackOrder[fallbackOrder.indexOf(current) + 1];
 }
 
-function isCapabilityError(error: unknown): boolean {
+export function isCapabilityError(error: unknown): boolean {
   if (UnsupportedFunctionalityError.isInstance(error)) return true;
   if (APICallError.isInstance(error) && [400, 404, 422, 501].includes(error.statusCode ?? 0)) {
     const text = `${error.message} ${error.responseBody ?? ''}`;
