@@ -17,6 +17,8 @@ export interface BinaryMetrics {
   rocAuc: number;
   recallAt1PercentFpr: number;
   recallAt3PercentFpr: number;
+  /** Scores strictly above this are positives at a 3 % false-positive budget (what to configure). */
+  thresholdAt3PercentFpr: number;
 }
 
 export function fBeta(precision: number, recall: number, beta: number): number {
@@ -47,17 +49,21 @@ export function rocAuc(examples: readonly ScoredExample[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** Highest recall whose threshold keeps the false-positive rate at or under the budget. */
-export function recallAtFalsePositiveRate(examples: readonly ScoredExample[], budget: number): number {
+/** The score a positive must exceed to keep the false-positive rate at or under the budget. */
+export function thresholdAtFalsePositiveRate(examples: readonly ScoredExample[], budget: number): number {
   const negatives = examples
     .filter((e) => e.label === 0)
     .map((e) => e.score)
     .sort((a, b) => b - a);
+  const allowed = Math.floor(budget * negatives.length);
+  return negatives.length > allowed ? negatives[allowed] : Number.NEGATIVE_INFINITY;
+}
+
+/** Highest recall whose threshold keeps the false-positive rate at or under the budget. */
+export function recallAtFalsePositiveRate(examples: readonly ScoredExample[], budget: number): number {
   const positives = examples.filter((e) => e.label === 1);
   if (positives.length === 0) return Number.NaN;
-  const allowed = Math.floor(budget * negatives.length);
-  // Scores strictly above the (allowed+1)-th highest negative are positives at that budget.
-  const cut = negatives.length > allowed ? negatives[allowed] : -Infinity;
+  const cut = thresholdAtFalsePositiveRate(examples, budget);
   return positives.filter((p) => p.score > cut).length / positives.length;
 }
 
@@ -86,5 +92,6 @@ export function binaryMetrics(examples: readonly ScoredExample[], threshold = 0.
     rocAuc: rocAuc(examples),
     recallAt1PercentFpr: recallAtFalsePositiveRate(examples, 0.01),
     recallAt3PercentFpr: recallAtFalsePositiveRate(examples, 0.03),
+    thresholdAt3PercentFpr: thresholdAtFalsePositiveRate(examples, 0.03),
   };
 }

@@ -5,6 +5,7 @@ export {
   recallAtFalsePositiveRate,
   rocAuc,
   type ScoredExample,
+  thresholdAtFalsePositiveRate,
 } from './binary-metrics.js';
 export { formatEvalReport } from './format-eval-report.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
