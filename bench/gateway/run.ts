@@ -170,7 +170,7 @@ try {
       env: {
         GANTRY_BENCH_CONFIG: JSON.stringify({
           gateway: {
-            upstreams: { sim: { baseURL: `${simulator.url}/v1` } },
+            upstreams: { sim: { baseURL: `${simulator.url}/v1`, connections: 1_100 } },
             routes: { stream: { targets: [{ upstream: 'sim' }] } },
             auth: { required: true },
           },
@@ -197,7 +197,8 @@ try {
   });
   const streamCpu = cpuSeconds(streamGateway.pid) - cpuBefore;
   clearInterval(sampler);
-  await new Promise((r) => setTimeout(r, 2_000));
+  // Idle keep-alive sockets (undici's 4 s default) go first, then a collection.
+  await new Promise((r) => setTimeout(r, 6_000));
   await gc(streamGateway.url);
   const memoryAfter = rssMb(streamGateway.pid);
   printStreams(direct, through, { memoryBefore, memoryPeak, memoryAfter, streamCpu });

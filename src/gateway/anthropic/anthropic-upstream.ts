@@ -29,7 +29,7 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
   const { name, baseURL, apiKey, headers = {}, connections = 64, version = '2023-06-01' } = options;
   const url = new URL(baseURL);
   const path = `${url.pathname.replace(/\/$/, '')}/messages`;
-  const pool = new Pool(url.origin, { connections, keepAliveTimeout: 30_000 });
+  const pool = new Pool(url.origin, { connections });
   const fixedHeaders: Record<string, string> = {
     'content-type': 'application/json',
     'anthropic-version': version,

@@ -38,7 +38,6 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
   const pool = new Pool(url.origin, {
     connections,
     pipelining: 1,
-    keepAliveTimeout: 30_000,
     headersTimeout: poolTimeoutMs,
     bodyTimeout: poolTimeoutMs,
   });
