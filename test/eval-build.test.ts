@@ -1,7 +1,8 @@
 // Eval files built into targets and scorers, with scripted models injected for every model name.
 import { describe, expect, it } from 'vitest';
-import { buildEval, parseEvalFile, runEval } from '../src/eval/index.js';
+import { buildEval, parseEvalFile, readEvalFile, runEval } from '../src/eval/index.js';
 import { createScriptedModel } from '../src/model/index.js';
+import { hasTestCollection } from '../src/rag/index.js';
 
 describe('buildEval', () => {
   it('builds a model target with a template, inline examples and a judge from the eval file', async () => {
@@ -65,6 +66,23 @@ describe('buildEval', () => {
       await built.close();
     }
   });
+
+  it.skipIf(!hasTestCollection('cranfield'))(
+    'runs docs/eval/research.eval.yaml: questions with reference answers over Cranfield',
+    async () => {
+      const file = new URL('../docs/eval/research.eval.yaml', import.meta.url).pathname;
+      const built = buildEval(readEvalFile(file), { file });
+      const run = await runEval({ target: built.target, examples: built.examples, scorers: built.scorers });
+      expect(run.results.map((r) => r.exampleId)).toEqual(['slipstream-lift', 'shear-flow-novelty']);
+      for (const r of run.results) {
+        // The baseline cites the required document first (recall 1) among 3 (precision 1/3): citation F1 0.5;
+        // it answers with the document's title, sharing no token with the reference: answer F1 0.
+        expect(r.output?.metadata).toMatchObject({ citationRecall: 1, answerF1: 0 });
+        expect(r.output?.metadata?.citationPrecision).toBeCloseTo(1 / 3, 6);
+        expect(r.output?.metadata?.reward).toBeCloseTo(0.25, 6);
+      }
+    },
+  );
 
   it('names what is wrong in an eval file', () => {
     expect(() =>

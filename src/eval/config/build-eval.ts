@@ -21,6 +21,7 @@ import type { EvalExample, Scorer, Target } from '../types.js';
 import { createScorer } from './create-scorer.js';
 import type { EvalFile } from './eval-file.js';
 import { loadDataset, rowsToExamples } from './load-dataset.js';
+import { loadResearchTasks } from './load-research-tasks.js';
 
 export interface BuildEvalOptions {
   /** The eval file's path: datasets are resolved against its folder. */
@@ -154,10 +155,14 @@ function buildParts(evalFile: EvalFile, options: BuildEvalOptions): BuiltEval {
       };
     }
     case 'research': {
+      const tasks = t.tasks
+        ? loadResearchTasks(isAbsolute(t.tasks) ? t.tasks : resolve(baseDir, t.tasks))
+        : undefined;
       const env = researchEnvironment({
         collection: t.collection,
         root: t.root && resolve(baseDir, t.root),
         taskCount: t.taskCount,
+        tasks,
       });
       return {
         name: evalFile.name,

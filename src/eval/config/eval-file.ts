@@ -51,6 +51,8 @@ const target = z.discriminatedUnion('kind', [
       kind: z.literal('research'),
       collection: z.string(),
       root: z.string().optional(),
+      /** JSONL/CSV/YAML of { id, question, requiredSources, referenceAnswer? }; default: the collection's judged queries. */
+      tasks: z.string().optional(),
       taskCount: z.number().int().positive().default(10),
       policy,
     })

@@ -8,5 +8,6 @@ export {
   readEvalFile,
 } from './eval-file.js';
 export { type DatasetColumns, loadDataset, parseDataset, rowsToExamples } from './load-dataset.js';
+export { loadResearchTasks } from './load-research-tasks.js';
 export { parseCsv } from './parse-csv.js';
 export { renderTemplate } from './render-template.js';
