@@ -13,8 +13,10 @@ const vectors: Record<string, number[]> = {
 
 function embed(text: string): number[] {
   const sum = [0, 0, 0];
-  for (const word of text.toLowerCase().split(/\s+/))
-    (vectors[word] ?? [0, 0, 0]).forEach((v, i) => (sum[i] += v));
+  for (const word of text.toLowerCase().split(/\s+/)) {
+    const vector = vectors[word] ?? [0, 0, 0];
+    for (let i = 0; i < 3; i++) sum[i] += vector[i];
+  }
   return sum;
 }
 
