@@ -27,6 +27,9 @@ beforeAll(async () => {
       response.writeHead(302, { location: '/article' }).end();
     } else if (url === '/loop') {
       response.writeHead(302, { location: '/loop' }).end();
+    } else if (url === '/paper.pdf') {
+      response.setHeader('content-type', 'application/pdf');
+      response.end(minimalPdf('Agents need budgets'));
     } else if (url === '/big') {
       response.setHeader('content-type', 'text/plain');
       response.end('x'.repeat(100_000));
@@ -124,3 +127,33 @@ describe('web_fetch content', () => {
     await expect(safeFetch(`${base}/loop`, allow())).rejects.toMatchObject({ code: 'TOOL_FETCH_FAILED' });
   });
 });
+
+describe('web_fetch PDFs', () => {
+  it('returns the text of a PDF, page by page', async () => {
+    const result = await webFetchTool(allow()).execute({ url: `${base}/paper.pdf` }, context);
+    expect(result.content).toBe('## Page 1\n\nAgents need budgets');
+  });
+});
+
+/** A one-page PDF with one line of text, built by hand (offsets computed) so that no fixture file is needed. */
+function minimalPdf(text: string): Buffer {
+  const content = `BT /F1 18 Tf 20 100 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

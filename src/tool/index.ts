@@ -3,6 +3,7 @@ export { calculatorTool } from './builtin/calculator.js';
 export { evaluateExpression } from './builtin/evaluate-expression.js';
 export { confinedPath, type FileReadOptions, fileReadTool } from './builtin/file-read.js';
 export { htmlToMarkdown } from './builtin/html-to-markdown.js';
+export { pdfToText } from './builtin/pdf-to-text.js';
 export { type SafeFetchOptions, type SafeFetchResponse, safeFetch } from './builtin/safe-fetch.js';
 export { type WebFetchOptions, webFetchTool } from './builtin/web-fetch.js';
 export { closestName } from './closest-name.js';
