@@ -202,6 +202,11 @@ export function define(command: Command, context: CliContext): void {
         context.stdout.write(`${formatRunSummary(run)}\n`);
         if (comparison) context.stdout.write(`\n${formatComparison(comparison)}\n`);
       }
+      if (run.summary.errors > 0) {
+        context.stderr.write(
+          `${run.summary.errors} result(s) failed after retries; run only those again with: gantry eval run ${file} --resume ${run.runId}\n`,
+        );
+      }
       if (comparison) failOnRegression(comparison, flags.ci);
     });
 
