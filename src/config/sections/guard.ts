@@ -28,7 +28,11 @@ export const guardPolicySchema = z
     secrets: ruleBase('redact').strict().prefault({}),
     // Injection is an attack on the model's instructions: it comes in through requests and tool results.
     injection: ruleBase('block')
-      .extend({ directions: directions.default(['input', 'tool-result']) })
+      .extend({
+        directions: directions.default(['input', 'tool-result']),
+        /** Default: the shipped model's operating threshold (3 % FPR on out-of-fold training scores). */
+        threshold: z.number().min(0).max(1).optional(),
+      })
       .strict()
       .prefault({}),
     toxicity: ruleBase('flag').strict().prefault({}),

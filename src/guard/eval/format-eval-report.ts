@@ -8,12 +8,12 @@ export function formatEvalReport(report: GuardEvalReport): string {
   const lines: string[] = [];
   if (report.detectors.length) {
     lines.push(
-      '| Detector | Held-out data | Pos | Neg | Precision | Recall | F1 | FPR @0.5 | ROC AUC | Recall @1% FPR | Recall @3% FPR | Threshold @3% FPR |',
+      '| Detector | Held-out data | Pos | Neg | Threshold | Precision | Recall | F1 | FPR | ROC AUC | Recall @1% FPR | Recall @3% FPR | Threshold @3% FPR (held-out) |',
     );
-    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const { name, data, metrics: m } of report.detectors) {
       lines.push(
-        `| ${name} | ${data} | ${m.positives} | ${m.negatives} | ${fixed(m.precision)} | ${fixed(m.recall)} | ${fixed(m.f1)} | ${fixed(m.falsePositiveRate)} | ${fixed(m.rocAuc)} | ${fixed(m.recallAt1PercentFpr)} | ${fixed(m.recallAt3PercentFpr)} | ${fixed(m.thresholdAt3PercentFpr)} |`,
+        `| ${name} | ${data} | ${m.positives} | ${m.negatives} | ${fixed(m.threshold, 2)} | ${fixed(m.precision)} | ${fixed(m.recall)} | ${fixed(m.f1)} | ${fixed(m.falsePositiveRate)} | ${fixed(m.rocAuc)} | ${fixed(m.recallAt1PercentFpr)} | ${fixed(m.recallAt3PercentFpr)} | ${fixed(m.thresholdAt3PercentFpr)} |`,
       );
     }
     lines.push('');

@@ -15,7 +15,9 @@ import {
   injectionScanner,
   injectionScore,
   invisibleTextScanner,
+  operatingThreshold,
   secretsScanner,
+  shippedInjectionModel,
   toxicityScanner,
   toxicityScore,
 } from '../scanners/index.js';
@@ -74,13 +76,23 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     const heuristics = injectionScanner({ heuristicsOnly: true });
     const heuristicScored = scoreRows([...injectionTest, ...benignTest], (text) => heuristics(text).score);
     const data = 'deepset test + JailbreakBench held-out goals + benign held-out';
-    detectors.push({ name: 'injection (heuristics + classifier)', data, metrics: binaryMetrics(scored) });
-    detectors.push({ name: 'injection (heuristics only)', data, metrics: binaryMetrics(heuristicScored) });
+    // The shipped operating threshold was chosen in training (out-of-fold), never on these rows.
+    const threshold = operatingThreshold(shippedInjectionModel());
+    detectors.push({
+      name: 'injection (heuristics + classifier)',
+      data,
+      metrics: binaryMetrics(scored, threshold),
+    });
+    detectors.push({
+      name: 'injection (heuristics only)',
+      data,
+      metrics: binaryMetrics(heuristicScored, 0.5),
+    });
     const deepsetOnly = scored.filter((row) => row.source === 'deepset');
     detectors.push({
       name: 'injection',
       data: 'deepset test only (116 rows)',
-      metrics: binaryMetrics(deepsetOnly),
+      metrics: binaryMetrics(deepsetOnly, threshold),
     });
     const jailbreaks = scored.filter(
       (row) => row.source.startsWith('jailbreakbench') || row.source.startsWith('benign'),
@@ -88,7 +100,7 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     detectors.push({
       name: 'jailbreak',
       data: 'JailbreakBench held-out vs benign held-out',
-      metrics: binaryMetrics(jailbreaks),
+      metrics: binaryMetrics(jailbreaks, threshold),
     });
   }
   if (wants('toxicity')) {

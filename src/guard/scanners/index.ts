@@ -4,6 +4,7 @@ export {
   type InjectionScannerOptions,
   injectionScanner,
   injectionScore,
+  operatingThreshold,
   shippedInjectionModel,
 } from './injection-scanner.js';
 export { invisibleTextScanner } from './invisible-text-scanner.js';

@@ -15,11 +15,17 @@ export function shippedInjectionModel(): LinearModel {
 }
 
 export interface InjectionScannerOptions {
-  /** Minimum score of a reported finding. */
+  /** Minimum score of a reported finding; default: the model's operating threshold (chosen in training). */
   threshold?: number;
   model?: LinearModel;
   /** Skip the classifier (heuristics only). */
   heuristicsOnly?: boolean;
+}
+
+/** The threshold chosen at training time (3 % FPR on out-of-fold training scores), else 0.5. */
+export function operatingThreshold(model: LinearModel | undefined): number {
+  const value = model?.metadata.operatingThreshold;
+  return typeof value === 'number' ? value : 0.5;
 }
 
 /** The injection score of a text (0..1) without building findings: what `guard eval` ranks. */
@@ -38,8 +44,9 @@ export function injectionScore(text: string, model: LinearModel = shippedInjecti
 }
 
 export function injectionScanner(options: InjectionScannerOptions = {}): Scanner {
-  const { threshold = 0.5, heuristicsOnly = false } = options;
+  const { heuristicsOnly = false } = options;
   const model = heuristicsOnly ? undefined : (options.model ?? shippedInjectionModel());
+  const threshold = options.threshold ?? operatingThreshold(model);
   return (text) => {
     const normalized = normalizeText(text);
     const findings: Finding[] = [];

@@ -10,6 +10,7 @@ import {
   loadJailbreakBench,
   loadPresidioSynth,
 } from '../datasets/index.js';
+import { injectionScore } from '../scanners/index.js';
 import { trainEntityTagger } from './train-entity-tagger.js';
 import { trainTextClassifier } from './train-text-classifier.js';
 
@@ -31,6 +32,7 @@ export function trainGuardModels(datasets: string, only?: readonly ModelName[]):
       name: 'injection',
       classes: ['benign', 'injection'],
       rows: [...loadDeepset(datasets), ...loadJailbreakBench(datasets), ...loadBenignPrompts(datasets)],
+      operatingPoint: { falsePositiveRate: 0.03, score: (text, model) => injectionScore(text, model) },
       metadata: {
         data: 'deepset/prompt-injections train split (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC (MIT), benign prompts from MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0)',
         split: 'deepset: its own train/test files; others: sha256 of goal index / text, 1 in 5 held out',

@@ -1,11 +1,17 @@
 // Trains a binary text classifier (injection/jailbreak or toxicity) on the training split only.
 import {
   type LinearModel,
+  predictProbabilities,
   type TrainingExample,
   textFeatures,
   trainLinearModel,
 } from '../classifier/index.js';
 import type { LabelledText } from '../datasets/index.js';
+import {
+  recallAtFalsePositiveRate,
+  type ScoredExample,
+  thresholdAtFalsePositiveRate,
+} from '../eval/binary-metrics.js';
 import { normalizeText } from '../normalize/index.js';
 
 export const textClassifierDimension = 1 << 17;
@@ -18,6 +24,15 @@ export interface TextClassifierTraining {
   /** Applied before features (the injection model reads normalised text). */
   normalize?: boolean;
   metadata?: Record<string, unknown>;
+  /**
+   * Choose the shipped operating threshold without touching the test split: k-fold out-of-fold scores
+   * on the training rows, and the threshold whose false-positive rate on them stays within the budget.
+   */
+  operatingPoint?: {
+    falsePositiveRate: number;
+    folds?: number;
+    score?: (text: string, model: LinearModel) => number;
+  };
 }
 
 export function trainTextClassifier(options: TextClassifierTraining): LinearModel {
@@ -33,14 +48,39 @@ export function trainTextClassifier(options: TextClassifierTraining): LinearMode
     label: row.label,
     weight: weightOf(row.label),
   }));
-  const model = trainLinearModel(examples, {
-    name,
-    classes,
-    dimension: textClassifierDimension,
-    epochs,
-    learningRate: 0.1,
-    l2: 1e-5,
-  });
+  const fit = (subset: readonly TrainingExample[]) =>
+    trainLinearModel(subset, {
+      name,
+      classes,
+      dimension: textClassifierDimension,
+      epochs,
+      learningRate: 0.1,
+      l2: 1e-5,
+    });
+  const model = fit(examples);
   model.metadata = { ...options.metadata, trainingRows: train.length, positives, negatives, epochs };
+  if (options.operatingPoint) {
+    const { falsePositiveRate, folds = 5 } = options.operatingPoint;
+    const score =
+      options.operatingPoint.score ??
+      ((text: string, foldModel: LinearModel) =>
+        predictProbabilities(
+          foldModel,
+          textFeatures(normalize ? normalizeText(text).text : text, textClassifierDimension),
+        )[1]);
+    const outOfFold: ScoredExample[] = [];
+    for (let fold = 0; fold < folds; fold++) {
+      const foldModel = fit(examples.filter((_, i) => i % folds !== fold));
+      train.forEach((row, i) => {
+        if (i % folds === fold) outOfFold.push({ score: score(row.text, foldModel), label: row.label });
+      });
+    }
+    const threshold = thresholdAtFalsePositiveRate(outOfFold, falsePositiveRate);
+    // Scores strictly above the cut are positives; the scanner compares with >=, so nudge it up.
+    model.metadata.operatingThreshold = Math.min(1, Math.round((threshold + 1e-3) * 1000) / 1000);
+    model.metadata.operatingPoint = `${folds}-fold out-of-fold scores on the training split, false-positive budget ${falsePositiveRate}`;
+    model.metadata.outOfFoldRecall =
+      Math.round(recallAtFalsePositiveRate(outOfFold, falsePositiveRate) * 1000) / 1000;
+  }
   return model;
 }
