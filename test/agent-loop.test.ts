@@ -296,4 +296,35 @@ describe('agent loop: tool results', () => {
     const shown = (result.messages[2] as { results: { output: string }[] }).results[0].output;
     expect(shown).toBe(`${'y'.repeat(100)}… [cut: 4900 more characters]`);
   });
+
+  it('runs the calls of one step concurrently with toolConcurrency, keeping their order', async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const wait = defineTool({
+      name: 'wait',
+      description: 'Waits a little.',
+      input: z.object({ id: z.string() }),
+      execute: async ({ id }) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        // The first call finishes last: results must still come back in call order.
+        await new Promise((resolve) => setTimeout(resolve, id === 'a' ? 40 : 10));
+        inFlight--;
+        return id;
+      },
+    });
+    const run = async (toolConcurrency: number) => {
+      mostInFlight = 0;
+      const model = createScriptedModel([
+        { toolCalls: ['a', 'b', 'c'].map((id) => ({ toolName: 'wait', input: { id } })) },
+        { text: 'ok' },
+      ]);
+      const result = await createAgent({ model, tools: [wait], toolConcurrency }).run('?');
+      return (result.messages[2] as { results: { output: string }[] }).results.map((r) => r.output);
+    };
+    expect(await run(3)).toEqual(['a', 'b', 'c']);
+    expect(mostInFlight).toBe(3);
+    expect(await run(1)).toEqual(['a', 'b', 'c']);
+    expect(mostInFlight).toBe(1);
+  });
 });

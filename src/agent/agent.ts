@@ -49,6 +49,8 @@ export interface AgentOptions {
   store?: Store;
   tracer?: Tracer;
   toolTimeoutMs?: number;
+  /** How many tool calls of one step run at once (default 1: one after another, in order). */
+  toolConcurrency?: number;
   /** Retries of a model call that failed transiently (429, 5xx), with exponential backoff. Default 2. */
   modelRetries?: number;
   /** Delay before the first retry in milliseconds; doubled each time. Default 500. */
@@ -113,6 +115,7 @@ export function createAgent(options: AgentOptions): Agent {
     store: options.store,
     tracer: options.tracer ?? noopTracer,
     toolTimeoutMs: options.toolTimeoutMs ?? 60_000,
+    toolConcurrency: Math.max(1, options.toolConcurrency ?? 1),
     modelRetries: options.modelRetries ?? 2,
     modelRetryDelayMs: options.modelRetryDelayMs ?? 500,
     maximumObservationCharacters: options.maximumObservationCharacters ?? 50_000,

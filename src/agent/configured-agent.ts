@@ -97,6 +97,7 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
     finalAnswerOnStop: settings.finalAnswerOnStop,
     maximumRepairs: settings.maximumRepairs,
     toolTimeoutMs: settings.toolTimeoutMs,
+    toolConcurrency: settings.toolConcurrency,
     modelRetries: settings.modelRetries,
     maximumObservationCharacters: settings.maximumObservationCharacters,
   });

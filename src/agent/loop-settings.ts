@@ -21,6 +21,8 @@ export interface LoopSettings {
   store?: Store;
   tracer: Tracer;
   toolTimeoutMs: number;
+  /** How many tool calls of one step run at once. */
+  toolConcurrency: number;
   /** Retries of a model call that failed transiently (429, 5xx). */
   modelRetries: number;
   /** Delay before the first retry; doubled for each next one. */

@@ -92,54 +92,62 @@ export async function* runLoop(
         // Added to the state only when the step completes: a paused or aborted step is replayed later.
         const stepKeys: string[] = [];
         let unusable = 0;
-        for (const call of pending) {
-          if (!input.resumed || !input.completed.has(call.id)) {
-            yield { type: 'tool-call', step, callId: call.id, name: call.name, input: call.input };
-          }
-          const outcome = await executeToolCall(call, {
-            runId: state.runId,
-            step,
-            tools,
-            tracer,
-            parentSpan: stepSpan,
-            budget,
-            signal,
-            store,
-            caller: settings.caller,
-            toolTimeoutMs: settings.toolTimeoutMs,
-            maximumObservationCharacters: settings.maximumObservationCharacters,
-            completed: input.completed,
-          });
-          if (outcome.kind === 'awaiting-approval') {
-            for (const approval of outcome.approvals) {
-              pendingApprovals.push(approval);
-              yield { type: 'approval-requested', step, ...approval, name: approval.toolName };
+        const context = {
+          runId: state.runId,
+          step,
+          tools,
+          tracer,
+          parentSpan: stepSpan,
+          budget,
+          signal,
+          store,
+          caller: settings.caller,
+          toolTimeoutMs: settings.toolTimeoutMs,
+          maximumObservationCharacters: settings.maximumObservationCharacters,
+          completed: input.completed,
+        };
+        // Calls run `toolConcurrency` at a time (default 1: in order); their events keep the call order.
+        for (let first = 0; first < pending.length; first += settings.toolConcurrency) {
+          const batch = pending.slice(first, first + settings.toolConcurrency);
+          for (const call of batch) {
+            if (!input.resumed || !input.completed.has(call.id)) {
+              yield { type: 'tool-call', step, callId: call.id, name: call.name, input: call.input };
             }
-            continue;
           }
-          const { result } = outcome;
-          results.push(result);
-          if (outcome.errorKind === 'unknown-tool' || outcome.errorKind === 'invalid-input') unusable++;
-          if (outcome.errorKind !== 'unknown-tool')
-            stepKeys.push(`${call.name}:${hashArguments(call.input)}`);
-          if (result.isError) {
-            yield {
-              type: 'tool-error',
-              step,
-              callId: call.id,
-              name: call.name,
-              kind: outcome.errorKind ?? 'execution',
-              message: String(result.output),
-            };
-          } else {
-            yield {
-              type: 'tool-result',
-              step,
-              callId: call.id,
-              name: call.name,
-              output: result.output,
-              replayed: outcome.replayed,
-            };
+          const outcomes = await Promise.all(batch.map((call) => executeToolCall(call, context)));
+          for (const [index, outcome] of outcomes.entries()) {
+            const call = batch[index];
+            if (outcome.kind === 'awaiting-approval') {
+              for (const approval of outcome.approvals) {
+                pendingApprovals.push(approval);
+                yield { type: 'approval-requested', step, ...approval, name: approval.toolName };
+              }
+              continue;
+            }
+            const { result } = outcome;
+            results.push(result);
+            if (outcome.errorKind === 'unknown-tool' || outcome.errorKind === 'invalid-input') unusable++;
+            if (outcome.errorKind !== 'unknown-tool')
+              stepKeys.push(`${call.name}:${hashArguments(call.input)}`);
+            if (result.isError) {
+              yield {
+                type: 'tool-error',
+                step,
+                callId: call.id,
+                name: call.name,
+                kind: outcome.errorKind ?? 'execution',
+                message: String(result.output),
+              };
+            } else {
+              yield {
+                type: 'tool-result',
+                step,
+                callId: call.id,
+                name: call.name,
+                output: result.output,
+                replayed: outcome.replayed,
+              };
+            }
           }
         }
         yield stepEnd(step, lastTurn ?? replayedTurn(state), settings.modelName);

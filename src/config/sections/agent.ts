@@ -41,6 +41,8 @@ export const agentSection = z
     /** Unusable replies in a row (bad format, unknown tool, invalid arguments) before a run stops. */
     maximumRepairs: z.number().int().min(0).default(3),
     toolTimeoutMs: z.number().int().positive().default(60_000),
+    /** How many tool calls of one step run at once (1: one after another). */
+    toolConcurrency: z.number().int().positive().default(1),
     /** Retries of a model call that failed transiently (429, 5xx), with exponential backoff. */
     modelRetries: z.number().int().min(0).default(2),
     /** A tool result longer than this (as text or JSON) is cut before the model sees it. */
