@@ -149,22 +149,13 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       responseText: undefined,
       streamChunks: undefined,
       keepAnswer: false,
+      overheadHeader,
       error: undefined,
     };
     // A client that goes away cancels the upstream request (and frees its connection).
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new Error('client disconnected'));
     });
-    if (overheadHeader) {
-      const writeHead = res.writeHead;
-      res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-        if (!this.headersSent) {
-          const overhead = performance.now() - context.startedAt - context.upstreamMs;
-          this.setHeader('x-gantry-overhead-ms', overhead.toFixed(3));
-        }
-        return writeHead.apply(this, args);
-      } as ServerResponse['writeHead'];
-    }
     run(context).catch(onInternalError);
   }
 

@@ -41,7 +41,18 @@ export interface GatewayContext {
   streamChunks: string[] | undefined;
   /** Set by the cache stage: keep the answer so that it can be stored. */
   keepAnswer: boolean;
+  /** Whether answers carry x-gantry-overhead-ms. */
+  readonly overheadHeader: boolean;
   error: unknown;
+}
+
+/** x-gantry-overhead-ms: time in the gateway so far, excluding the wait on upstreams. */
+export function overheadHeaders(context: GatewayContext): Record<string, string> | undefined {
+  if (!context.overheadHeader) return context.responseHeaders;
+  const overhead = (performance.now() - context.startedAt - context.upstreamMs).toFixed(3);
+  return context.responseHeaders
+    ? { ...context.responseHeaders, 'x-gantry-overhead-ms': overhead }
+    : { 'x-gantry-overhead-ms': overhead };
 }
 
 export type Stage = (context: GatewayContext, next: () => Promise<void>) => Promise<void>;

@@ -7,7 +7,7 @@ import { errorBody } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import type { RouteCall } from '../routing/index.js';
 import { countRequestTokens, fromUsageObject } from './extract-usage.js';
-import type { GatewayContext } from './gateway-context.js';
+import { type GatewayContext, overheadHeaders } from './gateway-context.js';
 import { chunkFinishes, chunkText, type ParsedChunk, setChunkText } from './stream-chunk.js';
 
 export const streamHeaders = {
@@ -37,7 +37,7 @@ export async function pipeStream(
   let lastChunkAt = performance.now();
   metrics?.timeToFirstToken(context.model, (lastChunkAt - context.startedAt) / 1000);
 
-  res.writeHead(200, { ...streamHeaders, ...context.responseHeaders });
+  res.writeHead(200, { ...streamHeaders, ...overheadHeaders(context) });
   context.status = 200;
 
   /** Sends one chunk; returns false when the answer must end (filter stopped it, client gone). */

@@ -36,22 +36,25 @@ export interface CallRouteOptions {
 export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
   const { endpoint, body, stream, signal, onFailure, random } = options;
   const order = route.order(route.targets);
-  const triedCount = new Map<RouteTarget, number>();
-  const skipped = new Set<RouteTarget>();
+  // Allocated on the first failure only: most requests succeed on their first attempt.
+  let triedCount: Map<RouteTarget, number> | undefined;
+  let skipped: Set<RouteTarget> | undefined;
   let attempts = 0;
+  let firstTarget: RouteTarget | undefined;
   let lastFailure: UpstreamFailure | undefined;
   let breakerWaitMs = Number.POSITIVE_INFINITY;
 
-  for (let index = 0; attempts < route.maxAttempts && skipped.size < order.length; index++) {
+  for (let index = 0; attempts < route.maxAttempts && (skipped?.size ?? 0) < order.length; index++) {
     const target = order[index % order.length];
-    if (skipped.has(target)) continue;
+    if (skipped?.has(target)) continue;
     const decision = target.breaker.acquire();
     if (decision === 'reject') {
       breakerWaitMs = Math.min(breakerWaitMs, target.breaker.retryAfterMs);
+      skipped ??= new Set();
       skipped.add(target);
       continue;
     }
-    const previous = triedCount.get(target) ?? 0;
+    const previous = triedCount?.get(target) ?? (target === firstTarget ? 1 : 0);
     if (previous > 0) {
       const wait = backoffDelay(previous - 1, lastFailure?.retryAfterMs, {
         baseMs: route.backoffBaseMs,
@@ -60,12 +63,17 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
       });
       if ((lastFailure?.retryAfterMs ?? 0) > route.maxRetryAfterMs) {
         releaseUnused(target, decision);
+        skipped ??= new Set();
         skipped.add(target);
         continue;
       }
       await sleep(wait, signal);
     }
-    triedCount.set(target, previous + 1);
+    if (attempts === 0) firstTarget = target;
+    else {
+      triedCount ??= new Map();
+      triedCount.set(target, previous + 1);
+    }
     attempts++;
     target.outstanding++;
     const started = performance.now();

@@ -24,12 +24,7 @@ export function createStrategy(name: StrategyName, { random = Math.random }: Str
       };
     }
     case 'least-outstanding':
-      // Ties broken at random so that idle targets share the load.
-      return (targets) =>
-        targets
-          .map((t) => ({ t, key: t.outstanding + random() * 0.5 }))
-          .sort((a, b) => a.key - b.key)
-          .map((x) => x.t);
+      return (targets) => leastOutstanding(targets, random);
     case 'lowest-latency':
       return (targets) => powerOfTwoByLatency(targets, random);
   }
@@ -64,4 +59,22 @@ function powerOfTwoByLatency(targets: readonly RouteTarget[], random: () => numb
   const first = score(targets[a]) <= score(targets[b]) ? a : b;
   const rest = targets.filter((_, i) => i !== first).sort((x, y) => score(x) - score(y));
   return [targets[first], ...rest];
+}
+
+/** The target with the fewest requests in flight first (ties at random), the rest in order. */
+function leastOutstanding(targets: readonly RouteTarget[], random: () => number): RouteTarget[] {
+  let best = 0;
+  let ties = 1;
+  for (let i = 1; i < targets.length; i++) {
+    const difference = targets[i].outstanding - targets[best].outstanding;
+    // Reservoir sampling among equal counts, so that idle targets share the load.
+    if (difference < 0 || (difference === 0 && random() * ++ties < 1)) {
+      if (difference < 0) ties = 1;
+      best = i;
+    }
+  }
+  if (best === 0) return targets as RouteTarget[];
+  const order = [targets[best]];
+  for (let i = 0; i < targets.length; i++) if (i !== best) order.push(targets[i]);
+  return order;
 }
