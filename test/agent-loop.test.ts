@@ -74,6 +74,17 @@ describe('agent loop: protocols', () => {
     );
   });
 
+  it('react: an Action without Action Input is a call without arguments, re-asked when they are needed', async () => {
+    const model = createScriptedModel([
+      { text: 'Thought: I need the weather.\nAction: get_weather' },
+      { text: 'Action: get_weather\nAction Input: {"city": "Rome"}' },
+      { text: 'Final Answer: 9' },
+    ]);
+    const result = await createAgent({ model, tools: [weather], protocol: 'react' }).run('?');
+    expect(result.text).toBe('9');
+    expect(promptText(model.calls[1].options.prompt)).toContain('Invalid arguments for tool');
+  });
+
   it('react: a bare string Action Input fills a one-field tool', async () => {
     const model = createScriptedModel([
       { text: 'Action: get_weather\nAction Input: Paris' },

@@ -48,6 +48,11 @@ export const reactProtocol: ToolProtocol = {
       };
     }
     if (final) return { calls: [], finalText: final[1].trim() };
+    // "Action: name" without an "Action Input" line: a call without arguments (validation re-asks if needed).
+    const bareAction = /^\s*Action\s*\d*\s*:\s*[`"'[]?([a-zA-Z0-9_.-]+)[`"'\]]?\s*$/im.exec(text);
+    if (bareAction && toolNames.includes(bareAction[1])) {
+      return { calls: [{ id: `call_${step}_0`, name: bareAction[1], input: {}, raw: bareAction[0] }] };
+    }
     const recovered = extractToolCalls(text, { toolNames });
     if (recovered.calls.length > 0) {
       return { calls: recovered.calls.map((call, index) => ({ ...call, id: `call_${step}_${index}` })) };
