@@ -112,6 +112,8 @@ describe('judgeCheck', () => {
     expect(report.firstPositionRate).toBe(0.5);
     expect(report.selfAgreement).toBe(1);
     expect(report.humanAgreement).toBe(0.5);
+    // Decisive verdicts: pair 1 twice, A ('good', 4 chars) over B ('bad', 3 chars): the longer answer won both.
+    expect(report.longerAnswerWinRate).toBe(1);
     expect(report.perPair[1]).toMatchObject({ verdicts: ['tie', 'tie'], flips: 2 });
   });
 });

@@ -298,6 +298,9 @@ export function define(command: Command, context: CliContext): void {
             `flip rate ${pct(report.flipRate)} (verdict changed when the answers swapped places)`,
             `first-position preference ${pct(report.firstPositionRate)}`,
             `self-agreement ${pct(report.selfAgreement)}`,
+            report.longerAnswerWinRate === undefined
+              ? 'longer-answer win rate: no decisive verdicts on pairs of different lengths'
+              : `longer-answer win rate ${pct(report.longerAnswerWinRate)} (verbosity bias when far above 50% on equal-quality pairs)`,
             report.humanAgreement === undefined
               ? 'human agreement: no labels'
               : `human agreement ${pct(report.humanAgreement)}`,

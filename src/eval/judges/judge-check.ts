@@ -18,6 +18,11 @@ export interface JudgeCheckReport {
   flipRate: number;
   /** Share of comparisons that preferred whichever answer came first. */
   firstPositionRate: number;
+  /**
+   * Of the decisive verdicts (A or B) on pairs whose answers differ in length, the share won by the
+   * longer answer: well above 0.5 on pairs of equal quality hints at verbosity bias.
+   */
+  longerAnswerWinRate?: number;
   /** Mean share of a pair's repeats that gave its most common verdict (1 = fully repeatable). */
   selfAgreement: number;
   /** Share of labelled pairs whose final (modal) verdict equals the label; undefined without labels. */
@@ -36,6 +41,8 @@ export async function judgeCheck(
   let agreementSum = 0;
   let labelled = 0;
   let agreed = 0;
+  let decisiveWithLengthGap = 0;
+  let longerWon = 0;
   const perPair: JudgeCheckReport['perPair'] = [];
   for (const [index, pair] of pairs.entries()) {
     const verdicts: PairVerdict[] = [];
@@ -50,6 +57,10 @@ export async function judgeCheck(
         if (result.verdicts[0] === 'A' && result.verdicts[1] === 'B') firstPosition++;
       }
       verdicts.push(result.winner);
+      if (result.winner !== 'tie' && pair.a.length !== pair.b.length) {
+        decisiveWithLengthGap++;
+        if ((result.winner === 'A') === pair.a.length > pair.b.length) longerWon++;
+      }
     }
     const counts = new Map<PairVerdict, number>();
     for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -66,6 +77,7 @@ export async function judgeCheck(
     comparisons,
     flipRate: comparisons === 0 ? 0 : flips / comparisons,
     firstPositionRate: comparisons === 0 ? 0 : firstPosition / comparisons,
+    longerAnswerWinRate: decisiveWithLengthGap === 0 ? undefined : longerWon / decisiveWithLengthGap,
     selfAgreement: pairs.length === 0 ? 0 : agreementSum / pairs.length,
     humanAgreement: labelled === 0 ? undefined : agreed / labelled,
     perPair,
