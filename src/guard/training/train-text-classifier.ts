@@ -48,7 +48,7 @@ export function trainTextClassifier(options: TextClassifierTraining): LinearMode
     label: row.label,
     weight: weightOf(row.label),
   }));
-  const fit = (subset: readonly TrainingExample[]) =>
+  const trainOn = (subset: readonly TrainingExample[]) =>
     trainLinearModel(subset, {
       name,
       classes,
@@ -57,7 +57,7 @@ export function trainTextClassifier(options: TextClassifierTraining): LinearMode
       learningRate: 0.1,
       l2: 1e-5,
     });
-  const model = fit(examples);
+  const model = trainOn(examples);
   model.metadata = { ...options.metadata, trainingRows: train.length, positives, negatives, epochs };
   if (options.operatingPoint) {
     const { falsePositiveRate, folds = 5 } = options.operatingPoint;
@@ -70,7 +70,7 @@ export function trainTextClassifier(options: TextClassifierTraining): LinearMode
         )[1]);
     const outOfFold: ScoredExample[] = [];
     for (let fold = 0; fold < folds; fold++) {
-      const foldModel = fit(examples.filter((_, i) => i % folds !== fold));
+      const foldModel = trainOn(examples.filter((_, i) => i % folds !== fold));
       train.forEach((row, i) => {
         if (i % folds === fold) outOfFold.push({ score: score(row.text, foldModel), label: row.label });
       });
