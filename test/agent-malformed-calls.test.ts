@@ -1,5 +1,5 @@
 // Every real-world malformed tool-call text of the fixture set, played by the scripted model through
-// the whole loop: the calls it must yield are the ones executed, with the arguments recovered.
+// the whole loop in each protocol: the calls it must yield are the ones executed, arguments recovered.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -27,7 +27,8 @@ async function executedCalls(fixture: FixtureCase, protocol: ProtocolChoice) {
       execute: (input) => input,
     }),
   );
-  const answer = protocol === 'json' ? '{"final_answer": "done"}' : 'done';
+  const answers = { native: 'done', json: '{"final_answer": "done"}', react: 'Final Answer: done' };
+  const answer = answers[protocol as keyof typeof answers];
   const model = createScriptedModel([{ text: fixture.text }, { text: answer }]);
   const events: AgentEvent[] = [];
   const stream = createAgent({ model, tools, protocol }).stream('?');
@@ -36,8 +37,11 @@ async function executedCalls(fixture: FixtureCase, protocol: ProtocolChoice) {
   return events.flatMap((e) => (e.type === 'tool-result' ? [{ name: e.name, input: e.output }] : []));
 }
 
-describe.each(['native', 'json'] as const)('malformed tool calls through the %s protocol', (protocol) => {
-  it.each(withCalls.map((c) => [c.id, c] as const))('%s', async (_id, fixture) => {
-    expect(await executedCalls(fixture, protocol)).toEqual(fixture.calls);
-  });
-});
+describe.each(['native', 'json', 'react'] as const)(
+  'malformed tool calls through the %s protocol',
+  (protocol) => {
+    it.each(withCalls.map((c) => [c.id, c] as const))('%s', async (_id, fixture) => {
+      expect(await executedCalls(fixture, protocol)).toEqual(fixture.calls);
+    });
+  },
+);
