@@ -87,6 +87,17 @@ describe('gateway through the openai client', () => {
     expect(result.data[0].embedding.length).toBe(8);
   });
 
+  it('reports its own overhead in x-gantry-overhead-ms', async () => {
+    const response = await fetch(`${harness.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'fast-model', messages: [{ role: 'user', content: 'x' }] }),
+    });
+    const overhead = Number(response.headers.get('x-gantry-overhead-ms'));
+    expect(overhead).toBeGreaterThan(0);
+    expect(overhead).toBeLessThan(1_000);
+  });
+
   it('lists its models', async () => {
     const models = await client.models.list();
     expect(models.data.map((m) => m.id)).toContain('fast-model');

@@ -180,7 +180,7 @@ try {
   );
   const streamKey = / key (\S+)/.exec(streamGateway.line)?.[1] ?? '';
   await runStreams({ label: 'warm-up', url: streamGateway.url, streams: 50, tokens, key: streamKey });
-  await gc(streamGateway.url);
+  const heapBefore = await gc(streamGateway.url);
   const memoryBefore = rssMb(streamGateway.pid);
   const direct = await runStreams({ label: 'direct', url: simulator.url, streams: 1000, tokens });
   let memoryPeak = memoryBefore;
@@ -199,15 +199,18 @@ try {
   clearInterval(sampler);
   // Idle keep-alive sockets (undici's 4 s default) go first, then a collection.
   await new Promise((r) => setTimeout(r, 6_000));
-  await gc(streamGateway.url);
+  const heapAfter = await gc(streamGateway.url);
   const memoryAfter = rssMb(streamGateway.pid);
-  printStreams(direct, through, { memoryBefore, memoryPeak, memoryAfter, streamCpu });
+  printStreams(direct, through, { memoryBefore, memoryPeak, memoryAfter, streamCpu, heapBefore, heapAfter });
 } finally {
   for (const s of started.reverse()) await stop(s);
 }
 
-async function gc(url: string): Promise<void> {
-  await fetch(`${url}/bench/gc`, { method: 'POST' }).catch(() => {});
+/** Collects garbage in the gateway and returns its heap in use, in MB. */
+async function gc(url: string): Promise<number> {
+  const response = await fetch(`${url}/bench/gc`, { method: 'POST' });
+  const memory = (await response.json()) as { heapUsed: number };
+  return memory.heapUsed / 1024 / 1024;
 }
 
 /** Installs Portkey's gateway on demand into a temporary folder (never a project dependency). */
@@ -263,7 +266,14 @@ function printLoad(list: LoadResult[]): void {
 function printStreams(
   direct: Awaited<ReturnType<typeof runStreams>>,
   through: Awaited<ReturnType<typeof runStreams>>,
-  memory: { memoryBefore: number; memoryPeak: number; memoryAfter: number; streamCpu: number },
+  memory: {
+    memoryBefore: number;
+    memoryPeak: number;
+    memoryAfter: number;
+    streamCpu: number;
+    heapBefore: number;
+    heapAfter: number;
+  },
 ): void {
   process.stdout.write(
     '\n| streams | run | TTFT p50 ms | TTFT p99 ms | chunks received / expected | failed streams | seconds |\n|---|---|---|---|---|---|---|\n',
@@ -275,6 +285,7 @@ function printStreams(
   }
   process.stdout.write(
     `\nadded TTFT p50 ${(through.ttftP50 - direct.ttftP50).toFixed(1)} ms, p99 ${(through.ttftP99 - direct.ttftP99).toFixed(1)} ms; dropped chunks ${through.chunksExpected - through.chunksReceived}; ` +
-      `gateway RSS before ${memory.memoryBefore.toFixed(0)} MB, peak ${memory.memoryPeak.toFixed(0)} MB, after ${memory.memoryAfter.toFixed(0)} MB; gateway CPU for the 1,000 streams ${memory.streamCpu.toFixed(2)} s\n`,
+      `gateway RSS before ${memory.memoryBefore.toFixed(0)} MB, peak ${memory.memoryPeak.toFixed(0)} MB, after ${memory.memoryAfter.toFixed(0)} MB; ` +
+      `V8 heap in use after a collection: before ${memory.heapBefore.toFixed(1)} MB, after ${memory.heapAfter.toFixed(1)} MB; gateway CPU for the 1,000 streams ${memory.streamCpu.toFixed(2)} s\n`,
   );
 }
