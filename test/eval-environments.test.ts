@@ -176,6 +176,22 @@ describe('web shop environment', () => {
     ]);
   });
 
+  it('adds decoys that only a careful agent avoids (hand-computed reward of the decoy bought)', async () => {
+    env = webShopEnvironment({ products: [shoe, boot], tasks: [task], decoys: true });
+    expect(env.products.map((p) => p.asin)).toEqual(['A000000000', 'A000000001', shoe.asin, boot.asin]);
+    expect(env.products[0].price).toBe(91); // ceil(70 × 1.3): over the cap
+    expect(env.products[1].options.size).toEqual(['8']); // the goal size is missing
+    const run = await runEval({
+      target: env.target(heuristicShopPolicy()),
+      examples: env.examples(),
+      scorers: [taskSuccess()],
+    });
+    const meta = run.results[0].output?.metadata;
+    // It skips the over-priced decoy, then buys the one without size 9: (lightweight + color + price) / 5.
+    expect(meta?.purchased).toEqual({ asin: 'A000000001', options: { size: '8', color: 'black' } });
+    expect(meta?.reward).toBeCloseTo(0.6, 4);
+  });
+
   it('runs the heuristic policy over generated tasks, reproducibly for a seed', async () => {
     expect(generateCatalogue({ seed: 7, size: 20 })).toEqual(generateCatalogue({ seed: 7, size: 20 }));
     env = webShopEnvironment({ seed: 3, catalogueSize: 100, taskCount: 6 });

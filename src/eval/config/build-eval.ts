@@ -145,6 +145,7 @@ function buildParts(evalFile: EvalFile, options: BuildEvalOptions): BuiltEval {
         seed: t.seed,
         catalogueSize: t.catalogueSize,
         taskCount: t.taskCount,
+        decoys: t.decoys,
       });
       return {
         name: evalFile.name,

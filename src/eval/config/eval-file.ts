@@ -43,6 +43,8 @@ const target = z.discriminatedUnion('kind', [
       seed: z.number().int().default(1),
       catalogueSize: z.number().int().positive().default(200),
       taskCount: z.number().int().positive().default(10),
+      /** Near-duplicate decoys of each task's product (over the cap, or lacking a goal option). */
+      decoys: z.boolean().default(false),
       policy,
     })
     .strict(),

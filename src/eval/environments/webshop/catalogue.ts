@@ -161,3 +161,23 @@ export function generateTasks(
     };
   });
 }
+
+/**
+ * Near-duplicates of each task's product that a careless agent buys: one priced above the cap, one
+ * lacking a goal option value. Same title, so search cannot tell them apart; only the product page can.
+ */
+export function generateDecoys(products: readonly Product[], tasks: readonly ShopTask[]): Product[] {
+  const byAsin = new Map(products.map((p) => [p.asin, p]));
+  return tasks.flatMap((task, i) => {
+    const original = byAsin.get(task.asin);
+    if (!original) return [];
+    const [optionName, optionValue] = Object.entries(task.goalOptions)[0] ?? [];
+    const withoutOption = optionName
+      ? { ...original.options, [optionName]: original.options[optionName].filter((v) => v !== optionValue) }
+      : original.options;
+    return [
+      { ...original, asin: `A${String(2 * i).padStart(9, '0')}`, price: Math.ceil(task.priceUpper * 1.3) },
+      { ...original, asin: `A${String(2 * i + 1).padStart(9, '0')}`, options: withoutOption },
+    ];
+  });
+}

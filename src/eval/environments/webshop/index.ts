@@ -1,4 +1,11 @@
-export { generateCatalogue, generateTasks, type Product, type ShopTask, seededRandom } from './catalogue.js';
+export {
+  generateCatalogue,
+  generateDecoys,
+  generateTasks,
+  type Product,
+  type ShopTask,
+  seededRandom,
+} from './catalogue.js';
 export { heuristicShopPolicy } from './heuristic-shop-policy.js';
 export {
   type WebShopEnvironment,

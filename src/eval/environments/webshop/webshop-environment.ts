@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { GantryError } from '../../../errors/index.js';
 import type { EvalExample, Target, TrajectoryStep } from '../../types.js';
 import type { EnvironmentPolicy } from '../environment-policy.js';
-import { generateCatalogue, generateTasks, type Product, type ShopTask } from './catalogue.js';
+import {
+  generateCatalogue,
+  generateDecoys,
+  generateTasks,
+  type Product,
+  type ShopTask,
+} from './catalogue.js';
 import { webShopReward } from './webshop-reward.js';
 import { startWebShopServer, type WebShopServer } from './webshop-server.js';
 import { recordTools, webShopTools } from './webshop-tools.js';
@@ -15,6 +21,8 @@ export interface WebShopEnvironmentOptions {
   seed?: number;
   catalogueSize?: number;
   taskCount?: number;
+  /** Add near-duplicate decoys of each task's product (over the price cap, or lacking a goal option). */
+  decoys?: boolean;
 }
 
 export interface WebShopEnvironment {
@@ -31,10 +39,13 @@ export function webShopEnvironment({
   seed = 1,
   catalogueSize = 200,
   taskCount = 10,
+  decoys = false,
   ...given
 }: WebShopEnvironmentOptions = {}): WebShopEnvironment {
-  const products = given.products ?? generateCatalogue({ seed, size: catalogueSize });
-  const tasks = given.tasks ?? generateTasks(products, { seed: seed + 1, count: taskCount });
+  const generated = given.products ?? generateCatalogue({ seed, size: catalogueSize });
+  const tasks = given.tasks ?? generateTasks(generated, { seed: seed + 1, count: taskCount });
+  // Decoys first: on equal search scores they rank above the real product, as a careless agent deserves.
+  const products = decoys ? [...generateDecoys(generated, tasks), ...generated] : generated;
   const byAsin = new Map(products.map((p) => [p.asin, p]));
   const byTask = new Map(tasks.map((t) => [t.id, t]));
   let server: Promise<WebShopServer> | undefined;
