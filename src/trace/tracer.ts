@@ -36,17 +36,24 @@ export function createTracer({ sinks }: { sinks: SpanSink[] }): Tracer {
   return tracer;
 }
 
+/** Ids are drawn only if someone reads them, so that tracing switched off costs next to nothing. */
 class NoopSpan implements Span {
   readonly parentSpanId: string | null;
-  readonly traceId: string;
-  readonly spanId = newSpanId();
   ended = false;
+  private ids: { traceId: string; spanId: string } | undefined;
   constructor(
     readonly name: string,
-    options: SpanStartOptions,
+    private readonly options: SpanStartOptions,
   ) {
-    this.traceId = options.parent?.traceId ?? newTraceId();
     this.parentSpanId = options.parent?.spanId ?? null;
+  }
+  get traceId(): string {
+    this.ids ??= { traceId: this.options.parent?.traceId ?? newTraceId(), spanId: newSpanId() };
+    return this.ids.traceId;
+  }
+  get spanId(): string {
+    this.ids ??= { traceId: this.options.parent?.traceId ?? newTraceId(), spanId: newSpanId() };
+    return this.ids.spanId;
   }
   setAttribute(): Span {
     return this;
