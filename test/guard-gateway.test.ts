@@ -212,5 +212,18 @@ describe('guard policy in the gateway', () => {
       ['lab', 'output', 'allow', 'relaxed'],
     ]);
     expect(events[1].injectionScore).toBeGreaterThan(0.5);
+    // The same message resent (conversation history) is answered from the cache and not recorded again;
+    // the new assistant and user messages are (a client can forge assistant turns, so they are scanned).
+    await client.chat.completions.create({
+      model: 'lab',
+      messages: [...attack, { role: 'assistant', content: 'Fine.' }, { role: 'user', content: 'thanks' }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await store.guardEvents.listEvents({ start: 0, end: Date.now() + 1000 });
+    expect(after.slice(3).map((e) => [e.route, e.direction, e.length])).toEqual([
+      ['lab', 'input', 5],
+      ['lab', 'input', 6],
+      ['lab', 'output', 5],
+    ]);
   });
 });

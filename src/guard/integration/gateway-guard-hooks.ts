@@ -2,6 +2,7 @@
 // gateway: the shapes below match its `GatewayHooks` structurally, so the dependency stays
 // gateway → guard. Requests are checked message by message (direction input, or tool-result for
 // `tool` messages); answers go through a stream guard with hold-back.
+import { createHash } from 'node:crypto';
 import type { GuardMonitor } from '../monitor/index.js';
 import {
   createStreamGuard,
@@ -47,6 +48,8 @@ export interface GuardGatewayHooksOptions {
   }) => void;
   /** Records every checked request message and answer (with or without findings) for drift reports. */
   monitor?: GuardMonitor;
+  /** Request messages whose decision is remembered (conversation history is resent each turn); 0 = off. */
+  cacheSize?: number;
 }
 
 const summary = (findings: readonly PolicyFinding[]) =>
@@ -75,7 +78,7 @@ export function createGuardGatewayHooks(
   policies: GuardPolicy | PolicyResolver,
   options: GuardGatewayHooksOptions = {},
 ): GuardGatewayHooks {
-  const { holdBack = 96, onDecision, monitor } = options;
+  const { holdBack = 96, onDecision, monitor, cacheSize = 2048 } = options;
   // One policy for all traffic, or a resolver that picks one per route (model alias) and key.
   const select = (context: HookContext) =>
     typeof policies === 'function'
@@ -98,9 +101,19 @@ export function createGuardGatewayHooks(
       })
       .catch(() => {});
   };
+  // Chat clients resend the whole conversation every turn: earlier messages are answered from a small
+  // cache (keyed by a digest, so the cache holds no message text) and recorded for the monitor once.
+  const seen = new Map<string, PolicyDecision>();
   const check = (text: string, direction: Direction, context: HookContext) => {
     const { name, policy } = select(context);
+    const key = createHash('sha256').update(`${name}\u0000${direction}\u0000${text}`).digest('base64');
+    const cached = seen.get(key);
+    if (cached) return cached;
     const decision = policy.checkText(text, { direction });
+    if (cacheSize > 0) {
+      if (seen.size >= cacheSize) seen.delete(seen.keys().next().value!);
+      seen.set(key, decision);
+    }
     if (decision.findings.length)
       onDecision?.({ direction, model: context.model, keyId: context.keyId, decision });
     record(text, decision, direction, context, name);
