@@ -102,7 +102,7 @@ export function createGuardGatewayHooks(
       .catch(() => {});
   };
   // Chat clients resend the whole conversation every turn: earlier messages are answered from a small
-  // cache (keyed by a digest, so the cache holds no message text) and recorded for the monitor once.
+  // cache keyed by a digest (the decisions themselves hold the redacted text) and recorded once.
   const seen = new Map<string, PolicyDecision>();
   const check = (text: string, direction: Direction, context: HookContext) => {
     const { name, policy } = select(context);
