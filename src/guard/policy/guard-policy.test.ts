@@ -115,6 +115,14 @@ describe('createStreamGuard', () => {
     expect(out).not.toMatch(/AKIA|IOSFOD/);
   });
 
+  it('holds a private key back line by line until it is complete, then redacts it whole', () => {
+    const lines = ['Here you go:\n', '-----BEGIN RSA PRIVATE KEY-----\n'];
+    for (let i = 0; i < 6; i++) lines.push(`MIIEpAIBAAKCAQEA${String(i).repeat(48)}\n`);
+    lines.push('-----END RSA PRIVATE KEY-----\n', 'Keep it safe.');
+    const { out } = run(lines, 24);
+    expect(out).toBe('Here you go:\n[PRIVATE_KEY]\nKeep it safe.');
+  });
+
   it('emits early when there is more than the hold-back pending', () => {
     const guard = createStreamGuard(createGuardPolicy(), { holdBack: 10 });
     const step = guard.push('The first sentence is long enough to release. ');
