@@ -71,5 +71,7 @@ describe('other scanners', () => {
   it('toxicity: insults score higher than neutral text', () => {
     expect(toxicityScore('you are a stupid worthless bitch')).toBeGreaterThan(0.5);
     expect(toxicityScore('Please summarise the quarterly report for the board.')).toBeLessThan(0.5);
+    // Zero-width splits and Cyrillic look-alikes do not hide the insult.
+    expect(toxicityScore('you are a stu\u200bpid worthless bіtch')).toBeGreaterThan(0.5);
   });
 });

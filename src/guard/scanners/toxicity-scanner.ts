@@ -5,6 +5,7 @@ import {
   predictProbabilities,
   textFeatures,
 } from '../classifier/index.js';
+import { normalizeText } from '../normalize/index.js';
 import { resultOf, type Scanner } from '../types.js';
 
 export function shippedToxicityModel(): LinearModel {
@@ -12,7 +13,8 @@ export function shippedToxicityModel(): LinearModel {
 }
 
 export function toxicityScore(text: string, model: LinearModel = shippedToxicityModel()): number {
-  return predictProbabilities(model, textFeatures(text.normalize('NFKC'), model.dimension))[1];
+  // Normalised like the training text, so that zero-width splits and look-alike letters do not hide insults.
+  return predictProbabilities(model, textFeatures(normalizeText(text).text, model.dimension))[1];
 }
 
 export function toxicityScanner(options: { threshold?: number; model?: LinearModel } = {}): Scanner {

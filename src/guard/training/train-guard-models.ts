@@ -46,7 +46,6 @@ export function trainGuardModels(datasets: string, only?: readonly ModelName[]):
       // Ordinary prompts (training split) as extra negatives: tweets alone make requests look toxic.
       rows: [...loadDavidson(datasets), ...loadBenignPrompts(datasets)],
       epochs: 5,
-      normalize: false,
       metadata: {
         data: 'Davidson et al. 2017 hate-speech-and-offensive-language (MIT), hate or offensive = toxic; benign prompts (Apache-2.0) as negatives',
         split: 'sha256 of row index, 1 in 5 held out',
