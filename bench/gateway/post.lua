@@ -12,6 +12,13 @@ if customHost and customHost ~= "" then
   wrk.headers["Authorization"] = "Bearer sk-bench"
 end
 
+-- WRK_DELAY_MS paces each connection (open-ish loop), so that two proxies are compared at the same
+-- request rate: CPU per request depends on the rate (fewer requests per event-loop turn, less batching).
+local pace = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if pace and pace > 0 then
+  delay = function() return pace end
+end
+
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
   io.write(string.format('JSON {"requests":%d,"durationUs":%d,"errors":%d,"p50":%d,"p90":%d,"p99":%d,"p999":%d,"max":%d}\n',

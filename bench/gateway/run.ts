@@ -22,7 +22,10 @@ if (!hasWrk) {
 }
 
 const started: Started[] = [];
-const keep = <T extends Started>(s: T) => (started.push(s), s);
+const keep = <T extends Started>(s: T): T => {
+  started.push(s);
+  return s;
+};
 const results: LoadResult[] = [];
 
 try {
