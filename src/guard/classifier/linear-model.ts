@@ -9,8 +9,11 @@ export interface LinearModel {
   classes: string[];
   dimension: number;
   bias: Float64Array;
-  /** Row-major: weights[index * classes.length + class]. */
-  weights: Float64Array;
+  /**
+   * Row-major: weights[index * classes.length + class]. Training uses 64-bit floats; loaded models use
+   * 32-bit ones (the files keep 3 decimals), which halves the memory that inference walks at random.
+   */
+  weights: Float64Array | Float32Array;
   /** Free-form facts about training (data, split, epochs), kept with the weights. */
   metadata: Record<string, unknown>;
 }
@@ -91,7 +94,11 @@ export function parseLinearModel(json: string, source: string): LinearModel {
   if (data?.format !== 'gantry-linear-model/1' || !Array.isArray(data.classes) || !data.rows) {
     throw invalid(source, 'it is not a gantry-linear-model/1 file');
   }
-  const model = createLinearModel(data.name, data.classes, data.dimension);
+  const model: LinearModel = {
+    ...createLinearModel(data.name, data.classes, 0),
+    dimension: data.dimension,
+    weights: new Float32Array(data.dimension * data.classes.length),
+  };
   model.bias.set(data.bias);
   model.metadata = data.metadata ?? {};
   const k = data.classes.length;
