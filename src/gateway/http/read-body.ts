@@ -20,7 +20,7 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
       chunks.push(chunk);
     };
     const onEnd = () => {
-      cleanup();
+      // No listener clean-up on success: the request object is done with, and removing costs CPU.
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
     };
     const onError = (error: Error) => {
@@ -31,17 +31,15 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
         }),
       );
     };
-    const onAborted = () => onError(new Error('the client closed the connection'));
     function cleanup() {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onAborted);
     }
     req.on('data', onData);
     req.on('end', onEnd);
+    // A client that goes away mid-body makes the request emit 'error' (ECONNRESET / aborted).
     req.on('error', onError);
-    req.on('aborted', onAborted);
   });
 }
 

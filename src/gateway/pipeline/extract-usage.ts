@@ -7,10 +7,22 @@ export interface UsageNumbers {
   outputTokens: number;
 }
 
+const promptTokens = /"(?:prompt_tokens|input_tokens)"\s*:\s*(\d+)/;
+const completionTokens = /"(?:completion_tokens|output_tokens)"\s*:\s*(\d+)/;
+
 /** Parses `"usage":{...}` found last in a JSON text; undefined when absent or null. */
 export function extractUsage(text: string): UsageNumbers | undefined {
   const at = text.lastIndexOf('"usage"');
   if (at === -1) return undefined;
+  // Fast path: the two counts read straight from the usage object, without parsing it.
+  const tail = text.slice(at, at + 400);
+  const input = promptTokens.exec(tail);
+  if (input)
+    return { inputTokens: Number(input[1]), outputTokens: Number(completionTokens.exec(tail)?.[1] ?? 0) };
+  return parseUsageObject(text, at);
+}
+
+function parseUsageObject(text: string, at: number): UsageNumbers | undefined {
   const open = text.indexOf('{', at);
   if (open === -1 || text.slice(at + 7, open).trim() !== ':') return undefined;
   let depth = 0;
