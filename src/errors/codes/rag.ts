@@ -49,6 +49,12 @@ export const ragErrors = {
     httpStatus: 502,
     exitCode: 1,
   },
+  RAG_JUDGE_FAILED: {
+    description:
+      'The judge model of a RAG metric (faithfulness, relevancy, context precision or recall) did not answer with the JSON asked for.',
+    httpStatus: 502,
+    exitCode: 1,
+  },
   RAG_QUERY_INVALID: {
     description:
       'A search request is malformed (empty query, unknown mode, weight outside 0..1, non-positive limit).',

@@ -11,6 +11,14 @@ export {
 } from './evaluate-retrieval.js';
 export { formatTrecQrels, formatTrecRun } from './format-trec-run.js';
 export {
+  answerRelevancy,
+  contextPrecision,
+  contextPrecisionFromVerdicts,
+  contextRecall,
+  faithfulness,
+  type RagasSample,
+} from './ragas-metrics.js';
+export {
   averagePrecision,
   type Judgments,
   ndcgAtK,

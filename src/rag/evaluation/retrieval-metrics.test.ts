@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createScriptedModel } from '../../model/index.js';
 import { formatTrecRun } from './format-trec-run.js';
-import { averagePrecision, ndcgAtK, recallAtK, reciprocalRankAtK } from './index.js';
+import {
+  answerRelevancy,
+  averagePrecision,
+  contextPrecisionFromVerdicts,
+  faithfulness,
+  ndcgAtK,
+  recallAtK,
+  reciprocalRankAtK,
+} from './index.js';
 
 // Hand-computed: ranking d1 d2 d3 d4, relevant d1 d3 d5 (d5 never retrieved).
 const ranking = ['d1', 'd2', 'd3', 'd4'];
@@ -51,5 +60,49 @@ describe('retrieval metrics', () => {
       'bm25',
     );
     expect(run).toBe('7 Q0 d2 1 1.500000 bm25\n7 Q0 d9 2 0.250000 bm25\n');
+  });
+});
+
+describe('Ragas metrics', () => {
+  it('context precision from verdicts: [1,0,1] 0.8333, [0,1,1] 0.5833, [1,1,0] 1.0', () => {
+    expect(contextPrecisionFromVerdicts([1, 0, 1])).toBeCloseTo(0.833333, 5);
+    expect(contextPrecisionFromVerdicts([0, 1, 1])).toBeCloseTo(0.583333, 5);
+    expect(contextPrecisionFromVerdicts([1, 1, 0])).toBeCloseTo(1, 5);
+    expect(contextPrecisionFromVerdicts([0, 0])).toBe(0);
+  });
+
+  it('faithfulness = supported claims / claims, with a scripted judge', async () => {
+    const judge = createScriptedModel([
+      { text: '{"claims": ["BM25 came from City University", "It was made in 1850"]}' },
+      { text: '```json\n{"verdicts": [1, 0]}\n```' },
+    ]);
+    const score = await faithfulness(
+      { question: 'q', answer: 'a', contexts: ['Okapi BM25 was developed at City University London.'] },
+      judge,
+    );
+    expect(score).toBe(0.5);
+    judge.assertComplete();
+  });
+
+  it('answer relevancy is 0 for a noncommittal answer, else the mean cosine of generated questions', async () => {
+    const embedder = {
+      id: 't',
+      embed: async (texts: readonly string[]) =>
+        texts.map((text) => Float32Array.from([text.includes('BM25') ? 1 : 0, 1])),
+    };
+    const refusal = createScriptedModel([{ text: '{"question": "x", "noncommittal": 1}' }], { loop: true });
+    expect(
+      await answerRelevancy(
+        { question: 'Who made BM25?', answer: "I don't know", contexts: [] },
+        refusal,
+        embedder,
+      ),
+    ).toBe(0);
+    const judge = createScriptedModel([{ text: '{"question": "Where was BM25 made?", "noncommittal": 0}' }], {
+      loop: true,
+    });
+    expect(
+      await answerRelevancy({ question: 'Who made BM25?', answer: 'City', contexts: [] }, judge, embedder),
+    ).toBeCloseTo(1, 6);
   });
 });
