@@ -1,7 +1,8 @@
 // Scans a streamed answer incrementally. Span scanners (secrets, PII, URLs, invisible text) run on the
 // pending text; everything but the last `holdBack` characters (cut at a word boundary, never inside a
 // finding) is released, redacted. A secret split across chunks is therefore still whole when scanned.
-// Whole-text classifiers (injection, toxicity, leakage) run once on the full answer at end().
+// Whole-text classifiers (toxicity, leakage) run every `wholeTextEvery` characters on a window of the
+// recent answer (pending text included) and once more on the full answer at end().
 import { redactFindings, resolveOverlaps } from '../redact-findings.js';
 import type { Direction } from '../types.js';
 import { type GuardPolicy, type PolicyAction, type PolicyFinding, strongest } from './create-guard-policy.js';
@@ -24,13 +25,37 @@ export interface StreamGuardOptions {
   direction?: Direction;
   /** Pending text is released regardless once it grows past this (a very long unbroken token). */
   maximumPending?: number;
+  /**
+   * Characters between classifier checks during the stream, each on the last 4× this many characters
+   * (default 256; 0 = only at the end). With `holdBack` ≥ this, offending text is stopped before any of
+   * it is released; otherwise up to this many characters of it may go out first.
+   */
+  wholeTextEvery?: number;
 }
 
 export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptions = {}): StreamGuard {
-  const { holdBack = 96, direction = 'output', maximumPending = 8192 } = options;
-  const rules = policy.rules.filter(
-    (rule) => rule.streamable && (rule.directions.length === 0 || rule.directions.includes(direction)),
-  );
+  const { holdBack = 96, direction = 'output', maximumPending = 8192, wholeTextEvery = 256 } = options;
+  const applies = (rule: GuardPolicy['rules'][number]) =>
+    rule.directions.length === 0 || rule.directions.includes(direction);
+  const rules = policy.rules.filter((rule) => rule.streamable && applies(rule));
+  const wholeTextRules = policy.rules.filter((rule) => !rule.streamable && applies(rule));
+  let checkedUpTo = 0;
+  const wholeTextSeen = new Set<string>();
+
+  /** Whole-text rules (classifiers, leakage) on everything so far; new findings only. */
+  const checkWholeText = (text: string): PolicyFinding[] => {
+    const found: PolicyFinding[] = [];
+    for (const rule of wholeTextRules) {
+      for (const finding of rule.scan(text).findings) {
+        const key = `${rule.name}:${finding.type}`;
+        if (wholeTextSeen.has(key)) continue;
+        wholeTextSeen.add(key);
+        found.push({ ...finding, action: rule.action, rule: rule.name });
+      }
+    }
+    for (const f of found) action = strongest(action, f.action === 'log' ? 'allow' : f.action);
+    return found;
+  };
   let pending = '';
   let full = '';
   let blocked = false;
@@ -86,15 +111,33 @@ export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptio
     push(delta) {
       if (blocked) return { emit: '', findings: [], blocked };
       pending += delta;
+      // Every `wholeTextEvery` characters the classifiers read the recent answer, pending text included,
+      // so that a toxic or leaking answer is stopped before the offending part is released.
+      if (
+        wholeTextRules.length &&
+        wholeTextEvery > 0 &&
+        full.length + pending.length - checkedUpTo >= wholeTextEvery
+      ) {
+        // A window of recent text: on the whole answer, one insult in a long text is diluted away.
+        const sofar = full + pending;
+        const early = checkWholeText(sofar.slice(-4 * wholeTextEvery));
+        checkedUpTo = sofar.length;
+        if (early.some((f) => f.action === 'block')) {
+          blocked = true;
+          pending = '';
+          return { emit: '', findings: early, blocked };
+        }
+        const step = release(false);
+        return { ...step, findings: [...early, ...step.findings] };
+      }
       return release(false);
     },
     end() {
       const last = release(true);
       if (blocked) return { ...last, action: 'block' };
-      // Whole-text checks on everything that was streamed: they can flag, or block what follows.
-      const verdict = policy.checkText(full, { direction });
-      const wholeText = verdict.findings.filter((f) => !rules.some((rule) => rule.name === f.rule));
-      for (const f of wholeText) action = strongest(action, f.action === 'log' ? 'allow' : f.action);
+      // Whole-text checks on the complete answer: they can flag it, or block (too late to recall text
+      // already sent, but the stream ends with an error instead of a normal finish).
+      const wholeText = checkWholeText(full);
       if (wholeText.some((f) => f.action === 'block')) blocked = true;
       return { emit: last.emit, findings: [...last.findings, ...wholeText], blocked, action };
     },

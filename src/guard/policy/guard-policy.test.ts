@@ -146,6 +146,35 @@ describe('createStreamGuard', () => {
     expect(guard.end().action).toBe('block');
   });
 
+  it('stops a toxic answer mid-stream, before the toxic part is released', () => {
+    const guard = createStreamGuard(createGuardPolicy({ toxicity: { action: 'block' } }), {
+      holdBack: 160,
+      wholeTextEvery: 128,
+    });
+    let out = '';
+    let blocked = false;
+    const neutral = 'The weather today is mild with a light breeze from the west and some clouds. ';
+    for (const delta of [
+      neutral,
+      neutral,
+      neutral,
+      'and you are a stupid worthless bitch ',
+      neutral,
+      neutral,
+      neutral,
+    ]) {
+      const step = guard.push(delta);
+      out += step.emit;
+      if (step.blocked) {
+        blocked = true;
+        break;
+      }
+    }
+    expect(blocked).toBe(true);
+    expect(out).not.toContain('bitch');
+    expect(out.length).toBeGreaterThan(100);
+  });
+
   it('runs whole-text checks at the end', () => {
     const guard = createStreamGuard(createGuardPolicy({ toxicity: { action: 'block' } }), { holdBack: 16 });
     for (const delta of ['You are a stupid ', 'worthless bitch.']) guard.push(delta);

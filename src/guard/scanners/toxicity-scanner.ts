@@ -12,9 +12,32 @@ export function shippedToxicityModel(): LinearModel {
   return loadShippedModel('toxicity.json');
 }
 
+/** Sentences, cut to tweet size: the model was trained on tweets, and one insult in a long text would be diluted. */
+const pieceLength = 280;
+
+function pieces(text: string): string[] {
+  // Tweet-length texts are read whole, as the model learned them (per sentence, false positives rise).
+  if (text.length <= pieceLength) return [text];
+  const out: string[] = [];
+  for (const sentence of text.split(/(?<=[.!?\n])\s+/)) {
+    if (sentence.trim().length === 0) continue;
+    // A sentence longer than a piece is cut into overlapping windows so no word is split away.
+    for (let i = 0; i < sentence.length; i += pieceLength / 2) {
+      out.push(sentence.slice(i, i + pieceLength));
+      if (i + pieceLength >= sentence.length) break;
+    }
+  }
+  return out;
+}
+
+/** Highest toxicity over tweet-sized pieces of the (normalised) text. */
 export function toxicityScore(text: string, model: LinearModel = shippedToxicityModel()): number {
   // Normalised like the training text, so that zero-width splits and look-alike letters do not hide insults.
-  return predictProbabilities(model, textFeatures(normalizeText(text).text, model.dimension))[1];
+  let score = 0;
+  for (const piece of pieces(normalizeText(text).text)) {
+    score = Math.max(score, predictProbabilities(model, textFeatures(piece, model.dimension))[1]);
+  }
+  return score;
 }
 
 export function toxicityScanner(options: { threshold?: number; model?: LinearModel } = {}): Scanner {
