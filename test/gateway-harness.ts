@@ -13,6 +13,7 @@ import {
   type SimulatorOptions,
 } from '../src/gateway/index.js';
 import { openSqliteStore, type SqliteStore } from '../src/store/index.js';
+import type { Tracer } from '../src/trace/index.js';
 
 export interface Harness {
   gateway: Gateway;
@@ -25,7 +26,13 @@ export interface Harness {
 
 export async function startGateway(
   input: GantryConfigInput,
-  options: { hooks?: GatewayHooks; state?: GatewayState; env?: NodeJS.ProcessEnv; store?: SqliteStore } = {},
+  options: {
+    hooks?: GatewayHooks;
+    state?: GatewayState;
+    env?: NodeJS.ProcessEnv;
+    store?: SqliteStore;
+    tracer?: Tracer;
+  } = {},
 ): Promise<Harness> {
   const config = parseConfig({ database: { path: ':memory:' }, ...input });
   const store = options.store ?? openSqliteStore({ path: ':memory:' });
@@ -33,6 +40,7 @@ export async function startGateway(
     config,
     store,
     hooks: options.hooks,
+    tracer: options.tracer,
     state: options.state,
     env: options.env ?? {},
   });
