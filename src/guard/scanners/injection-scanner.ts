@@ -1,11 +1,6 @@
 // Prompt injection and jailbreak detection: normalise (NFKC, invisible characters, homoglyphs, decoded
 // payloads), then score every view with the heuristics and the shipped classifier; the highest wins.
-import {
-  type LinearModel,
-  loadShippedModel,
-  predictProbabilities,
-  textFeatures,
-} from '../classifier/index.js';
+import { type LinearModel, loadShippedModel, predictTextPositive } from '../classifier/index.js';
 import { normalizeText, textViews } from '../normalize/index.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 import { injectionHeuristics } from './injection-heuristics.js';
@@ -34,7 +29,7 @@ export function injectionScore(text: string, model: LinearModel = shippedInjecti
   let score = 0;
   for (const view of textViews(normalized)) {
     for (const match of injectionHeuristics(view)) score = Math.max(score, match.score);
-    score = Math.max(score, predictProbabilities(model, textFeatures(view, model.dimension))[1]);
+    score = Math.max(score, predictTextPositive(model, view));
   }
   // Hiding text is itself evidence: raise the score, never lower it.
   const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
@@ -62,7 +57,7 @@ export function injectionScanner(options: InjectionScannerOptions = {}): Scanner
         });
       }
       if (model) {
-        const probability = predictProbabilities(model, textFeatures(views[v], model.dimension))[1];
+        const probability = predictTextPositive(model, views[v]);
         findings.push({ scanner: 'injection', type: `classifier:${via}`, score: probability });
       }
     }

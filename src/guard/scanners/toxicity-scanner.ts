@@ -1,10 +1,5 @@
 // Toxicity (hate or offensive language) from the classifier trained on Davidson et al.'s tweets.
-import {
-  type LinearModel,
-  loadShippedModel,
-  predictProbabilities,
-  textFeatures,
-} from '../classifier/index.js';
+import { type LinearModel, loadShippedModel, predictTextPositive } from '../classifier/index.js';
 import { normalizeText } from '../normalize/index.js';
 import { resultOf, type Scanner } from '../types.js';
 
@@ -35,7 +30,7 @@ export function toxicityScore(text: string, model: LinearModel = shippedToxicity
   // Normalised like the training text, so that zero-width splits and look-alike letters do not hide insults.
   let score = 0;
   for (const piece of pieces(normalizeText(text).text)) {
-    score = Math.max(score, predictProbabilities(model, textFeatures(piece, model.dimension))[1]);
+    score = Math.max(score, predictTextPositive(model, piece));
   }
   return score;
 }
