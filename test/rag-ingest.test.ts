@@ -127,9 +127,18 @@ describe('RAG ingest and search over the store', () => {
     expect(await collection.search('adverse pressure gradient', { mode: 'bm25' })).toEqual([]);
     expect((await collection.search('radiative re-entry', { mode: 'bm25' }))[0].text).toContain('Radiative');
 
+    // Another process (here: a second object on the same store) writes; the first one notices the
+    // stored generation changed and rebuilds its in-memory indexes before its next search.
+    const other = await openRagCollection({ store, name: 'docs', embedder });
+    await other.removeSource(join(folder, 'heat.txt'));
+    expect(await collection.search('radiative', { mode: 'bm25' })).toEqual([]);
+    expect(
+      await collection.search('radiative', { mode: 'vector', approximate: true, limit: 50 }),
+    ).not.toContainEqual(expect.objectContaining({ text: expect.stringContaining('Radiative') }));
+
     // A fresh object rebuilds BM25 from the store and sees the same state.
     const reopened = await openRagCollection({ store, name: 'docs', embedder });
-    expect((await reopened.search('radiative', { mode: 'bm25' }))[0].text).toContain('Radiative');
+    expect((await reopened.search('aeroelastic', { mode: 'bm25' }))[0].text).toContain('aeroelastic');
     expect(await reopened.search('adverse', { mode: 'bm25' })).toEqual([]);
   });
 

@@ -79,6 +79,10 @@ export interface RagDocumentRepository {
   /** Row ids of the collection's chunks whose metadata matches the filter. */
   filterChunks(collectionId: number, filter: RagMetadataFilter): Promise<Set<number>>;
   countChunks(collectionId: number): Promise<number>;
+  /** Increments the collection's write generation and returns the new value. */
+  bumpGeneration(collectionId: number): Promise<number>;
+  /** The collection's write generation (changes whenever any process writes to it). */
+  generation(collectionId: number): Promise<number>;
 }
 
 interface ChunkRow {
@@ -306,6 +310,20 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         )
         .all(...values);
       return new Set(rows.map((row) => row.id));
+    },
+    async bumpGeneration(collectionId) {
+      return db
+        .prepare<[number], { generation: number }>(
+          'UPDATE rag_collections SET generation = generation + 1 WHERE id = ? RETURNING generation',
+        )
+        .get(collectionId)!.generation;
+    },
+    async generation(collectionId) {
+      return (
+        db
+          .prepare<[number], { generation: number }>('SELECT generation FROM rag_collections WHERE id = ?')
+          .get(collectionId)?.generation ?? 0
+      );
     },
     async countChunks(collectionId) {
       return db

@@ -103,6 +103,29 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     return quantized;
   };
 
+  // Writes by other processes (another CLI, other server workers) bump the stored generation; a
+  // mismatch before a search drops the in-memory indexes so they are rebuilt from the store.
+  let knownGeneration = await documents.generation(collection.id);
+  const invalidate = async () => {
+    lexical = undefined;
+    quantized = undefined;
+    vectorCount = undefined;
+    collection = (await documents.getCollection(name)) ?? collection;
+    if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
+  };
+  const recordOwnWrite = async () => {
+    const next = await documents.bumpGeneration(collection.id);
+    if (next !== knownGeneration + 1) await invalidate();
+    knownGeneration = next;
+  };
+  const checkGeneration = async () => {
+    const current = await documents.generation(collection.id);
+    if (current !== knownGeneration) {
+      await invalidate();
+      knownGeneration = current;
+    }
+  };
+
   const lexicalIndex = async () => {
     if (!lexical) {
       lexical = new Bm25Index({ ...bm25, analyzer });
@@ -221,6 +244,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         }
         if (pending.length >= embedBatchSize) {
           await storeVectors(pending);
+          if (chunked.length > 0) await recordOwnWrite();
           pending = [];
         }
         done += group.length;
@@ -231,6 +255,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         });
       }
       await storeVectors(pending);
+      if (chunked.length > 0) await recordOwnWrite();
       if (removeMissingUnder !== undefined) {
         const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;
         const present = new Set(loaded.map((document) => document.source));
@@ -247,6 +272,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     async removeSource(source) {
       const ids = await documents.deleteDocument(collection.id, source);
       await removeChunks(ids);
+      await recordOwnWrite();
       return ids.length;
     },
     defaultMode(configured = 'hybrid') {
@@ -258,6 +284,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       return vector;
     },
     async search(query, searchOptions = {}) {
+      await checkGeneration();
       const {
         mode = embedder ? 'hybrid' : 'bm25',
         limit = 10,

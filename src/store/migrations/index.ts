@@ -3,6 +3,7 @@ import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
 import { agentMigration } from './0100-agent.js';
 import { ragMigration } from './0200-rag.js';
+import { ragGenerationMigration } from './0201-rag-generation.js';
 import { gatewayMigration } from './0300-gateway.js';
 import { guardMigration } from './0400-guard.js';
 import { evalMigration } from './0500-eval.js';
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   coreMigration,
   agentMigration,
   ragMigration,
+  ragGenerationMigration,
   gatewayMigration,
   guardMigration,
   evalMigration,
