@@ -37,3 +37,11 @@ export function runCluster({
 }
 
 export const isClusterPrimary = (): boolean => cluster.isPrimary;
+
+/**
+ * Ends a worker once its server has drained: a worker's IPC channel to the primary would otherwise
+ * keep it alive. Outside a cluster, does nothing.
+ */
+export function exitIfWorker(code: number): void {
+  if (cluster.isWorker) process.exit(code);
+}

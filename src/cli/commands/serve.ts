@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
-import { isClusterPrimary, runCluster, runServer } from '../../server/index.js';
+import { exitIfWorker, isClusterPrimary, runCluster, runServer } from '../../server/index.js';
 import { createConfiguredTracer } from '../../trace/index.js';
 import type { CliContext } from '../cli-context.js';
 
@@ -45,5 +45,6 @@ export function define(command: Command, context: CliContext): void {
       const exitCode = await runServer({ config, store, tracer: createConfiguredTracer(config, store) });
       process.exitCode = exitCode;
       if (exitCode === 130) process.exit(130);
+      exitIfWorker(exitCode);
     });
 }
