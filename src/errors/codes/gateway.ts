@@ -17,7 +17,8 @@ export const gatewayErrors = {
     exitCode: 1,
   },
   GATEWAY_RATE_LIMITED: {
-    description: 'A per-key limit (requests or tokens per minute, concurrent requests) was reached; Retry-After says when to retry.',
+    description:
+      'A per-key limit (requests or tokens per minute, concurrent requests) was reached; Retry-After says when to retry.',
     httpStatus: 429,
     exitCode: 1,
   },
@@ -27,7 +28,8 @@ export const gatewayErrors = {
     exitCode: 1,
   },
   GATEWAY_UPSTREAM_FAILED: {
-    description: 'Every target of a route failed (error status, timeout, connection error, open breaker) after retries and fallbacks.',
+    description:
+      'Every target of a route failed (error status, timeout, connection error, open breaker) after retries and fallbacks.',
     httpStatus: 502,
     exitCode: 1,
   },
@@ -37,7 +39,8 @@ export const gatewayErrors = {
     exitCode: 1,
   },
   GATEWAY_STREAM_INTERRUPTED: {
-    description: 'An upstream stream broke after the first token had been sent; the client receives an error event.',
+    description:
+      'An upstream stream broke after the first token had been sent; the client receives an error event.',
     httpStatus: 502,
     exitCode: 1,
   },

@@ -102,14 +102,17 @@ export class CircuitBreaker {
 
   recordFailure(decision: BreakerDecision): void {
     if (decision === 'probe') this.probes = Math.max(0, this.probes - 1);
-    if (this.current === 'half-open') return this.open();
+    if (this.current === 'half-open') {
+      this.open();
+      return;
+    }
     if (this.current !== 'closed') return;
     this.consecutiveFailures++;
     this.remember(1);
     const { failureThreshold, failureRateThreshold, minimumRequests } = this.options;
-    if (this.consecutiveFailures >= failureThreshold) return this.open();
-    if (this.windowCount >= minimumRequests && this.windowFailures / this.windowCount >= failureRateThreshold)
-      this.open();
+    const rateTripped =
+      this.windowCount >= minimumRequests && this.windowFailures / this.windowCount >= failureRateThreshold;
+    if (this.consecutiveFailures >= failureThreshold || rateTripped) this.open();
   }
 
   private remember(outcome: 0 | 1): void {
