@@ -55,6 +55,9 @@ describe('gantry ingest / search / rag', () => {
     const missing = gantry(['search', '', '--collection', 'c']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('RAG_QUERY_INVALID');
+    const transform = gantry(['search', 'wing', '--collection', 'c', '--transform', 'hyde']);
+    expect(transform.status).toBe(2);
+    expect(transform.stderr).toContain('needs a model');
   });
 
   it('evaluates a BEIR folder and writes a TREC run', () => {

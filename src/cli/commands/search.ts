@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
-import { configuredReranker, openConfiguredCollection, type SearchMode } from '../../rag/index.js';
+import { resolveModel } from '../../model/index.js';
+import {
+  configuredReranker,
+  hydeSearch,
+  multiQuerySearch,
+  openConfiguredCollection,
+  type SearchMode,
+} from '../../rag/index.js';
 import type { CliContext } from '../cli-context.js';
 
 interface SearchFlags {
@@ -12,6 +19,8 @@ interface SearchFlags {
   filter?: string[];
   mmr?: string;
   rerank?: boolean;
+  transform?: string;
+  model?: string;
   json?: boolean;
 }
 
@@ -26,6 +35,8 @@ export function define(command: Command, context: CliContext): void {
     .option('--filter <key=value...>', 'metadata equality filters')
     .option('--mmr <lambda>', 'diversify with MMR (1 = relevance only)')
     .option('--no-rerank', 'skip the configured reranker (rag.reranker)')
+    .option('--transform <name>', 'query transform needing a model: multi-query | hyde')
+    .option('--model <spec>', 'model for --transform (default: rag.answer.model)')
     .option('--json', 'print JSON')
     .action(async (query: string, flags: SearchFlags) => {
       const config = context.config().config;
@@ -34,7 +45,7 @@ export function define(command: Command, context: CliContext): void {
         config,
         name: flags.collection,
       });
-      const hits = await collection.search(query, {
+      const options = {
         mode: flags.mode ?? collection.defaultMode(config.rag.search.mode),
         limit: flags.limit ? Number(flags.limit) : config.rag.search.limit,
         fusion: flags.fusion ?? config.rag.search.fusion,
@@ -43,7 +54,27 @@ export function define(command: Command, context: CliContext): void {
         mmr: flags.mmr ? { lambda: Number(flags.mmr) } : undefined,
         rerank: flags.rerank === false ? undefined : configuredReranker(config),
         rerankCandidates: config.rag.reranker.candidates,
-      });
+      };
+      let hits: Awaited<ReturnType<typeof collection.search>>;
+      if (flags.transform === undefined) hits = await collection.search(query, options);
+      else {
+        if (flags.transform !== 'multi-query' && flags.transform !== 'hyde') {
+          throw new GantryError('USAGE_INVALID', `Unknown transform '${flags.transform}'.`, {
+            hint: 'Use --transform multi-query or --transform hyde.',
+          });
+        }
+        const spec = flags.model ?? config.rag.answer.model;
+        if (!spec) {
+          throw new GantryError('USAGE_INVALID', `--transform ${flags.transform} needs a model.`, {
+            hint: 'Pass --model provider:model or set rag.answer.model.',
+          });
+        }
+        const model = resolveModel(spec, { config });
+        hits =
+          flags.transform === 'hyde'
+            ? await hydeSearch(collection, query, { ...options, model })
+            : await multiQuerySearch(collection, query, { ...options, model });
+      }
       if (flags.json) {
         context.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
         return;
