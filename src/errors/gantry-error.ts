@@ -13,7 +13,7 @@ export interface GantryErrorOptions {
 }
 
 export class GantryError extends Error {
-  private readonly [marker] = true;
+  readonly [marker] = true;
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly details: Record<string, unknown>;
