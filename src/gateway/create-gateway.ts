@@ -90,13 +90,15 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     enforceLimits({
       state,
       onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
-      async seedSpend(keyId) {
-        if (seeded.has(keyId)) return;
+      seedSpend(keyId) {
+        if (seeded.has(keyId)) return undefined;
         seeded.add(keyId);
-        const now = Date.now();
-        const total = await store.gatewayUsage.totalsForKey(keyId);
-        const today = await store.gatewayUsage.totalsForKey(keyId, Date.parse(`${utcDay(now)}T00:00:00Z`));
-        await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
+        return (async () => {
+          const now = Date.now();
+          const total = await store.gatewayUsage.totalsForKey(keyId);
+          const today = await store.gatewayUsage.totalsForKey(keyId, Date.parse(`${utcDay(now)}T00:00:00Z`));
+          await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
+        })();
       },
     }),
   ];

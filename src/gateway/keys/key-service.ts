@@ -14,6 +14,8 @@ export interface KeyService {
   create(input: { name: string; limits?: GatewayKeyLimits; models?: string[] | null }): Promise<CreatedKey>;
   /** The active key for a secret, or undefined (unknown or revoked). */
   authenticate(secret: string): Promise<GatewayKeyRecord | undefined>;
+  /** The cached answer for a secret, without waiting: null when the cache cannot tell. */
+  cached(secret: string): GatewayKeyRecord | undefined | null;
   list(options?: { includeRevoked?: boolean }): Promise<GatewayKeyRecord[]>;
   revoke(id: string): Promise<void>;
 }
@@ -44,6 +46,10 @@ export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs 
       };
       await repository.createKey(record);
       return { key, record };
+    },
+    cached(secret) {
+      const entry = cache.get(secret);
+      return entry && Date.now() - entry.fetchedAt < cacheTtlMs ? entry.record : null;
     },
     async authenticate(secret) {
       // Cached by the presented secret (process memory only) so that a hot key costs no hashing.

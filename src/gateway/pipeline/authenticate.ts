@@ -16,7 +16,9 @@ export function authenticate({
   return async (context, next) => {
     const secret = bearer(context.req.headers.authorization) ?? headerValue(context.req.headers['x-api-key']);
     if (secret) {
-      const key = await keys.authenticate(secret);
+      // A cached key is answered without a promise: this runs on every request.
+      const cached = keys.cached(secret);
+      const key = cached === null ? await keys.authenticate(secret) : cached;
       if (!key && required) throw unauthorised('The API key is unknown or revoked.');
       if (key) {
         context.key = key;

@@ -8,7 +8,7 @@ import type { Stage } from './gateway-context.js';
 export interface EnforceLimitsOptions {
   state: GatewayState;
   /** Loads a key's stored spend into the state once per process (budgets survive restarts). */
-  seedSpend: (keyId: string) => Promise<void>;
+  seedSpend: (keyId: string) => Promise<void> | undefined;
   onLimited?: (limit: string) => void;
 }
 
@@ -25,9 +25,14 @@ export function enforceLimits({ state, seedSpend, onLimited }: EnforceLimitsOpti
       limits.totalBudgetUsd !== undefined;
     if (!limited) return next();
     const keyId = context.key?.id ?? anonymous;
-    if (context.key && (limits.dailyBudgetUsd !== undefined || limits.totalBudgetUsd !== undefined))
-      await seedSpend(keyId);
-    const admission = await state.admit(keyId, limits, Date.now());
+    if (context.key && (limits.dailyBudgetUsd !== undefined || limits.totalBudgetUsd !== undefined)) {
+      // undefined once seeded: no promise on the common path.
+      const seeding = seedSpend(keyId);
+      if (seeding) await seeding;
+    }
+    const admission = state.admitNow
+      ? state.admitNow(keyId, limits, Date.now())
+      : await state.admit(keyId, limits, Date.now());
     if (!admission.ok) {
       onLimited?.(admission.limit);
       const budget = admission.limit === 'daily-budget' || admission.limit === 'total-budget';
@@ -49,7 +54,9 @@ export function enforceLimits({ state, seedSpend, onLimited }: EnforceLimitsOpti
     } finally {
       const tokens = context.inputTokens + context.outputTokens;
       // Released off the answer's path: a slow shared state must not delay the client.
-      void state.release(keyId, limits, { tokens, costUsd: context.costUsd }, Date.now()).catch(() => {});
+      const charge = { tokens, costUsd: context.costUsd };
+      if (state.releaseNow) state.releaseNow(keyId, limits, charge, Date.now());
+      else void state.release(keyId, limits, charge, Date.now()).catch(() => {});
     }
   };
 }

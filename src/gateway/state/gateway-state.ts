@@ -18,6 +18,9 @@ export interface GatewayState {
    * a refused request consumes nothing.
    */
   admit(keyId: string, limits: GatewayKeyLimits, now: number): Promise<Admission>;
+  /** Synchronous admit/release, for states that need no I/O (memory): saves promises per request. */
+  admitNow?(keyId: string, limits: GatewayKeyLimits, now: number): Admission;
+  releaseNow?(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): void;
   /** Gives the concurrency slot back and charges the tokens and spend the request used. */
   release(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): Promise<void>;
   /** Starts a key's spend counters from stored usage, unless another replica already did. */

@@ -1,7 +1,13 @@
 // The in-process state: token buckets, counters and an LRU cache in Maps. Exact for one process;
 // with several workers or replicas each would count alone, which is what the Redis state is for.
 import type { GatewayKeyLimits } from '../../store/index.js';
-import { type Admission, type GatewayState, msUntilNextUtcDay, utcDay } from './gateway-state.js';
+import {
+  type Admission,
+  type GatewayState,
+  msUntilNextUtcDay,
+  type UsageCharge,
+  utcDay,
+} from './gateway-state.js';
 
 interface Bucket {
   tokens: number;
@@ -48,20 +54,30 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
     return counters;
   }
 
+  function releaseSync(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): void {
+    const c = countersFor(keyId, limits, now);
+    if (limits.concurrentRequests !== undefined) c.concurrent = Math.max(0, c.concurrent - 1);
+    if (limits.tokensPerMinute !== undefined) {
+      refill(c.tokens, limits.tokensPerMinute, now);
+      c.tokens.tokens -= charge.tokens;
+    }
+    c.todayUsd += charge.costUsd;
+    c.totalUsd += charge.costUsd;
+  }
+
   return {
     kind: 'memory',
     async admit(keyId, limits, now) {
       return admitSync(countersFor(keyId, limits, now), limits, now);
     },
+    admitNow(keyId, limits, now) {
+      return admitSync(countersFor(keyId, limits, now), limits, now);
+    },
     async release(keyId, limits, charge, now) {
-      const c = countersFor(keyId, limits, now);
-      if (limits.concurrentRequests !== undefined) c.concurrent = Math.max(0, c.concurrent - 1);
-      if (limits.tokensPerMinute !== undefined) {
-        refill(c.tokens, limits.tokensPerMinute, now);
-        c.tokens.tokens -= charge.tokens;
-      }
-      c.todayUsd += charge.costUsd;
-      c.totalUsd += charge.costUsd;
+      releaseSync(keyId, limits, charge, now);
+    },
+    releaseNow(keyId, limits, charge, now) {
+      releaseSync(keyId, limits, charge, now);
     },
     async seedSpend(keyId, totalUsd, todayUsd, now) {
       const c = countersFor(keyId, {}, now);
