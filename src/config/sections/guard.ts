@@ -20,6 +20,8 @@ export const guardPolicySchema = z
     pii: ruleBase('redact')
       .extend({
         entities: z.array(z.string()).default([]),
+        /** ISO regions for national phone formats; default US, GB, DE, FR, IL, IN, BR (fewer = faster). */
+        phoneRegions: z.array(z.string().length(2)).optional(),
         /** mask: `[EMAIL]`; hash: `[EMAIL:1a2b3c4d]`; vault: reversible placeholders restored in answers. */
         mode: z.enum(['mask', 'hash', 'vault']).default('mask'),
       })

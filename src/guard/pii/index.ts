@@ -8,7 +8,7 @@ export {
 } from './checksums.js';
 export { shippedEntityTagger, tagEntities, taggerClasses, taggerDimension } from './entity-tagger.js';
 export { type PiiScannerOptions, piiEntities, piiScanner } from './pii-scanner.js';
-export { type Recognizer, recognizers } from './recognizers.js';
+export { defaultPhoneRegions, phoneValidator, type Recognizer, recognizers } from './recognizers.js';
 export {
   type PreparedTokens,
   prepareTokens,

@@ -58,6 +58,12 @@ describe('piiScanner', () => {
     expect(scan('Call me at +44 20 7946 0958 tomorrow').findings.map((f) => f.type)).toEqual([
       'PHONE_NUMBER',
     ]);
+    // A French national number is validated with FR metadata; without FR it scores by shape only.
+    expect(scan('Tel. 01 42 68 53 00').findings.map((f) => f.score)).toEqual([0.95]);
+    const usOnly = piiScanner({ entities: ['PHONE_NUMBER'], phoneRegions: ['US'] });
+    const shapeOnly = usOnly('Tel. 01 42 68 53 00').findings;
+    expect(shapeOnly).toHaveLength(1);
+    expect(shapeOnly[0].score).toBeCloseTo(0.65, 10);
     expect(scan('The meeting is on 12/03/1990.').findings).toEqual([]);
     expect(scan('I was born on 12/03/1990.').findings.map((f) => f.type)).toEqual(['DATE_OF_BIRTH']);
   });

@@ -1,11 +1,13 @@
 // The PII scanner: validated pattern recognizers plus the learned name/address tagger, context words
 // that raise scores, and three redaction modes (mask, hash, reversible vault).
+
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { LinearModel } from '../classifier/index.js';
 import { hashReplacement, maskReplacement, redactFindings, resolveOverlaps } from '../redact-findings.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 import type { Vault } from '../vault/index.js';
 import { shippedEntityTagger, tagEntities } from './entity-tagger.js';
-import { type Recognizer, recognizers } from './recognizers.js';
+import { phoneValidator, type Recognizer, recognizers } from './recognizers.js';
 
 export const piiEntities = [
   'EMAIL_ADDRESS',
@@ -28,6 +30,8 @@ export interface PiiScannerOptions {
   /** Added to a match's score when a context word appears shortly before it (Presidio: 0.35). */
   contextBoost?: number;
   redact?: 'mask' | 'hash' | Vault | false;
+  /** Regions whose national formats phone numbers are validated against (default: Presidio's 7). */
+  phoneRegions?: readonly string[];
   tagger?: LinearModel;
 }
 
@@ -45,7 +49,13 @@ function contextScore(text: string, start: number, recognizer: Recognizer, boost
 export function piiScanner(options: PiiScannerOptions = {}): Scanner {
   const { entities = piiEntities, threshold = 0.5, contextBoost = 0.35, redact = 'mask' } = options;
   const wanted = new Set(entities);
-  const active = recognizers.filter((recognizer) => wanted.has(recognizer.entity));
+  const active = recognizers
+    .filter((recognizer) => wanted.has(recognizer.entity))
+    .map((recognizer) =>
+      recognizer.entity === 'PHONE_NUMBER' && options.phoneRegions
+        ? { ...recognizer, validate: phoneValidator(options.phoneRegions as CountryCode[]) }
+        : recognizer,
+    );
   const useTagger = wanted.has('PERSON') || wanted.has('STREET_ADDRESS');
   const tagger = useTagger ? (options.tagger ?? shippedEntityTagger()) : undefined;
   const replace =

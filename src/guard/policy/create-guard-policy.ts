@@ -90,6 +90,7 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
     piiScanner({
       entities: config.pii.entities.length ? config.pii.entities : undefined,
       threshold: config.pii.threshold,
+      phoneRegions: config.pii.phoneRegions,
       redact: config.pii.mode === 'vault' ? vault : config.pii.mode,
     }),
     true,
