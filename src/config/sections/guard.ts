@@ -88,6 +88,13 @@ export const guardSection = z
       .prefault({}),
     /** The policy used when a route, key or agent names none. */
     defaultPolicy: guardPolicySchema,
+    /**
+     * Apply the policies to the gateway's traffic in `gantry serve`: requests before the upstream sees
+     * them, answers as they stream. Off by default: turning it on changes what clients receive.
+     */
+    gateway: z.boolean().default(false),
+    /** With `gateway` on, record every checked message's features (never its text) for `gantry monitor report`. */
+    monitorTraffic: z.boolean().default(true),
     /** Characters a stream guard holds back so that a secret split across chunks is still caught. */
     streamHoldBack: z.number().int().min(0).max(4096).default(96),
     monitor: z

@@ -1,6 +1,10 @@
 // The gateway's part of `gantry serve`: it serves /v1/* (the OpenAI-compatible API, /v1/models
-// included), /metrics and /admin/*, mounted ahead of the route table.
-import { createGateway } from '../../gateway/index.js';
+// included), /metrics and /admin/*, mounted ahead of the route table. With `guard.gateway` on, the
+// guard policies run in the gateway's hook points.
+import type { GantryConfig } from '../../config/index.js';
+import { createGateway, type GatewayHooks } from '../../gateway/index.js';
+import { createGuardGatewayHooks, createGuardMonitor, createPolicyResolver } from '../../guard/index.js';
+import type { Store } from '../../store/index.js';
 import type { Mount } from '../create-server.js';
 import type { ServerPartsContext } from '../server-parts.js';
 
@@ -11,6 +15,7 @@ export async function gatewayMounts(
     config: context.config,
     store: context.store,
     tracer: context.tracer,
+    hooks: guardHooks(context.config, context.store),
   });
   const handle = gateway.handle.bind(gateway);
   return {
@@ -21,4 +26,13 @@ export async function gatewayMounts(
     ],
     close: () => gateway.close(),
   };
+}
+
+function guardHooks(config: GantryConfig, store: Store): GatewayHooks | undefined {
+  const { guard } = config;
+  if (!guard.gateway) return undefined;
+  return createGuardGatewayHooks(createPolicyResolver(guard), {
+    holdBack: guard.streamHoldBack,
+    monitor: guard.monitorTraffic ? createGuardMonitor(store.guardEvents) : undefined,
+  });
 }
