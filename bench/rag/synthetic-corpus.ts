@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/random/index.js';
 // Synthetic chunks for scale benchmarks: Zipf-distributed pseudo-words (60 per chunk) and 384-d
 // vectors drawn around 1,000 random centroids (clustered, as real embeddings are; uniformly random
 // vectors have no near neighbours worth finding), with queries near existing vectors.
@@ -12,7 +13,7 @@ export function syntheticCorpus(
   size: number,
   { dimension = 384, queryCount = 100, seed = 7 } = {},
 ): SyntheticCorpus {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const vocabulary = Array.from({ length: 20_000 }, (_, index) => pseudoWord(index));
   // Zipf(1): cumulative weights 1/rank, sampled by binary search.
   const cumulative = new Float64Array(vocabulary.length);
@@ -92,15 +93,4 @@ function normalise(vector: Float32Array): Float32Array {
   for (const value of vector) norm += value * value;
   const scale = 1 / Math.sqrt(norm);
   return vector.map((value) => value * scale);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,6 +1,8 @@
 // Latent semantic analysis (Deerwester et al. 1990, first evaluated on MED, CISI and Cranfield): a
 // truncated SVD of the log-tf·idf term-document matrix, computed by randomized SVD (Halko, Martinsson
 // & Tropp 2011) so it fits in seconds without weights or native code. A text embeds as Uₖᵀ·x.
+
+import { seededRandom } from '../../random/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { termFrequencies } from '../lexical/index.js';
 import { symmetricEigen } from './symmetric-eigen.js';
@@ -41,7 +43,7 @@ export function fitLsaModel(texts: readonly string[], options: FitLsaOptions = {
 
   const dimension = Math.max(1, Math.min(options.dimension ?? 256, termCount, texts.length));
   const width = Math.min(dimension + 10, termCount, texts.length);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   // Y = A·Ω, refined by power iterations Y = A·orth(Aᵀ·Y): the range of A's top singular vectors.
   let omega: Float64Array = new Float64Array(texts.length * width);
   for (let index = 0; index < omega.length; index++) omega[index] = gaussian(random);
@@ -166,17 +168,6 @@ function orthonormaliseColumns(matrix: Float64Array, rows: number, width: number
     const scale = norm > 1e-24 ? 1 / Math.sqrt(norm) : 0;
     for (let row = 0; row < rows; row++) matrix[row * width + column] *= scale;
   }
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {

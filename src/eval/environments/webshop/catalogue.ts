@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../random/index.js';
 // A generated product catalogue and shopping tasks, deterministic for a seed, in WebShop's shape:
 // products with a type, attributes and options; tasks with goal attributes, goal options and a price cap.
 
@@ -76,18 +77,6 @@ const types: TypeSpec[] = [
     priceRange: [30, 180],
   },
 ];
-
-/** mulberry32: small, fast and deterministic, so a seed always yields the same shop. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickSome<T>(random: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];

@@ -4,7 +4,6 @@ export {
   generateTasks,
   type Product,
   type ShopTask,
-  seededRandom,
 } from './catalogue.js';
 export { heuristicShopPolicy } from './heuristic-shop-policy.js';
 export {
