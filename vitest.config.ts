@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default'] : ['default'],
+    // CLI output is asserted as plain text; CI=true would otherwise switch colours on in child processes.
+    env: { NO_COLOR: '1' },
   },
 });
