@@ -85,7 +85,7 @@ describe('gantry CLI', () => {
     );
     const down = gantry(['-c', 'down.json', 'doctor'], { GANTRY_DATABASE: ':memory:' });
     expect(down.code).toBe(1);
-    expect(down.stdout).toMatch(/FAIL backend local +unreachable/);
+    expect(down.stdout).toMatch(/FAIL backend local +http:\/\/127\.0\.0\.1:9\/v1 unreachable: fetch failed/);
     expect(down.stdout).toContain('→ Start the backend, or fix providers.local.baseURL');
   });
 

@@ -117,10 +117,13 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
               fix: 'Check the URL and the API key.',
             };
       } catch (error) {
+        const { entry } = lookUp(`${provider}:probe`, { config });
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        const reason = `${(error as Error).message}${cause ? ` (${cause})` : ''}`;
         return {
           name,
           ok: false,
-          detail: `unreachable: ${(error as Error).message}`,
+          detail: `${entry.baseURL ?? provider} unreachable: ${reason}`,
           fix: `Start the backend, or fix providers.${provider}.baseURL in the configuration.`,
         };
       }
