@@ -1,5 +1,7 @@
 // Prometheus metrics of the gateway, in a registry of its own (several gateways can live in one
-// process, as in tests). Label children are cached because prom-client hashes labels on each call.
+// process, as in tests). On the request path counters only add to plain numbers, found through maps
+// of label values (no string keys built, no label hashing); they are added to prom-client's counters
+// when the registry is read (`collect`). Histograms keep one cached child per label set.
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { BreakerState } from '../routing/circuit-breaker.js';
 
@@ -29,6 +31,33 @@ const latencyBuckets = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
 ];
 const overheadBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1];
+interface Pending {
+  counter: Counter;
+  labels: Record<string, string>;
+  /** Counted since the last scrape. */
+  value: number;
+}
+
+interface Observer {
+  observe(value: number): void;
+}
+
+interface EndpointSlots {
+  duration: Observer;
+  statuses: Map<number, Pending>;
+}
+
+interface ModelSlots {
+  endpoints: Map<string, EndpointSlots>;
+  input: Pending;
+  output: Pending;
+  cost: Pending;
+  hit: Pending;
+  miss: Pending;
+  ttft: Observer;
+  itl: Observer;
+}
+
 const breakerValue: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -38,6 +67,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: 'Requests answered, by model, endpoint and status.',
     labelNames: ['model', 'endpoint', 'status'],
     registers: [registry],
+    collect: () => flush(),
   });
   const duration = new Histogram({
     name: 'gantry_gateway_request_duration_seconds',
@@ -71,18 +101,21 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: 'Tokens, by model and type (input, output).',
     labelNames: ['model', 'type'],
     registers: [registry],
+    collect: () => flush(),
   });
   const cost = new Counter({
     name: 'gantry_gateway_cost_usd_total',
     help: 'Spend in US dollars, priced from the model price table.',
     labelNames: ['model'],
     registers: [registry],
+    collect: () => flush(),
   });
   const cacheCounter = new Counter({
     name: 'gantry_gateway_cache_requests_total',
     help: 'Cache lookups, by result (hit, miss).',
     labelNames: ['model', 'result'],
     registers: [registry],
+    collect: () => flush(),
   });
   const upstreamErrors = new Counter({
     name: 'gantry_gateway_upstream_errors_total',
@@ -96,10 +129,13 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['target'],
     registers: [registry],
   });
-  const inFlight = new Gauge({
+  new Gauge({
     name: 'gantry_gateway_in_flight_requests',
     help: 'Requests being served.',
     registers: [registry],
+    collect() {
+      this.set(inFlightCount);
+    },
   });
   const limitedCounter = new Counter({
     name: 'gantry_gateway_limited_total',
@@ -108,49 +144,94 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
-  const children = new Map<string, { inc(v?: number): void; observe?(v: number): void }>();
-  function child<T>(cacheName: string, make: () => T): T {
-    let value = children.get(cacheName) as T | undefined;
-    if (!value) {
-      value = make();
-      children.set(cacheName, value as never);
-    }
-    return value;
-  }
   let inFlightCount = 0;
+  const pending: Pending[] = [];
+  const pendingCounter = (counter: Counter, labels: Record<string, string>): Pending => {
+    const slot = { counter, labels, value: 0 };
+    pending.push(slot);
+    return slot;
+  };
+  /** Adds what the request path counted to the prom-client counters (on a scrape). */
+  function flush(): void {
+    for (const slot of pending) {
+      if (slot.value === 0) continue;
+      slot.counter.inc(slot.labels, slot.value);
+      slot.value = 0;
+    }
+  }
+  const models = new Map<string, ModelSlots>();
+  function forModel(model: string): ModelSlots {
+    let slots = models.get(model);
+    if (!slots) {
+      slots = {
+        endpoints: new Map(),
+        input: pendingCounter(tokens, { model, type: 'input' }),
+        output: pendingCounter(tokens, { model, type: 'output' }),
+        cost: pendingCounter(cost, { model }),
+        hit: pendingCounter(cacheCounter, { model, result: 'hit' }),
+        miss: pendingCounter(cacheCounter, { model, result: 'miss' }),
+        ttft: ttft.labels(model),
+        itl: itl.labels(model),
+      };
+      models.set(model, slots);
+    }
+    return slots;
+  }
+  function forEndpoint(model: string, endpoint: string): EndpointSlots {
+    const endpoints = forModel(model).endpoints;
+    let slots = endpoints.get(endpoint);
+    if (!slots) {
+      slots = { duration: duration.labels(model, endpoint), statuses: new Map() };
+      endpoints.set(endpoint, slots);
+    }
+    return slots;
+  }
+  const upstreamChildren = new Map<string, { inc(v?: number): void }>();
 
   return {
     registry,
     contentType: registry.contentType,
     requestStarted() {
-      inFlight.set(++inFlightCount);
+      inFlightCount++;
     },
     requestEnded(model, endpoint, status, seconds, overheadSeconds) {
-      inFlight.set(--inFlightCount);
-      child(`r${model}\0${endpoint}\0${status}`, () =>
-        requests.labels(model, endpoint, String(status)),
-      ).inc();
-      child(`d${model}\0${endpoint}`, () => duration.labels(model, endpoint)).observe(seconds);
+      inFlightCount--;
+      const slots = forEndpoint(model, endpoint);
+      let count = slots.statuses.get(status);
+      if (!count) {
+        count = pendingCounter(requests, { model, endpoint, status: String(status) });
+        slots.statuses.set(status, count);
+      }
+      count.value++;
+      slots.duration.observe(seconds);
       overhead.observe(overheadSeconds);
     },
     timeToFirstToken(model, seconds) {
-      child(`t${model}`, () => ttft.labels(model)).observe(seconds);
+      forModel(model).ttft.observe(seconds);
     },
     interToken(model, seconds) {
-      child(`i${model}`, () => itl.labels(model)).observe(seconds);
+      forModel(model).itl.observe(seconds);
     },
     tokens(model, input, output) {
-      if (input > 0) child(`ti${model}`, () => tokens.labels(model, 'input')).inc(input);
-      if (output > 0) child(`to${model}`, () => tokens.labels(model, 'output')).inc(output);
+      const slots = forModel(model);
+      if (input > 0) slots.input.value += input;
+      if (output > 0) slots.output.value += output;
     },
     cost(model, usd) {
-      if (usd > 0) child(`c${model}`, () => cost.labels(model)).inc(usd);
+      if (usd > 0) forModel(model).cost.value += usd;
     },
     cache(model, hit) {
-      child(`k${model}\0${hit}`, () => cacheCounter.labels(model, hit ? 'hit' : 'miss')).inc();
+      const slots = forModel(model);
+      (hit ? slots.hit : slots.miss).value++;
     },
     upstreamError(upstream, kind) {
-      child(`u${upstream}\0${kind}`, () => upstreamErrors.labels(upstream, kind)).inc();
+      const name = `${upstream}\0${kind}`;
+      let child = upstreamChildren.get(name);
+      if (!child) {
+        child = upstreamErrors.labels(upstream, kind);
+        upstreamChildren.set(name, child);
+      }
+      child.inc();
     },
     breakerState(target, state) {
       breakers.labels(target).set(breakerValue[state]);
