@@ -154,10 +154,10 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       overheadHeader,
       error: undefined,
     };
-    // A client that goes away cancels the upstream request (and frees its connection).
-    res.once('close', () => {
-      if (!res.writableFinished) abort.abort(new Error('client disconnected'));
-    });
+    // A client that goes away cancels the upstream request (and frees its connection). One shared
+    // listener (no closure per request); 'close' is emitted once, so `on` is enough.
+    (res as Aborting)[clientAbort] = abort;
+    res.on('close', onResponseClose);
     run(context).catch(onInternalError);
   }
 
@@ -216,6 +216,13 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       if (!options.state) await state.close();
     },
   };
+}
+
+const clientAbort = Symbol('gantry.clientAbort');
+type Aborting = ServerResponse & { [clientAbort]?: ClientAbort };
+
+function onResponseClose(this: Aborting): void {
+  if (!this.writableFinished) this[clientAbort]?.abort(new Error('client disconnected'));
 }
 
 /** Active health checks: a failed probe counts as a failure of each target on that upstream. */

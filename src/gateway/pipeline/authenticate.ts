@@ -1,6 +1,6 @@
 // Stage: finds the caller's API key (Authorization: Bearer, or x-api-key) and its limits.
 import { GantryError } from '../../errors/index.js';
-import type { GatewayKeyLimits } from '../../store/index.js';
+import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
 import type { KeyService } from '../keys/index.js';
 import type { Stage } from './gateway-context.js';
 
@@ -13,6 +13,9 @@ export function authenticate({
   required: boolean;
   defaultLimits: GatewayKeyLimits;
 }): Stage {
+  // The merged limits of a key record, computed once per record (records are cached by the key
+  // service and replaced when refetched), not on every request.
+  const merged = new WeakMap<GatewayKeyRecord, GatewayKeyLimits>();
   return async (context, next) => {
     const secret = bearer(context.req.headers.authorization) ?? headerValue(context.req.headers['x-api-key']);
     if (secret) {
@@ -22,12 +25,17 @@ export function authenticate({
       if (!key && required) throw unauthorised('The API key is unknown or revoked.');
       if (key) {
         context.key = key;
-        context.limits = { ...defaultLimits, ...key.limits };
+        let limits = merged.get(key);
+        if (!limits) {
+          limits = { ...defaultLimits, ...key.limits };
+          merged.set(key, limits);
+        }
+        context.limits = limits;
       }
     } else if (required) {
       throw unauthorised('The request carries no API key.');
     }
-    await next();
+    await next(context);
   };
 }
 

@@ -23,7 +23,7 @@ export function enforceLimits({ state, seedSpend, onLimited }: EnforceLimitsOpti
       limits.concurrentRequests !== undefined ||
       limits.dailyBudgetUsd !== undefined ||
       limits.totalBudgetUsd !== undefined;
-    if (!limited) return next();
+    if (!limited) return next(context);
     const keyId = context.key?.id ?? anonymous;
     if (context.key && (limits.dailyBudgetUsd !== undefined || limits.totalBudgetUsd !== undefined)) {
       // undefined once seeded: no promise on the common path.
@@ -50,7 +50,7 @@ export function enforceLimits({ state, seedSpend, onLimited }: EnforceLimitsOpti
       );
     }
     try {
-      await next();
+      await next(context);
     } finally {
       const tokens = context.inputTokens + context.outputTokens;
       // Released off the answer's path: a slow shared state must not delay the client.

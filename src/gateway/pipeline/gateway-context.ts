@@ -55,15 +55,22 @@ export function overheadHeaders(context: GatewayContext): Record<string, string>
     : { 'x-gantry-overhead-ms': overhead };
 }
 
-export type Stage = (context: GatewayContext, next: () => Promise<void>) => Promise<void>;
+/** A stage gets the context and the rest of the pipeline; it calls `next(context)` to go on. */
+export type Stage = (context: GatewayContext, next: Next) => Promise<void>;
+export type Next = (context: GatewayContext) => Promise<void>;
 
-/** Runs stages in order; each decides whether and when to call the next (Hono's compose). */
-export function compose(stages: readonly Stage[]): (context: GatewayContext) => Promise<void> {
-  return (context) => {
-    const dispatch = (index: number): Promise<void> => {
-      const stage = stages[index];
-      return stage ? stage(context, () => dispatch(index + 1)) : Promise.resolve();
-    };
-    return dispatch(0);
-  };
+const done: Next = () => Promise.resolve();
+
+/**
+ * Runs stages in order; each decides whether and when to call the next (Hono's compose). The chain
+ * is built once: `next` takes the context, so no closure is allocated per request and stage.
+ */
+export function compose(stages: readonly Stage[]): Next {
+  let run = done;
+  for (let index = stages.length - 1; index >= 0; index--) {
+    const stage = stages[index];
+    const next = run;
+    run = (context) => stage(context, next);
+  }
+  return run;
 }

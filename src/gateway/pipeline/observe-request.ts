@@ -19,7 +19,7 @@ export function observeRequest({ metrics, usage, tracer, onInternalError }: Obse
   return async (context, next) => {
     metrics?.requestStarted();
     try {
-      await next();
+      await next(context);
     } catch (error) {
       context.error = error;
       if (!context.res.headersSent) context.status = sendError(context.res, error);

@@ -48,7 +48,7 @@ export function parseRequest({ bodyLimitBytes }: { bodyLimitBytes: number }): St
     context.body = fields;
     context.model = fields.model;
     context.stream = fields.stream === true;
-    await next();
+    await next(context);
   };
 }
 

@@ -28,6 +28,6 @@ export function resolveRoute(routes: ReadonlyMap<string, Route>): Stage {
       );
     }
     context.route = route;
-    await next();
+    await next(context);
   };
 }

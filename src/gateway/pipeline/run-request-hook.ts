@@ -30,6 +30,6 @@ export function runRequestHook(hooks: GatewayHooks): Stage {
       }
     }
     context.filter = hooks.response?.(hookContext);
-    await next();
+    await next(context);
   };
 }

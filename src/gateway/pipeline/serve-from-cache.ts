@@ -29,7 +29,7 @@ export function serveFromCache({ state, mode, ttlMs, maxEntryBytes, metrics }: C
   return async (context, next) => {
     const header = context.req.headers['x-gantry-cache'];
     if (!isCacheable(context.endpoint, context.body, typeof header === 'string' ? header : undefined, mode))
-      return next();
+      return next(context);
     const key = cacheKey(context.endpoint, context.body);
     const hit = await state.cacheGet(key);
     metrics?.cache(context.model, hit !== undefined);
@@ -52,7 +52,7 @@ export function serveFromCache({ state, mode, ttlMs, maxEntryBytes, metrics }: C
     }
     context.responseHeaders = { ...context.responseHeaders, 'x-gantry-cache': 'miss' };
     context.keepAnswer = true;
-    await next();
+    await next(context);
     if (context.status !== 200 || context.error) return;
     const answer: CachedAnswer = {
       inputTokens: context.inputTokens,
