@@ -2,7 +2,7 @@
 import { GantryError } from '../../errors/index.js';
 import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
 import type { KeyService } from '../keys/index.js';
-import type { Stage } from './gateway-context.js';
+import type { GatewayContext, Stage } from './gateway-context.js';
 
 export function authenticate({
   keys,
@@ -16,26 +16,40 @@ export function authenticate({
   // The merged limits of a key record, computed once per record (records are cached by the key
   // service and replaced when refetched), not on every request.
   const merged = new WeakMap<GatewayKeyRecord, GatewayKeyLimits>();
-  return async (context, next) => {
+  function apply(context: GatewayContext, key: GatewayKeyRecord | undefined): void {
+    if (!key) {
+      if (required) throw unauthorised('The API key is unknown or revoked.');
+      return;
+    }
+    context.key = key;
+    let limits = merged.get(key);
+    if (!limits) {
+      limits = { ...defaultLimits, ...key.limits };
+      merged.set(key, limits);
+    }
+    context.limits = limits;
+  }
+  // Not an async function: a cached key goes on to the next stage without a promise or an await of
+  // its own (this runs on every request). Errors are returned as rejections, never thrown.
+  return (context, next) => {
     const secret = bearer(context.req.headers.authorization) ?? headerValue(context.req.headers['x-api-key']);
     if (secret) {
-      // A cached key is answered without a promise: this runs on every request.
       const cached = keys.cached(secret);
-      const key = cached === null ? await keys.authenticate(secret) : cached;
-      if (!key && required) throw unauthorised('The API key is unknown or revoked.');
-      if (key) {
-        context.key = key;
-        let limits = merged.get(key);
-        if (!limits) {
-          limits = { ...defaultLimits, ...key.limits };
-          merged.set(key, limits);
-        }
-        context.limits = limits;
+      if (cached === null) {
+        return keys.authenticate(secret).then((key) => {
+          apply(context, key);
+          return next(context);
+        });
+      }
+      try {
+        apply(context, cached);
+      } catch (error) {
+        return Promise.reject(error);
       }
     } else if (required) {
-      throw unauthorised('The request carries no API key.');
+      return Promise.reject(unauthorised('The request carries no API key.'));
     }
-    await next(context);
+    return next(context);
   };
 }
 

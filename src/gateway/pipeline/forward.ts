@@ -4,13 +4,18 @@ import { GantryError } from '../../errors/index.js';
 import { estimateCost } from '../../model/index.js';
 import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
-import { callRoute, type RouteCall } from '../routing/index.js';
+import { callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { countRequestTokens, extractUsage } from './extract-usage.js';
 import { type GatewayContext, overheadHeaders, type Stage } from './gateway-context.js';
 import { pipeStream } from './pipe-stream.js';
 
 export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): Stage {
+  // Made once, not per request.
+  const onFailure = metrics
+    ? (target: RouteTarget, failure: UpstreamFailure) =>
+        metrics.upstreamError(target.upstream.name, failureLabel(failure))
+    : undefined;
   return async (context) => {
     const route = context.route;
     if (!route) throw new GantryError('INTERNAL', 'forward ran without a route');
@@ -24,9 +29,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
         body: upstreamBody,
         stream: context.stream,
         signal: context.abort,
-        onFailure: metrics
-          ? (target, failure) => metrics.upstreamError(target.upstream.name, failureLabel(failure))
-          : undefined,
+        onFailure,
       });
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;

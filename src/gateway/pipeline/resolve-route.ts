@@ -4,10 +4,11 @@ import type { Route } from '../routing/index.js';
 import type { Stage } from './gateway-context.js';
 
 export function resolveRoute(routes: ReadonlyMap<string, Route>): Stage {
-  return async (context, next) => {
+  // Not an async function (no promise of its own on the common path); errors are rejections.
+  return (context, next) => {
     const route = routes.get(context.model);
     if (!route) {
-      throw new GantryError(
+      return reject(
         'GATEWAY_MODEL_NOT_FOUND',
         `The model '${context.model}' does not exist on this gateway.`,
         {
@@ -18,16 +19,16 @@ export function resolveRoute(routes: ReadonlyMap<string, Route>): Stage {
     }
     const allowed = context.key?.models;
     if (allowed && !allowed.includes(context.model)) {
-      throw new GantryError(
-        'GATEWAY_MODEL_FORBIDDEN',
-        `This API key may not use the model '${context.model}'.`,
-        {
-          hint: `Its models are: ${allowed.join(', ')}.`,
-          details: { param: 'model' },
-        },
-      );
+      return reject('GATEWAY_MODEL_FORBIDDEN', `This API key may not use the model '${context.model}'.`, {
+        hint: `Its models are: ${allowed.join(', ')}.`,
+        details: { param: 'model' },
+      });
     }
     context.route = route;
-    await next(context);
+    return next(context);
   };
+}
+
+function reject(...args: ConstructorParameters<typeof GantryError>): Promise<never> {
+  return Promise.reject(new GantryError(...args));
 }

@@ -6,7 +6,7 @@ import { cacheKey, isCacheable } from '../cache/index.js';
 import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import type { GatewayState } from '../state/index.js';
-import type { Stage } from './gateway-context.js';
+import type { GatewayContext, Next, Stage } from './gateway-context.js';
 import { streamHeaders } from './pipe-stream.js';
 
 export interface CacheStageOptions {
@@ -26,10 +26,15 @@ interface CachedAnswer {
 }
 
 export function serveFromCache({ state, mode, ttlMs, maxEntryBytes, metrics }: CacheStageOptions): Stage {
-  return async (context, next) => {
+  // A request that cannot be cached goes straight on, without an async function of its own.
+  return (context, next) => {
     const header = context.req.headers['x-gantry-cache'];
     if (!isCacheable(context.endpoint, context.body, typeof header === 'string' ? header : undefined, mode))
       return next(context);
+    return cached(context, next);
+  };
+
+  async function cached(context: GatewayContext, next: Next): Promise<void> {
     const key = cacheKey(context.endpoint, context.body);
     const hit = await state.cacheGet(key);
     metrics?.cache(context.model, hit !== undefined);
@@ -62,5 +67,5 @@ export function serveFromCache({ state, mode, ttlMs, maxEntryBytes, metrics }: C
     if (answer.text === undefined && answer.chunks === undefined) return;
     const value = JSON.stringify(answer);
     if (value.length <= maxEntryBytes) await state.cacheSet(key, value, ttlMs);
-  };
+  }
 }

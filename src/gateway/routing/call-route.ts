@@ -88,7 +88,7 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
       const routed = response.kind === 'stream' ? await readToFirstToken(response) : response;
       if (routed.kind === 'json') {
         settle(target, decision, started, undefined);
-        return { target, attempts, response: routed, finish: () => {} };
+        return { target, attempts, response: routed, finish: noop };
       }
       let finished = false;
       return {
@@ -148,6 +148,9 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
     },
   );
 }
+
+/** A JSON answer's lease is settled before callRoute returns: nothing left to finish. */
+function noop(): void {}
 
 function isRetriable(failure: UpstreamFailure, fallbackOn: ReadonlySet<number | string>): boolean {
   if (failure.kind === 'status') return failure.status !== undefined && fallbackOn.has(failure.status);
