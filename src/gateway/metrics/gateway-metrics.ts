@@ -1,9 +1,11 @@
 // Prometheus metrics of the gateway, in a registry of its own (several gateways can live in one
 // process, as in tests). On the request path counters only add to plain numbers, found through maps
 // of label values (no string keys built, no label hashing); they are added to prom-client's counters
-// when the registry is read (`collect`). Histograms keep one cached child per label set.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+// when the registry is read (`collect`). Histograms are BucketHistograms (same output as
+// prom-client's), observed through a series looked up once per label set.
+import { Counter, Gauge, Registry } from 'prom-client';
 import type { BreakerState } from '../routing/circuit-breaker.js';
+import { BucketHistogram } from './bucket-histogram.js';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -69,33 +71,34 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
     collect: () => flush(),
   });
-  const duration = new Histogram({
-    name: 'gantry_gateway_request_duration_seconds',
-    help: 'Time from request to the end of the answer.',
-    labelNames: ['model', 'endpoint'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
-  const overhead = new Histogram({
-    name: 'gantry_gateway_overhead_seconds',
-    help: 'Time spent in the gateway itself (total minus time waiting on the upstream).',
-    buckets: overheadBuckets,
-    registers: [registry],
-  });
-  const ttft = new Histogram({
-    name: 'gantry_gateway_time_to_first_token_seconds',
-    help: 'Time to the first streamed token.',
-    labelNames: ['model'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
-  const itl = new Histogram({
-    name: 'gantry_gateway_inter_token_seconds',
-    help: 'Gap between streamed chunks.',
-    labelNames: ['model'],
-    buckets: latencyBuckets,
-    registers: [registry],
-  });
+  const duration = new BucketHistogram(
+    'gantry_gateway_request_duration_seconds',
+    'Time from request to the end of the answer.',
+    ['model', 'endpoint'],
+    latencyBuckets,
+    registry,
+  );
+  const overhead = new BucketHistogram(
+    'gantry_gateway_overhead_seconds',
+    'Time spent in the gateway itself (total minus time waiting on the upstream).',
+    [],
+    overheadBuckets,
+    registry,
+  );
+  const ttft = new BucketHistogram(
+    'gantry_gateway_time_to_first_token_seconds',
+    'Time to the first streamed token.',
+    ['model'],
+    latencyBuckets,
+    registry,
+  );
+  const itl = new BucketHistogram(
+    'gantry_gateway_inter_token_seconds',
+    'Gap between streamed chunks.',
+    ['model'],
+    latencyBuckets,
+    registry,
+  );
   const tokens = new Counter({
     name: 'gantry_gateway_tokens_total',
     help: 'Tokens, by model and type (input, output).',
@@ -186,6 +189,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     }
     return slots;
   }
+  const overheadSeries = overhead.labels();
   const upstreamChildren = new Map<string, { inc(v?: number): void }>();
 
   return {
@@ -204,7 +208,7 @@ export function createGatewayMetrics(): GatewayMetrics {
       }
       count.value++;
       slots.duration.observe(seconds);
-      overhead.observe(overheadSeconds);
+      overheadSeries.observe(overheadSeconds);
     },
     timeToFirstToken(model, seconds) {
       forModel(model).ttft.observe(seconds);
