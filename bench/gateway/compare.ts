@@ -4,7 +4,7 @@
 // change to the request path is measured before/after side by side. BENCH_SECONDS (default 5) and
 // BENCH_ROUNDS (default 3) set the length; rounds alternate the three proxies.
 import { execSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Started, start, stop } from './processes.js';
@@ -104,4 +104,5 @@ try {
   }
 } finally {
   for (const s of started.reverse()) await stop(s);
+  rmSync(before, { recursive: true, force: true });
 }
