@@ -6,6 +6,7 @@ import type { ClientAbort } from '../upstream/index.js';
 import {
   classifyError,
   parseRetryAfter,
+  readAnswerText,
   type Upstream,
   UpstreamFailure,
   type UpstreamRequest,
@@ -70,17 +71,7 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
       }
       const { statusCode, body } = response;
       if (statusCode >= 400 || !request.stream) {
-        let text: string;
-        try {
-          text = await body.text();
-        } catch (error) {
-          const failure = classifyError(error, signal);
-          throw new UpstreamFailure(
-            failure.kind === 'timeout' ? 'timeout' : 'connection',
-            `${name}: answer cut`,
-            { cause: error },
-          );
-        }
+        const text = await readAnswerText(body, signal, name);
         if (statusCode >= 400) {
           // Anthropic's 529 "overloaded" is a 503 in OpenAI terms (so that fallbacks apply).
           const status = statusCode === 529 ? 503 : statusCode;

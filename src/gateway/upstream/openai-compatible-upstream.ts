@@ -3,6 +3,7 @@
 import { Pool } from 'undici';
 import { SseParser } from '../sse/index.js';
 import type { ClientAbort } from './client-abort.js';
+import { readAnswerText } from './read-answer-text.js';
 import type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
 import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
 
@@ -69,19 +70,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
       }
       const { statusCode, body } = response;
       if (statusCode >= 400 || !request.stream) {
-        let text: string;
-        try {
-          text = await body.text();
-        } catch (error) {
-          const failure = classifyError(error, signal);
-          throw new UpstreamFailure(
-            failure.kind === 'timeout' ? 'timeout' : 'connection',
-            `${name}: answer cut: ${failure.message}`,
-            {
-              cause: error,
-            },
-          );
-        }
+        const text = await readAnswerText(body, signal, name);
         if (statusCode >= 400) {
           throw new UpstreamFailure('status', `${name} answered ${statusCode}`, {
             status: statusCode,
