@@ -81,11 +81,21 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
   return Promise.all(
     [...byProvider].map(async ([provider, aliases]) => {
       const name = `backend ${provider}`;
+      let entry: ReturnType<typeof lookUp>['entry'];
       try {
-        const { entry } = lookUp(`${provider}:probe`, { config });
-        const baseURL =
-          entry.baseURL ??
-          (entry.type === 'anthropic' ? 'https://api.anthropic.com/v1' : 'https://api.openai.com/v1');
+        entry = lookUp(`${provider}:probe`, { config }).entry;
+      } catch (error) {
+        return {
+          name,
+          ok: false,
+          detail: (error as Error).message,
+          fix: 'Fix "providers" or "models" in the configuration.',
+        };
+      }
+      const baseURL =
+        entry.baseURL ??
+        (entry.type === 'anthropic' ? 'https://api.anthropic.com/v1' : 'https://api.openai.com/v1');
+      try {
         const key = entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined);
         if ((entry.type === 'openai' || entry.type === 'anthropic') && !key) {
           return {
@@ -117,13 +127,12 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
               fix: 'Check the URL and the API key.',
             };
       } catch (error) {
-        const { entry } = lookUp(`${provider}:probe`, { config });
         const cause = (error as { cause?: { code?: string } }).cause?.code;
         const reason = `${(error as Error).message}${cause ? ` (${cause})` : ''}`;
         return {
           name,
           ok: false,
-          detail: `${entry.baseURL ?? provider} unreachable: ${reason}`,
+          detail: `${baseURL} unreachable: ${reason}`,
           fix: `Start the backend, or fix providers.${provider}.baseURL in the configuration.`,
         };
       }
