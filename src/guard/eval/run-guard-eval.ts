@@ -143,14 +143,19 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
       [...injectionTest, ...benignTest].map((row) => row.text).concat(presidio.map((record) => record.text)),
       count,
     );
-    const policy = createGuardPolicy();
-    const scanners: [string, Scanner][] = [
-      ['pii', piiScanner()],
-      ['secrets', secretsScanner()],
-      ['injection', injectionScanner()],
-      ['toxicity', toxicityScanner()],
-      ['invisible-text', invisibleTextScanner()],
-      ['policy (all default scanners)', (text) => ({ findings: policy.checkText(text).findings, score: 0 })],
+    const scanners: [string, () => Scanner][] = [
+      ['pii', () => piiScanner()],
+      ['secrets', () => secretsScanner()],
+      ['injection', () => injectionScanner()],
+      ['toxicity', () => toxicityScanner()],
+      ['invisible-text', () => invisibleTextScanner()],
+      [
+        'policy (all default scanners)',
+        () => {
+          const policy = createGuardPolicy();
+          return (text) => ({ findings: policy.checkText(text).findings, score: 0 });
+        },
+      ],
     ];
     for (const [name, scan] of scanners) latency.push(measureLatency(name, scan, texts));
   }

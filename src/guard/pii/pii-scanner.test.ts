@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVault } from '../vault/index.js';
 import { isIbanValid, isLuhnValid, isSsnValid } from './checksums.js';
 import { piiScanner } from './pii-scanner.js';
+import { phoneValidator } from './recognizers.js';
 
 describe('PII checksums', () => {
   it('accepts Luhn-valid card numbers and rejects one-digit changes', () => {
@@ -66,6 +67,17 @@ describe('piiScanner', () => {
     expect(shapeOnly[0].score).toBeCloseTo(0.65, 10);
     expect(scan('The meeting is on 12/03/1990.').findings).toEqual([]);
     expect(scan('I was born on 12/03/1990.').findings.map((f) => f.type)).toEqual(['DATE_OF_BIRTH']);
+  });
+
+  it('judges a phone number the same on a second sight, and never takes an IPv4 address for one', () => {
+    const validate = phoneValidator();
+    // Valid in GB only: every region before it is tried on the first sight.
+    expect(validate('020 7946 0958', 0)).toBe(0.6);
+    expect(validate('020 7946 0958', 0)).toBe(0.6);
+    expect(validate('000 000 0000', 0)).toBe(0.3);
+    expect(validate('000 000 0000', 1)).toBe(0.3);
+    expect(validate('48.90.248.226', 0)).toBe(false);
+    expect(scan('Phone server at 48.90.248.226').findings.map((f) => f.type)).toEqual(['IP_ADDRESS']);
   });
 
   it('validates crypto addresses by their checksums', () => {

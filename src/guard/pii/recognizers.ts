@@ -33,23 +33,52 @@ export const defaultPhoneRegions: readonly CountryCode[] = ['US', 'GB', 'DE', 'F
  */
 export const maximumPhoneValidations = 200;
 
+/**
+ * Verdicts remembered per validator. A chat request carries the whole conversation, so the same
+ * numbers are scanned again on every turn; a metadata lookup that failed in all regions costs ~20 µs
+ * per region, a cache hit well under one.
+ */
+export const phoneVerdictCacheSize = 2048;
+
 /** Phone validation for a list of regions: fewer regions, faster scans of number-heavy text. */
 export function phoneValidator(regions: readonly CountryCode[] = defaultPhoneRegions) {
-  return (value: string, nth: number) => validPhone(value, nth, regions);
+  const verdicts = new Map<string, boolean | number>();
+  return (value: string, nth: number): boolean | number => {
+    const shape = phoneShapeVerdict(value);
+    if (shape !== undefined) return shape;
+    if (nth >= maximumPhoneValidations) return shapeOnly(value);
+    const known = verdicts.get(value);
+    if (known !== undefined) return known;
+    const verdict = validPhone(value, regions);
+    // Oldest first out: a Map iterates in insertion order.
+    if (verdicts.size >= phoneVerdictCacheSize) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(value, verdict);
+    return verdict;
+  };
 }
 
-function validPhone(value: string, nth: number, regions: readonly CountryCode[]): boolean | number {
+/** Shapes that are something else, decided without the metadata; undefined when the metadata must judge. */
+function phoneShapeVerdict(value: string): false | undefined {
   // ISO dates and times share the digit-group shape of phone numbers.
   if (/^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/.test(value)) return false;
   // The 3-2-4 shape is a social security number's, not a phone number's.
   if (/^\d{3}-\d{2}-\d{4}$/.test(value)) return false;
+  // A dotted quad is an IPv4 address (the IP recognizer's), not a phone number.
+  if (/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(value)) return false;
   const digits = value.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return false;
-  if (nth >= maximumPhoneValidations) return /[-. )]/.test(value) ? 0.3 : false;
+  return undefined;
+}
+
+/** Shaped like a phone number but unknown to the metadata: only context can make it count. */
+function shapeOnly(value: string): number | false {
+  return /[-. )]/.test(value) ? 0.3 : false;
+}
+
+function validPhone(value: string, regions: readonly CountryCode[]): boolean | number {
   if (value.trim().startsWith('+')) return isValidPhoneNumber(value) ? 0.75 : false;
   for (const region of regions) if (isValidPhoneNumber(value, region)) return 0.6;
-  // Shaped like a phone number but unknown to the metadata: only context can make it count.
-  return /[-. )]/.test(value) ? 0.3 : false;
+  return shapeOnly(value);
 }
 
 export const recognizers: readonly Recognizer[] = [
