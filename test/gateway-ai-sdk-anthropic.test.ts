@@ -286,6 +286,80 @@ describe('Anthropic upstream', () => {
     expect(usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 2 });
   });
 
+  it('answers /v1/completions with a text_completion', async () => {
+    const completion = await client().completions.create({ model: 'claude', prompt: 'Say hello' });
+    expect(completion.object).toBe('text_completion');
+    expect(completion.choices[0]).toMatchObject({
+      index: 0,
+      text: 'Bonjour from Claude',
+      finish_reason: 'stop',
+    });
+    expect(completion.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 });
+    expect(anthropicRequests.at(-1)).toMatchObject({
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Say hello' }] }],
+    });
+  });
+
+  it('streams /v1/completions as text_completion chunks, with usage counted', async () => {
+    const stream = await client().completions.create({
+      model: 'claude',
+      prompt: 'hi',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    let finish: string | null | undefined;
+    const objects = new Set<string>();
+    for await (const chunk of stream) {
+      objects.add(chunk.object);
+      for (const choice of chunk.choices) expect(choice).not.toHaveProperty('delta');
+      text += chunk.choices[0]?.text ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    expect([...objects]).toEqual(['text_completion']);
+    expect(text).toBe('Bonjour');
+    expect(finish).toBe('stop');
+    expect(usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 2, total_tokens: 14 });
+    await harness.gateway.usage.flush();
+    const [row] = await harness.store.gatewayUsage.listUsage({ limit: 1 });
+    expect(row).toMatchObject({
+      endpoint: 'completions',
+      stream: true,
+      status: 200,
+      inputTokens: 12,
+      outputTokens: 2,
+      usageSource: 'upstream',
+    });
+  });
+
+  it('counts a streamed completion from the upstream usage, not shown when the client did not ask', async () => {
+    const response = await fetch(`${harness.baseURL}/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude', prompt: 'hi', stream: true }),
+    });
+    expect(response.status).toBe(200);
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((e) => e.startsWith('data: '))
+      .map((e) => e.slice(6));
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e) as Record<string, unknown>);
+    expect(chunks.map((c) => c.object)).toEqual(chunks.map(() => 'text_completion'));
+    expect(chunks.some((c) => 'usage' in c)).toBe(false);
+    expect(chunks.map((c) => (c.choices as { text: string }[])[0].text).join('')).toBe('Bonjour');
+    await harness.gateway.usage.flush();
+    const [row] = await harness.store.gatewayUsage.listUsage({ limit: 1 });
+    expect(row).toMatchObject({
+      endpoint: 'completions',
+      stream: true,
+      outputTokens: 2,
+      usageSource: 'upstream',
+    });
+  });
+
   it('translates streamed tool calls, usable by the AI SDK', async () => {
     const provider = createOpenAICompatible({ name: 'gantry', baseURL: harness.baseURL, apiKey: 'x' });
     const calls: unknown[] = [];

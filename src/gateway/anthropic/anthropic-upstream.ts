@@ -1,5 +1,6 @@
-// Anthropic's Messages API as an upstream: OpenAI chat requests are translated on the way in and
-// answers (whole or streamed, tools included) on the way out, so clients only ever see OpenAI's format.
+// Anthropic's Messages API as an upstream: OpenAI chat and completion requests are translated on the
+// way in and answers (whole or streamed, tools included) on the way out, so clients only ever see
+// OpenAI's format, in the shape of the endpoint they called.
 import { Pool } from 'undici';
 import { SseParser } from '../sse/index.js';
 import type { ClientAbort } from '../upstream/index.js';
@@ -12,7 +13,12 @@ import {
   type UpstreamRequest,
   type UpstreamResponse,
 } from '../upstream/index.js';
-import { AnthropicStreamTranslator, fromAnthropicMessage } from './from-anthropic-response.js';
+import {
+  type AnswerEndpoint,
+  AnthropicStreamTranslator,
+  fromAnthropicMessage,
+  toTextCompletion,
+} from './from-anthropic-response.js';
 import { toAnthropicRequest } from './to-anthropic-request.js';
 
 export interface AnthropicUpstreamOptions {
@@ -83,10 +89,10 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
         }
         const translated = fromAnthropicMessage(JSON.parse(text), model);
         if (request.endpoint === 'completions')
-          return { kind: 'json', status: 200, text: JSON.stringify(asTextCompletion(translated)) };
+          return { kind: 'json', status: 200, text: JSON.stringify(toTextCompletion(translated)) };
         return { kind: 'json', status: 200, text: JSON.stringify(translated) };
       }
-      return { kind: 'stream', chunks: translateStream(body, signal, name, model) };
+      return { kind: 'stream', chunks: translateStream(body, signal, name, model, request.endpoint) };
     },
     async close() {
       await pool.close().catch(() => pool.destroy());
@@ -99,9 +105,10 @@ async function* translateStream(
   signal: ClientAbort,
   name: string,
   model: string,
+  endpoint: AnswerEndpoint,
 ): AsyncGenerator<string> {
   const parser = new SseParser();
-  const translator = new AnthropicStreamTranslator(model);
+  const translator = new AnthropicStreamTranslator(model, endpoint);
   try {
     for await (const bytes of body) {
       for (const event of parser.push(bytes)) {
@@ -132,18 +139,4 @@ function toOpenAIError(text: string): string {
   } catch {
     return JSON.stringify({ error: { message: text.slice(0, 500), type: 'upstream_error' } });
   }
-}
-
-function asTextCompletion(chat: Record<string, unknown>): Record<string, unknown> {
-  const choice = (chat.choices as { message: { content: string | null }; finish_reason: string }[])[0];
-  return {
-    id: chat.id,
-    object: 'text_completion',
-    created: chat.created,
-    model: chat.model,
-    choices: [
-      { index: 0, text: choice.message.content ?? '', finish_reason: choice.finish_reason, logprobs: null },
-    ],
-    usage: chat.usage,
-  };
 }

@@ -1,4 +1,9 @@
-// Anthropic Messages answers → OpenAI chat completions, whole or as stream chunks.
+// Anthropic Messages answers → OpenAI chat completions or legacy text completions (/v1/completions),
+// whole or as stream chunks: each endpoint gets the shape OpenAI's own API gives it.
+import type { Endpoint } from '../upstream/index.js';
+
+/** The OpenAI endpoints an Anthropic answer can be shaped for. */
+export type AnswerEndpoint = Exclude<Endpoint, 'embeddings'>;
 
 const finishReasons: Record<string, string> = {
   end_turn: 'stop',
@@ -60,18 +65,42 @@ export function fromAnthropicMessage(
   };
 }
 
-/** Turns Anthropic stream events into OpenAI chunks (JSON text), one event at a time. */
+/** A whole chat completion (from fromAnthropicMessage) as a legacy text completion. */
+export function toTextCompletion(chat: Record<string, unknown>): Record<string, unknown> {
+  const choice = (chat.choices as { message: { content: string | null }; finish_reason: string }[])[0];
+  return {
+    id: chat.id,
+    object: 'text_completion',
+    created: chat.created,
+    model: chat.model,
+    choices: [
+      { index: 0, text: choice.message.content ?? '', finish_reason: choice.finish_reason, logprobs: null },
+    ],
+    usage: chat.usage,
+  };
+}
+
+/**
+ * Turns Anthropic stream events into OpenAI chunks (JSON text), one event at a time: chat chunks
+ * (`delta`) for the chat endpoint, `text_completion` chunks (`text`) for /v1/completions.
+ */
 export class AnthropicStreamTranslator {
   private id = 'msg';
   private model: string;
+  private readonly endpoint: AnswerEndpoint;
   private inputTokens = 0;
   private outputTokens = 0;
   private readonly created = Math.floor(Date.now() / 1000);
   /** Anthropic content block index → OpenAI tool call index. */
   private readonly toolIndex = new Map<number, number>();
 
-  constructor(model: string) {
+  constructor(model: string, endpoint: AnswerEndpoint = 'chat') {
     this.model = model;
+    this.endpoint = endpoint;
+  }
+
+  private get object(): string {
+    return this.endpoint === 'completions' ? 'text_completion' : 'chat.completion.chunk';
   }
 
   /** Returns the chunks for one event; `done` once message_stop arrived. */
@@ -86,11 +115,13 @@ export class AnthropicStreamTranslator {
         this.id = message.id;
         this.model = message.model ?? this.model;
         this.inputTokens = message.usage?.input_tokens ?? 0;
+        // A text completion stream has no role chunk: its first chunk carries text.
+        if (this.endpoint === 'completions') return { chunks: [], done: false };
         return { chunks: [this.chunk({ role: 'assistant', content: '' }, null)], done: false };
       }
       case 'content_block_start': {
         const block = data.content_block as { type: string; id?: string; name?: string };
-        if (block.type !== 'tool_use') return { chunks: [], done: false };
+        if (block.type !== 'tool_use' || this.endpoint === 'completions') return { chunks: [], done: false };
         const index = this.toolIndex.size;
         this.toolIndex.set(data.index as number, index);
         return {
@@ -111,7 +142,7 @@ export class AnthropicStreamTranslator {
         const delta = data.delta as { type: string; text?: string; partial_json?: string };
         if (delta.type === 'text_delta')
           return { chunks: [this.chunk({ content: delta.text ?? '' }, null)], done: false };
-        if (delta.type === 'input_json_delta') {
+        if (delta.type === 'input_json_delta' && this.endpoint === 'chat') {
           const index = this.toolIndex.get(data.index as number) ?? 0;
           return {
             chunks: [
@@ -142,7 +173,7 @@ export class AnthropicStreamTranslator {
           chunks: [
             JSON.stringify({
               id: this.id,
-              object: 'chat.completion.chunk',
+              object: this.object,
               created: this.created,
               model: this.model,
               choices: [],
@@ -161,13 +192,17 @@ export class AnthropicStreamTranslator {
     }
   }
 
-  private chunk(delta: Record<string, unknown>, finish: string | null): string {
+  private chunk(delta: { content?: string } & Record<string, unknown>, finish: string | null): string {
+    const choice =
+      this.endpoint === 'completions'
+        ? { index: 0, text: delta.content ?? '', logprobs: null, finish_reason: finish }
+        : { index: 0, delta, finish_reason: finish };
     return JSON.stringify({
       id: this.id,
-      object: 'chat.completion.chunk',
+      object: this.object,
       created: this.created,
       model: this.model,
-      choices: [{ index: 0, delta, finish_reason: finish }],
+      choices: [choice],
     });
   }
 }
