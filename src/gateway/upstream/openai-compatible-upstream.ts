@@ -4,6 +4,7 @@ import { Pool } from 'undici';
 import { SseParser } from '../sse/index.js';
 import type { ClientAbort } from './client-abort.js';
 import { readAnswerText } from './read-answer-text.js';
+import { requestWholeAnswer } from './request-whole-answer.js';
 import type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
 import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
 
@@ -51,16 +52,33 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
     type: 'openai-compatible',
     async send(request: UpstreamRequest): Promise<UpstreamResponse> {
       const { signal, timeoutMs } = request;
+      const path = basePath + paths[request.endpoint];
+      const body = JSON.stringify(request.body);
+      const ownTimeout = timeoutMs !== poolTimeoutMs;
+      if (!request.stream) {
+        const answer = await requestWholeAnswer(pool, {
+          path,
+          headers: fixedHeaders,
+          body,
+          signal,
+          name,
+          headersTimeout: ownTimeout ? timeoutMs : undefined,
+          bodyTimeout: ownTimeout ? timeoutMs : undefined,
+        });
+        if (answer.statusCode >= 400)
+          throw statusFailure(name, answer.statusCode, answer.headers, answer.text);
+        return { kind: 'json', status: answer.statusCode, text: answer.text };
+      }
       let response: Awaited<ReturnType<Pool['request']>>;
       try {
         const options: Parameters<Pool['request']>[0] = {
-          path: basePath + paths[request.endpoint],
+          path,
           method: 'POST',
           headers: fixedHeaders,
-          body: JSON.stringify(request.body),
+          body,
           signal,
         };
-        if (timeoutMs !== poolTimeoutMs) {
+        if (ownTimeout) {
           options.headersTimeout = timeoutMs;
           options.bodyTimeout = timeoutMs;
         }
@@ -68,19 +86,12 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
       } catch (error) {
         throw classifyError(error, signal);
       }
-      const { statusCode, body } = response;
-      if (statusCode >= 400 || !request.stream) {
-        const text = await readAnswerText(body, signal, name);
-        if (statusCode >= 400) {
-          throw new UpstreamFailure('status', `${name} answered ${statusCode}`, {
-            status: statusCode,
-            retryAfterMs: parseRetryAfter(response.headers['retry-after']),
-            body: text,
-          });
-        }
-        return { kind: 'json', status: statusCode, text };
+      const { statusCode, body: answer } = response;
+      if (statusCode >= 400) {
+        const text = await readAnswerText(answer, signal, name);
+        throw statusFailure(name, statusCode, response.headers, text);
       }
-      return { kind: 'stream', chunks: readChunks(body, signal, name) };
+      return { kind: 'stream', chunks: readChunks(answer, signal, name) };
     },
     async probe(timeoutMs) {
       try {
@@ -102,6 +113,19 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
     },
     toString: () => `${name} (${host})`,
   } as Upstream;
+}
+
+function statusFailure(
+  name: string,
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  text: string,
+): UpstreamFailure {
+  return new UpstreamFailure('status', `${name} answered ${status}`, {
+    status,
+    retryAfterMs: parseRetryAfter(headers['retry-after']),
+    body: text,
+  });
 }
 
 async function* readChunks(

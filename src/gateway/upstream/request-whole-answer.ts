@@ -1,0 +1,122 @@
+// A whole (non-streamed) answer through undici's dispatch API. undici's request() wraps every call in
+// an AsyncResource, a Readable body stream, an abort listener on the signal and a second promise for
+// body.text(); a JSON answer needs none of that. One handler object per request collects the bytes
+// and settles one promise. A client that goes away cancels the request through the ClientAbort's
+// `pending` slot (one field, no listener to add and remove).
+import type { Dispatcher } from 'undici';
+import type { ClientAbort, PendingUpstream } from './client-abort.js';
+import { classifyError, UpstreamFailure } from './upstream-failure.js';
+
+export interface WholeAnswer {
+  statusCode: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface WholeAnswerRequest {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  signal: ClientAbort;
+  /** Upstream name, for error messages. */
+  name: string;
+  /** Per-request timeouts; omitted: the pool's. */
+  headersTimeout?: number;
+  bodyTimeout?: number;
+}
+
+type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
+
+class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream {
+  private controller: Controller | undefined;
+  private cancelled: Error | undefined;
+  private statusCode = 0;
+  private headers: WholeAnswer['headers'] = {};
+  private started = false;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly signal: ClientAbort,
+    private readonly name: string,
+    private readonly resolve: (answer: WholeAnswer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  cancel(reason: unknown): void {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    if (this.controller) this.controller.abort(error);
+    else this.cancelled = error;
+  }
+
+  onRequestStart(controller: Controller): void {
+    if (this.cancelled !== undefined) {
+      controller.abort(this.cancelled);
+      return;
+    }
+    this.controller = controller;
+  }
+
+  onResponseStart(
+    _controller: Controller,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    if (statusCode < 200) return; // 1xx: informational, the answer follows
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.started = true;
+  }
+
+  onResponseData(_controller: Controller, chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.signal.pending = undefined;
+    const { chunks } = this;
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
+    this.resolve({ statusCode: this.statusCode, headers: this.headers, text: bytes.toString('utf8') });
+  }
+
+  onResponseError(_controller: Controller, error: Error): void {
+    this.signal.pending = undefined;
+    if (!this.started) {
+      this.reject(classifyError(error, this.signal));
+      return;
+    }
+    // The answer broke off after its headers: a timeout or a connection failure, so that routing
+    // falls back exactly as for a failed connect.
+    const failure = classifyError(error, this.signal);
+    this.reject(
+      new UpstreamFailure(
+        failure.kind === 'timeout' ? 'timeout' : 'connection',
+        `${this.name}: answer cut: ${failure.message}`,
+        { cause: error },
+      ),
+    );
+  }
+}
+
+/** POSTs `body` and resolves with the whole answer; rejects with an UpstreamFailure. */
+export function requestWholeAnswer(
+  dispatcher: Dispatcher,
+  request: WholeAnswerRequest,
+): Promise<WholeAnswer> {
+  const { signal } = request;
+  if (signal.aborted) return Promise.reject(classifyError(signal.reason, signal));
+  return new Promise((resolve, reject) => {
+    const handler = new WholeAnswerHandler(signal, request.name, resolve, reject);
+    signal.pending = handler;
+    const options: Dispatcher.DispatchOptions = {
+      path: request.path,
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    };
+    if (request.headersTimeout !== undefined) options.headersTimeout = request.headersTimeout;
+    if (request.bodyTimeout !== undefined) options.bodyTimeout = request.bodyTimeout;
+    dispatcher.dispatch(options, handler);
+  });
+}
