@@ -96,7 +96,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         return (async () => {
           const now = Date.now();
           const total = await store.gatewayUsage.totalsForKey(keyId);
-          const today = await store.gatewayUsage.totalsForKey(keyId, Date.parse(`${utcDay(now)}T00:00:00Z`));
+          const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
           await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
         })();
       },

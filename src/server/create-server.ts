@@ -56,14 +56,16 @@ export function createGantryServer({
   });
   server.keepAliveTimeout = 5_000;
 
+  // One shared 'close' listener (no closure per request); 'close' is emitted once per response.
+  const onResponseClose = () => {
+    inFlight--;
+    if (inFlight === 0) drainedResolve?.();
+  };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
-    res.once('close', () => {
-      inFlight--;
-      if (inFlight === 0) drainedResolve?.();
-    });
+    res.on('close', onResponseClose);
     if (!accepting) res.setHeader('connection', 'close');
-    void dispatch(req, res);
+    dispatch(req, res);
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (socket.writable && error.code !== 'ECONNRESET') {
@@ -72,26 +74,44 @@ export function createGantryServer({
     } else socket.destroy();
   });
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Synchronous while mounts answer synchronously (the gateway does): no promise per request.
+  function dispatch(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    tryMounts(req, res, query === -1 ? url : url.slice(0, query), 0);
+  }
+
+  function tryMounts(req: IncomingMessage, res: ServerResponse, path: string, from: number): void {
     try {
-      const url = req.url ?? '/';
-      const query = url.indexOf('?');
-      const path = query === -1 ? url : url.slice(0, query);
-      for (const mount of mounts) {
-        if (path.startsWith(mount.prefix) && (await mount.handle(req, res))) return;
+      for (let index = from; index < mounts.length; index++) {
+        const mount = mounts[index];
+        if (!path.startsWith(mount.prefix)) continue;
+        const handled = mount.handle(req, res);
+        if (handled === true) return;
+        if (handled !== false) {
+          handled.then(
+            (done) => (done ? undefined : tryMounts(req, res, path, index + 1)),
+            (error) => sendError(res, error),
+          );
+          return;
+        }
       }
-      const match = router.match(req.method ?? 'GET', path);
-      if (match === undefined || match === 'method-not-allowed') {
-        req.resume();
-        const what = match === undefined ? 'No route' : `Method ${req.method} is not allowed`;
-        throw new GantryError('ROUTE_NOT_FOUND', `${what} for ${path}.`, {
-          hint: 'See docs/ for the API; GET /v1/models lists the models.',
-        });
-      }
-      await match.handler(req, res, match.params);
+      route(req, res, path).catch((error) => sendError(res, error));
     } catch (error) {
       sendError(res, error);
     }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const match = router.match(req.method ?? 'GET', path);
+    if (match === undefined || match === 'method-not-allowed') {
+      req.resume();
+      const what = match === undefined ? 'No route' : `Method ${req.method} is not allowed`;
+      throw new GantryError('ROUTE_NOT_FOUND', `${what} for ${path}.`, {
+        hint: 'See docs/ for the API; GET /v1/models lists the models.',
+      });
+    }
+    await match.handler(req, res, match.params);
   }
 
   return {

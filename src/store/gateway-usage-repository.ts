@@ -29,8 +29,8 @@ export interface GatewayUsageTotals {
 
 export interface GatewayUsageRepository {
   saveUsage(records: readonly GatewayUsageRecord[]): Promise<void>;
-  /** Sums a key's usage since `since` (ms since the epoch; 0 for all time). */
-  totalsForKey(keyId: string, since?: number): Promise<GatewayUsageTotals>;
+  /** Sums a key's usage from the UTC day `sinceDay` ('YYYY-MM-DD', inclusive); all time when omitted. */
+  totalsForKey(keyId: string, sinceDay?: string): Promise<GatewayUsageTotals>;
   listUsage(options?: { keyId?: string; limit?: number }): Promise<GatewayUsageRecord[]>;
 }
 
@@ -55,7 +55,14 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
   const insert = db.prepare(`INSERT INTO gateway_usage
     (key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens, output_tokens, cost_usd,
      usage_source, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const addDaily = db.prepare(`INSERT INTO gateway_usage_daily
+    (key_id, day, requests, input_tokens, output_tokens, cost_usd) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key_id, day) DO UPDATE SET requests = requests + excluded.requests,
+      input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
+      cost_usd = cost_usd + excluded.cost_usd`);
   const insertMany = db.transaction((records: readonly GatewayUsageRecord[]) => {
+    // Rows of one batch summed per key and day: a handful of upserts, not one per row.
+    const daily = new Map<string, GatewayUsageTotals & { keyId: string; day: string }>();
     for (const r of records) {
       insert.run(
         r.keyId,
@@ -73,19 +80,33 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
         r.durationMs,
         r.createdAt,
       );
+      if (r.keyId === null) continue;
+      const day = dayOf(r.createdAt);
+      const id = `${r.keyId}\0${day}`;
+      let sum = daily.get(id);
+      if (!sum) {
+        sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+        daily.set(id, sum);
+      }
+      sum.requests++;
+      sum.inputTokens += r.inputTokens;
+      sum.outputTokens += r.outputTokens;
+      sum.costUsd += r.costUsd;
     }
+    for (const d of daily.values())
+      addDaily.run(d.keyId, d.day, d.requests, d.inputTokens, d.outputTokens, d.costUsd);
   });
-  const totals = db.prepare(`SELECT count(*) AS requests, coalesce(sum(input_tokens), 0) AS input_tokens,
-    coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost_usd), 0) AS cost_usd
-    FROM gateway_usage WHERE key_id = ? AND created_at >= ?`);
+  const totals = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests,
+    coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,
+    coalesce(sum(cost_usd), 0) AS cost_usd FROM gateway_usage_daily WHERE key_id = ? AND day >= ?`);
   const recent = db.prepare('SELECT * FROM gateway_usage ORDER BY id DESC LIMIT ?');
   const recentForKey = db.prepare('SELECT * FROM gateway_usage WHERE key_id = ? ORDER BY id DESC LIMIT ?');
   return {
     async saveUsage(records) {
       if (records.length > 0) insertMany(records);
     },
-    async totalsForKey(keyId, since = 0) {
-      const row = totals.get(keyId, since) as {
+    async totalsForKey(keyId, sinceDay = '') {
+      const row = totals.get(keyId, sinceDay) as {
         requests: number;
         input_tokens: number;
         output_tokens: number;
@@ -118,4 +139,18 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
       }));
     },
   };
+}
+
+const dayMs = 86_400_000;
+let lastDayStart = -1;
+let lastDay = '';
+
+/** 'YYYY-MM-DD' (UTC) of a time in ms; the last day is remembered (rows of a batch share it). */
+function dayOf(ms: number): string {
+  const start = ms - (ms % dayMs);
+  if (start !== lastDayStart) {
+    lastDay = new Date(start).toISOString().slice(0, 10);
+    lastDayStart = start;
+  }
+  return lastDay;
 }

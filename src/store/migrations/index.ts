@@ -5,6 +5,7 @@ import { agentMigration } from './0100-agent.js';
 import { ragMigration } from './0200-rag.js';
 import { ragGenerationMigration } from './0201-rag-generation.js';
 import { gatewayMigration } from './0300-gateway.js';
+import { gatewayUsageDailyMigration } from './0301-gateway-usage-daily.js';
 import { guardMigration } from './0400-guard.js';
 import { evalMigration } from './0500-eval.js';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   ragMigration,
   ragGenerationMigration,
   gatewayMigration,
+  gatewayUsageDailyMigration,
   guardMigration,
   evalMigration,
 ];
