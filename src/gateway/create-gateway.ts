@@ -131,6 +131,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       startedAt: performance.now(),
       abort,
       body: {},
+      bodyText: undefined,
       model: '',
       stream: false,
       key: null,

@@ -27,6 +27,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
       call = await callRoute(route, {
         endpoint: context.endpoint,
         body: upstreamBody,
+        bodyText: upstreamBody === context.body ? context.bodyText : undefined,
         stream: context.stream,
         signal: context.abort,
         onFailure,

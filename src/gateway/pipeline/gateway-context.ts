@@ -14,6 +14,8 @@ export interface GatewayContext {
   /** Aborted when the client goes away: cancels the upstream request. */
   readonly abort: ClientAbort;
   body: Record<string, unknown>;
+  /** The body's JSON text as received, while `body` is unchanged (cleared when a hook may rewrite it). */
+  bodyText: string | undefined;
   /** The alias the client named. */
   model: string;
   stream: boolean;

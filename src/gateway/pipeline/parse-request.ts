@@ -13,9 +13,10 @@ export function parseRequest({ bodyLimitBytes }: { bodyLimitBytes: number }): St
     }
     const raw = await readBody(context.req, bodyLimitBytes);
     if (!isUtf8(raw)) throw invalid('The request body is not valid UTF-8.');
+    const text = raw.toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(text);
     } catch (error) {
       throw invalid(`The request body is not valid JSON: ${(error as Error).message}`);
     }
@@ -41,6 +42,7 @@ export function parseRequest({ bodyLimitBytes }: { bodyLimitBytes: number }): St
     if (endpoint === 'embeddings' && fields.stream === true)
       throw invalid('Embeddings cannot be streamed.', 'stream');
     context.body = fields;
+    context.bodyText = text;
     context.model = fields.model;
     context.stream = fields.stream === true;
     await next(context);

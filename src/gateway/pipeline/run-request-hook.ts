@@ -5,6 +5,8 @@ import type { Stage } from './gateway-context.js';
 
 export function runRequestHook(hooks: GatewayHooks): Stage {
   return async (context, next) => {
+    // A hook may rewrite the body (or, against its contract, change it in place): send the object.
+    context.bodyText = undefined;
     const hookContext = {
       endpoint: context.endpoint,
       model: context.model,

@@ -3,7 +3,7 @@
 // that fails before that is replaced transparently.
 import { GantryError } from '../../errors/index.js';
 import type { ClientAbort, Endpoint, UpstreamResponse } from '../upstream/index.js';
-import { UpstreamFailure } from '../upstream/index.js';
+import { replaceModel, UpstreamFailure } from '../upstream/index.js';
 import { backoffDelay } from './backoff.js';
 import type { BreakerDecision } from './circuit-breaker.js';
 import type { Route } from './route.js';
@@ -25,6 +25,8 @@ export interface RouteCall {
 export interface CallRouteOptions {
   endpoint: Endpoint;
   body: Record<string, unknown>;
+  /** `body` as the client's JSON text, when unchanged: sent with only the model swapped. */
+  bodyText?: string;
   stream: boolean;
   /** Aborted when the client goes away. */
   signal: ClientAbort;
@@ -34,7 +36,7 @@ export interface CallRouteOptions {
 }
 
 export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
-  const { endpoint, body, stream, signal, onFailure, random } = options;
+  const { endpoint, body, bodyText, stream, signal, onFailure, random } = options;
   const order = route.order(route.targets);
   // Allocated on the first failure only: most requests succeed on their first attempt.
   let triedCount: Map<RouteTarget, number> | undefined;
@@ -81,6 +83,10 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
       const response = await target.upstream.send({
         endpoint,
         body: { ...body, model: target.model },
+        bodyText:
+          bodyText !== undefined && typeof body.model === 'string'
+            ? replaceModel(bodyText, body.model, target.model)
+            : undefined,
         stream,
         signal,
         timeoutMs: target.timeoutMs,

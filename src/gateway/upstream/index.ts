@@ -1,8 +1,10 @@
-export { ClientAbort } from './client-abort.js';
+export { ClientAbort, type PendingUpstream } from './client-abort.js';
 export {
   createOpenAICompatibleUpstream,
   type OpenAICompatibleUpstreamOptions,
 } from './openai-compatible-upstream.js';
 export { readAnswerText } from './read-answer-text.js';
+export { replaceModel } from './replace-model.js';
+export { requestWholeAnswer, type WholeAnswer, type WholeAnswerRequest } from './request-whole-answer.js';
 export type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
 export { classifyError, type FailureKind, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';

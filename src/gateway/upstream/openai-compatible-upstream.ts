@@ -53,7 +53,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
     async send(request: UpstreamRequest): Promise<UpstreamResponse> {
       const { signal, timeoutMs } = request;
       const path = basePath + paths[request.endpoint];
-      const body = JSON.stringify(request.body);
+      const body = request.bodyText ?? JSON.stringify(request.body);
       const ownTimeout = timeoutMs !== poolTimeoutMs;
       if (!request.stream) {
         const answer = await requestWholeAnswer(pool, {

@@ -9,6 +9,8 @@ export interface UpstreamRequest {
   endpoint: Endpoint;
   /** OpenAI-shaped body, `model` already set to the target's model. */
   body: Record<string, unknown>;
+  /** `body` already serialised (the client's text with the model swapped); send it as is when set. */
+  bodyText?: string;
   stream: boolean;
   signal: ClientAbort;
   timeoutMs: number;

@@ -1,0 +1,28 @@
+// The client's JSON text with its model alias swapped for a target's model, without parsing and
+// re-serialising the whole body (a long conversation costs tens of µs to stringify). Only when the
+// swap is unambiguous: one literal `"model"` in the text, no \u escapes (which could spell another
+// "model" key), followed by the alias as a JSON string. Otherwise undefined: serialise the object.
+
+const key = '"model"';
+
+export function replaceModel(text: string, alias: string, model: string): string | undefined {
+  const at = text.indexOf(key);
+  if (at === -1 || text.indexOf(key, at + key.length) !== -1 || text.includes('\\u')) return undefined;
+  if (at > 0 && text.charCodeAt(at - 1) === 92) return undefined; // \"model\" inside a string
+  let i = skipSpace(text, at + key.length);
+  if (text.charCodeAt(i) !== 58) return undefined; // ':'
+  i = skipSpace(text, i + 1);
+  const quoted = JSON.stringify(alias);
+  if (!text.startsWith(quoted, i)) return undefined;
+  if (alias === model) return text;
+  return text.slice(0, i) + JSON.stringify(model) + text.slice(i + quoted.length);
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+    i++;
+  }
+}
