@@ -46,6 +46,29 @@ describe('gateway usage repository', () => {
     expect(await usage.listUsage()).toHaveLength(5);
   });
 
+  it('writes large batches (blocks of rows per statement, then the rest) in order, every field kept', async () => {
+    const db = openSqliteDatabase(':memory:');
+    migrate(db, migrations);
+    const usage = createSqliteGatewayUsageRepository(db);
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      ...row(i % 3 === 0 ? null : 'k1', day2 + i, i / 100),
+      status: 200 + i,
+      stream: i % 2 === 0,
+      upstream: i % 5 === 0 ? null : `u${i}`,
+    }));
+    await usage.saveUsage(rows);
+    const listed = await usage.listUsage({ limit: 200 });
+    expect(listed).toHaveLength(120);
+    expect(listed.reverse()).toEqual(rows);
+    const keyed = rows.filter((r) => r.keyId === 'k1');
+    const totals = await usage.totalsForKey('k1');
+    expect(totals.requests).toBe(keyed.length);
+    expect(totals.costUsd).toBeCloseTo(
+      keyed.reduce((sum, r) => sum + r.costUsd, 0),
+      10,
+    );
+  });
+
   it('migration 301 rolls up usage logged before it existed', async () => {
     const db = openSqliteDatabase(':memory:');
     migrate(
