@@ -1,6 +1,6 @@
 // A span being recorded: timing, attributes and status; handed to the tracer's sinks when it ends.
-import { randomBytes } from 'node:crypto';
 import type { SpanRecord } from '../store/index.js';
+import { newSpanId, newTraceId } from './ids.js';
 
 export type AttributeValue = string | number | boolean | string[] | number[];
 
@@ -23,14 +23,6 @@ export interface SpanStartOptions {
   kind?: SpanRecord['kind'];
   /** Milliseconds since the epoch; default: now. */
   startTime?: number;
-}
-
-export function newTraceId(): string {
-  return randomBytes(16).toString('hex');
-}
-
-export function newSpanId(): string {
-  return randomBytes(8).toString('hex');
 }
 
 /** Wall-clock milliseconds with sub-millisecond resolution. */

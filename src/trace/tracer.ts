@@ -1,6 +1,7 @@
 // The tracer: starts spans and hands finished ones to its sinks (store, OTLP, console).
 import type { SpanRecord } from '../store/index.js';
-import { newSpanId, newTraceId, RecordingSpan, type Span, type SpanStartOptions } from './span.js';
+import { newSpanId, newTraceId } from './ids.js';
+import { RecordingSpan, type Span, type SpanStartOptions } from './span.js';
 
 export interface SpanSink {
   /** Receives each finished span; must not throw (sinks buffer and report their own failures). */

@@ -1,6 +1,7 @@
 // Every migration, in one list. Add yours in your subsystem's id range (see ../migration.ts).
 import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
+import { spansByTraceMigration } from './0002-spans-by-trace.js';
 import { agentMigration } from './0100-agent.js';
 import { ragMigration } from './0200-rag.js';
 import { ragGenerationMigration } from './0201-rag-generation.js';
@@ -11,6 +12,7 @@ import { evalMigration } from './0500-eval.js';
 
 export const migrations: readonly Migration[] = [
   coreMigration,
+  spansByTraceMigration,
   agentMigration,
   ragMigration,
   ragGenerationMigration,
