@@ -1,6 +1,9 @@
 // `npm run bench gateway`: the gateway against the same zero-delay upstream called directly, a bare
 // pass-through proxy and Portkey's open-source gateway, under wrk; CPU time per request of each
-// proxy; 1,000 concurrent streams with memory before, during and after.
+// proxy; `gantry serve --workers 2` (CPU per request over the workers); 1,000 concurrent streams with
+// memory before, during and after, three times over (a leak grows with each; a high-water mark does not).
+// The gateway runs with every feature on, a span per request written to SQLite included (tracing is
+// on by default); a second gateway process with tracing off shows what the spans cost.
 // Cores: the proxies run on core 0, the upstream and wrk on core 1 (taskset), so that a proxy's CPU
 // time per request is measured without the load generator competing for its core.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cpuSeconds, rssMb, type Started, start, stop } from './processes.js';
 import { runStreams } from './streams.js';
+import { printWorkers, runWorkersBench } from './workers.js';
 import { hasWrk, type LoadResult, runWrk } from './wrk.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -56,15 +60,27 @@ try {
     }),
   );
   const key = / key (\S+)/.exec(gateway.line)?.[1] ?? '';
+  const untraced = keep(
+    await start(['bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
+      core: proxyCore,
+      env: { GANTRY_BENCH_CONFIG: JSON.stringify({ ...gatewayConfig, tracing: { enabled: false } }) },
+    }),
+  );
+  const untracedKey = / key (\S+)/.exec(untraced.line)?.[1] ?? '';
 
   // Warm-up (JIT, pools), then the measured runs, direct and proxied, one after the other.
-  for (const url of [upstream.url, bare.url, gateway.url]) {
+  for (const [url, warmKey] of [
+    [upstream.url, ''],
+    [bare.url, ''],
+    [gateway.url, key],
+    [untraced.url, untracedKey],
+  ]) {
     await runWrk({
       label: 'warm-up',
       url,
       connections: 32,
       seconds: 2,
-      env: { BENCH_KEY: key },
+      env: { BENCH_KEY: warmKey },
       core: loadCore,
     });
   }
@@ -101,6 +117,17 @@ try {
   );
   results.push(
     await runWrk({
+      label: 'gantry gateway, tracing off',
+      url: untraced.url,
+      connections: 32,
+      seconds,
+      env: { BENCH_KEY: untracedKey },
+      measuredPid: untraced.pid,
+      core: loadCore,
+    }),
+  );
+  results.push(
+    await runWrk({
       label: 'direct',
       url: upstream.url,
       connections: 8,
@@ -129,7 +156,20 @@ try {
       core: loadCore,
     }),
   );
+  results.push(
+    await runWrk({
+      label: 'gantry gateway, tracing off',
+      url: untraced.url,
+      connections: 8,
+      seconds: Math.max(3, seconds / 2),
+      env: { BENCH_KEY: untracedKey },
+      measuredPid: untraced.pid,
+      core: loadCore,
+    }),
+  );
   await stop(bare);
+  await stop(untraced);
+  await stop(gateway);
 
   if (!skipPortkey) {
     const portkey = await startPortkey();
@@ -158,6 +198,9 @@ try {
     }
   }
   printLoad(results);
+
+  // Workers: unpinned (the workers need both cores), same route and features.
+  printWorkers(await runWorkersBench({ upstreamUrl: upstream.url, seconds, gateway: gatewayConfig.gateway }));
 
   // Streams: the simulator (50 ms to first token, 20 tokens 20 ms apart), direct and through a gateway.
   const tokens = 20;
@@ -205,6 +248,23 @@ try {
   const heapAfter = await gc(streamGateway.url);
   const memoryAfter = rssMb(streamGateway.pid);
   printStreams(direct, through, { memoryBefore, memoryPeak, memoryAfter, streamCpu, heapBefore, heapAfter });
+  // Two more rounds: memory that grows round after round is a leak; a plateau is a high-water mark.
+  const rounds = [`RSS ${memoryAfter.toFixed(0)} MB, heap ${heapAfter.toFixed(1)} MB`];
+  for (let round = 2; round <= 3; round++) {
+    const again = await runStreams({
+      label: 'gateway',
+      url: streamGateway.url,
+      streams: 1000,
+      tokens,
+      key: streamKey,
+    });
+    await new Promise((r) => setTimeout(r, 6_000));
+    const heap = await gc(streamGateway.url);
+    rounds.push(
+      `RSS ${rssMb(streamGateway.pid).toFixed(0)} MB, heap ${heap.toFixed(1)} MB (${again.chunksReceived}/${again.chunksExpected} chunks)`,
+    );
+  }
+  process.stdout.write(`after each of 3 rounds of 1,000 streams: ${rounds.join('; ')}\n`);
 } finally {
   for (const s of started.reverse()) await stop(s);
 }
@@ -256,14 +316,16 @@ function printLoad(list: LoadResult[]): void {
       `| ${r.label} | ${r.connections} | ${Math.round(r.requestsPerSecond)} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.p999.toFixed(2)} | ${added} | ${r.cpuMicrosPerRequest?.toFixed(0) ?? ''} | ${r.errors} |\n`,
     );
   }
-  const gateway32 = list.find((r) => r.label === 'gantry gateway' && r.connections === 32);
-  if (gateway32?.cpuMicrosPerRequest && bare32?.cpuMicrosPerRequest) {
+  for (const label of ['gantry gateway', 'gantry gateway, tracing off']) {
+    const gateway32 = list.find((r) => r.label === label && r.connections === 32);
+    if (!gateway32?.cpuMicrosPerRequest || !bare32?.cpuMicrosPerRequest) continue;
     const perCore = 1e6 / gateway32.cpuMicrosPerRequest;
     process.stdout.write(
-      `\ngateway CPU per request ${gateway32.cpuMicrosPerRequest.toFixed(0)} µs = ${(gateway32.cpuMicrosPerRequest / bare32.cpuMicrosPerRequest).toFixed(2)}x the bare proxy (${bare32.cpuMicrosPerRequest.toFixed(0)} µs); ` +
-        `one dedicated core: ${Math.round(perCore)} req/s; cores for 10,000 req/s: ${Math.ceil(10_000 / perCore)}\n`,
+      `\n${label}: CPU per request ${gateway32.cpuMicrosPerRequest.toFixed(0)} µs = ${(gateway32.cpuMicrosPerRequest / bare32.cpuMicrosPerRequest).toFixed(2)}x the bare proxy (${bare32.cpuMicrosPerRequest.toFixed(0)} µs); ` +
+        `one dedicated core: ${Math.round(perCore)} req/s; cores for 10,000 req/s: ${Math.ceil(10_000 / perCore)}`,
     );
   }
+  process.stdout.write('\n');
 }
 
 function printStreams(

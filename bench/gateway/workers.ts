@@ -1,0 +1,200 @@
+// `gantry serve --workers N` under load: the real CLI with a configuration file and a stored key, the
+// same route and features as the single-process runs. CPU is read from /proc for every worker (and
+// the primary, and redis-server when limits are shared), so that requests/s per dedicated core can be
+// computed from a run on a box whose cores are shared with the load generator and the upstream.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRedisServer } from '../../test/redis-server.js';
+import { cpuSeconds } from './processes.js';
+import { runWrk } from './wrk.js';
+
+export interface WorkersRun {
+  label: string;
+  workers: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** CPU µs per request summed over the worker processes. */
+  workerMicros: number;
+  primaryMicros: number;
+  /** redis-server's CPU µs per request (shared limits), when used. */
+  redisMicros: number | undefined;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function serve(config: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['bin/gantry.js', '-c', config, 'serve', '--workers', String(workers)],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let log = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
+  for (let i = 0; i < 600 && (log.match(/listening on/g) ?? []).length < workers; i++) {
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const url = /listening on (http:\/\/\S+)/.exec(log)?.[1];
+  if (!url || (log.match(/listening on/g) ?? []).length < workers) {
+    child.kill('SIGKILL');
+    throw new Error(`gantry serve --workers ${workers} did not start: ${log}`);
+  }
+  return { child, url };
+}
+
+async function stopServe(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function runWorkersBench(options: {
+  upstreamUrl: string;
+  seconds: number;
+  /** The single-process gateway configuration (routes and features) to run with workers. */
+  gateway: Record<string, unknown>;
+}): Promise<WorkersRun[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'gantry-bench-workers-'));
+  const redis = await startRedisServer().catch(() => undefined);
+  const runs: WorkersRun[] = [];
+  try {
+    const variants: { label: string; workers: number; state?: Record<string, unknown> }[] = [
+      { label: '1 process', workers: 1 },
+      { label: '--workers 2', workers: 2 },
+    ];
+    if (redis)
+      variants.push({
+        label: '--workers 2, limits in Redis',
+        workers: 2,
+        state: { kind: 'redis', url: redis.url },
+      });
+    for (const variant of variants) {
+      const config = join(folder, `gantry-${runs.length}.config.json`);
+      writeFileSync(
+        config,
+        JSON.stringify({
+          database: { path: join(folder, `gantry-${runs.length}.db`) },
+          server: { port: await freePort() },
+          gateway: { ...options.gateway, ...(variant.state ? { state: variant.state } : {}) },
+        }),
+      );
+      const created = spawnSync(
+        process.execPath,
+        [
+          'bin/gantry.js',
+          '-c',
+          config,
+          'keys',
+          'create',
+          '--name',
+          'bench',
+          '--rpm',
+          '1000000000',
+          '--tpm',
+          '1000000000000',
+          '--concurrent',
+          '100000',
+          '--daily-budget',
+          '1000000000',
+          '--json',
+        ],
+        { encoding: 'utf8' },
+      );
+      const key = (JSON.parse(created.stdout) as { key: string }).key;
+      const { child, url } = await serve(config, variant.workers);
+      try {
+        const primary = child.pid ?? 0;
+        const workerPids = variant.workers > 1 ? childrenOf(primary) : [primary];
+        const redisPid = variant.state ? redisServerPid(redis?.url) : undefined;
+        await runWrk({ label: 'warm-up', url, connections: 32, seconds: 2, env: { BENCH_KEY: key } });
+        const cpu = () => ({
+          workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+          primary: variant.workers > 1 ? cpuSeconds(primary) : 0,
+          redis: redisPid ? cpuSeconds(redisPid) : 0,
+        });
+        const before = cpu();
+        const load = await runWrk({
+          label: variant.label,
+          url,
+          connections: 32,
+          seconds: options.seconds,
+          env: { BENCH_KEY: key },
+        });
+        const after = cpu();
+        const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, load.requests);
+        runs.push({
+          label: variant.label,
+          workers: variant.workers,
+          requestsPerSecond: load.requestsPerSecond,
+          p50: load.p50,
+          p99: load.p99,
+          errors: load.errors,
+          workerMicros: perRequest(after.workers - before.workers),
+          primaryMicros: perRequest(after.primary - before.primary),
+          redisMicros: redisPid ? perRequest(after.redis - before.redis) : undefined,
+        });
+      } finally {
+        await stopServe(child);
+      }
+    }
+  } finally {
+    await redis?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return runs;
+}
+
+function redisServerPid(url: string | undefined): number | undefined {
+  const port = url ? new URL(url).port : undefined;
+  if (!port) return undefined;
+  const found = spawnSync('pgrep', ['-f', `redis-server.*:${port}`], { encoding: 'utf8' }).stdout.trim();
+  return found ? Number(found.split('\n')[0]) : undefined;
+}
+
+export function printWorkers(runs: readonly WorkersRun[]): void {
+  process.stdout.write(
+    '\n| serve | req/s (c=32) | p50 ms | p99 ms | errors | workers CPU µs/req | primary CPU µs/req | redis-server CPU µs/req | req/s per dedicated core |\n|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const r of runs) {
+    process.stdout.write(
+      `| ${r.label} | ${Math.round(r.requestsPerSecond)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.workerMicros.toFixed(0)} | ${r.primaryMicros.toFixed(1)} | ${r.redisMicros === undefined ? '' : r.redisMicros.toFixed(0)} | ${Math.round(1e6 / r.workerMicros)} |\n`,
+    );
+  }
+  const best = runs.find((r) => r.workers > 1 && r.redisMicros === undefined);
+  if (best) {
+    const cores = Math.ceil((10_000 * best.workerMicros) / 1e6);
+    process.stdout.write(
+      `\n10,000 req/s with --workers: ${best.workerMicros.toFixed(0)} µs per request over the workers -> ${cores} dedicated core(s) of workers (plus the upstream's and the load generator's)\n`,
+    );
+  }
+}
