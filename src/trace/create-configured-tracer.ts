@@ -10,10 +10,10 @@ export function createConfiguredTracer(
   config: Pick<GantryConfig, 'tracing'>,
   store: Pick<Store, 'spans'>,
 ): Tracer {
-  const { enabled, otlpEndpoint, otlpHeaders, console } = config.tracing;
+  const { enabled, otlpEndpoint, otlpHeaders, console, sampleRatio } = config.tracing;
   if (!enabled) return noopTracer;
   const sinks: SpanSink[] = [storeSink(store)];
   if (otlpEndpoint) sinks.push(otlpSink({ endpoint: otlpEndpoint, headers: otlpHeaders }));
   if (console) sinks.push(consoleSink());
-  return createTracer({ sinks });
+  return createTracer({ sinks, sampleRatio });
 }

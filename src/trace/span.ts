@@ -10,6 +10,8 @@ export interface Span {
   readonly parentSpanId: string | null;
   readonly name: string;
   readonly ended: boolean;
+  /** False for a span that records nothing (tracing off, or its trace was not sampled). */
+  readonly recording: boolean;
   setAttribute(key: string, value: AttributeValue | undefined): Span;
   setAttributes(attributes: Record<string, AttributeValue | undefined>): Span;
   /** Marks the span as failed with the error's message (the span still needs end()). */
@@ -31,6 +33,7 @@ export function nowMs(): number {
 }
 
 export class RecordingSpan implements Span {
+  readonly recording = true;
   readonly traceId: string;
   readonly spanId = newSpanId();
   readonly parentSpanId: string | null;

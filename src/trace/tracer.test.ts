@@ -76,6 +76,29 @@ describe('tracing', () => {
     expect(tree[3]).toMatch(/^ {3}└─ execute_tool calculator .*ERROR division by zero$/);
   });
 
+  it('samples whole traces: a trace not drawn records none of its spans, a drawn one records all', async () => {
+    const written: string[] = [];
+    const sink = {
+      write: (r: { name: string }) => written.push(r.name),
+      flush: async () => {},
+      close: async () => {},
+    };
+    const draws = [0.05, 0.5];
+    const tracer = createTracer({ sinks: [sink], sampleRatio: 0.1, random: () => draws.shift() ?? 1 });
+    for (const trace of ['kept', 'dropped']) {
+      const root = tracer.startSpan(`${trace} root`);
+      const child = tracer.startSpan(`${trace} child`, { parent: root });
+      expect(child.traceId).toBe(root.traceId);
+      expect(child.recording).toBe(trace === 'kept');
+      child.end();
+      root.end();
+    }
+    expect(written).toEqual(['kept child', 'kept root']);
+    expect(draws).toEqual([]); // one draw per trace, none per child span
+    const none = createTracer({ sinks: [sink], sampleRatio: 0 });
+    expect(none.startSpan('x').recording).toBe(false);
+  });
+
   it('exports spans over OTLP/HTTP JSON to a collector', async () => {
     const bodies: unknown[] = [];
     const collector = createServer((req, res) => {

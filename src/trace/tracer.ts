@@ -19,13 +19,26 @@ export interface Tracer {
   close(): Promise<void>;
 }
 
-export function createTracer({ sinks }: { sinks: SpanSink[] }): Tracer {
+export interface CreateTracerOptions {
+  sinks: SpanSink[];
+  /** Share of traces recorded, decided at each trace's first span (default 1: all). */
+  sampleRatio?: number;
+  random?: () => number;
+}
+
+export function createTracer({ sinks, sampleRatio = 1, random = Math.random }: CreateTracerOptions): Tracer {
   const write = (record: SpanRecord) => {
     for (const sink of sinks) sink.write(record);
   };
+  const sampled = (options: SpanStartOptions): boolean => {
+    // A child follows its parent's decision; a new trace is drawn.
+    if (options.parent) return (options.parent as { recording?: boolean }).recording !== false;
+    return sampleRatio >= 1 || random() < sampleRatio;
+  };
   const tracer: Tracer = {
     enabled: true,
-    startSpan: (name, options = {}) => new RecordingSpan(name, options, write),
+    startSpan: (name, options = {}) =>
+      sampled(options) ? new RecordingSpan(name, options, write) : new NoopSpan(name, options),
     inSpan: (name, options, fn) => runInSpan(tracer, name, options, fn),
     async flush() {
       await Promise.all(sinks.map((sink) => sink.flush()));
@@ -39,6 +52,7 @@ export function createTracer({ sinks }: { sinks: SpanSink[] }): Tracer {
 
 /** Ids are drawn only if someone reads them, so that tracing switched off costs next to nothing. */
 class NoopSpan implements Span {
+  readonly recording = false;
   readonly parentSpanId: string | null;
   ended = false;
   private ids: { traceId: string; spanId: string } | undefined;
