@@ -1,4 +1,5 @@
-// `gantry serve --workers 2`: two processes share the port and both answer; SIGTERM stops them all.
+// `gantry serve --workers 2`: two processes share the port and both answer, /metrics merges both;
+// SIGTERM stops them all.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,6 +58,15 @@ describe('serve --workers', () => {
       }
       expect(ids.filter((id) => id === 'chatcmpl-sim1')).toHaveLength(2);
       expect(log).toContain('started 2 workers');
+      // Whichever worker a scrape reaches, /metrics counts the requests of both.
+      for (let i = 0; i < 4; i++) {
+        const scrape = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { connection: 'close' } });
+        expect(scrape.status).toBe(200);
+        const text = await scrape.text();
+        expect(text).toContain('gantry_gateway_requests_total{model="m",endpoint="chat",status="200"} 40');
+        expect(text).toMatch(/gantry_gateway_request_duration_seconds_count\{model="m",endpoint="chat"\} 40/);
+        expect(text).not.toContain('did not answer');
+      }
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');

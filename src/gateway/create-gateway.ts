@@ -10,7 +10,12 @@ import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
 import { createKeyService, type KeyService } from './keys/index.js';
-import { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
+import {
+  clusterMetricsText,
+  createGatewayMetrics,
+  type GatewayMetrics,
+  shareWorkerMetrics,
+} from './metrics/index.js';
 import { authenticate } from './pipeline/authenticate.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
@@ -62,6 +67,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     ((error: unknown) => process.stderr.write(`gantry gateway: ${(error as Error).stack ?? error}\n`));
   const settings = config.gateway;
   const metrics = settings.metrics.enabled ? createGatewayMetrics() : undefined;
+  // Under `gantry serve --workers N`, a scrape of one worker shows every worker's metrics merged.
+  if (metrics) shareWorkerMetrics(() => metrics.registry.getMetricsAsJSON());
   const state =
     options.state ??
     (settings.state.kind === 'redis'
@@ -188,7 +195,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         return true;
       }
       if (path === '/metrics' && req.method === 'GET' && metrics) {
-        metrics.render().then(
+        clusterMetricsText(() => metrics.render()).then(
           (text) => {
             res.writeHead(200, { 'content-type': metrics.contentType });
             res.end(text);

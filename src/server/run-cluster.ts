@@ -2,6 +2,7 @@
 // listening socket; each runs the whole server. The primary restarts a worker that crashes and,
 // on SIGINT/SIGTERM, passes the signal on and waits for every worker to drain and exit.
 import cluster from 'node:cluster';
+import { serveClusterMetrics } from '../gateway/metrics/index.js';
 
 export interface RunClusterOptions {
   workers: number;
@@ -14,6 +15,7 @@ export function runCluster({
   log = (line) => process.stderr.write(`${line}\n`),
 }: RunClusterOptions): Promise<number> {
   let stopping = false;
+  const stopMetrics = serveClusterMetrics();
   for (let i = 0; i < workers; i++) cluster.fork();
   log(`gantry: primary ${process.pid} started ${workers} workers`);
   return new Promise<number>((resolve) => {
@@ -23,7 +25,10 @@ export function runCluster({
         cluster.fork();
         return;
       }
-      if (Object.keys(cluster.workers ?? {}).length === 0) resolve(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        stopMetrics();
+        resolve(0);
+      }
     });
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) return resolve(130);

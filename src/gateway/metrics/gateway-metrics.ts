@@ -131,6 +131,8 @@ export function createGatewayMetrics(): GatewayMetrics {
     help: 'Circuit breaker per target: 0 closed, 1 half-open, 2 open.',
     labelNames: ['target'],
     registers: [registry],
+    // Merged across workers by the worst state.
+    aggregator: 'max',
   });
   new Gauge({
     name: 'gantry_gateway_in_flight_requests',

@@ -1,1 +1,2 @@
+export { clusterMetricsText, serveClusterMetrics, shareWorkerMetrics } from './cluster-metrics.js';
 export { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
