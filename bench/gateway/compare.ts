@@ -7,8 +7,10 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchGateway } from './bench-config.js';
 import { type Started, start, stop } from './processes.js';
-import { hasWrk, type LoadResult, runWrk } from './wrk.js';
+import { alternateRounds, printRounds } from './rounds.js';
+import { hasWrk } from './wrk.js';
 
 const base = process.argv[2];
 if (!base || !hasWrk) {
@@ -32,22 +34,8 @@ try {
     core: proxyCore,
   });
   started.push(bare);
-  const config = JSON.stringify({
-    gateway: {
-      upstreams: { a: { baseURL: `${upstream.url}/v1` }, b: { baseURL: `${upstream.url}/v1` } },
-      routes: {
-        bench: {
-          strategy: 'least-outstanding',
-          targets: [
-            { upstream: 'a', model: 'gpt-4o-mini' },
-            { upstream: 'b', model: 'gpt-4o-mini' },
-          ],
-        },
-      },
-      auth: { required: true },
-      cache: { enabled: true },
-    },
-  });
+  // Tracing off on both sides: the bench server of older commits had no tracer at all.
+  const config = JSON.stringify({ tracing: { enabled: false }, gateway: benchGateway(upstream.url) });
   const gateways: { label: string; server: Started; key: string }[] = [];
   for (const [label, cwd] of [
     [`gateway at ${base}`, before],
@@ -65,43 +53,7 @@ try {
     { label: 'bare proxy', server: bare, key: '' },
     ...gateways.map((g) => ({ label: g.label, server: g.server, key: g.key })),
   ];
-  for (const t of targets) {
-    await runWrk({
-      label: 'warm-up',
-      url: t.server.url,
-      connections: 32,
-      seconds: 2,
-      env: { BENCH_KEY: t.key },
-      core: loadCore,
-    });
-  }
-  const results = new Map<string, LoadResult[]>();
-  for (let round = 0; round < rounds; round++) {
-    for (const t of targets) {
-      const r = await runWrk({
-        label: t.label,
-        url: t.server.url,
-        connections: 32,
-        seconds,
-        env: { BENCH_KEY: t.key },
-        measuredPid: t.server.pid,
-        core: loadCore,
-      });
-      results.set(t.label, [...(results.get(t.label) ?? []), r]);
-    }
-  }
-  process.stdout.write(
-    '\n| proxy | req/s per round (c=32) | CPU µs/req per round | median CPU µs/req | x bare (median) |\n|---|---|---|---|---|\n',
-  );
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  const bareMedian = median((results.get('bare proxy') ?? []).map((r) => r.cpuMicrosPerRequest ?? 0));
-  for (const [label, list] of results) {
-    const cpu = list.map((r) => r.cpuMicrosPerRequest ?? 0);
-    const errors = list.reduce((sum, r) => sum + r.errors, 0);
-    process.stdout.write(
-      `| ${label} | ${list.map((r) => Math.round(r.requestsPerSecond)).join(', ')} | ${cpu.map((c) => c.toFixed(0)).join(', ')} | ${median(cpu).toFixed(0)} | ${(median(cpu) / bareMedian).toFixed(2)}${errors ? ` (${errors} errors)` : ''} |\n`,
-    );
-  }
+  printRounds(await alternateRounds(targets, { seconds, rounds, core: loadCore }), 'proxy');
 } finally {
   for (const s of started.reverse()) await stop(s);
   rmSync(before, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchGateway } from './bench-config.js';
 import { cpuSeconds, rssMb, type Started, start, stop } from './processes.js';
 import { runStreams } from './streams.js';
 import { printWorkers, runWorkersBench } from './workers.js';
@@ -37,22 +38,7 @@ try {
   const bare = keep(
     await start(['bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url], { core: proxyCore }),
   );
-  const gatewayConfig = {
-    gateway: {
-      upstreams: { a: { baseURL: `${upstream.url}/v1` }, b: { baseURL: `${upstream.url}/v1` } },
-      routes: {
-        bench: {
-          strategy: 'least-outstanding',
-          targets: [
-            { upstream: 'a', model: 'gpt-4o-mini' },
-            { upstream: 'b', model: 'gpt-4o-mini' },
-          ],
-        },
-      },
-      auth: { required: true },
-      cache: { enabled: true },
-    },
-  };
+  const gatewayConfig = { gateway: benchGateway(upstream.url) };
   const gateway = keep(
     await start(['--expose-gc', 'bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
       core: proxyCore,

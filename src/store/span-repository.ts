@@ -1,4 +1,5 @@
 // Spans: written in batches by the trace sink, read back as whole traces.
+import { blockInsert } from './block-insert.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
 export interface SpanRecord {
@@ -44,27 +45,14 @@ interface SpanRow {
 }
 
 export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
-  const columns = `(span_id, trace_id, parent_span_id, name, kind, start_time, end_time, status,
-    status_message, attributes)`;
-  const placeholders = `(${Array(fieldCount).fill('?').join(', ')})`;
-  const insertOne = db.prepare(`INSERT OR REPLACE INTO spans ${columns} VALUES ${placeholders}`);
-  // Spans in blocks of 50 per statement: fewer statement executions per batch, as for usage rows.
-  const insertBlock = db.prepare(
-    `INSERT OR REPLACE INTO spans ${columns} VALUES ${Array(rowsPerStatement).fill(placeholders).join(', ')}`,
+  const insertRows = blockInsert(
+    db,
+    `INSERT OR REPLACE INTO spans (span_id, trace_id, parent_span_id, name, kind, start_time, end_time,
+      status, status_message, attributes)`,
+    10,
+    writeFields,
   );
-  const block: unknown[] = new Array(rowsPerStatement * fieldCount);
-  const one: unknown[] = new Array(fieldCount);
-  const insertMany = db.transaction((spans: readonly SpanRecord[]) => {
-    let index = 0;
-    for (; index + rowsPerStatement <= spans.length; index += rowsPerStatement) {
-      for (let k = 0; k < rowsPerStatement; k++) writeFields(spans[index + k], block, k * fieldCount);
-      insertBlock.run(block);
-    }
-    for (; index < spans.length; index++) {
-      writeFields(spans[index], one, 0);
-      insertOne.run(one);
-    }
-  });
+  const insertMany = db.transaction((spans: readonly SpanRecord[]) => insertRows(spans));
   const selectTrace = db.prepare('SELECT * FROM spans WHERE trace_id = ? ORDER BY start_time, span_id');
   const selectTraces = db.prepare(`
     SELECT r.trace_id, r.name AS root_name, r.start_time, r.end_time - r.start_time AS duration_ms,
@@ -115,9 +103,6 @@ function rowToSpan(row: SpanRow): SpanRecord {
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
   };
 }
-
-const fieldCount = 10;
-const rowsPerStatement = 50;
 
 function writeFields(s: SpanRecord, into: unknown[], at: number): void {
   into[at] = s.spanId;
