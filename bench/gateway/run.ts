@@ -55,104 +55,41 @@ try {
   const untracedKey = / key (\S+)/.exec(untraced.line)?.[1] ?? '';
 
   // Warm-up (JIT, pools), then the measured runs, direct and proxied, one after the other.
-  for (const [url, warmKey] of [
-    [upstream.url, ''],
-    [bare.url, ''],
-    [gateway.url, key],
-    [untraced.url, untracedKey],
-  ]) {
+  const targets = [
+    { label: 'direct', server: upstream, key: '' },
+    { label: 'bare proxy', server: bare, key: '' },
+    { label: 'gantry gateway', server: gateway, key },
+    { label: 'gantry gateway, tracing off', server: untraced, key: untracedKey },
+  ];
+  for (const t of targets) {
     await runWrk({
       label: 'warm-up',
-      url,
+      url: t.server.url,
       connections: 32,
       seconds: 2,
-      env: { BENCH_KEY: warmKey },
+      env: { BENCH_KEY: t.key },
       core: loadCore,
     });
   }
-  results.push(
-    await runWrk({
-      label: 'direct',
-      url: upstream.url,
-      connections: 32,
-      seconds,
-      measuredPid: upstream.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'bare proxy',
-      url: bare.url,
-      connections: 32,
-      seconds,
-      measuredPid: bare.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'gantry gateway',
-      url: gateway.url,
-      connections: 32,
-      seconds,
-      env: { BENCH_KEY: key },
-      measuredPid: gateway.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'gantry gateway, tracing off',
-      url: untraced.url,
-      connections: 32,
-      seconds,
-      env: { BENCH_KEY: untracedKey },
-      measuredPid: untraced.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'direct',
-      url: upstream.url,
-      connections: 8,
-      seconds: Math.max(3, seconds / 2),
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'bare proxy',
-      url: bare.url,
-      connections: 8,
-      seconds: Math.max(3, seconds / 2),
-      measuredPid: bare.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'gantry gateway',
-      url: gateway.url,
-      connections: 8,
-      seconds: Math.max(3, seconds / 2),
-      env: { BENCH_KEY: key },
-      measuredPid: gateway.pid,
-      core: loadCore,
-    }),
-  );
-  results.push(
-    await runWrk({
-      label: 'gantry gateway, tracing off',
-      url: untraced.url,
-      connections: 8,
-      seconds: Math.max(3, seconds / 2),
-      env: { BENCH_KEY: untracedKey },
-      measuredPid: untraced.pid,
-      core: loadCore,
-    }),
-  );
+  for (const [connections, length] of [
+    [32, seconds],
+    [8, Math.max(3, seconds / 2)],
+  ]) {
+    for (const t of targets) {
+      results.push(
+        await runWrk({
+          label: t.label,
+          url: t.server.url,
+          connections,
+          seconds: length,
+          env: { BENCH_KEY: t.key },
+          // The upstream's own CPU per request is reported once, at 32 connections.
+          measuredPid: t.server !== upstream || connections === 32 ? t.server.pid : undefined,
+          core: loadCore,
+        }),
+      );
+    }
+  }
   await stop(bare);
   await stop(untraced);
   await stop(gateway);

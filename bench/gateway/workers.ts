@@ -4,10 +4,9 @@
 // computed from a run on a box whose cores are shared with the load generator and the upstream.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRedisServer } from '../../test/redis-server.js';
+import { freePort, startRedisServer } from '../../test/redis-server.js';
 import { cpuSeconds } from './processes.js';
 import { runWrk } from './wrk.js';
 
@@ -23,14 +22,6 @@ export interface WorkersRun {
   primaryMicros: number;
   /** redis-server's CPU µs per request (shared limits), when used. */
   redisMicros: number | undefined;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 function childrenOf(pid: number): number[] {

@@ -1,6 +1,7 @@
 // Gateway usage: one row per request, appended in batches (one transaction per batch).
 import { blockInsert } from './block-insert.js';
 import type { SqliteDatabase } from './sqlite-database.js';
+import { utcDay } from './utc-day.js';
 
 export interface GatewayUsageRecord {
   keyId: string | null;
@@ -71,7 +72,7 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
     insertRows(records);
     for (const r of records) {
       if (r.keyId === null) continue;
-      const day = dayOf(r.createdAt);
+      const day = utcDay(r.createdAt);
       const id = `${r.keyId}\0${day}`;
       let sum = daily.get(id);
       if (!sum) {
@@ -129,20 +130,6 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
       }));
     },
   };
-}
-
-const dayMs = 86_400_000;
-let lastDayStart = -1;
-let lastDay = '';
-
-/** 'YYYY-MM-DD' (UTC) of a time in ms; the last day is remembered (rows of a batch share it). */
-function dayOf(ms: number): string {
-  const start = ms - (ms % dayMs);
-  if (start !== lastDayStart) {
-    lastDay = new Date(start).toISOString().slice(0, 10);
-    lastDayStart = start;
-  }
-  return lastDay;
 }
 
 function writeFields(r: GatewayUsageRecord, into: unknown[], at: number): void {

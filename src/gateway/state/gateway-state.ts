@@ -32,18 +32,8 @@ export interface GatewayState {
   close(): Promise<void>;
 }
 
-/** 'YYYY-MM-DD' of a UTC day: budgets reset at UTC midnight. */
-export function utcDay(now: number): string {
-  // Cached for the current day: called twice per request, and toISOString is not free.
-  if (now >= cachedDayStart && now < cachedDayStart + dayMs) return cachedDay;
-  cachedDay = new Date(now).toISOString().slice(0, 10);
-  cachedDayStart = now - (now % dayMs);
-  return cachedDay;
-}
-
-const dayMs = 86_400_000;
-let cachedDay = '';
-let cachedDayStart = Number.NEGATIVE_INFINITY;
+/** 'YYYY-MM-DD' of a UTC day (shared with the store, which totals usage per UTC day). */
+export { utcDay } from '../../store/index.js';
 
 export function msUntilNextUtcDay(now: number): number {
   const next = new Date(now);

@@ -47,8 +47,4 @@ export class ClientAbort {
   removeListener(event: 'abort', listener: Listener): this {
     return this.off(event, listener);
   }
-
-  listenerCount(event: 'abort'): number {
-    return this.emitter?.listenerCount(event) ?? 0;
-  }
 }

@@ -2,7 +2,7 @@
 // connection failure, so that routing can fall back exactly as for a failed connect.
 import type { Dispatcher } from 'undici';
 import type { ClientAbort } from './client-abort.js';
-import { classifyError, UpstreamFailure } from './upstream-failure.js';
+import { answerCut } from './upstream-failure.js';
 
 export async function readAnswerText(
   body: Dispatcher.ResponseData['body'],
@@ -12,11 +12,6 @@ export async function readAnswerText(
   try {
     return await body.text();
   } catch (error) {
-    const failure = classifyError(error, signal);
-    throw new UpstreamFailure(
-      failure.kind === 'timeout' ? 'timeout' : 'connection',
-      `${name}: answer cut: ${failure.message}`,
-      { cause: error },
-    );
+    throw answerCut(error, signal, name);
   }
 }

@@ -5,7 +5,7 @@
 // `pending` slot (one field, no listener to add and remove).
 import type { Dispatcher } from 'undici';
 import type { ClientAbort, PendingUpstream } from './client-abort.js';
-import { classifyError, UpstreamFailure } from './upstream-failure.js';
+import { answerCut, classifyError } from './upstream-failure.js';
 
 export interface WholeAnswer {
   statusCode: number;
@@ -82,20 +82,7 @@ class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream 
 
   onResponseError(_controller: Controller, error: Error): void {
     this.signal.pending = undefined;
-    if (!this.started) {
-      this.reject(classifyError(error, this.signal));
-      return;
-    }
-    // The answer broke off after its headers: a timeout or a connection failure, so that routing
-    // falls back exactly as for a failed connect.
-    const failure = classifyError(error, this.signal);
-    this.reject(
-      new UpstreamFailure(
-        failure.kind === 'timeout' ? 'timeout' : 'connection',
-        `${this.name}: answer cut: ${failure.message}`,
-        { cause: error },
-      ),
-    );
+    this.reject(this.started ? answerCut(error, this.signal, this.name) : classifyError(error, this.signal));
   }
 }
 

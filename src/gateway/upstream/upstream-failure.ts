@@ -36,6 +36,19 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * An answer that broke off after its headers: a timeout or a connection failure, so that routing
+ * falls back exactly as for a failed connect.
+ */
+export function answerCut(error: unknown, signal: ClientAbort, name: string): UpstreamFailure {
+  const failure = classifyError(error, signal);
+  return new UpstreamFailure(
+    failure.kind === 'timeout' ? 'timeout' : 'connection',
+    `${name}: answer cut: ${failure.message}`,
+    { cause: error },
+  );
+}
+
 /** Maps undici / network errors to a failure kind. */
 export function classifyError(error: unknown, signal: ClientAbort): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
