@@ -72,6 +72,17 @@ describe('gantry ingest / search / rag', () => {
     expect(transform.stderr).toContain('needs a model');
   });
 
+  it('search and ask refuse a collection that does not exist, and do not create it', () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const search = gantry(['search', 'x', '--collection', 'nope']);
+      expect(search.status).toBe(1);
+      expect(search.stderr).toContain('RAG_COLLECTION_NOT_FOUND');
+      expect(search.stderr).toContain('Known collections: c');
+    }
+    const ask = gantry(['ask', 'x', '--collection', 'nope', '--model', 'ollama:m']);
+    expect(ask.stderr).toContain('RAG_COLLECTION_NOT_FOUND');
+  });
+
   it('ask with the backend down is a clear MODEL_CALL_FAILED, not an internal error', async () => {
     const config = join(folder, 'down.json');
     const port = await closedPort();
