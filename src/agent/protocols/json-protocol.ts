@@ -1,5 +1,6 @@
 // JSON protocol: the model answers with one JSON object (structured output where the provider has
 // it): {"tool": name, "arguments": {...}} to call a tool, {"final_answer": "..."} to answer.
+import type { JSONSchema7 } from '@ai-sdk/provider';
 import { extractToolCalls } from '../parse/extract-tool-calls.js';
 import { callsFromValue } from '../parse/normalise-call.js';
 import { parseLooseJson } from '../parse/parse-loose-json.js';
@@ -7,6 +8,20 @@ import { textHistory, toolCatalogue } from './text-history.js';
 import { observationText, type ToolProtocol } from './tool-protocol.js';
 
 const finalKeys = ['final_answer', 'finalAnswer', 'answer', 'final'];
+
+const callOrAnswerSchema = (toolNames: string[]): JSONSchema7 => ({
+  type: 'object',
+  properties: {
+    tool: { type: 'string', enum: toolNames },
+    arguments: { type: 'object' },
+    final_answer: { type: 'string' },
+  },
+});
+const answerSchema: JSONSchema7 = {
+  type: 'object',
+  properties: { final_answer: { type: 'string' } },
+  required: ['final_answer'],
+};
 
 export const jsonProtocol: ToolProtocol = {
   name: 'json',
@@ -23,16 +38,7 @@ export const jsonProtocol: ToolProtocol = {
       responseFormat: {
         type: 'json',
         name: 'agent_turn',
-        schema: usable
-          ? {
-              type: 'object',
-              properties: {
-                tool: { type: 'string', enum: tools.map((tool) => tool.name) },
-                arguments: { type: 'object' },
-                final_answer: { type: 'string' },
-              },
-            }
-          : { type: 'object', properties: { final_answer: { type: 'string' } }, required: ['final_answer'] },
+        schema: usable ? callOrAnswerSchema(tools.map((tool) => tool.name)) : answerSchema,
       },
     };
   },
