@@ -82,16 +82,19 @@ export function parseToolCalls(text: string, options: ParseToolCallsOptions = {}
       ? [preferred, ...defaultOrder.filter((f) => f !== preferred)]
       : defaultOrder;
 
-  const candidates: (Candidate & { rank: number })[] = [];
-  for (const [rank, format] of order.entries()) {
-    for (const candidate of readers[format as Exclude<CallFormat, 'native'>](text, context))
-      candidates.push({ ...candidate, rank });
-  }
-  candidates.sort((a, b) => a.rank - b.rank || a.start - b.start);
+  // Readers run in order of preference; a candidate overlapping an accepted one is dropped, and
+  // generic readers skip text a preferred reader already read.
   const accepted: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (accepted.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
-    accepted.push(candidate);
+  const claimed = (at: number) => {
+    for (const other of accepted) if (at >= other.start && at < other.end) return other.end;
+    return -1;
+  };
+  for (const format of order) {
+    const found = readers[format as Exclude<CallFormat, 'native'>](text, context, claimed);
+    for (const candidate of found) {
+      if (accepted.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
+      accepted.push(candidate);
+    }
   }
   accepted.sort((a, b) => a.start - b.start);
 

@@ -89,4 +89,7 @@ export interface Candidate {
   repairs?: Repair[];
 }
 
-export type EnvelopeReader = (text: string, context: ParseContext) => Candidate[];
+/** Where text from `at` is already read by a preferred reader: the end of that span, or -1. */
+export type Claimed = (at: number) => number;
+
+export type EnvelopeReader = (text: string, context: ParseContext, claimed: Claimed) => Candidate[];

@@ -9,7 +9,7 @@ const callKeys =
 const callStart = /^(?:\[\s*)?\{\s*["']?(?:name|tool|tool_name|action|function|type)["']?\s*:/;
 const nameKey = /["'](?:name|tool|tool_name|action|function)["']\s*:\s*["']([^"']+)["']/;
 
-export const readBareJson: EnvelopeReader = (text, context) => {
+export const readBareJson: EnvelopeReader = (text, context, claimed) => {
   const found: Candidate[] = [];
   let index = 0;
   for (;;) {
@@ -17,6 +17,11 @@ export const readBareJson: EnvelopeReader = (text, context) => {
     const bracket = text.indexOf('[', index);
     const at = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
     if (at < 0) break;
+    const taken = claimed(at);
+    if (taken >= 0) {
+      index = taken;
+      continue;
+    }
     const window = text.slice(at, at + 400);
     const named = nameKey.exec(window);
     const known = named ? context.resolve(named[1].replace(/^functions\./, '')).tool !== undefined : false;

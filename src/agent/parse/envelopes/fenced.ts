@@ -6,10 +6,11 @@ import { readPythonic } from './pythonic.js';
 
 const fence = /```[ \t]*([A-Za-z_]*)[ \t]*\n?([\s\S]*?)(?:```|$)/g;
 
-export const readFenced: EnvelopeReader = (text, context) => {
+export const readFenced: EnvelopeReader = (text, context, claimed) => {
   if (!text.includes('```')) return [];
   const found: Candidate[] = [];
   for (const match of text.matchAll(fence)) {
+    if (claimed(match.index) >= 0) continue;
     const language = match[1].toLowerCase();
     const bodyStart = match.index + match[0].indexOf(match[2], 3 + match[1].length);
     const bodyEnd = bodyStart + match[2].length;
