@@ -68,7 +68,7 @@ export async function executeToolCall(
   if (call.inputError) {
     return fail(
       'invalid-input',
-      `Could not read the arguments of '${call.name}': ${call.inputError}. Send them as a JSON object.`,
+      `Could not read the arguments of '${call.name}': ${call.inputError.replace(/\.\s*$/, '')}. Send the whole call again with its arguments as one complete JSON object.`,
     );
   }
   const lookup = context.tools.lookUp(call.name);

@@ -115,7 +115,11 @@ export function argumentError(
 ): ParseError {
   return {
     kind: failure.truncated ? 'truncated' : 'invalid-arguments',
-    message: `${name ? `The call to '${name}'` : 'A tool call'} could not be read: ${failure.message}.`,
+    message: `${name ? `The call to '${name}'` : 'A tool call'} could not be read: ${
+      failure.truncated && !/cut off/.test(failure.message)
+        ? `it is cut off (${failure.message}); nothing was run`
+        : failure.message
+    }.`,
     raw,
     format,
     ...(name ? { name } : {}),
