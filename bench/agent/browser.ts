@@ -1,8 +1,9 @@
 // `node bin/run-ts.js bench/agent/browser.ts`: the browser tool's page-to-Markdown time (snapshotPage:
 // walk the DOM, assign element references, build Markdown) on a web-shop results page and a product
 // page, after the page has loaded; and one navigation (request through the address policy + load).
-import { createBrowserSession, snapshotPage } from '../../src/tool/index.js';
+
 import { generateCatalogue, startWebShopServer } from '../../src/eval/environments/webshop/index.js';
+import { createBrowserSession, snapshotPage } from '../../src/tool/index.js';
 
 const reads = Number(process.env.BENCH_READS ?? 50);
 const products = generateCatalogue({ seed: 3, size: 200 });
@@ -11,10 +12,17 @@ const session = createBrowserSession({ allowHosts: ['127.0.0.1'], timeoutMs: 60_
 const page = await session.page('bench');
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-console.log('| Page | Characters of Markdown | Elements | Navigation ms (median of 5) | Page-to-Markdown ms (median of ' + reads + ') |');
+console.log(
+  '| Page | Characters of Markdown | Elements | Navigation ms (median of 5) | Page-to-Markdown ms (median of ' +
+    reads +
+    ') |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [label, path] of [
-  ['search results (10 products)', `/s/bench/search?q=${encodeURIComponent(products[0].title.split(' ').slice(0, 2).join(' '))}`],
+  [
+    'search results (10 products)',
+    `/s/bench/search?q=${encodeURIComponent(products[0].title.split(' ').slice(0, 2).join(' '))}`,
+  ],
   ['product page with options', `/s/bench/item/${products[0].asin}`],
 ] as const) {
   const navigations: number[] = [];
@@ -31,7 +39,9 @@ for (const [label, path] of [
     times.push(performance.now() - start);
   }
   const elements = (snapshot.markdown.match(/\]\(e\d+\)/g) ?? []).length;
-  console.log(`| ${label} | ${snapshot.markdown.length} | ${elements} | ${median(navigations).toFixed(1)} | ${median(times).toFixed(2)} |`);
+  console.log(
+    `| ${label} | ${snapshot.markdown.length} | ${elements} | ${median(navigations).toFixed(1)} | ${median(times).toFixed(2)} |`,
+  );
 }
 await session.close();
 await shop.close();
