@@ -4,6 +4,7 @@
 import {
   type AgentResult,
   type Budget,
+  type BudgetUsage,
   createAgent,
   type RunState,
   type StopCondition,
@@ -13,7 +14,7 @@ import type { AnyTool } from '../tool/index.js';
 import { noopTracer, type Span } from '../trace/index.js';
 import { delegateTool } from './delegate-tool.js';
 import { gateModel } from './gated-model.js';
-import type { TeamBudget } from './team-budget.js';
+import type { AgentUsage, TeamBudget } from './team-budget.js';
 import type { TeamMember, TeamOptions } from './team-definition.js';
 import type { TeamEvent } from './team-events.js';
 import type { TeamStop } from './team-stop.js';
@@ -41,6 +42,12 @@ export class TeamRuntime {
   readonly runAgents = new Map<string, string>();
   private readonly members: Map<string, TeamMember>;
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * The team's spend when no top-level member run was in flight: what a checkpoint saves. A run
+   * in flight (or paused) keeps its own spend in its own checkpoint, charged again on resume.
+   */
+  private settled: { usage: BudgetUsage; ledger: Record<string, AgentUsage> };
+  private inFlight = false;
 
   constructor(
     readonly options: TeamOptions,
@@ -52,6 +59,7 @@ export class TeamRuntime {
     signal?: AbortSignal,
   ) {
     this.members = new Map(options.members.map((member) => [member.name, member]));
+    this.settled = { usage: { ...budget.root.used }, ledger: budget.ledgerObject() };
     const onAbort = () => this.halt({ reason: 'aborted', message: 'The team run was aborted.' });
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -97,12 +105,31 @@ export class TeamRuntime {
   }
 
   async runMember(request: MemberRun): Promise<AgentResult> {
+    const topLevel = request.chain.length === 1;
+    if (topLevel) this.inFlight = true;
+    const result = await this.runMemberOnce(request, topLevel);
+    if (topLevel && result.stopReason !== 'awaiting-approval' && result.stopReason !== 'aborted')
+      this.inFlight = false;
+    return result;
+  }
+
+  private async runMemberOnce(request: MemberRun, topLevel: boolean): Promise<AgentResult> {
     const { member } = request;
     this.runAgents.set(request.runId, member.name);
     const existing = this.store ? await this.store.agentRuns.getRun(request.runId) : undefined;
+    const saved = existing
+      ? ((await this.store!.agentRuns.getCheckpoint(request.runId)) as RunState | undefined)
+      : undefined;
+    if (existing && topLevel && saved?.usage) {
+      // Spent before a crash or a pause, after the team's last checkpoint: counted again now.
+      this.budget.root.charge(saved.usage);
+      const account = this.budget.account(member.name);
+      for (const key of ['steps', 'inputTokens', 'outputTokens', 'costUsd', 'toolCalls'] as const)
+        account[key] += saved.usage[key];
+    }
     if (existing?.status === 'completed') {
       // Finished before a crash or a pause: its answer is reused, never recomputed.
-      const state = (await this.store!.agentRuns.getCheckpoint(request.runId)) as RunState | undefined;
+      const state = saved;
       return {
         runId: request.runId,
         traceId: existing.traceId ?? '',
@@ -166,11 +193,6 @@ export class TeamRuntime {
       ...(request.parentRunId ? { parentRunId: request.parentRunId } : {}),
       metadata: { team: this.teamRunId, agent: member.name },
     };
-    if (existing) {
-      // Paused or crashed mid-run: what it spent before is charged again to the team's (restored) totals.
-      const state = (await this.store!.agentRuns.getCheckpoint(request.runId)) as RunState | undefined;
-      if (state?.usage) node.charge(state.usage);
-    }
     this.emit({
       type: 'agent-start',
       agent: member.name,
@@ -209,6 +231,8 @@ export class TeamRuntime {
     state: unknown,
     status: 'running' | 'awaiting-approval' | 'completed' | 'aborted',
   ) {
+    if (!this.inFlight)
+      this.settled = { usage: { ...this.budget.root.used }, ledger: this.budget.ledgerObject() };
     if (!this.store) return;
     await this.store.agentRuns.updateRun(this.teamRunId, {
       status,
@@ -222,9 +246,9 @@ export class TeamRuntime {
         pattern: this.options.pattern.type,
         task,
         state,
-        usage: { ...this.budget.root.used },
+        usage: this.settled.usage,
         elapsedMs: this.budget.root.elapsedMs(),
-        ledger: this.budget.ledgerObject(),
+        ledger: this.settled.ledger,
       },
     });
   }

@@ -53,7 +53,7 @@ export function turnFromMessages(agent: string, messages: readonly AgentMessage[
 export function renderHistory(task: string, turns: readonly TeamTurn[], filter: HistoryFilter): string {
   const lines = [`[user] ${task}`];
   if (filter === 'none') return lines.join('\n');
-  const shown = typeof filter === 'object' ? turns.slice(-Math.max(0, filter.lastN)) : turns;
+  const shown = typeof filter === 'object' ? turns.slice(Math.max(0, turns.length - filter.lastN)) : turns;
   if (typeof filter === 'object' && shown.length < turns.length)
     lines.push(`(${turns.length - shown.length} earlier turns left out)`);
   for (const turn of shown) {
