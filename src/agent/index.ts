@@ -12,6 +12,7 @@ export {
   type BudgetUsage,
 } from './budget.js';
 export {
+  builtInTool,
   builtInToolNames,
   type ConfiguredAgent,
   type ConfiguredAgentOptions,

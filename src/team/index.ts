@@ -22,6 +22,14 @@ export type {
   TeamPattern,
 } from './team-definition.js';
 export type { TeamEvent } from './team-events.js';
+export {
+  parseTeamFile,
+  readTeamFile,
+  type TeamFile,
+  type TeamFromFileOptions,
+  teamFileSchema,
+  teamFromFile,
+} from './team-file.js';
 export type { TeamApproval, TeamResult } from './team-result.js';
 export type { TeamStop, TeamStopReason } from './team-stop.js';
 export type { TeamStream } from './team-stream.js';
