@@ -12,6 +12,10 @@ import { isBudgetReason } from './team-stop.js';
 import { renderHistory, turnFromMessages } from './transcript.js';
 
 const defaultMaxDepth = 8;
+// One schema object for every delegate tool: its JSON Schema is computed once and cached.
+const delegateInput = z.object({
+  task: z.string().min(1).describe('the task for this agent, with all the context it needs'),
+});
 const dayMs = 86_400_000;
 
 export function delegateTool(runtime: TeamRuntime, worker: TeamMember, chain: readonly string[]): AnyTool {
@@ -21,9 +25,7 @@ export function delegateTool(runtime: TeamRuntime, worker: TeamMember, chain: re
     description:
       worker.description ??
       `Delegates a task to the '${worker.name}' agent and returns its answer. Give it all the context it needs.`,
-    input: z.object({
-      task: z.string().min(1).describe('the task for this agent, with all the context it needs'),
-    }),
+    input: delegateInput,
     // The worker's own budget bounds it; the tool timeout must not cut a long delegation short.
     timeoutMs: runtime.budget.limits.durationMs ?? dayMs,
     async execute({ task }: { task: string }, context) {

@@ -1,5 +1,6 @@
 // JSON protocol: the model answers with one JSON object (structured output where the provider has
 // it): {"tool": name, "arguments": {...}} to call a tool, {"final_answer": "..."} to answer.
+import type { JSONSchema7 } from '@ai-sdk/provider';
 import { extractToolCalls } from '../parse/extract-tool-calls.js';
 import { callsFromValue } from '../parse/normalise-call.js';
 import { parseLooseJson } from '../parse/parse-loose-json.js';
@@ -18,21 +19,23 @@ export const jsonProtocol: ToolProtocol = {
         toolCatalogue(tools)
       : 'Reply with exactly one JSON object and nothing else: {"final_answer": "<your answer>"}. No tools can be called now.';
     const system = [instructions, format].filter(Boolean).join('\n\n');
+    // Typed, so that each branch is checked as a JSON Schema (not as one union of object shapes).
+    const schema: JSONSchema7 = usable
+      ? {
+          type: 'object',
+          properties: {
+            tool: { type: 'string', enum: tools.map((tool) => tool.name) },
+            arguments: { type: 'object' },
+            final_answer: { type: 'string' },
+          },
+        }
+      : { type: 'object', properties: { final_answer: { type: 'string' } }, required: ['final_answer'] };
     return {
       prompt: textHistory(system, messages, renderResult),
       responseFormat: {
         type: 'json',
         name: 'agent_turn',
-        schema: usable
-          ? {
-              type: 'object',
-              properties: {
-                tool: { type: 'string', enum: tools.map((tool) => tool.name) },
-                arguments: { type: 'object' },
-                final_answer: { type: 'string' },
-              },
-            }
-          : { type: 'object', properties: { final_answer: { type: 'string' } }, required: ['final_answer'] },
+        schema,
       },
     };
   },

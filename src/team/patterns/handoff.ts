@@ -23,6 +23,10 @@ export interface HandoffState {
 }
 
 const transferPrefix = 'transfer_to_';
+// One schema object for every transfer tool: its JSON Schema is computed once and cached.
+const transferInput = z.object({
+  note: z.string().optional().describe('what the next agent should know'),
+});
 
 export async function runHandoff(
   runtime: TeamRuntime,
@@ -118,9 +122,7 @@ function transferTool(to: string, description: string | undefined, mark: () => v
   return {
     name: `${transferPrefix}${to}`,
     description: `Hands the conversation over to ${to}${description ? `: ${description}` : ''}. Use it when ${to} should continue instead of you.`,
-    input: z.object({
-      note: z.string().optional().describe('what the next agent should know'),
-    }),
+    input: transferInput,
     execute() {
       mark();
       return `Control passes to ${to}.`;
