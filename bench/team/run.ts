@@ -1,7 +1,7 @@
 // `npm run bench team`: orchestration overhead per agent turn (one model call) of each team
 // pattern with zero-latency scripted models, side by side with the OpenAI Agents SDK (handoffs,
 // agents as tools) and LangGraph.js's supervisor on the same scripts. Tracing is off everywhere.
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { BaseMessage } from '@langchain/core/messages';
 import { createReactAgent } from '@langchain/langgraph/prebuilt';
 import { createSupervisor } from '@langchain/langgraph-supervisor';

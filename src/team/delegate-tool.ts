@@ -52,6 +52,7 @@ export function delegateTool(runtime: TeamRuntime, worker: TeamMember, chain: re
         runId: `${context.runId}.${context.toolCallId}`,
         parentRunId: context.runId,
         chain: [...chain, worker.name],
+        ...(context.span ? { parentSpan: context.span } : {}),
       });
       return workerAnswer(runtime, worker, task, result);
     },

@@ -31,6 +31,8 @@ export interface MemberRun {
   chain: readonly string[];
   extraTools?: readonly AnyTool[];
   stopWhen?: readonly StopCondition[];
+  /** The span the run's span goes under (a delegation's tool span); default: the team's. */
+  parentSpan?: Pick<Span, 'traceId' | 'spanId'>;
 }
 
 export const teamCheckpointKind = 'gantry.team';
@@ -189,7 +191,7 @@ export class TeamRuntime {
     const runOptions = {
       parentBudget: node,
       signal: this.controller.signal,
-      parentSpan: this.span,
+      parentSpan: request.parentSpan ?? this.span,
       ...(request.parentRunId ? { parentRunId: request.parentRunId } : {}),
       metadata: { team: this.teamRunId, agent: member.name },
     };
