@@ -326,4 +326,69 @@ describe('team conformance: misbehaving agents stop with a typed reason and no o
       ].join('\n'),
     );
   });
+
+  it('a dollar budget: the call that could cost more than is left is never sent', async () => {
+    // Priced as gpt-4o-mini ($0.15 / $0.60 per million tokens); each call is a few hundred tokens.
+    const talker = scripted(
+      [(_o, i) => ({ text: `Point ${i}, at some length to cost a little more.` })],
+      true,
+    );
+    const team = createTeam({
+      members: [{ name: 'talker', model: talker, modelName: 'openai:gpt-4o-mini' }],
+      pattern: { type: 'group', members: ['talker'], maxTurns: 1000 },
+      budget: { costUsd: 0.0003 },
+    });
+    const result = await team.run('Talk.');
+    expect(result.stopReason).toBe('budget');
+    expect(result.stopMessage).toContain('costUsd');
+    expect(result.usage.costUsd).toBeGreaterThan(0);
+    expect(result.usage.costUsd).toBeLessThanOrEqual(0.0003);
+    expect(result.overrun).toEqual(noOverrun);
+    expect(talker.calls).toHaveLength(result.usage.steps);
+  });
+
+  it('a tool-call budget: the call past it is refused, then the team stops with budget', async () => {
+    const log: string[] = [];
+    const boss = scripted([call('worker', { task: 'Search a lot.' })]);
+    const worker = scripted([(_o, i) => call('search', { q: `q${i}` })], true);
+    const team = createTeam({
+      members: [
+        { name: 'boss', model: boss, workers: ['worker'] },
+        { name: 'worker', model: worker, tools: [searchTool(log)] },
+      ],
+      pattern: { type: 'supervisor', root: 'boss' },
+      budget: { toolCalls: 4, steps: 50 },
+    });
+    const result = await team.run('Search a lot.');
+    expect(result.stopReason).toBe('budget');
+    expect(result.usage.toolCalls).toBe(4);
+    expect(log).toEqual(['q0', 'q1', 'q2']);
+    expect(result.overrun).toEqual(noOverrun);
+  });
+
+  it('a time budget aborts the call in flight at the deadline', async () => {
+    const slow = scripted([{ text: 'late', delayMs: 30_000 }]);
+    const team = createTeam({
+      members: [{ name: 'slow', model: slow }],
+      pattern: { type: 'group', members: ['slow'], maxTurns: 3 },
+      budget: { durationMs: 200 },
+    });
+    const result = await team.run('Hurry.');
+    expect(result.stopReason).toBe('budget');
+    expect(result.stopMessage).toContain('time budget');
+    expect(result.usage.elapsedMs).toBeLessThan(20_000);
+  }, 60_000);
+
+  it("the caller's abort stops the team with aborted", async () => {
+    const slow = scripted([{ text: 'late', delayMs: 30_000 }]);
+    const team = createTeam({
+      members: [{ name: 'slow', model: slow }],
+      pattern: { type: 'group', members: ['slow'], maxTurns: 3 },
+    });
+    const controller = new AbortController();
+    const pending = team.run('Hurry.', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const result = await pending;
+    expect(result.stopReason).toBe('aborted');
+  }, 60_000);
 });
