@@ -111,7 +111,7 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
   };
 }
 
-function builtInTool(name: string, config: GantryConfig): AnyTool {
+export function builtInTool(name: string, config: GantryConfig): AnyTool {
   const { webFetch, fileRead } = config.agent.tools;
   switch (name) {
     case 'web_fetch':

@@ -12,6 +12,7 @@ export {
   type BudgetUsage,
 } from './budget.js';
 export {
+  builtInTool,
   builtInToolNames,
   type ConfiguredAgent,
   type ConfiguredAgentOptions,
@@ -30,8 +31,10 @@ export {
   type ParseToolCallsOptions,
   parseArguments,
   parseToolCalls,
+  type ReadResult,
   type Repair,
   type RepairKind,
+  readValue,
   type ToolCallParse,
   type ToolShape,
 } from './parse/index.js';

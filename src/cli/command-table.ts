@@ -40,6 +40,11 @@ export const commandTable: CommandEntry[] = [
     summary: 'List agent runs, or pending approvals (--pending)',
     load: () => import('./commands/runs.js'),
   },
+  {
+    name: 'team',
+    summary: 'Run a multi-agent team from a team.yaml (supervisor, handoff, debate, group)',
+    load: () => import('./commands/team.js'),
+  },
   { name: 'approve', summary: 'Approve a paused tool call', load: () => import('./commands/approve.js') },
   {
     name: 'reject',

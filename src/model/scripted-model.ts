@@ -66,6 +66,11 @@ export interface ScriptedModelOptions {
   provider?: string;
   /** Replays the script from the start when it runs out instead of failing. */
   loop?: boolean;
+  /**
+   * Behaves like a real backend under `maxOutputTokens`: a reply longer than that is cut there
+   * (finish reason 'length', its tool calls dropped) and reports that many output tokens.
+   */
+  honourMaxOutputTokens?: boolean;
 }
 
 export function createScriptedModel(
@@ -73,6 +78,8 @@ export function createScriptedModel(
   options: ScriptedModelOptions = {},
 ): ScriptedModel {
   const { modelId = 'scripted', provider = 'gantry.scripted', loop = false } = options;
+  const cut = (step: ScriptedResponse, callOptions: LanguageModelV3CallOptions) =>
+    options.honourMaxOutputTokens ? truncated(step, callOptions) : step;
   const calls: ScriptedCall[] = [];
   let next = 0;
 
@@ -90,7 +97,7 @@ export function createScriptedModel(
     }
     const step = steps[next++];
     const resolved = typeof step === 'function' ? step(callOptions, calls.length - 1) : step;
-    return resolved;
+    return resolved.type === 'error' ? resolved : cut(resolved, callOptions);
   }
 
   return {
@@ -215,6 +222,22 @@ function usageOf(step: ScriptedResponse, options: LanguageModelV3CallOptions): L
   return {
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
     outputTokens: { total: output, text: output, reasoning: undefined },
+  };
+}
+
+/** The reply as a backend would send it under maxOutputTokens: cut at the limit. */
+function truncated(step: ScriptedResponse, options: LanguageModelV3CallOptions): ScriptedResponse {
+  const limit = options.maxOutputTokens;
+  if (limit === undefined) return step;
+  const output = usageOf(step, options).outputTokens.total ?? 0;
+  if (output <= limit) return step;
+  return {
+    ...step,
+    text: (step.text ?? '').slice(0, limit * 4),
+    toolCalls: [],
+    chunks: undefined,
+    finishReason: 'length',
+    usage: { ...step.usage, outputTokens: limit },
   };
 }
 
