@@ -1,0 +1,43 @@
+export {
+  type AnswerKind,
+  type AnswerNormaliser,
+  answerNormalisers,
+  choiceAnswer,
+  numericAnswer,
+  textAnswer,
+} from './answer-normalisers.js';
+export { type BestOfNOptions, bestOfN, type ScoredCandidate } from './best-of-n.js';
+export { type JudgeVerifierOptions, judgeVerifier } from './judge-verifier.js';
+export { promptText } from './prompt-text.js';
+export {
+  type AskOptions,
+  createReasoningContext,
+  type ReasoningContext,
+  type ReasoningOptions,
+  runReasoning,
+  type StrategyOutcome,
+} from './reasoning-context.js';
+export type { CallRole, ReasoningCall, ReasoningResult, ReasoningStopReason } from './reasoning-result.js';
+export { ReasoningStop } from './reasoning-stop.js';
+export { createReplayedModel, type RecordedAnswer, type ReplayedModelOptions } from './replayed-model.js';
+export { resolveNormaliser } from './resolve-normaliser.js';
+export { type RewardModelVerifierOptions, rewardModelVerifier } from './reward-model-verifier.js';
+export {
+  defaultSamplePrompt,
+  type Sample,
+  type SelfConsistencyExtra,
+  type SelfConsistencyOptions,
+  selfConsistency,
+} from './self-consistency.js';
+export type { Candidate, Verifier } from './verifier.js';
+export { answerFeatureNames, answerFeatures, type FeatureCandidate } from './verify/answer-features.js';
+export { type ArithmeticCheck, checkArithmetic } from './verify/arithmetic-check.js';
+export {
+  type LogisticScorer,
+  scoreWith,
+  type TrainingRow,
+  type TrainOptions,
+  trainLogisticScorer,
+} from './verify/logistic-scorer.js';
+export { trainedVerifier } from './verify/trained-verifier.js';
+export { isVoteDecided, type TallyEntry, tallyVotes, type Vote } from './vote.js';
