@@ -23,6 +23,27 @@ export { createReplayedModel, type RecordedAnswer, type ReplayedModelOptions } f
 export { resolveNormaliser } from './resolve-normaliser.js';
 export { type RewardModelVerifierOptions, rewardModelVerifier } from './reward-model-verifier.js';
 export {
+  apply as apply24,
+  canReach24,
+  countSolutions,
+  type Game24State,
+  game24Root,
+  game24Task,
+  legalSteps,
+  parseProposals,
+  parseValue,
+  proposePrompt,
+  solves24,
+  valuePrompt,
+} from './search/game-24.js';
+export { createScriptedGame24Model, type ScriptedGame24Options } from './search/scripted-game-24-model.js';
+export {
+  type SearchKind,
+  type TreeOfThoughtExtra,
+  type TreeOfThoughtOptions,
+  treeOfThought,
+} from './search/tree-of-thought.js';
+export {
   defaultSamplePrompt,
   type Sample,
   type SelfConsistencyExtra,
