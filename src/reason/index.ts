@@ -1,4 +1,31 @@
 export {
+  type ChainOfVerificationOptions,
+  chainOfVerification,
+  type Verification,
+} from './agentic/chain-of-verification.js';
+export {
+  type ConstitutionalOptions,
+  type ConstitutionalPolicyResult,
+  type Critique,
+  constitutionalPolicy,
+  constitutionalRevision,
+} from './agentic/constitutional.js';
+export {
+  type ExecutedStep,
+  type PlanAndExecuteOptions,
+  parsePlanSteps,
+  planAndExecute,
+} from './agentic/plan-and-execute.js';
+export { type Evaluation, type ReflexionOptions, reflexion } from './agentic/reflexion.js';
+export {
+  parseRewooPlan,
+  type RewooOptions,
+  type RewooStep,
+  rewoo,
+  rewooPlannerPrompt,
+} from './agentic/rewoo.js';
+export { type Refinement, type SelfRefineOptions, selfRefine } from './agentic/self-refine.js';
+export {
   type AnswerKind,
   type AnswerNormaliser,
   answerNormalisers,
