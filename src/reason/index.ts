@@ -77,6 +77,23 @@ export {
   type SelfConsistencyOptions,
   selfConsistency,
 } from './self-consistency.js';
+export {
+  type DataCard,
+  type ExportOptions,
+  renderDataCard,
+  toOpenAiChatJsonl,
+  toShareGptJsonl,
+  writeStarDataset,
+} from './synthetic/export-chat-jsonl.js';
+export {
+  defaultLeakPatterns,
+  type StarCounts,
+  type StarExample,
+  type StarExtra,
+  type StarOptions,
+  type StarProblem,
+  starGenerate,
+} from './synthetic/star.js';
 export type { Candidate, Verifier } from './verifier.js';
 export { answerFeatureNames, answerFeatures, type FeatureCandidate } from './verify/answer-features.js';
 export { type ArithmeticCheck, checkArithmetic } from './verify/arithmetic-check.js';
