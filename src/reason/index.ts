@@ -16,6 +16,7 @@ export {
   parsePlanSteps,
   planAndExecute,
 } from './agentic/plan-and-execute.js';
+export { type ReactOptions, react } from './agentic/react.js';
 export { type Evaluation, type ReflexionOptions, reflexion } from './agentic/reflexion.js';
 export {
   parseRewooPlan,
@@ -50,6 +51,13 @@ export { createReplayedModel, type RecordedAnswer, type ReplayedModelOptions } f
 export { resolveNormaliser } from './resolve-normaliser.js';
 export { type RewardModelVerifierOptions, rewardModelVerifier } from './reward-model-verifier.js';
 export {
+  isStrategyName,
+  type RunStrategyOptions,
+  runStrategy,
+  type StrategyName,
+  strategyNames,
+} from './run-strategy.js';
+export {
   apply as apply24,
   canReach24,
   countSolutions,
@@ -64,6 +72,7 @@ export {
   valuePrompt,
 } from './search/game-24.js';
 export { createScriptedGame24Model, type ScriptedGame24Options } from './search/scripted-game-24-model.js';
+export { type TextTreeState, textTreeTask } from './search/text-tree-task.js';
 export {
   type SearchKind,
   type TreeOfThoughtExtra,
@@ -77,6 +86,7 @@ export {
   type SelfConsistencyOptions,
   selfConsistency,
 } from './self-consistency.js';
+export { type StrategyTarget, strategyTarget } from './strategy-target.js';
 export {
   type DataCard,
   type ExportOptions,
