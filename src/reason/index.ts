@@ -72,6 +72,13 @@ export {
   valuePrompt,
 } from './search/game-24.js';
 export { createScriptedGame24Model, type ScriptedGame24Options } from './search/scripted-game-24-model.js';
+export {
+  arithmeticStepVerifier,
+  type ProcessVerifier,
+  type StepBeamSearchOptions,
+  type StepPath,
+  stepBeamSearch,
+} from './search/step-beam-search.js';
 export { type TextTreeState, textTreeTask } from './search/text-tree-task.js';
 export {
   type SearchKind,
