@@ -10,6 +10,7 @@ export {
   constitutionalPolicy,
   constitutionalRevision,
 } from './agentic/constitutional.js';
+export { type DepsOptions, type DepsRecord, deps, type StepOutcome } from './agentic/deps.js';
 export {
   type ExecutedStep,
   type PlanAndExecuteOptions,

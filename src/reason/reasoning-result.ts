@@ -37,6 +37,9 @@ export type CallRole =
   | 'questioner'
   | 'answerer'
   | 'rationaliser'
+  | 'selector'
+  | 'describer'
+  | 'explainer'
   | 'tool';
 
 export interface ReasoningCall {
