@@ -84,6 +84,19 @@ describe('recursiveTokenChunker', () => {
 });
 
 describe('markdownChunker', () => {
+  it('joins a heading-only section to the next one instead of emitting a bare title', () => {
+    const chunk = markdownChunker({ size: 50, overlap: 0, countTokens: words });
+    const chunks = chunk(
+      '# Key rotation\n\n## Steps\nRotate the key every 90 days.\n## Notes\nKeep the old key a day.',
+    );
+    expect(chunks.map((c) => c.text)).toEqual([
+      '# Key rotation\n\n## Steps\nRotate the key every 90 days.',
+      '## Notes\nKeep the old key a day.',
+    ]);
+    expect(chunks[0].metadata.headingPath).toEqual(['Key rotation', 'Steps']);
+    expect(chunk('# Only a title').map((c) => c.text)).toEqual(['# Only a title']);
+  });
+
   it('keeps the heading path and ignores # inside code fences', () => {
     const chunk = markdownChunker({ size: 50, overlap: 0, countTokens: words });
     const chunks = chunk(
