@@ -6,6 +6,7 @@ import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { guardErrors } from './codes/guard.js';
 import { ragErrors } from './codes/rag.js';
+import { reasonErrors } from './codes/reason.js';
 import { teamErrors } from './codes/team.js';
 
 export const errorCatalogue = {
@@ -16,6 +17,7 @@ export const errorCatalogue = {
   ...guardErrors,
   ...evalErrors,
   ...teamErrors,
+  ...reasonErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

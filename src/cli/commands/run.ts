@@ -20,6 +20,8 @@ interface RunFlags {
   instructions?: string;
   resume?: string;
   json?: boolean;
+  strategy?: string;
+  samples?: string;
 }
 
 const protocolNames = ['auto', 'native', 'json', 'react'];
@@ -33,6 +35,11 @@ export function define(command: Command, context: CliContext): void {
     .option('--max-steps <n>', 'step limit (default: agent.maximumSteps, 20)')
     .option('-i, --instructions <text>', 'system instructions for the agent')
     .option('--resume <runId>', 'continue a stored run instead of starting one')
+    .option(
+      '-s, --strategy <name>',
+      'reasoning strategy: react (default), rewoo, plan-execute, reflexion, self-refine, cove, self-consistency, best-of-n, tot',
+    )
+    .option('--samples <n>', 'samples (self-consistency, best-of-n), trials (reflexion), breadth (tot)')
     .option('--json', 'print each event as one JSON line')
     .action(async (task: string | undefined, flags: RunFlags) => {
       if (!task && !flags.resume) {
@@ -64,6 +71,34 @@ export function define(command: Command, context: CliContext): void {
       const model = flags.model ?? metadata.model;
       const protocol = (flags.protocol ?? metadata.protocol) as ProtocolChoice | undefined;
       const instructions = flags.instructions ?? metadata.instructions;
+      const samples = flags.samples === undefined ? undefined : Number(flags.samples);
+      if (flags.strategy && flags.strategy !== 'react') {
+        if (flags.resume)
+          throw new GantryError('USAGE_INVALID', '--resume works only with the react strategy.');
+        const configured = await createConfiguredAgent({
+          config,
+          store,
+          model,
+          tools: toolNames,
+          maximumSteps,
+        });
+        try {
+          const { runStrategyCommand } = await import('../run-strategy-command.js');
+          await runStrategyCommand(context, config, {
+            strategy: flags.strategy,
+            task: task as string,
+            modelName: configured.modelName,
+            tools: configured.agent.tools.list(),
+            samples,
+            maximumSteps,
+            instructions,
+            json: flags.json,
+          });
+        } finally {
+          await configured.close();
+        }
+        return;
+      }
       const tracer = createConfiguredTracer(config, store);
       const configured = await createConfiguredAgent({
         config,
