@@ -29,6 +29,7 @@ export {
 export { type AsyncScanner, type ModelScannerOptions, modelScanner } from './model-scanner.js';
 export { jsonValidityScanner, promptLeakScanner, urlScanner } from './output-checks.js';
 export {
+  clearPromptTaskCache,
   minimumJailbreakWords,
   type PromptTaskScores,
   type ScoreOptions,

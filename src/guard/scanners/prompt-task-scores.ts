@@ -120,6 +120,11 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
   return scores;
 }
 
+/** Forgets the remembered last text (benchmarks: a repeated text must not be timed from the cache). */
+export function clearPromptTaskCache(): void {
+  last = undefined;
+}
+
 const shippedKey = {};
 const heuristicsKey = {};
 
