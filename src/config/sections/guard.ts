@@ -24,6 +24,12 @@ export const guardPolicySchema = z
         phoneRegions: z.array(z.string().length(2)).optional(),
         /** mask: `[EMAIL]`; hash: `[EMAIL:1a2b3c4d]`; vault: reversible placeholders restored in answers. */
         mode: z.enum(['mask', 'hash', 'vault']).default('mask'),
+        /**
+         * Names and street addresses (the learned tagger, no checksum) in requests: `flag` reports them and
+         * leaves the request as written (default: ordinary questions about people and places stay intact);
+         * `redact` masks them like the validated entities.
+         */
+        namesOnInput: z.enum(['flag', 'redact']).default('flag'),
       })
       .strict()
       .prefault({}),
@@ -33,6 +39,25 @@ export const guardPolicySchema = z
       .extend({
         directions: directions.default(['input', 'tool-result']),
         /** Default: the shipped model's operating threshold (3 % FPR on out-of-fold training scores). */
+        threshold: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Jailbreak framings (persona, "mode", hypothetical, game) around a request; threshold default: the shipped one. */
+    jailbreak: ruleBase('block')
+      .extend({
+        directions: directions.default(['input']),
+        threshold: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Requests for harmful content (Llama Guard 3 hazard categories); threshold default: the shipped one.
+     * Flags by default: the linear model still fires on some short factual questions (docs/guard.md).
+     */
+    harmful: ruleBase('flag')
+      .extend({
+        directions: directions.default(['input']),
         threshold: z.number().min(0).max(1).optional(),
       })
       .strict()

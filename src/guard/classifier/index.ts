@@ -8,5 +8,10 @@ export {
   serializeLinearModel,
 } from './linear-model.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
-export { maximumFeatureCharacters, predictTextPositive, textFeatures } from './text-features.js';
+export {
+  maximumFeatureCharacters,
+  predictTextPositive,
+  predictTextPositives,
+  textFeatures,
+} from './text-features.js';
 export { type TrainingExample, type TrainOptions, trainLinearModel } from './train-linear-model.js';

@@ -1,4 +1,12 @@
 export {
+  type GroupedRow,
+  groupRows,
+  nearDuplicateJaccard,
+  splitOfGroup,
+  type ThreeWaySplit,
+  templatePrefix,
+} from './group-rows.js';
+export {
   type LabelledText,
   loadBenignPrompts,
   loadDavidson,
@@ -9,5 +17,26 @@ export {
   type Split,
   splitOf,
 } from './load-datasets.js';
+export {
+  duplicateKey,
+  loadExtraTaskRows,
+  loadJailbreakBenchRows,
+  loadSharedTaskRows,
+  loadTaskRows,
+} from './load-task-rows.js';
 export { locateDatasets } from './locate-datasets.js';
 export { parseCsv } from './parse-csv.js';
+export {
+  syntheticBenignQuestions,
+  syntheticBenignRequests,
+  syntheticJailbreaks,
+  syntheticRolePlay,
+} from './synthetic-prompts.js';
+export {
+  type GuardTask,
+  guardTasks,
+  labelFor,
+  type PromptKind,
+  type TaskRow,
+  taskKinds,
+} from './task-rows.js';

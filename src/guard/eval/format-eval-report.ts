@@ -1,11 +1,40 @@
 // The evaluation report as Markdown tables: printed by `gantry guard eval` and pasted into
 // docs/benchmarks.md by the benchmark.
 import type { GuardEvalReport } from './run-guard-eval.js';
+import { formatTaskEval } from './task-eval.js';
 
 const fixed = (value: number, digits = 3) => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 
 export function formatEvalReport(report: GuardEvalReport): string {
   const lines: string[] = [];
+  if (report.tasks.length) lines.push(formatTaskEval(report.tasks));
+  const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
+  if (report.benign) {
+    const b = report.benign;
+    lines.push(
+      `Default input policy on ${b.rows} benign prompts: rewritten ${pct(b.rewriteRate)}, flagged ${pct(b.flagRate)}; blocked ${pct(b.blockRate)} of ${b.heldOutRows} held-out ones.`,
+      '',
+      '| Rule | Rewritten | Flagged | Blocked (held-out) |',
+      '| --- | --- | --- | --- |',
+      ...Object.entries(b.byRule)
+        .sort()
+        .map(([rule, c]) => `| ${rule} | ${c.rewritten} | ${c.flagged} | ${c.blocked} |`),
+      '',
+    );
+  }
+  if (report.leak) {
+    const l = report.leak;
+    lines.push(
+      `Leak detection on ${l.answers} held-out benign texts with an embedded canary: recall ${pct(l.recall)}; false alarms ${pct(l.falseAlarmRate)} without a canary, ${pct(l.otherCanaryFalseAlarmRate)} with a different one.`,
+      '',
+      `| ${Object.keys(l.recallByTransform).join(' | ')} |`,
+      `| ${Object.keys(l.recallByTransform)
+        .map(() => '---')
+        .join(' | ')} |`,
+      `| ${Object.values(l.recallByTransform).map(pct).join(' | ')} |`,
+      '',
+    );
+  }
   if (report.detectors.length) {
     lines.push(
       '| Detector | Held-out data | Pos | Neg | Threshold | Precision | Recall | F1 | FPR | ROC AUC | Recall @1% FPR | Recall @3% FPR | Threshold @3% FPR (held-out) |',

@@ -1,3 +1,4 @@
+export { type BenignHarmReport, evaluateBenignHarm } from './benign-harm-eval.js';
 export {
   type BinaryMetrics,
   binaryMetrics,
@@ -8,12 +9,23 @@ export {
   thresholdAtFalsePositiveRate,
 } from './binary-metrics.js';
 export { formatEvalReport } from './format-eval-report.js';
+export { leakGate, maximumBenignRewriteRate, type TaskGate, taskGates } from './gates.js';
+export { evaluateLeakDetection, type LeakEvalReport, leakTransforms } from './leak-eval.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
 export {
   type DetectorReport,
   evaluatedPiiEntities,
   type GuardEvalOptions,
+  type GuardEvalPart,
   type GuardEvalReport,
+  guardEvalParts,
   runGuardEval,
 } from './run-guard-eval.js';
+export {
+  evaluateTask,
+  formatTaskEval,
+  type SourceFigure,
+  type TaskEvalOptions,
+  type TaskEvalReport,
+} from './task-eval.js';

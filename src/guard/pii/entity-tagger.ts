@@ -14,14 +14,14 @@ export function shippedEntityTagger(): LinearModel {
   return loadShippedModel('pii-tagger.json');
 }
 
-const commonWordSets = new WeakMap<LinearModel, ReadonlySet<string>>();
+const commonWordSets = new WeakMap<LinearModel, ReadonlySet<number>>();
 
-/** The tagger's lexicon of common lower-case words, shipped in its metadata. */
-export function commonWordsOf(model: LinearModel): ReadonlySet<string> {
+/** The tagger's lexicon of common lower-case words, shipped as hashed buckets (no words) in its metadata. */
+export function commonWordsOf(model: LinearModel): ReadonlySet<number> {
   let set = commonWordSets.get(model);
   if (!set) {
-    const words = model.metadata.commonWords;
-    set = new Set(Array.isArray(words) ? (words as string[]) : []);
+    const buckets = model.metadata.commonWordBuckets;
+    set = new Set(Array.isArray(buckets) ? (buckets as number[]) : []);
     commonWordSets.set(model, set);
   }
   return set;
@@ -118,13 +118,14 @@ export function tagEntities(
       open = undefined;
       return;
     }
+    const [wholeStart, wholeEnd] = wholeSpan(text, type, start, end);
     findings.push({
       scanner: 'pii',
       type,
-      start,
-      end,
+      start: wholeStart,
+      end: wholeEnd,
       score: open.total / open.count,
-      value: text.slice(start, end),
+      value: text.slice(wholeStart, wholeEnd),
     });
     open = undefined;
   };
@@ -145,4 +146,39 @@ export function tagEntities(
   }
   close();
   return findings;
+}
+
+const nameWordAfter = /^[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)/u;
+const nameWordBefore = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+$/u;
+const streetPartAfter =
+  /^[ \t]*(?:(?:\d+[A-Za-z]?|\p{Lu}[\p{Ll}]+)[ \t]+){0,2}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Square|Sq\.?|Terrace|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Cir\.?)\b\.?/u;
+const houseNumberBefore = /\d+[A-Za-z]?[ \t]+$/;
+
+/**
+ * Widens a tagged span to the whole entity, so that masking never leaves half a name ("[PERSON] Smith")
+ * or the street type of an address ("[STREET_ADDRESS] Street"): up to two capitalised words on each side
+ * of a name, and a following street type or a preceding house number for an address.
+ */
+export function wholeSpan(text: string, type: string, start: number, end: number): [number, number] {
+  if (type === 'PERSON') {
+    for (let n = 0; n < 2; n++) {
+      const after = nameWordAfter.exec(text.slice(end, end + 40));
+      if (!after) break;
+      end += after[0].length;
+    }
+    for (let n = 0; n < 2; n++) {
+      const window = text.slice(Math.max(0, start - 40), start);
+      const before = nameWordBefore.exec(window);
+      // A capitalised word that opens a sentence is not part of the name ("Ask John").
+      const at = start - (before?.[0].length ?? 0);
+      if (!before || at === 0 || /[.!?:\n]\s*$/.test(text.slice(Math.max(0, at - 3), at))) break;
+      start = at;
+    }
+  } else if (type === 'STREET_ADDRESS') {
+    const after = streetPartAfter.exec(text.slice(end, end + 60));
+    if (after) end += after[0].length;
+    const before = houseNumberBefore.exec(text.slice(Math.max(0, start - 12), start));
+    if (before) start -= before[0].length;
+  }
+  return [start, end];
 }

@@ -10,6 +10,8 @@ export { shippedEntityTagger, tagEntities, taggerClasses, taggerDimension } from
 export { type PiiScannerOptions, piiEntities, piiScanner } from './pii-scanner.js';
 export { defaultPhoneRegions, phoneValidator, type Recognizer, recognizers } from './recognizers.js';
 export {
+  commonWordBuckets,
+  commonWordHash,
   type PreparedTokens,
   prepareTokens,
   tokenFeatureIndices,

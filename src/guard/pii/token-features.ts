@@ -48,7 +48,16 @@ export interface PreparedTokens {
 const full = 0xffffffff;
 const sentenceEnders = new Set(['.', '!', '?', ':', '\n', '"', '“']);
 
-export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySet<string>): PreparedTokens {
+/** Buckets of the common-word lexicon: lossy on purpose, so that the shipped file holds no words. */
+export const commonWordBuckets = 1 << 20;
+
+/** The lexicon bucket of a lower-case word (FNV-1a, 20 bits): what the tagger ships instead of the word. */
+export function commonWordHash(lower: string): number {
+  return featureHash(`common:${lower}`, commonWordBuckets);
+}
+
+/** `commonWords`: the bucket numbers (commonWordHash) of common lower-case words. */
+export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySet<number>): PreparedTokens {
   const n = tokens.length;
   const prepared: PreparedTokens = {
     tokens,
@@ -76,7 +85,7 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
     prepared.sentenceStart[i] =
       i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
-    prepared.common[i] = commonWords?.has(lower) ? 1 : 0;
+    prepared.common[i] = commonWords?.has(commonWordHash(lower)) ? 1 : 0;
     previous = lower;
   }
   return prepared;

@@ -2,13 +2,15 @@
 // Callers (gateway hooks, the agent loop) see only checkText and a stream guard, never the scanners.
 import { type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
-import { piiScanner } from '../pii/index.js';
+import { piiEntities, piiScanner } from '../pii/index.js';
 import { hashReplacement, maskReplacement, type Replacement } from '../redact-findings.js';
 import {
   bannedSubstringsScanner,
   bannedTopicsScanner,
+  harmfulRequestScanner,
   injectionScanner,
   invisibleTextScanner,
+  jailbreakScanner,
   jsonValidityScanner,
   promptLeakScanner,
   secretsScanner,
@@ -53,6 +55,9 @@ export interface GuardPolicy {
   restore(text: string): string;
 }
 
+/** Entities found by the learned tagger rather than a validated pattern. */
+const taggedEntities: readonly string[] = ['PERSON', 'STREET_ADDRESS'];
+
 const rank: Record<PolicyAction, number> = { allow: 0, flag: 1, redact: 2, block: 3 };
 
 export function strongest(a: PolicyAction, b: PolicyAction): PolicyAction {
@@ -77,6 +82,10 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
   };
   // Order matters: invisible characters go first so that later scanners read clean text.
   add('invisibleText', config.invisibleText, invisibleTextScanner(), true, () => '');
+  // Leak detection reads the text before any redaction: a leaked secret must not be masked first.
+  if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
+    add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
+  }
   add('secrets', config.secrets, secretsScanner(), true, maskReplacement);
   const piiReplace =
     config.pii.mode === 'vault'
@@ -84,18 +93,46 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
       : config.pii.mode === 'hash'
         ? hashReplacement()
         : maskReplacement;
-  add(
-    'pii',
-    config.pii,
-    piiScanner({
-      entities: config.pii.entities.length ? config.pii.entities : undefined,
-      threshold: config.pii.threshold,
-      phoneRegions: config.pii.phoneRegions,
-      redact: config.pii.mode === 'vault' ? vault : config.pii.mode,
-    }),
-    true,
-    piiReplace,
-  );
+  const piiOptions = {
+    threshold: config.pii.threshold,
+    phoneRegions: config.pii.phoneRegions,
+    redact: config.pii.mode === 'vault' ? vault : config.pii.mode,
+  } as const;
+  const entities = config.pii.entities.length ? config.pii.entities : [...piiEntities];
+  const tagged = entities.filter((e) => taggedEntities.includes(e));
+  const onInput = config.pii.directions.length === 0 || config.pii.directions.includes('input');
+  if (config.pii.namesOnInput === 'flag' && tagged.length && onInput) {
+    // Requests: validated entities are redacted, names and addresses only flagged (ordinary questions
+    // about people and places stay as written). Answers and tool results: everything is redacted.
+    const others = config.pii.directions.length
+      ? config.pii.directions.filter((d) => d !== 'input')
+      : (['output', 'tool-result'] as Direction[]);
+    if (others.length)
+      add(
+        'pii',
+        { ...config.pii, directions: others },
+        piiScanner({ ...piiOptions, entities }),
+        true,
+        piiReplace,
+      );
+    const validated = entities.filter((e) => !taggedEntities.includes(e));
+    if (validated.length)
+      add(
+        'pii',
+        { ...config.pii, directions: ['input'] },
+        piiScanner({ ...piiOptions, entities: validated }),
+        true,
+        piiReplace,
+      );
+    add(
+      'pii',
+      { ...config.pii, action: 'flag', directions: ['input'] },
+      piiScanner({ ...piiOptions, entities: tagged, redact: false }),
+      true,
+    );
+  } else {
+    add('pii', config.pii, piiScanner({ ...piiOptions, entities }), true, piiReplace);
+  }
   if (config.bannedSubstrings.substrings.length) {
     add('bannedSubstrings', config.bannedSubstrings, bannedSubstringsScanner(config.bannedSubstrings), false);
   }
@@ -104,9 +141,6 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
   }
   if (config.urls.allow.length || config.urls.deny.length)
     add('urls', config.urls, urlScanner(config.urls), true, () => '[URL REMOVED]');
-  if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
-    add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
-  }
   if (config.json.enabled) {
     // JSON is a property of answers: without explicit directions it checks outputs only.
     const rule = {
@@ -121,6 +155,8 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
     );
   }
   add('injection', config.injection, injectionScanner({ threshold: config.injection.threshold }), false);
+  add('jailbreak', config.jailbreak, jailbreakScanner({ threshold: config.jailbreak.threshold }), false);
+  add('harmful', config.harmful, harmfulRequestScanner({ threshold: config.harmful.threshold }), false);
   add('toxicity', config.toxicity, toxicityScanner({ threshold: config.toxicity.threshold }), false);
   return rules;
 }

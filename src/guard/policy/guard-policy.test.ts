@@ -9,8 +9,18 @@ const awsKey = 'AKIAIOSFODNN7EXAMPLE';
 
 describe('createGuardPolicy', () => {
   it('allows clean text unchanged', () => {
-    const decision = createGuardPolicy().checkText('What is the boiling point of water?');
-    expect(decision).toEqual({ action: 'allow', text: 'What is the boiling point of water?', findings: [] });
+    const decision = createGuardPolicy().checkText(
+      'Summarise this article about renewable energy in three bullet points.',
+    );
+    expect(decision).toEqual({
+      action: 'allow',
+      text: 'Summarise this article about renewable energy in three bullet points.',
+      findings: [],
+    });
+    // A known false positive of the harmful-request model (docs/guard.md): flagged, never blocked or rewritten.
+    const question = createGuardPolicy().checkText('What is the boiling point of water?');
+    expect(question.action).not.toBe('block');
+    expect(question.text).toBe('What is the boiling point of water?');
   });
 
   it('blocks an injection on input, and assertNotBlocked throws GUARD_BLOCKED', () => {

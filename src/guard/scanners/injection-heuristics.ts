@@ -1,5 +1,6 @@
-// Phrases that override instructions, in English and German (a third of deepset's data is German), and
-// jailbreak role-play markers. Each pattern carries a score; the highest match wins.
+// Phrases that override instructions, in English and German (a third of deepset's data is German)
+// (injection), and jailbreak markers: no-rules personas and "modes" (jailbreak). Each pattern carries a
+// score; the highest match wins. A role-play request without a no-rules marker matches neither.
 
 export interface HeuristicMatch {
   pattern: string;
@@ -20,11 +21,6 @@ const rules: [RegExp, number][] = [
   ],
   [/\bvergiss\s+alles\b|\balles\s+(?:davor|zuvor|vorher)\b/i, 0.9],
   [
-    /\b(?:you are|you're|act as|pretend (?:to be|you are)|from now on,? you)\b[^.\n]{0,40}\b(?:DAN|jailbroken|unfiltered|uncensored|no (?:rules|restrictions|limits|filters)|developer mode|evil|AIM)\b/i,
-    0.95,
-  ],
-  [/\b(?:developer|god|jailbreak|dan|unrestricted)\s+mode\b/i, 0.9],
-  [
     /\b(?:reveal|print|show|repeat|output|leak|tell me)\b[^.\n]{0,30}\b(?:system prompt|initial (?:prompt|instructions)|hidden (?:prompt|instructions)|your instructions)\b/i,
     0.9,
   ],
@@ -34,15 +30,68 @@ const rules: [RegExp, number][] = [
     0.9,
   ],
   [/<\s*\/?\s*(?:system|im_start|im_end)\s*>|\[\/?INST\]|<\|(?:system|im_start|im_end)\|>/i, 0.85],
+];
+
+const jailbreakRules: [RegExp, number][] = [
+  [
+    /\b(?:you are|you're|act as|pretend (?:to be|you are)|from now on,? you)\b[^.\n]{0,40}\b(?:DAN|jailbroken|unfiltered|uncensored|no (?:rules|restrictions|limits|filters)|developer mode|evil|AIM)\b/i,
+    0.95,
+  ],
+  [/\b(?:developer|god|jailbreak|dan|unrestricted)\s+mode\b/i, 0.9],
   [
     /\b(?:stay in character|without any (?:moral|ethical) (?:guidelines|restrictions)|no ethical guidelines)\b/i,
     0.8,
   ],
 ];
 
-export function injectionHeuristics(text: string): HeuristicMatch[] {
+const makeVerb =
+  '(?:make|making|build|building|assemble|synthesi[sz]e|manufacture|produce|cook|brew|detonate|plant|buy|obtain)';
+const codeVerb = '(?:make|build|create|write|code|develop|deploy|spread|install)';
+
+/**
+ * High-precision hazard patterns (Llama Guard 3 categories): an action verb within a few words of a
+ * hazard. "the history of bomb technology" has no action verb; "how to make a bomb" does.
+ */
+const harmfulRules: [RegExp, number][] = [
+  // S9 indiscriminate weapons
+  [
+    new RegExp(
+      `\\b${makeVerb}\\b[^.?!\\n]{0,30}\\b(?<!photo[ -]|bath[ -])(?:bombs?|pipe bombs?|explosives?|IEDs?|napalm|nerve (?:agent|gas)|sarin|ricin|anthrax|dirty bomb|chemical weapons?|bioweapons?|biological weapons?|molotov)\\b`,
+      'i',
+    ),
+    0.9,
+  ],
+  // S2 illegal drugs
+  [
+    new RegExp(
+      `\\b${makeVerb}\\b[^.?!\\n]{0,30}\\b(?:meth(?:amphetamine)?|crack cocaine|heroin|fentanyl|LSD|MDMA)\\b`,
+      'i',
+    ),
+    0.85,
+  ],
+  // S14 malware
+  [
+    new RegExp(
+      `\\b${codeVerb}\\b[^.?!\\n]{0,30}\\b(?:ransomware|keyloggers?|malware|computer virus|botnet|spyware|trojan)\\b`,
+      'i',
+    ),
+    0.85,
+  ],
+  // S1 violent crimes: harming a person without being caught
+  [
+    /\b(?:kill|murder|poison|strangle|kidnap|hurt)\b[^.?!\n]{0,40}\b(?:without (?:getting caught|being caught|anyone (?:knowing|noticing))|and get away with it|untraceabl[ey])\b/i,
+    0.9,
+  ],
+  // S11 self-harm methods
+  [
+    /\b(?:how (?:to|can i|do i|should i))\b[^.?!\n]{0,20}\b(?:kill myself|commit suicide|end my life|hurt myself|cut myself)\b/i,
+    0.9,
+  ],
+];
+
+function matchAll(list: readonly [RegExp, number][], text: string): HeuristicMatch[] {
   const matches: HeuristicMatch[] = [];
-  for (const [pattern, score] of rules) {
+  for (const [pattern, score] of list) {
     const match = pattern.exec(text);
     if (match)
       matches.push({
@@ -53,4 +102,19 @@ export function injectionHeuristics(text: string): HeuristicMatch[] {
       });
   }
   return matches;
+}
+
+/** Instruction override, prompt extraction, chat-template tokens. */
+export function injectionHeuristics(text: string): HeuristicMatch[] {
+  return matchAll(rules, text);
+}
+
+/** No-rules personas ("DAN", "developer mode", "stay in character"). */
+export function jailbreakHeuristics(text: string): HeuristicMatch[] {
+  return matchAll(jailbreakRules, text);
+}
+
+/** Action-plus-hazard patterns for harmful requests (weapons, drugs, malware, violence, self-harm). */
+export function harmfulHeuristics(text: string): HeuristicMatch[] {
+  return matchAll(harmfulRules, text);
 }

@@ -1,12 +1,15 @@
-// Prompt injection and jailbreak detection: normalise (NFKC, invisible characters, homoglyphs, decoded
-// payloads), then score every view with the heuristics and the shipped classifier; the highest wins.
-import { type LinearModel, loadShippedModel, predictTextPositive } from '../classifier/index.js';
-import { normalizeText, textViews } from '../normalize/index.js';
+// The prompt-task scanners: instruction override / injection, jailbreak framings, and harmful-content
+// requests. Each reads the shared one-pass scores (prompt-task-scores.ts) and reports the evidence at or
+// above its own threshold, chosen on the validation split at training time.
+import type { LinearModel } from '../classifier/index.js';
+import type { GuardTask } from '../datasets/task-rows.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
-import { injectionHeuristics } from './injection-heuristics.js';
+import { operatingThreshold, scorePromptTasks, shippedTaskModels } from './prompt-task-scores.js';
+
+export { operatingThreshold } from './prompt-task-scores.js';
 
 export function shippedInjectionModel(): LinearModel {
-  return loadShippedModel('injection.json');
+  return shippedTaskModels().injection;
 }
 
 export interface InjectionScannerOptions {
@@ -17,55 +20,52 @@ export interface InjectionScannerOptions {
   heuristicsOnly?: boolean;
 }
 
-/** The threshold chosen at training time (3 % FPR on out-of-fold training scores), else 0.5. */
-export function operatingThreshold(model: LinearModel | undefined): number {
-  const value = model?.metadata.operatingThreshold;
-  return typeof value === 'number' ? value : 0.5;
+/** One task's score of a text (0..1) without building findings: what `guard eval` ranks. */
+export function taskScore(task: GuardTask, text: string, model?: LinearModel): number {
+  return scorePromptTasks(text, model ? { models: { [task]: model } } : {})[task].score;
 }
 
-/** The injection score of a text (0..1) without building findings: what `guard eval` ranks. */
-export function injectionScore(text: string, model: LinearModel = shippedInjectionModel()): number {
-  const normalized = normalizeText(text);
-  let score = 0;
-  for (const view of textViews(normalized)) {
-    for (const match of injectionHeuristics(view)) score = Math.max(score, match.score);
-    score = Math.max(score, predictTextPositive(model, view));
-  }
-  // Hiding text is itself evidence: raise the score, never lower it.
-  const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
-  if (score >= 0.3 && (invisibleCharacters > 0 || mixedScript || encodedPayloads > 0))
-    score = Math.min(1, score + 0.2);
-  return score;
+/** The injection score of a text (0..1). */
+export function injectionScore(text: string, model?: LinearModel): number {
+  return taskScore('injection', text, model);
 }
 
-export function injectionScanner(options: InjectionScannerOptions = {}): Scanner {
+/** A scanner for one prompt task: findings `heuristic:<view>` and `classifier:<view>` at or above the threshold. */
+export function taskScanner(task: GuardTask, options: InjectionScannerOptions = {}): Scanner {
   const { heuristicsOnly = false } = options;
-  const model = heuristicsOnly ? undefined : (options.model ?? shippedInjectionModel());
+  const model = heuristicsOnly ? undefined : (options.model ?? shippedTaskModels()[task]);
   const threshold = options.threshold ?? operatingThreshold(model);
+  const scoreOptions = heuristicsOnly
+    ? { heuristicsOnly: true }
+    : options.model
+      ? { models: { [task]: options.model } }
+      : {};
   return (text) => {
-    const normalized = normalizeText(text);
     const findings: Finding[] = [];
-    const views = textViews(normalized);
-    for (let v = 0; v < views.length; v++) {
-      const via = v === 0 ? 'text' : normalized.payloads[v - 1].encoding;
-      for (const match of injectionHeuristics(views[v])) {
-        findings.push({
-          scanner: 'injection',
-          type: `heuristic:${via}`,
-          score: match.score,
-          value: views[v].slice(match.start, match.end),
-        });
-      }
-      if (model) {
-        const probability = predictTextPositive(model, views[v]);
-        findings.push({ scanner: 'injection', type: `classifier:${via}`, score: probability });
-      }
+    for (const evidence of scorePromptTasks(text, scoreOptions)[task].evidence) {
+      if (evidence.score < threshold) continue;
+      findings.push({
+        scanner: task,
+        type: `${evidence.kind}:${evidence.view}`,
+        score: evidence.score,
+        ...(evidence.value ? { value: evidence.value } : {}),
+      });
     }
-    const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
-    const evasion = invisibleCharacters > 0 || mixedScript || encodedPayloads > 0;
-    const boosted = findings.map((f) =>
-      evasion && f.score >= 0.3 ? { ...f, score: Math.min(1, f.score + 0.2) } : f,
-    );
-    return resultOf(boosted.filter((f) => f.score >= threshold));
+    return resultOf(findings);
   };
+}
+
+/** Instruction override, prompt extraction and indirect injection. */
+export function injectionScanner(options: InjectionScannerOptions = {}): Scanner {
+  return taskScanner('injection', options);
+}
+
+/** Persona, "mode", hypothetical and game framings that try to lift the model's rules. */
+export function jailbreakScanner(options: InjectionScannerOptions = {}): Scanner {
+  return taskScanner('jailbreak', options);
+}
+
+/** Requests for harmful content (Llama Guard 3 / MLCommons hazard categories), without any framing needed. */
+export function harmfulRequestScanner(options: InjectionScannerOptions = {}): Scanner {
+  return taskScanner('harmful', options);
 }

@@ -1,9 +1,11 @@
 // Output checks: valid JSON (optionally against a required-keys list), system-prompt leakage (canary
 // tokens and fuzzy overlap with the system prompt) and URLs against allow/deny lists.
+
 import { z } from 'zod';
 import { GantryError } from '../../errors/index.js';
 import { redactFindings } from '../redact-findings.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
+import { findCanaries, skeletonOverlap } from './leak-matching.js';
 
 /**
  * Output that must be JSON: valid syntax (a fenced ```json block is accepted), required keys, and when
@@ -63,8 +65,10 @@ function shingles(text: string, size: number): Set<string> {
 }
 
 /**
- * Leakage of the system prompt: any canary token verbatim, or a share of the system prompt's word
- * 5-grams reappearing in the output (a fuzzy match that survives light rewording).
+ * Leakage of the system prompt: canary tokens verbatim or transformed (case, separators, line breaks,
+ * spelled-out letters, rot13, base64/hex, reversed; see leak-matching.ts), or a share of the system
+ * prompt reappearing in the output: word 5-grams (light rewording) or character 12-grams of the
+ * alphanumeric skeleton (reformatting, changed spacing and case).
  */
 export function promptLeakScanner(options: {
   canaries?: readonly string[];
@@ -75,23 +79,21 @@ export function promptLeakScanner(options: {
   const promptShingles = systemPrompt ? shingles(systemPrompt, 5) : new Set<string>();
   return (text) => {
     const findings: Finding[] = [];
-    for (const canary of canaries) {
-      const start = text.indexOf(canary);
-      if (start >= 0)
-        findings.push({
-          scanner: 'prompt-leak',
-          type: 'canary',
-          start,
-          end: start + canary.length,
-          score: 1,
-          value: canary,
-        });
+    for (const match of findCanaries(text, canaries)) {
+      const start = match.via === 'verbatim' ? text.indexOf(match.canary) : -1;
+      findings.push({
+        scanner: 'prompt-leak',
+        type: match.via === 'verbatim' ? 'canary' : `canary:${match.via}`,
+        ...(start >= 0 ? { start, end: start + match.canary.length } : {}),
+        score: 1,
+        value: match.canary,
+      });
     }
-    if (promptShingles.size > 0) {
+    if (promptShingles.size > 0 && systemPrompt) {
       const output = shingles(text, 5);
       let shared = 0;
       for (const shingle of promptShingles) if (output.has(shingle)) shared++;
-      const overlap = shared / promptShingles.size;
+      const overlap = Math.max(shared / promptShingles.size, skeletonOverlap(systemPrompt, text));
       if (overlap >= minimumOverlap)
         findings.push({
           scanner: 'prompt-leak',

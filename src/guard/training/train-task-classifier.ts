@@ -1,0 +1,165 @@
+// Trains one prompt-task classifier (injection, jailbreak or harmful request) on the training split of
+// the grouped task rows, and chooses its operating threshold on the validation split (never the test
+// split): the lowest score whose false-positive rate on validation negatives stays within the target.
+import {
+  type LinearModel,
+  type TrainingExample,
+  textFeatures,
+  trainLinearModel,
+} from '../classifier/index.js';
+import type { GroupedRow, GuardTask, PromptKind } from '../datasets/index.js';
+import { labelFor } from '../datasets/index.js';
+import { type ScoredExample, thresholdAtFalsePositiveRate } from '../eval/binary-metrics.js';
+import { normalizeText } from '../normalize/index.js';
+import { taskScore } from '../scanners/index.js';
+import { textClassifierDimension } from './train-text-classifier.js';
+
+/** What the issue allows at the shipped threshold on held-out benign prompts. */
+export const falsePositiveBudgets: Record<GuardTask, number> = {
+  injection: 0.03,
+  jailbreak: 0.03,
+  harmful: 0.05,
+};
+
+/** The false-positive rate aimed at on validation: under the budget, since new sources shift scores up. */
+export const validationFalsePositiveTargets: Record<GuardTask, number> = {
+  injection: 0.02,
+  jailbreak: 0.02,
+  harmful: 0.035,
+};
+
+export interface LabelledRow {
+  text: string;
+  label: 0 | 1;
+  kind: PromptKind;
+  source: string;
+  group: string;
+  representative: boolean;
+  category?: string;
+}
+
+/** The rows a task uses, with their labels. */
+export function taskRowsFor(
+  task: GuardTask,
+  rows: readonly GroupedRow[],
+): (LabelledRow & { split: GroupedRow['split'] })[] {
+  const out: (LabelledRow & { split: GroupedRow['split'] })[] = [];
+  for (const row of rows) {
+    const label = labelFor(task, row.kind);
+    if (label === undefined) continue;
+    out.push({
+      text: row.text,
+      label,
+      kind: row.kind,
+      source: row.source,
+      group: row.group,
+      representative: row.representative,
+      split: row.split,
+      ...(row.category ? { category: row.category } : {}),
+    });
+  }
+  return out;
+}
+
+/** A balanced logistic regression over hashed word and character n-grams of the normalised text. */
+export function fitTaskModel(task: GuardTask, rows: readonly LabelledRow[], epochs = 10): LinearModel {
+  const positives = rows.filter((row) => row.label === 1).length;
+  const negatives = rows.length - positives;
+  if (positives === 0 || negatives === 0)
+    throw new Error(`Cannot train ${task}: ${positives} positives and ${negatives} negatives`);
+  const weightOf = (label: 0 | 1) =>
+    label === 1 ? rows.length / (2 * positives) : rows.length / (2 * negatives);
+  const examples: TrainingExample[] = rows.map((row) => ({
+    features: textFeatures(normalizeText(row.text).text, textClassifierDimension),
+    label: row.label,
+    weight: weightOf(row.label),
+  }));
+  const model = trainLinearModel(examples, {
+    name: task,
+    classes: ['benign', task],
+    dimension: textClassifierDimension,
+    epochs,
+    learningRate: 0.1,
+    l2: 1e-5,
+  });
+  model.metadata = { trainingRows: rows.length, positives, negatives, epochs };
+  return model;
+}
+
+export interface OperatingPoint {
+  threshold: number;
+  recall: number;
+  falsePositiveRate: number;
+  positives: number;
+  negatives: number;
+}
+
+/**
+ * Negatives that count for the false-positive rate: benign prompts (role-play and sensitive topics
+ * included). Plain harmful requests are negatives when training the injection and jailbreak models (they
+ * learn the framing, not the goal), but flagging one is no false alarm.
+ */
+export function countsForFalsePositives(row: LabelledRow): boolean {
+  return row.label === 0 && row.kind.startsWith('benign');
+}
+
+/** The shipped threshold: chosen on validation rows at the task's target false-positive rate. */
+export function chooseThreshold(
+  task: GuardTask,
+  model: LinearModel,
+  validation: readonly LabelledRow[],
+  target = validationFalsePositiveTargets[task],
+): OperatingPoint {
+  const scored: ScoredExample[] = validation
+    .filter((row) => row.label === 1 || countsForFalsePositives(row))
+    .map((row) => ({
+      score: taskScore(task, row.text, model),
+      label: row.label,
+    }));
+  const cut = thresholdAtFalsePositiveRate(scored, target);
+  // Scores strictly above the cut are positives; scanners compare with >=, so nudge it up.
+  const threshold = Math.min(1, Math.max(0.05, Math.round((cut + 1e-3) * 1000) / 1000));
+  const positives = scored.filter((s) => s.label === 1);
+  const negatives = scored.filter((s) => s.label === 0);
+  return {
+    threshold,
+    recall: positives.filter((s) => s.score >= threshold).length / (positives.length || 1),
+    falsePositiveRate: negatives.filter((s) => s.score >= threshold).length / (negatives.length || 1),
+    positives: positives.length,
+    negatives: negatives.length,
+  };
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Trains on the training split, chooses the threshold on the validation split, records both in metadata. */
+export function trainTaskModel(
+  task: GuardTask,
+  rows: readonly GroupedRow[],
+  metadata: Record<string, unknown> = {},
+): LinearModel {
+  const labelled = taskRowsFor(task, rows);
+  const model = fitTaskModel(
+    task,
+    labelled.filter((row) => row.split === 'train'),
+  );
+  const point = chooseThreshold(
+    task,
+    model,
+    labelled.filter((row) => row.split === 'validation'),
+  );
+  model.metadata = {
+    ...metadata,
+    ...model.metadata,
+    operatingThreshold: point.threshold,
+    operatingPoint: `validation split (groups never in training), false-positive target ${validationFalsePositiveTargets[task]}`,
+    validation: {
+      recall: round3(point.recall),
+      falsePositiveRate: round3(point.falsePositiveRate),
+      positives: point.positives,
+      negatives: point.negatives,
+    },
+    sources: [...new Set(labelled.map((row) => row.source))].sort(),
+  };
+  return model;
+}
