@@ -5,6 +5,7 @@ import { coreErrors } from './codes/core.js';
 import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { guardErrors } from './codes/guard.js';
+import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
 
 export const errorCatalogue = {
@@ -14,6 +15,7 @@ export const errorCatalogue = {
   ...gatewayErrors,
   ...guardErrors,
   ...evalErrors,
+  ...memoryErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -28,6 +28,7 @@ export type {
   GatewayUsageTotals,
 } from './gateway-usage-repository.js';
 export type { DriftWindowRecord, GuardEventRecord, GuardEventRepository } from './guard-event-repository.js';
+export * from './memory/index.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';

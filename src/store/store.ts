@@ -18,6 +18,7 @@ import {
   type GatewayUsageRepository,
 } from './gateway-usage-repository.js';
 import { createSqliteGuardEventRepository, type GuardEventRepository } from './guard-event-repository.js';
+import { createSqliteMemoryRepository, type MemoryRepository } from './memory/index.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
 import { migrations as allMigrations } from './migrations/index.js';
@@ -40,6 +41,7 @@ export interface Store {
   readonly ragDocuments: RagDocumentRepository;
   readonly ragVectors: RagVectorRepository;
   readonly guardEvents: GuardEventRepository;
+  readonly memory: MemoryRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     ragDocuments: createSqliteRagDocumentRepository(db),
     ragVectors: createSqliteRagVectorRepository(db),
     guardEvents: createSqliteGuardEventRepository(db),
+    memory: createSqliteMemoryRepository(db),
     async checkWritable() {
       db.transaction(() => {
         db.prepare('DELETE FROM store_probe').run();

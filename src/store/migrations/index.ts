@@ -1,4 +1,6 @@
 // Every migration, in one list. Add yours in your subsystem's id range (see ../migration.ts).
+
+import { memoryMigration } from '../memory/0600-memory.js';
 import type { Migration } from '../migration.js';
 import { coreMigration } from './0001-core.js';
 import { spansByTraceMigration } from './0002-spans-by-trace.js';
@@ -20,4 +22,5 @@ export const migrations: readonly Migration[] = [
   gatewayUsageDailyMigration,
   guardMigration,
   evalMigration,
+  memoryMigration,
 ];
