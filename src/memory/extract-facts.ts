@@ -85,7 +85,10 @@ const rules: Rule[] = [
     fact: (m, speaker) => ({ key: 'age', value: m[1], text: `${speaker} is ${m[1]} years old` }),
   },
   {
-    pattern: new RegExp(String.raw`\bI have an? (\w+) (?:named|called)\s+${phrase}${clauseEnd}`, 'i'),
+    pattern: new RegExp(
+      String.raw`\bI (?:just |recently )?(?:have|adopted|got|bought) an? (\w+) (?:named|called)\s+${phrase}${clauseEnd}`,
+      'i',
+    ),
     fact: (m, speaker) => ({
       key: `${m[1].toLowerCase()} name`,
       value: clean(m[2]),

@@ -9,6 +9,7 @@ export {
   type ContextToolResult,
   contextTokens,
 } from './assemble-context.js';
+export { type ConversationFile, conversationTurns } from './conversation-file.js';
 export {
   createMemory,
   type FactChange,
