@@ -99,8 +99,9 @@ const dev = await Promise.all(generateConversations(10, 1).map(load));
 const grid: Partial<RecallWeights>[] = [];
 for (const session of [0, 0.3, 0.6])
   for (const neighbour of [0, 0.3])
-    for (const recency of [0, 0.05])
-      for (const importance of [0, 0.05]) grid.push({ session, neighbour, recency, importance });
+    for (const bridge of [0, 0.3])
+      for (const recency of [0, 0.05])
+        for (const importance of [0, 0.05]) grid.push({ session, neighbour, bridge, recency, importance });
 let best = { weights: grid[0], score: -1 };
 for (const weights of grid) {
   const { gantry } = await evaluate(dev, weights);

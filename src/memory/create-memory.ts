@@ -367,23 +367,24 @@ export function createMemory(options: MemoryOptions): Memory {
       }
       const index = await indexFor(scope);
       const reference = recallOptions.now ?? now();
+      let anchorHit: RecallItem | undefined;
       let from = recallOptions.from !== undefined ? toTime(recallOptions.from, 0, 'from') : undefined;
       let to = recallOptions.to !== undefined ? toTime(recallOptions.to, 0, 'to') : undefined;
       if (recallOptions.temporal !== false && from === undefined && to === undefined) {
         const range = parseTimeRange(query, reference);
         from = range.from;
         to = range.to;
-        const anchor = /\b(before|after) (?:i|we) ([a-z' ]{3,60})/i.exec(query);
+        const anchor = /\b(before|after) (?:(?:i|we) )?([a-z' ]{3,60})/i.exec(query);
         if (anchor && from === undefined && to === undefined) {
-          const [hit] = rankMemories(index, { query: anchor[2], k: 1, kinds: ['episode'] });
-          if (hit) {
-            if (anchor[1].toLowerCase() === 'before') to = hit.at - 1;
-            else from = hit.at + 1;
+          [anchorHit] = rankMemories(index, { query: anchor[2], k: 1, kinds: ['episode'] });
+          if (anchorHit) {
+            if (anchor[1].toLowerCase() === 'before') to = anchorHit.at - 1;
+            else from = anchorHit.at + 1;
           }
         }
       }
       const queryVector = options.embedder ? (await options.embedder.embed([query]))[0] : undefined;
-      return rankMemories(index, {
+      const ranked = rankMemories(index, {
         query,
         queryVector,
         k,
@@ -393,6 +394,12 @@ export function createMemory(options: MemoryOptions): Memory {
         session: recallOptions.session,
         weights: { ...options.weights, ...recallOptions.weights },
       });
+      // "before I moved": the event the question is anchored on belongs in the answer too.
+      if (anchorHit && !ranked.some((item) => item.id === anchorHit.id)) {
+        const kinds = recallOptions.kinds;
+        if (!kinds || kinds.includes('episode')) return [anchorHit, ...ranked].slice(0, k);
+      }
+      return ranked;
     },
     async getItems(scopeInput, ids) {
       const index = await indexFor(resolveScope(scopeInput));

@@ -67,12 +67,34 @@ describe('memory', () => {
           at: t0 + 7 * day,
         },
       ]);
-      const items = await memory.recall(alice, 'Where did I go hiking?', { k: 3 });
+      const items = await memory.recall(alice, 'Where did I go hiking?', {
+        k: 3,
+        weights: { neighbour: 0.3 },
+      });
       expect(items[0]).toMatchObject({ id: 'D1:1', session: 's1', kind: 'episode', speaker: 'alice' });
-      // The turn after a hit rises with it (question → answer pairs).
+      // With the neighbour signal on, the turn after a hit rises with it (question → answer pairs).
       expect(items.map((item) => item.id)).toContain('D1:2');
       // A turn with no term in common and no neighbouring hit is not recalled.
       expect(items.map((item) => item.id)).not.toContain('D2:1');
+    });
+
+    it('finds a second hop through a name in the first, and a repeated turn takes one place', async () => {
+      await memory.addTurns(alice, [
+        { id: 'a', session: 's1', text: 'My cousin Sofia is coming to stay with us.', at: t0 },
+        { id: 'r1', session: 's2', text: 'My cousin called yesterday.', at: t0 + day },
+        { id: 'r2', session: 's3', text: 'My cousin called yesterday.', at: t0 + 2 * day },
+        { id: 'b', session: 's4', text: 'Sofia told me all about her trip to Peru.', at: t0 + 3 * day },
+      ]);
+      const question = 'Which country did my cousin visit?';
+      const ids = (await memory.recall(alice, question, { k: 3, kinds: ['episode'] })).map((item) => item.id);
+      expect(ids).toEqual(expect.arrayContaining(['a', 'b']));
+      expect(ids.filter((id) => id.startsWith('r'))).toHaveLength(1);
+      const single = await memory.recall(alice, question, {
+        k: 3,
+        kinds: ['episode'],
+        weights: { bridge: 0 },
+      });
+      expect(single.map((item) => item.id)).not.toContain('b');
     });
 
     it('summarises a finished session extractively, or with the model', async () => {

@@ -48,6 +48,31 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
     if (item && (sessionScore.get(item.session) ?? 0) < normalised)
       sessionScore.set(item.session, normalised);
   }
+  // Multi-hop: names in the best hits that the query does not mention ("my neighbour Sofia" for a
+  // question about the neighbour) are searched too, so the turn about Sofia's trip comes up.
+  const bridge = new Map<string, number>();
+  if (weights.bridge > 0 && lexicalHits.length > 0) {
+    const queryTerms = new Set(index.lexical.analyzer(input.query));
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    for (const hit of lexicalHits) {
+      const item = index.items.get(hit.id);
+      if (!item || seen.has(item.text)) continue;
+      seen.add(item.text);
+      if (seen.size > 3) break;
+      for (const match of item.text.matchAll(/(?<=\S\s+)[A-Z][a-z]{2,}/g)) {
+        const [term] = index.lexical.analyzer(match[0]);
+        if (term && !queryTerms.has(term) && term !== index.lexical.analyzer(item.speaker)[0])
+          names.add(match[0]);
+      }
+    }
+    if (names.size > 0) {
+      const bridged = index.lexical.search([...names].join(' '), { limit: pool });
+      const top = bridged[0]?.score ?? 0;
+      for (const hit of bridged)
+        if (!lexical.has(hit.id) || top > 0) bridge.set(hit.id, top > 0 ? hit.score / top : 0);
+    }
+  }
   const vector = new Map<string, number>();
   if (input.queryVector && weights.vector > 0) {
     for (const hit of index.searchVectors(input.queryVector, pool))
@@ -58,6 +83,7 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
   const candidates = new Set<string>();
   for (const hit of lexicalHits.slice(0, pool)) candidates.add(hit.id);
   for (const id of vector.keys()) candidates.add(id);
+  for (const id of bridge.keys()) candidates.add(id);
   const neighbour = new Map<string, number>();
   if (weights.neighbour > 0) {
     for (const id of [...candidates]) {
@@ -89,6 +115,7 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
       importance: weights.importance * item.importance,
       session: weights.session * (sessionScore.get(item.session) ?? 0),
       neighbour: weights.neighbour * (neighbour.get(id) ?? 0),
+      bridge: weights.bridge * (bridge.get(id) ?? 0),
     };
     const score = Object.values(components).reduce((sum, value) => sum + value, 0);
     scored.push({
@@ -107,5 +134,15 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
   scored.sort(
     (left, right) => right.score - left.score || right.at - left.at || (left.id < right.id ? -1 : 1),
   );
-  return scored.slice(0, input.k);
+  // The same words said again ("my roommate called yesterday") take one place: the best-scored.
+  const results: RecallItem[] = [];
+  const texts = new Set<string>();
+  for (const item of scored) {
+    const text = item.text.trim().toLowerCase();
+    if (texts.has(text)) continue;
+    texts.add(text);
+    results.push(item);
+    if (results.length === input.k) break;
+  }
+  return results;
 }

@@ -32,6 +32,8 @@ export interface RecallWeights {
   session: number;
   /** Score passed from a turn to its neighbours in the same session (question → answer turns). */
   neighbour: number;
+  /** Turns about names found in the best hits but absent from the query (multi-hop bridges). */
+  bridge: number;
 }
 
 export interface RecallOptions {
