@@ -5,6 +5,7 @@ import type { Embedder } from '../rag/index.js';
 import { Bm25Index } from '../rag/index.js';
 import { QuantizedVectorIndex } from '../rag/vector/index.js';
 import type { MemoryRole } from '../store/index.js';
+import { analyzeMemoryText } from './memory-analyzer.js';
 import type { MemoryKind } from './recall-types.js';
 
 export interface IndexedItem {
@@ -22,13 +23,16 @@ export interface IndexedItem {
 }
 
 export class MemoryIndex {
-  readonly lexical = new Bm25Index();
+  readonly lexical = new Bm25Index({ analyzer: analyzeMemoryText });
   readonly items = new Map<string, IndexedItem>();
   /** Episode ids of each session in time order (for neighbour expansion). */
   readonly sessions = new Map<string, string[]>();
   vectors: QuantizedVectorIndex | undefined;
   private readonly bySlot = new Map<number, string>();
   private nextSlot = 0;
+  /** Items by time, for time-filtered recall; sorted lazily (appends are mostly in order). */
+  private timeline: IndexedItem[] = [];
+  private timelineSorted = true;
   newest = 0;
 
   constructor(readonly embedder: Embedder | undefined) {}
@@ -41,6 +45,9 @@ export class MemoryIndex {
     this.items.set(item.id, indexed);
     this.bySlot.set(slot, item.id);
     this.lexical.add(item.id, `${item.speaker} ${item.text}`);
+    if (this.timeline.length > 0 && this.timeline[this.timeline.length - 1].at > item.at)
+      this.timelineSorted = false;
+    this.timeline.push(indexed);
     if (item.at > this.newest) this.newest = item.at;
     if (item.kind === 'episode') {
       const list = this.sessions.get(item.session) ?? [];
@@ -72,6 +79,28 @@ export class MemoryIndex {
       }
     }
     return true;
+  }
+
+  /** Up to `limit` live items said within [from, to], newest first, that pass `accept`. */
+  inRange(from: number, to: number, limit: number, accept: (item: IndexedItem) => boolean): IndexedItem[] {
+    if (!this.timelineSorted || this.timeline.length > this.items.size * 2) {
+      this.timeline = [...this.items.values()].sort((left, right) => left.at - right.at);
+      this.timelineSorted = true;
+    }
+    let low = 0;
+    let high = this.timeline.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.timeline[middle].at <= to) low = middle + 1;
+      else high = middle;
+    }
+    const found: IndexedItem[] = [];
+    for (let position = low - 1; position >= 0 && found.length < limit; position--) {
+      const item = this.timeline[position];
+      if (item.at < from) break;
+      if (this.items.get(item.id) === item && accept(item)) found.push(item);
+    }
+    return found;
   }
 
   searchVectors(query: Float32Array, limit: number): { id: string; similarity: number }[] {

@@ -37,7 +37,12 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
     (input.from === undefined || item.at >= input.from) &&
     (input.to === undefined || item.at <= input.to);
   const pool = Math.max(100, input.k * 10);
-  const lexicalHits = index.lexical.search(input.query, { limit: pool * 4 });
+  const filtered =
+    kinds !== undefined || input.session !== undefined || input.from !== undefined || input.to !== undefined;
+  const lexicalHits = index.lexical.search(input.query, {
+    limit: pool * 4,
+    filter: filtered ? (id) => accept(index.items.get(id)) : undefined,
+  });
   const best = lexicalHits[0]?.score ?? 0;
   const lexical = new Map<string, number>();
   const sessionScore = new Map<string, number>();
@@ -100,8 +105,9 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
       }
     }
   }
-  if (input.from !== undefined || input.to !== undefined) {
-    for (const item of index.items.values()) if (accept(item)) candidates.add(item.id);
+  if ((input.from !== undefined || input.to !== undefined) && candidates.size < input.k) {
+    for (const item of index.inRange(input.from ?? -Infinity, input.to ?? Infinity, pool, accept))
+      candidates.add(item.id);
   }
   const scored: RecallItem[] = [];
   for (const id of candidates) {
