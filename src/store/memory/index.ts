@@ -1,5 +1,12 @@
-// The memory domain: records, repository interface, SQLite implementation, migrations, contract.
-export { memoryMigration } from './0600-memory.js';
+// The memory domain: turns (episodes), session summaries, facts with supersession, versioned profiles
+// and vectors, every row keyed by (tenant, user).
+import { defineStoreDomain } from '../domain.js';
+import { memoryMigrations } from './migrations/index.js';
+import type { MemoryRepositories } from './repository.js';
+import { createSqliteMemoryRepository } from './sqlite/memory.js';
+
+export type { MemoryFactUpdate, MemoryRepositories, MemoryRepository } from './repository.js';
+export { createSqliteMemoryRepository } from './sqlite/memory.js';
 export type {
   MemoryEpisodeFilter,
   MemoryEpisodeRecord,
@@ -13,6 +20,13 @@ export type {
   MemorySessionInfo,
   MemorySummaryRecord,
   MemoryVectorRecord,
-} from './memory-records.js';
-export type { MemoryFactUpdate, MemoryRepository } from './memory-repository.js';
-export { createSqliteMemoryRepository } from './sqlite-memory-repository.js';
+} from './types.js';
+
+export const memoryDomain = defineStoreDomain({
+  name: 'memory',
+  migrationIds: [600, 699],
+  sqlite: {
+    migrations: memoryMigrations,
+    create: (db): MemoryRepositories => ({ memory: createSqliteMemoryRepository(db) }),
+  },
+});
