@@ -376,7 +376,13 @@ export function createMemory(options: MemoryOptions): Memory {
         to = range.to;
         const anchor = /\b(before|after) (?:(?:i|we) )?([a-z' ]{3,60})/i.exec(query);
         if (anchor && from === undefined && to === undefined) {
-          [anchorHit] = rankMemories(index, { query: anchor[2], k: 1, kinds: ['episode'] });
+          // One BM25 search for the event the question is anchored on (not a full ranking).
+          const [hit] = index.lexical.search(anchor[2], {
+            limit: 1,
+            filter: (id) => index.items.get(id)?.kind === 'episode',
+          });
+          const item = hit && index.items.get(hit.id);
+          if (item) anchorHit = { ...toRecallItem(item), components: { anchor: 1 } };
           if (anchorHit) {
             if (anchor[1].toLowerCase() === 'before') to = anchorHit.at - 1;
             else from = anchorHit.at + 1;
@@ -397,7 +403,8 @@ export function createMemory(options: MemoryOptions): Memory {
       // "before I moved": the event the question is anchored on belongs in the answer too.
       if (anchorHit && !ranked.some((item) => item.id === anchorHit.id)) {
         const kinds = recallOptions.kinds;
-        if (!kinds || kinds.includes('episode')) return [anchorHit, ...ranked].slice(0, k);
+        if (!kinds || kinds.includes('episode'))
+          return [{ ...anchorHit, score: ranked[0]?.score ?? 1 }, ...ranked].slice(0, k);
       }
       return ranked;
     },
