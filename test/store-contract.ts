@@ -6,6 +6,7 @@ import { evalContract } from '../src/store/eval/contract.js';
 import { gatewayContract } from '../src/store/gateway/contract.js';
 import { guardContract } from '../src/store/guard/contract.js';
 import type { DomainContract, RepositoriesOf, Store, storeDomains } from '../src/store/index.js';
+import { memoryContract } from '../src/store/memory/contract.js';
 import { ragContract } from '../src/store/rag/contract.js';
 import { traceContract } from '../src/store/trace/contract.js';
 
@@ -19,6 +20,7 @@ export const domainContracts: Contracts = {
   gateway: gatewayContract,
   guard: guardContract,
   eval: evalContract,
+  memory: memoryContract,
 };
 
 /** Runs every domain's contract suite, and the Store's own checks, against one backend. */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
 import { GantryError } from '../errors/index.js';
+import type { Memory } from '../memory/index.js';
 import type { AgentToolCallRecord, Store } from '../store/index.js';
 import {
   type AnyTool,
@@ -14,6 +15,15 @@ import {
 } from '../tool/index.js';
 import { noopTracer, type Span, type Tracer } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
+import {
+  type AgentMemoryOptions,
+  type MemoryRunMetadata,
+  memoryScopeOf,
+  memoryToolRegistry,
+  prepareMemoryRun,
+  recordMemoryRun,
+  toAgentMemoryOptions,
+} from './agent-memory.js';
 import type { AgentResult } from './agent-result.js';
 import { type AgentStream, drain, toAgentStream } from './agent-stream.js';
 import { ApprovalPending } from './approval-pending.js';
@@ -64,9 +74,13 @@ export interface AgentOptions {
   maximumObservationCharacters?: number;
   maxOutputTokens?: number;
   temperature?: number;
+  /** Long-term memory: a Memory (scoped to each run's caller) or options with a budget and scope. */
+  memory?: Memory | AgentMemoryOptions;
 }
 
 export interface RunOptions {
+  /** The conversation this run belongs to: memory keeps its turns under this session (default: the run id). */
+  session?: string;
   signal?: AbortSignal;
   caller?: CallerIdentity;
   /** The budget of an enclosing run: this run draws from it. */
@@ -101,6 +115,7 @@ export function createAgent(options: AgentOptions): Agent {
       ? createToolRegistry((options.tools as AnyTool[] | undefined) ?? [])
       : (options.tools as ToolRegistry);
   const limits: BudgetLimits = { steps: defaultMaximumSteps, ...options.limits };
+  const memoryOptions = options.memory ? toAgentMemoryOptions(options.memory) : undefined;
   const settings: LoopSettings = {
     name,
     model: options.model,
@@ -155,6 +170,27 @@ export function createAgent(options: AgentOptions): Agent {
     };
     const budget = runOptions.parentBudget ? runOptions.parentBudget.child(limits) : new Budget(limits);
     return (async function* () {
+      let runSettings = settings;
+      let memoryRun: MemoryRunMetadata | undefined;
+      if (memoryOptions) {
+        const scope = memoryScopeOf(memoryOptions, runOptions.caller);
+        const prepared = await prepareMemoryRun(memoryOptions, {
+          task,
+          instructions: settings.instructions,
+          scope,
+          session: runOptions.session ?? state.runId,
+          modelName: settings.modelName,
+          tracer: settings.tracer,
+        });
+        memoryRun = prepared.metadata;
+        state.messages = prepared.messages;
+        state.metadata = { ...state.metadata, memory: prepared.metadata };
+        runSettings = {
+          ...settings,
+          instructions: prepared.instructions,
+          tools: memoryToolRegistry(memoryOptions, tools, scope),
+        };
+      }
       await options.store?.agentRuns.createRun({
         id: state.runId,
         agentName: name,
@@ -162,8 +198,8 @@ export function createAgent(options: AgentOptions): Agent {
         model: settings.modelName,
         parentRunId: runOptions.parentRunId ?? null,
       });
-      return yield* runLoop(
-        { ...settings, caller: runOptions.caller },
+      const result = yield* runLoop(
+        { ...runSettings, caller: runOptions.caller },
         {
           state,
           budget,
@@ -174,6 +210,9 @@ export function createAgent(options: AgentOptions): Agent {
           completed: new Map(),
         },
       );
+      if (memoryOptions && memoryRun && result.stopReason !== 'awaiting-approval')
+        await recordMemoryRun(memoryOptions, memoryRun, task, result);
+      return result;
     })();
   }
 
@@ -214,8 +253,17 @@ export function createAgent(options: AgentOptions): Agent {
         : new Budget(state.limits, undefined, state.elapsedMs);
       Object.assign(budget.used, state.usage);
       await store.agentRuns.updateRun(runId, { status: 'running' });
+      const memoryRun = state.metadata?.memory as MemoryRunMetadata | undefined;
+      const runSettings =
+        memoryOptions && memoryRun
+          ? {
+              ...settings,
+              instructions: memoryRun.instructions,
+              tools: memoryToolRegistry(memoryOptions, tools, memoryRun.scope),
+            }
+          : settings;
       return yield* runLoop(
-        { ...settings, caller: runOptions.caller },
+        { ...runSettings, caller: runOptions.caller },
         {
           state,
           budget,

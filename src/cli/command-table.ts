@@ -96,4 +96,9 @@ export const commandTable: CommandEntry[] = [
     summary: 'Run the OpenAI-compatible backend simulator (latency, output length, injected faults)',
     load: () => import('./commands/simulate.js'),
   },
+  {
+    name: 'memory',
+    summary: "A user's long-term memory: ingest a conversation, recall, forget",
+    load: () => import('./commands/memory.js'),
+  },
 ];

@@ -5,6 +5,7 @@ import { coreErrors } from './codes/core.js';
 import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { guardErrors } from './codes/guard.js';
+import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
 import { reasonErrors } from './codes/reason.js';
 import { teamErrors } from './codes/team.js';
@@ -18,6 +19,7 @@ export const errorCatalogue = {
   ...evalErrors,
   ...teamErrors,
   ...reasonErrors,
+  ...memoryErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

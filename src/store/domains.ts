@@ -5,6 +5,7 @@ import type { AllRepositories } from './domain.js';
 import { evalDomain } from './eval/index.js';
 import { gatewayDomain } from './gateway/index.js';
 import { guardDomain } from './guard/index.js';
+import { memoryDomain } from './memory/index.js';
 import { ragDomain } from './rag/index.js';
 import { traceDomain } from './trace/index.js';
 
@@ -15,6 +16,7 @@ export const storeDomains = [
   gatewayDomain,
   guardDomain,
   evalDomain,
+  memoryDomain,
 ] as const;
 
 /** Every domain's repositories, as the Store's fields (`spans`, `agentRuns`, `ragDocuments`, ...). */

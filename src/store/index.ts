@@ -44,6 +44,7 @@ export type {
   GuardEventRepository,
   GuardRepositories,
 } from './guard/index.js';
+export * from './memory/index.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations.js';
