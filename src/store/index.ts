@@ -31,6 +31,23 @@ export type { DriftWindowRecord, GuardEventRecord, GuardEventRepository } from '
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations/index.js';
+export { openStore, type StoreSettings } from './open-store.js';
+export {
+  isPostgresUrl,
+  openPostgresDatabase,
+  type PostgresDatabase,
+  type PostgresQueryable,
+  redactPostgresUrl,
+} from './postgres-database.js';
+export { migratePostgres } from './postgres-migrate.js';
+export type { PostgresMigration } from './postgres-migration.js';
+export {
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+  postgresMigrations,
+  postgresStoreOn,
+} from './postgres-store.js';
 export type {
   RagChunkInput,
   RagChunkRecord,
@@ -44,5 +61,11 @@ export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from '
 export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
-export { openSqliteStore, type SqliteStore, type SqliteStoreOptions, type Store } from './store.js';
+export {
+  openSqliteStore,
+  type SqliteStore,
+  type SqliteStoreOptions,
+  type Store,
+  type StoreKind,
+} from './store.js';
 export { utcDay } from './utc-day.js';

@@ -26,8 +26,10 @@ import { createSqliteRagVectorRepository, type RagVectorRepository } from './rag
 import { createSqliteSpanRepository, type SpanRepository } from './span-repository.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
 
+export type StoreKind = 'sqlite' | 'postgres';
+
 export interface Store {
-  readonly kind: 'sqlite';
+  readonly kind: StoreKind;
   readonly location: string;
   readonly spans: SpanRepository;
   readonly evalRuns: EvalRunRepository;
@@ -53,6 +55,7 @@ export interface SqliteStoreOptions {
 }
 
 export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
   /** The raw connection, for code inside src/store only. */
   readonly database: SqliteDatabase;
 }
