@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { PostgresQueryable } from '../src/store/index.js';
 import { type ClusterInfo, type PostgresServer, startPostgresServer } from './postgres-server.js';
 
 export interface PostgresHandle {
@@ -93,4 +94,18 @@ async function waitForCluster(infoPath: string, errorPath: string): Promise<Clus
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('The shared Postgres cluster did not start within 170 s.');
+}
+
+/**
+ * Empties a migrated store's schema for the next test: drops the per-collection vector tables and
+ * truncates every other table but schema_migrations (much cheaper than a new schema and migrations).
+ */
+export async function emptyPostgresSchema(db: PostgresQueryable): Promise<void> {
+  const tables = await db.query<{ name: string }>(
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'",
+  );
+  const vectorTables = tables.filter((t) => t.name.startsWith('rag_vectors_')).map((t) => t.name);
+  const others = tables.filter((t) => !t.name.startsWith('rag_vectors_')).map((t) => t.name);
+  if (vectorTables.length > 0) await db.query(`DROP TABLE ${vectorTables.join(', ')}`);
+  if (others.length > 0) await db.query(`TRUNCATE ${others.join(', ')} RESTART IDENTITY CASCADE`);
 }

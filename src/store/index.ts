@@ -2,14 +2,24 @@ export type {
   AgentApprovalRecord,
   AgentApprovalRepository,
   AgentApprovalStatus,
-} from './agent-approval-repository.js';
-export type {
+  AgentRepositories,
   AgentRunRecord,
   AgentRunRepository,
   AgentRunStatus,
   AgentRunUpdate,
-} from './agent-run-repository.js';
-export type { AgentToolCallRecord, AgentToolCallRepository } from './agent-tool-call-repository.js';
+  AgentToolCallRecord,
+  AgentToolCallRepository,
+} from './agent/index.js';
+export {
+  type AllRepositories,
+  type DomainBackend,
+  type DomainContract,
+  defineStoreDomain,
+  type OpenRepositories,
+  type RepositoriesOf,
+  type StoreDomain,
+} from './domain.js';
+export { type StoreRepositories, storeDomains } from './domains.js';
 export type { EvalCacheRepository } from './eval-cache-repository.js';
 export type {
   EvalResultRecord,
@@ -58,7 +68,6 @@ export type {
   RagMetadataFilter,
 } from './rag-document-repository.js';
 export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from './rag-vector-repository.js';
-export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export {
@@ -68,4 +77,5 @@ export {
   type Store,
   type StoreKind,
 } from './store.js';
+export type { SpanRecord, SpanRepository, TraceRepositories, TraceSummary } from './trace/index.js';
 export { utcDay } from './utc-day.js';

@@ -1,35 +1,17 @@
 // The store on Postgres: every domain's repositories on one connection pool, after the Postgres
 // migrations (same ids as SQLite's). Chosen by `database.url: postgres://…` (see open-store.ts).
-import { createPostgresAgentApprovalRepository } from './agent/postgres/approvals.js';
-import { agentPostgresMigrations } from './agent/postgres/migrations.js';
-import { createPostgresAgentRunRepository } from './agent/postgres/runs.js';
-import { createPostgresAgentToolCallRepository } from './agent/postgres/tool-calls.js';
-import { createPostgresEvalCacheRepository } from './eval/postgres/cache.js';
-import { evalPostgresMigrations } from './eval/postgres/migrations.js';
-import { createPostgresEvalRunRepository } from './eval/postgres/runs.js';
-import { createPostgresGatewayKeyRepository } from './gateway/postgres/keys.js';
-import { gatewayPostgresMigrations } from './gateway/postgres/migrations.js';
-import { createPostgresGatewayUsageRepository } from './gateway/postgres/usage.js';
-import { createPostgresGuardEventRepository } from './guard/postgres/events.js';
-import { guardPostgresMigrations } from './guard/postgres/migrations.js';
+import { GantryError } from '../errors/index.js';
+import type { PostgresBackendOptions } from './domain.js';
+import { type StoreRepositories, storeDomains } from './domains.js';
 import { openPostgresDatabase, type PostgresDatabase, redactPostgresUrl } from './postgres-database.js';
 import { migratePostgres } from './postgres-migrate.js';
 import type { PostgresMigration } from './postgres-migration.js';
-import { createPostgresRagDocumentRepository } from './rag/postgres/documents.js';
-import { ragPostgresMigrations } from './rag/postgres/migrations.js';
-import { createPostgresRagVectorRepository, type PostgresVectorOptions } from './rag/postgres/vectors.js';
 import type { Store } from './store.js';
-import { tracePostgresMigrations } from './trace/postgres/migrations.js';
-import { createPostgresSpanRepository } from './trace/postgres/spans.js';
 
-export const postgresMigrations: readonly PostgresMigration[] = [
-  ...tracePostgresMigrations,
-  ...agentPostgresMigrations,
-  ...ragPostgresMigrations,
-  ...gatewayPostgresMigrations,
-  ...guardPostgresMigrations,
-  ...evalPostgresMigrations,
-].sort((a, b) => a.id - b.id);
+/** Every domain's Postgres migrations, in id order. */
+export const postgresMigrations: readonly PostgresMigration[] = storeDomains
+  .flatMap((domain) => domain.postgres?.migrations ?? [])
+  .sort((a, b) => a.id - b.id);
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:5432/database */
@@ -40,7 +22,8 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Replaces the built-in migration list (tests of the migration runner). */
   migrations?: readonly PostgresMigration[];
-  vectors?: PostgresVectorOptions;
+  /** Vector storage: pgvector when the server has it (default), or bytes searched in process. */
+  vectors?: PostgresBackendOptions['vectors'];
 }
 
 export interface PostgresStore extends Store {
@@ -57,31 +40,26 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.close();
     throw error;
   }
-  return postgresStoreOn(db, redactPostgresUrl(options.url), options.vectors);
+  return postgresStoreOn(db, redactPostgresUrl(options.url), { vectors: options.vectors });
 }
 
 /** The store on an open, migrated database (also used with PGlite in tests). */
 export function postgresStoreOn(
   db: PostgresDatabase,
   location: string,
-  vectorOptions?: PostgresVectorOptions,
+  options: PostgresBackendOptions = {},
 ): PostgresStore {
+  const repositories = Object.assign(
+    {},
+    ...storeDomains.flatMap((domain) => (domain.postgres ? [domain.postgres.create(db, options)] : [])),
+  ) as StoreRepositories;
+  const missing = storeDomains.filter((domain) => !domain.postgres).map((domain) => domain.name);
   let closed = false;
-  return {
+  const store: PostgresStore = {
+    ...repositories,
     kind: 'postgres',
     location,
     database: db,
-    spans: createPostgresSpanRepository(db),
-    evalRuns: createPostgresEvalRunRepository(db),
-    evalCache: createPostgresEvalCacheRepository(db),
-    agentRuns: createPostgresAgentRunRepository(db),
-    agentToolCalls: createPostgresAgentToolCallRepository(db),
-    agentApprovals: createPostgresAgentApprovalRepository(db),
-    gatewayKeys: createPostgresGatewayKeyRepository(db),
-    gatewayUsage: createPostgresGatewayUsageRepository(db),
-    ragDocuments: createPostgresRagDocumentRepository(db),
-    ragVectors: createPostgresRagVectorRepository(db, vectorOptions),
-    guardEvents: createPostgresGuardEventRepository(db),
     async checkWritable() {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM store_probe');
@@ -95,4 +73,36 @@ export function postgresStoreOn(
       await db.close();
     },
   };
+  return missing.length === 0 ? store : withUnsupportedDomains(store, missing);
+}
+
+/**
+ * A store whose list of domains includes some without a Postgres implementation: it opens, and any
+ * repository it lacks fails with a clear error when one of its methods is called.
+ */
+function withUnsupportedDomains(store: PostgresStore, domains: readonly string[]): PostgresStore {
+  const fail = () => {
+    throw new GantryError(
+      'STORE_DOMAIN_UNSUPPORTED',
+      `The store domain(s) ${domains.join(', ')} have no Postgres implementation yet.`,
+      {
+        hint: `Use SQLite (unset database.url) for this feature, or add src/store/<domain>/postgres/.`,
+        details: { domains },
+      },
+    );
+  };
+  const unsupported = new Proxy({}, { get: (_target, property) => (property === 'then' ? undefined : fail) });
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (
+        typeof property !== 'string' ||
+        property in target ||
+        property === 'then' ||
+        property === 'toJSON'
+      ) {
+        return Reflect.get(target, property, receiver);
+      }
+      return unsupported;
+    },
+  });
 }

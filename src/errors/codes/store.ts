@@ -17,6 +17,12 @@ export const storeErrors = {
     httpStatus: 500,
     exitCode: 1,
   },
+  STORE_DOMAIN_UNSUPPORTED: {
+    description:
+      'A feature used a store domain that has no implementation on the configured backend (Postgres).',
+    httpStatus: 501,
+    exitCode: 1,
+  },
   STORE_TRANSFER_MISMATCH: {
     description:
       '`gantry db import/export` copied a table but its row count or checksum differs at the target.',

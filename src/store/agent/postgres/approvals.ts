@@ -1,12 +1,9 @@
 // Approvals on Postgres. Deciding is one conditional UPDATE (`WHERE status = 'pending'`): when two
 // processes decide the same approval at once, the row lock makes one win and the other see its
 // decision, never overwrite it.
-import type {
-  AgentApprovalRecord,
-  AgentApprovalRepository,
-  AgentApprovalStatus,
-} from '../../agent-approval-repository.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { AgentApprovalRepository } from '../repository.js';
+import type { AgentApprovalRecord, AgentApprovalStatus } from '../types.js';
 
 interface Row {
   id: string;

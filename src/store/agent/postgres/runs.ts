@@ -1,12 +1,8 @@
 // Agent runs on Postgres: one row per run with its latest checkpoint as JSON text. Each update is one
 // statement, so concurrent updates of different fields from two processes never undo each other.
-import type {
-  AgentRunRecord,
-  AgentRunRepository,
-  AgentRunStatus,
-  AgentRunUpdate,
-} from '../../agent-run-repository.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { AgentRunRepository } from '../repository.js';
+import type { AgentRunRecord, AgentRunStatus, AgentRunUpdate } from '../types.js';
 
 interface RunRow {
   id: string;

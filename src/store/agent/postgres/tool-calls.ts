@@ -1,6 +1,7 @@
 // Completed tool calls on Postgres; recording the same (run, call) twice keeps the first.
-import type { AgentToolCallRecord, AgentToolCallRepository } from '../../agent-tool-call-repository.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { AgentToolCallRepository } from '../repository.js';
+import type { AgentToolCallRecord } from '../types.js';
 
 interface Row {
   run_id: string;

@@ -1,6 +1,7 @@
 // Spans on Postgres: written in batches (one statement per batch through unnest), read back as traces.
 import type { PostgresDatabase } from '../../postgres-database.js';
-import type { SpanRecord, SpanRepository } from '../../span-repository.js';
+import type { SpanRepository } from '../repository.js';
+import type { SpanRecord } from '../types.js';
 
 interface SpanRow {
   span_id: string;

@@ -1,43 +1,7 @@
-// Approvals of tool calls: bound to one run, one call id and the hash of its arguments.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export type AgentApprovalStatus = 'pending' | 'approved' | 'rejected';
-
-export interface AgentApprovalRecord {
-  id: string;
-  runId: string;
-  callId: string;
-  toolName: string;
-  input: unknown;
-  inputHash: string;
-  status: AgentApprovalStatus;
-  reason: string | null;
-  decidedBy: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
-
-export interface AgentApprovalRepository {
-  /** Creates a pending approval, or returns the existing one for the same (run, call). */
-  requestApproval(
-    approval: Pick<AgentApprovalRecord, 'id' | 'runId' | 'callId' | 'toolName' | 'input' | 'inputHash'>,
-  ): Promise<AgentApprovalRecord>;
-  getApproval(id: string): Promise<AgentApprovalRecord | undefined>;
-  findApproval(runId: string, callId: string): Promise<AgentApprovalRecord | undefined>;
-  /**
-   * Decides a pending approval. Deciding it again the same way changes nothing (returns it);
-   * the caller checks for a conflicting earlier decision.
-   */
-  decideApproval(
-    id: string,
-    decision: { status: 'approved' | 'rejected'; reason?: string; decidedBy?: string },
-  ): Promise<AgentApprovalRecord | undefined>;
-  listApprovals(options?: {
-    status?: AgentApprovalStatus;
-    runId?: string;
-    limit?: number;
-  }): Promise<AgentApprovalRecord[]>;
-}
+// Agent approvals on SQLite: a decision only updates a pending row.
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { AgentApprovalRepository } from '../repository.js';
+import type { AgentApprovalRecord, AgentApprovalStatus } from '../types.js';
 
 interface Row {
   id: string;

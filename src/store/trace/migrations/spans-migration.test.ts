@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
-import { createSqliteSpanRepository } from './span-repository.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { migrate } from '../../migrate.js';
+import { migrations } from '../../migrations/index.js';
+import { openSqliteDatabase } from '../../sqlite-database.js';
+import { createSqliteSpanRepository } from '../sqlite/spans.js';
 
 describe('migration 2 (spans keyed by trace)', () => {
   it('keeps the spans recorded before it, readable as traces', async () => {

@@ -1,52 +1,7 @@
-// Agent runs: one row per run, with its latest checkpoint (the serialised loop state) and totals.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-/** 'failed' and 'aborted' runs keep their checkpoint and can be resumed. */
-export type AgentRunStatus = 'running' | 'awaiting-approval' | 'completed' | 'failed' | 'aborted';
-
-export interface AgentRunRecord {
-  id: string;
-  parentRunId: string | null;
-  agentName: string;
-  task: string;
-  model: string;
-  status: AgentRunStatus;
-  stopReason: string | null;
-  finalText: string | null;
-  traceId: string | null;
-  stepCount: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AgentRunUpdate {
-  status?: AgentRunStatus;
-  stopReason?: string | null;
-  finalText?: string | null;
-  traceId?: string | null;
-  stepCount?: number;
-  inputTokens?: number;
-  outputTokens?: number;
-  costUsd?: number;
-  /** The loop state as JSON-serialisable data; replaces the previous checkpoint. */
-  checkpoint?: unknown;
-}
-
-export interface AgentRunRepository {
-  createRun(
-    run: Pick<AgentRunRecord, 'id' | 'agentName' | 'task' | 'model'> & {
-      parentRunId?: string | null;
-      traceId?: string | null;
-    },
-  ): Promise<void>;
-  updateRun(id: string, update: AgentRunUpdate): Promise<void>;
-  getRun(id: string): Promise<AgentRunRecord | undefined>;
-  getCheckpoint(id: string): Promise<unknown | undefined>;
-  listRuns(options?: { limit?: number; status?: AgentRunStatus }): Promise<AgentRunRecord[]>;
-}
+// Agent runs on SQLite: one row per run, with its latest checkpoint as JSON text.
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { AgentRunRepository } from '../repository.js';
+import type { AgentRunRecord, AgentRunStatus, AgentRunUpdate } from '../types.js';
 
 interface RunRow {
   id: string;

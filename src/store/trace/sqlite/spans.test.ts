@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
-import { createSqliteSpanRepository, type SpanRecord } from './span-repository.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { migrate } from '../../migrate.js';
+import { migrations } from '../../migrations/index.js';
+import { openSqliteDatabase } from '../../sqlite-database.js';
+import type { SpanRecord } from '../types.js';
+import { createSqliteSpanRepository } from './spans.js';
 
 describe('span repository', () => {
   it('writes a large batch (blocks of spans per statement, then the rest) with every field kept', async () => {

@@ -1,25 +1,6 @@
-// Completed tool calls, written as each one finishes, so that a resumed run never repeats one.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface AgentToolCallRecord {
-  runId: string;
-  callId: string;
-  step: number;
-  toolName: string;
-  input: unknown;
-  inputHash: string;
-  /** The result (or error message) exactly as the model was shown it. */
-  output: unknown;
-  isError: boolean;
-  startedAt: number;
-  endedAt: number;
-}
-
-export interface AgentToolCallRepository {
-  /** Records a finished call; recording the same (run, call) twice keeps the first. */
-  recordToolCall(record: AgentToolCallRecord): Promise<void>;
-  listToolCalls(runId: string): Promise<AgentToolCallRecord[]>;
-}
+// Agent tool calls on SQLite: INSERT OR IGNORE keeps the first record of a (run, call).
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { AgentToolCallRepository } from '../repository.js';
 
 interface Row {
   run_id: string;

@@ -1,35 +1,8 @@
-// Spans: written in batches by the trace sink, read back as whole traces.
-import { blockInsert } from './block-insert.js';
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface SpanRecord {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  kind: 'internal' | 'client' | 'server';
-  /** Milliseconds since the epoch (fractional). */
-  startTime: number;
-  endTime: number;
-  status: 'ok' | 'error';
-  statusMessage?: string;
-  attributes: Record<string, unknown>;
-}
-
-export interface TraceSummary {
-  traceId: string;
-  rootName: string;
-  startTime: number;
-  durationMs: number;
-  spanCount: number;
-  status: 'ok' | 'error';
-}
-
-export interface SpanRepository {
-  saveSpans(spans: readonly SpanRecord[]): Promise<void>;
-  getTrace(traceId: string): Promise<SpanRecord[]>;
-  listTraces(options?: { limit?: number }): Promise<TraceSummary[]>;
-}
+// Spans on SQLite: one row per span, keyed by (trace_id, span_id); written in blocks of rows per statement.
+import { blockInsert } from '../../block-insert.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { SpanRepository } from '../repository.js';
+import type { SpanRecord } from '../types.js';
 
 interface SpanRow {
   span_id: string;

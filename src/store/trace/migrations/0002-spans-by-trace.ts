@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from '../../migration.js';
 
 // Spans found by (trace_id, span_id) through one unique index, instead of a span_id primary key
 // plus a trace_id index: with time-prefixed trace ids (src/trace/ids.ts) new spans land at the end

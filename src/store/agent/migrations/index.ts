@@ -1,0 +1,6 @@
+// The agent domain's migrations (ids 100–199). A migration that has shipped never changes: add a new
+// file with the next id.
+import type { Migration } from '../../migration.js';
+import { agentMigration } from './0100-agent.js';
+
+export const agentMigrations: readonly Migration[] = [agentMigration];
