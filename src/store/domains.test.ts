@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { AgentRunRepository } from './agent/index.js';
 import { storeDomains } from './domains.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from './migrations.js';
 import { openSqliteStore, type Store } from './store.js';
 import type { SpanRepository } from './trace/index.js';
 

@@ -1,3 +1,4 @@
+// The store's public names. Each domain (src/store/<domain>/) names its own; add one line per domain.
 export type {
   AgentApprovalRecord,
   AgentApprovalRepository,
@@ -20,27 +21,32 @@ export {
   type StoreDomain,
 } from './domain.js';
 export { type StoreRepositories, storeDomains } from './domains.js';
-export type { EvalCacheRepository } from './eval-cache-repository.js';
 export type {
+  EvalCacheRepository,
+  EvalRepositories,
   EvalResultRecord,
   EvalRunRecord,
   EvalRunRepository,
   EvalRunStatus,
-} from './eval-run-repository.js';
+} from './eval/index.js';
 export type {
   GatewayKeyLimits,
   GatewayKeyRecord,
   GatewayKeyRepository,
-} from './gateway-key-repository.js';
-export type {
+  GatewayRepositories,
   GatewayUsageRecord,
   GatewayUsageRepository,
   GatewayUsageTotals,
-} from './gateway-usage-repository.js';
-export type { DriftWindowRecord, GuardEventRecord, GuardEventRepository } from './guard-event-repository.js';
+} from './gateway/index.js';
+export type {
+  DriftWindowRecord,
+  GuardEventRecord,
+  GuardEventRepository,
+  GuardRepositories,
+} from './guard/index.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
-export { migrations } from './migrations/index.js';
+export { migrations } from './migrations.js';
 export { openStore, type StoreSettings } from './open-store.js';
 export {
   isPostgresUrl,
@@ -66,8 +72,11 @@ export type {
   RagDocumentRecord,
   RagDocumentRepository,
   RagMetadataFilter,
-} from './rag-document-repository.js';
-export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from './rag-vector-repository.js';
+  RagRepositories,
+  RagVectorHit,
+  RagVectorRepository,
+  RagVectorSearchOptions,
+} from './rag/index.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export {

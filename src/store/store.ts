@@ -5,7 +5,7 @@
 import { type StoreRepositories, storeDomains } from './domains.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
-import { migrations as allMigrations } from './migrations/index.js';
+import { migrations as allMigrations } from './migrations.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
 
 export type StoreKind = 'sqlite' | 'postgres';

@@ -1,24 +1,21 @@
 // The gateway domain: API keys with their limits, usage rows and per-key daily totals.
 import { defineStoreDomain } from '../domain.js';
-import { createSqliteGatewayKeyRepository, type GatewayKeyRepository } from '../gateway-key-repository.js';
-import {
-  createSqliteGatewayUsageRepository,
-  type GatewayUsageRepository,
-} from '../gateway-usage-repository.js';
-import { gatewayMigration } from '../migrations/0300-gateway.js';
-import { gatewayUsageDailyMigration } from '../migrations/0301-gateway-usage-daily.js';
+import { gatewayMigrations } from './migrations/index.js';
 import { gatewayPostgres } from './postgres/index.js';
+import type { GatewayRepositories } from './repository.js';
+import { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
+import { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
 
-export interface GatewayRepositories {
-  readonly gatewayKeys: GatewayKeyRepository;
-  readonly gatewayUsage: GatewayUsageRepository;
-}
+export type { GatewayKeyRepository, GatewayRepositories, GatewayUsageRepository } from './repository.js';
+export { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
+export { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
+export type { GatewayKeyLimits, GatewayKeyRecord, GatewayUsageRecord, GatewayUsageTotals } from './types.js';
 
 export const gatewayDomain = defineStoreDomain({
   name: 'gateway',
   migrationIds: [300, 399],
   sqlite: {
-    migrations: [gatewayMigration, gatewayUsageDailyMigration],
+    migrations: gatewayMigrations,
     create: (db): GatewayRepositories => ({
       gatewayKeys: createSqliteGatewayKeyRepository(db),
       gatewayUsage: createSqliteGatewayUsageRepository(db),

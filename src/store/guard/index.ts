@@ -1,18 +1,19 @@
 // The guard domain: per-request guard events and drift windows.
 import { defineStoreDomain } from '../domain.js';
-import { createSqliteGuardEventRepository, type GuardEventRepository } from '../guard-event-repository.js';
-import { guardMigration } from '../migrations/0400-guard.js';
+import { guardMigrations } from './migrations/index.js';
 import { guardPostgres } from './postgres/index.js';
+import type { GuardRepositories } from './repository.js';
+import { createSqliteGuardEventRepository } from './sqlite/events.js';
 
-export interface GuardRepositories {
-  readonly guardEvents: GuardEventRepository;
-}
+export type { GuardEventRepository, GuardRepositories } from './repository.js';
+export { createSqliteGuardEventRepository } from './sqlite/events.js';
+export type { DriftWindowRecord, GuardEventRecord } from './types.js';
 
 export const guardDomain = defineStoreDomain({
   name: 'guard',
   migrationIds: [400, 499],
   sqlite: {
-    migrations: [guardMigration],
+    migrations: guardMigrations,
     create: (db): GuardRepositories => ({ guardEvents: createSqliteGuardEventRepository(db) }),
   },
   postgres: guardPostgres,

@@ -1,21 +1,30 @@
 // The rag domain: collections, documents, chunks, the embedding cache, and per-collection vectors.
 import { defineStoreDomain } from '../domain.js';
-import { ragMigration } from '../migrations/0200-rag.js';
-import { ragGenerationMigration } from '../migrations/0201-rag-generation.js';
-import { createSqliteRagDocumentRepository, type RagDocumentRepository } from '../rag-document-repository.js';
-import { createSqliteRagVectorRepository, type RagVectorRepository } from '../rag-vector-repository.js';
+import { ragMigrations } from './migrations/index.js';
 import { ragPostgres } from './postgres/index.js';
+import type { RagRepositories } from './repository.js';
+import { createSqliteRagDocumentRepository } from './sqlite/documents.js';
+import { createSqliteRagVectorRepository } from './sqlite/vectors.js';
 
-export interface RagRepositories {
-  readonly ragDocuments: RagDocumentRepository;
-  readonly ragVectors: RagVectorRepository;
-}
+export type { RagDocumentRepository, RagRepositories, RagVectorRepository } from './repository.js';
+export { createSqliteRagDocumentRepository } from './sqlite/documents.js';
+export { createSqliteRagVectorRepository } from './sqlite/vectors.js';
+export type {
+  RagChunkInput,
+  RagChunkRecord,
+  RagCollectionRecord,
+  RagDocumentChange,
+  RagDocumentRecord,
+  RagMetadataFilter,
+  RagVectorHit,
+  RagVectorSearchOptions,
+} from './types.js';
 
 export const ragDomain = defineStoreDomain({
   name: 'rag',
   migrationIds: [200, 299],
   sqlite: {
-    migrations: [ragMigration, ragGenerationMigration],
+    migrations: ragMigrations,
     create: (db): RagRepositories => ({
       ragDocuments: createSqliteRagDocumentRepository(db),
       ragVectors: createSqliteRagVectorRepository(db),

@@ -1,6 +1,7 @@
 // Cached eval target outputs on Postgres.
-import type { EvalCacheRepository } from '../../eval-cache-repository.js';
+
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { EvalCacheRepository } from '../repository.js';
 
 export function createPostgresEvalCacheRepository(db: PostgresDatabase): EvalCacheRepository {
   return {

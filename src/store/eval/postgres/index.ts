@@ -1,6 +1,6 @@
 // The eval domain on Postgres.
 import type { PostgresBackend } from '../../domain.js';
-import type { EvalRepositories } from '../index.js';
+import type { EvalRepositories } from '../repository.js';
 import { createPostgresEvalCacheRepository } from './cache.js';
 import { evalPostgresMigrations } from './migrations.js';
 import { createPostgresEvalRunRepository } from './runs.js';

@@ -1,11 +1,8 @@
 // Eval runs and their per-example results on Postgres.
-import type {
-  EvalResultRecord,
-  EvalRunRecord,
-  EvalRunRepository,
-  EvalRunStatus,
-} from '../../eval-run-repository.js';
+
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { EvalRunRepository } from '../repository.js';
+import type { EvalResultRecord, EvalRunRecord, EvalRunStatus } from '../types.js';
 
 interface RunRow {
   run_id: string;

@@ -1,6 +1,6 @@
 // The gateway domain on Postgres.
 import type { PostgresBackend } from '../../domain.js';
-import type { GatewayRepositories } from '../index.js';
+import type { GatewayRepositories } from '../repository.js';
 import { createPostgresGatewayKeyRepository } from './keys.js';
 import { gatewayPostgresMigrations } from './migrations.js';
 import { createPostgresGatewayUsageRepository } from './usage.js';

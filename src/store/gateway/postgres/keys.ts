@@ -1,10 +1,8 @@
 // Gateway API keys on Postgres: only the SHA-256 hash of a key is stored; lookups go by hash.
-import type {
-  GatewayKeyLimits,
-  GatewayKeyRecord,
-  GatewayKeyRepository,
-} from '../../gateway-key-repository.js';
+
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { GatewayKeyRepository } from '../repository.js';
+import type { GatewayKeyLimits, GatewayKeyRecord } from '../types.js';
 
 interface KeyRow {
   id: string;

@@ -2,13 +2,11 @@
 // transaction. The totals are incremented in the database (`requests = requests + excluded.requests`),
 // never read-modify-written by the process, so replicas writing at once lose no update; the upserts go
 // in (key, day) order so that two batches never wait on each other's rows in opposite orders.
-import type {
-  GatewayUsageRecord,
-  GatewayUsageRepository,
-  GatewayUsageTotals,
-} from '../../gateway-usage-repository.js';
+
 import type { PostgresDatabase } from '../../postgres-database.js';
 import { utcDay } from '../../utc-day.js';
+import type { GatewayUsageRepository } from '../repository.js';
+import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
 
 interface UsageRow {
   key_id: string | null;

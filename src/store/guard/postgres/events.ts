@@ -1,10 +1,8 @@
 // Guard events and drift windows on Postgres.
-import type {
-  DriftWindowRecord,
-  GuardEventRecord,
-  GuardEventRepository,
-} from '../../guard-event-repository.js';
+
 import type { PostgresDatabase } from '../../postgres-database.js';
+import type { GuardEventRepository } from '../repository.js';
+import type { DriftWindowRecord, GuardEventRecord } from '../types.js';
 
 interface EventRow {
   id: number;

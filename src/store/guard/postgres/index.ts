@@ -1,6 +1,6 @@
 // The guard domain on Postgres.
 import type { PostgresBackend } from '../../domain.js';
-import type { GuardRepositories } from '../index.js';
+import type { GuardRepositories } from '../repository.js';
 import { createPostgresGuardEventRepository } from './events.js';
 import { guardPostgresMigrations } from './migrations.js';
 

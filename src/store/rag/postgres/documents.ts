@@ -4,15 +4,9 @@
 // its row is upserted first, which also locks it against a second process replacing it at once.
 import { GantryError } from '../../../errors/index.js';
 import type { PostgresDatabase, PostgresQueryable } from '../../postgres-database.js';
-import {
-  decodeTerms,
-  encodeTerms,
-  type RagChunkInput,
-  type RagChunkRecord,
-  type RagCollectionRecord,
-  type RagDocumentChange,
-  type RagDocumentRepository,
-} from '../../rag-document-repository.js';
+import type { RagDocumentRepository } from '../repository.js';
+import { decodeTerms, encodeTerms } from '../sqlite/documents.js';
+import type { RagChunkInput, RagChunkRecord, RagCollectionRecord, RagDocumentChange } from '../types.js';
 
 interface ChunkRow {
   id: number;

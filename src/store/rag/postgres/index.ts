@@ -1,6 +1,6 @@
 // The rag domain on Postgres.
 import type { PostgresBackend } from '../../domain.js';
-import type { RagRepositories } from '../index.js';
+import type { RagRepositories } from '../repository.js';
 import { createPostgresRagDocumentRepository } from './documents.js';
 import { ragPostgresMigrations } from './migrations.js';
 import { createPostgresRagVectorRepository } from './vectors.js';

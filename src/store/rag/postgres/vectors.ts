@@ -5,7 +5,8 @@
 // or of the candidate set, is read and scored). Also the embedding cache.
 import { GantryError } from '../../../errors/index.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
-import type { RagVectorHit, RagVectorRepository } from '../../rag-vector-repository.js';
+import type { RagVectorRepository } from '../repository.js';
+import type { RagVectorHit } from '../types.js';
 
 const bytes = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 const floats = (buffer: Uint8Array) =>

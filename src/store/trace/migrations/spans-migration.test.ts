@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../migrate.js';
-import { migrations } from '../../migrations/index.js';
+import { migrations } from '../../migrations.js';
 import { openSqliteDatabase } from '../../sqlite-database.js';
 import { createSqliteSpanRepository } from '../sqlite/spans.js';
 

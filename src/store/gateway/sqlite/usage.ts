@@ -1,40 +1,9 @@
 // Gateway usage: one row per request, appended in batches (one transaction per batch).
-import { blockInsert } from './block-insert.js';
-import type { SqliteDatabase } from './sqlite-database.js';
-import { utcDay } from './utc-day.js';
-
-export interface GatewayUsageRecord {
-  keyId: string | null;
-  /** The alias the client asked for. */
-  model: string;
-  route: string;
-  upstream: string | null;
-  endpoint: 'chat' | 'completions' | 'embeddings';
-  status: number;
-  stream: boolean;
-  cached: boolean;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  /** 'upstream' when the backend reported usage, 'counted' when the gateway counted tokens itself. */
-  usageSource: 'upstream' | 'counted' | 'none';
-  durationMs: number;
-  createdAt: number;
-}
-
-export interface GatewayUsageTotals {
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-}
-
-export interface GatewayUsageRepository {
-  saveUsage(records: readonly GatewayUsageRecord[]): Promise<void>;
-  /** Sums a key's usage from the UTC day `sinceDay` ('YYYY-MM-DD', inclusive); all time when omitted. */
-  totalsForKey(keyId: string, sinceDay?: string): Promise<GatewayUsageTotals>;
-  listUsage(options?: { keyId?: string; limit?: number }): Promise<GatewayUsageRecord[]>;
-}
+import { blockInsert } from '../../block-insert.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import { utcDay } from '../../utc-day.js';
+import type { GatewayUsageRepository } from '../repository.js';
+import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
 
 interface UsageRow {
   key_id: string | null;

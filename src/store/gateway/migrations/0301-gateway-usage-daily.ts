@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from '../../migration.js';
 
 // Per key and UTC day totals, kept beside the usage rows and updated in the same transaction as each
 // batch. Budgets and `gantry keys usage` read these few rows instead of summing the log; the log's

@@ -1,43 +1,11 @@
 // RAG vectors in sqlite-vec: exact cosine k-NN over float[dim], and binary-quantized candidates
 // (bit[dim], Hamming distance) rescored exactly for large collections. Also the embedding cache.
-import { GantryError } from '../errors/index.js';
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface RagVectorHit {
-  id: number;
-  /** Cosine distance, 0 (same direction) … 2 (opposite). */
-  distance: number;
-}
-
-export interface RagVectorSearchOptions {
-  limit: number;
-  /** Restricts the search to these chunk row ids (metadata filters): scored exactly. */
-  candidates?: ReadonlySet<number>;
-  /** Use binary-quantized candidates, `oversample` × limit of them, rescored exactly. */
-  approximate?: boolean;
-  oversample?: number;
-}
-
-export interface RagVectorRepository {
-  /** Creates the collection's vector tables for this dimension (no-op when they exist). */
-  ensureVectorTables(collectionId: number, dimension: number): Promise<void>;
-  putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
-  deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
-  getVectors(collectionId: number, ids: readonly number[]): Promise<Map<number, Float32Array>>;
-  /** Every vector of the collection, to build an in-memory index. */
-  allVectors(collectionId: number): Promise<{ id: number; vector: Float32Array }[]>;
-  searchVectors(
-    collectionId: number,
-    query: Float32Array,
-    options: RagVectorSearchOptions,
-  ): Promise<RagVectorHit[]>;
-  countVectors(collectionId: number): Promise<number>;
-  dropVectorTables(collectionId: number): Promise<void>;
-  cachedEmbeddings(embedder: string, hashes: readonly string[]): Promise<Map<string, Float32Array>>;
-  cacheEmbeddings(embedder: string, entries: ReadonlyMap<string, Float32Array>): Promise<void>;
-}
+import { GantryError } from '../../../errors/index.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { RagVectorRepository } from '../repository.js';
 
 const blob = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+
 const floats = (buffer: Buffer) =>
   new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 

@@ -1,50 +1,8 @@
 // Guard events (one per scanned request, response or tool result) and the drift reports computed over
 // windows of them.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface GuardEventRecord {
-  id?: number;
-  /** Milliseconds since the epoch. */
-  at: number;
-  direction: 'input' | 'output' | 'tool-result';
-  route?: string;
-  apiKey?: string;
-  policy?: string;
-  action: 'allow' | 'block' | 'redact' | 'flag';
-  length: number;
-  language: string;
-  refusal: boolean;
-  piiCount: number;
-  injectionScore: number;
-  toxicityScore: number;
-  /** Scanner/type/action triples, never the matched values (they may be PII). */
-  findings: { scanner: string; type: string; action: string }[];
-  embedding?: number[];
-}
-
-export interface DriftWindowRecord {
-  id?: number;
-  createdAt: number;
-  referenceStart: number;
-  referenceEnd: number;
-  currentStart: number;
-  currentEnd: number;
-  drifted: boolean;
-  report: Record<string, unknown>;
-}
-
-export interface GuardEventRepository {
-  saveEvents(events: readonly GuardEventRecord[]): Promise<void>;
-  /** Events with start <= at < end, oldest first. */
-  listEvents(options: {
-    start: number;
-    end: number;
-    direction?: GuardEventRecord['direction'];
-    limit?: number;
-  }): Promise<GuardEventRecord[]>;
-  saveDriftWindow(window: DriftWindowRecord): Promise<number>;
-  listDriftWindows(options?: { limit?: number }): Promise<DriftWindowRecord[]>;
-}
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { GuardEventRepository } from '../repository.js';
+import type { GuardEventRecord } from '../types.js';
 
 interface EventRow {
   id: number;

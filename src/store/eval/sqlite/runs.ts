@@ -1,47 +1,7 @@
 // Eval runs and their per-example results; a run can be resumed by skipping results already stored.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export type EvalRunStatus = 'running' | 'completed' | 'failed';
-
-export interface EvalRunRecord {
-  runId: string;
-  name: string;
-  target: string;
-  status: EvalRunStatus;
-  config: Record<string, unknown>;
-  summary: Record<string, unknown> | null;
-  startedAt: number;
-  finishedAt: number | null;
-}
-
-export interface EvalResultRecord {
-  runId: string;
-  exampleId: string;
-  trial: number;
-  status: 'ok' | 'error';
-  input: unknown;
-  /** The target's whole output (text, trajectory, usage, metadata). */
-  output: unknown;
-  /** Scorer name → { score, pass, reason, details }. */
-  scores: Record<string, unknown>;
-  latencyMs: number;
-  cost: number;
-  error: string | null;
-  cached: boolean;
-  createdAt: number;
-}
-
-export interface EvalRunRepository {
-  createRun(run: Omit<EvalRunRecord, 'summary' | 'finishedAt' | 'status'>): Promise<void>;
-  finishRun(
-    runId: string,
-    update: { status: EvalRunStatus; summary: Record<string, unknown> },
-  ): Promise<void>;
-  getRun(runId: string): Promise<EvalRunRecord | undefined>;
-  listRuns(options?: { limit?: number }): Promise<EvalRunRecord[]>;
-  saveResult(result: EvalResultRecord): Promise<void>;
-  listResults(runId: string): Promise<EvalResultRecord[]>;
-}
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { EvalRunRepository } from '../repository.js';
+import type { EvalResultRecord, EvalRunRecord, EvalRunStatus } from '../types.js';
 
 interface RunRow {
   run_id: string;

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from '../../migration.js';
 
 // RAG: collections, documents (one per source, with a content hash for incremental re-ingest), chunks
 // (id = content hash; `terms` holds the analysed term frequencies BM25 is rebuilt from), and the

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from '../../migration.js';
 
 // A write counter per collection: processes keep BM25 and quantized-vector indexes in memory, and
 // compare this number before each search to notice writes made by other processes.

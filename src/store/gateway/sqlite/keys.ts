@@ -1,35 +1,7 @@
 // Gateway API keys: only the SHA-256 hash of a key is stored; lookups go by hash.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface GatewayKeyLimits {
-  requestsPerMinute?: number;
-  tokensPerMinute?: number;
-  concurrentRequests?: number;
-  dailyBudgetUsd?: number;
-  totalBudgetUsd?: number;
-}
-
-export interface GatewayKeyRecord {
-  id: string;
-  name: string;
-  keyHash: string;
-  /** The first characters of the key, to recognise it in lists. */
-  keyPrefix: string;
-  createdAt: number;
-  revokedAt: number | null;
-  limits: GatewayKeyLimits;
-  /** Aliases the key may call; null means every model. */
-  models: string[] | null;
-}
-
-export interface GatewayKeyRepository {
-  createKey(record: GatewayKeyRecord): Promise<void>;
-  findKeyByHash(keyHash: string): Promise<GatewayKeyRecord | undefined>;
-  getKey(id: string): Promise<GatewayKeyRecord | undefined>;
-  listKeys(options?: { includeRevoked?: boolean }): Promise<GatewayKeyRecord[]>;
-  /** Marks the key revoked; false when no such key exists. */
-  revokeKey(id: string, at: number): Promise<boolean>;
-}
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { GatewayKeyRepository } from '../repository.js';
+import type { GatewayKeyLimits, GatewayKeyRecord } from '../types.js';
 
 interface KeyRow {
   id: string;

@@ -1,89 +1,9 @@
 // RAG collections, documents and chunks. A document is replaced as a whole: its chunks are diffed by
 // content-hash id, so unchanged chunks keep their row (and vector) and only new text is embedded.
-import { GantryError } from '../errors/index.js';
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface RagCollectionRecord {
-  id: number;
-  name: string;
-  embedder: string | null;
-  dimension: number | null;
-  embedderState: Buffer | null;
-  settings: Record<string, unknown>;
-}
-
-export interface RagDocumentRecord {
-  id: number;
-  source: string;
-  contentHash: string;
-  metadata: Record<string, unknown>;
-}
-
-export interface RagChunkInput {
-  chunkId: string;
-  text: string;
-  metadata: Record<string, unknown>;
-  /** Analysed term → frequency, for BM25. */
-  terms: ReadonlyMap<string, number>;
-}
-
-export interface RagChunkRecord extends RagChunkInput {
-  /** Row id: also the key of the chunk's vector. */
-  id: number;
-  documentId: number;
-  source: string;
-  ordinal: number;
-}
-
-export interface RagDocumentChange {
-  documentId: number;
-  /** Chunks inserted (they need vectors). */
-  added: RagChunkRecord[];
-  /** Row ids deleted (their vectors must go). */
-  removed: number[];
-  kept: number;
-}
-
-/** Equality on chunk metadata fields; an array means "any of". */
-export type RagMetadataFilter = Record<
-  string,
-  string | number | boolean | readonly (string | number | boolean)[]
->;
-
-export interface RagDocumentRepository {
-  ensureCollection(name: string): Promise<RagCollectionRecord>;
-  getCollection(name: string): Promise<RagCollectionRecord | undefined>;
-  listCollections(): Promise<(RagCollectionRecord & { documents: number; chunks: number })[]>;
-  setCollectionEmbedder(id: number, embedder: string, dimension: number, state: Buffer | null): Promise<void>;
-  deleteCollection(name: string): Promise<boolean>;
-  listDocuments(collectionId: number): Promise<RagDocumentRecord[]>;
-  /** Inserts or replaces a document and diffs its chunks by id. */
-  replaceDocument(
-    collectionId: number,
-    document: { source: string; contentHash: string; metadata: Record<string, unknown> },
-    chunks: readonly RagChunkInput[],
-  ): Promise<RagDocumentChange>;
-  /** replaceDocument for many documents in one transaction (bulk ingest). */
-  replaceDocuments(
-    collectionId: number,
-    items: readonly {
-      document: { source: string; contentHash: string; metadata: Record<string, unknown> };
-      chunks: readonly RagChunkInput[];
-    }[],
-  ): Promise<RagDocumentChange[]>;
-  /** Deletes a document and its chunks; returns the deleted chunk row ids. */
-  deleteDocument(collectionId: number, source: string): Promise<number[]>;
-  /** Every chunk's id and term frequencies, to rebuild the BM25 index. */
-  chunkTerms(collectionId: number): Promise<{ id: number; terms: Map<string, number> }[]>;
-  getChunks(ids: readonly number[]): Promise<RagChunkRecord[]>;
-  /** Row ids of the collection's chunks whose metadata matches the filter. */
-  filterChunks(collectionId: number, filter: RagMetadataFilter): Promise<Set<number>>;
-  countChunks(collectionId: number): Promise<number>;
-  /** Increments the collection's write generation and returns the new value. */
-  bumpGeneration(collectionId: number): Promise<number>;
-  /** The collection's write generation (changes whenever any process writes to it). */
-  generation(collectionId: number): Promise<number>;
-}
+import { GantryError } from '../../../errors/index.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { RagDocumentRepository } from '../repository.js';
+import type { RagChunkInput, RagChunkRecord, RagCollectionRecord, RagDocumentChange } from '../types.js';
 
 interface ChunkRow {
   id: number;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSqliteGatewayUsageRepository, type GatewayUsageRecord } from './gateway-usage-repository.js';
-import { migrate } from './migrate.js';
-import { migrations } from './migrations/index.js';
-import { openSqliteDatabase } from './sqlite-database.js';
+import { migrate } from '../../migrate.js';
+import { migrations } from '../../migrations.js';
+import { openSqliteDatabase } from '../../sqlite-database.js';
+import type { GatewayUsageRecord } from '../types.js';
+import { createSqliteGatewayUsageRepository } from './usage.js';
 
 const day1 = Date.parse('2026-11-28T23:59:59.500Z');
 const day2 = Date.parse('2026-11-29T00:00:00.250Z');

@@ -1,11 +1,6 @@
 // Cached target outputs, keyed by a hash of (target, input, trial seed): unchanged examples are not re-run.
-import type { SqliteDatabase } from './sqlite-database.js';
-
-export interface EvalCacheRepository {
-  get(key: string): Promise<unknown | undefined>;
-  set(key: string, output: unknown): Promise<void>;
-  clear(): Promise<number>;
-}
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { EvalCacheRepository } from '../repository.js';
 
 export function createSqliteEvalCacheRepository(db: SqliteDatabase): EvalCacheRepository {
   const select = db.prepare('SELECT output FROM eval_cache WHERE cache_key = ?');

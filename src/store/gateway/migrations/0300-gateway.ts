@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import type { Migration } from '../../migration.js';
 
 // API keys are stored as SHA-256 hashes (the key itself is shown once, at creation); usage rows are
 // appended in batches by the gateway and summed for budgets and reports.
