@@ -1,0 +1,1 @@
+export async function runLatency(_args: readonly string[]): Promise<void> {}
