@@ -7,6 +7,7 @@ import {
   migratePostgres,
   openPostgresStore,
   openSqliteStore,
+  type PostgresStore,
   postgresMigrations,
   postgresStoreOn,
   type Store,
@@ -58,7 +59,7 @@ const collectionId = async (store: Store) => (await store.ragDocuments.getCollec
 
 describe('vector search on SQLite, Postgres with pgvector and Postgres without', () => {
   it('stores vectors with pgvector where the server has it, as bytes where it has not', async () => {
-    const lite = backends['postgres (pgvector via PGlite)'] as Store & { database: { query: Function } };
+    const lite = backends['postgres (pgvector via PGlite)'] as PostgresStore;
     const server = backends['postgres (bytes, exact in process)'] as typeof lite;
     const typeOf = async (store: typeof lite) =>
       (
@@ -71,9 +72,7 @@ describe('vector search on SQLite, Postgres with pgvector and Postgres without',
     const indexes = await lite.database.query(
       "SELECT indexdef FROM pg_indexes WHERE tablename = 'rag_vectors_1'",
     );
-    expect(indexes.map((row: { indexdef: string }) => row.indexdef).join('\n')).toMatch(
-      /USING hnsw .*vector_cosine_ops/,
-    );
+    expect(indexes.map((row) => String(row.indexdef)).join('\n')).toMatch(/USING hnsw .*vector_cosine_ops/);
   });
 
   it('finds the same exact nearest neighbours, in the same order, on every backend', async () => {
