@@ -18,6 +18,8 @@ import {
   type RunSummary,
   readEvalFile,
   runEval,
+  type StoredScore,
+  type TargetOutput,
   toHtmlReport,
   toJsonReport,
 } from '../../eval/index.js';
@@ -49,7 +51,7 @@ async function loadRun(
   store: Store,
   runId: string,
 ): Promise<EvalRun & { thresholds: Record<string, number> }> {
-  const run = await store.evalRuns.getRun(runId);
+  const run = await store.evalRuns.getRun<RunSummary, { thresholds?: Record<string, number> }>(runId);
   if (!run) {
     throw new GantryError('NOT_FOUND', `No eval run '${runId}' in the database.`, {
       hint: 'List runs with `gantry eval list`.',
@@ -60,17 +62,14 @@ async function loadRun(
       hint: `Resume it with \`gantry eval run <file> --resume ${runId}\`.`,
     });
   }
-  const results = (await store.evalRuns.listResults(runId)) as unknown as EvalRun['results'];
+  const results = await store.evalRuns.listResults<TargetOutput, StoredScore>(runId);
   return {
     runId,
     name: run.name,
     target: run.target,
     results,
-    summary: run.summary as unknown as RunSummary,
-    thresholds: ((run.config as { thresholds?: Record<string, number> }).thresholds ?? {}) as Record<
-      string,
-      number
-    >,
+    summary: run.summary,
+    thresholds: run.config.thresholds ?? {},
   };
 }
 
@@ -317,7 +316,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--report <path>', 'write the JSON report here')
     .option('--json', 'print the JSON report')
     .action(async (runId: string, flags: { html?: string; report?: string; json?: boolean }) => {
-      const run = await loadRun((await context.store()), runId);
+      const run = await loadRun(await context.store(), runId);
       writeReports(run, undefined, flags, context);
       context.stdout.write(flags.json ? `${toJsonReport(run)}\n` : `${formatRunSummary(run)}\n`);
     });
@@ -327,7 +326,7 @@ export function define(command: Command, context: CliContext): void {
     .description('List recent eval runs')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const runs = await (await context.store()).evalRuns.listRuns({ limit: 30 });
+      const runs = await (await context.store()).evalRuns.listRuns<RunSummary>({ limit: 30 });
       if (flags.json) {
         context.stdout.write(
           `${JSON.stringify(
@@ -339,7 +338,7 @@ export function define(command: Command, context: CliContext): void {
         return;
       }
       for (const r of runs) {
-        const summary = r.summary as unknown as RunSummary | null;
+        const summary = r.summary;
         const score =
           summary?.passRate === undefined ? '' : ` all-pass ${(summary.passRate * 100).toFixed(1)}%`;
         context.stdout.write(

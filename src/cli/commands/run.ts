@@ -57,9 +57,7 @@ export function define(command: Command, context: CliContext): void {
       const store = await context.store();
       let metadata: { model?: string; tools?: string[]; protocol?: string; instructions?: string } = {};
       if (flags.resume) {
-        const checkpoint = (await store.agentRuns.getCheckpoint(flags.resume)) as
-          | { metadata?: typeof metadata }
-          | undefined;
+        const checkpoint = await store.agentRuns.getCheckpoint<{ metadata?: typeof metadata }>(flags.resume);
         metadata = checkpoint?.metadata ?? {};
       }
       const toolNames = flags.tools ? splitList(flags.tools) : (metadata.tools ?? []);

@@ -41,7 +41,7 @@ export function define(command: Command, context: CliContext): void {
     .action(async (query: string, flags: SearchFlags) => {
       const config = context.config().config;
       const collection = await openConfiguredCollection({
-        store: (await context.store()),
+        store: await context.store(),
         config,
         name: flags.collection,
       });

@@ -142,7 +142,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       handler: async (_req, res, { id }) => {
         const run = await store.agentRuns.getRun(id);
         if (!run) throw notFound(id);
-        const checkpoint = (await store.agentRuns.getCheckpoint(id)) as { messages?: unknown[] } | undefined;
+        const checkpoint = await store.agentRuns.getCheckpoint<{ messages?: unknown[] }>(id);
         const approvals = await store.agentApprovals.listApprovals({ runId: id });
         sendJson(res, 200, { ...run, messages: checkpoint?.messages ?? [], approvals });
       },
@@ -169,15 +169,10 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
             },
           );
         }
-        const checkpoint = (await store.agentRuns.getCheckpoint(id)) as
-          | { metadata?: Record<string, unknown> }
-          | undefined;
-        const meta = (checkpoint?.metadata ?? {}) as {
-          model?: string;
-          tools?: string[];
-          protocol?: ProtocolChoice;
-          instructions?: string;
-        };
+        const checkpoint = await store.agentRuns.getCheckpoint<{
+          metadata?: { model?: string; tools?: string[]; protocol?: ProtocolChoice; instructions?: string };
+        }>(id);
+        const meta = checkpoint?.metadata ?? {};
         const { done } = await launch(
           id,
           {

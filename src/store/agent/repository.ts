@@ -19,7 +19,8 @@ export interface AgentRunRepository {
   ): Promise<void>;
   updateRun(id: string, update: AgentRunUpdate): Promise<void>;
   getRun(id: string): Promise<AgentRunRecord | undefined>;
-  getCheckpoint(id: string): Promise<unknown | undefined>;
+  /** The type argument names the checkpoint's type, as the writer stored it (not checked). */
+  getCheckpoint<Checkpoint = unknown>(id: string): Promise<Checkpoint | undefined>;
   listRuns(options?: { limit?: number; status?: AgentRunStatus }): Promise<AgentRunRecord[]>;
 }
 

@@ -11,8 +11,11 @@ export interface GuardEventRepository {
     direction?: GuardEventRecord['direction'];
     limit?: number;
   }): Promise<GuardEventRecord[]>;
-  saveDriftWindow(window: DriftWindowRecord): Promise<number>;
-  listDriftWindows(options?: { limit?: number }): Promise<DriftWindowRecord[]>;
+  saveDriftWindow<Report extends object>(window: DriftWindowRecord<Report>): Promise<number>;
+  /** The type argument names the report's type, as the writer stored it (not checked). */
+  listDriftWindows<Report = Record<string, unknown>>(options?: {
+    limit?: number;
+  }): Promise<DriftWindowRecord<Report>[]>;
 }
 
 /** What the guard domain adds to the Store. */

@@ -20,7 +20,8 @@ export interface GuardEventRecord {
   embedding?: number[];
 }
 
-export interface DriftWindowRecord {
+/** A drift comparison; `Report` is its JSON report's type, named by the caller (the guard monitor). */
+export interface DriftWindowRecord<Report = Record<string, unknown>> {
   id?: number;
   createdAt: number;
   referenceStart: number;
@@ -28,5 +29,5 @@ export interface DriftWindowRecord {
   currentStart: number;
   currentEnd: number;
   drifted: boolean;
-  report: Record<string, unknown>;
+  report: Report;
 }

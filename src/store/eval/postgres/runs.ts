@@ -34,7 +34,7 @@ const runColumns = 'run_id, name, target, status, config, summary, started_at, f
 const resultColumns =
   'run_id, example_id, trial, status, input, output, scores, latency_ms, cost, error, cached, created_at';
 
-const toRun = (r: RunRow): EvalRunRecord => ({
+const toRun = <Summary, Config>(r: RunRow): EvalRunRecord<Summary, Config> => ({
   runId: r.run_id,
   name: r.name,
   target: r.target,
@@ -45,7 +45,7 @@ const toRun = (r: RunRow): EvalRunRecord => ({
   finishedAt: r.finished_at,
 });
 
-const toResult = (r: ResultRow): EvalResultRecord => ({
+const toResult = <Output, Score>(r: ResultRow): EvalResultRecord<Output, Score> => ({
   runId: r.run_id,
   exampleId: r.example_id,
   trial: r.trial,
@@ -77,16 +77,16 @@ export function createPostgresEvalRunRepository(db: PostgresDatabase): EvalRunRe
         runId,
       ]);
     },
-    async getRun(runId) {
+    async getRun<Summary, Config>(runId: string) {
       const [row] = await db.query<RunRow>(`SELECT ${runColumns} FROM eval_runs WHERE run_id = $1`, [runId]);
-      return row && toRun(row);
+      return row && toRun<Summary, Config>(row);
     },
-    async listRuns({ limit = 20 } = {}) {
+    async listRuns<Summary, Config>({ limit = 20 } = {}) {
       const rows = await db.query<RunRow>(
         `SELECT ${runColumns} FROM eval_runs ORDER BY started_at DESC LIMIT $1`,
         [limit],
       );
-      return rows.map(toRun);
+      return rows.map((row) => toRun<Summary, Config>(row));
     },
     async saveResult(r) {
       await db.query(
@@ -110,12 +110,12 @@ export function createPostgresEvalRunRepository(db: PostgresDatabase): EvalRunRe
         ],
       );
     },
-    async listResults(runId) {
+    async listResults<Output, Score>(runId: string) {
       const rows = await db.query<ResultRow>(
         `SELECT ${resultColumns} FROM eval_results WHERE run_id = $1 ORDER BY example_id COLLATE "C", trial`,
         [runId],
       );
-      return rows.map(toResult);
+      return rows.map((row) => toResult<Output, Score>(row));
     },
   };
 }

@@ -29,7 +29,8 @@ interface ResultRow {
   created_at: number;
 }
 
-const toRun = (r: RunRow): EvalRunRecord => ({
+// JSON payloads come back as the types the caller names (see EvalRunRecord).
+const toRun = <Summary, Config>(r: RunRow): EvalRunRecord<Summary, Config> => ({
   runId: r.run_id,
   name: r.name,
   target: r.target,
@@ -40,7 +41,7 @@ const toRun = (r: RunRow): EvalRunRecord => ({
   finishedAt: r.finished_at,
 });
 
-const toResult = (r: ResultRow): EvalResultRecord => ({
+const toResult = <Output, Score>(r: ResultRow): EvalResultRecord<Output, Score> => ({
   runId: r.run_id,
   exampleId: r.example_id,
   trial: r.trial,
@@ -76,12 +77,12 @@ export function createSqliteEvalRunRepository(db: SqliteDatabase): EvalRunReposi
     async finishRun(runId, { status, summary }) {
       updateRun.run(status, JSON.stringify(summary), Date.now(), runId);
     },
-    async getRun(runId) {
+    async getRun<Summary, Config>(runId: string) {
       const row = selectRun.get(runId) as RunRow | undefined;
-      return row && toRun(row);
+      return row && toRun<Summary, Config>(row);
     },
-    async listRuns({ limit = 20 } = {}) {
-      return (selectRuns.all(limit) as RunRow[]).map(toRun);
+    async listRuns<Summary, Config>({ limit = 20 } = {}) {
+      return (selectRuns.all(limit) as RunRow[]).map((row) => toRun<Summary, Config>(row));
     },
     async saveResult(r) {
       upsertResult.run(
@@ -99,8 +100,8 @@ export function createSqliteEvalRunRepository(db: SqliteDatabase): EvalRunReposi
         r.createdAt,
       );
     },
-    async listResults(runId) {
-      return (selectResults.all(runId) as ResultRow[]).map(toResult);
+    async listResults<Output, Score>(runId: string) {
+      return (selectResults.all(runId) as ResultRow[]).map((row) => toResult<Output, Score>(row));
     },
   };
 }

@@ -92,14 +92,14 @@ export function createPostgresGuardEventRepository(db: PostgresDatabase): GuardE
       );
       return row.id;
     },
-    async listDriftWindows({ limit = 20 } = {}) {
+    async listDriftWindows<Report>({ limit = 20 } = {}) {
       const rows = await db.query<WindowRow>(
         `SELECT id, created_at, reference_start, reference_end, current_start, current_end, drifted, report
          FROM drift_windows ORDER BY created_at DESC, id DESC LIMIT $1`,
         [limit],
       );
       return rows.map(
-        (r): DriftWindowRecord => ({
+        (r): DriftWindowRecord<Report> => ({
           id: r.id,
           createdAt: r.created_at,
           referenceStart: r.reference_start,
@@ -107,7 +107,7 @@ export function createPostgresGuardEventRepository(db: PostgresDatabase): GuardE
           currentStart: r.current_start,
           currentEnd: r.current_end,
           drifted: r.drifted === 1,
-          report: JSON.parse(r.report) as Record<string, unknown>,
+          report: JSON.parse(r.report) as Report,
         }),
       );
     },

@@ -86,7 +86,7 @@ export function createSqliteGuardEventRepository(db: SqliteDatabase): GuardEvent
       );
       return Number(result.lastInsertRowid);
     },
-    async listDriftWindows({ limit = 20 } = {}) {
+    async listDriftWindows<Report>({ limit = 20 } = {}) {
       return (selectWindows.all(limit) as WindowRow[]).map((r) => ({
         id: r.id,
         createdAt: r.created_at,
@@ -95,7 +95,8 @@ export function createSqliteGuardEventRepository(db: SqliteDatabase): GuardEvent
         currentStart: r.current_start,
         currentEnd: r.current_end,
         drifted: r.drifted === 1,
-        report: JSON.parse(r.report) as Record<string, unknown>,
+        // The report comes back as the type the caller names (see DriftWindowRecord).
+        report: JSON.parse(r.report) as Report,
       }));
     },
   };
