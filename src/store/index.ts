@@ -87,4 +87,13 @@ export {
   type StoreKind,
 } from './store.js';
 export type { SpanRecord, SpanRepository, TraceRepositories, TraceSummary } from './trace/index.js';
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  type CopyableStore,
+  type CopyReport,
+  copyStore,
+  describeStore,
+  type TableReport,
+} from './transfer/index.js';
 export { utcDay } from './utc-day.js';
