@@ -46,7 +46,7 @@ export interface AgentOptions {
   /** Unusable replies in a row (bad format, unknown tool, invalid arguments) before the run stops. Default 3. */
   maximumRepairs?: number;
   /** Persists runs, checkpoints, tool calls and approvals; needed for resume() and approvals. */
-  store?: Store;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
   tracer?: Tracer;
   toolTimeoutMs?: number;
   /** How many tool calls of one step run at once (default 1: one after another, in order). */

@@ -23,7 +23,7 @@ export interface ToolExecutionContext {
   parentSpan: Span;
   budget: Budget;
   signal?: AbortSignal;
-  store?: Store;
+  store?: Pick<Store, 'agentToolCalls' | 'agentApprovals'>;
   caller?: CallerIdentity;
   toolTimeoutMs: number;
   maximumObservationCharacters: number;

@@ -18,7 +18,7 @@ export interface LoopSettings {
   stopConditions: readonly StopCondition[];
   finalAnswerOnStop: boolean;
   maximumRepairs: number;
-  store?: Store;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
   tracer: Tracer;
   toolTimeoutMs: number;
   /** How many tool calls of one step run at once. */

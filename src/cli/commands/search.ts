@@ -44,6 +44,7 @@ export function define(command: Command, context: CliContext): void {
         store: await context.store(),
         config,
         name: flags.collection,
+        mustExist: true,
       });
       const options = {
         mode: flags.mode ?? collection.defaultMode(config.rag.search.mode),

@@ -64,7 +64,7 @@ const askBody = z
 
 export interface RagRouteOptions {
   config: GantryConfig;
-  store: Store;
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
 }
 
 export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
@@ -165,7 +165,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
   ];
 }
 
-async function requireCollection(store: Store, name: string): Promise<void> {
+async function requireCollection(store: Pick<Store, 'ragDocuments'>, name: string): Promise<void> {
   if (!(await store.ragDocuments.getCollection(name))) {
     throw new GantryError('RAG_INDEX_EMPTY', `There is no collection named ${name}.`, {
       hint: `Ingest first: POST /api/rag/collections/${name}/ingest.`,
