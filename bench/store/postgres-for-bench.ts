@@ -11,7 +11,8 @@ export interface BenchPostgres {
 
 export async function benchPostgres(): Promise<BenchPostgres> {
   const given = process.env.GANTRY_BENCH_POSTGRES_URL;
-  if (given) return { url: given, description: 'the server in GANTRY_BENCH_POSTGRES_URL', stop: async () => {} };
+  if (given)
+    return { url: given, description: 'the server in GANTRY_BENCH_POSTGRES_URL', stop: async () => {} };
   const server = await startPostgresServer();
   return {
     url: server.url,

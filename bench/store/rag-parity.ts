@@ -1,7 +1,12 @@
 // Retrieval on SQLite and on Postgres through the same pipeline (BM25 from stored term frequencies,
 // LSA vectors, RRF hybrid) over the shared IR collections: nDCG@10 must agree to 4 decimals.
 // `npm run bench store` runs it with the latency benchmark; `node bin/run-ts.js bench/store/run.ts rag [collection...]` alone.
-import { benchmarkTestCollection, hasTestCollection, loadTestCollection, testCollectionNames } from '../../src/rag/index.js';
+import {
+  benchmarkTestCollection,
+  hasTestCollection,
+  loadTestCollection,
+  testCollectionNames,
+} from '../../src/rag/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { benchPostgres } from './postgres-for-bench.js';
 
@@ -44,7 +49,9 @@ export async function runRagParity(names: readonly string[] = testCollectionName
     await postgres.stop();
   }
   console.log(`\nPostgres: ${postgres.description}\n`);
-  console.log('| collection | mode | nDCG@10 SQLite | nDCG@10 Postgres | same | ms/query SQLite | ms/query Postgres |');
+  console.log(
+    '| collection | mode | nDCG@10 SQLite | nDCG@10 Postgres | same | ms/query SQLite | ms/query Postgres |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   return identical;

@@ -12,11 +12,6 @@ export const storeErrors = {
     httpStatus: 503,
     exitCode: 1,
   },
-  STORE_QUERY_FAILED: {
-    description: 'A Postgres statement failed (constraint, lost connection, server error).',
-    httpStatus: 500,
-    exitCode: 1,
-  },
   STORE_DOMAIN_UNSUPPORTED: {
     description:
       'A feature used a store domain that has no implementation on the configured backend (Postgres).',
