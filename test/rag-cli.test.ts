@@ -60,6 +60,9 @@ describe('gantry ingest / search / rag', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ documents: 2, chunksAdded: 2 });
     const search = gantry(['search', 'slipstream', '--collection', 'c', '--json']);
     expect(search.status, search.stderr).toBe(0);
+    // For people: the BM25 score, not the fused rank score.
+    const human = gantry(['search', 'slipstream', '--collection', 'c']);
+    expect(human.stdout).toMatch(/^ 1\. bm25 \d+\.\d\d {2}\S*wing\.md/m);
     expect(JSON.parse(search.stdout)[0].metadata.headingPath).toEqual(['Wings']);
     rmSync(join(folder, 'docs', 'heat.txt'));
     const again = gantry(['ingest', join(folder, 'docs'), '--collection', 'c', '--json']);

@@ -102,7 +102,7 @@ function failOnRegression(comparison: RunComparison, ci: boolean | undefined) {
   if (ci && comparison.regressed) {
     const worst = comparison.scorers
       .filter((s) => s.regressed)
-      .map((s) => `${s.scorer} ${s.delta.toFixed(4)} (allowed -${s.threshold})`);
+      .map((s) => `${s.scorer} ${s.delta.toFixed(4)} (allowed drop ${s.threshold})`);
     throw new GantryError(
       'EVAL_REGRESSION',
       `Run ${comparison.candidate} regressed against ${comparison.baseline}: ${worst.join(', ')}.`,
