@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Run before the tests (npm's pretest): the test suite starts a real redis-server and drives a real
-# headless Chromium. Installs them from Debian when missing and allowed (root with apt-get); otherwise
-# says what to install.
+# Run before the tests (npm's pretest): the test suite starts a real redis-server and a throw-away
+# Postgres cluster (initdb/pg_ctl from Debian's postgresql), and drives a real headless Chromium.
+# Installs them from Debian when missing and allowed (root with apt-get); otherwise says what to install.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,13 +1,14 @@
 // What commands share: the configuration (loaded on first use), the store, and output helpers.
 import { type LoadedConfig, loadConfig } from '../config/index.js';
 import { applyConfiguredPrices } from '../model/index.js';
-import { openSqliteStore, type Store } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 
 export interface CliContext {
   /** The --config flag's value, if given. */
   configFile: string | undefined;
   config(): LoadedConfig;
-  store(): Store;
+  /** The configured store (SQLite, or Postgres when database.url is set), opened on first use. */
+  store(): Promise<Store>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Closes what was opened (the store); called once the command finishes. */
@@ -16,7 +17,7 @@ export interface CliContext {
 
 export function createCliContext(options: { configFile?: string } = {}): CliContext {
   let loaded: LoadedConfig | undefined;
-  let store: Store | undefined;
+  let store: Promise<Store> | undefined;
   const context: CliContext = {
     configFile: options.configFile,
     config() {
@@ -27,14 +28,15 @@ export function createCliContext(options: { configFile?: string } = {}): CliCont
       return loaded;
     },
     store() {
-      store ??= openSqliteStore({ path: context.config().config.database.path });
+      store ??= openStore(context.config().config.database);
       return store;
     },
     stdout: process.stdout,
     stderr: process.stderr,
     async dispose() {
-      await store?.close();
+      const opened = store;
       store = undefined;
+      if (opened) await (await opened.catch(() => undefined))?.close();
     },
   };
   return context;

@@ -26,6 +26,11 @@ export const commandTable: CommandEntry[] = [
   },
   { name: 'traces', summary: 'List recent traces', load: () => import('./commands/traces.js') },
   {
+    name: 'db',
+    summary: 'Database status and migrations; copy between SQLite and Postgres (export/import)',
+    load: () => import('./commands/db.js'),
+  },
+  {
     name: 'trace',
     summary: 'Print one trace as a tree with durations, tokens and cost',
     load: () => import('./commands/trace.js'),

@@ -1,5 +1,5 @@
 // GANTRY_* environment variables that override the configuration file.
-//   GANTRY_PORT, GANTRY_HOST, GANTRY_DATABASE, GANTRY_OTLP_ENDPOINT: short forms for common settings;
+//   GANTRY_PORT, GANTRY_HOST, GANTRY_DATABASE, GANTRY_DATABASE_URL, GANTRY_OTLP_ENDPOINT: short forms for common settings;
 //   GANTRY_<SECTION>__<KEY>[__<KEY>...]: any field, for example GANTRY_SERVER__BODY_LIMIT_BYTES=1048576.
 // A value that parses as JSON (numbers, booleans, arrays) is taken as such, otherwise as a string.
 
@@ -7,6 +7,7 @@ const shortForms: Record<string, string[]> = {
   GANTRY_PORT: ['server', 'port'],
   GANTRY_HOST: ['server', 'host'],
   GANTRY_DATABASE: ['database', 'path'],
+  GANTRY_DATABASE_URL: ['database', 'url'],
   GANTRY_OTLP_ENDPOINT: ['tracing', 'otlpEndpoint'],
 };
 

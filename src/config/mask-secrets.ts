@@ -8,6 +8,10 @@ export function maskSecrets(value: unknown, key = ''): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v, k)]));
   }
   if (typeof value === 'string' && secretKey.test(key) && !/env$/i.test(key)) return maskString(value);
+  // A database URL's password (postgres://user:password@host/db).
+  if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:[^/@]+@/i.test(value)) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)[^/@]+@/i, '$1****@');
+  }
   return value;
 }
 

@@ -1,6 +1,7 @@
 // The whole configuration: one zod schema, one section per subsystem (each in sections/).
 import { z } from 'zod';
 import { agentSection } from './sections/agent.js';
+import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
 import { guardSection } from './sections/guard.js';
@@ -11,13 +12,7 @@ import { tracingSection } from './sections/tracing.js';
 
 export const configSchema = z
   .object({
-    database: z
-      .object({
-        /** SQLite file; ':memory:' for a throw-away database. */
-        path: z.string().min(1).default('.gantry/gantry.db'),
-      })
-      .strict()
-      .prefault({}),
+    database: databaseSection,
     server: serverSection,
     providers: providersSection,
     models: modelsSection,

@@ -8,6 +8,7 @@ import { guardErrors } from './codes/guard.js';
 import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
 import { reasonErrors } from './codes/reason.js';
+import { storeErrors } from './codes/store.js';
 import { teamErrors } from './codes/team.js';
 
 export const errorCatalogue = {
@@ -20,6 +21,7 @@ export const errorCatalogue = {
   ...teamErrors,
   ...reasonErrors,
   ...memoryErrors,
+  ...storeErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,6 +1,8 @@
 // A store domain: one area's persistence (record types, repository interfaces, migrations, one
 // implementation per backend, a contract suite). The Store is assembled from the list in domains.ts.
 import type { Migration } from './migration.js';
+import type { PostgresDatabase } from './postgres-database.js';
+import type { PostgresMigration } from './postgres-migration.js';
 import type { SqliteDatabase } from './sqlite-database.js';
 
 /** How one backend builds a domain's repositories on an open database. */
@@ -17,6 +19,20 @@ export interface StoreDomain<Repositories extends object, Name extends string = 
   /** Inclusive range of migration ids this domain owns (see migration.ts). */
   readonly migrationIds: readonly [first: number, last: number];
   readonly sqlite: DomainBackend<SqliteDatabase, Repositories, Migration>;
+  /** The domain on Postgres (src/store/<domain>/postgres/); a domain without one fails on use there. */
+  readonly postgres?: PostgresBackend<Repositories>;
+}
+
+/** Settings a Postgres store passes to every domain's `create`. */
+export interface PostgresBackendOptions {
+  /** 'auto' uses pgvector when the server has it; 'none' keeps vectors as bytes, searched in process. */
+  vectors?: { pgvector?: 'auto' | 'none' };
+}
+
+/** How a domain's repositories are built on Postgres, with its Postgres migrations (same ids as SQLite's). */
+export interface PostgresBackend<Repositories extends object> {
+  readonly migrations: readonly PostgresMigration[];
+  create(db: PostgresDatabase, options?: PostgresBackendOptions): Repositories;
 }
 
 /** The repositories one domain adds to the Store. */

@@ -48,6 +48,23 @@ export * from './memory/index.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
 export { migrations } from './migrations.js';
+export { openStore, type StoreSettings } from './open-store.js';
+export {
+  isPostgresUrl,
+  openPostgresDatabase,
+  type PostgresDatabase,
+  type PostgresQueryable,
+  redactPostgresUrl,
+} from './postgres-database.js';
+export { migratePostgres } from './postgres-migrate.js';
+export type { PostgresMigration } from './postgres-migration.js';
+export {
+  openPostgresStore,
+  type PostgresStore,
+  type PostgresStoreOptions,
+  postgresMigrations,
+  postgresStoreOn,
+} from './postgres-store.js';
 export type {
   RagChunkInput,
   RagChunkRecord,
@@ -71,4 +88,13 @@ export {
   type StoreKind,
 } from './store.js';
 export type { SpanRecord, SpanRepository, TraceRepositories, TraceSummary } from './trace/index.js';
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  type CopyableStore,
+  type CopyReport,
+  copyStore,
+  describeStore,
+  type TableReport,
+} from './transfer/index.js';
 export { utcDay } from './utc-day.js';

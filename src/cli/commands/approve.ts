@@ -9,7 +9,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--by <name>', 'who approves (recorded with the decision)')
     .option('--json', 'print JSON')
     .action(async (approvalId: string, flags: { by?: string; json?: boolean }) => {
-      const approval = await approveToolCall(context.store(), approvalId, {
+      const approval = await approveToolCall(await context.store(), approvalId, {
         decidedBy: flags.by ?? process.env.USER ?? 'cli',
       });
       if (flags.json) return void context.stdout.write(`${JSON.stringify(approval, null, 2)}\n`);

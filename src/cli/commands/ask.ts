@@ -29,7 +29,7 @@ export function define(command: Command, context: CliContext): void {
           });
         }
         const collection = await openConfiguredCollection({
-          store: context.store(),
+          store: await context.store(),
           config,
           name: flags.collection,
           mustExist: true,

@@ -152,7 +152,7 @@ export function define(command: Command, context: CliContext): void {
       const { config } = context.config();
       const evalFile = readEvalFile(file);
       const built = buildEval(evalFile, { file, config });
-      const store = context.store();
+      const store = await context.store();
       const showBar = flags.progress && !flags.json && Boolean((context.stderr as NodeJS.WriteStream).isTTY);
       const bar = showBar
         ? new SingleBar({
@@ -229,7 +229,7 @@ export function define(command: Command, context: CliContext): void {
         flags: { threshold?: number; ci?: boolean; html?: string; json?: boolean },
       ) => {
         const { config } = context.config();
-        const store = context.store();
+        const store = await context.store();
         const baseline = await loadRun(store, baselineId);
         const candidate = await loadRun(store, candidateId);
         const comparison = compareRuns(baseline as ComparableRun, candidate as ComparableRun, {
@@ -320,7 +320,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--report <path>', 'write the JSON report here')
     .option('--json', 'print the JSON report')
     .action(async (runId: string, flags: { html?: string; report?: string; json?: boolean }) => {
-      const run = await loadRun(context.store(), runId);
+      const run = await loadRun(await context.store(), runId);
       writeReports(run, undefined, flags, context);
       context.stdout.write(flags.json ? `${toJsonReport(run)}\n` : `${formatRunSummary(run)}\n`);
     });
@@ -330,7 +330,7 @@ export function define(command: Command, context: CliContext): void {
     .description('List recent eval runs')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const runs = await context.store().evalRuns.listRuns<RunSummary>({ limit: 30 });
+      const runs = await (await context.store()).evalRuns.listRuns<RunSummary>({ limit: 30 });
       if (flags.json) {
         context.stdout.write(
           `${JSON.stringify(

@@ -53,7 +53,7 @@ export function define(command: Command, context: CliContext): void {
         }
       }
       const collection = await openConfiguredCollection({
-        store: context.store(),
+        store: await context.store(),
         config,
         name: flags.collection,
         embedder: flags.embedder,

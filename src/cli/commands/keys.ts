@@ -17,7 +17,7 @@ interface CreateOptions {
 }
 
 export function define(command: Command, context: CliContext): void {
-  const service = () => createKeyService(context.store().gatewayKeys);
+  const service = async () => createKeyService((await context.store()).gatewayKeys);
   command
     .command('create')
     .description('Create a key; it is printed once and only its hash is stored')
@@ -58,7 +58,7 @@ export function define(command: Command, context: CliContext): void {
             .map((m) => m.trim())
             .filter(Boolean)
         : null;
-      const { key, record } = await service().create({ name: options.name, limits, models });
+      const { key, record } = await (await service()).create({ name: options.name, limits, models });
       if (options.json) {
         context.stdout.write(`${JSON.stringify({ ...publicKey(record), key }, null, 2)}\n`);
         return;
@@ -74,7 +74,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--all', 'include revoked keys')
     .option('--json', 'print JSON')
     .action(async (options: { all?: boolean; json?: boolean }) => {
-      const keys = await service().list({ includeRevoked: options.all === true });
+      const keys = await (await service()).list({ includeRevoked: options.all === true });
       if (options.json) {
         context.stdout.write(`${JSON.stringify(keys.map(publicKey), null, 2)}\n`);
         return;
@@ -96,7 +96,7 @@ export function define(command: Command, context: CliContext): void {
     .command('revoke <id>')
     .description('Revoke a key (running gateways stop accepting it within seconds)')
     .action(async (id: string) => {
-      await service().revoke(id);
+      await (await service()).revoke(id);
       context.stdout.write(`Revoked ${id}.\n`);
     });
 
@@ -105,12 +105,12 @@ export function define(command: Command, context: CliContext): void {
     .description("A key's recorded requests, tokens and spend")
     .option('--json', 'print JSON')
     .action(async (id: string, options: { json?: boolean }) => {
-      const record = await context.store().gatewayKeys.getKey(id);
+      const record = await (await context.store()).gatewayKeys.getKey(id);
       if (!record)
         throw new GantryError('NOT_FOUND', `No API key with id ${id}.`, {
           hint: 'List keys with gantry keys list.',
         });
-      const totals = await context.store().gatewayUsage.totalsForKey(id);
+      const totals = await (await context.store()).gatewayUsage.totalsForKey(id);
       if (options.json) {
         context.stdout.write(`${JSON.stringify({ id, ...totals }, null, 2)}\n`);
         return;

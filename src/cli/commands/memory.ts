@@ -16,7 +16,7 @@ const scopeOf = (flags: ScopeFlags): MemoryScope => ({
 });
 
 export function define(command: Command, context: CliContext): void {
-  const memory = () => createMemory({ store: context.store() });
+  const memory = async () => createMemory({ store: await context.store() });
   const print = (flags: ScopeFlags, value: unknown, human: string) =>
     context.stdout.write(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
 
@@ -42,7 +42,7 @@ export function define(command: Command, context: CliContext): void {
         );
       }
       const turns = conversationTurns(parsed, file);
-      const target = memory();
+      const target = await memory();
       const { episodes, facts } = await target.addTurns(scopeOf(flags), turns);
       const sessions = [...new Set(episodes.map((episode) => episode.session))];
       if (flags.summaries !== false)
@@ -69,7 +69,7 @@ export function define(command: Command, context: CliContext): void {
       const kinds = flags.kind?.split(',').map((kind) => kind.trim()) as
         | ('episode' | 'fact' | 'summary')[]
         | undefined;
-      const items = await memory().recall(scopeOf(flags), question, { k, kinds });
+      const items = await (await memory()).recall(scopeOf(flags), question, { k, kinds });
       const lines = items.map(
         (item) =>
           `${item.score.toFixed(3)}  ${new Date(item.at).toISOString().slice(0, 10)}  ${item.kind === 'episode' ? item.session : item.kind}  ${item.id}  ${item.speaker}: ${item.text.length > 120 ? `${item.text.slice(0, 117)}...` : item.text}`,
@@ -85,7 +85,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--id <ids...>', 'item ids to forget (from recall)')
     .option('--json', 'print JSON')
     .action(async (flags: ScopeFlags & { id?: string[] }) => {
-      const target = memory();
+      const target = await memory();
       if (flags.id?.length) {
         const forgotten = await target.forget(scopeOf(flags), flags.id);
         print(flags, { forgotten }, `Forgot ${forgotten.length} of ${flags.id.length} items.`);

@@ -40,7 +40,7 @@ export function define(command: Command, context: CliContext): void {
             `--direction must be input, output or tool-result, not "${options.direction}".`,
           );
         }
-        const monitor = createGuardMonitor(context.store().guardEvents);
+        const monitor = createGuardMonitor((await context.store()).guardEvents);
         const report = await monitor.report({
           windowMinutes: options.window ? positive(options.window, '--window') : settings.windowMinutes,
           referenceMinutes: options.reference

@@ -151,7 +151,7 @@ export function define(command: Command, context: CliContext): void {
     .description('List RAG collections with their document and chunk counts')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const collections = (await context.store().ragDocuments.listCollections()).map(
+      const collections = (await (await context.store()).ragDocuments.listCollections()).map(
         ({ embedderState: _, ...rest }) => rest,
       );
       if (flags.json) {

@@ -10,7 +10,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--by <name>', 'who rejects (recorded with the decision)')
     .option('--json', 'print JSON')
     .action(async (approvalId: string, flags: { reason?: string; by?: string; json?: boolean }) => {
-      const approval = await rejectToolCall(context.store(), approvalId, {
+      const approval = await rejectToolCall(await context.store(), approvalId, {
         reason: flags.reason,
         decidedBy: flags.by ?? process.env.USER ?? 'cli',
       });

@@ -61,7 +61,7 @@ export function define(command: Command, context: CliContext): void {
         );
       }
       const { config } = context.config();
-      const store = context.store();
+      const store = await context.store();
       let metadata: { model?: string; tools?: string[]; protocol?: string; instructions?: string } = {};
       if (flags.resume) {
         const checkpoint = await store.agentRuns.getCheckpoint<{ metadata?: typeof metadata }>(flags.resume);

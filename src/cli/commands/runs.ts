@@ -26,7 +26,7 @@ export function define(command: Command, context: CliContext): void {
           `--status must be one of ${statuses.join(', ')}, got '${flags.status}'.`,
         );
       }
-      const store = context.store();
+      const store = await context.store();
       const out = context.stdout;
       if (flags.pending) {
         const approvals = await store.agentApprovals.listApprovals({ status: 'pending', limit });

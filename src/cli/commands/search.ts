@@ -42,7 +42,7 @@ export function define(command: Command, context: CliContext): void {
     .action(async (query: string, flags: SearchFlags) => {
       const config = context.config().config;
       const collection = await openConfiguredCollection({
-        store: context.store(),
+        store: await context.store(),
         config,
         name: flags.collection,
         mustExist: true,

@@ -41,7 +41,7 @@ export function define(command: Command, context: CliContext): void {
         config.server.port = port;
       }
       if (options.host !== undefined) config.server.host = options.host;
-      const store = context.store();
+      const store = await context.store();
       const exitCode = await runServer({ config, store, tracer: createConfiguredTracer(config, store) });
       process.exitCode = exitCode;
       if (exitCode === 130) process.exit(130);

@@ -33,7 +33,7 @@ export function define(command: Command, context: CliContext): void {
       }
       const definition = readTeamFile(file);
       const { config } = context.config();
-      const store = context.store();
+      const store = await context.store();
       const tracer = createConfiguredTracer(config, store);
       const team = teamFromFile(definition, { config, store, tracer });
       const controller = new AbortController();

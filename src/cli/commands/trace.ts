@@ -8,7 +8,7 @@ export function define(command: Command, context: CliContext): void {
     .argument('<id>', 'trace id (from `gantry traces`)')
     .option('--json', 'print the spans and totals as JSON')
     .action(async (id: string, options: { json?: boolean }) => {
-      const spans = await context.store().spans.getTrace(id);
+      const spans = await (await context.store()).spans.getTrace(id);
       if (spans.length === 0) {
         throw new GantryError(
           'NOT_FOUND',

@@ -14,7 +14,7 @@ export function define(command: Command, context: CliContext): void {
           `--limit must be a positive whole number, got '${options.limit}'.`,
         );
       }
-      const traces = await context.store().spans.listTraces({ limit });
+      const traces = await (await context.store()).spans.listTraces({ limit });
       if (options.json) {
         context.stdout.write(`${JSON.stringify(traces, null, 2)}\n`);
         return;

@@ -1,7 +1,7 @@
 // The checks behind `gantry doctor`: each one says what it checked, what it found, and what to do.
 import type { GantryConfig } from '../../config/index.js';
 import { lookUp } from '../../model/index.js';
-import { openSqliteStore, probeSqliteCapabilities } from '../../store/index.js';
+import { openStore, probeSqliteCapabilities, redactPostgresUrl } from '../../store/index.js';
 
 export interface CheckResult {
   name: string;
@@ -46,18 +46,21 @@ export async function checkNativeModules(): Promise<CheckResult> {
 }
 
 export async function checkDatabase(config: GantryConfig): Promise<CheckResult> {
-  const { path } = config.database;
+  const { path, url } = config.database;
   try {
-    const store = openSqliteStore({ path });
+    const store = await openStore(config.database);
     await store.checkWritable();
     await store.close();
-    return { name: 'database', ok: true, detail: `${path} is writable, migrations applied` };
+    const where = url ? `Postgres at ${redactPostgresUrl(url)}` : path;
+    return { name: 'database', ok: true, detail: `${where} is writable, migrations applied` };
   } catch (error) {
     return {
       name: 'database',
       ok: false,
       detail: (error as Error).message,
-      fix: 'Set database.path (or GANTRY_DATABASE) to a writable location.',
+      fix: url
+        ? 'Check that the Postgres server in database.url (GANTRY_DATABASE_URL) is running and the login is right.'
+        : 'Set database.path (or GANTRY_DATABASE) to a writable location.',
     };
   }
 }

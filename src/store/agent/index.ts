@@ -24,6 +24,8 @@ export type {
   AgentToolCallRecord,
 } from './types.js';
 
+import { agentPostgres } from './postgres/index.js';
+
 export const agentDomain = defineStoreDomain({
   name: 'agent',
   migrationIds: [100, 199],
@@ -35,4 +37,5 @@ export const agentDomain = defineStoreDomain({
       agentApprovals: createSqliteAgentApprovalRepository(db),
     }),
   },
+  postgres: agentPostgres,
 });

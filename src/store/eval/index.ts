@@ -1,6 +1,7 @@
 // The eval domain: eval runs with their per-example results, and the cache of target outputs.
 import { defineStoreDomain } from '../domain.js';
 import { evalMigrations } from './migrations/index.js';
+import { evalPostgres } from './postgres/index.js';
 import type { EvalRepositories } from './repository.js';
 import { createSqliteEvalCacheRepository } from './sqlite/cache.js';
 import { createSqliteEvalRunRepository } from './sqlite/runs.js';
@@ -20,4 +21,5 @@ export const evalDomain = defineStoreDomain({
       evalCache: createSqliteEvalCacheRepository(db),
     }),
   },
+  postgres: evalPostgres,
 });

@@ -1,6 +1,7 @@
 // The gateway domain: API keys with their limits, usage rows and per-key daily totals.
 import { defineStoreDomain } from '../domain.js';
 import { gatewayMigrations } from './migrations/index.js';
+import { gatewayPostgres } from './postgres/index.js';
 import type { GatewayRepositories } from './repository.js';
 import { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
 import { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
@@ -20,4 +21,5 @@ export const gatewayDomain = defineStoreDomain({
       gatewayUsage: createSqliteGatewayUsageRepository(db),
     }),
   },
+  postgres: gatewayPostgres,
 });

@@ -1,6 +1,7 @@
 // The guard domain: per-request guard events and drift windows.
 import { defineStoreDomain } from '../domain.js';
 import { guardMigrations } from './migrations/index.js';
+import { guardPostgres } from './postgres/index.js';
 import type { GuardRepositories } from './repository.js';
 import { createSqliteGuardEventRepository } from './sqlite/events.js';
 
@@ -15,4 +16,5 @@ export const guardDomain = defineStoreDomain({
     migrations: guardMigrations,
     create: (db): GuardRepositories => ({ guardEvents: createSqliteGuardEventRepository(db) }),
   },
+  postgres: guardPostgres,
 });

@@ -1,6 +1,7 @@
 // The rag domain: collections, documents, chunks, the embedding cache, and per-collection vectors.
 import { defineStoreDomain } from '../domain.js';
 import { ragMigrations } from './migrations/index.js';
+import { ragPostgres } from './postgres/index.js';
 import type { RagRepositories } from './repository.js';
 import { createSqliteRagDocumentRepository } from './sqlite/documents.js';
 import { createSqliteRagVectorRepository } from './sqlite/vectors.js';
@@ -29,4 +30,5 @@ export const ragDomain = defineStoreDomain({
       ragVectors: createSqliteRagVectorRepository(db),
     }),
   },
+  postgres: ragPostgres,
 });

@@ -1,6 +1,7 @@
 // The trace domain: spans and trace summaries.
 import { defineStoreDomain } from '../domain.js';
 import { traceMigrations } from './migrations/index.js';
+import { tracePostgres } from './postgres/index.js';
 import type { TraceRepositories } from './repository.js';
 import { createSqliteSpanRepository } from './sqlite/spans.js';
 
@@ -15,4 +16,5 @@ export const traceDomain = defineStoreDomain({
     migrations: traceMigrations,
     create: (db): TraceRepositories => ({ spans: createSqliteSpanRepository(db) }),
   },
+  postgres: tracePostgres,
 });

@@ -1,0 +1,142 @@
+// Gateway usage on Postgres: each batch appends its rows and adds to the per-key daily totals in one
+// transaction. The totals are incremented in the database (`requests = requests + excluded.requests`),
+// never read-modify-written by the process, so replicas writing at once lose no update; the upserts go
+// in (key, day) order so that two batches never wait on each other's rows in opposite orders.
+
+import type { PostgresDatabase } from '../../postgres-database.js';
+import { utcDay } from '../../utc-day.js';
+import type { GatewayUsageRepository } from '../repository.js';
+import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
+
+interface UsageRow {
+  key_id: string | null;
+  model: string;
+  route: string;
+  upstream: string | null;
+  endpoint: GatewayUsageRecord['endpoint'];
+  status: number;
+  stream: number;
+  cached: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  usage_source: GatewayUsageRecord['usageSource'];
+  duration_ms: number;
+  created_at: number;
+}
+
+const usageColumns = `key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens,
+  output_tokens, cost_usd, usage_source, duration_ms, created_at`;
+
+export function createPostgresGatewayUsageRepository(db: PostgresDatabase): GatewayUsageRepository {
+  return {
+    async saveUsage(records) {
+      if (records.length === 0) return;
+      const daily = new Map<string, GatewayUsageTotals & { keyId: string; day: string }>();
+      for (const r of records) {
+        if (r.keyId === null) continue;
+        const day = utcDay(r.createdAt);
+        const id = `${r.keyId}\0${day}`;
+        let sum = daily.get(id);
+        if (!sum) {
+          sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+          daily.set(id, sum);
+        }
+        sum.requests++;
+        sum.inputTokens += r.inputTokens;
+        sum.outputTokens += r.outputTokens;
+        sum.costUsd += r.costUsd;
+      }
+      const sums = [...daily.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, sum]) => sum);
+      const column = <T>(pick: (r: GatewayUsageRecord) => T) => records.map(pick);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO gateway_usage (${usageColumns})
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
+             $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[],
+             $13::float8[], $14::float8[])`,
+          [
+            column((r) => r.keyId),
+            column((r) => r.model),
+            column((r) => r.route),
+            column((r) => r.upstream),
+            column((r) => r.endpoint),
+            column((r) => r.status),
+            column((r) => (r.stream ? 1 : 0)),
+            column((r) => (r.cached ? 1 : 0)),
+            column((r) => r.inputTokens),
+            column((r) => r.outputTokens),
+            column((r) => r.costUsd),
+            column((r) => r.usageSource),
+            column((r) => r.durationMs),
+            column((r) => r.createdAt),
+          ],
+        );
+        if (sums.length === 0) return;
+        await tx.query(
+          `INSERT INTO gateway_usage_daily AS d (key_id, day, requests, input_tokens, output_tokens, cost_usd)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::float8[])
+           ON CONFLICT (key_id, day) DO UPDATE SET requests = d.requests + excluded.requests,
+             input_tokens = d.input_tokens + excluded.input_tokens,
+             output_tokens = d.output_tokens + excluded.output_tokens,
+             cost_usd = d.cost_usd + excluded.cost_usd`,
+          [
+            sums.map((s) => s.keyId),
+            sums.map((s) => s.day),
+            sums.map((s) => s.requests),
+            sums.map((s) => s.inputTokens),
+            sums.map((s) => s.outputTokens),
+            sums.map((s) => s.costUsd),
+          ],
+        );
+      });
+    },
+    async totalsForKey(keyId, sinceDay = '') {
+      const [row] = await db.query<{
+        requests: number;
+        input_tokens: number;
+        output_tokens: number;
+        cost_usd: number;
+      }>(
+        `SELECT coalesce(sum(requests), 0) AS requests, coalesce(sum(input_tokens), 0) AS input_tokens,
+           coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost_usd), 0) AS cost_usd
+         FROM gateway_usage_daily WHERE key_id = $1 AND day >= $2`,
+        [keyId, sinceDay],
+      );
+      return {
+        requests: row.requests,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        costUsd: row.cost_usd,
+      };
+    },
+    async listUsage({ keyId, limit = 100 } = {}) {
+      const rows = keyId
+        ? await db.query<UsageRow>(
+            `SELECT ${usageColumns} FROM gateway_usage WHERE key_id = $1 ORDER BY id DESC LIMIT $2`,
+            [keyId, limit],
+          )
+        : await db.query<UsageRow>(`SELECT ${usageColumns} FROM gateway_usage ORDER BY id DESC LIMIT $1`, [
+            limit,
+          ]);
+      return rows.map((r) => ({
+        keyId: r.key_id,
+        model: r.model,
+        route: r.route,
+        upstream: r.upstream,
+        endpoint: r.endpoint,
+        status: r.status,
+        stream: r.stream === 1,
+        cached: r.cached === 1,
+        inputTokens: r.input_tokens,
+        outputTokens: r.output_tokens,
+        costUsd: r.cost_usd,
+        usageSource: r.usage_source,
+        durationMs: r.duration_ms,
+        createdAt: r.created_at,
+      }));
+    },
+  };
+}

@@ -1,0 +1,99 @@
+// Spans on Postgres: written in batches (one statement per batch through unnest), read back as traces.
+import type { PostgresDatabase } from '../../postgres-database.js';
+import type { SpanRepository } from '../repository.js';
+import type { SpanRecord } from '../types.js';
+
+interface SpanRow {
+  span_id: string;
+  trace_id: string;
+  parent_span_id: string | null;
+  name: string;
+  kind: SpanRecord['kind'];
+  start_time: number;
+  end_time: number;
+  status: SpanRecord['status'];
+  status_message: string | null;
+  attributes: string;
+}
+
+export function createPostgresSpanRepository(db: PostgresDatabase): SpanRepository {
+  return {
+    async saveSpans(spans) {
+      if (spans.length === 0) return;
+      // One row per (trace, span): a batch that names a span twice keeps the last (ON CONFLICT cannot
+      // touch one row twice in a statement).
+      const unique = new Map<string, SpanRecord>();
+      for (const s of spans) unique.set(`${s.traceId}\0${s.spanId}`, s);
+      const rows = [...unique.values()];
+      await db.query(
+        `INSERT INTO spans (trace_id, span_id, parent_span_id, name, kind, start_time, end_time, status,
+           status_message, attributes)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+           $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[])
+         ON CONFLICT (trace_id, span_id) DO UPDATE SET parent_span_id = excluded.parent_span_id,
+           name = excluded.name, kind = excluded.kind, start_time = excluded.start_time,
+           end_time = excluded.end_time, status = excluded.status, status_message = excluded.status_message,
+           attributes = excluded.attributes`,
+        [
+          rows.map((s) => s.traceId),
+          rows.map((s) => s.spanId),
+          rows.map((s) => s.parentSpanId),
+          rows.map((s) => s.name),
+          rows.map((s) => s.kind),
+          rows.map((s) => s.startTime),
+          rows.map((s) => s.endTime),
+          rows.map((s) => s.status),
+          rows.map((s) => s.statusMessage ?? null),
+          rows.map((s) => JSON.stringify(s.attributes)),
+        ],
+      );
+    },
+    async getTrace(traceId) {
+      const rows = await db.query<SpanRow>(
+        'SELECT * FROM spans WHERE trace_id = $1 ORDER BY start_time, span_id',
+        [traceId],
+      );
+      return rows.map(rowToSpan);
+    },
+    async listTraces({ limit = 20 } = {}) {
+      const rows = await db.query<{
+        trace_id: string;
+        root_name: string;
+        start_time: number;
+        duration_ms: number;
+        span_count: number;
+        status: 'ok' | 'error';
+      }>(
+        `SELECT r.trace_id, r.name AS root_name, r.start_time, r.end_time - r.start_time AS duration_ms,
+          (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id) AS span_count,
+          CASE WHEN EXISTS (SELECT 1 FROM spans e WHERE e.trace_id = r.trace_id AND e.status = 'error')
+            THEN 'error' ELSE 'ok' END AS status
+        FROM spans r WHERE r.parent_span_id IS NULL ORDER BY r.start_time DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map((r) => ({
+        traceId: r.trace_id,
+        rootName: r.root_name,
+        startTime: r.start_time,
+        durationMs: r.duration_ms,
+        spanCount: r.span_count,
+        status: r.status,
+      }));
+    },
+  };
+}
+
+function rowToSpan(row: SpanRow): SpanRecord {
+  return {
+    traceId: row.trace_id,
+    spanId: row.span_id,
+    parentSpanId: row.parent_span_id,
+    name: row.name,
+    kind: row.kind,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    status: row.status,
+    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+  };
+}

@@ -1,0 +1,9 @@
+export {
+  type AppliedMigration,
+  appliedMigrations,
+  type CopyableStore,
+  type CopyReport,
+  copyStore,
+  describeStore,
+  type TableReport,
+} from './copy-store.js';
