@@ -6,6 +6,7 @@ import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { guardErrors } from './codes/guard.js';
 import { ragErrors } from './codes/rag.js';
+import { securityErrors } from './codes/security.js';
 
 export const errorCatalogue = {
   ...coreErrors,
@@ -14,6 +15,7 @@ export const errorCatalogue = {
   ...gatewayErrors,
   ...guardErrors,
   ...evalErrors,
+  ...securityErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -29,6 +29,7 @@ export async function runServer({
     store,
     routes: [...parts.routes, ...routes],
     mounts: parts.mounts,
+    keys: parts.keys,
     onClose: async () => {
       for (const close of parts.close) await close();
       await tracer.close();

@@ -45,4 +45,10 @@ export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions, type Store } from './store.js';
+export {
+  createSqliteTenancyRepository,
+  defaultTenant,
+  type KeyGrant,
+  type TenancyRepository,
+} from './tenancy-repository.js';
 export { utcDay } from './utc-day.js';

@@ -25,6 +25,7 @@ import { createSqliteRagDocumentRepository, type RagDocumentRepository } from '.
 import { createSqliteRagVectorRepository, type RagVectorRepository } from './rag-vector-repository.js';
 import { createSqliteSpanRepository, type SpanRepository } from './span-repository.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
+import { createSqliteTenancyRepository, type TenancyRepository } from './tenancy-repository.js';
 
 export interface Store {
   readonly kind: 'sqlite';
@@ -40,6 +41,8 @@ export interface Store {
   readonly ragDocuments: RagDocumentRepository;
   readonly ragVectors: RagVectorRepository;
   readonly guardEvents: GuardEventRepository;
+  /** Owners of runs and the scopes and tenant of API keys (security). */
+  readonly tenancy: TenancyRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +84,7 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     ragDocuments: createSqliteRagDocumentRepository(db),
     ragVectors: createSqliteRagVectorRepository(db),
     guardEvents: createSqliteGuardEventRepository(db),
+    tenancy: createSqliteTenancyRepository(db),
     async checkWritable() {
       db.transaction(() => {
         db.prepare('DELETE FROM store_probe').run();
