@@ -35,9 +35,12 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   function countersFor(keyId: string, limits: GatewayKeyLimits, now: number): KeyCounters {
     let counters = keys.get(keyId);
     if (!counters) {
+      // Buckets start full whatever limits the first caller passed: seedSpend and spend() create
+      // counters with no limits, which used to leave a key with rpm/tpm and a budget an empty bucket
+      // (its first requests were refused). refill() caps a full bucket at the key's rate.
       counters = {
-        requests: { tokens: limits.requestsPerMinute ?? 0, updatedAt: now },
-        tokens: { tokens: limits.tokensPerMinute ?? 0, updatedAt: now },
+        requests: { tokens: Number.POSITIVE_INFINITY, updatedAt: now },
+        tokens: { tokens: Number.POSITIVE_INFINITY, updatedAt: now },
         concurrent: 0,
         day: utcDay(now),
         todayUsd: 0,
@@ -150,7 +153,8 @@ function admitSync(c: KeyCounters, limits: GatewayKeyLimits, now: number): Admis
 function refill(bucket: Bucket, perMinute: number, now: number): void {
   const elapsed = now - bucket.updatedAt;
   if (elapsed > 0) {
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (elapsed * perMinute) / 60_000);
+    bucket.tokens += (elapsed * perMinute) / 60_000;
     bucket.updatedAt = now;
   }
+  if (bucket.tokens > perMinute) bucket.tokens = perMinute;
 }
