@@ -23,7 +23,7 @@ export const securitySection = z
     /** Unknown API keys remembered (as hashes) so that repeats cost no database lookup. */
     unknownKeyCacheEntries: z.number().int().min(0).max(1_000_000).default(10_000),
     /** Deepest JSON nesting accepted in a request body. */
-    maximumJsonDepth: z.number().int().min(1).max(10_000).default(64),
+    maximumJsonDepth: z.number().int().min(1).max(1_000_000).default(64),
   })
   .strict()
   .prefault({});

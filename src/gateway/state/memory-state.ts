@@ -32,7 +32,7 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   const keys = new Map<string, KeyCounters>();
   const cache = new Map<string, { value: string; expiresAt: number }>();
 
-  function countersFor(keyId: string, limits: GatewayKeyLimits, now: number): KeyCounters {
+  function countersFor(keyId: string, now: number): KeyCounters {
     let counters = keys.get(keyId);
     if (!counters) {
       // Buckets start full whatever limits the first caller passed: seedSpend and spend() create
@@ -58,7 +58,7 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   }
 
   function releaseSync(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): void {
-    const c = countersFor(keyId, limits, now);
+    const c = countersFor(keyId, now);
     if (limits.concurrentRequests !== undefined) c.concurrent = Math.max(0, c.concurrent - 1);
     if (limits.tokensPerMinute !== undefined) {
       refill(c.tokens, limits.tokensPerMinute, now);
@@ -71,10 +71,10 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   return {
     kind: 'memory',
     async admit(keyId, limits, now) {
-      return admitSync(countersFor(keyId, limits, now), limits, now);
+      return admitSync(countersFor(keyId, now), limits, now);
     },
     admitNow(keyId, limits, now) {
-      return admitSync(countersFor(keyId, limits, now), limits, now);
+      return admitSync(countersFor(keyId, now), limits, now);
     },
     async release(keyId, limits, charge, now) {
       releaseSync(keyId, limits, charge, now);
@@ -83,14 +83,14 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
       releaseSync(keyId, limits, charge, now);
     },
     async seedSpend(keyId, totalUsd, todayUsd, now) {
-      const c = countersFor(keyId, {}, now);
+      const c = countersFor(keyId, now);
       if (c.seeded) return;
       c.seeded = true;
       c.totalUsd += totalUsd;
       c.todayUsd += todayUsd;
     },
     async spend(keyId, now) {
-      const c = countersFor(keyId, {}, now);
+      const c = countersFor(keyId, now);
       return { todayUsd: c.todayUsd, totalUsd: c.totalUsd };
     },
     async cacheGet(key) {
