@@ -63,6 +63,9 @@ const askBody = z
   .object({ question: z.string().min(1), model: z.string().optional(), mode, filter })
   .strict();
 
+/** Collections kept open (warm BM25 index) per server; the least recently used is dropped first. */
+const maximumOpenCollections = 64;
+
 export interface RagRouteOptions {
   config: GantryConfig;
   store: Store;
@@ -72,11 +75,17 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
   const open = new Map<string, Promise<RagCollection>>();
   const collection = (name: string) => {
     let opened = open.get(name);
-    if (!opened) {
-      opened = openConfiguredCollection({ store, config, name });
-      opened.catch(() => open.delete(name));
+    if (opened) {
+      // Most recently used last, so that the oldest goes first when the cap is reached.
+      open.delete(name);
       open.set(name, opened);
+      return opened;
     }
+    opened = openConfiguredCollection({ store, config, name });
+    opened.catch(() => open.delete(name));
+    open.set(name, opened);
+    // Bounded: clients choose collection names, and each open collection keeps its index warm.
+    while (open.size > maximumOpenCollections) open.delete(open.keys().next().value as string);
     return opened;
   };
   const limit = config.server.bodyLimitBytes;
