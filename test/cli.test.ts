@@ -89,6 +89,23 @@ describe('gantry CLI', () => {
     expect(down.stdout).toContain('→ Start the backend, or fix providers.local.baseURL');
   });
 
+  it('doctor checks gateway upstreams too: the only upstream down is a failure', () => {
+    writeFileSync(
+      join(folder, 'upstream-down.json'),
+      JSON.stringify({
+        gateway: {
+          upstreams: { vllm: { baseURL: 'http://127.0.0.1:9/v1' }, sim: { type: 'simulator' } },
+          routes: { chat: { targets: [{ upstream: 'vllm' }] } },
+        },
+      }),
+    );
+    const down = gantry(['-c', 'upstream-down.json', 'doctor'], { GANTRY_DATABASE: ':memory:' });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toMatch(/FAIL upstream vllm +http:\/\/127\.0\.0\.1:9\/v1 unreachable/);
+    expect(down.stdout).toContain('→ Start the backend, or fix gateway.upstreams.vllm.baseURL');
+    expect(down.stdout).toMatch(/ok +upstream sim +the in-process backend simulator/i);
+  });
+
   it('says a trace does not exist (exit 1)', () => {
     const result = gantry(['trace', 'does-not-exist'], { GANTRY_DATABASE: ':memory:' });
     expect(result.code).toBe(1);

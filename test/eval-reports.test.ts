@@ -68,7 +68,12 @@ describe('reports', () => {
     expect(comparison.newlyFailing).toEqual(['e10', 'e11']);
     expect(comparison.regressed).toBe(true);
     expect(formatComparison(comparison)).toContain('REGRESSED');
-    expect(compareRuns(baseline, baseline).regressed).toBe(false);
+    expect(formatComparison(comparison)).toMatch(/exact\s+1\.0000\s+0\.8333\s+-0\.1667\s+0\.0500/);
+    const same = compareRuns(baseline, baseline, { defaultThreshold: 0 });
+    expect(same.regressed).toBe(false);
+    // No change reads ±0.0000, and a zero threshold reads 'none' (not '-0.0000').
+    expect(formatComparison(same)).toMatch(/exact\s+1\.0000\s+1\.0000\s+±0\.0000\s+none/);
+    expect(formatComparison(same)).not.toContain('-0.0000');
   });
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(

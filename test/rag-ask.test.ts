@@ -4,9 +4,9 @@ import { createScriptedModel } from '../src/model/index.js';
 import { answerQuestion, dontKnowAnswer, openRagCollection, parseCitations } from '../src/rag/index.js';
 import { openSqliteStore } from '../src/store/index.js';
 
-async function collectionWithFacts() {
+async function collectionWithFacts(embedder?: 'lsa') {
   const store = openSqliteStore({ path: ':memory:' });
-  const collection = await openRagCollection({ store, name: 'facts' });
+  const collection = await openRagCollection({ store, name: 'facts', embedder, lsaDimension: 2 });
   await collection.ingest(
     [
       'The Cranfield experiments were run by Cyril Cleverdon in the 1960s.',
@@ -58,6 +58,24 @@ describe('answerQuestion', () => {
     });
     expect(weak.known).toBe(false);
     expect(model.calls).toHaveLength(0);
+    await store.close();
+  });
+
+  it('says it does not know in vector and hybrid mode when the embedder knows none of the words', async () => {
+    const { store, collection } = await collectionWithFacts('lsa');
+    expect((await collection.stats()).vectors).toBeGreaterThan(0);
+    // The offline embedder gives a query of unknown words a zero vector: similar to nothing, not to everything.
+    const hits = await collection.search('zebra xylophone quantum', { mode: 'vector', limit: 5 });
+    expect(hits).toEqual([]);
+    const model = createScriptedModel([]);
+    for (const mode of ['vector', 'hybrid'] as const) {
+      const result = await answerQuestion('zebra xylophone quantum', { collection, model, search: { mode } });
+      expect(result).toMatchObject({ known: false, sources: [] });
+    }
+    expect(model.calls).toHaveLength(0);
+    // A query with known words still finds its source.
+    const known = await collection.search('Cranfield experiments Cleverdon', { mode: 'hybrid', limit: 1 });
+    expect(known[0]?.source).toBe('fact-1');
     await store.close();
   });
 

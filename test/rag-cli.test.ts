@@ -1,6 +1,7 @@
 // The RAG commands end to end, as a user runs them: a real process, a real database file.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,17 @@ beforeAll(() => {
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A loopback port nothing listens on (bound once, then closed). */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('gantry ingest / search / rag', () => {
   it('ingests a folder, searches it as JSON, and re-ingests incrementally', () => {
     const first = gantry([
@@ -48,6 +60,9 @@ describe('gantry ingest / search / rag', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ documents: 2, chunksAdded: 2 });
     const search = gantry(['search', 'slipstream', '--collection', 'c', '--json']);
     expect(search.status, search.stderr).toBe(0);
+    // For people: the BM25 score, not the fused rank score.
+    const human = gantry(['search', 'slipstream', '--collection', 'c']);
+    expect(human.stdout).toMatch(/^ 1\. bm25 \d+\.\d\d {2}\S*wing\.md/m);
     expect(JSON.parse(search.stdout)[0].metadata.headingPath).toEqual(['Wings']);
     rmSync(join(folder, 'docs', 'heat.txt'));
     const again = gantry(['ingest', join(folder, 'docs'), '--collection', 'c', '--json']);
@@ -58,6 +73,43 @@ describe('gantry ingest / search / rag', () => {
     const transform = gantry(['search', 'wing', '--collection', 'c', '--transform', 'hyde']);
     expect(transform.status).toBe(2);
     expect(transform.stderr).toContain('needs a model');
+  });
+
+  it('search and ask refuse a collection that does not exist, and do not create it', () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const search = gantry(['search', 'x', '--collection', 'nope']);
+      expect(search.status).toBe(1);
+      expect(search.stderr).toContain('RAG_COLLECTION_NOT_FOUND');
+      expect(search.stderr).toContain('Known collections: c');
+    }
+    const ask = gantry(['ask', 'x', '--collection', 'nope', '--model', 'ollama:m']);
+    expect(ask.stderr).toContain('RAG_COLLECTION_NOT_FOUND');
+  });
+
+  it('ask with the backend down is a clear MODEL_CALL_FAILED, not an internal error', async () => {
+    const config = join(folder, 'down.json');
+    const port = await closedPort();
+    writeFileSync(
+      config,
+      JSON.stringify({
+        providers: { down: { type: 'openai-compatible', baseURL: `http://127.0.0.1:${port}/v1` } },
+        rag: { answer: { minimumBm25: 0.1 } },
+      }),
+    );
+    const ask = gantry([
+      'ask',
+      'slipstream wing lift',
+      '--collection',
+      'c',
+      '--model',
+      'down:m',
+      '--config',
+      config,
+    ]);
+    expect(ask.stderr).toContain('MODEL_CALL_FAILED');
+    expect(ask.stderr).not.toContain('internal error');
+    expect(ask.stderr).not.toMatch(/\n\s+at /);
+    expect(ask.status).toBe(1);
   });
 
   it('evaluates a BEIR folder and writes a TREC run', () => {

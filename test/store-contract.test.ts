@@ -1,4 +1,8 @@
-import { openSqliteStore } from '../src/store/index.js';
+import { describe } from 'vitest';
+import { storeBackends } from './store-backends.js';
 import { describeStoreContract } from './store-contract.js';
 
-describeStoreContract('sqlite (:memory:)', async () => openSqliteStore({ path: ':memory:' }));
+for (const backend of storeBackends) {
+  if (backend.skip) describe.skip(`store contract: ${backend.name} (${backend.skip})`, () => {});
+  else describeStoreContract(backend.name, backend.open);
+}

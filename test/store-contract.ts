@@ -1,111 +1,31 @@
-// The behaviour every Store implementation must show. SQLite runs it today (store-contract.test.ts);
-// a Postgres implementation runs the same function against its own factory.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SpanRecord, Store } from '../src/store/index.js';
+// The contract every Store backend must pass: each domain's suite (src/store/<domain>/contract.ts),
+// keyed by domain name so that a domain without a suite fails the typecheck, plus the Store's own checks.
+import { describe, expect, it } from 'vitest';
+import { agentContract } from '../src/store/agent/contract.js';
+import type { DomainContract, RepositoriesOf, Store, storeDomains } from '../src/store/index.js';
+import { traceContract } from '../src/store/trace/contract.js';
 
-function span(overrides: Partial<SpanRecord> & Pick<SpanRecord, 'spanId' | 'traceId'>): SpanRecord {
-  return {
-    parentSpanId: null,
-    name: 'span',
-    kind: 'internal',
-    startTime: 1_700_000_000_000,
-    endTime: 1_700_000_000_010,
-    status: 'ok',
-    attributes: {},
-    ...overrides,
-  };
-}
+type Domain = (typeof storeDomains)[number];
+type Contracts = { [D in Domain as D['name']]?: DomainContract<RepositoriesOf<D>> };
 
-export function describeStoreContract(name: string, open: () => Promise<Store>): void {
-  describe(`store contract: ${name}`, () => {
-    let store: Store;
-    beforeEach(async () => {
-      store = await open();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+export const domainContracts: Contracts = {
+  trace: traceContract,
+  agent: agentContract,
+};
 
-    it('round-trips spans with attributes of every JSON type and fractional times', async () => {
-      const attributes = {
-        'gen_ai.request.model': 'm',
-        'gen_ai.usage.input_tokens': 12,
-        ok: true,
-        list: ['a', 'b'],
-        ratio: 0.25,
-      };
-      const root = span({
-        traceId: 't1',
-        spanId: 's1',
-        name: 'root',
-        startTime: 1000.125,
-        endTime: 1010.5,
-        attributes,
-      });
-      await store.spans.saveSpans([root]);
-      expect(await store.spans.getTrace('t1')).toEqual([root]);
-    });
-
-    it('returns a trace ordered by start time with parents, status and messages', async () => {
-      await store.spans.saveSpans([
-        span({ traceId: 't', spanId: 'c2', parentSpanId: 'r', name: 'second', startTime: 30, endTime: 40 }),
-        span({ traceId: 't', spanId: 'r', name: 'root', startTime: 10, endTime: 50 }),
-        span({
-          traceId: 't',
-          spanId: 'c1',
-          parentSpanId: 'r',
-          name: 'first',
-          startTime: 20,
-          endTime: 25,
-          status: 'error',
-          statusMessage: 'boom',
-        }),
-        span({ traceId: 'other', spanId: 'o', name: 'other', startTime: 5, endTime: 6 }),
-      ]);
-      const trace = await store.spans.getTrace('t');
-      expect(trace.map((s) => s.name)).toEqual(['root', 'first', 'second']);
-      expect(trace[1]).toMatchObject({ parentSpanId: 'r', status: 'error', statusMessage: 'boom' });
-      expect(await store.spans.getTrace('missing')).toEqual([]);
-    });
-
-    it('lists traces newest first with span counts, durations and an error flag', async () => {
-      await store.spans.saveSpans([
-        span({ traceId: 'old', spanId: 'a', name: 'old root', startTime: 100, endTime: 150 }),
-        span({ traceId: 'new', spanId: 'b', name: 'new root', startTime: 200, endTime: 260 }),
-        span({
-          traceId: 'new',
-          spanId: 'c',
-          parentSpanId: 'b',
-          startTime: 210,
-          endTime: 220,
-          status: 'error',
-        }),
-      ]);
-      const traces = await store.spans.listTraces({ limit: 10 });
-      expect(traces).toEqual([
-        {
-          traceId: 'new',
-          rootName: 'new root',
-          startTime: 200,
-          durationMs: 60,
-          spanCount: 2,
-          status: 'error',
-        },
-        { traceId: 'old', rootName: 'old root', startTime: 100, durationMs: 50, spanCount: 1, status: 'ok' },
-      ]);
-      expect(await store.spans.listTraces({ limit: 1 })).toHaveLength(1);
-    });
-
-    it('treats saving the same span twice as one span (exporters retry)', async () => {
-      const once = span({ traceId: 't', spanId: 's', name: 'v1' });
-      await store.spans.saveSpans([once]);
-      await store.spans.saveSpans([{ ...once, name: 'v2' }]);
-      const trace = await store.spans.getTrace('t');
-      expect(trace.map((s) => s.name)).toEqual(['v2']);
-    });
-
+/** Runs every domain's contract suite, and the Store's own checks, against one backend. */
+export function describeStoreContract(backend: string, open: () => Promise<Store>): void {
+  for (const contract of Object.values(domainContracts)) {
+    (contract as DomainContract<Store>)(backend, open);
+  }
+  describe(`store contract: ${backend}`, () => {
     it('proves it is writable', async () => {
-      await expect(store.checkWritable()).resolves.toBeUndefined();
+      const store = await open();
+      try {
+        await expect(store.checkWritable()).resolves.toBeUndefined();
+      } finally {
+        await store.close();
+      }
     });
   });
 }

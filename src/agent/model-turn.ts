@@ -2,7 +2,7 @@
 // budget charge, and under `auto` the fallback to the next protocol when the backend lacks one.
 import { APICallError } from '@ai-sdk/provider';
 import { GantryError } from '../errors/index.js';
-import { estimateCost } from '../model/index.js';
+import { asModelCallError, estimateCost } from '../model/index.js';
 import { GenAI, type Span } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
 import type { Budget } from './budget.js';
@@ -103,7 +103,7 @@ export async function* modelTurn(
           },
         );
       }
-      if (!next) throw asModelError(error, settings.modelName, input.signal);
+      if (!next) throw asModelCallError(error, settings.modelName, input.signal);
       yield {
         type: 'protocol-fallback',
         step: state.step,
@@ -137,21 +137,6 @@ export function stepEnd(step: number, turn: ModelTurn, modelName: string): Agent
       outputTokens: turn.outputTokens,
     }),
   };
-}
-
-/** A backend failure as a Gantry error (what, why, what to do); aborts and Gantry errors pass through. */
-function asModelError(error: unknown, modelName: string, signal: AbortSignal | undefined): unknown {
-  if (GantryError.isInstance(error) || signal?.aborted) return error;
-  const status = APICallError.isInstance(error) ? error.statusCode : undefined;
-  return new GantryError(
-    'MODEL_CALL_FAILED',
-    `The call to model ${modelName} failed${status ? ` (HTTP ${status})` : ''}: ${(error as Error)?.message ?? error}`,
-    {
-      hint: 'Check that the backend is running and reachable, the model name, and the API key; `gantry doctor` tests each backend.',
-      details: { model: modelName, ...(status ? { status } : {}) },
-      cause: error,
-    },
-  );
 }
 
 function isRetryable(error: unknown): boolean {

@@ -62,6 +62,21 @@ describe('configuration', () => {
     );
   });
 
+  it('checks the in-process simulator options instead of ignoring a misspelt one', () => {
+    const upstream = (simulator: unknown) =>
+      write(
+        'sim.json',
+        JSON.stringify({ gateway: { upstreams: { sim: { type: 'simulator', simulator } } } }),
+      );
+    const error = failure(() => loadConfig({ file: upstream({ tokens: 5 }), env: {} }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toContain("gateway.upstreams.sim.simulator: unknown field(s) 'tokens'");
+    const fault = failure(() => loadConfig({ file: upstream({ faults: { '404': 0.5 } }), env: {} }));
+    expect(fault.message).toContain('gateway.upstreams.sim.simulator.faults');
+    const { config } = loadConfig({ file: upstream({ outputTokens: 5, faults: { '400': 0.1 } }), env: {} });
+    expect(config.gateway.upstreams.sim.simulator).toEqual({ outputTokens: 5, faults: { '400': 0.1 } });
+  });
+
   it('names the variable when a bad value came from the environment', () => {
     const error = failure(() => loadConfig({ cwd: folder, env: { GANTRY_PORT: '"x"' } }));
     expect(error.message).toContain('server.port: expected number, found the string "x" (from GANTRY_PORT)');

@@ -5,7 +5,7 @@ import { GantryError } from '../errors/index.js';
 import { createAnthropicUpstream } from './anthropic/index.js';
 import type { BreakerState } from './routing/index.js';
 import { CircuitBreaker, createStrategy, type Route, type RouteTarget } from './routing/index.js';
-import { createSimulator, type Simulator, type SimulatorOptions } from './simulator/index.js';
+import { createSimulator, type Simulator } from './simulator/index.js';
 import { createOpenAICompatibleUpstream, type Upstream } from './upstream/index.js';
 
 export interface BuiltRoutes {
@@ -152,7 +152,7 @@ async function createUpstream(
 ): Promise<Upstream> {
   const apiKey = entry.apiKey ?? (entry.apiKeyEnv ? env[entry.apiKeyEnv] : undefined);
   if (entry.type === 'simulator') {
-    const simulator = createSimulator(entry.simulator as SimulatorOptions);
+    const simulator = createSimulator(entry.simulator);
     simulators.push(simulator);
     const baseURL = await simulator.listen(0, '127.0.0.1');
     return createOpenAICompatibleUpstream({

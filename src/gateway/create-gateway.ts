@@ -89,7 +89,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const keys =
     options.keys ??
     createKeyService(store.gatewayKeys, {
-      grants: store.tenancy,
+      grants: store.gatewayKeyGrants,
       unknownKeyCacheEntries: config.security.unknownKeyCacheEntries,
     });
   const usage = createUsageRecorder({

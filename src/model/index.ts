@@ -6,6 +6,7 @@ export {
 } from './cassette/cassette-fetch.js';
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
+export { asModelCallError } from './model-call-error.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 export {
   applyConfiguredPrices,

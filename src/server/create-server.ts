@@ -64,7 +64,7 @@ export function createGantryServer({
       keys:
         keys ??
         createKeyService(store.gatewayKeys, {
-          grants: store.tenancy,
+          grants: store.gatewayKeyGrants,
           unknownKeyCacheEntries: config.security.unknownKeyCacheEntries,
         }),
     });

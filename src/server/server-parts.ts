@@ -27,7 +27,7 @@ export interface ServerParts {
 
 export async function assembleServerParts(context: ServerPartsContext): Promise<ServerParts> {
   const keys = createKeyService(context.store.gatewayKeys, {
-    grants: context.store.tenancy,
+    grants: context.store.gatewayKeyGrants,
     unknownKeyCacheEntries: context.config.security.unknownKeyCacheEntries,
   });
   const parts: ServerParts = { routes: [], mounts: [], close: [], keys };

@@ -1,36 +1,56 @@
+// The store's public names. Each domain (src/store/<domain>/) names its own; add one line per domain.
 export type {
   AgentApprovalRecord,
   AgentApprovalRepository,
   AgentApprovalStatus,
-} from './agent-approval-repository.js';
-export type {
+  AgentRepositories,
   AgentRunRecord,
   AgentRunRepository,
   AgentRunStatus,
   AgentRunUpdate,
-} from './agent-run-repository.js';
-export type { AgentToolCallRecord, AgentToolCallRepository } from './agent-tool-call-repository.js';
-export type { EvalCacheRepository } from './eval-cache-repository.js';
+  AgentTenantRepository,
+  AgentToolCallRecord,
+  AgentToolCallRepository,
+} from './agent/index.js';
+export { defaultTenant } from './default-tenant.js';
+export {
+  type AllRepositories,
+  type DomainBackend,
+  type DomainContract,
+  defineStoreDomain,
+  type OpenRepositories,
+  type RepositoriesOf,
+  type StoreDomain,
+} from './domain.js';
+export { type StoreRepositories, storeDomains } from './domains.js';
 export type {
+  EvalCacheRepository,
+  EvalRepositories,
   EvalResultRecord,
   EvalRunRecord,
   EvalRunRepository,
   EvalRunStatus,
-} from './eval-run-repository.js';
+} from './eval/index.js';
 export type {
+  GatewayKeyGrantRepository,
   GatewayKeyLimits,
   GatewayKeyRecord,
   GatewayKeyRepository,
-} from './gateway-key-repository.js';
-export type {
+  GatewayRepositories,
   GatewayUsageRecord,
   GatewayUsageRepository,
   GatewayUsageTotals,
-} from './gateway-usage-repository.js';
-export type { DriftWindowRecord, GuardEventRecord, GuardEventRepository } from './guard-event-repository.js';
+  KeyGrant,
+} from './gateway/index.js';
+export type {
+  DriftWindowRecord,
+  GuardEventRecord,
+  GuardEventRepository,
+  GuardRepositories,
+} from './guard/index.js';
 export { type MigrationResult, migrate } from './migrate.js';
 export type { Migration } from './migration.js';
-export { migrations } from './migrations/index.js';
+export { migrations } from './migrations.js';
 export type {
   RagChunkInput,
   RagChunkRecord,
@@ -39,16 +59,19 @@ export type {
   RagDocumentRecord,
   RagDocumentRepository,
   RagMetadataFilter,
-} from './rag-document-repository.js';
-export type { RagVectorHit, RagVectorRepository, RagVectorSearchOptions } from './rag-vector-repository.js';
-export type { SpanRecord, SpanRepository, TraceSummary } from './span-repository.js';
+  RagRepositories,
+  RagVectorHit,
+  RagVectorRepository,
+  RagVectorSearchOptions,
+} from './rag/index.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
-export { openSqliteStore, type SqliteStore, type SqliteStoreOptions, type Store } from './store.js';
 export {
-  createSqliteTenancyRepository,
-  defaultTenant,
-  type KeyGrant,
-  type TenancyRepository,
-} from './tenancy-repository.js';
+  openSqliteStore,
+  type SqliteStore,
+  type SqliteStoreOptions,
+  type Store,
+  type StoreKind,
+} from './store.js';
+export type { SpanRecord, SpanRepository, TraceRepositories, TraceSummary } from './trace/index.js';
 export { utcDay } from './utc-day.js';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GantryError } from '../errors/index.js';
 import type { Migration } from './migration.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from './migrations.js';
 import { openSqliteStore } from './store.js';
 
 const folders: string[] = [];

@@ -1,48 +1,18 @@
-// The store: one interface for every subsystem's persistence. SQLite is the embedded default; a
-// Postgres implementation must pass the same contract tests (test/store-contract.ts; SQLite runs it in test/store-contract.test.ts).
+// The store: one object holding every domain's repositories (domains.ts), on one backend. SQLite is the
+// embedded default; every backend passes the same contract suites (src/store/<domain>/contract.ts, run
+// against each backend by test/store-contract.test.ts).
 
-import {
-  type AgentApprovalRepository,
-  createSqliteAgentApprovalRepository,
-} from './agent-approval-repository.js';
-import { type AgentRunRepository, createSqliteAgentRunRepository } from './agent-run-repository.js';
-import {
-  type AgentToolCallRepository,
-  createSqliteAgentToolCallRepository,
-} from './agent-tool-call-repository.js';
-import { createSqliteEvalCacheRepository, type EvalCacheRepository } from './eval-cache-repository.js';
-import { createSqliteEvalRunRepository, type EvalRunRepository } from './eval-run-repository.js';
-import { createSqliteGatewayKeyRepository, type GatewayKeyRepository } from './gateway-key-repository.js';
-import {
-  createSqliteGatewayUsageRepository,
-  type GatewayUsageRepository,
-} from './gateway-usage-repository.js';
-import { createSqliteGuardEventRepository, type GuardEventRepository } from './guard-event-repository.js';
+import { type StoreRepositories, storeDomains } from './domains.js';
 import { migrate } from './migrate.js';
 import type { Migration } from './migration.js';
-import { migrations as allMigrations } from './migrations/index.js';
-import { createSqliteRagDocumentRepository, type RagDocumentRepository } from './rag-document-repository.js';
-import { createSqliteRagVectorRepository, type RagVectorRepository } from './rag-vector-repository.js';
-import { createSqliteSpanRepository, type SpanRepository } from './span-repository.js';
+import { migrations as allMigrations } from './migrations.js';
 import { openSqliteDatabase, type SqliteDatabase } from './sqlite-database.js';
-import { createSqliteTenancyRepository, type TenancyRepository } from './tenancy-repository.js';
 
-export interface Store {
-  readonly kind: 'sqlite';
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface Store extends StoreRepositories {
+  readonly kind: StoreKind;
   readonly location: string;
-  readonly spans: SpanRepository;
-  readonly evalRuns: EvalRunRepository;
-  readonly evalCache: EvalCacheRepository;
-  readonly agentRuns: AgentRunRepository;
-  readonly agentToolCalls: AgentToolCallRepository;
-  readonly agentApprovals: AgentApprovalRepository;
-  readonly gatewayKeys: GatewayKeyRepository;
-  readonly gatewayUsage: GatewayUsageRepository;
-  readonly ragDocuments: RagDocumentRepository;
-  readonly ragVectors: RagVectorRepository;
-  readonly guardEvents: GuardEventRepository;
-  /** Owners of runs and the scopes and tenant of API keys (security). */
-  readonly tenancy: TenancyRepository;
   /** Writes and reads a row, proving the database is usable (for `gantry doctor` and /readyz). */
   checkWritable(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +26,7 @@ export interface SqliteStoreOptions {
 }
 
 export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
   /** The raw connection, for code inside src/store only. */
   readonly database: SqliteDatabase;
 }
@@ -69,22 +40,12 @@ export function openSqliteStore({ path, migrations = allMigrations }: SqliteStor
     throw error;
   }
   const probe = db.prepare('SELECT count(*) AS n FROM schema_migrations');
+  const repositories = Object.assign({}, ...storeDomains.map((domain) => domain.sqlite.create(db)));
   return {
+    ...(repositories as StoreRepositories),
     kind: 'sqlite',
     location: path,
     database: db,
-    spans: createSqliteSpanRepository(db),
-    evalRuns: createSqliteEvalRunRepository(db),
-    evalCache: createSqliteEvalCacheRepository(db),
-    agentRuns: createSqliteAgentRunRepository(db),
-    agentToolCalls: createSqliteAgentToolCallRepository(db),
-    agentApprovals: createSqliteAgentApprovalRepository(db),
-    gatewayKeys: createSqliteGatewayKeyRepository(db),
-    gatewayUsage: createSqliteGatewayUsageRepository(db),
-    ragDocuments: createSqliteRagDocumentRepository(db),
-    ragVectors: createSqliteRagVectorRepository(db),
-    guardEvents: createSqliteGuardEventRepository(db),
-    tenancy: createSqliteTenancyRepository(db),
     async checkWritable() {
       db.transaction(() => {
         db.prepare('DELETE FROM store_probe').run();

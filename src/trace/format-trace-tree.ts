@@ -1,6 +1,6 @@
 // Renders a trace as an indented tree: name, duration, tokens and cost per span, totals at the end.
-// Usage attributes are expected only on the spans of model calls, so the totals add them without
-// double counting.
+// Agent and tool spans repeat the usage of the model calls under them (an aggregate, as the GenAI
+// conventions allow), so the totals add only the innermost spans that carry usage.
 import type { SpanRecord } from '../store/index.js';
 import { GenAI } from './gen-ai-attributes.js';
 
@@ -16,7 +16,8 @@ export interface TraceTotals {
 export function traceTotals(spans: readonly SpanRecord[]): TraceTotals {
   const start = Math.min(...spans.map((s) => s.startTime));
   const end = Math.max(...spans.map((s) => s.endTime));
-  const sum = (key: string) => spans.reduce((total, s) => total + numberOf(s.attributes[key]), 0);
+  const counted = innermostWithUsage(spans);
+  const sum = (key: string) => counted.reduce((total, s) => total + numberOf(s.attributes[key]), 0);
   return {
     durationMs: spans.length ? end - start : 0,
     inputTokens: sum(GenAI.usageInputTokens),
@@ -25,6 +26,25 @@ export function traceTotals(spans: readonly SpanRecord[]): TraceTotals {
     spans: spans.length,
     errors: spans.filter((s) => s.status === 'error').length,
   };
+}
+
+const hasUsage = (span: SpanRecord) =>
+  span.attributes[GenAI.usageInputTokens] !== undefined ||
+  span.attributes[GenAI.usageOutputTokens] !== undefined ||
+  span.attributes[GenAI.costUsd] !== undefined;
+
+/** Spans that carry usage and have no descendant that does: each model call counted once. */
+function innermostWithUsage(spans: readonly SpanRecord[]): SpanRecord[] {
+  const byId = new Map(spans.map((s) => [s.spanId, s]));
+  const aggregates = new Set<string>();
+  for (const span of spans) {
+    if (!hasUsage(span)) continue;
+    for (let parent = span.parentSpanId; parent && !aggregates.has(parent); ) {
+      aggregates.add(parent);
+      parent = byId.get(parent)?.parentSpanId ?? null;
+    }
+  }
+  return spans.filter((s) => hasUsage(s) && !aggregates.has(s.spanId));
 }
 
 export function formatTraceTree(spans: readonly SpanRecord[]): string {

@@ -32,6 +32,7 @@ export function define(command: Command, context: CliContext): void {
           store: context.store(),
           config,
           name: flags.collection,
+          mustExist: true,
         });
         const result = await answerQuestion(question, {
           collection,

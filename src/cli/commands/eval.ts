@@ -18,6 +18,8 @@ import {
   type RunSummary,
   readEvalFile,
   runEval,
+  type StoredScore,
+  type TargetOutput,
   toHtmlReport,
   toJsonReport,
 } from '../../eval/index.js';
@@ -49,7 +51,7 @@ async function loadRun(
   store: Store,
   runId: string,
 ): Promise<EvalRun & { thresholds: Record<string, number> }> {
-  const run = await store.evalRuns.getRun(runId);
+  const run = await store.evalRuns.getRun<RunSummary, { thresholds?: Record<string, number> }>(runId);
   if (!run) {
     throw new GantryError('NOT_FOUND', `No eval run '${runId}' in the database.`, {
       hint: 'List runs with `gantry eval list`.',
@@ -60,17 +62,14 @@ async function loadRun(
       hint: `Resume it with \`gantry eval run <file> --resume ${runId}\`.`,
     });
   }
-  const results = (await store.evalRuns.listResults(runId)) as unknown as EvalRun['results'];
+  const results = await store.evalRuns.listResults<TargetOutput, StoredScore>(runId);
   return {
     runId,
     name: run.name,
     target: run.target,
     results,
-    summary: run.summary as unknown as RunSummary,
-    thresholds: ((run.config as { thresholds?: Record<string, number> }).thresholds ?? {}) as Record<
-      string,
-      number
-    >,
+    summary: run.summary,
+    thresholds: run.config.thresholds ?? {},
   };
 }
 
@@ -99,7 +98,7 @@ function failOnRegression(comparison: RunComparison, ci: boolean | undefined) {
   if (ci && comparison.regressed) {
     const worst = comparison.scorers
       .filter((s) => s.regressed)
-      .map((s) => `${s.scorer} ${s.delta.toFixed(4)} (allowed -${s.threshold})`);
+      .map((s) => `${s.scorer} ${s.delta.toFixed(4)} (allowed drop ${s.threshold})`);
     throw new GantryError(
       'EVAL_REGRESSION',
       `Run ${comparison.candidate} regressed against ${comparison.baseline}: ${worst.join(', ')}.`,
@@ -327,7 +326,7 @@ export function define(command: Command, context: CliContext): void {
     .description('List recent eval runs')
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
-      const runs = await context.store().evalRuns.listRuns({ limit: 30 });
+      const runs = await context.store().evalRuns.listRuns<RunSummary>({ limit: 30 });
       if (flags.json) {
         context.stdout.write(
           `${JSON.stringify(
@@ -339,7 +338,7 @@ export function define(command: Command, context: CliContext): void {
         return;
       }
       for (const r of runs) {
-        const summary = r.summary as unknown as RunSummary | null;
+        const summary = r.summary;
         const score =
           summary?.passRate === undefined ? '' : ` all-pass ${(summary.passRate * 100).toFixed(1)}%`;
         context.stdout.write(

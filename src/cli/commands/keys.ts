@@ -21,7 +21,7 @@ interface CreateOptions {
 export function define(command: Command, context: CliContext): void {
   const service = () => {
     const store = context.store();
-    return createKeyService(store.gatewayKeys, { grants: store.tenancy });
+    return createKeyService(store.gatewayKeys, { grants: store.gatewayKeyGrants });
   };
   command
     .command('create')

@@ -57,9 +57,7 @@ export function define(command: Command, context: CliContext): void {
       const store = context.store();
       let metadata: { model?: string; tools?: string[]; protocol?: string; instructions?: string } = {};
       if (flags.resume) {
-        const checkpoint = (await store.agentRuns.getCheckpoint(flags.resume)) as
-          | { metadata?: typeof metadata }
-          | undefined;
+        const checkpoint = await store.agentRuns.getCheckpoint<{ metadata?: typeof metadata }>(flags.resume);
         metadata = checkpoint?.metadata ?? {};
       }
       const toolNames = flags.tools ? splitList(flags.tools) : (metadata.tools ?? []);
@@ -166,7 +164,7 @@ function humanPrinter(context: CliContext) {
           line(`After deciding, continue with: gantry run --resume ${result.runId}`);
         line(
           pc.dim(
-            `${result.stopReason} · ${result.steps} steps · ${usage.toolCalls} tool calls · ${usage.inputTokens}+${usage.outputTokens} tokens · $${usage.costUsd.toFixed(4)} · run ${result.runId}`,
+            `${result.stopReason} · ${plural(result.steps, 'step')} · ${plural(usage.toolCalls, 'tool call')} · ${usage.inputTokens}+${usage.outputTokens} tokens · $${usage.costUsd.toFixed(4)} · run ${result.runId}`,
           ),
         );
         break;
@@ -179,3 +177,5 @@ function shorten(text: string, length: number): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -6,6 +6,7 @@ import {
   hydeSearch,
   multiQuerySearch,
   openConfiguredCollection,
+  type SearchHit,
   type SearchMode,
 } from '../../rag/index.js';
 import type { CliContext } from '../cli-context.js';
@@ -44,6 +45,7 @@ export function define(command: Command, context: CliContext): void {
         store: context.store(),
         config,
         name: flags.collection,
+        mustExist: true,
       });
       const options = {
         mode: flags.mode ?? collection.defaultMode(config.rag.search.mode),
@@ -90,10 +92,23 @@ export function define(command: Command, context: CliContext): void {
           .join(' › ');
         const preview = hit.text.replace(/\s+/g, ' ').slice(0, 200);
         context.stdout.write(
-          `${String(index + 1).padStart(2)}. ${hit.score.toFixed(4)}  ${where}\n    ${preview}\n`,
+          `${String(index + 1).padStart(2)}. ${evidence(hit)}  ${where}\n    ${preview}\n`,
         );
       });
     });
+}
+
+/**
+ * The scores a reader can interpret: BM25, cosine similarity, the reranker's. A fused (RRF) score only
+ * orders the list (0.0325 means nothing on its own), so it is shown only when nothing else is known.
+ */
+function evidence(hit: SearchHit): string {
+  const parts = [
+    hit.rerankScore !== undefined ? `rerank ${hit.rerankScore.toFixed(3)}` : '',
+    hit.bm25Score !== undefined ? `bm25 ${hit.bm25Score.toFixed(2)}` : '',
+    hit.similarity !== undefined ? `similarity ${hit.similarity.toFixed(3)}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : `score ${hit.score.toFixed(4)}`;
 }
 
 export function parseFilters(

@@ -20,14 +20,14 @@ export function define(command: Command, context: CliContext): void {
   command
     .option('-p, --port <port>', 'port to listen on', '8000')
     .option('-H, --host <host>', 'address to listen on', '127.0.0.1')
-    .option('--ttft <ms>', 'time to first token', '0')
-    .option('--itl <ms>', 'inter-token latency', '0')
-    .option('--tokens <n|min-max>', 'output tokens per answer', '16')
-    .option('--jitter <0-1>', 'random spread of the delays', '0')
-    .option('--retry-after <seconds>', 'Retry-After of injected 429s', '1')
+    .option('--ttft <ms>', 'time to first token (config: timeToFirstTokenMs)', '0')
+    .option('--itl <ms>', 'inter-token latency (config: interTokenLatencyMs)', '0')
+    .option('--tokens <n|min-max>', 'output tokens per answer (config: outputTokens)', '16')
+    .option('--jitter <0-1>', 'random spread of the delays (config: jitter)', '0')
+    .option('--retry-after <seconds>', 'Retry-After of injected 429s (config: retryAfterSeconds)', '1')
     .option(
       '--fault <kind=probability>',
-      'inject a fault: 429, 500, 503, timeout, reset, cut (repeatable)',
+      'inject a fault: 400, 429, 500, 503, timeout, reset, cut (repeatable; config: faults)',
       collect,
       [],
     )

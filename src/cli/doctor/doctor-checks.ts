@@ -62,80 +62,121 @@ export async function checkDatabase(config: GantryConfig): Promise<CheckResult> 
   }
 }
 
-/** One check per provider that a configured model uses: its model list endpoint must answer. */
+/**
+ * One check per provider that a configured model uses, and one per gateway upstream: its model list
+ * endpoint (or the upstream's health-check path) must answer.
+ */
 export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Promise<CheckResult[]> {
   const byProvider = new Map<string, string[]>();
   for (const [alias, entry] of Object.entries(config.models)) {
     const provider = entry.model.slice(0, entry.model.indexOf(':'));
     byProvider.set(provider, [...(byProvider.get(provider) ?? []), alias]);
   }
-  if (byProvider.size === 0) {
+  const upstreams = Object.entries(config.gateway.upstreams);
+  if (byProvider.size === 0 && upstreams.length === 0) {
     return [
       {
         name: 'backends',
         ok: true,
-        detail: 'none configured (add "models" to gantry.config.json to use one)',
+        detail: 'none configured (add "models" or "gateway.upstreams" to gantry.config.json to use one)',
       },
     ];
   }
-  return Promise.all(
-    [...byProvider].map(async ([provider, aliases]) => {
-      const name = `backend ${provider}`;
-      let entry: ReturnType<typeof lookUp>['entry'];
-      try {
-        entry = lookUp(`${provider}:probe`, { config }).entry;
-      } catch (error) {
-        return {
-          name,
-          ok: false,
-          detail: (error as Error).message,
-          fix: 'Fix "providers" or "models" in the configuration.',
-        };
-      }
-      const baseURL =
+  const providerChecks = [...byProvider].map(async ([provider, aliases]): Promise<CheckResult> => {
+    const name = `backend ${provider}`;
+    let entry: ReturnType<typeof lookUp>['entry'];
+    try {
+      entry = lookUp(`${provider}:probe`, { config }).entry;
+    } catch (error) {
+      return {
+        name,
+        ok: false,
+        detail: (error as Error).message,
+        fix: 'Fix "providers" or "models" in the configuration.',
+      };
+    }
+    const key = entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined);
+    if ((entry.type === 'openai' || entry.type === 'anthropic') && !key) {
+      return {
+        name,
+        ok: false,
+        detail: `no API key for ${aliases.join(', ')}`,
+        fix: `Set ${entry.apiKeyEnv ?? 'apiKey'}.`,
+      };
+    }
+    return probe({
+      name,
+      baseURL:
         entry.baseURL ??
-        (entry.type === 'anthropic' ? 'https://api.anthropic.com/v1' : 'https://api.openai.com/v1');
-      try {
-        const key = entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined);
-        if ((entry.type === 'openai' || entry.type === 'anthropic') && !key) {
-          return {
-            name,
-            ok: false,
-            detail: `no API key for ${aliases.join(', ')}`,
-            fix: `Set ${entry.apiKeyEnv ?? 'apiKey'}.`,
-          };
-        }
-        const headers: Record<string, string> = { ...entry.headers };
-        if (key && entry.type === 'anthropic')
-          Object.assign(headers, { 'x-api-key': key, 'anthropic-version': '2023-06-01' });
-        else if (key) headers.authorization = `Bearer ${key}`;
-        const response = await fetch(`${baseURL.replace(/\/$/, '')}/models`, {
-          headers,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        await response.body?.cancel();
-        return response.ok
-          ? {
-              name,
-              ok: true,
-              detail: `${baseURL} answered ${response.status} (models: ${aliases.join(', ')})`,
-            }
-          : {
-              name,
-              ok: false,
-              detail: `${baseURL}/models answered ${response.status}`,
-              fix: 'Check the URL and the API key.',
-            };
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        const reason = `${(error as Error).message}${cause ? ` (${cause})` : ''}`;
-        return {
+        (entry.type === 'anthropic' ? 'https://api.anthropic.com/v1' : 'https://api.openai.com/v1'),
+      path: '/models',
+      anthropic: entry.type === 'anthropic',
+      key,
+      headers: entry.headers,
+      what: `models: ${aliases.join(', ')}`,
+      fix: `Start the backend, or fix providers.${provider}.baseURL in the configuration.`,
+      timeoutMs,
+    });
+  });
+  const upstreamChecks = upstreams.map(async ([upstream, entry]): Promise<CheckResult> => {
+    const name = `upstream ${upstream}`;
+    if (entry.type === 'simulator') return { name, ok: true, detail: 'the in-process backend simulator' };
+    if (!entry.baseURL) {
+      return {
+        name,
+        ok: false,
+        detail: 'no baseURL',
+        fix: `Set gateway.upstreams.${upstream}.baseURL in the configuration.`,
+      };
+    }
+    return probe({
+      name,
+      baseURL: entry.baseURL,
+      path: entry.healthCheck?.path ?? '/models',
+      anthropic: entry.type === 'anthropic',
+      key: entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined),
+      headers: entry.headers,
+      what: 'gateway upstream',
+      fix: `Start the backend, or fix gateway.upstreams.${upstream}.baseURL in the configuration.`,
+      timeoutMs,
+    });
+  });
+  return Promise.all([...providerChecks, ...upstreamChecks]);
+}
+
+interface ProbeTarget {
+  name: string;
+  baseURL: string;
+  path: string;
+  anthropic: boolean;
+  key: string | undefined;
+  headers: Record<string, string> | undefined;
+  what: string;
+  fix: string;
+  timeoutMs: number;
+}
+
+async function probe(target: ProbeTarget): Promise<CheckResult> {
+  const { name, baseURL, key } = target;
+  const headers: Record<string, string> = { ...target.headers };
+  if (key && target.anthropic)
+    Object.assign(headers, { 'x-api-key': key, 'anthropic-version': '2023-06-01' });
+  else if (key) headers.authorization = `Bearer ${key}`;
+  const url = `${baseURL.replace(/\/$/, '')}${target.path}`;
+  try {
+    const response = await fetch(url, { headers, signal: AbortSignal.timeout(target.timeoutMs) });
+    await response.body?.cancel();
+    return response.ok
+      ? { name, ok: true, detail: `${baseURL} answered ${response.status} (${target.what})` }
+      : {
           name,
           ok: false,
-          detail: `${baseURL} unreachable: ${reason}`,
-          fix: `Start the backend, or fix providers.${provider}.baseURL in the configuration.`,
+          detail: `${url} answered ${response.status}`,
+          fix: 'Check the URL and the API key.',
         };
-      }
-    }),
-  );
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    const reason = `${(error as Error).message}${cause ? ` (${cause})` : ''}`;
+    return { name, ok: false, detail: `${baseURL} unreachable: ${reason}`, fix: target.fix };
+  }
 }

@@ -1,5 +1,39 @@
 import { z } from 'zod';
 
+const probability = z.number().min(0).max(1);
+
+/** The backend simulator's knobs (SimulatorOptions), checked so a misspelt one is an error, not ignored. */
+const simulatorOptions = z
+  .object({
+    timeToFirstTokenMs: z.number().min(0).optional(),
+    interTokenLatencyMs: z.number().min(0).optional(),
+    jitter: probability.optional(),
+    outputTokens: z
+      .union([
+        z.number().int().positive(),
+        z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).strict(),
+      ])
+      .optional(),
+    faults: z
+      .object({
+        '400': probability,
+        '429': probability,
+        '500': probability,
+        '503': probability,
+        timeout: probability,
+        reset: probability,
+        cut: probability,
+      })
+      .partial()
+      .strict()
+      .optional(),
+    retryAfterSeconds: z.number().min(0).optional(),
+    model: z.string().min(1).optional(),
+    embeddingDimensions: z.number().int().positive().optional(),
+  })
+  .strict()
+  .default({});
+
 /** An upstream backend the gateway forwards to. */
 const upstreamEntry = z
   .object({
@@ -14,8 +48,8 @@ const upstreamEntry = z
     connections: z.number().int().positive().default(128),
     /** Time allowed for the answer's headers (non-streaming: the whole answer; streaming: each chunk). */
     timeoutMs: z.number().int().positive().default(60_000),
-    /** Options of the in-process simulator (type 'simulator'); see `gantry simulate --help`. */
-    simulator: z.record(z.string(), z.unknown()).default({}),
+    /** Options of the in-process simulator (type 'simulator'); the same knobs as `gantry simulate`. */
+    simulator: simulatorOptions,
     /** Active health check: GET this path every intervalMs; failures count toward the breaker. */
     healthCheck: z
       .object({

@@ -2,7 +2,7 @@ import type { ErrorDefinition } from './error-definition.js';
 
 export const ragErrors = {
   RAG_COLLECTION_NOT_FOUND: {
-    description: 'A test collection (SMART or BEIR) or one of its files does not exist.',
+    description: 'A collection, a test collection (SMART or BEIR) or one of its files does not exist.',
     httpStatus: 404,
     exitCode: 1,
   },

@@ -36,18 +36,25 @@ export function formatRunSummary(run: Pick<EvalRun, 'runId' | 'name' | 'target' 
   return lines.join('\n');
 }
 
+/** A delta with its sign; one that rounds to zero is shown as ±0, never as -0.0000. */
+function signed(delta: number): string {
+  const text = num(Math.abs(delta));
+  if (Number(text) === 0) return `±${text}`;
+  return `${delta > 0 ? '+' : '-'}${text}`;
+}
+
 export function formatComparison(comparison: RunComparison): string {
   const rows = comparison.scorers.map((s) => [
     s.scorer,
     num(s.baseline),
     num(s.candidate),
-    (s.delta >= 0 ? '+' : '') + num(s.delta),
-    `-${num(s.threshold)}`,
+    signed(s.delta),
+    s.threshold === 0 ? 'none' : num(s.threshold),
     s.regressed ? pc.red('REGRESSED') : pc.green('ok'),
   ]);
   return [
     pc.bold(`compare ${comparison.baseline} → ${comparison.candidate}`),
-    table([['scorer', 'baseline', 'candidate', 'delta', 'allowed', ''], ...rows]),
+    table([['scorer', 'baseline', 'candidate', 'delta', 'allowed drop', ''], ...rows]),
     `all-pass ${pct(comparison.passRate.baseline)} → ${pct(comparison.passRate.candidate)}`,
     comparison.newlyFailing.length > 0
       ? pc.red(`newly failing: ${comparison.newlyFailing.join(', ')}`)

@@ -110,13 +110,8 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   const previous = new Map<string, EvalResult>();
   if (store) {
     if (options.runId) {
-      for (const r of await store.evalRuns.listResults(runId)) {
-        if (r.status === 'ok')
-          previous.set(`${r.exampleId}\u0000${r.trial}`, {
-            ...r,
-            output: r.output as TargetOutput,
-            scores: r.scores as Record<string, StoredScore>,
-          });
+      for (const r of await store.evalRuns.listResults<TargetOutput, StoredScore>(runId)) {
+        if (r.status === 'ok') previous.set(`${r.exampleId}\u0000${r.trial}`, r);
       }
     }
     await store.evalRuns.createRun({
@@ -147,7 +142,7 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
     });
     const base = { exampleId: example.id, trial, input: example.input, cost: 0 };
     if (cache && store) {
-      const hit = (await store.evalCache.get(key)) as { output: TargetOutput; latencyMs: number } | undefined;
+      const hit = await store.evalCache.get<{ output: TargetOutput; latencyMs: number }>(key);
       if (hit) {
         const scores = await scoreOutput(scorers, example, hit.output, hit.latencyMs, signal);
         return {
@@ -229,9 +224,6 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRun> {
   const order = new Map(examples.map((e, i) => [e.id, i]));
   results.sort((a, b) => order.get(a.exampleId)! - order.get(b.exampleId)! || a.trial - b.trial);
   const summary = summariseResults(results);
-  await store?.evalRuns.finishRun(runId, {
-    status: 'completed',
-    summary: summary as unknown as Record<string, unknown>,
-  });
+  await store?.evalRuns.finishRun(runId, { status: 'completed', summary });
   return { runId, name, target: target.name, results, summary };
 }

@@ -1,4 +1,5 @@
 // sacrebleu's tokenizers (13a is its default; mteval-v13a.pl's rules), so BLEU here equals sacrebleu's.
+import { pythonSplit } from './python-text.js';
 
 export type BleuTokenizerName = '13a' | 'none' | 'intl' | 'char';
 
@@ -18,7 +19,7 @@ const rulesIntl: [RegExp, string][] = [
 
 function applyRules(line: string, rules: [RegExp, string][]): string {
   for (const [pattern, replacement] of rules) line = line.replace(pattern, replacement);
-  return line.split(/\s+/).filter(Boolean).join(' ');
+  return pythonSplit(line).join(' ');
 }
 
 function tokenize13a(line: string): string {

@@ -5,6 +5,7 @@ import { GantryError } from '../../errors/index.js';
 import type { Scorer } from '../types.js';
 import { type BleuTokenizerName, bleuTokenize } from './bleu-tokenizers.js';
 import { expectedStrings } from './expected-strings.js';
+import { pythonRstrip, pythonSplit } from './python-text.js';
 
 export type BleuSmoothing = 'none' | 'floor' | 'add-k' | 'exp';
 
@@ -114,7 +115,7 @@ function segmentStatistics(
   const { tokenize = '13a', lowercase = false, maxNgramOrder = 4 } = options;
   const prepare = (s: string) => {
     const text = lowercase ? s.toLowerCase() : s;
-    return bleuTokenize(text.trimEnd(), tokenize).split(/\s+/).filter(Boolean);
+    return pythonSplit(bleuTokenize(pythonRstrip(text), tokenize));
   };
   const refNgrams = new Map<string, number>();
   const refLens: number[] = [];

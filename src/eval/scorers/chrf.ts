@@ -4,6 +4,7 @@
 // skipped (sacrebleu's default "effective order"). Scores are on the 0–100 scale.
 import type { Scorer } from '../types.js';
 import { expectedStrings } from './expected-strings.js';
+import { pythonSplit } from './python-text.js';
 
 export interface ChrfOptions {
   charOrder?: number;
@@ -24,7 +25,7 @@ function counts(items: readonly string[]): Map<string, number> {
 }
 
 function charNgrams(text: string, maxOrder: number, keepWhitespace: boolean): Map<string, number>[] {
-  const chars = Array.from(keepWhitespace ? text : text.split(/\s+/).join(''));
+  const chars = Array.from(keepWhitespace ? text : pythonSplit(text).join(''));
   return Array.from({ length: maxOrder }, (_, k) => {
     const n = k + 1;
     const grams: string[] = [];
@@ -36,7 +37,7 @@ function charNgrams(text: string, maxOrder: number, keepWhitespace: boolean): Ma
 // Splits one leading or trailing punctuation mark off each word, as sacrebleu does for chrF++.
 function wordsWithPunctuation(text: string): string[] {
   const tokens: string[] = [];
-  for (const w of text.split(/\s+/).filter(Boolean)) {
+  for (const w of pythonSplit(text)) {
     const chars = Array.from(w);
     if (chars.length === 1) tokens.push(w);
     else if (punctuation.has(chars[chars.length - 1]))
@@ -107,7 +108,9 @@ function segmentStatistics(
       let match = 0;
       for (const [gram, count] of h) match += Math.min(count, ref[i].get(gram) ?? 0);
       const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-      stats.push(total(h), total(ref[i]), match);
+      const referenceTotal = total(ref[i]);
+      // sacrebleu counts no hypothesis n-grams of an order the reference has none of.
+      stats.push(referenceTotal > 0 ? total(h) : 0, referenceTotal, match);
     });
     const score = fScore(stats, options.beta, options.epsSmoothing);
     if (score > bestScore) {

@@ -4,13 +4,14 @@
 // punctuation removed, lower-cased. Articles are NOT removed (some re-implementations do).
 import type { Scorer } from '../types.js';
 import { expectedStrings } from './expected-strings.js';
+import { asciiDigits, pythonStrip, removePythonWhitespace } from './python-text.js';
 
 // Python's string.punctuation.
 const punctuation = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
-/** Python `float(s)`: surrounding whitespace, underscores between digits, inf/nan accepted. */
+/** Python `float(s)`: surrounding whitespace, any Unicode decimal digits, underscores between digits, inf/nan. */
 export function parsePythonFloat(text: string): number | undefined {
-  const s = text.trim();
+  const s = asciiDigits(pythonStrip(text));
   if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(s)) return Number.NaN;
   if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d(_?\d)*)?$/.test(s)) return undefined;
@@ -23,7 +24,7 @@ function normaliseNumber(text: string): number {
 }
 
 function normaliseString(text: string, removePunctuation = true): string {
-  const lowered = text.replace(/\s/g, '').toLowerCase();
+  const lowered = removePythonWhitespace(text).toLowerCase();
   return removePunctuation ? [...lowered].filter((c) => !punctuation.has(c)).join('') : lowered;
 }
 

@@ -2,14 +2,16 @@
 // drop a/an/the, squeeze spaces), then exact match and token-level F1, best over the ground truths.
 import type { Scorer } from '../types.js';
 import { expectedStrings } from './expected-strings.js';
+import { pythonSplit, pythonWordPattern } from './python-text.js';
 
 const punctuation = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
+const articles = pythonWordPattern(['a', 'an', 'the']);
 
 export function normaliseSquadAnswer(text: string): string {
   const lowered = text.toLowerCase();
   const noPunctuation = [...lowered].filter((c) => !punctuation.has(c)).join('');
-  const noArticles = noPunctuation.replace(/\b(a|an|the)\b/g, ' ');
-  return noArticles.split(/\s+/).filter(Boolean).join(' ');
+  const noArticles = noPunctuation.replace(articles, ' ');
+  return pythonSplit(noArticles).join(' ');
 }
 
 export function squadF1Score(prediction: string, groundTruth: string): number {

@@ -51,7 +51,7 @@ describe('key service', () => {
 
   it('stores scopes and tenant, and a key created after a miss is found at once', async () => {
     const { store, repository } = counted();
-    const keys = createKeyService(repository, { grants: store.tenancy });
+    const keys = createKeyService(repository, { grants: store.gatewayKeyGrants });
     const { key, record } = await keys.create({ name: 'a', scopes: ['agents', 'rag'], tenant: 'acme' });
     expect(record).toMatchObject({ scopes: ['agents', 'rag'], tenant: 'acme' });
     expect(await keys.authenticate(key)).toMatchObject({ scopes: ['agents', 'rag'], tenant: 'acme' });

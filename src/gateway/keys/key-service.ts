@@ -5,10 +5,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { GantryError } from '../../errors/index.js';
 import {
   defaultTenant,
+  type GatewayKeyGrantRepository,
   type GatewayKeyLimits,
   type GatewayKeyRecord,
   type GatewayKeyRepository,
-  type TenancyRepository,
 } from '../../store/index.js';
 import { checkLimits, checkScopes, checkTenant, defaultScopes, isScope, type Scope } from './key-grants.js';
 import { NegativeCache } from './negative-cache.js';
@@ -50,7 +50,7 @@ export interface KeyServiceOptions {
   /** Unknown secrets remembered (as hashes); 0 turns the negative cache off. */
   unknownKeyCacheEntries?: number;
   /** Where scopes and tenants are kept; without it every key is a gateway key of 'default'. */
-  grants?: Pick<TenancyRepository, 'keyGrant' | 'setKeyGrant'>;
+  grants?: GatewayKeyGrantRepository;
 }
 
 export function createKeyService(

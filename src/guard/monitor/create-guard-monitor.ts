@@ -92,7 +92,7 @@ export function createGuardMonitor(repository: GuardEventRepository): GuardMonit
         currentStart,
         currentEnd,
         drifted: report.drifted,
-        report: report as unknown as Record<string, unknown>,
+        report,
       });
       return { ...report, id, referenceStart, referenceEnd, currentStart, currentEnd };
     },

@@ -3,6 +3,7 @@
 // "I don't know" and the model is not called: a confident answer from unrelated context is worse.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { generateText } from 'ai';
+import { asModelCallError } from '../../model/index.js';
 import type { RagCollection, SearchHit, SearchOptions } from '../pipeline/index.js';
 
 export interface AskOptions {
@@ -64,6 +65,8 @@ export async function answerQuestion(question: string, options: AskOptions): Pro
     system: systemPrompt,
     prompt: `Sources:\n\n${context}\n\nQuestion: ${question}`,
     abortSignal: options.signal,
+  }).catch((error: unknown) => {
+    throw asModelCallError(error, `${model.provider}:${model.modelId}`, options.signal);
   });
   const cited = parseCitations(text);
   const citations: Citation[] = [];

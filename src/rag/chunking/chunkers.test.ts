@@ -38,6 +38,27 @@ describe('recursiveTokenChunker', () => {
     expect(chunk('abcdefghij').map((c) => c.text)).toEqual(['abcd', 'efgh', 'ij']);
   });
 
+  it('counts each character a bounded number of times, however long a run without separators', () => {
+    let counted = 0;
+    const countTokens = (text: string) => {
+      counted += text.length;
+      return Math.ceil(text.length / 3);
+    };
+    const run = 'x{"a":1,"b":[2,3]}'.repeat(20_000);
+    const text = `intro paragraph.\n\n${run}\n\nlast line`;
+    const chunks = recursiveTokenChunker({ size: 512, overlap: 64, countTokens })(text);
+    for (const c of chunks) expect(countTokens(c.text)).toBeLessThanOrEqual(512);
+    // Before: the longest-prefix search counted the rest of the run for every piece (~10,000 x).
+    expect(counted / text.length).toBeLessThan(4);
+    const exact = recursiveTokenChunker({ size: 512, overlap: 0, countTokens })(text);
+    expect(
+      exact
+        .map((c) => c.text)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(text.replace(/\s/g, ''));
+  });
+
   it('rejects overlap ≥ size and non-positive sizes', () => {
     for (const options of [
       { size: 10, overlap: 10 },
@@ -63,6 +84,19 @@ describe('recursiveTokenChunker', () => {
 });
 
 describe('markdownChunker', () => {
+  it('joins a heading-only section to the next one instead of emitting a bare title', () => {
+    const chunk = markdownChunker({ size: 50, overlap: 0, countTokens: words });
+    const chunks = chunk(
+      '# Key rotation\n\n## Steps\nRotate the key every 90 days.\n## Notes\nKeep the old key a day.',
+    );
+    expect(chunks.map((c) => c.text)).toEqual([
+      '# Key rotation\n\n## Steps\nRotate the key every 90 days.',
+      '## Notes\nKeep the old key a day.',
+    ]);
+    expect(chunks[0].metadata.headingPath).toEqual(['Key rotation', 'Steps']);
+    expect(chunk('# Only a title').map((c) => c.text)).toEqual(['# Only a title']);
+  });
+
   it('keeps the heading path and ignores # inside code fences', () => {
     const chunk = markdownChunker({ size: 50, overlap: 0, countTokens: words });
     const chunks = chunk(

@@ -1,5 +1,7 @@
 // Splits Markdown at its headings and chunks each section with the recursive chunker; every chunk
-// carries its heading path (["Guide", "Install", "Linux"]). Headings inside code fences are text.
+// carries its heading path (["Guide", "Install", "Linux"]). Headings inside code fences are text. A
+// section that is only a heading joins the next section: a chunk of a bare title ("# Key rotation")
+// matches its words better than any real passage, ranks first and gets cited while saying nothing.
 import type { Chunk, Chunker } from './chunk.js';
 import { type RecursiveTokenChunkerOptions, recursiveTokenChunker } from './recursive-token-chunker.js';
 
@@ -11,8 +13,17 @@ export function markdownChunker(options: RecursiveTokenChunkerOptions = {}): Chu
     let section: string[] = [];
     let sectionPath: string[] = [];
     let fence: string | undefined;
-    const flush = () => {
-      const body = section.join('\n');
+    let carried: string[] = [];
+    const headingOnly = (lines: string[]) =>
+      lines.every((line) => line.trim() === '' || /^#{1,6}\s/.test(line));
+    const flush = (keepBareHeadings = false) => {
+      if (!keepBareHeadings && section.some((line) => line.trim() !== '') && headingOnly(section)) {
+        carried.push(...section);
+        section = [];
+        return;
+      }
+      const body = [...carried, ...section].join('\n');
+      carried = [];
       if (body.trim() !== '') {
         for (const chunk of inner(body)) {
           chunks.push({
@@ -41,6 +52,12 @@ export function markdownChunker(options: RecursiveTokenChunkerOptions = {}): Chu
       section.push(line);
     }
     flush();
+    // A document that is nothing but headings still gets one chunk.
+    if (chunks.length === 0 && carried.length > 0) {
+      section = carried;
+      carried = [];
+      flush(true);
+    }
     return chunks;
   };
 }

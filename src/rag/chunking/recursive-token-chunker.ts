@@ -21,7 +21,7 @@ export function recursiveTokenChunker(options: RecursiveTokenChunkerOptions = {}
   } = options;
   validateSizes(size, overlap);
   return (text) => {
-    const pieces = splitPieces(text, separators, size, count).map((piece) => ({
+    const pieces = splitPieces(text, separators, size, overlap, count).map((piece) => ({
       text: piece,
       tokens: count(piece),
     }));
@@ -64,38 +64,45 @@ function splitPieces(
   text: string,
   separators: readonly string[],
   size: number,
+  overlap: number,
   count: TokenCounter,
 ): string[] {
   if (text === '') return [];
-  if (count(text) <= size) return [text];
+  if (fitsIn(text, size, count)) return [text];
   const [separator, ...finer] = separators;
-  if (separator === undefined || separator === '') return splitByTokens(text, size, count);
-  if (!text.includes(separator)) return splitPieces(text, finer, size, count);
+  if (separator === undefined || separator === '') return splitByTokens(text, size, overlap);
+  if (!text.includes(separator)) return splitPieces(text, finer, size, overlap, count);
   const parts = text.split(separator);
   const pieces: string[] = [];
   parts.forEach((part, index) => {
     const withSeparator = index < parts.length - 1 ? part + separator : part;
     if (withSeparator === '') return;
-    if (count(withSeparator) <= size) pieces.push(withSeparator);
-    else pieces.push(...splitPieces(withSeparator, finer, size, count));
+    if (fitsIn(withSeparator, size, count)) pieces.push(withSeparator);
+    else pieces.push(...splitPieces(withSeparator, finer, size, overlap, count));
   });
   return pieces;
 }
 
-// The last resort for a run with no separator: the longest prefixes that fit, by binary search on characters.
-function splitByTokens(text: string, size: number, count: TokenCounter): string[] {
+// Counting a long text costs more than splitting it, and no real text averages 16 characters a token.
+function fitsIn(text: string, size: number, count: TokenCounter): boolean {
+  return text.length <= size * 16 && count(text) <= size;
+}
+
+// The last resort for a run with no separator: slices of a fixed number of characters, small enough
+// that the packer can fill chunks (and carry overlap) with them. A byte-level BPE token covers at
+// least one UTF-8 byte, so a UTF-16 code unit is at most 3 tokens and a slice of `size / 3` units
+// always fits. Each character is counted once more by the packer: linear in the text, however long
+// the run. (Searching for the longest prefix that fits counted the rest of the text again and again.)
+function splitByTokens(text: string, size: number, overlap: number): string[] {
+  const step = Math.max(1, Math.floor((overlap > 0 ? overlap : size) / 3));
   const pieces: string[] = [];
-  let rest = text;
-  while (rest !== '') {
-    let low = 1;
-    let high = rest.length;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (count(rest.slice(0, middle)) <= size) low = middle;
-      else high = middle - 1;
-    }
-    pieces.push(rest.slice(0, low));
-    rest = rest.slice(low);
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + step, text.length);
+    const code = text.charCodeAt(end);
+    if (end < text.length && code >= 0xdc00 && code <= 0xdfff) end++; // keep a surrogate pair whole
+    pieces.push(text.slice(start, end));
+    start = end;
   }
   return pieces;
 }

@@ -1,6 +1,7 @@
 // Opens a collection as the configuration describes it (embedder, chunker, BM25 parameters): what the
 // CLI and the HTTP API share.
 import type { GantryConfig } from '../../config/index.js';
+import { GantryError } from '../../errors/index.js';
 import { resolveEmbeddingModel } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import { markdownChunker, recursiveTokenChunker, sentenceWindowChunker } from '../chunking/index.js';
@@ -14,6 +15,8 @@ export interface ConfiguredCollectionOptions {
   name?: string;
   /** Overrides config.rag.embedder ('lsa', 'none', 'provider:model' or an alias). */
   embedder?: string;
+  /** Refuse a collection that does not exist yet instead of creating it (search, ask: reading never creates). */
+  mustExist?: boolean;
 }
 
 export async function openConfiguredCollection(options: ConfiguredCollectionOptions): Promise<RagCollection> {
@@ -21,6 +24,16 @@ export async function openConfiguredCollection(options: ConfiguredCollectionOpti
   const rag = config.rag;
   const name = options.name ?? rag.collection;
   const existing = await store.ragDocuments.getCollection(name);
+  if (!existing && options.mustExist) {
+    const known = (await store.ragDocuments.listCollections()).map((c) => c.name);
+    throw new GantryError('RAG_COLLECTION_NOT_FOUND', `There is no collection named "${name}".`, {
+      hint:
+        known.length > 0
+          ? `Known collections: ${known.join(', ')}. Or create it: gantry ingest <path> --collection ${name}.`
+          : `Create it first: gantry ingest <path> --collection ${name}.`,
+      details: { name, known },
+    });
+  }
   // A collection keeps the embedder it was built with (none, if it was built without one).
   let stored: string | undefined;
   if (existing?.embedder) stored = storedSpec(existing.embedder);

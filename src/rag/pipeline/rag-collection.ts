@@ -332,6 +332,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       let queryVector: Float32Array | undefined;
       if (wantVector) {
         queryVector = (await embedder!.embed([searchOptions.vectorQuery ?? query]))[0];
+      }
+      // A query with no direction (the offline embedder knows none of its words) is similar to nothing;
+      // cosine against a zero vector is undefined, and the vector index reported it as a perfect match.
+      if (queryVector && isZeroVector(queryVector)) queryVector = undefined;
+      if (queryVector) {
         vectorCount ??= await vectors.countVectors(collection.id);
         const approximate = searchOptions.approximate ?? vectorCount > approximateAbove;
         const index = approximate && !candidates ? await quantizedIndex() : undefined;
@@ -452,4 +457,9 @@ function validateSearch(query: string, mode: string, limit: number): void {
       details: { limit },
     });
   }
+}
+
+function isZeroVector(vector: Float32Array): boolean {
+  for (const value of vector) if (value !== 0) return false;
+  return true;
 }

@@ -59,13 +59,13 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
   /** The run, if it belongs to the caller's tenant; NOT_FOUND otherwise (another tenant's run is invisible). */
   async function ownRun(req: IncomingMessage, id: string) {
     const run = await store.agentRuns.getRun(id);
-    if (!run || (await store.tenancy.runTenant(id)) !== principalOf(req).tenant) throw notFound(id);
+    if (!run || (await store.agentTenants.runTenant(id)) !== principalOf(req).tenant) throw notFound(id);
     return run;
   }
 
   async function ownApproval(req: IncomingMessage, id: string): Promise<void> {
     const approval = await store.agentApprovals.getApproval(id);
-    if (!approval || (await store.tenancy.runTenant(approval.runId)) !== principalOf(req).tenant) {
+    if (!approval || (await store.agentTenants.runTenant(approval.runId)) !== principalOf(req).tenant) {
       throw new GantryError('NOT_FOUND', `There is no approval with id ${id}.`, {
         hint: 'List pending approvals with GET /api/approvals.',
         details: { approvalId: id },
@@ -124,7 +124,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           caller: { id: principal.principal },
         });
         // Owned before it exists: no moment where another tenant could list it.
-        await store.tenancy.setRunTenant(runId, principal.tenant);
+        await store.agentTenants.setRunTenant(runId, principal.tenant);
         if (body.stream) {
           const { done } = await launch(runId, spec, (agent, signal, abort) =>
             streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
@@ -153,7 +153,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           );
         }
         const count = parseLimit(query.get('limit'), 20, 500);
-        const ids = await store.tenancy.listRunIds({ tenant, status, limit: count });
+        const ids = await store.agentTenants.listRunIds({ tenant, status, limit: count });
         const runs = await Promise.all(ids.map((id) => store.agentRuns.getRun(id)));
         sendJson(res, 200, { data: runs.filter((run) => run !== undefined) });
       },
@@ -163,7 +163,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/runs/:id',
       handler: async (req, res, { id }) => {
         const run = await ownRun(req, id);
-        const checkpoint = (await store.agentRuns.getCheckpoint(id)) as { messages?: unknown[] } | undefined;
+        const checkpoint = await store.agentRuns.getCheckpoint<{ messages?: unknown[] }>(id);
         const approvals = await store.agentApprovals.listApprovals({ runId: id });
         sendJson(res, 200, { ...run, messages: checkpoint?.messages ?? [], approvals });
       },
@@ -190,15 +190,10 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
             },
           );
         }
-        const checkpoint = (await store.agentRuns.getCheckpoint(id)) as
-          | { metadata?: Record<string, unknown> }
-          | undefined;
-        const meta = (checkpoint?.metadata ?? {}) as {
-          model?: string;
-          tools?: string[];
-          protocol?: ProtocolChoice;
-          instructions?: string;
-        };
+        const checkpoint = await store.agentRuns.getCheckpoint<{
+          metadata?: { model?: string; tools?: string[]; protocol?: ProtocolChoice; instructions?: string };
+        }>(id);
+        const meta = checkpoint?.metadata ?? {};
         const { done } = await launch(
           id,
           {
@@ -223,7 +218,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
         if (!['pending', 'approved', 'rejected'].includes(status)) {
           throw new GantryError('REQUEST_INVALID', 'status must be one of pending, approved, rejected.');
         }
-        const ids = await store.tenancy.listApprovalIds({
+        const ids = await store.agentTenants.listApprovalIds({
           tenant,
           status,
           runId: query.get('runId') ?? undefined,

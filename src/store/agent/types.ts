@@ -1,0 +1,65 @@
+// Records of the agent domain: runs (with their checkpoint), completed tool calls, approvals.
+
+/** 'failed' and 'aborted' runs keep their checkpoint and can be resumed. */
+export type AgentRunStatus = 'running' | 'awaiting-approval' | 'completed' | 'failed' | 'aborted';
+
+export interface AgentRunRecord {
+  id: string;
+  parentRunId: string | null;
+  agentName: string;
+  task: string;
+  model: string;
+  status: AgentRunStatus;
+  stopReason: string | null;
+  finalText: string | null;
+  traceId: string | null;
+  stepCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgentRunUpdate {
+  status?: AgentRunStatus;
+  stopReason?: string | null;
+  finalText?: string | null;
+  traceId?: string | null;
+  stepCount?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  costUsd?: number;
+  /** The loop state as JSON-serialisable data; replaces the previous checkpoint. */
+  checkpoint?: unknown;
+}
+
+export interface AgentToolCallRecord {
+  runId: string;
+  callId: string;
+  step: number;
+  toolName: string;
+  input: unknown;
+  inputHash: string;
+  /** The result (or error message) exactly as the model was shown it. */
+  output: unknown;
+  isError: boolean;
+  startedAt: number;
+  endedAt: number;
+}
+
+export type AgentApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+export interface AgentApprovalRecord {
+  id: string;
+  runId: string;
+  callId: string;
+  toolName: string;
+  input: unknown;
+  inputHash: string;
+  status: AgentApprovalStatus;
+  reason: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}

@@ -1,0 +1,119 @@
+// Gateway usage: one row per request, appended in batches (one transaction per batch).
+import { blockInsert } from '../../block-insert.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import { utcDay } from '../../utc-day.js';
+import type { GatewayUsageRepository } from '../repository.js';
+import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
+
+interface UsageRow {
+  key_id: string | null;
+  model: string;
+  route: string;
+  upstream: string | null;
+  endpoint: GatewayUsageRecord['endpoint'];
+  status: number;
+  stream: number;
+  cached: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  usage_source: GatewayUsageRecord['usageSource'];
+  duration_ms: number;
+  created_at: number;
+}
+
+export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayUsageRepository {
+  const insertRows = blockInsert(
+    db,
+    `INSERT INTO gateway_usage (key_id, model, route, upstream, endpoint, status, stream, cached,
+      input_tokens, output_tokens, cost_usd, usage_source, duration_ms, created_at)`,
+    14,
+    writeFields,
+  );
+  const addDaily = db.prepare(`INSERT INTO gateway_usage_daily
+    (key_id, day, requests, input_tokens, output_tokens, cost_usd) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (key_id, day) DO UPDATE SET requests = requests + excluded.requests,
+      input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
+      cost_usd = cost_usd + excluded.cost_usd`);
+  const insertMany = db.transaction((records: readonly GatewayUsageRecord[]) => {
+    // Rows of one batch summed per key and day: a handful of upserts, not one per row.
+    const daily = new Map<string, GatewayUsageTotals & { keyId: string; day: string }>();
+    insertRows(records);
+    for (const r of records) {
+      if (r.keyId === null) continue;
+      const day = utcDay(r.createdAt);
+      const id = `${r.keyId}\0${day}`;
+      let sum = daily.get(id);
+      if (!sum) {
+        sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+        daily.set(id, sum);
+      }
+      sum.requests++;
+      sum.inputTokens += r.inputTokens;
+      sum.outputTokens += r.outputTokens;
+      sum.costUsd += r.costUsd;
+    }
+    for (const d of daily.values())
+      addDaily.run(d.keyId, d.day, d.requests, d.inputTokens, d.outputTokens, d.costUsd);
+  });
+  const totals = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests,
+    coalesce(sum(input_tokens), 0) AS input_tokens, coalesce(sum(output_tokens), 0) AS output_tokens,
+    coalesce(sum(cost_usd), 0) AS cost_usd FROM gateway_usage_daily WHERE key_id = ? AND day >= ?`);
+  const recent = db.prepare('SELECT * FROM gateway_usage ORDER BY id DESC LIMIT ?');
+  const recentForKey = db.prepare('SELECT * FROM gateway_usage WHERE key_id = ? ORDER BY id DESC LIMIT ?');
+  return {
+    async saveUsage(records) {
+      if (records.length > 0) insertMany(records);
+    },
+    async totalsForKey(keyId, sinceDay = '') {
+      const row = totals.get(keyId, sinceDay) as {
+        requests: number;
+        input_tokens: number;
+        output_tokens: number;
+        cost_usd: number;
+      };
+      return {
+        requests: row.requests,
+        inputTokens: row.input_tokens,
+        outputTokens: row.output_tokens,
+        costUsd: row.cost_usd,
+      };
+    },
+    async listUsage({ keyId, limit = 100 } = {}) {
+      const rows = (keyId ? recentForKey.all(keyId, limit) : recent.all(limit)) as UsageRow[];
+      return rows.map((r) => ({
+        keyId: r.key_id,
+        model: r.model,
+        route: r.route,
+        upstream: r.upstream,
+        endpoint: r.endpoint,
+        status: r.status,
+        stream: r.stream === 1,
+        cached: r.cached === 1,
+        inputTokens: r.input_tokens,
+        outputTokens: r.output_tokens,
+        costUsd: r.cost_usd,
+        usageSource: r.usage_source,
+        durationMs: r.duration_ms,
+        createdAt: r.created_at,
+      }));
+    },
+  };
+}
+
+function writeFields(r: GatewayUsageRecord, into: unknown[], at: number): void {
+  into[at] = r.keyId;
+  into[at + 1] = r.model;
+  into[at + 2] = r.route;
+  into[at + 3] = r.upstream;
+  into[at + 4] = r.endpoint;
+  into[at + 5] = r.status;
+  into[at + 6] = r.stream ? 1 : 0;
+  into[at + 7] = r.cached ? 1 : 0;
+  into[at + 8] = r.inputTokens;
+  into[at + 9] = r.outputTokens;
+  into[at + 10] = r.costUsd;
+  into[at + 11] = r.usageSource;
+  into[at + 12] = r.durationMs;
+  into[at + 13] = r.createdAt;
+}

@@ -1,0 +1,48 @@
+// Records of the gateway domain: API keys with their limits, usage rows and totals.
+
+export interface GatewayKeyLimits {
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  concurrentRequests?: number;
+  dailyBudgetUsd?: number;
+  totalBudgetUsd?: number;
+}
+
+export interface GatewayKeyRecord {
+  id: string;
+  name: string;
+  keyHash: string;
+  /** The first characters of the key, to recognise it in lists. */
+  keyPrefix: string;
+  createdAt: number;
+  revokedAt: number | null;
+  limits: GatewayKeyLimits;
+  /** Aliases the key may call; null means every model. */
+  models: string[] | null;
+}
+
+export interface GatewayUsageRecord {
+  keyId: string | null;
+  /** The alias the client asked for. */
+  model: string;
+  route: string;
+  upstream: string | null;
+  endpoint: 'chat' | 'completions' | 'embeddings';
+  status: number;
+  stream: boolean;
+  cached: boolean;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** 'upstream' when the backend reported usage, 'counted' when the gateway counted tokens itself. */
+  usageSource: 'upstream' | 'counted' | 'none';
+  durationMs: number;
+  createdAt: number;
+}
+
+export interface GatewayUsageTotals {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}

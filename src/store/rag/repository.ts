@@ -1,0 +1,72 @@
+// The rag domain's repositories: collections, documents and chunks (a document is replaced as a whole,
+// its chunks diffed by content-hash id), and vectors with the embedding cache.
+import type {
+  RagChunkInput,
+  RagChunkRecord,
+  RagCollectionRecord,
+  RagDocumentChange,
+  RagDocumentRecord,
+  RagMetadataFilter,
+  RagVectorHit,
+  RagVectorSearchOptions,
+} from './types.js';
+
+export interface RagDocumentRepository {
+  ensureCollection(name: string): Promise<RagCollectionRecord>;
+  getCollection(name: string): Promise<RagCollectionRecord | undefined>;
+  listCollections(): Promise<(RagCollectionRecord & { documents: number; chunks: number })[]>;
+  setCollectionEmbedder(id: number, embedder: string, dimension: number, state: Buffer | null): Promise<void>;
+  deleteCollection(name: string): Promise<boolean>;
+  listDocuments(collectionId: number): Promise<RagDocumentRecord[]>;
+  /** Inserts or replaces a document and diffs its chunks by id. */
+  replaceDocument(
+    collectionId: number,
+    document: { source: string; contentHash: string; metadata: Record<string, unknown> },
+    chunks: readonly RagChunkInput[],
+  ): Promise<RagDocumentChange>;
+  /** replaceDocument for many documents in one transaction (bulk ingest). */
+  replaceDocuments(
+    collectionId: number,
+    items: readonly {
+      document: { source: string; contentHash: string; metadata: Record<string, unknown> };
+      chunks: readonly RagChunkInput[];
+    }[],
+  ): Promise<RagDocumentChange[]>;
+  /** Deletes a document and its chunks; returns the deleted chunk row ids. */
+  deleteDocument(collectionId: number, source: string): Promise<number[]>;
+  /** Every chunk's id and term frequencies, to rebuild the BM25 index. */
+  chunkTerms(collectionId: number): Promise<{ id: number; terms: Map<string, number> }[]>;
+  getChunks(ids: readonly number[]): Promise<RagChunkRecord[]>;
+  /** Row ids of the collection's chunks whose metadata matches the filter. */
+  filterChunks(collectionId: number, filter: RagMetadataFilter): Promise<Set<number>>;
+  countChunks(collectionId: number): Promise<number>;
+  /** Increments the collection's write generation and returns the new value. */
+  bumpGeneration(collectionId: number): Promise<number>;
+  /** The collection's write generation (changes whenever any process writes to it). */
+  generation(collectionId: number): Promise<number>;
+}
+
+export interface RagVectorRepository {
+  /** Creates the collection's vector tables for this dimension (no-op when they exist). */
+  ensureVectorTables(collectionId: number, dimension: number): Promise<void>;
+  putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
+  deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
+  getVectors(collectionId: number, ids: readonly number[]): Promise<Map<number, Float32Array>>;
+  /** Every vector of the collection, to build an in-memory index. */
+  allVectors(collectionId: number): Promise<{ id: number; vector: Float32Array }[]>;
+  searchVectors(
+    collectionId: number,
+    query: Float32Array,
+    options: RagVectorSearchOptions,
+  ): Promise<RagVectorHit[]>;
+  countVectors(collectionId: number): Promise<number>;
+  dropVectorTables(collectionId: number): Promise<void>;
+  cachedEmbeddings(embedder: string, hashes: readonly string[]): Promise<Map<string, Float32Array>>;
+  cacheEmbeddings(embedder: string, entries: ReadonlyMap<string, Float32Array>): Promise<void>;
+}
+
+/** What the rag domain adds to the Store. */
+export interface RagRepositories {
+  readonly ragDocuments: RagDocumentRepository;
+  readonly ragVectors: RagVectorRepository;
+}

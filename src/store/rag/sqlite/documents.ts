@@ -1,0 +1,271 @@
+// RAG collections, documents and chunks. A document is replaced as a whole: its chunks are diffed by
+// content-hash id, so unchanged chunks keep their row (and vector) and only new text is embedded.
+import { GantryError } from '../../../errors/index.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { RagDocumentRepository } from '../repository.js';
+import type { RagChunkInput, RagChunkRecord, RagCollectionRecord, RagDocumentChange } from '../types.js';
+
+interface ChunkRow {
+  id: number;
+  document_id: number;
+  chunk_id: string;
+  ordinal: number;
+  text: string;
+  metadata: string;
+  terms: string;
+  source: string;
+}
+
+interface CollectionRow {
+  id: number;
+  name: string;
+  embedder: string | null;
+  dimension: number | null;
+  embedder_state: Buffer | null;
+  settings: string;
+}
+
+const toCollection = (row: CollectionRow): RagCollectionRecord => ({
+  id: row.id,
+  name: row.name,
+  embedder: row.embedder,
+  dimension: row.dimension,
+  embedderState: row.embedder_state,
+  settings: JSON.parse(row.settings),
+});
+
+const toChunk = (row: ChunkRow): RagChunkRecord => ({
+  id: row.id,
+  documentId: row.document_id,
+  chunkId: row.chunk_id,
+  ordinal: row.ordinal,
+  text: row.text,
+  metadata: JSON.parse(row.metadata),
+  terms: decodeTerms(row.terms),
+  source: row.source,
+});
+
+const metadataKey = /^[A-Za-z0-9_]+$/;
+
+export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocumentRepository {
+  const selectCollection = db.prepare<[string], CollectionRow>(
+    'SELECT * FROM rag_collections WHERE name = ?',
+  );
+  const insertCollection = db.prepare(
+    'INSERT OR IGNORE INTO rag_collections (name, created_at) VALUES (?, ?)',
+  );
+  const selectDocument = db.prepare<[number, string], { id: number }>(
+    'SELECT id FROM rag_documents WHERE collection_id = ? AND source = ?',
+  );
+  const insertDocument = db.prepare(
+    'INSERT INTO rag_documents (collection_id, source, content_hash, metadata, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const updateDocument = db.prepare(
+    'UPDATE rag_documents SET content_hash = ?, metadata = ?, updated_at = ? WHERE id = ?',
+  );
+  const selectDocumentChunks = db.prepare<[number], { id: number; chunk_id: string }>(
+    'SELECT id, chunk_id FROM rag_chunks WHERE document_id = ?',
+  );
+  const deleteChunk = db.prepare('DELETE FROM rag_chunks WHERE id = ?');
+  const updateOrdinal = db.prepare('UPDATE rag_chunks SET ordinal = ?, metadata = ? WHERE id = ?');
+  const insertChunk = db.prepare(
+    `INSERT INTO rag_chunks (collection_id, document_id, chunk_id, ordinal, text, metadata, terms)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const replace = db.transaction(
+    (
+      collectionId: number,
+      document: { source: string; contentHash: string; metadata: Record<string, unknown> },
+      chunks: readonly RagChunkInput[],
+    ): RagDocumentChange => {
+      const now = Date.now();
+      let documentId = selectDocument.get(collectionId, document.source)?.id;
+      if (documentId === undefined) {
+        documentId = Number(
+          insertDocument.run(
+            collectionId,
+            document.source,
+            document.contentHash,
+            JSON.stringify(document.metadata),
+            now,
+          ).lastInsertRowid,
+        );
+      } else {
+        updateDocument.run(document.contentHash, JSON.stringify(document.metadata), now, documentId);
+      }
+      const existing = new Map(selectDocumentChunks.all(documentId).map((row) => [row.chunk_id, row.id]));
+      const wanted = new Set(chunks.map((chunk) => chunk.chunkId));
+      const removed: number[] = [];
+      for (const [chunkId, id] of existing) {
+        if (!wanted.has(chunkId)) {
+          deleteChunk.run(id);
+          removed.push(id);
+        }
+      }
+      const added: RagChunkRecord[] = [];
+      let kept = 0;
+      chunks.forEach((chunk, ordinal) => {
+        const id = existing.get(chunk.chunkId);
+        if (id !== undefined) {
+          updateOrdinal.run(ordinal, JSON.stringify(chunk.metadata), id);
+          kept++;
+          return;
+        }
+        const rowId = Number(
+          insertChunk.run(
+            collectionId,
+            documentId,
+            chunk.chunkId,
+            ordinal,
+            chunk.text,
+            JSON.stringify(chunk.metadata),
+            encodeTerms(chunk.terms),
+          ).lastInsertRowid,
+        );
+        added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
+      });
+      return { documentId, added, removed, kept };
+    },
+  );
+
+  return {
+    async ensureCollection(name) {
+      insertCollection.run(name, Date.now());
+      return toCollection(selectCollection.get(name)!);
+    },
+    async getCollection(name) {
+      const row = selectCollection.get(name);
+      return row ? toCollection(row) : undefined;
+    },
+    async listCollections() {
+      const rows = db
+        .prepare<[], CollectionRow & { documents: number; chunks: number }>(
+          `SELECT c.*, (SELECT count(*) FROM rag_documents d WHERE d.collection_id = c.id) AS documents,
+                  (SELECT count(*) FROM rag_chunks k WHERE k.collection_id = c.id) AS chunks
+           FROM rag_collections c ORDER BY c.name`,
+        )
+        .all();
+      return rows.map((row) => ({ ...toCollection(row), documents: row.documents, chunks: row.chunks }));
+    },
+    async setCollectionEmbedder(id, embedder, dimension, state) {
+      db.prepare(
+        'UPDATE rag_collections SET embedder = ?, dimension = ?, embedder_state = ? WHERE id = ?',
+      ).run(embedder, dimension, state, id);
+    },
+    async deleteCollection(name) {
+      return db.prepare('DELETE FROM rag_collections WHERE name = ?').run(name).changes > 0;
+    },
+    async listDocuments(collectionId) {
+      return db
+        .prepare<[number], { id: number; source: string; content_hash: string; metadata: string }>(
+          'SELECT id, source, content_hash, metadata FROM rag_documents WHERE collection_id = ? ORDER BY source',
+        )
+        .all(collectionId)
+        .map((row) => ({
+          id: row.id,
+          source: row.source,
+          contentHash: row.content_hash,
+          metadata: JSON.parse(row.metadata),
+        }));
+    },
+    async replaceDocument(collectionId, document, chunks) {
+      return replace(collectionId, document, chunks);
+    },
+    async replaceDocuments(collectionId, items) {
+      return db.transaction(() =>
+        items.map(({ document, chunks }) => replace(collectionId, document, chunks)),
+      )();
+    },
+    async deleteDocument(collectionId, source) {
+      return db.transaction(() => {
+        const document = selectDocument.get(collectionId, source);
+        if (!document) return [];
+        const ids = selectDocumentChunks.all(document.id).map((row) => row.id);
+        db.prepare('DELETE FROM rag_documents WHERE id = ?').run(document.id);
+        return ids;
+      })();
+    },
+    async chunkTerms(collectionId) {
+      return db
+        .prepare<[number], { id: number; terms: string }>(
+          'SELECT id, terms FROM rag_chunks WHERE collection_id = ?',
+        )
+        .all(collectionId)
+        .map((row) => ({ id: row.id, terms: decodeTerms(row.terms) }));
+    },
+    async getChunks(ids) {
+      if (ids.length === 0) return [];
+      const rows = db
+        .prepare<[string], ChunkRow>(
+          `SELECT k.*, d.source FROM rag_chunks k JOIN rag_documents d ON d.id = k.document_id
+           WHERE k.id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(ids));
+      const byId = new Map(rows.map((row) => [row.id, toChunk(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    async filterChunks(collectionId, filter) {
+      const clauses: string[] = [];
+      const values: unknown[] = [collectionId];
+      for (const [key, expected] of Object.entries(filter)) {
+        // Keys are interpolated into a JSON path, so only plain names are accepted.
+        if (!metadataKey.test(key)) {
+          throw new GantryError(
+            'RAG_QUERY_INVALID',
+            `The metadata filter key ${JSON.stringify(key)} is not a plain name.`,
+            {
+              hint: 'Filter keys are letters, digits and underscores (source, title, page).',
+              details: { key },
+            },
+          );
+        }
+        const options = Array.isArray(expected) ? expected : [expected];
+        clauses.push(`json_extract(metadata, '$.${key}') IN (${options.map(() => '?').join(', ')})`);
+        for (const option of options) values.push(typeof option === 'boolean' ? Number(option) : option);
+      }
+      const rows = db
+        .prepare<unknown[], { id: number }>(
+          `SELECT id FROM rag_chunks WHERE collection_id = ?${clauses.map((clause) => ` AND ${clause}`).join('')}`,
+        )
+        .all(...values);
+      return new Set(rows.map((row) => row.id));
+    },
+    async bumpGeneration(collectionId) {
+      return db
+        .prepare<[number], { generation: number }>(
+          'UPDATE rag_collections SET generation = generation + 1 WHERE id = ? RETURNING generation',
+        )
+        .get(collectionId)!.generation;
+    },
+    async generation(collectionId) {
+      return (
+        db
+          .prepare<[number], { generation: number }>('SELECT generation FROM rag_collections WHERE id = ?')
+          .get(collectionId)?.generation ?? 0
+      );
+    },
+    async countChunks(collectionId) {
+      return db
+        .prepare<[number], { n: number }>('SELECT count(*) AS n FROM rag_chunks WHERE collection_id = ?')
+        .get(collectionId)!.n;
+    },
+  };
+}
+
+// Terms never contain spaces (the analyzer splits on them), so "term tf term tf …" is unambiguous and
+// several times faster to write and read than JSON for 100k chunks.
+export function encodeTerms(terms: ReadonlyMap<string, number>): string {
+  let encoded = '';
+  for (const [term, frequency] of terms)
+    encoded += encoded === '' ? `${term} ${frequency}` : ` ${term} ${frequency}`;
+  return encoded;
+}
+
+export function decodeTerms(encoded: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  if (encoded === '') return terms;
+  const parts = encoded.split(' ');
+  for (let index = 0; index + 1 < parts.length; index += 2) terms.set(parts[index], Number(parts[index + 1]));
+  return terms;
+}

@@ -1,0 +1,91 @@
+// Spans on SQLite: one row per span, keyed by (trace_id, span_id); written in blocks of rows per statement.
+import { blockInsert } from '../../block-insert.js';
+import type { SqliteDatabase } from '../../sqlite-database.js';
+import type { SpanRepository } from '../repository.js';
+import type { SpanRecord } from '../types.js';
+
+interface SpanRow {
+  span_id: string;
+  trace_id: string;
+  parent_span_id: string | null;
+  name: string;
+  kind: SpanRecord['kind'];
+  start_time: number;
+  end_time: number;
+  status: SpanRecord['status'];
+  status_message: string | null;
+  attributes: string;
+}
+
+export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
+  const insertRows = blockInsert(
+    db,
+    `INSERT OR REPLACE INTO spans (span_id, trace_id, parent_span_id, name, kind, start_time, end_time,
+      status, status_message, attributes)`,
+    10,
+    writeFields,
+  );
+  const insertMany = db.transaction((spans: readonly SpanRecord[]) => insertRows(spans));
+  const selectTrace = db.prepare('SELECT * FROM spans WHERE trace_id = ? ORDER BY start_time, span_id');
+  const selectTraces = db.prepare(`
+    SELECT r.trace_id, r.name AS root_name, r.start_time, r.end_time - r.start_time AS duration_ms,
+      (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id) AS span_count,
+      CASE WHEN EXISTS (SELECT 1 FROM spans e WHERE e.trace_id = r.trace_id AND e.status = 'error')
+        THEN 'error' ELSE 'ok' END AS status
+    FROM spans r WHERE r.parent_span_id IS NULL ORDER BY r.start_time DESC LIMIT ?`);
+
+  return {
+    async saveSpans(spans) {
+      if (spans.length > 0) insertMany(spans);
+    },
+    async getTrace(traceId) {
+      return (selectTrace.all(traceId) as SpanRow[]).map(rowToSpan);
+    },
+    async listTraces({ limit = 20 } = {}) {
+      const rows = selectTraces.all(limit) as {
+        trace_id: string;
+        root_name: string;
+        start_time: number;
+        duration_ms: number;
+        span_count: number;
+        status: 'ok' | 'error';
+      }[];
+      return rows.map((r) => ({
+        traceId: r.trace_id,
+        rootName: r.root_name,
+        startTime: r.start_time,
+        durationMs: r.duration_ms,
+        spanCount: r.span_count,
+        status: r.status,
+      }));
+    },
+  };
+}
+
+function rowToSpan(row: SpanRow): SpanRecord {
+  return {
+    traceId: row.trace_id,
+    spanId: row.span_id,
+    parentSpanId: row.parent_span_id,
+    name: row.name,
+    kind: row.kind,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    status: row.status,
+    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
+    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+  };
+}
+
+function writeFields(s: SpanRecord, into: unknown[], at: number): void {
+  into[at] = s.spanId;
+  into[at + 1] = s.traceId;
+  into[at + 2] = s.parentSpanId;
+  into[at + 3] = s.name;
+  into[at + 4] = s.kind;
+  into[at + 5] = s.startTime;
+  into[at + 6] = s.endTime;
+  into[at + 7] = s.status;
+  into[at + 8] = s.statusMessage ?? null;
+  into[at + 9] = JSON.stringify(s.attributes);
+}
