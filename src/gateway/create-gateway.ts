@@ -103,7 +103,13 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const healthTimers = startHealthChecks(config, built);
 
   const stages: Stage[] = [
-    observeRequest({ metrics, usage, tracer, onInternalError }),
+    observeRequest({
+      metrics,
+      usage,
+      tracer,
+      onInternalError,
+      authRequired: settings.auth.required || config.security.requireAuth,
+    }),
     authenticate({
       keys,
       required: settings.auth.required || config.security.requireAuth,

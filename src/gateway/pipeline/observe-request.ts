@@ -16,9 +16,17 @@ export interface ObserveOptions {
   usage: UsageRecorder;
   tracer: Tracer;
   onInternalError?: (error: unknown) => void;
+  /** Keys are required: requests refused for want of one leave no span. */
+  authRequired?: boolean;
 }
 
-export function observeRequest({ metrics, usage, tracer, onInternalError }: ObserveOptions): Stage {
+export function observeRequest({
+  metrics,
+  usage,
+  tracer,
+  onInternalError,
+  authRequired = false,
+}: ObserveOptions): Stage {
   return async (context, next) => {
     metrics?.requestStarted();
     try {
@@ -44,9 +52,10 @@ export function observeRequest({ metrics, usage, tracer, onInternalError }: Obse
       Math.max(0, seconds - context.upstreamMs / 1000),
     );
     if (context.route) record(context, usage, ended);
-    // Spans only for requests that reached routing or came with a valid key: a keyless flood of bad
-    // requests leaves no rows behind.
-    if (tracer.enabled && (context.route || context.key)) span(context, model, tracer, ended);
+    // With auth required, spans only for requests that reached routing or came with a valid key: a
+    // keyless flood leaves no rows behind. (The model in a span is still `other` when unknown.)
+    if (tracer.enabled && (context.route || context.key || !authRequired))
+      span(context, model, tracer, ended);
   };
 }
 
