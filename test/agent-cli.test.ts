@@ -122,7 +122,7 @@ describe('gantry run / runs / approve / reject', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('→ calculator({"expression":"17 * 23"})');
     expect(stdout).toContain('The answer is 391.');
-    expect(stdout).toMatch(/final-answer · 2 steps · 1 tool calls/);
+    expect(stdout).toMatch(/final-answer · 2 steps · 1 tool call ·/);
   }, 60_000);
 
   it('approves idempotently and refuses the opposite decision', async () => {

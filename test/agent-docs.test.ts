@@ -10,7 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 const docs = readFileSync(join(root, 'docs', 'agents.md'), 'utf8');
 const examples = [...docs.matchAll(/```ts\n([\s\S]*?)```/g)]
   .map((m) => m[1])
-  .filter((code) => /createScriptedModel|extractToolCalls\(/.test(code));
+  .filter((code) => /createScriptedModel|parseToolCalls\(/.test(code));
 // Under node_modules so that bare imports (zod) resolve; removed afterwards.
 const folder = join(root, 'node_modules', '.cache', 'gantry-agent-docs');
 mkdirSync(folder, { recursive: true });

@@ -2,15 +2,23 @@
 // keyed by domain name so that a domain without a suite fails the typecheck, plus the Store's own checks.
 import { describe, expect, it } from 'vitest';
 import { agentContract } from '../src/store/agent/contract.js';
+import { evalContract } from '../src/store/eval/contract.js';
+import { gatewayContract } from '../src/store/gateway/contract.js';
+import { guardContract } from '../src/store/guard/contract.js';
 import type { DomainContract, RepositoriesOf, Store, storeDomains } from '../src/store/index.js';
+import { ragContract } from '../src/store/rag/contract.js';
 import { traceContract } from '../src/store/trace/contract.js';
 
 type Domain = (typeof storeDomains)[number];
-type Contracts = { [D in Domain as D['name']]?: DomainContract<RepositoriesOf<D>> };
+type Contracts = { [D in Domain as D['name']]: DomainContract<RepositoriesOf<D>> };
 
 export const domainContracts: Contracts = {
   trace: traceContract,
   agent: agentContract,
+  rag: ragContract,
+  gateway: gatewayContract,
+  guard: guardContract,
+  eval: evalContract,
 };
 
 /** Runs every domain's contract suite, and the Store's own checks, against one backend. */

@@ -7,6 +7,8 @@ export interface ToolCallRecord {
   input: unknown;
   /** Set when the arguments could not be read as JSON; the call is answered with this error. */
   inputError?: string;
+  /** The repairs made to read this call from the model's text (absent: read as written). */
+  repairs?: { kind: string; detail: string }[];
 }
 
 export interface ToolResultRecord {

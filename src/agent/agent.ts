@@ -46,11 +46,16 @@ export interface AgentOptions {
   /** Unusable replies in a row (bad format, unknown tool, invalid arguments) before the run stops. Default 3. */
   maximumRepairs?: number;
   /** Persists runs, checkpoints, tool calls and approvals; needed for resume() and approvals. */
-  store?: Store;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
   tracer?: Tracer;
   toolTimeoutMs?: number;
   /** How many tool calls of one step run at once (default 1: one after another, in order). */
   toolConcurrency?: number;
+  /**
+   * Calls the parser had to repair to read (a missing closing tag, single quotes, a normalised tool
+   * name...) wait for approval like a tool with `needsApproval`. Default false. Needs a store.
+   */
+  confirmRepairedCalls?: boolean;
   /** Retries of a model call that failed transiently (429, 5xx), with exponential backoff. Default 2. */
   modelRetries?: number;
   /** Delay before the first retry in milliseconds; doubled each time. Default 500. */
@@ -116,6 +121,7 @@ export function createAgent(options: AgentOptions): Agent {
     tracer: options.tracer ?? noopTracer,
     toolTimeoutMs: options.toolTimeoutMs ?? 60_000,
     toolConcurrency: Math.max(1, options.toolConcurrency ?? 1),
+    confirmRepairedCalls: options.confirmRepairedCalls ?? false,
     modelRetries: options.modelRetries ?? 2,
     modelRetryDelayMs: options.modelRetryDelayMs ?? 500,
     maximumObservationCharacters: options.maximumObservationCharacters ?? 50_000,

@@ -20,7 +20,7 @@ export const builtInToolNames = ['web_fetch', 'calculator', 'file_read'] as cons
 
 export interface ConfiguredAgentOptions {
   config: GantryConfig;
-  store?: Store;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
   tracer?: Tracer;
   /** 'provider:model' or an alias; default: config.agent.model. */
   model?: string;

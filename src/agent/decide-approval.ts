@@ -4,7 +4,7 @@ import { GantryError } from '../errors/index.js';
 import type { AgentApprovalRecord, Store } from '../store/index.js';
 
 export async function approveToolCall(
-  store: Store,
+  store: Pick<Store, 'agentApprovals'>,
   approvalId: string,
   options: { decidedBy?: string } = {},
 ) {
@@ -12,7 +12,7 @@ export async function approveToolCall(
 }
 
 export async function rejectToolCall(
-  store: Store,
+  store: Pick<Store, 'agentApprovals'>,
   approvalId: string,
   options: { reason?: string; decidedBy?: string } = {},
 ) {
@@ -20,7 +20,7 @@ export async function rejectToolCall(
 }
 
 async function decide(
-  store: Store,
+  store: Pick<Store, 'agentApprovals'>,
   approvalId: string,
   decision: { status: 'approved' | 'rejected'; reason?: string; decidedBy?: string },
 ): Promise<AgentApprovalRecord> {

@@ -23,10 +23,12 @@ export interface ToolExecutionContext {
   parentSpan: Span;
   budget: Budget;
   signal?: AbortSignal;
-  store?: Store;
+  store?: Pick<Store, 'agentToolCalls' | 'agentApprovals'>;
   caller?: CallerIdentity;
   toolTimeoutMs: number;
   maximumObservationCharacters: number;
+  /** Calls read with repairs need approval before they run. */
+  confirmRepairedCalls?: boolean;
   /** Calls finished before a crash or pause, by call id: replayed, never run again. */
   completed: Map<string, AgentToolCallRecord>;
 }
@@ -66,7 +68,7 @@ export async function executeToolCall(
   if (call.inputError) {
     return fail(
       'invalid-input',
-      `Could not read the arguments of '${call.name}': ${call.inputError}. Send them as a JSON object.`,
+      `Could not read the arguments of '${call.name}': ${call.inputError.replace(/\.\s*$/, '')}. Send the whole call again with its arguments as one complete JSON object.`,
     );
   }
   const lookup = context.tools.lookUp(call.name);
@@ -75,8 +77,10 @@ export async function executeToolCall(
   const validated = validateToolInput(tool, call.input);
   if (!validated.ok) return fail('invalid-input', validated.message);
 
+  const repaired = (call.repairs?.length ?? 0) > 0;
   const needsApproval =
-    typeof tool.needsApproval === 'function' ? tool.needsApproval(validated.value) : tool.needsApproval;
+    (typeof tool.needsApproval === 'function' ? tool.needsApproval(validated.value) : tool.needsApproval) ||
+    (repaired && context.confirmRepairedCalls === true);
   if (needsApproval) {
     const decision = await approvalDecision(call, validated.value, context);
     if (decision.kind === 'pending') return { kind: 'awaiting-approval', approvals: [decision.approval] };
@@ -100,6 +104,7 @@ export async function executeToolCall(
       [GenAI.toolName]: tool.name,
       [GenAI.toolCallId]: call.id,
       'gantry.run.id': context.runId,
+      ...(repaired ? { 'gantry.tool.repairs': call.repairs?.map((r) => `${r.kind}: ${r.detail}`) } : {}),
     },
   });
   const startedAt = performance.now();

@@ -21,12 +21,20 @@ export { approveToolCall, rejectToolCall } from './decide-approval.js';
 export { defaultMaximumSteps, defaultStopConditions } from './default-stop-conditions.js';
 export { canonicalJson, hashArguments } from './hash-arguments.js';
 export {
-  type ExtractedToolCalls,
-  type ExtractOptions,
-  extractToolCalls,
-} from './parse/extract-tool-calls.js';
-export { callsFromValue, normaliseCall, type ParsedToolCall } from './parse/normalise-call.js';
-export { type LooseJsonResult, parseLooseJson } from './parse/parse-loose-json.js';
+  type CallFormat,
+  inferFormat,
+  looksLikeCall,
+  type ParsedToolCall,
+  type ParseError,
+  type ParseErrorKind,
+  type ParseToolCallsOptions,
+  parseArguments,
+  parseToolCalls,
+  type Repair,
+  type RepairKind,
+  type ToolCallParse,
+  type ToolShape,
+} from './parse/index.js';
 export {
   fallbackProtocol,
   initialProtocol,

@@ -18,11 +18,13 @@ export interface LoopSettings {
   stopConditions: readonly StopCondition[];
   finalAnswerOnStop: boolean;
   maximumRepairs: number;
-  store?: Store;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
   tracer: Tracer;
   toolTimeoutMs: number;
   /** How many tool calls of one step run at once. */
   toolConcurrency: number;
+  /** Repaired calls need approval before they run. */
+  confirmRepairedCalls: boolean;
   /** Retries of a model call that failed transiently (429, 5xx). */
   modelRetries: number;
   /** Delay before the first retry; doubled for each next one. */

@@ -25,7 +25,6 @@ export async function* runLoop(
 ): AsyncGenerator<AgentEvent, AgentResult> {
   const { tools, store } = settings;
   const { state, budget, signal } = input;
-  const toolNames = tools.names();
   const runSpan = settings.tracer.startSpan(
     `${input.resumed ? 'resume_agent' : 'invoke_agent'} ${settings.name}`,
     {
@@ -104,6 +103,7 @@ export async function* runLoop(
           caller: settings.caller,
           toolTimeoutMs: settings.toolTimeoutMs,
           maximumObservationCharacters: settings.maximumObservationCharacters,
+          confirmRepairedCalls: settings.confirmRepairedCalls,
           completed: input.completed,
         };
         // Calls run `toolConcurrency` at a time (default 1: in order); their events keep the call order.
@@ -190,7 +190,12 @@ export async function* runLoop(
       stepSpan = tracer.startSpan(`step ${step}`, { parent: runSpan, attributes: { 'gantry.step': step } });
       yield { type: 'step-start', step };
       const turn = yield* modelTurn(settings, state, budget, stepSpan, input, true);
-      const parsed = protocols[state.protocol].parse(turn, { step, toolNames });
+      const parsed = protocols[state.protocol].parse(turn, {
+        step,
+        tools: tools.specs(),
+        model: settings.modelName,
+      });
+      recordParse(stepSpan, parsed);
 
       if (parsed.formatError) {
         state.messages.push(
@@ -239,7 +244,7 @@ export async function* runLoop(
       });
       yield { type: 'step-start', step };
       const turn = yield* modelTurn(settings, state, budget, span, input, false);
-      const parsed = protocols[state.protocol].parse(turn, { step, toolNames: [] });
+      const parsed = protocols[state.protocol].parse(turn, { step, tools: [], model: settings.modelName });
       finalText = parsed.finalText ?? turn.text;
       forced = true;
       state.messages.push({ role: 'assistant', text: turn.text, toolCalls: [] });
@@ -306,5 +311,20 @@ function toCallRecords(parsed: ParsedTurn) {
     name: call.name,
     input: call.input,
     ...(call.inputError ? { inputError: call.inputError } : {}),
+    ...(call.repairs && call.repairs.length > 0 ? { repairs: call.repairs } : {}),
   }));
+}
+
+/** What the parser repaired or could not read, on the step's span: a wrong call is diagnosable from the trace. */
+function recordParse(span: Span, parsed: ParsedTurn): void {
+  if (parsed.repairs && parsed.repairs.length > 0)
+    span.setAttribute(
+      'gantry.parse.repairs',
+      parsed.repairs.map((r) => `${r.call === undefined ? '' : `call ${r.call}: `}${r.kind}: ${r.detail}`),
+    );
+  if (parsed.errors && parsed.errors.length > 0)
+    span.setAttribute(
+      'gantry.parse.errors',
+      parsed.errors.map((e) => `${e.kind}: ${e.message}`),
+    );
 }

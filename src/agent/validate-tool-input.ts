@@ -21,11 +21,12 @@ export function validateToolInput(tool: AnyTool, input: unknown): ValidatedInput
   };
 }
 
-/** A bare string for a tool whose input has one property is taken as that property (ReAct models do this). */
-function coerce(tool: AnyTool, input: unknown): unknown {
+/**
+ * No arguments at all is an empty object. Nothing else is coerced here: a bare value for a
+ * one-parameter tool is mapped by the parser, which records the repair; a string that reaches this
+ * point (text that did not parse) is reported to the model, never stuffed into a parameter.
+ */
+function coerce(_tool: AnyTool, input: unknown): unknown {
   if (input === undefined || input === null || input === '') return {};
-  if (typeof input !== 'string') return input;
-  const schema = toolInputJsonSchema(tool) as { type?: string; properties?: Record<string, unknown> };
-  const keys = Object.keys(schema.properties ?? {});
-  return schema.type === 'object' && keys.length === 1 ? { [keys[0]]: input } : input;
+  return input;
 }

@@ -37,7 +37,7 @@ import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
   config: GantryConfig;
-  store: Store;
+  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */

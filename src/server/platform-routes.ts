@@ -6,7 +6,7 @@ import type { Route } from './router.js';
 
 export interface PlatformRouteOptions {
   config: GantryConfig;
-  store: Store;
+  store: Pick<Store, 'checkWritable' | 'location'>;
   /** False once shutdown starts, so that load balancers stop sending traffic. */
   isAcceptingTraffic: () => boolean;
 }

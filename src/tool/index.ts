@@ -1,4 +1,12 @@
 export { blockedAddressReason } from './builtin/address-policy.js';
+export {
+  type BrowserSession,
+  type BrowserSessionOptions,
+  createBrowserSession,
+} from './builtin/browser/browser-session.js';
+export { type BrowserToolsOptions, browserTools } from './builtin/browser/browser-tools.js';
+export { type PageSnapshot, snapshotPage } from './builtin/browser/page-snapshot.js';
+export { blockedRequestReason } from './builtin/browser/request-policy.js';
 export { calculatorTool } from './builtin/calculator.js';
 export { evaluateExpression } from './builtin/evaluate-expression.js';
 export { confinedPath, type FileReadOptions, fileReadTool } from './builtin/file-read.js';

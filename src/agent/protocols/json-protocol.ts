@@ -1,12 +1,28 @@
 // JSON protocol: the model answers with one JSON object (structured output where the provider has
-// it): {"tool": name, "arguments": {...}} to call a tool, {"final_answer": "..."} to answer.
-import { extractToolCalls } from '../parse/extract-tool-calls.js';
-import { callsFromValue } from '../parse/normalise-call.js';
-import { parseLooseJson } from '../parse/parse-loose-json.js';
+// it): {"tool": name, "arguments": {...}} to call a tool, {"final_answer": "..."} to answer. Replies
+// in another call format are read by parseToolCalls too; anything else is a format error.
+import type { JSONSchema7 } from '@ai-sdk/provider';
+import { parseToolCalls } from '../parse/parse-tool-calls.js';
 import { textHistory, toolCatalogue } from './text-history.js';
 import { observationText, type ToolProtocol } from './tool-protocol.js';
+import { turnFromParse } from './turn-from-parse.js';
 
-const finalKeys = ['final_answer', 'finalAnswer', 'answer', 'final'];
+const formatReminder =
+  'Reply with exactly one JSON object: {"tool": "<tool name>", "arguments": {...}} or {"final_answer": "..."}.';
+
+const callOrAnswerSchema = (toolNames: string[]): JSONSchema7 => ({
+  type: 'object',
+  properties: {
+    tool: { type: 'string', enum: toolNames },
+    arguments: { type: 'object' },
+    final_answer: { type: 'string' },
+  },
+});
+const answerSchema: JSONSchema7 = {
+  type: 'object',
+  properties: { final_answer: { type: 'string' } },
+  required: ['final_answer'],
+};
 
 export const jsonProtocol: ToolProtocol = {
   name: 'json',
@@ -23,53 +39,29 @@ export const jsonProtocol: ToolProtocol = {
       responseFormat: {
         type: 'json',
         name: 'agent_turn',
-        schema: usable
-          ? {
-              type: 'object',
-              properties: {
-                tool: { type: 'string', enum: tools.map((tool) => tool.name) },
-                arguments: { type: 'object' },
-                final_answer: { type: 'string' },
-              },
-            }
-          : { type: 'object', properties: { final_answer: { type: 'string' } }, required: ['final_answer'] },
+        schema: usable ? callOrAnswerSchema(tools.map((tool) => tool.name)) : answerSchema,
       },
     };
   },
-  parse(turn, { step, toolNames }) {
-    const parsed = parseLooseJson(stripFence(turn.text));
-    if (parsed.ok && parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
-      const object = parsed.value as Record<string, unknown>;
-      const finalKey = finalKeys.find((key) => key in object);
-      if (finalKey && !object.tool) {
-        return { calls: [], finalText: observationText(object[finalKey]) };
-      }
+  parse(turn, { step, tools, model }) {
+    const parsed = parseToolCalls(turn.text, { tools, model, format: 'json' });
+    if (parsed.calls.length === 0 && parsed.errors.length === 0) {
+      // A reply that is not the required object is re-asked; a plain-text answer is accepted on the
+      // forced last turn only (no tools), where nothing else can be done with it.
+      const answered = parsed.finalAnswer !== undefined && parsed.finalAnswer !== turn.text.trim();
+      if (!answered && tools.length > 0 && turn.text.trim() !== '')
+        return {
+          calls: [],
+          formatError: `Your reply was not a JSON object of the required form. ${formatReminder}`,
+        };
+      if (turn.text.trim() === '')
+        return { calls: [], formatError: `Your reply was empty. ${formatReminder}` };
     }
-    if (parsed.ok) {
-      const value = (parsed.value as { tool_calls?: unknown })?.tool_calls ?? parsed.value;
-      const calls = callsFromValue(value, turn.text);
-      if (calls.length > 0)
-        return { calls: calls.map((call, index) => ({ ...call, id: `call_${step}_${index}` })) };
-    }
-    const recovered = extractToolCalls(turn.text, { toolNames });
-    if (recovered.calls.length > 0) {
-      return { calls: recovered.calls.map((call, index) => ({ ...call, id: `call_${step}_${index}` })) };
-    }
-    return {
-      calls: [],
-      formatError:
-        'Your reply was not a JSON object of the required form. Reply with exactly one JSON object: ' +
-        '{"tool": "<tool name>", "arguments": {...}} or {"final_answer": "..."}.',
-    };
+    return turnFromParse(parsed, step, formatReminder);
   },
 };
 
 function renderResult(result: { name: string; id: string; output: unknown; isError: boolean }): string {
   const label = result.isError ? 'Error from' : 'Result of';
   return `${label} ${result.name} (${result.id}): ${observationText(result.output)}`;
-}
-
-function stripFence(text: string): string {
-  const match = /^\s*```(?:json)?\s*([\s\S]*?)```\s*$/.exec(text);
-  return match ? match[1] : text;
 }

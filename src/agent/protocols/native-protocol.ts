@@ -1,9 +1,12 @@
-// Native protocol: the provider's own tool calling. Calls that a small model wrote into its text
-// instead (a <tool_call> tag, [TOOL_CALLS]...) are recovered from the text.
+// Native protocol: the provider's own tool calling. Calls that a model wrote into its text instead
+// (a <tool_call> tag, [TOOL_CALLS]..., Qwen3-Coder XML, Gemma, DeepSeek, Kimi, pythonic lists) are
+// read from the text by parseToolCalls, under the same repair policy as the text protocols.
 import type { LanguageModelV3Message, LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { extractToolCalls } from '../parse/extract-tool-calls.js';
-import { normaliseCall } from '../parse/normalise-call.js';
+import { finishCall } from '../parse/call-shapes.js';
+import { contextFor } from '../parse/parse-context.js';
+import { parseToolCalls } from '../parse/parse-tool-calls.js';
 import { observationText, type ToolProtocol } from './tool-protocol.js';
+import { turnFromParse } from './turn-from-parse.js';
 
 export const nativeProtocol: ToolProtocol = {
   name: 'native',
@@ -25,28 +28,42 @@ export const nativeProtocol: ToolProtocol = {
       toolChoice: tools.length > 0 ? { type: toolsEnabled ? 'auto' : 'none' } : undefined,
     };
   },
-  parse(turn, { step, toolNames }) {
+  parse(turn, { step, tools, model }) {
     if (turn.nativeCalls.length > 0) {
+      // Provider calls name their tool exactly: a wrong name is told to the model, not normalised.
+      const loose = contextFor(tools);
+      const context = {
+        tools,
+        resolve: (name: string) => {
+          const found = loose.resolve(name);
+          return found.normalised ? { name, normalised: false } : found;
+        },
+      };
       return {
-        calls: turn.nativeCalls.map((call) => ({
-          ...(normaliseCall({ name: call.name, arguments: call.input }, call.input) ?? {
-            name: call.name,
+        calls: turn.nativeCalls.map((native) => {
+          // The provider's arguments string goes through the same strict reader as text calls.
+          const read = finishCall(native.name, native.input, native.input, 'native', context);
+          if ('call' in read) return { ...read.call, id: native.id };
+          return {
+            name: native.name,
             input: {},
-            raw: call.input,
-          }),
-          id: call.id,
-        })),
+            raw: native.input,
+            format: 'native' as const,
+            repairs: [],
+            inputError: read.error.message,
+            id: native.id,
+          };
+        }),
       };
     }
-    const recovered =
-      toolNames.length > 0 ? extractToolCalls(turn.text, { toolNames }) : { calls: [], prose: '' };
-    if (recovered.calls.length > 0) {
-      return { calls: recovered.calls.map((call, index) => ({ ...call, id: `call_${step}_${index}` })) };
-    }
-    return { calls: [], finalText: turn.text };
+    if (tools.length === 0) return { calls: [], finalText: turn.text };
+    return turnFromParse(
+      parseToolCalls(turn.text, { tools, model }),
+      step,
+      'Call the tool again with its arguments as one complete JSON object, or answer in plain text.',
+    );
   },
 };
-
 function toProviderMessage(
   message: Parameters<ToolProtocol['prompt']>[0]['messages'][number],
 ): LanguageModelV3Message {

@@ -3,7 +3,7 @@
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import type { ToolSpec } from '../../tool/index.js';
 import type { AgentMessage } from '../agent-message.js';
-import type { ParsedToolCall } from '../parse/normalise-call.js';
+import type { ParsedToolCall, ParseError, Repair, ToolShape } from '../parse/types.js';
 
 export type ProtocolName = 'native' | 'json' | 'react';
 
@@ -22,6 +22,17 @@ export interface ParsedTurn {
   finalText?: string;
   /** Set when the reply could not be read at all; the loop asks again with this message. */
   formatError?: string;
+  /** What the parser repaired (with the call index) and could not read, for the step's span. */
+  repairs?: (Repair & { call?: number })[];
+  errors?: ParseError[];
+}
+
+export interface ParseTurnContext {
+  step: number;
+  /** The tools the model may call now (none on the forced last turn). */
+  tools: readonly ToolShape[];
+  /** The provider/model name, to infer the model family's call format. */
+  model?: string;
 }
 
 export interface PromptInput {
@@ -40,7 +51,7 @@ export type PromptOptions = Pick<
 export interface ToolProtocol {
   readonly name: ProtocolName;
   prompt(input: PromptInput): PromptOptions;
-  parse(turn: ModelTurn, context: { step: number; toolNames: readonly string[] }): ParsedTurn;
+  parse(turn: ModelTurn, context: ParseTurnContext): ParsedTurn;
 }
 
 /** Text for the model describing a tool result or error. */

@@ -48,7 +48,7 @@ const fraction = (value: string) => {
 };
 
 async function loadRun(
-  store: Store,
+  store: Pick<Store, 'evalRuns'>,
   runId: string,
 ): Promise<EvalRun & { thresholds: Record<string, number> }> {
   const run = await store.evalRuns.getRun<RunSummary, { thresholds?: Record<string, number> }>(runId);
@@ -73,7 +73,11 @@ async function loadRun(
   };
 }
 
-async function latestRunNamed(store: Store, name: string, except: string): Promise<string | undefined> {
+async function latestRunNamed(
+  store: Pick<Store, 'evalRuns'>,
+  name: string,
+  except: string,
+): Promise<string | undefined> {
   const runs = await store.evalRuns.listRuns({ limit: 200 });
   return runs.find((r) => r.name === name && r.runId !== except && r.status === 'completed')?.runId;
 }

@@ -69,6 +69,17 @@ export const agentErrors = {
     httpStatus: 504,
     exitCode: 1,
   },
+  TOOL_BROWSER_UNAVAILABLE: {
+    description: 'The browser tools could not start Chromium (not installed, or not at the configured path).',
+    httpStatus: 503,
+    exitCode: 1,
+  },
+  TOOL_BROWSER_ELEMENT: {
+    description:
+      'A browser tool was given an element reference that is not on the current page (the page changed, or the reference was never shown).',
+    httpStatus: 400,
+    exitCode: 1,
+  },
   TOOL_PATH_OUTSIDE_ROOT: {
     description:
       'file_read refused a path that leaves its root (.., an absolute path elsewhere, or a symbolic link out).',

@@ -34,7 +34,7 @@ export interface RunEvalOptions {
   examples: readonly EvalExample[];
   scorers: readonly Scorer[];
   /** Persist runs, results and the output cache here; without it the run lives in memory only. */
-  store?: Store;
+  store?: Pick<Store, 'evalRuns' | 'evalCache'>;
   /** Reuse this run id: results already stored for it are kept and not run again. */
   runId?: string;
   concurrency?: number;

@@ -9,7 +9,7 @@ import { openRagCollection, type SearchMode } from '../pipeline/index.js';
 import { evaluateRetrieval, type RetrievalSystem, type SystemEvaluation } from './evaluate-retrieval.js';
 
 export interface BenchmarkOptions {
-  store: Store;
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
   modes?: readonly SearchMode[];
   k1?: number;
   b?: number;

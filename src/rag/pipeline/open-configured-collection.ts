@@ -10,7 +10,7 @@ import type { LoadedDocument } from '../loading/index.js';
 import { openRagCollection, type RagCollection } from './rag-collection.js';
 
 export interface ConfiguredCollectionOptions {
-  store: Store;
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
   config: GantryConfig;
   name?: string;
   /** Overrides config.rag.embedder ('lsa', 'none', 'provider:model' or an alias). */
@@ -70,7 +70,11 @@ function storedSpec(embedderId: string): string {
   return embedderId.startsWith('lsa:') ? 'lsa' : embedderId;
 }
 
-function embedderFor(spec: string, config: GantryConfig, store: Store): Embedder | 'lsa' | undefined {
+function embedderFor(
+  spec: string,
+  config: GantryConfig,
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>,
+): Embedder | 'lsa' | undefined {
   if (spec === 'lsa') return 'lsa';
   if (spec === 'none') return undefined;
   const model = resolveEmbeddingModel(spec, { config });

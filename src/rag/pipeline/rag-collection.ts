@@ -22,7 +22,7 @@ import { chunkDocument, documentHash } from './chunk-document.js';
 import { type SearchHit, type SearchMode, type SearchOptions, searchModes } from './search-types.js';
 
 export interface RagCollectionOptions {
-  store: Store;
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
   name: string;
   /** An embedder, 'lsa' (fitted on the first ingest, stored with the collection), or none (BM25 only). */
   embedder?: Embedder | 'lsa';

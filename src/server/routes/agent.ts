@@ -41,7 +41,7 @@ const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed',
 
 export interface AgentRouteOptions {
   config: GantryConfig;
-  store: Store;
+  store: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals' | 'agentTenants'>;
   tracer: Tracer;
 }
 

@@ -30,7 +30,7 @@ export async function gatewayMounts(
   };
 }
 
-function guardHooks(config: GantryConfig, store: Store): GatewayHooks | undefined {
+function guardHooks(config: GantryConfig, store: Pick<Store, 'guardEvents'>): GatewayHooks | undefined {
   const { guard } = config;
   if (!guard.gateway) return undefined;
   return createGuardGatewayHooks(createPolicyResolver(guard), {

@@ -68,7 +68,7 @@ const maximumOpenCollections = 64;
 
 export interface RagRouteOptions {
   config: GantryConfig;
-  store: Store;
+  store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
 }
 
 export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
@@ -189,7 +189,11 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
   ];
 }
 
-async function requireCollection(store: Store, name: string, asked: string): Promise<void> {
+async function requireCollection(
+  store: Pick<Store, 'ragDocuments'>,
+  name: string,
+  asked: string,
+): Promise<void> {
   if (!(await store.ragDocuments.getCollection(name))) {
     throw new GantryError('RAG_INDEX_EMPTY', `There is no collection named ${asked}.`, {
       hint: `Ingest first: POST /api/rag/collections/${encodeURIComponent(asked)}/ingest.`,

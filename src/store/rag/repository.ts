@@ -49,6 +49,10 @@ export interface RagDocumentRepository {
 export interface RagVectorRepository {
   /** Creates the collection's vector tables for this dimension (no-op when they exist). */
   ensureVectorTables(collectionId: number, dimension: number): Promise<void>;
+  /**
+   * Stores the vectors of chunks that have none (new chunk rows). Putting a vector for an id that has one
+   * is not supported: SQLite's vec0 tables reject it despite INSERT OR REPLACE; delete it first.
+   */
   putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
   deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
   getVectors(collectionId: number, ids: readonly number[]): Promise<Map<number, Float32Array>>;
