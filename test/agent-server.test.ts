@@ -69,10 +69,13 @@ describe('agent HTTP API', () => {
 
     const pending = await call('GET', '/api/approvals');
     expect(pending.body.data.map((a: { id: string }) => a.id)).toContain(approvalId);
-    expect((await call('POST', `/api/approvals/${approvalId}/approve`, { by: 'alice' })).body).toMatchObject({
+    // The approver is the authenticated principal (here the keyless local user), never a body field.
+    expect((await call('POST', `/api/approvals/${approvalId}/approve`, { by: 'alice' })).status).toBe(400);
+    expect((await call('POST', `/api/approvals/${approvalId}/approve`, {})).body).toMatchObject({
       status: 'approved',
+      decidedBy: 'local',
     });
-    expect((await call('POST', `/api/approvals/${approvalId}/approve`)).status).toBe(200);
+    expect((await call('POST', `/api/approvals/${approvalId}/approve`, {})).status).toBe(200);
     expect((await call('POST', `/api/approvals/${approvalId}/reject`, { reason: 'late' })).status).toBe(409);
 
     const resumed = await call('POST', `/api/runs/${runId}/resume`, { wait: true });
@@ -125,6 +128,8 @@ describe('agent HTTP API', () => {
     expect(bad.body.error.code).toBe('REQUEST_INVALID');
     expect((await call('POST', '/api/runs', { task: 'x', tools: ['nope'] })).status).toBe(400);
     expect((await call('GET', '/api/runs/run_missing')).status).toBe(404);
-    expect((await call('POST', '/api/approvals/apr_missing/approve')).status).toBe(404);
+    expect((await call('POST', '/api/approvals/apr_missing/approve', {})).status).toBe(404);
+    // An empty POST (what a cross-site form or beacon can send) is refused before anything is decided.
+    expect((await call('POST', '/api/approvals/apr_missing/approve')).status).toBe(415);
   });
 });

@@ -66,7 +66,7 @@ describe('gantry CLI', () => {
     rmSync(join(folder, 'gantry.config.json'));
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout) as { providers: { vllm: { apiKey: string } } };
-    expect(printed.providers.vllm.apiKey).toBe('sk-****ue');
+    expect(printed.providers.vllm.apiKey).toBe('****');
     expect(result.stdout).not.toContain('supersecret');
   });
 

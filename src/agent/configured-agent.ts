@@ -74,11 +74,15 @@ export async function createConfiguredAgent(options: ConfiguredAgentOptions): Pr
   const gated = tools.map((tool) =>
     settings.requireApproval.includes(tool.name) ? { ...tool, needsApproval: true } : tool,
   );
-  const protocol = options.protocol ?? settings.modelProtocols[modelName] ?? settings.protocol;
+  const protocol =
+    options.protocol ??
+    (Object.hasOwn(settings.modelProtocols, modelName) ? settings.modelProtocols[modelName] : undefined) ??
+    settings.protocol;
   const agent = createAgent({
     model,
     // Prices are looked up by 'provider:model', so an alias is replaced by what it stands for.
-    modelName: config.models[modelName]?.model ?? modelName,
+    modelName:
+      (Object.hasOwn(config.models, modelName) ? config.models[modelName].model : undefined) ?? modelName,
     tools: gated,
     protocol,
     instructions: options.instructions,

@@ -1,7 +1,10 @@
 // GANTRY_* environment variables that override the configuration file.
 //   GANTRY_PORT, GANTRY_HOST, GANTRY_DATABASE, GANTRY_DATABASE_URL, GANTRY_OTLP_ENDPOINT: short forms for common settings;
 //   GANTRY_<SECTION>__<KEY>[__<KEY>...]: any field, for example GANTRY_SERVER__BODY_LIMIT_BYTES=1048576.
-// A value that parses as JSON (numbers, booleans, arrays) is taken as such, otherwise as a string.
+// A value that parses as JSON (numbers, booleans, arrays) is taken as such, otherwise as a string;
+// a secret field (…Key, …Token, …Password) is always a string, so that an all-digit secret is neither
+// refused as a number nor printed in the error.
+import { isSecretKey } from './mask-secrets.js';
 
 const shortForms: Record<string, string[]> = {
   GANTRY_PORT: ['server', 'port'],
@@ -26,7 +29,7 @@ export function readEnvOverrides(env: NodeJS.ProcessEnv): EnvOverride[] {
     if (!variable.startsWith('GANTRY_') || raw === undefined || reserved.has(variable)) continue;
     const path = shortForms[variable] ?? longFormPath(variable);
     if (!path) continue;
-    overrides.push({ variable, path, value: parseValue(raw) });
+    overrides.push({ variable, path, value: isSecretKey(path[path.length - 1]) ? raw : parseValue(raw) });
   }
   return overrides;
 }

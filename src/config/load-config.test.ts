@@ -95,7 +95,7 @@ describe('configuration', () => {
         providers: { openai: { type: 'openai', apiKey: 'sk-abcdefghijklmnop', apiKeyEnv: 'OPENAI_API_KEY' } },
       }),
     ).toEqual({
-      providers: { openai: { type: 'openai', apiKey: 'sk-****op', apiKeyEnv: 'OPENAI_API_KEY' } },
+      providers: { openai: { type: 'openai', apiKey: '****', apiKeyEnv: 'OPENAI_API_KEY' } },
     });
   });
 });

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { GantryError } from '../errors/index.js';
 import { applyOverrides, type EnvOverride, readEnvOverrides } from './env-overrides.js';
+import { isSecretKey } from './mask-secrets.js';
 import { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
 
 export const configFileNames = ['gantry.config.json', 'gantry.config.yaml', 'gantry.config.yml'];
@@ -107,7 +108,12 @@ function describeIssue(issue: z.core.$ZodIssue, envOverrides: EnvOverride[]): Co
   const path = issue.path.map(String).join('.');
   const from = envOverrides.find((o) => o.path.join('.') === path)?.variable;
   const input = (issue as { input?: unknown }).input;
-  const found = describeValue(input, issue.code === 'unrecognized_keys');
+  const last = issue.path[issue.path.length - 1];
+  // A secret's value is never echoed, whatever is wrong with it.
+  const found =
+    typeof last === 'string' && isSecretKey(last)
+      ? 'a value (hidden: it is a secret)'
+      : describeValue(input, issue.code === 'unrecognized_keys');
   if (issue.code === 'invalid_type') {
     return {
       path,

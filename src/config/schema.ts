@@ -7,6 +7,7 @@ import { gatewaySection } from './sections/gateway.js';
 import { guardSection } from './sections/guard.js';
 import { modelsSection, providersSection } from './sections/models.js';
 import { ragSection } from './sections/rag.js';
+import { securitySection } from './sections/security.js';
 import { serverSection } from './sections/server.js';
 import { tracingSection } from './sections/tracing.js';
 
@@ -22,6 +23,7 @@ export const configSchema = z
     gateway: gatewaySection,
     guard: guardSection,
     eval: evalSection,
+    security: securitySection,
   })
   .strict();
 

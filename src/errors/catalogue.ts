@@ -10,6 +10,7 @@ import { ragErrors } from './codes/rag.js';
 import { reasonErrors } from './codes/reason.js';
 import { storeErrors } from './codes/store.js';
 import { teamErrors } from './codes/team.js';
+import { securityErrors } from './codes/security.js';
 
 export const errorCatalogue = {
   ...coreErrors,
@@ -22,6 +23,7 @@ export const errorCatalogue = {
   ...reasonErrors,
   ...memoryErrors,
   ...storeErrors,
+  ...securityErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -9,7 +9,13 @@ import { createAdminApi } from './admin/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
-import { createKeyService, type KeyService } from './keys/index.js';
+import {
+  type AuthenticatedKey,
+  createKeyService,
+  type KeyService,
+  readCredential,
+  type Scope,
+} from './keys/index.js';
 import {
   clusterMetricsText,
   createGatewayMetrics,
@@ -31,12 +37,14 @@ import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
   config: GantryConfig;
-  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage'>;
+  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */
   state?: GatewayState;
   env?: NodeJS.ProcessEnv;
+  /** The key service to share with the rest of the server (one cache, one revocation path). */
+  keys?: KeyService;
   /** Told about unexpected (non-Gantry) errors; default: written to stderr. */
   onInternalError?: (error: unknown) => void;
 }
@@ -78,7 +86,12 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     env,
     onBreakerChange: metrics ? (target, s) => metrics.breakerState(target, s) : undefined,
   });
-  const keys = createKeyService(store.gatewayKeys);
+  const keys =
+    options.keys ??
+    createKeyService(store.gatewayKeys, {
+      grants: store.gatewayKeyGrants,
+      unknownKeyCacheEntries: config.security.unknownKeyCacheEntries,
+    });
   const usage = createUsageRecorder({
     repository: store.gatewayUsage,
     ...settings.usage,
@@ -90,9 +103,22 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const healthTimers = startHealthChecks(config, built);
 
   const stages: Stage[] = [
-    observeRequest({ metrics, usage, tracer, onInternalError }),
-    parseRequest({ bodyLimitBytes: config.server.bodyLimitBytes }),
-    authenticate({ keys, required: settings.auth.required, defaultLimits: settings.defaultLimits }),
+    observeRequest({
+      metrics,
+      usage,
+      tracer,
+      onInternalError,
+      authRequired: settings.auth.required || config.security.requireAuth,
+    }),
+    authenticate({
+      keys,
+      required: settings.auth.required || config.security.requireAuth,
+      defaultLimits: settings.defaultLimits,
+    }),
+    parseRequest({
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      maximumDepth: config.security.maximumJsonDepth,
+    }),
     resolveRoute(built.routes),
     enforceLimits({
       state,
@@ -127,6 +153,29 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
 
   function modelIds(): string[] {
     return [...new Set([...built.routes.keys(), ...Object.keys(config.models)])];
+  }
+
+  const authRequired = settings.auth.required || config.security.requireAuth;
+  /** The caller's key for the non-proxied routes; throws when one is required and absent or lacks `scope`. */
+  async function caller(
+    req: IncomingMessage,
+    scope: Scope,
+    required = authRequired,
+  ): Promise<AuthenticatedKey | undefined> {
+    const secret = readCredential(req.headers);
+    const key = secret ? await keys.authenticate(secret) : undefined;
+    if (!key) {
+      if (!required) return undefined;
+      throw new GantryError('GATEWAY_AUTH_REQUIRED', 'The request carries no valid API key.', {
+        hint: "Send 'Authorization: Bearer <key>'.",
+      });
+    }
+    if (!key.scopes.includes(scope)) {
+      throw new GantryError('AUTH_SCOPE_FORBIDDEN', `This API key lacks the '${scope}' scope.`, {
+        details: { scope },
+      });
+    }
+    return key;
   }
 
   function proxy(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): void {
@@ -189,19 +238,28 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         return true;
       }
       if (path === '/v1/models' && req.method === 'GET') {
-        const created = Math.floor(Date.now() / 1000);
-        const data = modelIds().map((id) => ({ id, object: 'model', created, owned_by: 'gantry' }));
-        sendJson(res, 200, JSON.stringify({ object: 'list', data }));
-        return true;
-      }
-      if (path === '/metrics' && req.method === 'GET' && metrics) {
-        clusterMetricsText(() => metrics.render()).then(
-          (text) => {
-            res.writeHead(200, { 'content-type': metrics.contentType });
-            res.end(text);
+        caller(req, 'gateway').then(
+          (key) => {
+            const created = Math.floor(Date.now() / 1000);
+            // A key restricted to some models sees only those.
+            const ids = key?.models ? modelIds().filter((id) => key.models?.includes(id)) : modelIds();
+            const data = ids.map((id) => ({ id, object: 'model', created, owned_by: 'gantry' }));
+            sendJson(res, 200, JSON.stringify({ object: 'list', data }));
           },
           (error) => sendError(res, error),
         );
+        return true;
+      }
+      if (path === '/metrics' && req.method === 'GET' && metrics) {
+        (config.security.metricsRequireAuth ? caller(req, 'admin', true) : Promise.resolve(undefined))
+          .then(() => clusterMetricsText(() => metrics.render()))
+          .then(
+            (text) => {
+              res.writeHead(200, { 'content-type': metrics.contentType });
+              res.end(text);
+            },
+            (error) => sendError(res, error),
+          );
         return true;
       }
       if (path.startsWith('/admin/')) {

@@ -16,7 +16,22 @@ export type {
   HookRequestContext,
   ResponseFilter,
 } from './hooks.js';
-export { type CreatedKey, createKeyService, hashKey, type KeyService } from './keys/index.js';
+export { isJsonMediaType, jsonDepthExceeds, mediaTypeError, tooDeepError } from './http/index.js';
+export {
+  type AuthenticatedKey,
+  type CreatedKey,
+  checkScopes,
+  checkTenant,
+  createKeyService,
+  hashKey,
+  isScope,
+  type KeyService,
+  type KeyServiceOptions,
+  maximumSecretLength,
+  readCredential,
+  type Scope,
+  scopes,
+} from './keys/index.js';
 export { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
 export {
   type BreakerState,

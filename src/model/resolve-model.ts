@@ -85,10 +85,11 @@ export function lookUp(
   specOrAlias: string,
   options: ResolveModelOptions = {},
 ): { entry: ProviderEntry; name: string; modelId: string } {
-  const alias = options.config?.models[specOrAlias];
+  // Own properties only: a name such as 'constructor' or '__proto__' is not an entry.
+  const alias = own(options.config?.models, specOrAlias);
   const { provider, modelId } = parseModelSpec(alias ? alias.model : specOrAlias);
-  const configured = options.config?.providers[provider];
-  const builtIn = builtInProviders[provider];
+  const configured = own(options.config?.providers, provider);
+  const builtIn = own(builtInProviders, provider);
   const entry = configured
     ? { ...(builtIn?.type === configured.type ? builtIn : {}), ...configured }
     : builtIn;
@@ -116,4 +117,8 @@ function requireBaseURL(entry: ProviderEntry, name: string): string {
     hint: `Add "providers": { "${name}": { "type": "openai-compatible", "baseURL": "http://127.0.0.1:8000/v1" } } to gantry.config.json.`,
     details: { provider: name },
   });
+}
+
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -66,7 +66,10 @@ describe('HTTP server', () => {
       type: 'invalid_request_error',
       code: 'REQUEST_INVALID',
     });
-    expect((await post('x=1', 'application/x-www-form-urlencoded')).status).toBe(400);
+    // Only exactly application/json (a charset parameter aside): forms and text/plain are 415.
+    expect((await post('x=1', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await post('{"x":1}', 'text/plain; x=application/json')).status).toBe(415);
+    expect((await post('{"x":1}', 'application/json; charset=utf-8')).status).toBe(200);
     const big = await post(JSON.stringify({ text: 'x'.repeat(200) }));
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/64-byte limit/);

@@ -4,7 +4,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GantryConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
+import { createKeyService, type KeyService } from '../gateway/index.js';
 import type { Store } from '../store/index.js';
+import {
+  checkExposure,
+  createAdmission,
+  createPlatformAuth,
+  type PlatformAuth,
+  requireScope,
+  scopeForPath,
+  setPrincipal,
+} from './auth/index.js';
 import { sendError } from './http-response.js';
 import { platformRoutes } from './platform-routes.js';
 import { createRouter, type Route } from './router.js';
@@ -23,6 +33,10 @@ export interface GantryServerOptions {
   mounts?: Mount[];
   /** Called once, after in-flight requests are drained, before the process may exit. */
   onClose?: () => Promise<void>;
+  /** The key service shared with the gateway (default: one over store.gatewayKeys). */
+  keys?: KeyService;
+  /** Replaces the authentication of /api/* (embedding programs). */
+  auth?: PlatformAuth;
 }
 
 export interface GantryServer {
@@ -39,7 +53,21 @@ export function createGantryServer({
   routes = [],
   mounts = [],
   onClose,
+  keys,
+  auth,
 }: GantryServerOptions): GantryServer {
+  const admission = createAdmission(config);
+  const authenticate =
+    auth ??
+    createPlatformAuth({
+      config,
+      keys:
+        keys ??
+        createKeyService(store.gatewayKeys, {
+          grants: store.gatewayKeyGrants,
+          unknownKeyCacheEntries: config.security.unknownKeyCacheEntries,
+        }),
+    });
   let accepting = true;
   let inFlight = 0;
   let drainedResolve: (() => void) | undefined;
@@ -78,6 +106,13 @@ export function createGantryServer({
   function dispatch(req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
+    // Host and Origin first, for every route: nothing is read from a request that fails them.
+    const refused = admission(req);
+    if (refused) {
+      req.resume();
+      sendError(res, refused);
+      return;
+    }
     tryMounts(req, res, query === -1 ? url : url.slice(0, query), 0);
   }
 
@@ -107,9 +142,20 @@ export function createGantryServer({
     if (match === undefined || match === 'method-not-allowed') {
       req.resume();
       const what = match === undefined ? 'No route' : `Method ${req.method} is not allowed`;
-      throw new GantryError('ROUTE_NOT_FOUND', `${what} for ${path}.`, {
+      throw new GantryError('ROUTE_NOT_FOUND', `${what} for ${path.slice(0, 200)}.`, {
         hint: 'See docs/ for the API; GET /v1/models lists the models.',
       });
+    }
+    if (path.startsWith('/api/')) {
+      // Authenticated before the handler reads a byte of the body.
+      try {
+        setPrincipal(req, await authenticate(req));
+        const scope = scopeForPath(path);
+        if (scope) requireScope(req, scope);
+      } catch (error) {
+        req.resume();
+        throw error;
+      }
     }
     await match.handler(req, res, match.params);
   }
@@ -120,6 +166,11 @@ export function createGantryServer({
       return inFlight;
     },
     listen() {
+      try {
+        checkExposure(config);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) =>
           reject(

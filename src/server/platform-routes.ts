@@ -22,9 +22,10 @@ export function platformRoutes({ config, store, isAcceptingTraffic }: PlatformRo
         if (!isAcceptingTraffic()) return sendJson(res, 503, { status: 'shutting-down' });
         try {
           await store.checkWritable();
-          sendJson(res, 200, { status: 'ready', database: store.location });
-        } catch (error) {
-          sendJson(res, 503, { status: 'not-ready', reason: `database: ${(error as Error).message}` });
+          // No database path or error text: /readyz is unauthenticated (load balancers call it).
+          sendJson(res, 200, { status: 'ready' });
+        } catch {
+          sendJson(res, 503, { status: 'not-ready', reason: 'database not writable' });
         }
       },
     },

@@ -1,18 +1,19 @@
 // Reads a JSON request body with a size limit; bad input becomes a 4xx GantryError, never a crash.
+// The media type must be exactly application/json (a cross-site page can send text/plain or a form
+// without a CORS preflight) and nesting is bounded before JSON.parse.
 import type { IncomingMessage } from 'node:http';
 import { GantryError } from '../errors/index.js';
+import { isJsonMediaType, jsonDepthExceeds, mediaTypeError, tooDeepError } from '../gateway/index.js';
 
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) {
+export async function readJsonBody(
+  req: IncomingMessage,
+  limitBytes: number,
+  maximumDepth = 64,
+): Promise<unknown> {
+  const type = req.headers['content-type'];
+  if (!isJsonMediaType(type)) {
     req.resume();
-    throw new GantryError(
-      'REQUEST_INVALID',
-      `Expected a JSON body (content-type: application/json), got '${type || 'none'}'.`,
-      {
-        hint: "Send the body as JSON with the header 'content-type: application/json'.",
-      },
-    );
+    throw mediaTypeError(type);
   }
   const declared = Number(req.headers['content-length']);
   if (declared > limitBytes) {
@@ -27,12 +28,13 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new GantryError(
       'REQUEST_INVALID',
-      `The request body is not valid JSON: ${(error as Error).message}`,
+      `The request body is not valid JSON: ${(error as Error).message.slice(0, 200)}`,
       {
         hint: 'Check the body with a JSON validator.',
       },

@@ -2,6 +2,7 @@
 import type { GantryConfig } from '../config/index.js';
 import type { Store } from '../store/index.js';
 import type { Tracer } from '../trace/index.js';
+import { platformAuthRequired } from './auth/index.js';
 import { createGantryServer } from './create-server.js';
 import type { Route } from './router.js';
 import { assembleServerParts } from './server-parts.js';
@@ -29,6 +30,7 @@ export async function runServer({
     store,
     routes: [...parts.routes, ...routes],
     mounts: parts.mounts,
+    keys: parts.keys,
     onClose: async () => {
       for (const close of parts.close) await close();
       await tracer.close();
@@ -39,6 +41,8 @@ export async function runServer({
   log(
     `gantry: listening on ${url} (database ${store.location}; ${Object.keys(config.models).length} models configured)`,
   );
+  if (!platformAuthRequired(config))
+    log('gantry: no API key required on this loopback address: requests without a key act as the local user');
 
   return new Promise<number>((resolve) => {
     let stopping = false;

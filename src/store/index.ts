@@ -8,9 +8,11 @@ export type {
   AgentRunRepository,
   AgentRunStatus,
   AgentRunUpdate,
+  AgentTenantRepository,
   AgentToolCallRecord,
   AgentToolCallRepository,
 } from './agent/index.js';
+export { defaultTenant } from './default-tenant.js';
 export {
   type AllRepositories,
   type DomainBackend,
@@ -30,6 +32,7 @@ export type {
   EvalRunStatus,
 } from './eval/index.js';
 export type {
+  GatewayKeyGrantRepository,
   GatewayKeyLimits,
   GatewayKeyRecord,
   GatewayKeyRepository,
@@ -37,6 +40,7 @@ export type {
   GatewayUsageRecord,
   GatewayUsageRepository,
   GatewayUsageTotals,
+  KeyGrant,
 } from './gateway/index.js';
 export type {
   DriftWindowRecord,

@@ -13,11 +13,16 @@ interface CreateOptions {
   dailyBudget?: string;
   totalBudget?: string;
   models?: string;
+  scopes?: string;
+  tenant?: string;
   json?: boolean;
 }
 
 export function define(command: Command, context: CliContext): void {
-  const service = async () => createKeyService((await context.store()).gatewayKeys);
+  const service = async () => {
+    const store = await context.store();
+    return createKeyService(store.gatewayKeys, { grants: store.gatewayKeyGrants });
+  };
   command
     .command('create')
     .description('Create a key; it is printed once and only its hash is stored')
@@ -28,6 +33,11 @@ export function define(command: Command, context: CliContext): void {
     .option('--daily-budget <usd>', 'spend per UTC day, in US dollars')
     .option('--total-budget <usd>', 'total spend, in US dollars')
     .option('--models <aliases>', 'comma-separated models the key may use (default: all)')
+    .option(
+      '--scopes <scopes>',
+      'comma-separated: gateway, agents, rag, memory, eval, admin (default: gateway)',
+    )
+    .option('--tenant <tenant>', "whose runs and collections the key sees (default: 'default')")
     .option('--json', 'print JSON')
     .action(async (options: CreateOptions) => {
       const limits: GatewayKeyLimits = {};
@@ -58,7 +68,16 @@ export function define(command: Command, context: CliContext): void {
             .map((m) => m.trim())
             .filter(Boolean)
         : null;
-      const { key, record } = await (await service()).create({ name: options.name, limits, models });
+      const { key, record } = await (await service()).create({
+        name: options.name,
+        limits,
+        models,
+        scopes: options.scopes
+          ?.split(',')
+          .map((scope) => scope.trim())
+          .filter(Boolean),
+        tenant: options.tenant,
+      });
       if (options.json) {
         context.stdout.write(`${JSON.stringify({ ...publicKey(record), key }, null, 2)}\n`);
         return;

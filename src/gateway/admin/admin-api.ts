@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GantryError } from '../../errors/index.js';
 import type { GatewayKeyRecord, GatewayUsageRepository } from '../../store/index.js';
 import { readBody, sendJson } from '../http/index.js';
-import type { KeyService } from '../keys/index.js';
+import { type KeyService, readCredential } from '../keys/index.js';
 import type { GatewayState } from '../state/index.js';
 
 export interface AdminApiOptions {
@@ -18,7 +18,7 @@ export interface AdminApiOptions {
 
 export function createAdminApi({ adminKey, keys, usage, state }: AdminApiOptions) {
   return async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    authorise(req, adminKey);
+    await authorise(req, adminKey, keys);
     if (path === '/admin/keys' && req.method === 'GET') {
       const list = await keys.list({
         includeRevoked: new URL(req.url ?? '/', 'http://x').searchParams.get('all') === '1',
@@ -29,10 +29,13 @@ export function createAdminApi({ adminKey, keys, usage, state }: AdminApiOptions
       const body = parse(await readBody(req, 64 * 1024));
       if (typeof body.name !== 'string')
         throw new GantryError('REQUEST_INVALID', "A key needs a 'name'.", { details: { param: 'name' } });
+      // Limits, scopes and tenant are checked by the key service (USAGE_INVALID, 400).
       const created = await keys.create({
         name: body.name,
         limits: (body.limits as GatewayKeyRecord['limits']) ?? {},
-        models: Array.isArray(body.models) ? (body.models as string[]) : null,
+        models: body.models === undefined || body.models === null ? null : (body.models as string[]),
+        scopes: body.scopes as string[] | undefined,
+        tenant: body.tenant as string | undefined,
       });
       return sendJson(res, 201, JSON.stringify({ ...publicKey(created.record), key: created.key }));
     }
@@ -52,23 +55,30 @@ export function createAdminApi({ adminKey, keys, usage, state }: AdminApiOptions
   };
 }
 
-function authorise(req: IncomingMessage, adminKey: string | undefined): void {
-  const given = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : '';
-  const ok =
-    adminKey !== undefined &&
-    given.length === adminKey.length &&
-    timingSafeEqual(Buffer.from(given), Buffer.from(adminKey));
-  if (!ok) {
-    throw new GantryError(
-      'GATEWAY_ADMIN_FORBIDDEN',
-      adminKey ? 'The admin key is missing or wrong.' : 'The admin API is off.',
-      {
-        hint: adminKey
-          ? "Send 'Authorization: Bearer <admin key>'."
-          : 'Set GANTRY_ADMIN_KEY (or gateway.auth.adminKey) to turn it on.',
-      },
-    );
-  }
+/** The admin key (constant-time compare), or an API key with the 'admin' scope. */
+async function authorise(
+  req: IncomingMessage,
+  adminKey: string | undefined,
+  keys: KeyService,
+): Promise<void> {
+  const given = readCredential(req.headers) ?? '';
+  // Compared as bytes: a non-ASCII secret of the same length in characters must not throw.
+  const givenBytes = Buffer.from(given);
+  const adminBytes = adminKey === undefined ? undefined : Buffer.from(adminKey);
+  if (adminBytes && givenBytes.length === adminBytes.length && timingSafeEqual(givenBytes, adminBytes))
+    return;
+  if (given && (await keys.authenticate(given))?.scopes.includes('admin')) return;
+  throw new GantryError(
+    'GATEWAY_ADMIN_FORBIDDEN',
+    adminKey
+      ? 'The admin key is missing or wrong.'
+      : 'The admin API needs the admin key or a key with the admin scope.',
+    {
+      hint: adminKey
+        ? "Send 'Authorization: Bearer <admin key>' (or a key with the 'admin' scope)."
+        : 'Set GANTRY_ADMIN_KEY (or gateway.auth.adminKey), or create a key with --scopes admin.',
+    },
+  );
 }
 
 function parse(raw: Buffer): Record<string, unknown> {

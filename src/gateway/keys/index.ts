@@ -1,1 +1,20 @@
-export { type CreatedKey, createKeyService, hashKey, type KeyService } from './key-service.js';
+export {
+  checkLimits,
+  checkScopes,
+  checkTenant,
+  defaultScopes,
+  isScope,
+  type Scope,
+  scopes,
+} from './key-grants.js';
+export {
+  type AuthenticatedKey,
+  type CreatedKey,
+  createKeyService,
+  hashKey,
+  type KeyService,
+  type KeyServiceOptions,
+  maximumSecretLength,
+} from './key-service.js';
+export { NegativeCache } from './negative-cache.js';
+export { readCredential } from './read-credential.js';

@@ -1,22 +1,43 @@
 // API keys: created with a random secret shown once, stored as a SHA-256 hash, looked up by hash
 // through a short-lived in-process cache (a revocation reaches other replicas within cacheTtlMs).
+// Each key has scopes (what it may call) and a tenant (whose runs and collections it sees).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { GantryError } from '../../errors/index.js';
-import type { GatewayKeyLimits, GatewayKeyRecord, GatewayKeyRepository } from '../../store/index.js';
+import {
+  defaultTenant,
+  type GatewayKeyGrantRepository,
+  type GatewayKeyLimits,
+  type GatewayKeyRecord,
+  type GatewayKeyRepository,
+} from '../../store/index.js';
+import { checkLimits, checkScopes, checkTenant, defaultScopes, isScope, type Scope } from './key-grants.js';
+import { NegativeCache } from './negative-cache.js';
 
 export interface CreatedKey {
   /** The secret itself: shown once, never stored. */
   key: string;
-  record: GatewayKeyRecord;
+  record: AuthenticatedKey;
 }
 
+/** A key record with its grant: what it may call, and the tenant it acts for. */
+export type AuthenticatedKey = GatewayKeyRecord & { scopes: readonly Scope[]; tenant: string };
+
+/** Longer than any key Gantry makes: refused without hashing or remembering it. */
+export const maximumSecretLength = 256;
+
 export interface KeyService {
-  create(input: { name: string; limits?: GatewayKeyLimits; models?: string[] | null }): Promise<CreatedKey>;
+  create(input: {
+    name: string;
+    limits?: GatewayKeyLimits;
+    models?: string[] | null;
+    scopes?: readonly string[];
+    tenant?: string;
+  }): Promise<CreatedKey>;
   /** The active key for a secret, or undefined (unknown or revoked). */
-  authenticate(secret: string): Promise<GatewayKeyRecord | undefined>;
+  authenticate(secret: string): Promise<AuthenticatedKey | undefined>;
   /** The cached answer for a secret, without waiting: null when the cache cannot tell. */
-  cached(secret: string): GatewayKeyRecord | undefined | null;
-  list(options?: { includeRevoked?: boolean }): Promise<GatewayKeyRecord[]>;
+  cached(secret: string): AuthenticatedKey | undefined | null;
+  list(options?: { includeRevoked?: boolean }): Promise<AuthenticatedKey[]>;
   revoke(id: string): Promise<void>;
 }
 
@@ -24,13 +45,46 @@ export function hashKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs = 5_000 } = {}): KeyService {
-  const cache = new Map<string, { record: GatewayKeyRecord | undefined; fetchedAt: number }>();
+export interface KeyServiceOptions {
+  cacheTtlMs?: number;
+  /** Unknown secrets remembered (as hashes); 0 turns the negative cache off. */
+  unknownKeyCacheEntries?: number;
+  /** Where scopes and tenants are kept; without it every key is a gateway key of 'default'. */
+  grants?: GatewayKeyGrantRepository;
+}
+
+export function createKeyService(
+  repository: GatewayKeyRepository,
+  { cacheTtlMs = 5_000, unknownKeyCacheEntries = 10_000, grants }: KeyServiceOptions = {},
+): KeyService {
+  // Known keys by presented secret (as many entries as there are active keys in use, so that a hot
+  // key costs no hashing); unknown secrets by hash only, bounded.
+  const known = new Map<string, { record: AuthenticatedKey; fetchedAt: number }>();
+  const unknown = new NegativeCache(unknownKeyCacheEntries, cacheTtlMs);
+
+  async function withGrant(record: GatewayKeyRecord): Promise<AuthenticatedKey> {
+    const grant = await grants?.keyGrant(record.id);
+    const scopes = (grant?.scopes ?? defaultScopes).filter(isScope);
+    return { ...record, scopes, tenant: grant?.tenant ?? defaultTenant };
+  }
+
   return {
-    async create({ name, limits = {}, models = null }) {
-      if (!name.trim()) {
+    async create({ name, limits = {}, models = null, scopes, tenant }) {
+      if (typeof name !== 'string' || !name.trim()) {
         throw new GantryError('USAGE_INVALID', 'A key needs a name.', {
           hint: 'Pass --name, e.g. --name ci-bot.',
+        });
+      }
+      const checkedLimits = checkLimits(limits);
+      const checkedScopes = scopes === undefined ? [...defaultScopes] : checkScopes(scopes);
+      const checkedTenant = tenant === undefined ? defaultTenant : checkTenant(tenant);
+      if (models !== null && (!Array.isArray(models) || !models.every((m) => typeof m === 'string'))) {
+        throw new GantryError('USAGE_INVALID', 'A key’s models must be a list of model names.');
+      }
+      const granted = checkedTenant !== defaultTenant || checkedScopes.join() !== defaultScopes.join();
+      if (granted && !grants) {
+        throw new GantryError('USAGE_INVALID', 'This key service cannot store scopes or tenants.', {
+          hint: 'Create the key through the store-backed service (gantry keys create).',
         });
       }
       const key = `gk-${randomBytes(24).toString('base64url')}`;
@@ -41,28 +95,42 @@ export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs 
         keyPrefix: key.slice(0, 9),
         createdAt: Date.now(),
         revokedAt: null,
-        limits,
+        limits: checkedLimits,
         models,
       };
+      // The grant first: a key never exists, even for a moment, with the default grant by mistake.
+      await grants?.setKeyGrant(record.id, { tenant: checkedTenant, scopes: checkedScopes });
       await repository.createKey(record);
-      return { key, record };
+      unknown.delete(record.keyHash);
+      return { key, record: { ...record, scopes: checkedScopes, tenant: checkedTenant } };
     },
     cached(secret) {
-      const entry = cache.get(secret);
-      return entry && Date.now() - entry.fetchedAt < cacheTtlMs ? entry.record : null;
+      if (secret.length > maximumSecretLength) return undefined;
+      const now = Date.now();
+      const entry = known.get(secret);
+      if (entry && now - entry.fetchedAt < cacheTtlMs) return entry.record;
+      return null;
     },
     async authenticate(secret) {
-      // Cached by the presented secret (process memory only) so that a hot key costs no hashing.
+      if (secret.length > maximumSecretLength) return undefined;
       const now = Date.now();
-      const cached = cache.get(secret);
-      if (cached && now - cached.fetchedAt < cacheTtlMs) return cached.record;
-      const found = await repository.findKeyByHash(hashKey(secret));
-      const record = found && found.revokedAt === null ? found : undefined;
-      if (cache.size > 100_000) cache.clear();
-      cache.set(secret, { record, fetchedAt: now });
+      const entry = known.get(secret);
+      if (entry && now - entry.fetchedAt < cacheTtlMs) return entry.record;
+      const hash = hashKey(secret);
+      if (unknown.has(hash, now)) return undefined;
+      const found = await repository.findKeyByHash(hash);
+      if (!found || found.revokedAt !== null) {
+        known.delete(secret);
+        unknown.add(hash, now);
+        return undefined;
+      }
+      const record = await withGrant(found);
+      known.set(secret, { record, fetchedAt: now });
       return record;
     },
-    list: (options) => repository.listKeys(options),
+    async list(options) {
+      return Promise.all((await repository.listKeys(options)).map(withGrant));
+    },
     async revoke(id) {
       const existed = await repository.revokeKey(id, Date.now());
       if (!existed) {
@@ -70,7 +138,7 @@ export function createKeyService(repository: GatewayKeyRepository, { cacheTtlMs 
           hint: 'List keys with gantry keys list.',
         });
       }
-      for (const [secret, entry] of cache) if (entry.record?.id === id) cache.delete(secret);
+      for (const [secret, entry] of known) if (entry.record.id === id) known.delete(secret);
     },
   };
 }

@@ -1,7 +1,9 @@
-// Stage: finds the caller's API key (Authorization: Bearer, or x-api-key) and its limits.
+// Stage: finds the caller's API key (Authorization: Bearer, or x-api-key), checks it may call the
+// gateway (scope 'gateway') and sets its limits. It runs before the body is read, so that a request
+// without a valid key costs no parsing and leaves nothing behind.
 import { GantryError } from '../../errors/index.js';
-import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
-import type { KeyService } from '../keys/index.js';
+import type { GatewayKeyLimits } from '../../store/index.js';
+import { type AuthenticatedKey, type KeyService, readCredential } from '../keys/index.js';
 import type { GatewayContext, Stage } from './gateway-context.js';
 
 export function authenticate({
@@ -15,11 +17,18 @@ export function authenticate({
 }): Stage {
   // The merged limits of a key record, computed once per record (records are cached by the key
   // service and replaced when refetched), not on every request.
-  const merged = new WeakMap<GatewayKeyRecord, GatewayKeyLimits>();
-  function apply(context: GatewayContext, key: GatewayKeyRecord | undefined): void {
+  const merged = new WeakMap<AuthenticatedKey, GatewayKeyLimits>();
+  function apply(context: GatewayContext, key: AuthenticatedKey | undefined): void {
     if (!key) {
+      // With auth off, a placeholder key (OpenAI clients need one) is served as anonymous.
       if (required) throw unauthorised('The API key is unknown or revoked.');
       return;
+    }
+    if (!key.scopes.includes('gateway')) {
+      throw new GantryError('AUTH_SCOPE_FORBIDDEN', 'This API key may not call the gateway (/v1).', {
+        hint: "Create a key with the 'gateway' scope: gantry keys create --scopes gateway.",
+        details: { scope: 'gateway' },
+      });
     }
     context.key = key;
     let limits = merged.get(key);
@@ -32,7 +41,7 @@ export function authenticate({
   // Not an async function: a cached key goes on to the next stage without a promise or an await of
   // its own (this runs on every request). Errors are returned as rejections, never thrown.
   return (context, next) => {
-    const secret = bearer(context.req.headers.authorization) ?? headerValue(context.req.headers['x-api-key']);
+    const secret = readCredential(context.req.headers);
     if (secret) {
       const cached = keys.cached(secret);
       if (cached === null) {
@@ -51,15 +60,6 @@ export function authenticate({
     }
     return next(context);
   };
-}
-
-function bearer(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  return header.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function unauthorised(message: string): GantryError {

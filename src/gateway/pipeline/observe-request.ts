@@ -6,6 +6,9 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import type { UsageRecorder } from '../usage/index.js';
 import type { GatewayContext, Stage } from './gateway-context.js';
 
+/** The metrics label and span model of requests whose model is not a configured route. */
+export const otherModel = 'other';
+
 const operation = { chat: 'chat', completions: 'text_completion', embeddings: 'embeddings' } as const;
 
 export interface ObserveOptions {
@@ -13,9 +16,17 @@ export interface ObserveOptions {
   usage: UsageRecorder;
   tracer: Tracer;
   onInternalError?: (error: unknown) => void;
+  /** Keys are required: requests refused for want of one leave no span. */
+  authRequired?: boolean;
 }
 
-export function observeRequest({ metrics, usage, tracer, onInternalError }: ObserveOptions): Stage {
+export function observeRequest({
+  metrics,
+  usage,
+  tracer,
+  onInternalError,
+  authRequired = false,
+}: ObserveOptions): Stage {
   return async (context, next) => {
     metrics?.requestStarted();
     try {
@@ -24,25 +35,36 @@ export function observeRequest({ metrics, usage, tracer, onInternalError }: Obse
       context.error = error;
       if (!context.res.headersSent) context.status = sendError(context.res, error);
       else if (!context.res.writableEnded) context.res.end();
-      if (
-        context.status >= 500 &&
-        onInternalError &&
-        !(error as { code?: string }).code?.startsWith('GATEWAY_')
-      )
-        onInternalError(error);
+      // A client that went away is not a fault of the gateway: no stack trace in the log.
+      if (context.status >= 500 && onInternalError && !context.abort.aborted && isInternal(error))
+        onInternalError((error as { code?: string }).code === internalCode ? (error as Error).cause : error);
     }
     const ended = performance.now();
     const seconds = (ended - context.startedAt) / 1000;
+    // Labels and span names only from configured names: a client's unknown or unauthenticated model
+    // name would otherwise become a new series (and memory) per request.
+    const model = context.route ? context.model : otherModel;
     metrics?.requestEnded(
-      context.model,
+      model,
       context.endpoint,
       context.status,
       seconds,
       Math.max(0, seconds - context.upstreamMs / 1000),
     );
     if (context.route) record(context, usage, ended);
-    if (tracer.enabled) span(context, tracer, ended);
+    // With auth required, spans only for requests that reached routing or came with a valid key: a
+    // keyless flood leaves no rows behind. (The model in a span is still `other` when unknown.)
+    if (tracer.enabled && (context.route || context.key || !authRequired))
+      span(context, model, tracer, ended);
   };
+}
+
+const internalCode = 'GATEWAY_INTERNAL_ERROR';
+
+/** Expected gateway failures (upstream down, timeouts) are not logged as internal errors. */
+function isInternal(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === internalCode || !code?.startsWith('GATEWAY_');
 }
 
 function record(context: GatewayContext, usage: UsageRecorder, ended: number): void {
@@ -64,13 +86,13 @@ function record(context: GatewayContext, usage: UsageRecorder, ended: number): v
   });
 }
 
-function span(context: GatewayContext, tracer: Tracer, ended: number): void {
-  const s = tracer.startSpan(`${operation[context.endpoint]} ${context.model}`, {
+function span(context: GatewayContext, model: string, tracer: Tracer, ended: number): void {
+  const s = tracer.startSpan(`${operation[context.endpoint]} ${model}`, {
     kind: 'server',
     startTime: performance.timeOrigin + context.startedAt,
     attributes: {
       [GenAI.operationName]: operation[context.endpoint],
-      [GenAI.requestModel]: context.model,
+      [GenAI.requestModel]: model,
       [GenAI.responseModel]: context.upstreamModel ?? undefined,
       [GenAI.usageInputTokens]: context.inputTokens,
       [GenAI.usageOutputTokens]: context.outputTokens,

@@ -1,19 +1,27 @@
 // Stage: reads and checks the body (size, content type, UTF-8, JSON, required fields).
 import { isUtf8 } from 'node:buffer';
 import { GantryError } from '../../errors/index.js';
-import { readBody } from '../http/index.js';
+import { isJsonMediaType, jsonDepthExceeds, mediaTypeError, readBody, tooDeepError } from '../http/index.js';
 import type { Stage } from './gateway-context.js';
 
-export function parseRequest({ bodyLimitBytes }: { bodyLimitBytes: number }): Stage {
+export function parseRequest({
+  bodyLimitBytes,
+  maximumDepth = 64,
+}: {
+  bodyLimitBytes: number;
+  maximumDepth?: number;
+}): Stage {
   return async (context, next) => {
     const contentType = context.req.headers['content-type'];
-    if (contentType !== undefined && !contentType.includes('json')) {
-      await readBody(context.req, bodyLimitBytes).catch(() => {});
-      throw invalid(`Expected a JSON body (content-type: application/json), got '${contentType}'.`);
+    // Exactly application/json: a browser sends text/plain or a form cross-site without a preflight.
+    if (!isJsonMediaType(contentType)) {
+      context.req.resume();
+      throw mediaTypeError(contentType);
     }
     const raw = await readBody(context.req, bodyLimitBytes);
     if (!isUtf8(raw)) throw invalid('The request body is not valid UTF-8.');
     const text = raw.toString('utf8');
+    if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -113,10 +113,22 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
         releaseUnused(target, decision);
         throw error;
       }
-      const failure =
-        error instanceof UpstreamFailure
-          ? error
-          : new UpstreamFailure('connection', String(error), { cause: error });
+      if (!(error instanceof UpstreamFailure)) {
+        // The gateway's own failure (an upstream adapter throwing before or after the network, e.g.
+        // serialising a pathological body): not the backend's fault, so no breaker failure, no
+        // retry, and no internals in the message the client sees.
+        target.outstanding--;
+        releaseUnused(target, decision);
+        throw new GantryError(
+          'GATEWAY_INTERNAL_ERROR',
+          `The gateway could not send the request to model '${route.name}'.`,
+          {
+            hint: 'This is a gateway fault, not a backend one; the details are in the server log.',
+            cause: error,
+          },
+        );
+      }
+      const failure = error;
       const retriable = isRetriable(failure, route.fallbackOn);
       // A backend that rejects the request itself (400, 401...) is healthy: don't trip its breaker.
       settle(target, decision, started, retriable ? failure : undefined);

@@ -32,12 +32,15 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   const keys = new Map<string, KeyCounters>();
   const cache = new Map<string, { value: string; expiresAt: number }>();
 
-  function countersFor(keyId: string, limits: GatewayKeyLimits, now: number): KeyCounters {
+  function countersFor(keyId: string, now: number): KeyCounters {
     let counters = keys.get(keyId);
     if (!counters) {
+      // Buckets start full whatever limits the first caller passed: seedSpend and spend() create
+      // counters with no limits, which used to leave a key with rpm/tpm and a budget an empty bucket
+      // (its first requests were refused). refill() caps a full bucket at the key's rate.
       counters = {
-        requests: { tokens: limits.requestsPerMinute ?? 0, updatedAt: now },
-        tokens: { tokens: limits.tokensPerMinute ?? 0, updatedAt: now },
+        requests: { tokens: Number.POSITIVE_INFINITY, updatedAt: now },
+        tokens: { tokens: Number.POSITIVE_INFINITY, updatedAt: now },
         concurrent: 0,
         day: utcDay(now),
         todayUsd: 0,
@@ -55,7 +58,7 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   }
 
   function releaseSync(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): void {
-    const c = countersFor(keyId, limits, now);
+    const c = countersFor(keyId, now);
     if (limits.concurrentRequests !== undefined) c.concurrent = Math.max(0, c.concurrent - 1);
     if (limits.tokensPerMinute !== undefined) {
       refill(c.tokens, limits.tokensPerMinute, now);
@@ -68,10 +71,10 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
   return {
     kind: 'memory',
     async admit(keyId, limits, now) {
-      return admitSync(countersFor(keyId, limits, now), limits, now);
+      return admitSync(countersFor(keyId, now), limits, now);
     },
     admitNow(keyId, limits, now) {
-      return admitSync(countersFor(keyId, limits, now), limits, now);
+      return admitSync(countersFor(keyId, now), limits, now);
     },
     async release(keyId, limits, charge, now) {
       releaseSync(keyId, limits, charge, now);
@@ -80,14 +83,14 @@ export function createMemoryState({ cacheMaxEntries = 10_000 }: MemoryStateOptio
       releaseSync(keyId, limits, charge, now);
     },
     async seedSpend(keyId, totalUsd, todayUsd, now) {
-      const c = countersFor(keyId, {}, now);
+      const c = countersFor(keyId, now);
       if (c.seeded) return;
       c.seeded = true;
       c.totalUsd += totalUsd;
       c.todayUsd += todayUsd;
     },
     async spend(keyId, now) {
-      const c = countersFor(keyId, {}, now);
+      const c = countersFor(keyId, now);
       return { todayUsd: c.todayUsd, totalUsd: c.totalUsd };
     },
     async cacheGet(key) {
@@ -150,7 +153,8 @@ function admitSync(c: KeyCounters, limits: GatewayKeyLimits, now: number): Admis
 function refill(bucket: Bucket, perMinute: number, now: number): void {
   const elapsed = now - bucket.updatedAt;
   if (elapsed > 0) {
-    bucket.tokens = Math.min(perMinute, bucket.tokens + (elapsed * perMinute) / 60_000);
+    bucket.tokens += (elapsed * perMinute) / 60_000;
     bucket.updatedAt = now;
   }
+  if (bucket.tokens > perMinute) bucket.tokens = perMinute;
 }

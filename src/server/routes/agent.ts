@@ -15,6 +15,7 @@ import type { GantryConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
 import type { AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
+import { principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
@@ -33,13 +34,14 @@ const startBody = z
     stream: z.boolean().default(false),
   })
   .strict();
-const decisionBody = z.object({ by: z.string().optional(), reason: z.string().optional() }).strict();
+// The approver is the authenticated principal, never a field or header the client chooses.
+const decisionBody = z.object({ reason: z.string().max(2_000).optional() }).strict();
 const resumeBody = z.object({ wait: z.boolean().default(false) }).strict();
 const statuses: AgentRunStatus[] = ['running', 'awaiting-approval', 'completed', 'failed', 'aborted'];
 
 export interface AgentRouteOptions {
   config: GantryConfig;
-  store: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
+  store: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals' | 'agentTenants'>;
   tracer: Tracer;
 }
 
@@ -52,6 +54,24 @@ export interface AgentRoutes {
 export function agentRoutes({ config, store, tracer }: AgentRouteOptions): AgentRoutes {
   const active = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   const limit = config.server.bodyLimitBytes;
+  const depth = config.security.maximumJsonDepth;
+
+  /** The run, if it belongs to the caller's tenant; NOT_FOUND otherwise (another tenant's run is invisible). */
+  async function ownRun(req: IncomingMessage, id: string) {
+    const run = await store.agentRuns.getRun(id);
+    if (!run || (await store.agentTenants.runTenant(id)) !== principalOf(req).tenant) throw notFound(id);
+    return run;
+  }
+
+  async function ownApproval(req: IncomingMessage, id: string): Promise<void> {
+    const approval = await store.agentApprovals.getApproval(id);
+    if (!approval || (await store.agentTenants.runTenant(approval.runId)) !== principalOf(req).tenant) {
+      throw new GantryError('NOT_FOUND', `There is no approval with id ${id}.`, {
+        hint: 'List pending approvals with GET /api/approvals.',
+        details: { approvalId: id },
+      });
+    }
+  }
 
   async function launch(
     runId: string,
@@ -86,21 +106,25 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       method: 'POST',
       path: '/api/runs',
       handler: async (req, res) => {
-        const body = parse(startBody, await readJsonBody(req, limit));
+        const principal = principalOf(req);
+        const body = parse(startBody, await readJsonBody(req, limit, depth));
         const runId = newRunId();
         const spec = {
           model: body.model,
           tools: body.tools,
           protocol: body.protocol,
-          maximumSteps: body.maximumSteps,
+          // A request may lower the configured step limit, never raise it.
+          maximumSteps: Math.min(body.maximumSteps ?? config.agent.maximumSteps, config.agent.maximumSteps),
           instructions: body.instructions,
         };
         const runOptions = (signal: AbortSignal) => ({
           runId,
           signal,
           metadata: { ...spec, model: spec.model ?? config.agent.model },
-          caller: callerOf(req),
+          caller: { id: principal.principal },
         });
+        // Owned before it exists: no moment where another tenant could list it.
+        await store.agentTenants.setRunTenant(runId, principal.tenant);
         if (body.stream) {
           const { done } = await launch(runId, spec, (agent, signal, abort) =>
             streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
@@ -119,29 +143,26 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       method: 'GET',
       path: '/api/runs',
       handler: async (req, res) => {
+        const { tenant } = principalOf(req);
         const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
         const status = query.get('status') ?? undefined;
         if (status && !statuses.includes(status as AgentRunStatus)) {
           throw new GantryError(
             'REQUEST_INVALID',
-            `status must be one of ${statuses.join(', ')}, got '${status}'.`,
+            `status must be one of ${statuses.join(', ')}, got '${status.slice(0, 100)}'.`,
           );
         }
-        const count = Math.min(Number(query.get('limit') ?? 20) || 20, 500);
-        sendJson(res, 200, {
-          data: await store.agentRuns.listRuns({
-            limit: count,
-            status: status as AgentRunStatus | undefined,
-          }),
-        });
+        const count = parseLimit(query.get('limit'), 20, 500);
+        const ids = await store.agentTenants.listRunIds({ tenant, status, limit: count });
+        const runs = await Promise.all(ids.map((id) => store.agentRuns.getRun(id)));
+        sendJson(res, 200, { data: runs.filter((run) => run !== undefined) });
       },
     },
     {
       method: 'GET',
       path: '/api/runs/:id',
-      handler: async (_req, res, { id }) => {
-        const run = await store.agentRuns.getRun(id);
-        if (!run) throw notFound(id);
+      handler: async (req, res, { id }) => {
+        const run = await ownRun(req, id);
         const checkpoint = await store.agentRuns.getCheckpoint<{ messages?: unknown[] }>(id);
         const approvals = await store.agentApprovals.listApprovals({ runId: id });
         sendJson(res, 200, { ...run, messages: checkpoint?.messages ?? [], approvals });
@@ -151,13 +172,13 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       method: 'POST',
       path: '/api/runs/:id/resume',
       handler: async (req, res, { id }) => {
-        const body = parse(resumeBody, await optionalBody(req, limit));
+        const principal = principalOf(req);
+        const body = parse(resumeBody, await readJsonBody(req, limit, depth));
+        const run = await ownRun(req, id);
         if (active.has(id))
           throw new GantryError('AGENT_RUN_NOT_RESUMABLE', `Run ${id} is still running in this server.`, {
             hint: 'Wait for it to pause or finish.',
           });
-        const run = await store.agentRuns.getRun(id);
-        if (!run) throw notFound(id);
         // Checked here, not in the background run, so that the caller gets the 409.
         if (run.status === 'completed') {
           throw new GantryError(
@@ -181,7 +202,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
             protocol: meta.protocol,
             instructions: meta.instructions,
           },
-          (agent, signal) => agent.resume(id, { signal, caller: callerOf(req) }),
+          (agent, signal) => agent.resume(id, { signal, caller: { id: principal.principal } }),
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId: id, status: 'running', links: { run: `/api/runs/${id}` } });
@@ -191,30 +212,43 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       method: 'GET',
       path: '/api/approvals',
       handler: async (req, res) => {
+        const { tenant } = principalOf(req);
         const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-        const status = (query.get('status') ?? 'pending') as 'pending' | 'approved' | 'rejected';
-        sendJson(res, 200, {
-          data: await store.agentApprovals.listApprovals({ status, runId: query.get('runId') ?? undefined }),
+        const status = query.get('status') ?? 'pending';
+        if (!['pending', 'approved', 'rejected'].includes(status)) {
+          throw new GantryError('REQUEST_INVALID', 'status must be one of pending, approved, rejected.');
+        }
+        const ids = await store.agentTenants.listApprovalIds({
+          tenant,
+          status,
+          runId: query.get('runId') ?? undefined,
+          limit: parseLimit(query.get('limit'), 50, 500),
         });
+        const approvals = await Promise.all(ids.map((id) => store.agentApprovals.getApproval(id)));
+        sendJson(res, 200, { data: approvals.filter((approval) => approval !== undefined) });
       },
     },
     {
       method: 'POST',
       path: '/api/approvals/:id/approve',
       handler: async (req, res, { id }) => {
-        const body = parse(decisionBody, await optionalBody(req, limit));
-        sendJson(res, 200, await approveToolCall(store, id, { decidedBy: body.by ?? callerOf(req)?.id }));
+        const principal = principalOf(req);
+        parse(decisionBody, await readJsonBody(req, limit, depth));
+        await ownApproval(req, id);
+        sendJson(res, 200, await approveToolCall(store, id, { decidedBy: principal.principal }));
       },
     },
     {
       method: 'POST',
       path: '/api/approvals/:id/reject',
       handler: async (req, res, { id }) => {
-        const body = parse(decisionBody, await optionalBody(req, limit));
+        const principal = principalOf(req);
+        const body = parse(decisionBody, await readJsonBody(req, limit, depth));
+        await ownApproval(req, id);
         sendJson(
           res,
           200,
-          await rejectToolCall(store, id, { reason: body.reason, decidedBy: body.by ?? callerOf(req)?.id }),
+          await rejectToolCall(store, id, { reason: body.reason, decidedBy: principal.principal }),
         );
       },
     },
@@ -240,17 +274,16 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   });
 }
 
-async function optionalBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  if (!req.headers['content-type'] || req.headers['content-length'] === '0') {
-    req.resume();
-    return {};
+/** A whole number in 1..maximum, or the default when absent; 400 otherwise (never NaN or negative). */
+function parseLimit(text: string | null, fallback: number, maximum: number): number {
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    throw new GantryError('REQUEST_INVALID', `limit must be a whole number from 1 to ${maximum}.`, {
+      details: { param: 'limit' },
+    });
   }
-  return readJsonBody(req, limit);
-}
-
-function callerOf(req: IncomingMessage): { id: string } | undefined {
-  const user = req.headers['x-gantry-user'];
-  return typeof user === 'string' && user ? { id: user } : undefined;
+  return Math.min(value, maximum);
 }
 
 function notFound(id: string): GantryError {

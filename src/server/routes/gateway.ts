@@ -2,7 +2,7 @@
 // included), /metrics and /admin/*, mounted ahead of the route table. With `guard.gateway` on, the
 // guard policies run in the gateway's hook points.
 import type { GantryConfig } from '../../config/index.js';
-import { createGateway, type GatewayHooks } from '../../gateway/index.js';
+import { createGateway, type GatewayHooks, type KeyService } from '../../gateway/index.js';
 import { createGuardGatewayHooks, createGuardMonitor, createPolicyResolver } from '../../guard/index.js';
 import type { Store } from '../../store/index.js';
 import type { Mount } from '../create-server.js';
@@ -10,8 +10,10 @@ import type { ServerPartsContext } from '../server-parts.js';
 
 export async function gatewayMounts(
   context: ServerPartsContext,
+  keys?: KeyService,
 ): Promise<{ mounts: Mount[]; close: () => Promise<void> }> {
   const gateway = await createGateway({
+    keys,
     config: context.config,
     store: context.store,
     tracer: context.tracer,

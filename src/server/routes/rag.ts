@@ -14,6 +14,7 @@ import {
   type RagCollection,
 } from '../../rag/index.js';
 import type { Store } from '../../store/index.js';
+import { principalOf, tenantCollection, tenantCollections } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
@@ -62,6 +63,9 @@ const askBody = z
   .object({ question: z.string().min(1), model: z.string().optional(), mode, filter })
   .strict();
 
+/** Collections kept open (warm BM25 index) per server; the least recently used is dropped first. */
+const maximumOpenCollections = 64;
+
 export interface RagRouteOptions {
   config: GantryConfig;
   store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
@@ -71,29 +75,47 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
   const open = new Map<string, Promise<RagCollection>>();
   const collection = (name: string) => {
     let opened = open.get(name);
-    if (!opened) {
-      opened = openConfiguredCollection({ store, config, name });
-      opened.catch(() => open.delete(name));
+    if (opened) {
+      // Most recently used last, so that the oldest goes first when the cap is reached.
+      open.delete(name);
       open.set(name, opened);
+      return opened;
     }
+    opened = openConfiguredCollection({ store, config, name });
+    opened.catch(() => open.delete(name));
+    open.set(name, opened);
+    // Bounded: clients choose collection names, and each open collection keeps its index warm.
+    while (open.size > maximumOpenCollections) open.delete(open.keys().next().value as string);
     return opened;
   };
   const limit = config.server.bodyLimitBytes;
+  const depth = config.security.maximumJsonDepth;
   const reranker = configuredReranker(config);
   return [
     {
       method: 'GET',
       path: '/api/rag/collections',
-      handler: async (_req, res) => {
+      handler: async (req, res) => {
         const rows = await store.ragDocuments.listCollections();
-        sendJson(res, 200, { data: rows.map(({ embedderState: _, ...row }) => row) });
+        // Only the caller's tenant's collections, under the names it knows them by.
+        const own = tenantCollections(
+          principalOf(req).tenant,
+          rows.map((row) => row.name),
+        );
+        const byStored = new Map([...own].map(([name, stored]) => [stored, name]));
+        sendJson(res, 200, {
+          data: rows
+            .filter((row) => byStored.has(row.name))
+            .map(({ embedderState: _, ...row }) => ({ ...row, name: byStored.get(row.name) })),
+        });
       },
     },
     {
       method: 'POST',
       path: '/api/rag/collections/:name/ingest',
-      handler: async (req, res, { name }) => {
-        const body = parse(ingestBody, await readJsonBody(req, limit));
+      handler: async (req, res, { name: asked }) => {
+        const name = tenantCollection(principalOf(req).tenant, asked);
+        const body = parse(ingestBody, await readJsonBody(req, limit, depth));
         const documents: LoadedDocument[] = body.documents.map((document) => ({
           source: document.source,
           format: document.format,
@@ -106,15 +128,16 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
         }));
         for (const url of body.urls) documents.push(await loadUrl(url));
         const report = await (await collection(name)).ingest(documents);
-        sendJson(res, 200, { collection: name, ...report });
+        sendJson(res, 200, { collection: asked, ...report });
       },
     },
     {
       method: 'POST',
       path: '/api/rag/collections/:name/search',
-      handler: async (req, res, { name }) => {
-        const body = parse(searchBody, await readJsonBody(req, limit));
-        await requireCollection(store, name);
+      handler: async (req, res, { name: asked }) => {
+        const name = tenantCollection(principalOf(req).tenant, asked);
+        const body = parse(searchBody, await readJsonBody(req, limit, depth));
+        await requireCollection(store, name, asked);
         const opened = await collection(name);
         const hits = await opened.search(body.query, {
           mode: body.mode ?? opened.defaultMode(config.rag.search.mode),
@@ -132,8 +155,9 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
     {
       method: 'POST',
       path: '/api/rag/collections/:name/ask',
-      handler: async (req, res, { name }) => {
-        const body = parse(askBody, await readJsonBody(req, limit));
+      handler: async (req, res, { name: asked }) => {
+        const name = tenantCollection(principalOf(req).tenant, asked);
+        const body = parse(askBody, await readJsonBody(req, limit, depth));
         const spec = body.model ?? config.rag.answer.model;
         if (!spec) {
           throw new GantryError(
@@ -144,7 +168,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
             },
           );
         }
-        await requireCollection(store, name);
+        await requireCollection(store, name, asked);
         const opened = await collection(name);
         const answer = await answerQuestion(body.question, {
           collection: opened,
@@ -165,11 +189,15 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
   ];
 }
 
-async function requireCollection(store: Pick<Store, 'ragDocuments'>, name: string): Promise<void> {
+async function requireCollection(
+  store: Pick<Store, 'ragDocuments'>,
+  name: string,
+  asked: string,
+): Promise<void> {
   if (!(await store.ragDocuments.getCollection(name))) {
-    throw new GantryError('RAG_INDEX_EMPTY', `There is no collection named ${name}.`, {
-      hint: `Ingest first: POST /api/rag/collections/${name}/ingest.`,
-      details: { name },
+    throw new GantryError('RAG_INDEX_EMPTY', `There is no collection named ${asked}.`, {
+      hint: `Ingest first: POST /api/rag/collections/${encodeURIComponent(asked)}/ingest.`,
+      details: { name: asked },
     });
   }
 }

@@ -187,5 +187,39 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       expect(await ids({ runId: 'r1', status: 'rejected' })).toEqual(['b']);
       expect(await ids({ limit: 1 })).toEqual(['c']);
     });
+
+    it('keeps each run (and its approvals) to its tenant; unowned runs are the default tenant', async () => {
+      await newRun('mine');
+      await newRun('theirs');
+      await newRun('cli');
+      await store.agentTenants.setRunTenant('mine', 'acme');
+      await store.agentTenants.setRunTenant('theirs', 'globex');
+      const approval = (id: string, runId: string) =>
+        store.agentApprovals.requestApproval({
+          id,
+          runId,
+          callId: id,
+          toolName: 't',
+          input: {},
+          inputHash: 'h',
+        });
+      await approval('a1', 'mine');
+      await approval('a2', 'theirs');
+      expect(await store.agentTenants.runTenant('mine')).toBe('acme');
+      expect(await store.agentTenants.runTenant('cli')).toBe('default');
+      expect(await store.agentTenants.runTenant('missing')).toBe('default');
+      expect(await store.agentTenants.listRunIds({ tenant: 'acme', limit: 10 })).toEqual(['mine']);
+      expect(await store.agentTenants.listRunIds({ tenant: 'default', limit: 10 })).toEqual(['cli']);
+      expect(await store.agentTenants.listRunIds({ tenant: 'acme', status: 'completed', limit: 10 })).toEqual(
+        [],
+      );
+      expect(await store.agentTenants.listApprovalIds({ tenant: 'acme', limit: 10 })).toEqual(['a1']);
+      expect(
+        await store.agentTenants.listApprovalIds({ tenant: 'acme', runId: 'theirs', limit: 10 }),
+      ).toEqual([]);
+      expect(
+        await store.agentTenants.listApprovalIds({ tenant: 'globex', status: 'pending', limit: 10 }),
+      ).toEqual(['a2']);
+    });
   });
 };

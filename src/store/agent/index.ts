@@ -4,16 +4,19 @@ import { agentMigrations } from './migrations/index.js';
 import type { AgentRepositories } from './repository.js';
 import { createSqliteAgentApprovalRepository } from './sqlite/approvals.js';
 import { createSqliteAgentRunRepository } from './sqlite/runs.js';
+import { createSqliteAgentTenantRepository } from './sqlite/tenants.js';
 import { createSqliteAgentToolCallRepository } from './sqlite/tool-calls.js';
 
 export type {
   AgentApprovalRepository,
   AgentRepositories,
   AgentRunRepository,
+  AgentTenantRepository,
   AgentToolCallRepository,
 } from './repository.js';
 export { createSqliteAgentApprovalRepository } from './sqlite/approvals.js';
 export { createSqliteAgentRunRepository } from './sqlite/runs.js';
+export { createSqliteAgentTenantRepository } from './sqlite/tenants.js';
 export { createSqliteAgentToolCallRepository } from './sqlite/tool-calls.js';
 export type {
   AgentApprovalRecord,
@@ -35,6 +38,7 @@ export const agentDomain = defineStoreDomain({
       agentRuns: createSqliteAgentRunRepository(db),
       agentToolCalls: createSqliteAgentToolCallRepository(db),
       agentApprovals: createSqliteAgentApprovalRepository(db),
+      agentTenants: createSqliteAgentTenantRepository(db),
     }),
   },
   postgres: agentPostgres,

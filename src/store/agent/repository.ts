@@ -53,8 +53,25 @@ export interface AgentApprovalRepository {
 }
 
 /** What the agent domain adds to the Store. */
+/** The tenant owning each run (security); a run without one belongs to the default tenant. */
+export interface AgentTenantRepository {
+  setRunTenant(runId: string, tenant: string): Promise<void>;
+  /** The owning tenant; 'default' for a run without a recorded owner (runs made by the CLI). */
+  runTenant(runId: string): Promise<string>;
+  /** Ids of a tenant's runs, newest first. */
+  listRunIds(options: { tenant: string; status?: string; limit: number }): Promise<string[]>;
+  /** Ids of the approvals of a tenant's runs, newest first. */
+  listApprovalIds(options: {
+    tenant: string;
+    status?: string;
+    runId?: string;
+    limit: number;
+  }): Promise<string[]>;
+}
+
 export interface AgentRepositories {
   readonly agentRuns: AgentRunRepository;
   readonly agentToolCalls: AgentToolCallRepository;
   readonly agentApprovals: AgentApprovalRepository;
+  readonly agentTenants: AgentTenantRepository;
 }

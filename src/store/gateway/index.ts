@@ -3,10 +3,18 @@ import { defineStoreDomain } from '../domain.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { gatewayPostgres } from './postgres/index.js';
 import type { GatewayRepositories } from './repository.js';
+import { createSqliteGatewayKeyGrantRepository } from './sqlite/grants.js';
 import { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
 import { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
 
-export type { GatewayKeyRepository, GatewayRepositories, GatewayUsageRepository } from './repository.js';
+export type {
+  GatewayKeyGrantRepository,
+  GatewayKeyRepository,
+  GatewayRepositories,
+  GatewayUsageRepository,
+  KeyGrant,
+} from './repository.js';
+export { createSqliteGatewayKeyGrantRepository } from './sqlite/grants.js';
 export { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
 export { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
 export type { GatewayKeyLimits, GatewayKeyRecord, GatewayUsageRecord, GatewayUsageTotals } from './types.js';
@@ -19,6 +27,7 @@ export const gatewayDomain = defineStoreDomain({
     create: (db): GatewayRepositories => ({
       gatewayKeys: createSqliteGatewayKeyRepository(db),
       gatewayUsage: createSqliteGatewayUsageRepository(db),
+      gatewayKeyGrants: createSqliteGatewayKeyGrantRepository(db),
     }),
   },
   postgres: gatewayPostgres,

@@ -19,7 +19,20 @@ export interface GatewayUsageRepository {
 }
 
 /** What the gateway domain adds to the Store. */
+/** What a key may call and for whom (security): scopes and tenant. */
+export interface KeyGrant {
+  tenant: string;
+  scopes: string[];
+}
+
+export interface GatewayKeyGrantRepository {
+  setKeyGrant(keyId: string, grant: KeyGrant): Promise<void>;
+  /** undefined for a key without a recorded grant (a gateway key of the default tenant). */
+  keyGrant(keyId: string): Promise<KeyGrant | undefined>;
+}
+
 export interface GatewayRepositories {
   readonly gatewayKeys: GatewayKeyRepository;
   readonly gatewayUsage: GatewayUsageRepository;
+  readonly gatewayKeyGrants: GatewayKeyGrantRepository;
 }

@@ -13,6 +13,7 @@ for (const [network, prefix] of [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
   ['192.0.2.0', 24],
+  ['192.88.99.0', 24], // 6to4 relay anycast (deprecated, RFC 7526)
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
   ['198.51.100.0', 24],
@@ -31,6 +32,9 @@ for (const [network, prefix] of [
   ['ff00::', 8], // multicast
   ['2001:db8::', 32], // documentation
   ['fd00:ec2::254', 128], // AWS metadata over IPv6
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215): translates to any IPv4, private ones included
+  ['2002::', 16], // 6to4: carries an IPv4 address (2002:a9fe:a9fe:: is 169.254.169.254)
+  ['2001::', 32], // Teredo: tunnels to an (obfuscated) IPv4 address
 ] as const) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
@@ -52,6 +56,9 @@ function embeddedIpv4(address: string): string | undefined {
   const groups = expandIpv6(address);
   if (!groups) return undefined;
   const mapped = groups.slice(0, 5).every((g) => g === 0) && (groups[5] === 0xffff || groups[5] === 0);
+  // IPv4-translated (SIIT, ::ffff:0:a.b.c.d, ::ffff:0:0/96).
+  const translated = groups.slice(0, 4).every((g) => g === 0) && groups[4] === 0xffff && groups[5] === 0;
+  if (translated) return `${groups[6] >> 8}.${groups[6] & 0xff}.${groups[7] >> 8}.${groups[7] & 0xff}`;
   const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((g) => g === 0);
   if (!mapped && !nat64) return undefined;
   if (groups[5] === 0 && !nat64 && groups[6] === 0) return undefined; // ::, ::1: plain IPv6

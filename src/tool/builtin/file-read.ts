@@ -1,5 +1,7 @@
 // `file_read`: reads a text file under one configured root; paths that leave the root, directly or
-// through a symbolic link, are refused.
+// through a symbolic link, are refused, and so are hard links (a hard link inside the root may be the
+// same file as one outside it) and anything that is not a regular file (a FIFO would block forever).
+import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -19,9 +21,15 @@ export function fileReadTool({ root, maximumBytes = 256 * 1024 }: FileReadOption
     input: z.object({ path: z.string().min(1).describe('file path relative to the workspace root') }),
     execute: async ({ path }) => {
       const file = await confinedPath(root, path);
-      const handle = await open(file, 'r');
+      // O_NOFOLLOW: a link swapped in after the check is not followed; O_NONBLOCK: opening a FIFO
+      // returns at once instead of waiting for a writer (no effect on regular files).
+      const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
       try {
-        const { size } = await handle.stat();
+        const stats = await handle.stat();
+        if (!stats.isFile()) refuse(path, 'it is not a regular file');
+        if (stats.nlink > 1)
+          refuse(path, 'it is a hard link, which may be a file outside the workspace root');
+        const { size } = stats;
         const buffer = Buffer.alloc(Math.min(size, maximumBytes));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
         return {

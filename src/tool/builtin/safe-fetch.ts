@@ -68,12 +68,34 @@ function parseUrl(text: string): URL {
 }
 
 function isAllowlisted(url: URL, allowHosts: readonly string[] = []): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const host = canonicalHost(url.hostname.replace(/^\[|\]$/g, ''));
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   return allowHosts.some((entry) => {
-    const allowed = entry.toLowerCase().replace(/^\[|\]$/g, '');
-    return allowed === host || allowed === `${host}:${port}`;
+    const allowed = parseAllowEntry(entry);
+    return allowed.host === host && (allowed.port === undefined || allowed.port === port);
   });
+}
+
+/** 'host', 'host:port', an IPv6 address in any spelling, or '[v6]:port'. */
+function parseAllowEntry(entry: string): { host: string; port?: string } {
+  const text = entry.trim().toLowerCase();
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  if (bracketed) return { host: canonicalHost(bracketed[1]), port: bracketed[2] };
+  if (isIP(text) === 6) return { host: canonicalHost(text) };
+  const colon = text.lastIndexOf(':');
+  if (colon !== -1 && /^\d+$/.test(text.slice(colon + 1)))
+    return { host: text.slice(0, colon), port: text.slice(colon + 1) };
+  return { host: text };
+}
+
+/** IPv6 addresses in the URL parser's canonical spelling (so '0:0:0:0:0:0:0:1' matches '::1'). */
+function canonicalHost(host: string): string {
+  if (isIP(host) !== 6) return host.toLowerCase();
+  try {
+    return new URL(`http://[${host}]/`).hostname.slice(1, -1);
+  } catch {
+    return host.toLowerCase();
+  }
 }
 
 function blockedUrl(url: URL, why: string): never {

@@ -2,5 +2,6 @@
 // file with the next id.
 import type { Migration } from '../../migration.js';
 import { agentMigration } from './0100-agent.js';
+import { agentRunTenantsMigration } from './0101-agent-run-tenants.js';
 
-export const agentMigrations: readonly Migration[] = [agentMigration];
+export const agentMigrations: readonly Migration[] = [agentMigration, agentRunTenantsMigration];

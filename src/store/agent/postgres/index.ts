@@ -4,6 +4,7 @@ import type { AgentRepositories } from '../repository.js';
 import { createPostgresAgentApprovalRepository } from './approvals.js';
 import { agentPostgresMigrations } from './migrations.js';
 import { createPostgresAgentRunRepository } from './runs.js';
+import { createPostgresAgentTenantRepository } from './tenants.js';
 import { createPostgresAgentToolCallRepository } from './tool-calls.js';
 
 export const agentPostgres: PostgresBackend<AgentRepositories> = {
@@ -12,5 +13,6 @@ export const agentPostgres: PostgresBackend<AgentRepositories> = {
     agentRuns: createPostgresAgentRunRepository(db),
     agentToolCalls: createPostgresAgentToolCallRepository(db),
     agentApprovals: createPostgresAgentApprovalRepository(db),
+    agentTenants: createPostgresAgentTenantRepository(db),
   }),
 };

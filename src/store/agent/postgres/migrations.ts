@@ -60,4 +60,15 @@ export const agentPostgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX agent_approvals_status ON agent_approvals (status);
     `,
   },
+  {
+    id: 101,
+    name: 'agent: the tenant owning each run',
+    up: `
+      CREATE TABLE agent_run_tenants (
+        run_id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL
+      );
+      CREATE INDEX agent_run_tenants_tenant ON agent_run_tenants (tenant, run_id);
+    `,
+  },
 ];

@@ -3,5 +3,10 @@
 import type { Migration } from '../../migration.js';
 import { gatewayMigration } from './0300-gateway.js';
 import { gatewayUsageDailyMigration } from './0301-gateway-usage-daily.js';
+import { gatewayKeyGrantsMigration } from './0302-gateway-key-grants.js';
 
-export const gatewayMigrations: readonly Migration[] = [gatewayMigration, gatewayUsageDailyMigration];
+export const gatewayMigrations: readonly Migration[] = [
+  gatewayMigration,
+  gatewayUsageDailyMigration,
+  gatewayKeyGrantsMigration,
+];

@@ -1,6 +1,7 @@
 // The gateway domain on Postgres.
 import type { PostgresBackend } from '../../domain.js';
 import type { GatewayRepositories } from '../repository.js';
+import { createPostgresGatewayKeyGrantRepository } from './grants.js';
 import { createPostgresGatewayKeyRepository } from './keys.js';
 import { gatewayPostgresMigrations } from './migrations.js';
 import { createPostgresGatewayUsageRepository } from './usage.js';
@@ -10,5 +11,6 @@ export const gatewayPostgres: PostgresBackend<GatewayRepositories> = {
   create: (db) => ({
     gatewayKeys: createPostgresGatewayKeyRepository(db),
     gatewayUsage: createPostgresGatewayUsageRepository(db),
+    gatewayKeyGrants: createPostgresGatewayKeyGrantRepository(db),
   }),
 };

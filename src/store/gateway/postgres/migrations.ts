@@ -50,4 +50,15 @@ export const gatewayPostgresMigrations: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    id: 302,
+    name: 'gateway: scopes and tenant of each API key',
+    up: `
+      CREATE TABLE gateway_key_grants (
+        key_id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        scopes TEXT NOT NULL
+      );
+    `,
+  },
 ];
