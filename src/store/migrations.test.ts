@@ -14,6 +14,7 @@ const shipped: Record<number, string> = {
   301: '6762599c7c13ad2b',
   400: '8d48e5bc936918f2',
   500: '0b95b556782815e9',
+  600: '135e20aa1467fcf6',
 };
 
 describe('shipped migrations', () => {

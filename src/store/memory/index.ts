@@ -2,9 +2,11 @@
 // and vectors, every row keyed by (tenant, user).
 import { defineStoreDomain } from '../domain.js';
 import { memoryMigrations } from './migrations/index.js';
+import { memoryPostgres } from './postgres/index.js';
 import type { MemoryRepositories } from './repository.js';
 import { createSqliteMemoryRepository } from './sqlite/memory.js';
 
+export { createPostgresMemoryRepository } from './postgres/index.js';
 export type { MemoryFactUpdate, MemoryRepositories, MemoryRepository } from './repository.js';
 export { createSqliteMemoryRepository } from './sqlite/memory.js';
 export type {
@@ -29,4 +31,5 @@ export const memoryDomain = defineStoreDomain({
     migrations: memoryMigrations,
     create: (db): MemoryRepositories => ({ memory: createSqliteMemoryRepository(db) }),
   },
+  postgres: memoryPostgres,
 });

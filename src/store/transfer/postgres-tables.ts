@@ -3,6 +3,9 @@
 import type { PostgresDatabase, PostgresQueryable } from '../postgres-database.js';
 import { type CellValue, isCopiedTable, type TableAccess, type TableInfo } from './table-access.js';
 
+// Column names are quoted: some are reserved words in Postgres (memory's "user").
+const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
+
 export function postgresTables(db: PostgresDatabase): TableAccess {
   let current: PostgresQueryable = db;
   const orderOf = new Map<string, string>();
@@ -20,7 +23,7 @@ export function postgresTables(db: PostgresDatabase): TableAccess {
          WHERE table_schema = current_schema() AND table_name = $1 AND column_name = 'seq'`,
         [table],
       );
-      order = columns.length > 0 ? 'seq' : rows.map((r) => r.column).join(', ');
+      order = columns.length > 0 ? 'seq' : quoted(rows.map((r) => r.column));
       orderOf.set(table, order);
     }
     return order ? ` ORDER BY ${order}` : '';
@@ -53,7 +56,7 @@ export function postgresTables(db: PostgresDatabase): TableAccess {
     },
     async rows(table, columns) {
       const rows = await current.query<Record<string, CellValue>>(
-        `SELECT ${columns.join(', ')} FROM ${table}${await orderBy(table)}`,
+        `SELECT ${quoted(columns)} FROM ${table}${await orderBy(table)}`,
       );
       return rows.map((row) => columns.map((column) => row[column]));
     },
@@ -75,10 +78,7 @@ export function postgresTables(db: PostgresDatabase): TableAccess {
           });
           return `(${marks.join(', ')})`;
         });
-        await current.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
-          values,
-        );
+        await current.query(`INSERT INTO ${table} (${quoted(columns)}) VALUES ${tuples.join(', ')}`, values);
       }
       const identities = await current.query<{ name: string }>(
         `SELECT column_name AS name FROM information_schema.columns
