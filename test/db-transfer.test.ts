@@ -177,6 +177,29 @@ async function fill(store: SqliteStore): Promise<void> {
     })),
   );
   await store.ragVectors.cacheEmbeddings('test', new Map([['h1', Float32Array.from([0.5, 0.25])]]));
+  // Memory rows: their "user" column is a reserved word on Postgres.
+  await store.memory.addEpisodes(
+    ['e1', 'e2'].map((id) => ({
+      tenant: 't',
+      user: 'alice',
+      id,
+      session: 's',
+      speaker: 'alice',
+      role: 'user' as const,
+      text: `turn ${id}`,
+      at: 5,
+      importance: 0.5,
+      expiresAt: null,
+      metadata: { n: 1 },
+    })),
+  );
+  await store.memory.putVectors([
+    { tenant: 't', user: 'alice', id: 'e1', vector: Float32Array.from([0.5, 1]) },
+  ]);
+  await store.memory.saveProfile(
+    { tenant: 't', user: 'alice', thread: '', data: { city: 'Lyon' }, version: 1, updatedAt: 2.5 },
+    { expectedVersion: 0, changes: { city: 'Lyon' }, source: { runId: 'r' } },
+  );
 }
 
 describe('gantry db', () => {
@@ -217,6 +240,12 @@ describe('gantry db', () => {
         { limit: 1 },
       );
       expect(hits[0].distance).toBeCloseTo(0, 5);
+      expect(before.tables.find((t) => t.table === 'memory_episodes')?.rows).toBe(2);
+      expect((await onPostgres.memory.listEpisodes({ tenant: 't', user: 'alice' })).map((e) => e.id)).toEqual(
+        ['e1', 'e2'],
+      );
+      expect((await onPostgres.memory.getProfile('t', 'alice', ''))?.data).toEqual({ city: 'Lyon' });
+      expect([...(await onPostgres.memory.listVectors('t', 'alice'))[0].vector]).toEqual([0.5, 1]);
     } finally {
       await onPostgres.close();
     }

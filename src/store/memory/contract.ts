@@ -79,6 +79,51 @@ export const memoryContract: DomainContract<MemoryRepositories> = (backend, open
       ]);
     });
 
+    it('breaks ties on time by insertion order, both ways, for episodes, facts and summaries', async () => {
+      await repository.addEpisodes([episode({ id: 'e3' }), episode({ id: 'e1' }), episode({ id: 'e2' })]);
+      await repository.addEpisodes([episode({ id: 'e0' })]);
+      const ids = async (order: 'asc' | 'desc', limit?: number) =>
+        (await repository.listEpisodes({ tenant: 't', user: 'alice', order, limit })).map((e) => e.id);
+      expect(await ids('asc')).toEqual(['e3', 'e1', 'e2', 'e0']);
+      expect(await ids('desc', 2)).toEqual(['e0', 'e2']);
+      // Replacing an episode makes it the newest of its tie, as a fresh insert does.
+      await repository.addEpisodes([episode({ id: 'e3', text: 'again' })]);
+      expect(await ids('asc')).toEqual(['e1', 'e2', 'e0', 'e3']);
+      expect((await repository.getEpisodes('t', 'alice', ['e0', 'nope', 'e3'])).map((e) => e.text)).toEqual([
+        'turn e0',
+        'again',
+      ]);
+      for (const id of ['fz', 'fa', 'fm']) await repository.addFact(fact({ id }));
+      expect((await repository.listFacts('t', 'alice')).map((f) => f.id)).toEqual(['fz', 'fa', 'fm']);
+      for (const id of ['sz', 'sa']) {
+        await repository.putSummary({
+          tenant: 't',
+          user: 'alice',
+          id,
+          session: 's1',
+          text: id,
+          from: 0,
+          to: 1,
+          episodeIds: [],
+          createdAt: 1,
+        });
+      }
+      expect((await repository.listSummaries('t', 'alice', 's1')).map((s) => s.id)).toEqual(['sz', 'sa']);
+    });
+
+    it('lets only one of two concurrent first writes of a profile win', async () => {
+      const write = (runId: string) =>
+        repository.saveProfile(
+          { tenant: 't', user: 'alice', thread: 'x', data: { runId }, version: 1, updatedAt: 1 },
+          { expectedVersion: 0, changes: { runId }, source: { runId } },
+        );
+      const results = await Promise.allSettled([write('r1'), write('r2')]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const [failed] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(failed.reason).toMatchObject({ code: 'MEMORY_PROFILE_CONFLICT' });
+      expect(await repository.listProfileVersions('t', 'alice', 'x')).toHaveLength(1);
+    });
+
     it('supersedes a fact without deleting it', async () => {
       await repository.addFact(fact({ id: 'f1' }));
       await repository.addFact(

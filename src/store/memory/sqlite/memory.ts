@@ -194,11 +194,11 @@ export function createSqliteMemoryRepository(db: SqliteDatabase): MemoryReposito
       const rows =
         session === undefined
           ? db
-              .prepare('SELECT * FROM memory_summaries WHERE tenant = ? AND user = ? ORDER BY from_at')
+              .prepare('SELECT * FROM memory_summaries WHERE tenant = ? AND user = ? ORDER BY from_at, rowid')
               .all(tenant, user)
           : db
               .prepare(
-                'SELECT * FROM memory_summaries WHERE tenant = ? AND user = ? AND session = ? ORDER BY from_at',
+                'SELECT * FROM memory_summaries WHERE tenant = ? AND user = ? AND session = ? ORDER BY from_at, rowid',
               )
               .all(tenant, user, session);
       return (rows as Row[]).map(toSummary);
