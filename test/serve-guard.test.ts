@@ -39,7 +39,12 @@ async function serve(
       for (const close of parts.close) await close();
     },
   });
-  open.push({ close: async () => (await server.close(), await store.close()) });
+  open.push({
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  });
   const { url } = await server.listen();
   return {
     client: new OpenAI({ baseURL: `${url}/v1`, apiKey: 'unused', maxRetries: 0 }),

@@ -96,5 +96,5 @@ function workerAnswer(runtime: TeamRuntime, worker: TeamMember, task: string, re
 /** The JSON value of a worker's answer: the first object or array in it (a ```json fence is fine). */
 function readJsonAnswer(text: string) {
   const start = text.search(/[{[]/);
-  return readValue(text, start < 0 ? 0 : start);
+  return readValue(text, Math.max(start, 0));
 }
