@@ -8,9 +8,9 @@ import { guardErrors } from './codes/guard.js';
 import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
 import { reasonErrors } from './codes/reason.js';
+import { securityErrors } from './codes/security.js';
 import { storeErrors } from './codes/store.js';
 import { teamErrors } from './codes/team.js';
-import { securityErrors } from './codes/security.js';
 
 export const errorCatalogue = {
   ...coreErrors,
