@@ -188,6 +188,33 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       expect(await ids({ limit: 1 })).toEqual(['c']);
     });
 
+    it("lists a sub-run's approvals under its parent run, at any depth", async () => {
+      await newRun('top');
+      await newRun('top.p1', { parentRunId: 'top' });
+      await newRun('top.p1.q1', { parentRunId: 'top.p1' });
+      await newRun('other');
+      for (const [id, runId] of [
+        ['x', 'top'],
+        ['y', 'top.p1'],
+        ['z', 'top.p1.q1'],
+        ['w', 'other'],
+      ]) {
+        await store.agentApprovals.requestApproval({
+          id,
+          runId,
+          callId: 'c',
+          toolName: 't',
+          input: null,
+          inputHash: 'h',
+        });
+      }
+      const ids = async (runId: string) =>
+        (await store.agentApprovals.listApprovals({ runId })).map((a) => a.id).sort();
+      expect(await ids('top')).toEqual(['x', 'y', 'z']);
+      expect(await ids('top.p1')).toEqual(['y', 'z']);
+      expect(await ids('other')).toEqual(['w']);
+    });
+
     it('keeps each run (and its approvals) to its tenant; unowned runs are the default tenant', async () => {
       await newRun('mine');
       await newRun('theirs');

@@ -45,6 +45,7 @@ export interface AgentApprovalRepository {
     id: string,
     decision: { status: 'approved' | 'rejected'; reason?: string; decidedBy?: string },
   ): Promise<AgentApprovalRecord | undefined>;
+  /** With `runId`: that run's approvals and those of its sub-runs (by parentRunId), at any depth. */
   listApprovals(options?: {
     status?: AgentApprovalStatus;
     runId?: string;

@@ -68,8 +68,12 @@ export function createPostgresAgentApprovalRepository(db: PostgresDatabase): Age
     },
     async listApprovals({ status, runId, limit = 50 } = {}) {
       const rows = await db.query<Row>(
-        `SELECT ${approvalColumns} FROM agent_approvals
-         WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR run_id = $2)
+        // A run's approvals include those of its sub-runs (agents used as tools), at any depth.
+        `WITH RECURSIVE tree(id) AS (
+           SELECT $2::text UNION SELECT r.id FROM agent_runs r JOIN tree t ON r.parent_run_id = t.id)
+         SELECT ${approvalColumns} FROM agent_approvals
+         WHERE ($1::text IS NULL OR status = $1)
+           AND ($2::text IS NULL OR run_id IN (SELECT id FROM tree))
          ORDER BY created_at DESC, seq DESC LIMIT $3`,
         [status ?? null, runId ?? null, limit],
       );

@@ -25,8 +25,12 @@ export function createSqliteAgentApprovalRepository(db: SqliteDatabase): AgentAp
   // Only a pending approval changes: a second decision can never overwrite the first.
   const decide = db.prepare(`UPDATE agent_approvals SET status = ?, reason = ?, decided_by = ?, decided_at = ?
     WHERE id = ? AND status = 'pending'`);
-  const list = db.prepare(`SELECT * FROM agent_approvals
-    WHERE (@status IS NULL OR status = @status) AND (@runId IS NULL OR run_id = @runId)
+  // A run's approvals include those of its sub-runs (agents used as tools), at any depth.
+  const list = db.prepare(`WITH RECURSIVE tree(id) AS (
+      SELECT @runId UNION SELECT r.id FROM agent_runs r JOIN tree t ON r.parent_run_id = t.id)
+    SELECT * FROM agent_approvals
+    WHERE (@status IS NULL OR status = @status)
+      AND (@runId IS NULL OR run_id IN (SELECT id FROM tree))
     ORDER BY created_at DESC, rowid DESC LIMIT @limit`);
   return {
     async requestApproval(a) {
