@@ -44,6 +44,8 @@ describe('serve --workers', () => {
       for (let i = 0; i < 200 && (log.match(/listening on/g) ?? []).length < 2; i++)
         await new Promise((r) => setTimeout(r, 100));
       expect((log.match(/listening on/g) ?? []).length).toBe(2);
+      // The one route counts as a served model (it said '0 models configured').
+      expect(log).toContain('; 1 model served)');
       // Each worker runs its own in-process simulator, whose answer ids count from 1: two
       // 'chatcmpl-sim1' answers mean both workers served.
       const ids: string[] = [];

@@ -38,8 +38,10 @@ export async function runServer({
     },
   });
   const { url } = await gantry.listen();
+  // What /v1/models lists: model aliases and gateway routes (a user with only routes saw "0 models").
+  const served = new Set([...Object.keys(config.models), ...Object.keys(config.gateway.routes)]).size;
   log(
-    `gantry: listening on ${url} (database ${store.location}; ${Object.keys(config.models).length} models configured)`,
+    `gantry: listening on ${url} (database ${store.location}; ${served} model${served === 1 ? '' : 's'} served)`,
   );
   if (!platformAuthRequired(config))
     log('gantry: no API key required on this loopback address: requests without a key act as the local user');
