@@ -1,25 +1,8 @@
 // Agent runs on SQLite: one row per run, with its latest checkpoint as JSON text.
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { AgentRunRepository } from '../repository.js';
-import type { AgentRunRecord, AgentRunStatus, AgentRunUpdate } from '../types.js';
-
-interface RunRow {
-  id: string;
-  parent_run_id: string | null;
-  agent_name: string;
-  task: string;
-  model: string;
-  status: AgentRunStatus;
-  stop_reason: string | null;
-  final_text: string | null;
-  trace_id: string | null;
-  step_count: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  created_at: string;
-  updated_at: string;
-}
+import { type RunRow, rowToRun } from '../rows.js';
+import type { AgentRunUpdate } from '../types.js';
 
 const columns: Record<Exclude<keyof AgentRunUpdate, 'checkpoint'>, string> = {
   status: 'status',
@@ -89,25 +72,5 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
       const rows = (status ? selectByStatus.all(status, limit) : selectRecent.all(limit)) as RunRow[];
       return rows.map(rowToRun);
     },
-  };
-}
-
-function rowToRun(row: RunRow): AgentRunRecord {
-  return {
-    id: row.id,
-    parentRunId: row.parent_run_id,
-    agentName: row.agent_name,
-    task: row.task,
-    model: row.model,
-    status: row.status,
-    stopReason: row.stop_reason,
-    finalText: row.final_text,
-    traceId: row.trace_id,
-    stepCount: row.step_count,
-    inputTokens: row.input_tokens,
-    outputTokens: row.output_tokens,
-    costUsd: row.cost_usd,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }

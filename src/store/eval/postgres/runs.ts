@@ -2,63 +2,7 @@
 
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { EvalRunRepository } from '../repository.js';
-import type { EvalResultRecord, EvalRunRecord, EvalRunStatus } from '../types.js';
-
-interface RunRow {
-  run_id: string;
-  name: string;
-  target: string;
-  status: EvalRunStatus;
-  config: string;
-  summary: string | null;
-  started_at: number;
-  finished_at: number | null;
-}
-
-interface ResultRow {
-  run_id: string;
-  example_id: string;
-  trial: number;
-  status: 'ok' | 'error';
-  input: string;
-  output: string | null;
-  scores: string;
-  latency_ms: number;
-  cost: number;
-  error: string | null;
-  cached: number;
-  created_at: number;
-}
-
-const runColumns = 'run_id, name, target, status, config, summary, started_at, finished_at';
-const resultColumns =
-  'run_id, example_id, trial, status, input, output, scores, latency_ms, cost, error, cached, created_at';
-
-const toRun = <Summary, Config>(r: RunRow): EvalRunRecord<Summary, Config> => ({
-  runId: r.run_id,
-  name: r.name,
-  target: r.target,
-  status: r.status,
-  config: JSON.parse(r.config),
-  summary: r.summary === null ? null : JSON.parse(r.summary),
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-});
-
-const toResult = <Output, Score>(r: ResultRow): EvalResultRecord<Output, Score> => ({
-  runId: r.run_id,
-  exampleId: r.example_id,
-  trial: r.trial,
-  status: r.status,
-  input: JSON.parse(r.input),
-  output: r.output === null ? null : JSON.parse(r.output),
-  scores: JSON.parse(r.scores),
-  latencyMs: r.latency_ms,
-  cost: r.cost,
-  error: r.error,
-  cached: r.cached === 1,
-  createdAt: r.created_at,
-});
+import { type ResultRow, type RunRow, resultColumns, runColumns, toResult, toRun } from '../rows.js';
 
 export function createPostgresEvalRunRepository(db: PostgresDatabase): EvalRunRepository {
   return {

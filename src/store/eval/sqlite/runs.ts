@@ -1,60 +1,7 @@
 // Eval runs and their per-example results; a run can be resumed by skipping results already stored.
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { EvalRunRepository } from '../repository.js';
-import type { EvalResultRecord, EvalRunRecord, EvalRunStatus } from '../types.js';
-
-interface RunRow {
-  run_id: string;
-  name: string;
-  target: string;
-  status: EvalRunStatus;
-  config: string;
-  summary: string | null;
-  started_at: number;
-  finished_at: number | null;
-}
-
-interface ResultRow {
-  run_id: string;
-  example_id: string;
-  trial: number;
-  status: 'ok' | 'error';
-  input: string;
-  output: string | null;
-  scores: string;
-  latency_ms: number;
-  cost: number;
-  error: string | null;
-  cached: number;
-  created_at: number;
-}
-
-// JSON payloads come back as the types the caller names (see EvalRunRecord).
-const toRun = <Summary, Config>(r: RunRow): EvalRunRecord<Summary, Config> => ({
-  runId: r.run_id,
-  name: r.name,
-  target: r.target,
-  status: r.status,
-  config: JSON.parse(r.config),
-  summary: r.summary === null ? null : JSON.parse(r.summary),
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-});
-
-const toResult = <Output, Score>(r: ResultRow): EvalResultRecord<Output, Score> => ({
-  runId: r.run_id,
-  exampleId: r.example_id,
-  trial: r.trial,
-  status: r.status,
-  input: JSON.parse(r.input),
-  output: r.output === null ? null : JSON.parse(r.output),
-  scores: JSON.parse(r.scores),
-  latencyMs: r.latency_ms,
-  cost: r.cost,
-  error: r.error,
-  cached: r.cached === 1,
-  createdAt: r.created_at,
-});
+import { type ResultRow, type RunRow, toResult, toRun } from '../rows.js';
 
 export function createSqliteEvalRunRepository(db: SqliteDatabase): EvalRunRepository {
   const insertRun = db.prepare(
