@@ -1,20 +1,8 @@
 // Spans on Postgres: written in batches (one statement per batch through unnest), read back as traces.
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { SpanRepository } from '../repository.js';
+import { rowToSpan, type SpanRow } from '../rows.js';
 import type { SpanRecord } from '../types.js';
-
-interface SpanRow {
-  span_id: string;
-  trace_id: string;
-  parent_span_id: string | null;
-  name: string;
-  kind: SpanRecord['kind'];
-  start_time: number;
-  end_time: number;
-  status: SpanRecord['status'];
-  status_message: string | null;
-  attributes: string;
-}
 
 export function createPostgresSpanRepository(db: PostgresDatabase): SpanRepository {
   return {
@@ -80,20 +68,5 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
         status: r.status,
       }));
     },
-  };
-}
-
-function rowToSpan(row: SpanRow): SpanRecord {
-  return {
-    traceId: row.trace_id,
-    spanId: row.span_id,
-    parentSpanId: row.parent_span_id,
-    name: row.name,
-    kind: row.kind,
-    startTime: row.start_time,
-    endTime: row.end_time,
-    status: row.status,
-    ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
-    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
   };
 }
