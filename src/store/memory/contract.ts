@@ -173,6 +173,38 @@ export const memoryContract: DomainContract<MemoryRepositories> = (backend, open
       expect(await repository.getProfile('t', 'bob', '')).toBeUndefined();
     });
 
+    it('keeps the last of an id named twice in one batch, at its last position (episodes, vectors)', async () => {
+      await repository.addEpisodes([
+        episode({ id: 'x', text: 'first' }),
+        episode({ id: 'y' }),
+        episode({ id: 'x', text: 'second' }),
+        episode({ id: 'z' }),
+      ]);
+      const listed = await repository.listEpisodes({ tenant: 't', user: 'alice' });
+      expect(listed.map((e) => [e.id, e.text])).toEqual([
+        ['y', 'turn y'],
+        ['x', 'second'],
+        ['z', 'turn z'],
+      ]);
+      await repository.putVectors([
+        { tenant: 't', user: 'alice', id: 'x', vector: new Float32Array([1, 0]) },
+        { tenant: 't', user: 'alice', id: 'x', vector: new Float32Array([0, 1]) },
+      ]);
+      await repository.putVectors([
+        { tenant: 't', user: 'alice', id: 'y', vector: new Float32Array([1, 1]) },
+      ]);
+      await repository.putVectors([
+        { tenant: 't', user: 'alice', id: 'y', vector: new Float32Array([2, 2]) },
+      ]);
+      const vectors = (await repository.listVectors('t', 'alice'))
+        .map((v) => [v.id, [...v.vector]])
+        .sort(([a], [b]) => String(a).localeCompare(String(b)));
+      expect(vectors).toEqual([
+        ['x', [0, 1]],
+        ['y', [2, 2]],
+      ]);
+    });
+
     it('deletes expired rows, single items and a whole user, everywhere', async () => {
       await repository.addEpisodes([
         episode({ id: 'a', expiresAt: 10 }),

@@ -13,44 +13,51 @@ const entries = Object.entries(tables) as [keyof MemoryRowCounts, string][];
 
 export function createPostgresMemoryRepository(db: PostgresDatabase): MemoryRepository {
   const deleteVectors = async (client: PostgresQueryable, items: readonly Owned[]) => {
-    for (const item of items) {
-      await client.query('DELETE FROM memory_vectors WHERE tenant = $1 AND "user" = $2 AND id = $3', [
-        item.tenant,
-        item.user,
-        item.id,
-      ]);
-    }
+    if (items.length === 0) return;
+    await client.query(
+      `DELETE FROM memory_vectors v USING unnest($1::text[], $2::text[], $3::text[]) AS d(tenant, "user", id)
+       WHERE v.tenant = d.tenant AND v."user" = d."user" AND v.id = d.id`,
+      [items.map((i) => i.tenant), items.map((i) => i.user), items.map((i) => i.id)],
+    );
   };
 
   return {
     async addEpisodes(episodes) {
       if (episodes.length === 0) return;
+      // One DELETE and one multi-row INSERT per batch (two statements, not two per episode). An id
+      // named twice keeps its last version at its last position, as SQLite's INSERT OR REPLACE does;
+      // rows are inserted in batch order (WITH ORDINALITY) so `seq` follows it.
+      const rows = lastOfEach(episodes);
+      const column = <T>(pick: (e: MemoryEpisodeRecord) => T) => rows.map(pick);
       await db.transaction(async (client) => {
-        for (const e of episodes) {
-          await client.query('DELETE FROM memory_episodes WHERE tenant = $1 AND "user" = $2 AND id = $3', [
-            e.tenant,
-            e.user,
-            e.id,
-          ]);
-          await client.query(
-            `INSERT INTO memory_episodes
-               (tenant, "user", id, session, speaker, role, text, at, importance, expires_at, metadata)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-            [
-              e.tenant,
-              e.user,
-              e.id,
-              e.session,
-              e.speaker,
-              e.role,
-              e.text,
-              e.at,
-              e.importance,
-              e.expiresAt,
-              JSON.stringify(e.metadata),
-            ],
-          );
-        }
+        await client.query(
+          `DELETE FROM memory_episodes m USING unnest($1::text[], $2::text[], $3::text[]) AS d(tenant, "user", id)
+           WHERE m.tenant = d.tenant AND m."user" = d."user" AND m.id = d.id`,
+          [column((e) => e.tenant), column((e) => e.user), column((e) => e.id)],
+        );
+        await client.query(
+          `INSERT INTO memory_episodes
+             (tenant, "user", id, session, speaker, role, text, at, importance, expires_at, metadata)
+           SELECT tenant, "user", id, session, speaker, role, text, at, importance, expires_at, metadata
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+             $8::float8[], $9::float8[], $10::float8[], $11::text[])
+             WITH ORDINALITY AS e(tenant, "user", id, session, speaker, role, text, at, importance, expires_at,
+               metadata, n)
+           ORDER BY n`,
+          [
+            column((e) => e.tenant),
+            column((e) => e.user),
+            column((e) => e.id),
+            column((e) => e.session),
+            column((e) => e.speaker),
+            column((e) => e.role),
+            column((e) => e.text),
+            column((e) => e.at),
+            column((e) => e.importance),
+            column((e) => e.expiresAt),
+            column((e) => JSON.stringify(e.metadata)),
+          ],
+        );
       });
     },
     async listEpisodes({ tenant, user, session, from, to, order = 'asc', limit }) {
@@ -268,15 +275,20 @@ export function createPostgresMemoryRepository(db: PostgresDatabase): MemoryRepo
     },
     async putVectors(vectors) {
       if (vectors.length === 0) return;
-      await db.transaction(async (client) => {
-        for (const v of vectors) {
-          await client.query(
-            `INSERT INTO memory_vectors (tenant, "user", id, vector) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (tenant, "user", id) DO UPDATE SET vector = excluded.vector`,
-            [v.tenant, v.user, v.id, blob(v.vector)],
-          );
-        }
-      });
+      // One statement per batch; ON CONFLICT cannot touch a row twice in one statement, so an id named
+      // twice keeps its last vector.
+      const rows = lastOfEach(vectors);
+      await db.query(
+        `INSERT INTO memory_vectors (tenant, "user", id, vector)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[])
+         ON CONFLICT (tenant, "user", id) DO UPDATE SET vector = excluded.vector`,
+        [
+          rows.map((v) => v.tenant),
+          rows.map((v) => v.user),
+          rows.map((v) => v.id),
+          rows.map((v) => blob(v.vector)),
+        ],
+      );
     },
     async listVectors(tenant, user) {
       const rows = await db.query<Row>(
@@ -353,4 +365,15 @@ export function createPostgresMemoryRepository(db: PostgresDatabase): MemoryRepo
       return result;
     },
   };
+}
+
+/** The last item for each (tenant, user, id), in the order of those last occurrences. */
+function lastOfEach<T extends Owned>(items: readonly T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const item of items) {
+    const key = `${item.tenant}\0${item.user}\0${item.id}`;
+    latest.delete(key);
+    latest.set(key, item);
+  }
+  return [...latest.values()];
 }
