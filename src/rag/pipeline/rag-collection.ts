@@ -1,7 +1,9 @@
 // A named collection in the store: ingest (incremental, by content hash), and search in three modes.
 // BM25 runs on an in-memory index rebuilt from the stored term frequencies on first use and kept in
-// step by this object's own writes; vectors are searched exactly in sqlite-vec, or, once the
-// collection passes `approximateAbove` chunks, in an in-memory binary-quantized index rescored exactly.
+// step by this object's own writes; vectors are searched exactly in the store (sqlite-vec, pgvector or
+// bytes), or, once the collection passes `approximateAbove` chunks, approximately: through the
+// database's own index where it keeps one (pgvector's HNSW on Postgres), otherwise in an in-memory
+// binary-quantized index rescored exactly.
 // Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
 import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
@@ -95,6 +97,13 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   let vectorCount: number | undefined;
   // The approximate index lives in memory, built from the stored vectors on first approximate search.
   let quantized: QuantizedVectorIndex | undefined;
+  // Whether the database keeps an approximate index of its own (pgvector's HNSW); remembered once
+  // known (a collection without vectors yet has none, and is asked again).
+  let databaseIndex: 'hnsw' | undefined;
+  const hasDatabaseIndex = async () => {
+    databaseIndex ??= (await vectors.approximateIndex?.(collection.id)) ?? undefined;
+    return databaseIndex === 'hnsw';
+  };
   const quantizedIndex = async () => {
     if (!quantized && collection.dimension !== null) {
       quantized = new QuantizedVectorIndex(collection.dimension);
@@ -109,6 +118,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   const invalidate = async () => {
     lexical = undefined;
     quantized = undefined;
+    databaseIndex = undefined;
     vectorCount = undefined;
     collection = (await documents.getCollection(name)) ?? collection;
     if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
@@ -338,11 +348,17 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       if (queryVector && isZeroVector(queryVector)) queryVector = undefined;
       if (queryVector) {
         vectorCount ??= await vectors.countVectors(collection.id);
-        const approximate = searchOptions.approximate ?? vectorCount > approximateAbove;
-        const index = approximate && !candidates ? await quantizedIndex() : undefined;
+        const approximate =
+          (searchOptions.approximate ?? vectorCount > approximateAbove) && candidates === undefined;
+        const inDatabase = approximate && (await hasDatabaseIndex());
+        const index = approximate && !inDatabase ? await quantizedIndex() : undefined;
         const nearest = index
           ? index.search(queryVector, { limit: listDepth })
-          : await vectors.searchVectors(collection.id, queryVector, { limit: listDepth, candidates });
+          : await vectors.searchVectors(collection.id, queryVector, {
+              limit: listDepth,
+              candidates,
+              approximate: inDatabase,
+            });
         vectorHits = nearest.map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
       }
       let ranked: ScoredId[];

@@ -64,6 +64,13 @@ export interface RagVectorRepository {
     options: RagVectorSearchOptions,
   ): Promise<RagVectorHit[]>;
   countVectors(collectionId: number): Promise<number>;
+  /**
+   * The approximate-nearest-neighbour index the database keeps on the collection's vectors: 'hnsw'
+   * (pgvector) when `searchVectors(..., { approximate: true })` is answered by it, null when the
+   * database has none and the caller brings its own (the RAG pipeline's in-memory quantized index).
+   * Optional: a repository without it has none.
+   */
+  approximateIndex?(collectionId: number): Promise<'hnsw' | null>;
   dropVectorTables(collectionId: number): Promise<void>;
   cachedEmbeddings(embedder: string, hashes: readonly string[]): Promise<Map<string, Float32Array>>;
   cacheEmbeddings(embedder: string, entries: ReadonlyMap<string, Float32Array>): Promise<void>;

@@ -194,9 +194,11 @@ export function createPostgresRagVectorRepository(
         );
       }
       if (approximate) {
-        // The HNSW index answers `ORDER BY embedding <=> q`; ef_search bounds how many it returns.
+        // The HNSW index answers `ORDER BY embedding <=> q`; ef_search (the candidate list the graph
+        // walk keeps) bounds how many it returns and sets recall: twice the limit, 64 at least.
+        const efSearch = Math.max(64, Math.min(1000, 2 * Math.trunc(limit)));
         return db.transaction(async (tx) => {
-          await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(40, Math.min(1000, Math.trunc(limit)))}`);
+          await tx.query(`SET LOCAL hnsw.ef_search = ${efSearch}`);
           return tx.query<RagVectorHit>(
             `SELECT id, embedding <=> $1::vector AS distance FROM ${table(collectionId)}
              ORDER BY embedding <=> $1::vector LIMIT $2`,
@@ -215,6 +217,10 @@ export function createPostgresRagVectorRepository(
       if (!(await layoutOf(collectionId))) return 0;
       const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table(collectionId)}`);
       return row.n;
+    },
+    async approximateIndex(collectionId) {
+      // A pgvector table is always created with its HNSW index (ensureVectorTables).
+      return (await layoutOf(collectionId)) === 'pgvector' ? 'hnsw' : null;
     },
     async dropVectorTables(collectionId) {
       layouts.delete(table(collectionId));

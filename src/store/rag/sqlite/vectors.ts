@@ -121,6 +121,10 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
       if (!tableExists(exactTable(collectionId))) return 0;
       return db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${exactTable(collectionId)}`).get()!.n;
     },
+    async approximateIndex() {
+      // sqlite-vec has no graph index: large collections use the pipeline's in-memory quantized one.
+      return null;
+    },
     async dropVectorTables(collectionId) {
       db.exec(
         `DROP TABLE IF EXISTS ${exactTable(collectionId)}; DROP TABLE IF EXISTS ${bitsTable(collectionId)};`,

@@ -52,11 +52,16 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
         span_count: number;
         status: 'ok' | 'error';
       }>(
+        // The newest roots first, then each one's spans counted through the (trace_id, span_id) key.
+        // (An EXISTS in the select list was planned as one hashed scan of every error span: 90 ms at
+        // 100,000 spans.)
         `SELECT r.trace_id, r.name AS root_name, r.start_time, r.end_time - r.start_time AS duration_ms,
-          (SELECT count(*) FROM spans s WHERE s.trace_id = r.trace_id) AS span_count,
-          CASE WHEN EXISTS (SELECT 1 FROM spans e WHERE e.trace_id = r.trace_id AND e.status = 'error')
-            THEN 'error' ELSE 'ok' END AS status
-        FROM spans r WHERE r.parent_span_id IS NULL ORDER BY r.start_time DESC LIMIT $1`,
+          t.span_count, CASE WHEN t.errors > 0 THEN 'error' ELSE 'ok' END AS status
+        FROM (SELECT trace_id, name, start_time, end_time FROM spans WHERE parent_span_id IS NULL
+          ORDER BY start_time DESC LIMIT $1) r
+        CROSS JOIN LATERAL (SELECT count(*) AS span_count, count(*) FILTER (WHERE s.status = 'error') AS errors
+          FROM spans s WHERE s.trace_id = r.trace_id) t
+        ORDER BY r.start_time DESC`,
         [limit],
       );
       return rows.map((r) => ({
