@@ -2,18 +2,7 @@
 
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { GatewayKeyRepository } from '../repository.js';
-import type { GatewayKeyLimits, GatewayKeyRecord } from '../types.js';
-
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: string;
-  key_prefix: string;
-  created_at: number;
-  revoked_at: number | null;
-  limits: string;
-  models: string | null;
-}
+import { type KeyRow, rowToKey } from '../rows.js';
 
 const keyColumns = 'id, name, key_hash, key_prefix, created_at, revoked_at, limits, models';
 
@@ -59,18 +48,5 @@ export function createPostgresGatewayKeyRepository(db: PostgresDatabase): Gatewa
       );
       return row.revoked;
     },
-  };
-}
-
-function rowToKey(row: KeyRow): GatewayKeyRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    keyHash: row.key_hash,
-    keyPrefix: row.key_prefix,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    limits: JSON.parse(row.limits) as GatewayKeyLimits,
-    models: row.models === null ? null : (JSON.parse(row.models) as string[]),
   };
 }

@@ -4,26 +4,9 @@
 // in (key, day) order so that two batches never wait on each other's rows in opposite orders.
 
 import type { PostgresDatabase } from '../../postgres-database.js';
-import { utcDay } from '../../utc-day.js';
 import type { GatewayUsageRepository } from '../repository.js';
-import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
-
-interface UsageRow {
-  key_id: string | null;
-  model: string;
-  route: string;
-  upstream: string | null;
-  endpoint: GatewayUsageRecord['endpoint'];
-  status: number;
-  stream: number;
-  cached: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  usage_source: GatewayUsageRecord['usageSource'];
-  duration_ms: number;
-  created_at: number;
-}
+import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
+import type { GatewayUsageRecord } from '../types.js';
 
 const usageColumns = `key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens,
   output_tokens, cost_usd, usage_source, duration_ms, created_at`;
@@ -32,24 +15,7 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
   return {
     async saveUsage(records) {
       if (records.length === 0) return;
-      const daily = new Map<string, GatewayUsageTotals & { keyId: string; day: string }>();
-      for (const r of records) {
-        if (r.keyId === null) continue;
-        const day = utcDay(r.createdAt);
-        const id = `${r.keyId}\0${day}`;
-        let sum = daily.get(id);
-        if (!sum) {
-          sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
-          daily.set(id, sum);
-        }
-        sum.requests++;
-        sum.inputTokens += r.inputTokens;
-        sum.outputTokens += r.outputTokens;
-        sum.costUsd += r.costUsd;
-      }
-      const sums = [...daily.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([, sum]) => sum);
+      const sums = dailyTotals(records);
       const column = <T>(pick: (r: GatewayUsageRecord) => T) => records.map(pick);
       await db.transaction(async (tx) => {
         await tx.query(
@@ -121,22 +87,7 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
         : await db.query<UsageRow>(`SELECT ${usageColumns} FROM gateway_usage ORDER BY id DESC LIMIT $1`, [
             limit,
           ]);
-      return rows.map((r) => ({
-        keyId: r.key_id,
-        model: r.model,
-        route: r.route,
-        upstream: r.upstream,
-        endpoint: r.endpoint,
-        status: r.status,
-        stream: r.stream === 1,
-        cached: r.cached === 1,
-        inputTokens: r.input_tokens,
-        outputTokens: r.output_tokens,
-        costUsd: r.cost_usd,
-        usageSource: r.usage_source,
-        durationMs: r.duration_ms,
-        createdAt: r.created_at,
-      }));
+      return rows.map(rowToUsage);
     },
   };
 }

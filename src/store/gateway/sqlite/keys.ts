@@ -1,18 +1,7 @@
 // Gateway API keys: only the SHA-256 hash of a key is stored; lookups go by hash.
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { GatewayKeyRepository } from '../repository.js';
-import type { GatewayKeyLimits, GatewayKeyRecord } from '../types.js';
-
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: string;
-  key_prefix: string;
-  created_at: number;
-  revoked_at: number | null;
-  limits: string;
-  models: string | null;
-}
+import { type KeyRow, rowToKey } from '../rows.js';
 
 export function createSqliteGatewayKeyRepository(db: SqliteDatabase): GatewayKeyRepository {
   const insert = db.prepare(`INSERT INTO gateway_api_keys
@@ -50,18 +39,5 @@ export function createSqliteGatewayKeyRepository(db: SqliteDatabase): GatewayKey
       if (revoke.run(at, id).changes > 0) return true;
       return byId.get(id) !== undefined;
     },
-  };
-}
-
-function rowToKey(row: KeyRow): GatewayKeyRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    keyHash: row.key_hash,
-    keyPrefix: row.key_prefix,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    limits: JSON.parse(row.limits) as GatewayKeyLimits,
-    models: row.models === null ? null : (JSON.parse(row.models) as string[]),
   };
 }

@@ -1,26 +1,9 @@
 // Gateway usage: one row per request, appended in batches (one transaction per batch).
 import { blockInsert } from '../../block-insert.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
-import { utcDay } from '../../utc-day.js';
 import type { GatewayUsageRepository } from '../repository.js';
-import type { GatewayUsageRecord, GatewayUsageTotals } from '../types.js';
-
-interface UsageRow {
-  key_id: string | null;
-  model: string;
-  route: string;
-  upstream: string | null;
-  endpoint: GatewayUsageRecord['endpoint'];
-  status: number;
-  stream: number;
-  cached: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
-  usage_source: GatewayUsageRecord['usageSource'];
-  duration_ms: number;
-  created_at: number;
-}
+import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
+import type { GatewayUsageRecord } from '../types.js';
 
 export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayUsageRepository {
   const insertRows = blockInsert(
@@ -36,24 +19,8 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
       input_tokens = input_tokens + excluded.input_tokens, output_tokens = output_tokens + excluded.output_tokens,
       cost_usd = cost_usd + excluded.cost_usd`);
   const insertMany = db.transaction((records: readonly GatewayUsageRecord[]) => {
-    // Rows of one batch summed per key and day: a handful of upserts, not one per row.
-    const daily = new Map<string, GatewayUsageTotals & { keyId: string; day: string }>();
     insertRows(records);
-    for (const r of records) {
-      if (r.keyId === null) continue;
-      const day = utcDay(r.createdAt);
-      const id = `${r.keyId}\0${day}`;
-      let sum = daily.get(id);
-      if (!sum) {
-        sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
-        daily.set(id, sum);
-      }
-      sum.requests++;
-      sum.inputTokens += r.inputTokens;
-      sum.outputTokens += r.outputTokens;
-      sum.costUsd += r.costUsd;
-    }
-    for (const d of daily.values())
+    for (const d of dailyTotals(records))
       addDaily.run(d.keyId, d.day, d.requests, d.inputTokens, d.outputTokens, d.costUsd);
   });
   const totals = db.prepare(`SELECT coalesce(sum(requests), 0) AS requests,
@@ -81,22 +48,7 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
     },
     async listUsage({ keyId, limit = 100 } = {}) {
       const rows = (keyId ? recentForKey.all(keyId, limit) : recent.all(limit)) as UsageRow[];
-      return rows.map((r) => ({
-        keyId: r.key_id,
-        model: r.model,
-        route: r.route,
-        upstream: r.upstream,
-        endpoint: r.endpoint,
-        status: r.status,
-        stream: r.stream === 1,
-        cached: r.cached === 1,
-        inputTokens: r.input_tokens,
-        outputTokens: r.output_tokens,
-        costUsd: r.cost_usd,
-        usageSource: r.usage_source,
-        durationMs: r.duration_ms,
-        createdAt: r.created_at,
-      }));
+      return rows.map(rowToUsage);
     },
   };
 }

@@ -2,36 +2,8 @@
 
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { GuardEventRepository } from '../repository.js';
-import type { DriftWindowRecord, GuardEventRecord } from '../types.js';
-
-interface EventRow {
-  id: number;
-  at: number;
-  direction: GuardEventRecord['direction'];
-  route: string | null;
-  api_key: string | null;
-  policy: string | null;
-  action: GuardEventRecord['action'];
-  length: number;
-  language: string;
-  refusal: number;
-  pii_count: number;
-  injection_score: number;
-  toxicity_score: number;
-  findings: string;
-  embedding: string | null;
-}
-
-interface WindowRow {
-  id: number;
-  created_at: number;
-  reference_start: number;
-  reference_end: number;
-  current_start: number;
-  current_end: number;
-  drifted: number;
-  report: string;
-}
+import { type EventRow, rowToDriftWindow, rowToEvent, type WindowRow } from '../rows.js';
+import type { GuardEventRecord } from '../types.js';
 
 export function createPostgresGuardEventRepository(db: PostgresDatabase): GuardEventRepository {
   return {
@@ -98,38 +70,7 @@ export function createPostgresGuardEventRepository(db: PostgresDatabase): GuardE
          FROM drift_windows ORDER BY created_at DESC, id DESC LIMIT $1`,
         [limit],
       );
-      return rows.map(
-        (r): DriftWindowRecord<Report> => ({
-          id: r.id,
-          createdAt: r.created_at,
-          referenceStart: r.reference_start,
-          referenceEnd: r.reference_end,
-          currentStart: r.current_start,
-          currentEnd: r.current_end,
-          drifted: r.drifted === 1,
-          report: JSON.parse(r.report) as Report,
-        }),
-      );
+      return rows.map((row) => rowToDriftWindow<Report>(row));
     },
-  };
-}
-
-function rowToEvent(row: EventRow): GuardEventRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    direction: row.direction,
-    ...(row.route === null ? {} : { route: row.route }),
-    ...(row.api_key === null ? {} : { apiKey: row.api_key }),
-    ...(row.policy === null ? {} : { policy: row.policy }),
-    action: row.action,
-    length: row.length,
-    language: row.language,
-    refusal: row.refusal === 1,
-    piiCount: row.pii_count,
-    injectionScore: row.injection_score,
-    toxicityScore: row.toxicity_score,
-    findings: JSON.parse(row.findings) as GuardEventRecord['findings'],
-    ...(row.embedding === null ? {} : { embedding: JSON.parse(row.embedding) as number[] }),
   };
 }

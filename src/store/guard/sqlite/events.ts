@@ -2,36 +2,8 @@
 // windows of them.
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { GuardEventRepository } from '../repository.js';
+import { type EventRow, rowToDriftWindow, rowToEvent, type WindowRow } from '../rows.js';
 import type { GuardEventRecord } from '../types.js';
-
-interface EventRow {
-  id: number;
-  at: number;
-  direction: GuardEventRecord['direction'];
-  route: string | null;
-  api_key: string | null;
-  policy: string | null;
-  action: GuardEventRecord['action'];
-  length: number;
-  language: string;
-  refusal: number;
-  pii_count: number;
-  injection_score: number;
-  toxicity_score: number;
-  findings: string;
-  embedding: string | null;
-}
-
-interface WindowRow {
-  id: number;
-  created_at: number;
-  reference_start: number;
-  reference_end: number;
-  current_start: number;
-  current_end: number;
-  drifted: number;
-  report: string;
-}
 
 export function createSqliteGuardEventRepository(db: SqliteDatabase): GuardEventRepository {
   const insert = db.prepare(`INSERT INTO guard_events
@@ -87,37 +59,7 @@ export function createSqliteGuardEventRepository(db: SqliteDatabase): GuardEvent
       return Number(result.lastInsertRowid);
     },
     async listDriftWindows<Report>({ limit = 20 } = {}) {
-      return (selectWindows.all(limit) as WindowRow[]).map((r) => ({
-        id: r.id,
-        createdAt: r.created_at,
-        referenceStart: r.reference_start,
-        referenceEnd: r.reference_end,
-        currentStart: r.current_start,
-        currentEnd: r.current_end,
-        drifted: r.drifted === 1,
-        // The report comes back as the type the caller names (see DriftWindowRecord).
-        report: JSON.parse(r.report) as Report,
-      }));
+      return (selectWindows.all(limit) as WindowRow[]).map((row) => rowToDriftWindow<Report>(row));
     },
-  };
-}
-
-function rowToEvent(row: EventRow): GuardEventRecord {
-  return {
-    id: row.id,
-    at: row.at,
-    direction: row.direction,
-    ...(row.route === null ? {} : { route: row.route }),
-    ...(row.api_key === null ? {} : { apiKey: row.api_key }),
-    ...(row.policy === null ? {} : { policy: row.policy }),
-    action: row.action,
-    length: row.length,
-    language: row.language,
-    refusal: row.refusal === 1,
-    piiCount: row.pii_count,
-    injectionScore: row.injection_score,
-    toxicityScore: row.toxicity_score,
-    findings: JSON.parse(row.findings) as GuardEventRecord['findings'],
-    ...(row.embedding === null ? {} : { embedding: JSON.parse(row.embedding) as number[] }),
   };
 }

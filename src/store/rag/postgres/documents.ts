@@ -1,56 +1,18 @@
-// RAG collections, documents and chunks on Postgres. Term frequencies are stored per chunk in the
-// same encoding as SQLite, and BM25 is computed from them by the same in-process index
-// (src/rag/lexical), so both backends rank identically. A document is replaced in one transaction;
-// its row is upserted first, which also locks it against a second process replacing it at once.
-import { GantryError } from '../../../errors/index.js';
 import type { PostgresDatabase, PostgresQueryable } from '../../postgres-database.js';
 import type { RagDocumentRepository } from '../repository.js';
-import { decodeTerms, encodeTerms } from '../sqlite/documents.js';
-import type { RagChunkInput, RagChunkRecord, RagCollectionRecord, RagDocumentChange } from '../types.js';
-
-interface ChunkRow {
-  id: number;
-  document_id: number;
-  chunk_id: string;
-  ordinal: number;
-  text: string;
-  metadata: string;
-  terms: string;
-  source: string;
-}
-
-interface CollectionRow {
-  id: number;
-  name: string;
-  embedder: string | null;
-  dimension: number | null;
-  embedder_state: Buffer | Uint8Array | null;
-  settings: string;
-}
+import {
+  type ChunkRow,
+  type CollectionRow,
+  checkFilterKey,
+  decodeTerms,
+  encodeTerms,
+  toChunk,
+  toCollection,
+  toDocument,
+} from '../rows.js';
+import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
 
 const collectionColumns = 'id, name, embedder, dimension, embedder_state, settings';
-
-const toCollection = (row: CollectionRow): RagCollectionRecord => ({
-  id: row.id,
-  name: row.name,
-  embedder: row.embedder,
-  dimension: row.dimension,
-  embedderState: row.embedder_state === null ? null : Buffer.from(row.embedder_state),
-  settings: JSON.parse(row.settings),
-});
-
-const toChunk = (row: ChunkRow): RagChunkRecord => ({
-  id: row.id,
-  documentId: row.document_id,
-  chunkId: row.chunk_id,
-  ordinal: row.ordinal,
-  text: row.text,
-  metadata: JSON.parse(row.metadata),
-  terms: decodeTerms(row.terms),
-  source: row.source,
-});
-
-const metadataKey = /^[A-Za-z0-9_]+$/;
 
 type DocumentInput = { source: string; contentHash: string; metadata: Record<string, unknown> };
 
@@ -163,12 +125,7 @@ export function createPostgresRagDocumentRepository(db: PostgresDatabase): RagDo
          ORDER BY source COLLATE "C"`,
         [collectionId],
       );
-      return rows.map((row) => ({
-        id: row.id,
-        source: row.source,
-        contentHash: row.content_hash,
-        metadata: JSON.parse(row.metadata),
-      }));
+      return rows.map(toDocument);
     },
     async replaceDocument(collectionId, document, chunks) {
       return db.transaction((tx) => replace(tx, collectionId, document, chunks));
@@ -218,16 +175,7 @@ export function createPostgresRagDocumentRepository(db: PostgresDatabase): RagDo
       const clauses: string[] = [];
       const values: unknown[] = [collectionId];
       for (const [key, expected] of Object.entries(filter)) {
-        if (!metadataKey.test(key)) {
-          throw new GantryError(
-            'RAG_QUERY_INVALID',
-            `The metadata filter key ${JSON.stringify(key)} is not a plain name.`,
-            {
-              hint: 'Filter keys are letters, digits and underscores (source, title, page).',
-              details: { key },
-            },
-          );
-        }
+        checkFilterKey(key);
         const options = Array.isArray(expected) ? expected : [expected];
         values.push(
           key,

@@ -1,51 +1,16 @@
-// RAG collections, documents and chunks. A document is replaced as a whole: its chunks are diffed by
-// content-hash id, so unchanged chunks keep their row (and vector) and only new text is embedded.
-import { GantryError } from '../../../errors/index.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { RagDocumentRepository } from '../repository.js';
-import type { RagChunkInput, RagChunkRecord, RagCollectionRecord, RagDocumentChange } from '../types.js';
-
-interface ChunkRow {
-  id: number;
-  document_id: number;
-  chunk_id: string;
-  ordinal: number;
-  text: string;
-  metadata: string;
-  terms: string;
-  source: string;
-}
-
-interface CollectionRow {
-  id: number;
-  name: string;
-  embedder: string | null;
-  dimension: number | null;
-  embedder_state: Buffer | null;
-  settings: string;
-}
-
-const toCollection = (row: CollectionRow): RagCollectionRecord => ({
-  id: row.id,
-  name: row.name,
-  embedder: row.embedder,
-  dimension: row.dimension,
-  embedderState: row.embedder_state,
-  settings: JSON.parse(row.settings),
-});
-
-const toChunk = (row: ChunkRow): RagChunkRecord => ({
-  id: row.id,
-  documentId: row.document_id,
-  chunkId: row.chunk_id,
-  ordinal: row.ordinal,
-  text: row.text,
-  metadata: JSON.parse(row.metadata),
-  terms: decodeTerms(row.terms),
-  source: row.source,
-});
-
-const metadataKey = /^[A-Za-z0-9_]+$/;
+import {
+  type ChunkRow,
+  type CollectionRow,
+  checkFilterKey,
+  decodeTerms,
+  encodeTerms,
+  toChunk,
+  toCollection,
+  toDocument,
+} from '../rows.js';
+import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
 
 export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocumentRepository {
   const selectCollection = db.prepare<[string], CollectionRow>(
@@ -162,12 +127,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
           'SELECT id, source, content_hash, metadata FROM rag_documents WHERE collection_id = ? ORDER BY source',
         )
         .all(collectionId)
-        .map((row) => ({
-          id: row.id,
-          source: row.source,
-          contentHash: row.content_hash,
-          metadata: JSON.parse(row.metadata),
-        }));
+        .map(toDocument);
     },
     async replaceDocument(collectionId, document, chunks) {
       return replace(collectionId, document, chunks);
@@ -209,17 +169,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
       const clauses: string[] = [];
       const values: unknown[] = [collectionId];
       for (const [key, expected] of Object.entries(filter)) {
-        // Keys are interpolated into a JSON path, so only plain names are accepted.
-        if (!metadataKey.test(key)) {
-          throw new GantryError(
-            'RAG_QUERY_INVALID',
-            `The metadata filter key ${JSON.stringify(key)} is not a plain name.`,
-            {
-              hint: 'Filter keys are letters, digits and underscores (source, title, page).',
-              details: { key },
-            },
-          );
-        }
+        checkFilterKey(key);
         const options = Array.isArray(expected) ? expected : [expected];
         clauses.push(`json_extract(metadata, '$.${key}') IN (${options.map(() => '?').join(', ')})`);
         for (const option of options) values.push(typeof option === 'boolean' ? Number(option) : option);
@@ -251,21 +201,4 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         .get(collectionId)!.n;
     },
   };
-}
-
-// Terms never contain spaces (the analyzer splits on them), so "term tf term tf …" is unambiguous and
-// several times faster to write and read than JSON for 100k chunks.
-export function encodeTerms(terms: ReadonlyMap<string, number>): string {
-  let encoded = '';
-  for (const [term, frequency] of terms)
-    encoded += encoded === '' ? `${term} ${frequency}` : ` ${term} ${frequency}`;
-  return encoded;
-}
-
-export function decodeTerms(encoded: string): Map<string, number> {
-  const terms = new Map<string, number>();
-  if (encoded === '') return terms;
-  const parts = encoded.split(' ');
-  for (let index = 0; index + 1 < parts.length; index += 2) terms.set(parts[index], Number(parts[index + 1]));
-  return terms;
 }
