@@ -2,7 +2,12 @@
 // PGlite: Debian's server has no pgvector), not through the in-memory quantized index it builds on
 // SQLite; its top 10 must match SQLite's exact search on the same collection within a stated recall.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Embedder, type LoadedDocument, openRagCollection, type RagCollection } from '../src/rag/index.js';
+import {
+  type Embedder,
+  type LoadedDocument,
+  openRagCollection,
+  type RagCollection,
+} from '../src/rag/index.js';
 import {
   migratePostgres,
   openSqliteStore,
@@ -125,7 +130,9 @@ describe('approximate vector search in the RAG pipeline', () => {
   it("answers through pgvector's HNSW index on Postgres, within the recall tolerance of exact search", async () => {
     let found = 0;
     for (const query of queries) {
-      const truth = new Set(ids(await exact.search(query, { mode: 'vector', limit: 10, approximate: false })));
+      const truth = new Set(
+        ids(await exact.search(query, { mode: 'vector', limit: 10, approximate: false })),
+      );
       expect(truth.size).toBe(10);
       const approximate = ids(await hnsw.search(query, { mode: 'vector', limit: 10 }));
       found += approximate.filter((source) => truth.has(source)).length;
