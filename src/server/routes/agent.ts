@@ -17,6 +17,7 @@ import type { AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
 import { principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
+import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
 
@@ -107,7 +108,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/runs',
       handler: async (req, res) => {
         const principal = principalOf(req);
-        const body = parse(startBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(startBody, await readJsonBody(req, limit, depth));
         const runId = newRunId();
         const spec = {
           model: body.model,
@@ -173,7 +174,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/runs/:id/resume',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        const body = parse(resumeBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(resumeBody, await readJsonBody(req, limit, depth));
         const run = await ownRun(req, id);
         if (active.has(id))
           throw new GantryError('AGENT_RUN_NOT_RESUMABLE', `Run ${id} is still running in this server.`, {
@@ -233,7 +234,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/approvals/:id/approve',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        parse(decisionBody, await readJsonBody(req, limit, depth));
+        parseRequestBody(decisionBody, await readJsonBody(req, limit, depth));
         await ownApproval(req, id);
         sendJson(res, 200, await approveToolCall(store, id, { decidedBy: principal.principal }));
       },
@@ -243,7 +244,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/approvals/:id/reject',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        const body = parse(decisionBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(decisionBody, await readJsonBody(req, limit, depth));
         await ownApproval(req, id);
         sendJson(
           res,
@@ -261,17 +262,6 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       await Promise.allSettled([...active.values()].map((run) => run.done));
     },
   };
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issues = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
-  throw new GantryError('REQUEST_INVALID', `Invalid request body: ${issues}.`, {
-    details: { issues: result.error.issues },
-  });
 }
 
 /** A whole number in 1..maximum, or the default when absent; 400 otherwise (never NaN or negative). */
