@@ -14,6 +14,12 @@ export const securityErrors = {
     httpStatus: 403,
     exitCode: 1,
   },
+  AUTH_TOOL_FORBIDDEN: {
+    description:
+      "An /api agent run asked for a tool its tenant may not use (not in security.apiTools or the tenant's tools).",
+    httpStatus: 403,
+    exitCode: 1,
+  },
   REQUEST_HOST_FORBIDDEN: {
     description: 'The Host header names a host this server does not serve (DNS-rebinding guard).',
     httpStatus: 403,

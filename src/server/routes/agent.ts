@@ -15,7 +15,7 @@ import type { GantryConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
 import type { AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
-import { principalOf } from '../auth/index.js';
+import { checkApiModel, checkApiTools, principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
@@ -109,6 +109,9 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       handler: async (req, res) => {
         const principal = principalOf(req);
         const body = parseRequestBody(startBody, await readJsonBody(req, limit, depth));
+        // The tools and the model are the operator's to give: a request narrows them, never widens.
+        checkApiTools(config, principal, body.tools);
+        checkApiModel(principal, body.model ?? config.agent.model);
         const runId = newRunId();
         const spec = {
           model: body.model,
@@ -122,7 +125,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           runId,
           signal,
           metadata: { ...spec, model: spec.model ?? config.agent.model },
-          caller: { id: principal.principal },
+          caller: { id: principal.principal, tenant: principal.tenant },
         });
         // Owned before it exists: no moment where another tenant could list it.
         await store.agentTenants.setRunTenant(runId, principal.tenant);
@@ -195,6 +198,9 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           metadata?: { model?: string; tools?: string[]; protocol?: ProtocolChoice; instructions?: string };
         }>(id);
         const meta = checkpoint?.metadata ?? {};
+        // Checked again: the operator may have narrowed the lists since, or another key resumes.
+        checkApiTools(config, principal, meta.tools ?? []);
+        checkApiModel(principal, meta.model ?? run.model);
         const { done } = await launch(
           id,
           {
@@ -203,7 +209,8 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
             protocol: meta.protocol,
             instructions: meta.instructions,
           },
-          (agent, signal) => agent.resume(id, { signal, caller: { id: principal.principal } }),
+          (agent, signal) =>
+            agent.resume(id, { signal, caller: { id: principal.principal, tenant: principal.tenant } }),
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId: id, status: 'running', links: { run: `/api/runs/${id}` } });
