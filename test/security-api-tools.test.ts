@@ -57,7 +57,7 @@ describe('tools of /api agent runs', () => {
     expect(none.status).toBe(200);
   });
 
-  it("narrows per tenant: security.tenants.<tenant>.tools never widens apiTools", async () => {
+  it('narrows per tenant: security.tenants.<tenant>.tools never widens apiTools', async () => {
     const refused = await start(locked, { tools: ['file_read'] });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('AUTH_TOOL_FORBIDDEN');
@@ -68,7 +68,7 @@ describe('tools of /api agent runs', () => {
 });
 
 describe('models of /api agent runs', () => {
-  it("keeps a key to its models list, for new runs and resumes", async () => {
+  it('keeps a key to its models list, for new runs and resumes', async () => {
     expect((await start(tinyOnly, { tools: [] })).status).toBe(200);
     expect((await start(tinyOnly, { tools: [], model: 'fake:tiny' })).status).toBe(200);
     const other = await start(tinyOnly, { tools: [], model: 'fake:big' });

@@ -71,10 +71,15 @@ describe('memory API authentication', () => {
     const bad = await api('POST', '/api/memory/users/alice/ingest', acme, { sessions: [{ id: 's1' }] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('MEMORY_INPUT_INVALID');
-    const extra = await api('POST', '/api/memory/users/alice/ingest', acme, { sessions: [], tenant: 'globex' });
+    const extra = await api('POST', '/api/memory/users/alice/ingest', acme, {
+      sessions: [],
+      tenant: 'globex',
+    });
     expect(extra.status).toBe(400);
     expect(extra.body.error.code).toBe('REQUEST_INVALID');
-    expect((await api('POST', '/api/memory/users/alice/recall', acme, { query: 'x', k: 0 })).status).toBe(400);
+    expect((await api('POST', '/api/memory/users/alice/recall', acme, { query: 'x', k: 0 })).status).toBe(
+      400,
+    );
     expect((await api('POST', '/api/memory/users/alice/recall', acme, { query: '' })).status).toBe(400);
     const longUser = await api('GET', `/api/memory/users/${'u'.repeat(300)}/profile`, acme);
     expect(longUser.status).toBe(400);
@@ -88,9 +93,13 @@ describe('memory tenant isolation', () => {
     expect(ingested.status).toBe(200);
     expect(ingested.body).toMatchObject({ user: 'alice', turns: 3, sessions: 2 });
     // The same user id in another tenant is another person.
-    expect((await api('POST', '/api/memory/users/alice/ingest', globex, conversation('Oslo'))).status).toBe(200);
+    expect((await api('POST', '/api/memory/users/alice/ingest', globex, conversation('Oslo'))).status).toBe(
+      200,
+    );
 
-    const acmeRecall = await api('POST', '/api/memory/users/alice/recall', acme, { query: 'where do I live' });
+    const acmeRecall = await api('POST', '/api/memory/users/alice/recall', acme, {
+      query: 'where do I live',
+    });
     expect(acmeRecall.body.data.map((item: { id: string }) => item.id)).toContain('D1:1');
     expect(JSON.stringify(acmeRecall.body.data)).toContain('Lisbon');
     expect(JSON.stringify(acmeRecall.body.data)).not.toContain('Oslo');
@@ -108,7 +117,10 @@ describe('memory tenant isolation', () => {
     expect((await api('GET', '/api/memory/users/alice/profile', acme)).body).toMatchObject({
       data: { language: 'Portuguese' },
     });
-    expect((await api('GET', '/api/memory/users/alice/profile', globex)).body).toEqual({ data: {}, version: 0 });
+    expect((await api('GET', '/api/memory/users/alice/profile', globex)).body).toEqual({
+      data: {},
+      version: 0,
+    });
 
     // globex cannot forget or erase acme's alice: its calls reach only its own rows.
     const acmeRowsBefore = await platform.store.memory.countUserRows('acme', 'alice');
@@ -126,7 +138,9 @@ describe('memory tenant isolation', () => {
     // acme forgets one turn, then erases its alice: nothing is left in any table or in recall.
     const forgotten = await api('POST', '/api/memory/users/alice/forget', acme, { ids: ['D1:1', 'nope'] });
     expect(forgotten.body.forgotten).toEqual(['D1:1']);
-    const afterForget = await api('POST', '/api/memory/users/alice/recall', acme, { query: 'where do I live' });
+    const afterForget = await api('POST', '/api/memory/users/alice/recall', acme, {
+      query: 'where do I live',
+    });
     expect(afterForget.body.data.map((item: { id: string }) => item.id)).not.toContain('D1:1');
     const erased = await api('DELETE', '/api/memory/users/alice', acme);
     expect(erased.status).toBe(200);

@@ -14,7 +14,11 @@ export function apiToolsFor(config: GantryConfig, principal: Principal): string[
 }
 
 /** Throws AUTH_TOOL_FORBIDDEN (403) for a known tool outside the principal's list. */
-export function checkApiTools(config: GantryConfig, principal: Principal, requested: readonly string[]): void {
+export function checkApiTools(
+  config: GantryConfig,
+  principal: Principal,
+  requested: readonly string[],
+): void {
   const allowed = apiToolsFor(config, principal);
   // An unknown name is left to the agent's own AGENT_TOOL_UNKNOWN (400), which lists the known ones.
   const known = (name: string) =>
@@ -35,8 +39,12 @@ export function checkApiTools(config: GantryConfig, principal: Principal, reques
 /** Throws GATEWAY_MODEL_FORBIDDEN (403) when the key's `models` list does not name the model. */
 export function checkApiModel(principal: Principal, model: string | undefined): void {
   if (principal.models === null || model === undefined || principal.models.includes(model)) return;
-  throw new GantryError('GATEWAY_MODEL_FORBIDDEN', `This API key may not use the model '${model.slice(0, 100)}'.`, {
-    hint: `Models of this key: ${principal.models.join(', ') || '(none)'}.`,
-    details: { model: model.slice(0, 100) },
-  });
+  throw new GantryError(
+    'GATEWAY_MODEL_FORBIDDEN',
+    `This API key may not use the model '${model.slice(0, 100)}'.`,
+    {
+      hint: `Models of this key: ${principal.models.join(', ') || '(none)'}.`,
+      details: { model: model.slice(0, 100) },
+    },
+  );
 }

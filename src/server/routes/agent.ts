@@ -13,7 +13,7 @@ import {
 } from '../../agent/index.js';
 import type { GantryConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
-import type { AgentRunStatus, Store } from '../../store/index.js';
+import type { AgentApprovalStatus, AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
 import { checkApiModel, checkApiTools, principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
@@ -226,12 +226,20 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
         if (!['pending', 'approved', 'rejected'].includes(status)) {
           throw new GantryError('REQUEST_INVALID', 'status must be one of pending, approved, rejected.');
         }
-        const ids = await store.agentTenants.listApprovalIds({
-          tenant,
-          status,
-          runId: query.get('runId') ?? undefined,
-          limit: parseLimit(query.get('limit'), 50, 500),
-        });
+        const runId = query.get('runId') ?? undefined;
+        const count = parseLimit(query.get('limit'), 50, 500);
+        if (runId !== undefined) {
+          // A run's approvals include those of its sub-runs (nested agents), which share its tenant.
+          if ((await store.agentTenants.runTenant(runId)) !== tenant) return sendJson(res, 200, { data: [] });
+          const approvals = await store.agentApprovals.listApprovals({
+            runId,
+            status: status as AgentApprovalStatus,
+            limit: count,
+          });
+          const owners = await Promise.all(approvals.map((a) => store.agentTenants.runTenant(a.runId)));
+          return sendJson(res, 200, { data: approvals.filter((_, index) => owners[index] === tenant) });
+        }
+        const ids = await store.agentTenants.listApprovalIds({ tenant, status, limit: count });
         const approvals = await Promise.all(ids.map((id) => store.agentApprovals.getApproval(id)));
         sendJson(res, 200, { data: approvals.filter((approval) => approval !== undefined) });
       },

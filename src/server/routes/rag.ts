@@ -20,6 +20,7 @@ import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
 
 const ragHint = 'See docs/rag.md for the request fields.';
+
 import type { Route } from '../router.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
