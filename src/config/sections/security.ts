@@ -5,6 +5,19 @@ const tenantPolicy = z
   .object({
     /** Narrows security.apiTools for this tenant's /api agent runs (never widens it). */
     tools: z.array(z.string().min(1)).optional(),
+    /** Gateway limits shared by all of the tenant's keys (each key's own limits apply too). */
+    limits: z
+      .object({
+        requestsPerMinute: z.number().int().positive().optional(),
+        tokensPerMinute: z.number().int().positive().optional(),
+        concurrentRequests: z.number().int().positive().optional(),
+        dailyBudgetUsd: z.number().positive().optional(),
+        totalBudgetUsd: z.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    /** Agent runs of the tenant (POST /api/runs and resumes) in progress at once in this server. */
+    concurrentRuns: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -15,7 +15,7 @@ import type { GantryConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
 import type { AgentApprovalStatus, AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
-import { checkApiModel, checkApiTools, principalOf } from '../auth/index.js';
+import { checkApiModel, checkApiTools, createTenantRunSlots, principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
@@ -54,6 +54,7 @@ export interface AgentRoutes {
 
 export function agentRoutes({ config, store, tracer }: AgentRouteOptions): AgentRoutes {
   const active = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
+  const slots = createTenantRunSlots(config);
   const limit = config.server.bodyLimitBytes;
   const depth = config.security.maximumJsonDepth;
 
@@ -88,12 +89,24 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       signal: AbortSignal,
       abort: () => void,
     ) => Promise<AgentResult>,
+    { tenant, isNew }: { tenant: string; isNew: boolean },
   ): Promise<{ done: Promise<AgentResult> }> {
-    const configured = await createConfiguredAgent({ config, store, tracer, ...spec });
+    // Taken before anything is built or stored: a refused run leaves nothing behind.
+    const release = slots.take(tenant);
+    let configured: Awaited<ReturnType<typeof createConfiguredAgent>>;
+    try {
+      // Owned before it exists: no moment where another tenant could list it.
+      if (isNew) await store.agentTenants.setRunTenant(runId, tenant);
+      configured = await createConfiguredAgent({ config, store, tracer, ...spec });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const controller = new AbortController();
     const abort = () => controller.abort(new Error('the client went away'));
     const done = start(configured.agent, controller.signal, abort).finally(async () => {
       active.delete(runId);
+      release();
       await configured.close();
     });
     done.catch(() => {}); // failures are stored on the run (status 'failed')
@@ -127,17 +140,22 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           metadata: { ...spec, model: spec.model ?? config.agent.model },
           caller: { id: principal.principal, tenant: principal.tenant },
         });
-        // Owned before it exists: no moment where another tenant could list it.
-        await store.agentTenants.setRunTenant(runId, principal.tenant);
+        const owner = { tenant: principal.tenant, isNew: true };
         if (body.stream) {
-          const { done } = await launch(runId, spec, (agent, signal, abort) =>
-            streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
+          const { done } = await launch(
+            runId,
+            spec,
+            (agent, signal, abort) => streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
+            owner,
           );
           await done.catch(() => {});
           return;
         }
-        const { done } = await launch(runId, spec, (agent, signal) =>
-          agent.run(body.task, runOptions(signal)),
+        const { done } = await launch(
+          runId,
+          spec,
+          (agent, signal) => agent.run(body.task, runOptions(signal)),
+          owner,
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId, status: 'running', links: { run: `/api/runs/${runId}` } });
@@ -211,6 +229,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           },
           (agent, signal) =>
             agent.resume(id, { signal, caller: { id: principal.principal, tenant: principal.tenant } }),
+          { tenant: principal.tenant, isNew: false },
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId: id, status: 'running', links: { run: `/api/runs/${id}` } });
