@@ -2,6 +2,7 @@
 // key with the `memory` scope; the tenant comes from the key, so a tenant cannot recall, forget,
 // erase or read the profile of another tenant's user, even one with the same user id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemory } from '../src/memory/index.js';
 import { call, type Platform, startPlatform } from './security-harness.js';
 
 let platform: Platform;
@@ -148,5 +149,25 @@ describe('memory tenant isolation', () => {
     expect(await recallText(acme, 'alice', 'where do I live, my dog, Lisbon')).toBe('[]');
     const left = await platform.store.memory.countUserRows('acme', 'alice');
     expect(Object.values(left).every((count) => count === 0)).toBe(true);
+  });
+});
+
+describe('deletions made by another process', () => {
+  it('are honoured by the next recall, though this server had the index warm', async () => {
+    // Another process on the same database: the CLI, another worker or replica.
+    const elsewhere = createMemory({ store: platform.store });
+    expect((await api('POST', '/api/memory/users/carol/ingest', acme, conversation('Nairobi'))).status).toBe(
+      200,
+    );
+    expect(await recallText(acme, 'carol', 'where do I live')).toContain('Nairobi');
+
+    expect(await elsewhere.forget({ tenant: 'acme', user: 'carol' }, ['D1:1'])).toEqual(['D1:1']);
+    const afterForget = await api('POST', '/api/memory/users/carol/recall', acme, {
+      query: 'where do I live',
+    });
+    expect(afterForget.body.data.map((item: { id: string }) => item.id)).not.toContain('D1:1');
+
+    await elsewhere.eraseUser({ tenant: 'acme', user: 'carol' });
+    expect(await recallText(acme, 'carol', 'where do I live, my dog, Nairobi')).toBe('[]');
   });
 });

@@ -11,6 +11,7 @@ import { sendJson } from '../http-response.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
+import { freshRecall } from './fresh-recall.js';
 
 const time = z.union([z.number(), z.string().max(100)]);
 const id = z.string().min(1).max(200);
@@ -51,7 +52,11 @@ export function memoryRoutes({ config, store }: MemoryRouteOptions): Route[] {
   const depth = config.security.maximumJsonDepth;
 
   /** The caller's tenant (from its key) and the user named in the path. */
-  const scopeOf = (req: IncomingMessage, user: string, thread?: string): MemoryScope => ({
+  const scopeOf = (
+    req: IncomingMessage,
+    user: string,
+    thread?: string,
+  ): MemoryScope & { tenant: string } => ({
     tenant: requireScope(req, 'memory').tenant,
     user,
     ...(thread ? { thread } : {}),
@@ -84,7 +89,7 @@ export function memoryRoutes({ config, store }: MemoryRouteOptions): Route[] {
       handler: async (req, res, { user }) => {
         const scope = scopeOf(req, user);
         const { query, ...options } = await body(req, recallBody);
-        sendJson(res, 200, { data: await memory.recall(scope, query, options) });
+        sendJson(res, 200, { data: await freshRecall(memory, store, scope, query, options) });
       },
     },
     {
