@@ -34,6 +34,12 @@ const routes: { method: string; path: (param: string) => string }[] = [
   { method: 'POST', path: (p) => `/api/rag/collections/${p}/ingest` },
   { method: 'POST', path: (p) => `/api/rag/collections/${p}/search` },
   { method: 'POST', path: (p) => `/api/rag/collections/${p}/ask` },
+  { method: 'POST', path: (p) => `/api/memory/users/${p}/ingest` },
+  { method: 'POST', path: (p) => `/api/memory/users/${p}/recall` },
+  { method: 'POST', path: (p) => `/api/memory/users/${p}/forget` },
+  { method: 'DELETE', path: (p) => `/api/memory/users/${p}` },
+  { method: 'GET', path: (p) => `/api/memory/users/${p}/profile` },
+  { method: 'PATCH', path: (p) => `/api/memory/users/${p}/profile` },
   { method: 'GET', path: () => '/admin/keys' },
   { method: 'POST', path: () => '/admin/keys' },
 ];
@@ -58,6 +64,22 @@ const body = fc.oneof(
         documents: fc.array(fc.record({ source: text, text }), { maxLength: 2 }),
         by: text,
         wait: fc.boolean(),
+        tools: fc.array(fc.oneof(text, fc.constantFrom('file_read', 'web_fetch', 'mcp:x')), { maxLength: 3 }),
+        sessions: fc.array(
+          fc.record(
+            {
+              id: text,
+              date: fc.oneof(text, fc.integer()),
+              turns: fc.array(fc.record({ text, role: text }), { maxLength: 3 }),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 3 },
+        ),
+        ids: fc.array(text, { maxLength: 3 }),
+        changes: fc.dictionary(text, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+        k: fc.oneof(fc.integer(), fc.double(), text),
+        kinds: fc.array(text, { maxLength: 2 }),
       },
       { requiredKeys: [] },
     )
@@ -89,6 +111,7 @@ const query = fc.constantFrom(
   '?status=nope',
   '?limit=3',
   '?runId=x',
+  '?thread=t',
 );
 
 function secret(kind: string): string | undefined {

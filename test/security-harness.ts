@@ -39,7 +39,7 @@ export async function startPlatform(
     ...input,
     database: { path: ':memory:' },
     server: { port: 0, host: '127.0.0.1', ...input.server },
-    providers: { fake: { type: 'openai-compatible', baseURL: backend.url } },
+    providers: { fake: { type: 'openai-compatible', baseURL: backend.url }, ...input.providers },
     agent: {
       model: 'fake:tiny',
       requireApproval: ['file_read'],

@@ -5,7 +5,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
 import { GantryError } from '../errors/index.js';
 import type { Memory } from '../memory/index.js';
-import type { AgentToolCallRecord, Store } from '../store/index.js';
+import { type AgentToolCallRecord, defaultTenant, type Store } from '../store/index.js';
 import {
   type AnyTool,
   type CallerIdentity,
@@ -55,8 +55,12 @@ export interface AgentOptions {
   finalAnswerOnStop?: boolean;
   /** Unusable replies in a row (bad format, unknown tool, invalid arguments) before the run stops. Default 3. */
   maximumRepairs?: number;
-  /** Persists runs, checkpoints, tool calls and approvals; needed for resume() and approvals. */
-  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
+  /**
+   * Persists runs, checkpoints, tool calls and approvals; needed for resume() and approvals. With
+   * `agentTenants`, each run is recorded under its tenant (see RunOptions.tenant).
+   */
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'> &
+    Partial<Pick<Store, 'agentTenants'>>;
   tracer?: Tracer;
   toolTimeoutMs?: number;
   /** How many tool calls of one step run at once (default 1: one after another, in order). */
@@ -90,6 +94,11 @@ export interface RunOptions {
   runId?: string;
   /** Stored with the run's checkpoint (for example what is needed to rebuild the agent on resume). */
   metadata?: Record<string, unknown>;
+  /**
+   * The tenant that owns the run (its approvals are that tenant's over the server's API). Default:
+   * the parent run's tenant for a sub-run, else `caller.tenant`; none: the default tenant.
+   */
+  tenant?: string;
 }
 
 export interface Agent {
@@ -191,6 +200,7 @@ export function createAgent(options: AgentOptions): Agent {
           tools: memoryToolRegistry(memoryOptions, tools, scope),
         };
       }
+      await recordTenant(options.store, state.runId, runOptions);
       await options.store?.agentRuns.createRun({
         id: state.runId,
         agentName: name,
@@ -318,6 +328,16 @@ export function createAgent(options: AgentOptions): Agent {
     },
   };
   return agent;
+}
+
+/** A sub-run belongs to its parent's tenant, so that a nested approval is seen by the right tenant. */
+async function recordTenant(store: AgentOptions['store'], runId: string, runOptions: RunOptions) {
+  const tenants = store?.agentTenants;
+  if (!tenants) return;
+  const tenant = runOptions.parentRunId
+    ? await tenants.runTenant(runOptions.parentRunId)
+    : (runOptions.tenant ?? runOptions.caller?.tenant);
+  if (tenant !== undefined && tenant !== defaultTenant) await tenants.setRunTenant(runId, tenant);
 }
 
 export function newRunId(): string {

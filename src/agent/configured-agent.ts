@@ -20,7 +20,8 @@ export const builtInToolNames = ['web_fetch', 'calculator', 'file_read'] as cons
 
 export interface ConfiguredAgentOptions {
   config: GantryConfig;
-  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'>;
+  store?: Pick<Store, 'agentRuns' | 'agentToolCalls' | 'agentApprovals'> &
+    Partial<Pick<Store, 'agentTenants'>>;
   tracer?: Tracer;
   /** 'provider:model' or an alias; default: config.agent.model. */
   model?: string;

@@ -31,6 +31,8 @@ export interface ToolExecutionContext {
   confirmRepairedCalls?: boolean;
   /** Calls finished before a crash or pause, by call id: replayed, never run again. */
   completed: Map<string, AgentToolCallRecord>;
+  /** Calls of this step counted in `budget.used.toolCalls`, kept with the checkpoint. */
+  counted: Set<string>;
 }
 
 export type CallOutcome =
@@ -49,6 +51,11 @@ export async function executeToolCall(
 ): Promise<CallOutcome> {
   const done = context.completed.get(call.id);
   if (done) {
+    // Finished after the checkpoint was written (a crash mid-step): counted now, once.
+    if (!context.counted.has(call.id) && (await ranBefore(call, done, context))) {
+      context.budget.charge({ toolCalls: 1 });
+      context.counted.add(call.id);
+    }
     const result = { id: call.id, name: call.name, output: done.output, isError: done.isError };
     return {
       kind: 'result',
@@ -109,6 +116,7 @@ export async function executeToolCall(
   });
   const startedAt = performance.now();
   context.budget.charge({ toolCalls: 1 });
+  context.counted.add(call.id);
   const before = { ...context.budget.used };
   let outcome: CallOutcome;
   try {
@@ -140,6 +148,7 @@ export async function executeToolCall(
     if (ApprovalPending.isInstance(error)) {
       // A sub-agent paused: this call is not done; it runs again (and resumes the sub-agent) on resume.
       context.budget.charge({ toolCalls: -1 });
+      context.counted.delete(call.id);
       span.setAttribute('gantry.tool.status', 'awaiting-approval');
       span.end();
       return { kind: 'awaiting-approval', approvals: error.approvals };
@@ -157,6 +166,24 @@ export async function executeToolCall(
   }
   await record(call, outcome, context, startedAt);
   return outcome;
+}
+
+/**
+ * Whether a recorded call actually ran its tool (and so counts as a tool call): everything recorded
+ * ran, except calls refused at approval (rejected, or approved for other arguments).
+ */
+async function ranBefore(
+  call: ToolCallRecord,
+  done: AgentToolCallRecord,
+  context: ToolExecutionContext,
+): Promise<boolean> {
+  if (!done.isError || !context.store) return true;
+  const approval = await context.store.agentApprovals.findApproval(context.runId, call.id);
+  if (!approval) return true;
+  if (approval.status !== 'approved') return false;
+  const tool = context.tools.lookUp(call.name).tool;
+  const validated = tool ? validateToolInput(tool, call.input) : undefined;
+  return validated?.ok === true && hashArguments(validated.value) === approval.inputHash;
 }
 
 type Decision =

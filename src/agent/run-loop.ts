@@ -45,8 +45,13 @@ export async function* runLoop(
     state.traceId = runSpan.traceId;
     state.rootSpanId = runSpan.spanId;
   }
+  // Calls of the unfinished step counted in the budget: saved with the checkpoint so that a resume
+  // counts each call once (a replayed call finished after the checkpoint is counted then, not before).
+  const counted = new Set<string>(state.countedCallIds ?? []);
   const persist = async (status: AgentRunStatus, extra: { stopReason?: string; finalText?: string } = {}) => {
     state.usage = { ...budget.used };
+    if (counted.size > 0) state.countedCallIds = [...counted];
+    else delete state.countedCallIds;
     state.elapsedMs = budget.elapsedMs();
     if (!store) return;
     await store.agentRuns.updateRun(state.runId, {
@@ -105,6 +110,7 @@ export async function* runLoop(
           maximumObservationCharacters: settings.maximumObservationCharacters,
           confirmRepairedCalls: settings.confirmRepairedCalls,
           completed: input.completed,
+          counted,
         };
         // Calls run `toolConcurrency` at a time (default 1: in order); their events keep the call order.
         for (let first = 0; first < pending.length; first += settings.toolConcurrency) {
@@ -166,6 +172,7 @@ export async function* runLoop(
         state.observationKeys.push(hashArguments(canonicalJson(results.map((r) => [r.name, r.output]))));
         state.invalidTurns = unusable === pending.length ? state.invalidTurns + 1 : 0;
         input.completed.clear();
+        counted.clear();
         await persist('running');
         stepSpan.end();
         stepSpan = undefined;

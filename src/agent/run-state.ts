@@ -22,6 +22,11 @@ export interface RunState {
   observationKeys: string[];
   /** Consecutive steps whose output could not be used (bad format, unknown tool, invalid arguments). */
   invalidTurns: number;
+  /**
+   * Calls of the unfinished step already counted in `usage.toolCalls` (those that ran before an
+   * approval pause or an abort): a resume replays them without counting them again.
+   */
+  countedCallIds?: string[];
   /** What the caller needs to rebuild the agent on resume (the CLI keeps its model and tool names here). */
   metadata?: Record<string, unknown>;
 }

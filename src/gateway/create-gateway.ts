@@ -122,6 +122,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     resolveRoute(built.routes),
     enforceLimits({
       state,
+      tenantLimits: (tenant) =>
+        Object.hasOwn(config.security.tenants, tenant) ? config.security.tenants[tenant].limits : undefined,
       onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
       seedSpend(keyId) {
         if (seeded.has(keyId)) return undefined;
@@ -191,6 +193,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       model: '',
       stream: false,
       key: null,
+      tenant: undefined,
       limits: settings.defaultLimits,
       admitted: false,
       route: undefined,

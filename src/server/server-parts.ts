@@ -8,6 +8,7 @@ import type { Mount } from './create-server.js';
 import type { Route } from './router.js';
 import { agentRoutes } from './routes/agent.js';
 import { gatewayMounts } from './routes/gateway.js';
+import { memoryRoutes } from './routes/memory.js';
 import { ragRoutes } from './routes/rag.js';
 
 export interface ServerPartsContext {
@@ -35,6 +36,7 @@ export async function assembleServerParts(context: ServerPartsContext): Promise<
   parts.routes.push(...agent.routes);
   parts.close.push(agent.close);
   parts.routes.push(...ragRoutes(context));
+  parts.routes.push(...memoryRoutes(context));
   const gateway = await gatewayMounts(context, keys);
   parts.mounts.push(...gateway.mounts);
   parts.close.push(gateway.close);

@@ -3,6 +3,8 @@
 // crash or an approval without repeating finished turns.
 import { newRunId } from '../agent/index.js';
 import { GantryError } from '../errors/index.js';
+import { defaultTenant } from '../store/index.js';
+import type { CallerIdentity } from '../tool/index.js';
 import { noopTracer } from '../trace/index.js';
 import { runDebate } from './patterns/debate.js';
 import { runGroup } from './patterns/group.js';
@@ -19,6 +21,13 @@ import { validateTeam } from './validate-team.js';
 
 export interface TeamRunOptions {
   signal?: AbortSignal;
+  /** Who runs the team: passed to every member run (memory scope, tools' permission checks). */
+  caller?: CallerIdentity;
+  /**
+   * The tenant owning the team run and every member run (their approvals are that tenant's over
+   * the server's API). Default: `caller.tenant`; on resume, the tenant the team run was stored under.
+   */
+  tenant?: string;
   /** The id of the team run (default: a new one); its member runs are `<id>.<n>`. */
   teamRunId?: string;
 }
@@ -68,7 +77,16 @@ export function createTeam(options: TeamOptions): Team {
         'gantry.team.run_id': teamRunId,
       },
     });
-    const runtime = new TeamRuntime(options, teamRunId, budget, emit, streaming, span, runOptions.signal);
+    const tenant =
+      runOptions.tenant ??
+      runOptions.caller?.tenant ??
+      (resumed ? await options.store?.agentTenants.runTenant(teamRunId) : undefined);
+    const runtime = new TeamRuntime(options, teamRunId, budget, emit, streaming, span, runOptions.signal, {
+      ...(runOptions.caller ? { caller: runOptions.caller } : {}),
+      ...(tenant !== undefined && tenant !== defaultTenant ? { tenant } : {}),
+    });
+    if (!resumed && runtime.identity.tenant)
+      await options.store?.agentTenants.setRunTenant(teamRunId, runtime.identity.tenant);
     if (!resumed)
       await options.store?.agentRuns.createRun({
         id: teamRunId,

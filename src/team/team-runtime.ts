@@ -10,7 +10,7 @@ import {
   type StopCondition,
 } from '../agent/index.js';
 import { GantryError } from '../errors/index.js';
-import type { AnyTool } from '../tool/index.js';
+import type { AnyTool, CallerIdentity } from '../tool/index.js';
 import { noopTracer, type Span } from '../trace/index.js';
 import { delegateTool } from './delegate-tool.js';
 import { gateModel } from './gated-model.js';
@@ -59,6 +59,8 @@ export class TeamRuntime {
     readonly streaming: boolean,
     readonly span: Span,
     signal?: AbortSignal,
+    /** Who runs the team and the tenant owning its runs: passed to every member run. */
+    readonly identity: { caller?: CallerIdentity; tenant?: string } = {},
   ) {
     this.members = new Map(options.members.map((member) => [member.name, member]));
     this.settled = { usage: { ...budget.root.used }, ledger: budget.ledgerObject() };
@@ -193,6 +195,8 @@ export class TeamRuntime {
       signal: this.controller.signal,
       parentSpan: request.parentSpan ?? this.span,
       ...(request.parentRunId ? { parentRunId: request.parentRunId } : {}),
+      ...(this.identity.caller ? { caller: this.identity.caller } : {}),
+      ...(this.identity.tenant ? { tenant: this.identity.tenant } : {}),
       metadata: { team: this.teamRunId, agent: member.name },
     };
     this.emit({

@@ -14,6 +14,18 @@ export const securityErrors = {
     httpStatus: 403,
     exitCode: 1,
   },
+  AUTH_TOOL_FORBIDDEN: {
+    description:
+      "An /api agent run asked for a tool its tenant may not use (not in security.apiTools or the tenant's tools).",
+    httpStatus: 403,
+    exitCode: 1,
+  },
+  TENANT_RUNS_LIMITED: {
+    description:
+      'The tenant already has security.tenants.<tenant>.concurrentRuns agent runs in progress in this server.',
+    httpStatus: 429,
+    exitCode: 1,
+  },
   REQUEST_HOST_FORBIDDEN: {
     description: 'The Host header names a host this server does not serve (DNS-rebinding guard).',
     httpStatus: 403,

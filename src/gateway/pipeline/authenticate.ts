@@ -31,6 +31,7 @@ export function authenticate({
       });
     }
     context.key = key;
+    context.tenant = key.tenant;
     let limits = merged.get(key);
     if (!limits) {
       limits = { ...defaultLimits, ...key.limits };

@@ -20,6 +20,8 @@ export interface GatewayContext {
   model: string;
   stream: boolean;
   key: GatewayKeyRecord | null;
+  /** The key's tenant (undefined without a key): limits shared by all of its keys apply. */
+  tenant: string | undefined;
   limits: GatewayKeyLimits;
   /** Limit state to give back once the request ends. */
   admitted: boolean;

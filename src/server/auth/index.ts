@@ -5,3 +5,5 @@ export { type Principal, principalOf, requireScope, setPrincipal } from './princ
 export { type Admission, createAdmission } from './request-admission.js';
 export { scopeForPath } from './route-scopes.js';
 export { tenantCollection, tenantCollections } from './tenant-collections.js';
+export { createTenantRunSlots, type TenantRunSlots } from './tenant-run-slots.js';
+export { apiToolsFor, checkApiModel, checkApiTools } from './tool-access.js';

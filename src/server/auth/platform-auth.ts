@@ -16,6 +16,7 @@ const localPrincipal: Principal = {
   tenant: defaultTenant,
   principal: 'local',
   scopes: new Set<Scope>(scopes.filter((scope) => scope !== 'admin')),
+  models: null,
   anonymous: true,
 };
 
@@ -23,6 +24,7 @@ const adminPrincipal: Principal = {
   tenant: defaultTenant,
   principal: 'admin',
   scopes: new Set<Scope>(scopes),
+  models: null,
   anonymous: false,
 };
 
@@ -52,7 +54,13 @@ export function createPlatformAuth({
     if (!key) throw unauthorised('The API key is unknown or revoked.');
     let principal = principals.get(key);
     if (!principal) {
-      principal = { tenant: key.tenant, principal: key.id, scopes: new Set(key.scopes), anonymous: false };
+      principal = {
+        tenant: key.tenant,
+        principal: key.id,
+        scopes: new Set(key.scopes),
+        models: key.models,
+        anonymous: false,
+      };
       principals.set(key, principal);
     }
     return principal;

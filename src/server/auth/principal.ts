@@ -11,6 +11,8 @@ export interface Principal {
   /** Who acts: a key id (`key_...`), 'admin' (the admin key) or 'local' (keyless, loopback only). */
   readonly principal: string;
   readonly scopes: ReadonlySet<Scope>;
+  /** The models the key may use (its `models` list; agent runs too); null: every model. */
+  readonly models: readonly string[] | null;
   /** True for the keyless local user of a loopback server. */
   readonly anonymous: boolean;
 }

@@ -13,10 +13,11 @@ import {
 } from '../../agent/index.js';
 import type { GantryConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
-import type { AgentRunStatus, Store } from '../../store/index.js';
+import type { AgentApprovalStatus, AgentRunStatus, Store } from '../../store/index.js';
 import type { Tracer } from '../../trace/index.js';
-import { principalOf } from '../auth/index.js';
+import { checkApiModel, checkApiTools, createTenantRunSlots, principalOf } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
+import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
 
@@ -53,6 +54,7 @@ export interface AgentRoutes {
 
 export function agentRoutes({ config, store, tracer }: AgentRouteOptions): AgentRoutes {
   const active = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
+  const slots = createTenantRunSlots(config);
   const limit = config.server.bodyLimitBytes;
   const depth = config.security.maximumJsonDepth;
 
@@ -87,12 +89,24 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       signal: AbortSignal,
       abort: () => void,
     ) => Promise<AgentResult>,
+    { tenant, isNew }: { tenant: string; isNew: boolean },
   ): Promise<{ done: Promise<AgentResult> }> {
-    const configured = await createConfiguredAgent({ config, store, tracer, ...spec });
+    // Taken before anything is built or stored: a refused run leaves nothing behind.
+    const release = slots.take(tenant);
+    let configured: Awaited<ReturnType<typeof createConfiguredAgent>>;
+    try {
+      // Owned before it exists: no moment where another tenant could list it.
+      if (isNew) await store.agentTenants.setRunTenant(runId, tenant);
+      configured = await createConfiguredAgent({ config, store, tracer, ...spec });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const controller = new AbortController();
     const abort = () => controller.abort(new Error('the client went away'));
     const done = start(configured.agent, controller.signal, abort).finally(async () => {
       active.delete(runId);
+      release();
       await configured.close();
     });
     done.catch(() => {}); // failures are stored on the run (status 'failed')
@@ -107,7 +121,10 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/runs',
       handler: async (req, res) => {
         const principal = principalOf(req);
-        const body = parse(startBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(startBody, await readJsonBody(req, limit, depth));
+        // The tools and the model are the operator's to give: a request narrows them, never widens.
+        checkApiTools(config, principal, body.tools);
+        checkApiModel(principal, body.model ?? config.agent.model);
         const runId = newRunId();
         const spec = {
           model: body.model,
@@ -121,19 +138,24 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           runId,
           signal,
           metadata: { ...spec, model: spec.model ?? config.agent.model },
-          caller: { id: principal.principal },
+          caller: { id: principal.principal, tenant: principal.tenant },
         });
-        // Owned before it exists: no moment where another tenant could list it.
-        await store.agentTenants.setRunTenant(runId, principal.tenant);
+        const owner = { tenant: principal.tenant, isNew: true };
         if (body.stream) {
-          const { done } = await launch(runId, spec, (agent, signal, abort) =>
-            streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
+          const { done } = await launch(
+            runId,
+            spec,
+            (agent, signal, abort) => streamEvents(agent.stream(body.task, runOptions(signal)), res, abort),
+            owner,
           );
           await done.catch(() => {});
           return;
         }
-        const { done } = await launch(runId, spec, (agent, signal) =>
-          agent.run(body.task, runOptions(signal)),
+        const { done } = await launch(
+          runId,
+          spec,
+          (agent, signal) => agent.run(body.task, runOptions(signal)),
+          owner,
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId, status: 'running', links: { run: `/api/runs/${runId}` } });
@@ -173,7 +195,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/runs/:id/resume',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        const body = parse(resumeBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(resumeBody, await readJsonBody(req, limit, depth));
         const run = await ownRun(req, id);
         if (active.has(id))
           throw new GantryError('AGENT_RUN_NOT_RESUMABLE', `Run ${id} is still running in this server.`, {
@@ -194,6 +216,9 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           metadata?: { model?: string; tools?: string[]; protocol?: ProtocolChoice; instructions?: string };
         }>(id);
         const meta = checkpoint?.metadata ?? {};
+        // Checked again: the operator may have narrowed the lists since, or another key resumes.
+        checkApiTools(config, principal, meta.tools ?? []);
+        checkApiModel(principal, meta.model ?? run.model);
         const { done } = await launch(
           id,
           {
@@ -202,7 +227,9 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
             protocol: meta.protocol,
             instructions: meta.instructions,
           },
-          (agent, signal) => agent.resume(id, { signal, caller: { id: principal.principal } }),
+          (agent, signal) =>
+            agent.resume(id, { signal, caller: { id: principal.principal, tenant: principal.tenant } }),
+          { tenant: principal.tenant, isNew: false },
         );
         if (body.wait) return sendJson(res, 200, publicResult(await done));
         sendJson(res, 202, { runId: id, status: 'running', links: { run: `/api/runs/${id}` } });
@@ -218,12 +245,20 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
         if (!['pending', 'approved', 'rejected'].includes(status)) {
           throw new GantryError('REQUEST_INVALID', 'status must be one of pending, approved, rejected.');
         }
-        const ids = await store.agentTenants.listApprovalIds({
-          tenant,
-          status,
-          runId: query.get('runId') ?? undefined,
-          limit: parseLimit(query.get('limit'), 50, 500),
-        });
+        const runId = query.get('runId') ?? undefined;
+        const count = parseLimit(query.get('limit'), 50, 500);
+        if (runId !== undefined) {
+          // A run's approvals include those of its sub-runs (nested agents), which share its tenant.
+          if ((await store.agentTenants.runTenant(runId)) !== tenant) return sendJson(res, 200, { data: [] });
+          const approvals = await store.agentApprovals.listApprovals({
+            runId,
+            status: status as AgentApprovalStatus,
+            limit: count,
+          });
+          const owners = await Promise.all(approvals.map((a) => store.agentTenants.runTenant(a.runId)));
+          return sendJson(res, 200, { data: approvals.filter((_, index) => owners[index] === tenant) });
+        }
+        const ids = await store.agentTenants.listApprovalIds({ tenant, status, limit: count });
         const approvals = await Promise.all(ids.map((id) => store.agentApprovals.getApproval(id)));
         sendJson(res, 200, { data: approvals.filter((approval) => approval !== undefined) });
       },
@@ -233,7 +268,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/approvals/:id/approve',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        parse(decisionBody, await readJsonBody(req, limit, depth));
+        parseRequestBody(decisionBody, await readJsonBody(req, limit, depth));
         await ownApproval(req, id);
         sendJson(res, 200, await approveToolCall(store, id, { decidedBy: principal.principal }));
       },
@@ -243,7 +278,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       path: '/api/approvals/:id/reject',
       handler: async (req, res, { id }) => {
         const principal = principalOf(req);
-        const body = parse(decisionBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(decisionBody, await readJsonBody(req, limit, depth));
         await ownApproval(req, id);
         sendJson(
           res,
@@ -261,17 +296,6 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
       await Promise.allSettled([...active.values()].map((run) => run.done));
     },
   };
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issues = result.error.issues
-    .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
-  throw new GantryError('REQUEST_INVALID', `Invalid request body: ${issues}.`, {
-    details: { issues: result.error.issues },
-  });
 }
 
 /** A whole number in 1..maximum, or the default when absent; 400 otherwise (never NaN or negative). */

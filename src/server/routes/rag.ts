@@ -16,7 +16,11 @@ import {
 import type { Store } from '../../store/index.js';
 import { principalOf, tenantCollection, tenantCollections } from '../auth/index.js';
 import { sendJson } from '../http-response.js';
+import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
+
+const ragHint = 'See docs/rag.md for the request fields.';
+
 import type { Route } from '../router.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -115,7 +119,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
       path: '/api/rag/collections/:name/ingest',
       handler: async (req, res, { name: asked }) => {
         const name = tenantCollection(principalOf(req).tenant, asked);
-        const body = parse(ingestBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(ingestBody, await readJsonBody(req, limit, depth), ragHint);
         const documents: LoadedDocument[] = body.documents.map((document) => ({
           source: document.source,
           format: document.format,
@@ -136,7 +140,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
       path: '/api/rag/collections/:name/search',
       handler: async (req, res, { name: asked }) => {
         const name = tenantCollection(principalOf(req).tenant, asked);
-        const body = parse(searchBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(searchBody, await readJsonBody(req, limit, depth), ragHint);
         await requireCollection(store, name, asked);
         const opened = await collection(name);
         const hits = await opened.search(body.query, {
@@ -157,7 +161,7 @@ export function ragRoutes({ config, store }: RagRouteOptions): Route[] {
       path: '/api/rag/collections/:name/ask',
       handler: async (req, res, { name: asked }) => {
         const name = tenantCollection(principalOf(req).tenant, asked);
-        const body = parse(askBody, await readJsonBody(req, limit, depth));
+        const body = parseRequestBody(askBody, await readJsonBody(req, limit, depth), ragHint);
         const spec = body.model ?? config.rag.answer.model;
         if (!spec) {
           throw new GantryError(
@@ -200,14 +204,4 @@ async function requireCollection(
       details: { name: asked },
     });
   }
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (!result.success) {
-    throw new GantryError('REQUEST_INVALID', `Invalid request body: ${z.prettifyError(result.error)}`, {
-      hint: 'See docs/rag.md for the request fields.',
-    });
-  }
-  return result.data;
 }
