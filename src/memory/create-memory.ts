@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { z } from 'zod';
 import { GantryError } from '../errors/index.js';
-import type { Embedder } from '../rag/index.js';
+import type { Embedder } from '../search/index.js';
 import type {
   MemoryEpisodeRecord,
   MemoryFactRecord,

@@ -1,9 +1,8 @@
 // One user's retrieval index, in memory: BM25 over episodes, active facts and summaries (the RAG
 // analyzer and index), and optional vectors in a quantized index. Built from the store on first use,
 // kept in step by the memory service, dropped on erasure.
-import type { Embedder } from '../rag/index.js';
-import { Bm25Index } from '../rag/index.js';
-import { QuantizedVectorIndex } from '../rag/vector/index.js';
+import type { Embedder } from '../search/index.js';
+import { Bm25Index, QuantizedVectorIndex } from '../search/index.js';
 import type { MemoryRole } from '../store/index.js';
 import { analyzeMemoryText } from './memory-analyzer.js';
 import type { MemoryKind } from './recall-types.js';
