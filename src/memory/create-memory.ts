@@ -377,10 +377,8 @@ export function createMemory(options: MemoryOptions): Memory {
         const anchor = /\b(before|after) (?:(?:i|we) )?([a-z' ]{3,60})/i.exec(query);
         if (anchor && from === undefined && to === undefined) {
           // One BM25 search for the event the question is anchored on (not a full ranking).
-          const [hit] = index.lexical.search(anchor[2], {
-            limit: 1,
-            filter: (id) => index.items.get(id)?.kind === 'episode',
-          });
+          const episodes = index.slotFilter({ kinds: new Set(['episode']) })!;
+          const [hit] = index.lexical.search(anchor[2], { limit: 1, filter: (_, slot) => episodes(slot!) });
           const item = hit && index.items.get(hit.id);
           if (item) anchorHit = { ...toRecallItem(item), components: { anchor: 1 } };
           if (anchorHit) {
