@@ -21,7 +21,11 @@ export type { FactChange, Memory, MemoryOptions, TurnInput } from './memory-type
 export function createMemory(options: MemoryOptions): Memory {
   const repository = options.store.memory;
   const now = options.now ?? Date.now;
-  const indexes = createUserIndexes(repository, options.embedder);
+  const indexes = createUserIndexes(repository, {
+    embedder: options.embedder,
+    maxAgeMs: options.indexMaxAgeMs,
+    now,
+  });
   const consolidation = { repository, indexes, now, factsTtlMs: options.ttl?.factsMs };
 
   const memory: Memory = {

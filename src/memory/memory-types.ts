@@ -41,6 +41,12 @@ export interface MemoryOptions {
   weights?: Partial<RecallWeights>;
   /** Default lifetimes; absent: kept until forgotten. */
   ttl?: { episodesMs?: number; factsMs?: number };
+  /**
+   * Several processes sharing one database: each keeps its own in-memory index per user, which does
+   * not see the others' writes (or erasures). An index older than this is rebuilt from the store on
+   * its next use. Default: never (one process writes a user's memory).
+   */
+  indexMaxAgeMs?: number;
   /** Extract facts from user turns as they are added (default true). */
   extractFacts?: boolean;
   now?: () => number;

@@ -18,8 +18,22 @@ export interface UserIndexes {
   clear(): void;
 }
 
-export function createUserIndexes(repository: MemoryRepository, embedder: Embedder | undefined): UserIndexes {
+export interface UserIndexesOptions {
+  embedder?: Embedder;
+  /**
+   * Rebuild an index from the store once it is older than this: the bound on how long writes made
+   * by other processes sharing the database (and erasures they make) stay invisible here.
+   */
+  maxAgeMs?: number;
+  now: () => number;
+}
+
+export function createUserIndexes(
+  repository: MemoryRepository,
+  { embedder, maxAgeMs, now }: UserIndexesOptions,
+): UserIndexes {
   const indexes = new Map<string, Promise<MemoryIndex>>();
+  const builtAt = new Map<string, number>();
 
   async function build(scope: ResolvedScope): Promise<MemoryIndex> {
     const index = new MemoryIndex(embedder);
@@ -62,7 +76,9 @@ export function createUserIndexes(repository: MemoryRepository, embedder: Embedd
     get(scope) {
       const key = scopeKey(scope);
       let pending = indexes.get(key);
+      if (pending && maxAgeMs !== undefined && now() - builtAt.get(key)! > maxAgeMs) pending = undefined;
       if (!pending) {
+        builtAt.set(key, now());
         pending = build(scope);
         indexes.set(key, pending);
         pending.catch(() => indexes.delete(key));
@@ -87,9 +103,11 @@ export function createUserIndexes(repository: MemoryRepository, embedder: Embedd
     },
     drop(scope) {
       indexes.delete(scopeKey(scope));
+      builtAt.delete(scopeKey(scope));
     },
     clear() {
       indexes.clear();
+      builtAt.clear();
     },
   };
   return userIndexes;

@@ -8,7 +8,7 @@ import type { Store } from '../../store/index.js';
 const day = 86_400_000;
 
 export function memoryOptionsFromConfig(config: GantryConfig, store: Pick<Store, 'memory'>): MemoryOptions {
-  const { embedder, model, weights, ttl, extractFacts } = config.memory;
+  const { embedder, model, weights, ttl, extractFacts, indexMaxAgeSeconds } = config.memory;
   return {
     store,
     embedder:
@@ -22,5 +22,6 @@ export function memoryOptionsFromConfig(config: GantryConfig, store: Pick<Store,
       factsMs: ttl.factsDays !== undefined ? ttl.factsDays * day : undefined,
     },
     extractFacts,
+    indexMaxAgeMs: indexMaxAgeSeconds !== undefined ? indexMaxAgeSeconds * 1000 : undefined,
   };
 }

@@ -32,6 +32,14 @@ export const memorySection = z
       .prefault({}),
     /** Default lifetimes in days; absent: kept until forgotten. */
     ttl: z.object({ episodesDays: days, factsDays: days }).partial().strict().prefault({}),
+    /**
+     * Seconds after which a process rebuilds a user's in-memory index from the database, so that
+     * writes and erasures by other processes sharing it show up; absent: one process writes memory.
+     */
+    indexMaxAgeSeconds: z
+      .number()
+      .positive({ error: 'indexMaxAgeSeconds is a number of seconds > 0' })
+      .optional(),
     /** Facts from user turns as they are stored. */
     extractFacts: z.boolean().default(true),
     context: z
