@@ -1,7 +1,7 @@
 // Multi-session recall evaluation on generated conversations (generate-conversations.ts): evidence
 // recall@5/10/20 per question type for Gantry memory and for plain BM25 over turns. Weights are
 // chosen on the dev split (seeds 1–10) and reported on the test split (seeds 101–110).
-//   node bin/run-ts.js bench/memory/recall-eval.ts [--json]
+//   node bin/run-ts.js bench/memory/recall-eval.ts [--json] [--lsa]
 import {
   assembleContext,
   conversationTurns,
@@ -10,7 +10,7 @@ import {
   type RecallWeights,
 } from '../../src/memory/index.js';
 import { countTokens } from '../../src/model/index.js';
-import { Bm25Index } from '../../src/rag/index.js';
+import { Bm25Index, createLsaEmbedder, fitLsaModel } from '../../src/search/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import {
   type GeneratedConversation,
@@ -33,9 +33,18 @@ async function load(conversation: GeneratedConversation): Promise<Loaded> {
   const store = openSqliteStore({ path: ':memory:' });
   const lastDate = Date.parse(conversation.sessions.at(-1)!.date);
   const now = lastDate + 86_400_000;
-  const memory = createMemory({ store, now: () => now });
   const scope = { user: conversation.user };
   const turns = conversationTurns(conversation);
+  // --lsa: the offline embedder fitted on this user's own memories (their vocabulary and IDF).
+  const embedder = process.argv.includes('--lsa')
+    ? createLsaEmbedder(
+        fitLsaModel(
+          turns.map((turn) => turn.text),
+          { dimension: 128 },
+        ),
+      )
+    : undefined;
+  const memory = createMemory({ store, now: () => now, embedder });
   await memory.addTurns(scope, turns);
   const baseline = new Bm25Index();
   for (const turn of turns) baseline.add(turn.id!, turn.text);

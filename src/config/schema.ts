@@ -5,6 +5,7 @@ import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
 import { guardSection } from './sections/guard.js';
+import { memorySection } from './sections/memory.js';
 import { modelsSection, providersSection } from './sections/models.js';
 import { ragSection } from './sections/rag.js';
 import { securitySection } from './sections/security.js';
@@ -24,6 +25,7 @@ export const configSchema = z
     guard: guardSection,
     eval: evalSection,
     security: securitySection,
+    memory: memorySection,
   })
   .strict();
 

@@ -5,8 +5,8 @@
 import { GantryError } from '../errors/index.js';
 import { countTokens } from '../model/index.js';
 import { noopTracer, type Span, type Tracer } from '../trace/index.js';
-import type { Memory } from './create-memory.js';
 import type { MemoryScope } from './memory-scope.js';
+import type { Memory } from './memory-types.js';
 import type { RecallItem, RecallOptions } from './recall-types.js';
 import { summarizeExtractively } from './summarize-session.js';
 

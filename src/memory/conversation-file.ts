@@ -3,7 +3,7 @@
 //                     "turns": [ { "id": "D1:1", "speaker": "Alice", "role": "user", "text": "…" } ] } ] }
 // A turn without "at" is dated at its session's date plus one second per turn.
 import { GantryError } from '../errors/index.js';
-import type { TurnInput } from './create-memory.js';
+import type { TurnInput } from './memory-types.js';
 
 export interface ConversationFile {
   sessions: {

@@ -10,19 +10,14 @@ export {
   contextTokens,
 } from './assemble-context.js';
 export { type ConversationFile, conversationTurns } from './conversation-file.js';
-export {
-  createMemory,
-  type FactChange,
-  type Memory,
-  type MemoryOptions,
-  type TurnInput,
-} from './create-memory.js';
+export { createMemory } from './create-memory.js';
 export { defaultRecallWeights, recencyHalfLifeMs } from './default-recall-weights.js';
 export { estimateImportance } from './estimate-importance.js';
 export { type CandidateFact, extractFacts } from './extract-facts.js';
 export { extractFactsWithModel } from './extract-facts-with-model.js';
 export { type MemoryScope, type ResolvedScope, resolveScope } from './memory-scope.js';
 export { type MemoryToolsOptions, memoryTools } from './memory-tools.js';
+export type { FactChange, Memory, MemoryOptions, TurnInput } from './memory-types.js';
 export { parseTimeRange, type TimeRange } from './parse-time-range.js';
 export type { MemoryKind, RecallItem, RecallOptions, RecallWeights } from './recall-types.js';
 export { summarizeExtractively, summarizeWithModel } from './summarize-session.js';

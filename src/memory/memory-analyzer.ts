@@ -2,7 +2,7 @@
 // pronouns, question words and auxiliaries that nearly every conversational turn and question holds
 // ("where did I …", "my …"). They carry no evidence, and in a long history their postings cover most
 // turns, which made every query touch most of the index.
-import { createAnalyzer, luceneEnglishStopwords } from '../rag/index.js';
+import { createAnalyzer, luceneEnglishStopwords } from '../search/index.js';
 
 const conversational =
   `i me my mine myself you your yours yourself we us our ours he him his she her hers it its

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { GantryError } from '../errors/index.js';
 import { type AnyTool, defineTool, type ToolContext } from '../tool/index.js';
-import type { Memory } from './create-memory.js';
 import type { MemoryScope } from './memory-scope.js';
+import type { Memory } from './memory-types.js';
 
 export interface MemoryToolsOptions {
   /** The scope of every call; default: from the run's caller (tenant, id). */

@@ -37,11 +37,10 @@ export function rankMemories(index: MemoryIndex, input: RankInput): RecallItem[]
     (input.from === undefined || item.at >= input.from) &&
     (input.to === undefined || item.at <= input.to);
   const pool = Math.max(100, input.k * 10);
-  const filtered =
-    kinds !== undefined || input.session !== undefined || input.from !== undefined || input.to !== undefined;
+  const slotFilter = index.slotFilter({ kinds, session: input.session, from: input.from, to: input.to });
   const lexicalHits = index.lexical.search(input.query, {
     limit: pool * 4,
-    filter: filtered ? (id) => accept(index.items.get(id)) : undefined,
+    filter: slotFilter && ((_, slot) => slotFilter(slot!)),
   });
   const best = lexicalHits[0]?.score ?? 0;
   const lexical = new Map<string, number>();

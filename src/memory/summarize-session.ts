@@ -3,7 +3,7 @@
 // their original order).
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { generateText } from 'ai';
-import { analyzeText } from '../rag/index.js';
+import { analyzeText } from '../search/index.js';
 import type { MemoryEpisodeRecord } from '../store/index.js';
 
 export async function summarizeWithModel(

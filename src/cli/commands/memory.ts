@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
-import { conversationTurns, createMemory, type MemoryScope } from '../../memory/index.js';
+import { assembleContext, conversationTurns, createMemory, type MemoryScope } from '../../memory/index.js';
 import type { CliContext } from '../cli-context.js';
+import { memoryOptionsFromConfig } from './memory-options.js';
 
 interface ScopeFlags {
   user: string;
@@ -16,7 +17,11 @@ const scopeOf = (flags: ScopeFlags): MemoryScope => ({
 });
 
 export function define(command: Command, context: CliContext): void {
-  const memory = async () => createMemory({ store: await context.store() });
+  // Configuration is read first, so a bad `memory` section is reported before the store opens.
+  const memory = async () => {
+    const { config } = context.config();
+    return createMemory(memoryOptionsFromConfig(config, await context.store()));
+  };
   const print = (flags: ScopeFlags, value: unknown, human: string) =>
     context.stdout.write(flags.json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
 
@@ -63,12 +68,30 @@ export function define(command: Command, context: CliContext): void {
     .option('--tenant <id>', 'tenant (default: default)')
     .option('-k, --k <n>', 'how many items', '10')
     .option('--kind <kinds>', 'comma-separated: episode,fact,summary')
+    .option('--context', 'print the context assembled under memory.context.budgetTokens instead')
     .option('--json', 'print JSON')
-    .action(async (question: string, flags: ScopeFlags & { k: string; kind?: string }) => {
+    .action(async (question: string, flags: ScopeFlags & { k: string; kind?: string; context?: boolean }) => {
       const k = Number(flags.k);
       const kinds = flags.kind?.split(',').map((kind) => kind.trim()) as
         | ('episode' | 'fact' | 'summary')[]
         | undefined;
+      if (flags.context) {
+        const settings = context.config().config.memory.context;
+        const assembled = await assembleContext(await memory(), {
+          scope: scopeOf(flags),
+          query: question,
+          budgetTokens: settings.budgetTokens,
+          model: settings.tokenizerModel,
+          recall: { k, kinds },
+        });
+        const human = [
+          `${assembled.tokens} of ${assembled.budgetTokens} tokens; kept ${assembled.kept.length}, dropped ${assembled.dropped.length}`,
+          assembled.system,
+          ...assembled.messages.map((message) => `${message.role}: ${message.text}`),
+        ].join('\n');
+        print(flags, assembled, human);
+        return;
+      }
       const items = await (await memory()).recall(scopeOf(flags), question, { k, kinds });
       const lines = items.map(
         (item) =>

@@ -1,3 +1,9 @@
-export { type Analyzer, type AnalyzerOptions, analyzeText, createAnalyzer } from './analyze-text.js';
-export { luceneEnglishStopwords } from './english-stopwords.js';
-export { porterStem } from './porter-stemmer.js';
+// Text analysis lives in src/search (shared with memory); rag re-exports it unchanged.
+export {
+  type Analyzer,
+  type AnalyzerOptions,
+  analyzeText,
+  createAnalyzer,
+  luceneEnglishStopwords,
+  porterStem,
+} from '../../search/index.js';

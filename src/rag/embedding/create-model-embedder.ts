@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { EmbeddingModelV3 } from '@ai-sdk/provider';
 import { embedMany } from 'ai';
 import { GantryError } from '../../errors/index.js';
-import type { Embedder, EmbeddingCache } from './embedder.js';
+import type { Embedder, EmbeddingCache } from '../../search/index.js';
 
 export interface ModelEmbedderOptions {
   /** Cache and identity key; defaults to `<provider>:<modelId>`. */

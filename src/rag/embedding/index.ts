@@ -1,6 +1,14 @@
-export { createLsaEmbedder } from './create-lsa-embedder.js';
+// The embedder interface and the offline LSA embedder live in src/search (shared with memory).
+export {
+  createLsaEmbedder,
+  deserializeLsaModel,
+  type Embedder,
+  type EmbeddingCache,
+  embedWithLsa,
+  type FitLsaOptions,
+  fitLsaModel,
+  type LsaModel,
+  serializeLsaModel,
+  symmetricEigen,
+} from '../../search/index.js';
 export { contentHash, createModelEmbedder, type ModelEmbedderOptions } from './create-model-embedder.js';
-export type { Embedder, EmbeddingCache } from './embedder.js';
-export { embedWithLsa, type FitLsaOptions, fitLsaModel, type LsaModel } from './lsa-model.js';
-export { deserializeLsaModel, serializeLsaModel } from './serialize-lsa-model.js';
-export { symmetricEigen } from './symmetric-eigen.js';

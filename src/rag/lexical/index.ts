@@ -1,3 +1,4 @@
+// BM25 lives in src/search (shared with memory); rag re-exports it unchanged.
 export {
   Bm25Index,
   type Bm25IndexOptions,
@@ -6,4 +7,4 @@ export {
   type ScoredId,
   termFrequencies,
   topByScore,
-} from './bm25-index.js';
+} from '../../search/index.js';

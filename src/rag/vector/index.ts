@@ -1,1 +1,2 @@
-export { type QuantizedSearchOptions, QuantizedVectorIndex } from './quantized-vector-index.js';
+// The quantized vector index lives in src/search (shared with memory); rag re-exports it unchanged.
+export { type QuantizedSearchOptions, QuantizedVectorIndex } from '../../search/index.js';

@@ -21,16 +21,19 @@ export interface ScoredId {
   score: number;
 }
 
-export interface Bm25SearchOptions {
+export interface Bm25SearchOptions<T = unknown> {
   limit?: number;
-  /** Keeps only ids for which this returns true (metadata filters). */
-  filter?: (id: string) => boolean;
+  /**
+   * Keeps only documents for which this returns true (metadata filters). It gets the value the
+   * document was added with, so a filter needs no lookup by id for each matching document.
+   */
+  filter?: (id: string, value: T | undefined) => boolean;
 }
 
 // Postings are growable typed arrays per term (slot, tf); a removed document's slot is tombstoned and
 // never reused, and the lists are compacted once half their entries are dead. Scores accumulate in a
 // Float64Array indexed by slot, so a query touches no hash maps in its inner loop.
-export class Bm25Index {
+export class Bm25Index<T = unknown> {
   readonly k1: number;
   readonly b: number;
   readonly analyzer: Analyzer;
@@ -42,12 +45,14 @@ export class Bm25Index {
   private documentFrequencies: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private ids: (string | undefined)[] = [];
+  private values: (T | undefined)[] = [];
   private lengths: number[] = [];
   private slotTerms: (Int32Array | undefined)[] = [];
   private totalLength = 0;
   private deadPostings = 0;
   private livePostings = 0;
   private scores = new Float64Array(0);
+  private touched = new Int32Array(1024);
 
   constructor({ k1 = 0.9, b = 0.4, analyzer = analyzeText }: Bm25IndexOptions = {}) {
     this.k1 = k1;
@@ -63,13 +68,13 @@ export class Bm25Index {
     return this.slotOf.has(id);
   }
 
-  /** Adds (or replaces) a document from its text. */
-  add(id: string, text: string): void {
-    this.addTerms(id, termFrequencies(this.analyzer(text)));
+  /** Adds (or replaces) a document from its text; `value` is what search filters see for it. */
+  add(id: string, text: string, value?: T): void {
+    this.addTerms(id, termFrequencies(this.analyzer(text)), value);
   }
 
   /** Adds (or replaces) a document from precomputed term frequencies (as persisted in the store). */
-  addTerms(id: string, frequencies: ReadonlyMap<string, number>): void {
+  addTerms(id: string, frequencies: ReadonlyMap<string, number>, value?: T): void {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.ids.length;
     const terms = new Int32Array(frequencies.size);
@@ -91,6 +96,7 @@ export class Bm25Index {
     }
     this.slotOf.set(id, slot);
     this.ids.push(id);
+    this.values.push(value);
     this.lengths.push(length);
     this.slotTerms.push(terms);
     this.totalLength += length;
@@ -105,6 +111,7 @@ export class Bm25Index {
     this.totalLength -= this.lengths[slot];
     this.slotOf.delete(id);
     this.ids[slot] = undefined;
+    this.values[slot] = undefined;
     this.slotTerms[slot] = undefined;
     this.deadPostings += terms.length;
     this.livePostings -= terms.length;
@@ -112,7 +119,7 @@ export class Bm25Index {
     return true;
   }
 
-  search(query: string, { limit = 10, filter }: Bm25SearchOptions = {}): ScoredId[] {
+  search(query: string, { limit = 10, filter }: Bm25SearchOptions<T> = {}): ScoredId[] {
     const count = this.size;
     if (count === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / count || 1;
@@ -121,7 +128,8 @@ export class Bm25Index {
     if (this.scores.length < this.ids.length)
       this.scores = new Float64Array(Math.max(1024, this.ids.length * 2));
     const scores = this.scores;
-    const touched: number[] = [];
+    let touched = this.touched;
+    let touchedCount = 0;
     for (const [term, queryFrequency] of termFrequencies(this.analyzer(query))) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
@@ -135,19 +143,67 @@ export class Bm25Index {
         const slot = slots[index];
         if (this.ids[slot] === undefined) continue;
         const tf = frequencies[index];
-        if (scores[slot] === 0) touched.push(slot);
+        if (scores[slot] === 0) {
+          if (touchedCount === touched.length) {
+            const grown = new Int32Array(Math.max(1024, touched.length * 2));
+            grown.set(touched);
+            touched = this.touched = grown;
+          }
+          touched[touchedCount++] = slot;
+        }
         scores[slot] += (weight * tf) / (tf + lengthFactor + lengthSlope * this.lengths[slot]);
       }
     }
-    const results: ScoredId[] = [];
-    for (const slot of touched) {
-      const id = this.ids[slot]!;
-      const score = scores[slot];
-      scores[slot] = 0;
-      if (filter && !filter(id)) continue;
-      results.push({ id, score });
+    // Filter, then keep the best `limit` slots in a bounded heap: no object per matching document.
+    let kept = 0;
+    for (let index = 0; index < touchedCount; index++) {
+      const slot = touched[index];
+      if (filter && !filter(this.ids[slot]!, this.values[slot])) {
+        scores[slot] = 0;
+        continue;
+      }
+      touched[kept++] = slot;
     }
-    return topByScore(results, limit);
+    const top = this.bestSlots(touched, kept, limit);
+    const results = top.map((slot) => ({ id: this.ids[slot]!, score: scores[slot] }));
+    for (let index = 0; index < kept; index++) scores[touched[index]] = 0;
+    return results;
+  }
+
+  // The `limit` best of slots[0..count) by score, ties by id, best first.
+  private bestSlots(slots: Int32Array, count: number, limit: number): number[] {
+    const scores = this.scores;
+    const ids = this.ids;
+    const better = (left: number, right: number) =>
+      scores[left] > scores[right] || (scores[left] === scores[right] && ids[left]! < ids[right]!);
+    const heap: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const slot = slots[index];
+      if (heap.length < limit) {
+        heap.push(slot);
+        let child = heap.length - 1;
+        while (child > 0) {
+          const parent = (child - 1) >> 1;
+          if (!better(heap[parent], heap[child])) break;
+          [heap[parent], heap[child]] = [heap[child], heap[parent]];
+          child = parent;
+        }
+      } else if (better(slot, heap[0])) {
+        heap[0] = slot;
+        let parent = 0;
+        for (;;) {
+          const left = 2 * parent + 1;
+          const right = left + 1;
+          let worst = parent;
+          if (left < heap.length && better(heap[worst], heap[left])) worst = left;
+          if (right < heap.length && better(heap[worst], heap[right])) worst = right;
+          if (worst === parent) break;
+          [heap[worst], heap[parent]] = [heap[parent], heap[worst]];
+          parent = worst;
+        }
+      }
+    }
+    return heap.sort((left, right) => (better(left, right) ? -1 : better(right, left) ? 1 : 0));
   }
 
   private append(termId: number, slot: number, tf: number): void {
@@ -170,6 +226,7 @@ export class Bm25Index {
   private compact(): void {
     const newSlot = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
+    const values: (T | undefined)[] = [];
     const lengths: number[] = [];
     const slotTerms: Int32Array[] = [];
     this.ids.forEach((id, slot) => {
@@ -177,6 +234,7 @@ export class Bm25Index {
       newSlot[slot] = ids.length;
       this.slotOf.set(id, ids.length);
       ids.push(id);
+      values.push(this.values[slot]);
       lengths.push(this.lengths[slot]);
       slotTerms.push(this.slotTerms[slot]!);
     });
@@ -194,6 +252,7 @@ export class Bm25Index {
       this.postingLengths[termId] = kept;
     }
     this.ids = ids;
+    this.values = values;
     this.lengths = lengths;
     this.slotTerms = slotTerms;
     this.deadPostings = 0;

@@ -26,6 +26,23 @@ describe('Bm25Index', () => {
     expect(index.search('wing wing')[0].score).toBeCloseTo(2 * scores[0].score, 12);
   });
 
+  it('filters see the value a document was added with, also after compaction', () => {
+    const index = new Bm25Index<{ year: number }>({ analyzer: plain });
+    for (let number = 0; number < 200; number++)
+      index.add(
+        `d${number}`,
+        `${number % 3 === 0 ? 'apple' : 'pear'} ${number % 7 === 0 ? 'apple' : 'plum'}`,
+        {
+          year: 2000 + (number % 10),
+        },
+      );
+    for (let number = 80; number < 200; number++) index.remove(`d${number}`);
+    const byId = index.search('apple pear', { limit: 5, filter: (id) => Number(id.slice(1)) % 10 === 3 });
+    const byValue = index.search('apple pear', { limit: 5, filter: (_, value) => value?.year === 2003 });
+    expect(byValue).toEqual(byId);
+    expect(byValue.map((hit) => hit.id)).toEqual(['d63', 'd3', 'd33', 'd13', 'd23']);
+  });
+
   it('replaces and removes documents incrementally, updating idf and avgdl', () => {
     const index = new Bm25Index({ analyzer: plain });
     index.add('a', 'alpha beta');

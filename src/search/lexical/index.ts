@@ -1,0 +1,9 @@
+export {
+  Bm25Index,
+  type Bm25IndexOptions,
+  type Bm25Parameters,
+  type Bm25SearchOptions,
+  type ScoredId,
+  termFrequencies,
+  topByScore,
+} from './bm25-index.js';

@@ -1,0 +1,1 @@
+export { type QuantizedSearchOptions, QuantizedVectorIndex } from './quantized-vector-index.js';
