@@ -24,6 +24,8 @@ export const configSchema = z
     guard: guardSection,
     eval: evalSection,
     security: securitySection,
+    /** Serve the `demo` model (a simulator); default: only when no model, route or upstream is configured. */
+    demo: z.boolean().optional(),
   })
   .strict();
 

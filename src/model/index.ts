@@ -7,6 +7,7 @@ export {
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
 export { asModelCallError } from './model-call-error.js';
+export { gatewayBaseURL, gatewayRouteModel, isGatewayRoute, type RouteConfig } from './gateway-route-model.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 export {
   applyConfiguredPrices,
@@ -24,6 +25,7 @@ export {
   resolveEmbeddingModel,
   resolveModel,
 } from './resolve-model.js';
+export { loadScriptFileModel, scriptProviderName } from './script-file-model.js';
 export {
   createScriptedModel,
   type ScriptedCall,
