@@ -35,7 +35,7 @@ function portAnswers(port: number): Promise<boolean> {
 
 describe('npm start', () => {
   it('stops the server on SIGTERM to the npm process and releases the port', async () => {
-    const env = { ...process.env, GANTRY_DATABASE: join(folder, 'gantry.db') };
+    const env: NodeJS.ProcessEnv = { ...process.env, GANTRY_DATABASE: join(folder, 'gantry.db') };
     delete env.GANTRY_CONFIG;
     npm = spawn('npm', ['start', '--', '--port', '0'], {
       cwd: root,

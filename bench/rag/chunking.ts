@@ -24,16 +24,16 @@ function prose(bytes: number, random: () => number): string {
   return parts.join('');
 }
 
-/** A minified JSON array of records with no 'text' field: loaded as one long line. */
+/** A minified JSON object with no 'text' field (model weights, say): one document, one long line. */
 function minifiedJson(bytes: number, random: () => number): string {
-  const records: string[] = [];
+  const entries: string[] = [];
   let size = 2;
   while (size < bytes) {
-    const record = JSON.stringify({ id: records.length, w: Array.from({ length: 6 }, () => Math.floor(random() * 1e9).toString(36)), v: random() });
-    records.push(record);
-    size += record.length + 1;
+    const entry = `"k${entries.length}":${JSON.stringify({ w: Array.from({ length: 6 }, () => Math.floor(random() * 1e9).toString(36)), v: random() })}`;
+    entries.push(entry);
+    size += entry.length + 1;
   }
-  return `[${records.join(',')}]`;
+  return `{${entries.join(',')}}`;
 }
 
 export async function runChunking(maxMegabytes = 10): Promise<void> {
