@@ -57,7 +57,7 @@ const expectations: [RegExp, (output: string) => void][] = [
       expect(events.at(-1)).toBe('data: [DONE]');
       const text = events
         .slice(0, -1)
-        .map((line) => (JSON.parse(line.slice(6)) as { choices: { delta: { content?: string } }[] }))
+        .map((line) => JSON.parse(line.slice(6)) as { choices: { delta: { content?: string } }[] })
         .map((chunk) => chunk.choices[0]?.delta.content ?? '')
         .join('');
       expect(events.length).toBeGreaterThan(10);
@@ -148,7 +148,7 @@ describe("the README's first five minutes", () => {
 
   it('has one expectation per command, in order', () => {
     expect(snippets).toHaveLength(expectations.length);
-    snippets.forEach((snippet, index) => expect(snippet.text).toMatch(expectations[index][0]));
+    for (const [index, snippet] of snippets.entries()) expect(snippet.text).toMatch(expectations[index][0]);
   });
 
   it('runs every command offline, each printing what the README promises', () => {

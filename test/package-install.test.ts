@@ -117,7 +117,9 @@ describe('the packed package in a fresh app', () => {
     };
     const { problems } = analysis;
     expect(problems.length).toBeGreaterThan(0); // the ignored ones: the check did run
-    const relevant = problems.filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+    const relevant = problems.filter(
+      (p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs',
+    );
     expect(relevant).toEqual([]);
   });
 

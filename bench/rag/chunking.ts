@@ -10,13 +10,17 @@ import { loadFile, openConfiguredCollection } from '../../src/rag/index.js';
 import { seededRandom } from '../../src/random/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 
-const words = 'the of model gateway agent token budget retrieval answer latency cache route stream key limit'.split(' ');
+const words =
+  'the of model gateway agent token budget retrieval answer latency cache route stream key limit'.split(' ');
 
 function prose(bytes: number, random: () => number): string {
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
-    const sentence = Array.from({ length: 8 + Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]).join(' ');
+    const sentence = Array.from(
+      { length: 8 + Math.floor(random() * 12) },
+      () => words[Math.floor(random() * words.length)],
+    ).join(' ');
     const text = `${sentence[0].toUpperCase()}${sentence.slice(1)}.${random() < 0.2 ? '\n\n' : ' '}`;
     parts.push(text);
     size += text.length;

@@ -6,8 +6,13 @@ export {
 } from './cassette/cassette-fetch.js';
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
+export {
+  gatewayBaseURL,
+  gatewayRouteModel,
+  isGatewayRoute,
+  type RouteConfig,
+} from './gateway-route-model.js';
 export { asModelCallError } from './model-call-error.js';
-export { gatewayBaseURL, gatewayRouteModel, isGatewayRoute, type RouteConfig } from './gateway-route-model.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 export {
   applyConfiguredPrices,

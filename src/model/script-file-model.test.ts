@@ -18,10 +18,7 @@ describe('script:FILE models', () => {
     const path = file(
       'turns.json',
       JSON.stringify({
-        turns: [
-          { toolCalls: [{ tool: 'add', input: { a: 2, b: 3 } }] },
-          { text: 'The sum is 5.' },
-        ],
+        turns: [{ toolCalls: [{ tool: 'add', input: { a: 2, b: 3 } }] }, { text: 'The sum is 5.' }],
       }),
     );
     const seen: unknown[] = [];
@@ -62,7 +59,7 @@ describe('script:FILE models', () => {
     }
     expect(GantryError.isInstance(error) && error.code).toBe('MODEL_SCRIPT_INVALID');
     expect((error as Error).message).toContain('bad.json');
-    expect((error as Error).message).toContain("turns.0: Unrecognized key: \"txt\"");
+    expect((error as Error).message).toContain('turns.0: Unrecognized key: "txt"');
   });
 });
 

@@ -30,6 +30,8 @@ describe('report charts', () => {
     expect(svg.match(/class="tick x"/g)).toHaveLength(5);
     expect(svg.match(/class="tick y"/g)).toHaveLength(5);
     const labels = [...svg.matchAll(/<text [^>]*font-size="9"[^>]*>([^<]+)</g)].map((m) => m[1]);
-    expect(labels).toEqual(expect.arrayContaining(['0', '300', '600', '900', '1200', '0.25', '0.5', '0.75', '1']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['0', '300', '600', '900', '1200', '0.25', '0.5', '0.75', '1']),
+    );
   });
 });

@@ -9,7 +9,7 @@ describe('the demo simulator reply', () => {
     expect(demoTokens(text).join('')).toBe(text);
   });
 
-  it("quotes the prose of source [1] and cites it, skipping headings and code (as `gantry ask` sends them)", () => {
+  it('quotes the prose of source [1] and cites it, skipping headings and code (as `gantry ask` sends them)', () => {
     const prompt = [
       'Sources:',
       '',
