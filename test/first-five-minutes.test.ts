@@ -75,6 +75,14 @@ const expectations: [RegExp, (output: string) => void][] = [
     },
   ],
   [
+    /bin\/gantry\.js run .*--model demo$/,
+    (output) => {
+      expect(output).toContain('→ calculator({"expression":"17 * 23"})');
+      expect(output).toContain('(simulated) The tool returned {"expression":"17 * 23","value":391}');
+      expect(output).toMatch(/final-answer · 2 steps · 1 tool call/);
+    },
+  ],
+  [
     /bin\/gantry\.js run .*--model script:/,
     (output) => {
       expect(output).toContain('→ calculator({"expression":"17 * 23"})');

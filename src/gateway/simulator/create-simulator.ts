@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoReply, demoTokens } from './demo-reply.js';
+import { demoToolCall, writeToolCall } from './demo-tool-call.js';
 import {
   type ResolvedSimulatorOptions,
   resolveSimulatorOptions,
@@ -119,6 +120,17 @@ async function handle(
   const chat = url.endsWith('/chat/completions');
   if (!chat && !url.endsWith('/completions')) {
     return json(res, 404, { error: { message: `no route ${url}`, type: 'invalid_request_error' } });
+  }
+  const call = options.reply === 'demo' && chat ? demoToolCall(body) : undefined;
+  if (call) {
+    await sleep(delay(options.timeToFirstTokenMs, options));
+    return writeToolCall(res, call, {
+      id: `chatcmpl-sim${stats.requests}`,
+      model,
+      stream: body.stream === true,
+      includeUsage: (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true,
+      promptTokens: estimatePromptTokens(body),
+    });
   }
   const tokens = options.reply === 'demo' ? demoTokens(demoReply(body)) : undefined;
   const outputTokens = tokens ? tokens.length : pickLength(body, options);

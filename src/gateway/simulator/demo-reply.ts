@@ -6,6 +6,11 @@
 const notice = "Gantry's demo model is a simulator, not a language model";
 
 export function demoReply(body: Record<string, unknown>): string {
+  const result = lastToolResult(body);
+  if (result !== undefined) {
+    const shown = result.length > 200 ? `${result.slice(0, 197)}...` : result;
+    return `(simulated) The tool returned ${shown}`;
+  }
   const prompt = lastUserText(body);
   const source = /\[1\] \([^)\n]*\)\n([\s\S]*?)(?=\n\n\[2\] \(|\n\nQuestion:|$)/.exec(prompt);
   if (source) return `(simulated) ${firstSentence(source[1])} [1]`;
@@ -17,6 +22,14 @@ export function demoReply(body: Record<string, unknown>): string {
 /** Splits a reply into stream tokens: each word with the space before it. */
 export function demoTokens(text: string): string[] {
   return text.match(/\s*\S+/g) ?? [];
+}
+
+/** The content of the last message when it is a tool result (the demo's tool call came back). */
+function lastToolResult(body: Record<string, unknown>): string | undefined {
+  if (!Array.isArray(body.messages) || body.messages.length === 0) return undefined;
+  const last = body.messages[body.messages.length - 1] as { role?: unknown; content?: unknown };
+  if (last.role !== 'tool') return undefined;
+  return typeof last.content === 'string' ? last.content : JSON.stringify(last.content);
 }
 
 function lastUserText(body: Record<string, unknown>): string {
