@@ -73,8 +73,10 @@ describe('gantry CLI', () => {
   it('doctor passes with no configuration and fails, explaining why, on an unreachable backend', () => {
     const healthy = gantry(['doctor'], { GANTRY_DATABASE: join(folder, 'db', 'g.db') });
     expect(healthy.code).toBe(0);
-    for (const name of ['node', 'native modules', 'configuration', 'database', 'backends'])
+    for (const name of ['node', 'native modules', 'configuration', 'database'])
       expect(healthy.stdout).toContain(name);
+    // With nothing configured, the demo model's in-process simulator is the one backend.
+    expect(healthy.stdout).toMatch(/ok +upstream demo-simulator +the in-process backend simulator/);
 
     writeFileSync(
       join(folder, 'down.json'),

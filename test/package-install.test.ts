@@ -100,4 +100,30 @@ describe('the packed package in a fresh app', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
+
+  it('passes publint (strict) and "are the types wrong" for an ESM-only package', () => {
+    const tarball = join(app, 'gantry-0.1.0.tgz');
+    const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+    const publint = spawnSync(bin('publint'), ['run', tarball, '--strict'], { encoding: 'utf8' });
+    expect(publint.stdout + publint.stderr).toContain('All good!');
+    expect(publint.status).toBe(0);
+    // node10 and require() resolutions are expected to fail for an ESM-only package; everything else must be green.
+    const attw = spawnSync(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], {
+      encoding: 'utf8',
+    });
+    expect(attw.status).toBe(0);
+    const { analysis } = JSON.parse(attw.stdout) as {
+      analysis: { problems: { kind: string; resolutionKind: string }[] };
+    };
+    const { problems } = analysis;
+    expect(problems.length).toBeGreaterThan(0); // the ignored ones: the check did run
+    const relevant = problems.filter(
+      (p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs',
+    );
+    expect(relevant).toEqual([]);
+  });
+
+  it('declares which files have side effects (so bundlers can drop unused subpaths)', () => {
+    expect((packed as { sideEffects?: unknown }).sideEffects).toEqual(['./bin/*.js', './dist/cli/**']);
+  });
 });

@@ -129,4 +129,13 @@ describe('gantry ingest / search / rag', () => {
     expect(report.systems[0]).toMatchObject({ system: 'bm25', ndcgAt10: 1, mrrAt10: 1 });
     expect(readFileSync(run, 'utf8').split('\n')[0]).toMatch(/^q1 Q0 d1 1 [\d.]+ gantry-bm25$/);
   });
+
+  it('shows rag eval progress on stderr (it printed nothing while it ingested and searched)', () => {
+    const result = gantry(['rag', 'eval', join(folder, 'beir'), '--modes', 'bm25,hybrid']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/: ingesting \d+ documents\n/);
+    expect(result.stderr).toMatch(/: running \d+ queries \(all systems\)\n/);
+    const quiet = gantry(['rag', 'eval', join(folder, 'beir'), '--modes', 'bm25', '--no-progress']);
+    expect(quiet.stderr).toBe('');
+  });
 });

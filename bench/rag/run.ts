@@ -9,3 +9,7 @@ if (part === undefined || part === 'scale') {
   const { runScale } = await import('./scale.js');
   await runScale();
 }
+if (part === 'chunking') {
+  const { runChunking } = await import('./chunking.js');
+  await runChunking(process.argv[3] === undefined ? undefined : Number(process.argv[3]));
+}

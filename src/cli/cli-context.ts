@@ -1,5 +1,5 @@
 // What commands share: the configuration (loaded on first use), the store, and output helpers.
-import { type LoadedConfig, loadConfig } from '../config/index.js';
+import { demoModelConfig, type LoadedConfig, loadConfig, wantsDemoModel } from '../config/index.js';
 import { applyConfiguredPrices } from '../model/index.js';
 import { openStore, type Store } from '../store/index.js';
 
@@ -23,6 +23,9 @@ export function createCliContext(options: { configFile?: string } = {}): CliCont
     config() {
       if (!loaded) {
         loaded = loadConfig({ file: context.configFile });
+        // Nothing configured (or "demo": true): the `demo` model, a simulator, so there is something to try.
+        if (wantsDemoModel(loaded.config))
+          loaded = loadConfig({ file: context.configFile, overrides: demoModelConfig });
         applyConfiguredPrices(loaded.config.models);
       }
       return loaded;

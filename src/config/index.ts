@@ -1,3 +1,10 @@
+export {
+  demoModelConfig,
+  demoModelName,
+  demoUpstreamName,
+  servesDemoModel,
+  wantsDemoModel,
+} from './demo-model.js';
 export { type EnvOverride, readEnvOverrides } from './env-overrides.js';
 export {
   configFileNames,

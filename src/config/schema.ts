@@ -26,6 +26,8 @@ export const configSchema = z
     eval: evalSection,
     security: securitySection,
     memory: memorySection,
+    /** Serve the `demo` model (a simulator); default: only when no model, route or upstream is configured. */
+    demo: z.boolean().optional(),
   })
   .strict();
 

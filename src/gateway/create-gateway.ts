@@ -153,6 +153,14 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const run = compose(stages);
   const overheadHeader = settings.overheadHeader;
 
+  /** 'simulator' for a route served only by in-process simulators (the demo model), so nobody mistakes it. */
+  function ownerOf(id: string): string {
+    const targets = Object.hasOwn(settings.routes, id) ? settings.routes[id].targets : [];
+    const simulated =
+      targets.length > 0 && targets.every((t) => settings.upstreams[t.upstream]?.type === 'simulator');
+    return simulated ? 'simulator' : 'gantry';
+  }
+
   function modelIds(): string[] {
     return [...new Set([...built.routes.keys(), ...Object.keys(config.models)])];
   }
@@ -246,7 +254,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
             const created = Math.floor(Date.now() / 1000);
             // A key restricted to some models sees only those.
             const ids = key?.models ? modelIds().filter((id) => key.models?.includes(id)) : modelIds();
-            const data = ids.map((id) => ({ id, object: 'model', created, owned_by: 'gantry' }));
+            const data = ids.map((id) => ({ id, object: 'model', created, owned_by: ownerOf(id) }));
             sendJson(res, 200, JSON.stringify({ object: 'list', data }));
           },
           (error) => sendError(res, error),

@@ -6,6 +6,12 @@ export {
 } from './cassette/cassette-fetch.js';
 export { requestHash } from './cassette/request-hash.js';
 export { countTokens, type TokenizerChoice, type TokenizerName, tokenizerFor } from './count-tokens.js';
+export {
+  gatewayBaseURL,
+  gatewayRouteModel,
+  isGatewayRoute,
+  type RouteConfig,
+} from './gateway-route-model.js';
 export { asModelCallError } from './model-call-error.js';
 export { type ModelSpec, parseModelSpec } from './parse-model-spec.js';
 export {
@@ -24,6 +30,7 @@ export {
   resolveEmbeddingModel,
   resolveModel,
 } from './resolve-model.js';
+export { loadScriptFileModel, scriptProviderName } from './script-file-model.js';
 export {
   createScriptedModel,
   type ScriptedCall,

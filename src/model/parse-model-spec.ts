@@ -14,7 +14,7 @@ export function parseModelSpec(spec: string): ModelSpec {
       'MODEL_SPEC_INVALID',
       `'${spec}' is not a model name of the form 'provider:model'.`,
       {
-        hint: "Write it as provider:model, for example 'ollama:llama3.2', 'openai:gpt-4o-mini' or 'vllm:Qwen/Qwen2.5-7B-Instruct'.",
+        hint: "Write it as provider:model, for example 'ollama:llama3.2', 'openai:gpt-4o-mini' or 'vllm:Qwen/Qwen2.5-7B-Instruct', name an alias from \"models\" or a gateway route from the configuration, or use 'script:turns.json' for a scripted model.",
         details: { spec },
       },
     );

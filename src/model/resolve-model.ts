@@ -6,13 +6,18 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { EmbeddingModelV3, LanguageModelV3 } from '@ai-sdk/provider';
 import type { GantryConfig, ProviderEntry } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
+import { gatewayRouteModel, isGatewayRoute, type RouteConfig } from './gateway-route-model.js';
 import { parseModelSpec } from './parse-model-spec.js';
+import { loadScriptFileModel, scriptProviderName } from './script-file-model.js';
 
 export type FetchFunction = typeof globalThis.fetch;
 
 export interface ResolveModelOptions {
-  /** Supplies config.providers (named backends) and config.models (aliases). */
-  config?: Pick<GantryConfig, 'providers' | 'models'>;
+  /**
+   * Supplies config.providers (named backends) and config.models (aliases); with gateway and server,
+   * a gateway route name resolves to the local server's route.
+   */
+  config?: Pick<GantryConfig, 'providers' | 'models'> & RouteConfig;
   /** Replaces fetch for every request (record/replay cassettes use this). */
   fetch?: FetchFunction;
   env?: NodeJS.ProcessEnv;
@@ -26,6 +31,8 @@ export const builtInProviders: Record<string, ProviderEntry> = {
 };
 
 export function resolveModel(specOrAlias: string, options: ResolveModelOptions = {}): LanguageModelV3 {
+  const local = resolveLocalName(specOrAlias, options);
+  if (local) return local;
   const { entry, name, modelId } = lookUp(specOrAlias, options);
   const apiKey = apiKeyOf(entry, options.env ?? process.env);
   const { fetch } = options;
@@ -105,6 +112,18 @@ export function lookUp(
     );
   }
   return { entry, name: provider, modelId };
+}
+
+/** 'script:FILE' (directly or behind an alias) and gateway route names: models that need no provider entry. */
+function resolveLocalName(specOrAlias: string, options: ResolveModelOptions): LanguageModelV3 | undefined {
+  const alias = own(options.config?.models, specOrAlias);
+  const spec = alias ? alias.model : specOrAlias;
+  const prefix = `${scriptProviderName}:`;
+  if (spec.startsWith(prefix) && !own(options.config?.providers, scriptProviderName))
+    return loadScriptFileModel(spec.slice(prefix.length));
+  if (!alias && isGatewayRoute(specOrAlias, options.config))
+    return gatewayRouteModel(specOrAlias, options.config as RouteConfig, options);
+  return undefined;
 }
 
 function apiKeyOf(entry: ProviderEntry, env: NodeJS.ProcessEnv): string | undefined {

@@ -37,7 +37,9 @@ function parseList<T extends string>(
 export function define(command: Command, context: CliContext): void {
   command
     .command('scan')
-    .description('Scan a text (argument, --file or stdin) with the configured guard policy')
+    .description(
+      'Scan a text (argument, --file or stdin) with the configured guard policy; exit code 1 when it is blocked',
+    )
     .argument('[text]', 'the text to scan')
     .option('-f, --file <path>', 'read the text from a file')
     .option('-d, --direction <direction>', 'input | output | tool-result', 'input')
@@ -76,6 +78,8 @@ export function define(command: Command, context: CliContext): void {
         const decision = createGuardPolicy(policyConfig).checkText(body, {
           direction: options.direction as Direction,
         });
+        // Like grep: a script can gate on the exit code (1 when the policy blocks the text).
+        if (decision.action === 'block') process.exitCode = 1;
         if (options.json) {
           context.stdout.write(JSON.stringify(decision, null, 2) + '\n');
           return;

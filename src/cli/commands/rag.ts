@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { GantryError } from '../../errors/index.js';
 import {
+  type BenchmarkProgress,
   type BenchmarkResult,
   benchmarkTestCollection,
   configuredReranker,
@@ -28,6 +29,7 @@ interface EvalFlags {
   cranfieldMinusOne?: 'relevant' | 'drop';
   rerank?: boolean;
   json?: boolean;
+  progress?: boolean;
 }
 
 export function define(command: Command, context: CliContext): void {
@@ -48,6 +50,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--qrels-file <path>', 'write the qrels in TREC format; {collection} expands')
     .option('--rerank', 'add <mode>+rerank systems with the configured reranker (rag.reranker)')
     .option('--json', 'print JSON')
+    .option('--no-progress', 'no progress on stderr')
     .action(async (names: string[], flags: EvalFlags) => {
       const modes = (flags.modes ?? '').split(',').map((mode) => mode.trim()) as SearchMode[];
       for (const mode of modes) {
@@ -66,6 +69,7 @@ export function define(command: Command, context: CliContext): void {
       const candidates = context.config().config.rag.reranker.candidates;
       const expanded = names.flatMap((name) => (name === 'all' ? [...testCollectionNames] : [name]));
       const results: BenchmarkResult[] = [];
+      const progress = await progressPrinter(context);
       for (const name of expanded) {
         const collection = isTestCollectionName(name)
           ? loadTestCollection(name, { cranfieldMinusOne: flags.cranfieldMinusOne })
@@ -82,6 +86,7 @@ export function define(command: Command, context: CliContext): void {
             b: Number(flags.b),
             lsaDimension: Number(flags.lsaDimension),
             depth: Number(flags.depth),
+            onProgress: flags.progress === false || flags.json ? undefined : progress.report(name),
             extraSystems: reranker
               ? (opened) =>
                   Object.fromEntries(
@@ -100,6 +105,7 @@ export function define(command: Command, context: CliContext): void {
                   )
               : undefined,
           });
+          progress.stop();
           results.push(result);
           if (!flags.json) printTable(context, result);
           for (const system of result.systems) {
@@ -189,4 +195,43 @@ function expandPath(template: string, collection: string, mode: string, many: bo
     return template.replaceAll('{collection}', name).replaceAll('{mode}', mode);
   }
   return many ? `${template}.${name}${mode ? `.${mode}` : ''}` : template;
+}
+
+/** A bar per phase on a terminal; otherwise one line when each phase starts (rag eval ran silently for ~18 s). */
+async function progressPrinter(context: CliContext) {
+  const stream = context.stderr as NodeJS.WriteStream;
+  const { SingleBar, Presets } = await import('cli-progress');
+  let bar: InstanceType<typeof SingleBar> | undefined;
+  let phase: BenchmarkProgress['phase'] | undefined;
+  const stop = () => {
+    bar?.stop();
+    bar = undefined;
+    phase = undefined;
+  };
+  return {
+    stop,
+    report:
+      (collection: string) =>
+      ({ phase: next, done, total }: BenchmarkProgress) => {
+        if (next !== phase) {
+          stop();
+          phase = next;
+          const what = next === 'ingest' ? 'documents ingested' : 'queries run (all systems)';
+          if (stream.isTTY) {
+            bar = new SingleBar(
+              { stream, format: ` ${collection} {bar} {value}/{total} ${what}` },
+              Presets.shades_classic,
+            );
+            bar.start(total, done);
+          } else {
+            stream.write(
+              next === 'ingest'
+                ? `${collection}: ingesting ${total} documents\n`
+                : `${collection}: running ${total} queries (all systems)\n`,
+            );
+          }
+        }
+        bar?.update(done);
+      },
+  };
 }

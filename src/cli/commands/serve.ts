@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { demoModelConfig, loadConfig, servesDemoModel } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
 import { exitIfWorker, isClusterPrimary, runCluster, runServer } from '../../server/index.js';
 import { createConfiguredTracer } from '../../trace/index.js';
@@ -12,8 +13,11 @@ export function define(command: Command, context: CliContext): void {
       '-w, --workers <n>',
       'worker processes sharing the port (node:cluster); use gateway.state.kind redis so limits stay exact',
     )
-    .action(async (options: { port?: string; host?: string; workers?: string }) => {
-      const { config } = context.config();
+    .option('--demo', "also serve the 'demo' model (the built-in simulator) next to the configured ones")
+    .action(async (options: { port?: string; host?: string; workers?: string; demo?: boolean }) => {
+      const { config } = options.demo
+        ? loadConfig({ file: context.configFile, overrides: { ...demoModelConfig, demo: true } })
+        : context.config();
       const workers = options.workers === undefined ? 1 : Number(options.workers);
       if (!Number.isInteger(workers) || workers < 1) {
         throw new GantryError(
@@ -42,7 +46,15 @@ export function define(command: Command, context: CliContext): void {
       }
       if (options.host !== undefined) config.server.host = options.host;
       const store = await context.store();
-      const exitCode = await runServer({ config, store, tracer: createConfiguredTracer(config, store) });
+      const demo = servesDemoModel(config);
+      const log = (line: string) => {
+        context.stderr.write(`${line}\n`);
+        if (demo && line.startsWith('gantry: listening'))
+          context.stderr.write(
+            "gantry: model 'demo' is the built-in simulator, not a language model (no key needed; configure a backend for real answers)\n",
+          );
+      };
+      const exitCode = await runServer({ config, store, log, tracer: createConfiguredTracer(config, store) });
       process.exitCode = exitCode;
       if (exitCode === 130) process.exit(130);
       exitIfWorker(exitCode);

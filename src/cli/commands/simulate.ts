@@ -14,6 +14,7 @@ interface SimulateOptions {
   jitter: string;
   retryAfter: string;
   fault: string[];
+  reply: string;
 }
 
 export function define(command: Command, context: CliContext): void {
@@ -31,7 +32,11 @@ export function define(command: Command, context: CliContext): void {
       collect,
       [],
     )
+    .option('--reply <kind>', "words (' w0 w1 …') or demo (a readable text; config: reply)", 'words')
     .action(async (options: SimulateOptions) => {
+      if (options.reply !== 'words' && options.reply !== 'demo') {
+        throw new GantryError('USAGE_INVALID', `--reply must be words or demo, got '${options.reply}'.`);
+      }
       const simulatorOptions: SimulatorOptions = {
         timeToFirstTokenMs: number('--ttft', options.ttft),
         interTokenLatencyMs: number('--itl', options.itl),
@@ -39,6 +44,7 @@ export function define(command: Command, context: CliContext): void {
         retryAfterSeconds: number('--retry-after', options.retryAfter),
         outputTokens: tokens(options.tokens),
         faults: faults(options.fault),
+        reply: options.reply,
       };
       const simulator = createSimulator(simulatorOptions);
       const url = await simulator.listen(number('--port', options.port), options.host);

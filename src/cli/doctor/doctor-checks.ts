@@ -1,6 +1,6 @@
 // The checks behind `gantry doctor`: each one says what it checked, what it found, and what to do.
 import type { GantryConfig } from '../../config/index.js';
-import { lookUp } from '../../model/index.js';
+import { loadScriptFileModel, lookUp, scriptProviderName } from '../../model/index.js';
 import { openStore, probeSqliteCapabilities, redactPostgresUrl } from '../../store/index.js';
 
 export interface CheckResult {
@@ -71,12 +71,17 @@ export async function checkDatabase(config: GantryConfig): Promise<CheckResult> 
  */
 export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Promise<CheckResult[]> {
   const byProvider = new Map<string, string[]>();
+  const scripts: CheckResult[] = [];
   for (const [alias, entry] of Object.entries(config.models)) {
     const provider = entry.model.slice(0, entry.model.indexOf(':'));
+    if (provider === scriptProviderName && !Object.hasOwn(config.providers, provider)) {
+      scripts.push(checkScript(alias, entry.model.slice(provider.length + 1)));
+      continue;
+    }
     byProvider.set(provider, [...(byProvider.get(provider) ?? []), alias]);
   }
   const upstreams = Object.entries(config.gateway.upstreams);
-  if (byProvider.size === 0 && upstreams.length === 0) {
+  if (byProvider.size === 0 && upstreams.length === 0 && scripts.length === 0) {
     return [
       {
         name: 'backends',
@@ -144,7 +149,7 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
       timeoutMs,
     });
   });
-  return Promise.all([...providerChecks, ...upstreamChecks]);
+  return [...scripts, ...(await Promise.all([...providerChecks, ...upstreamChecks]))];
 }
 
 interface ProbeTarget {
@@ -181,5 +186,16 @@ async function probe(target: ProbeTarget): Promise<CheckResult> {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     const reason = `${(error as Error).message}${cause ? ` (${cause})` : ''}`;
     return { name, ok: false, detail: `${baseURL} unreachable: ${reason}`, fix: target.fix };
+  }
+}
+
+/** A 'script:FILE' model needs no backend: its file must exist and hold valid turns. */
+function checkScript(alias: string, file: string): CheckResult {
+  const name = `model ${alias}`;
+  try {
+    loadScriptFileModel(file);
+    return { name, ok: true, detail: `scripted model from ${file}` };
+  } catch (error) {
+    return { name, ok: false, detail: (error as Error).message, fix: 'Fix the script file or the alias.' };
   }
 }

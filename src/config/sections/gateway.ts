@@ -30,6 +30,7 @@ const simulatorOptions = z
     retryAfterSeconds: z.number().min(0).optional(),
     model: z.string().min(1).optional(),
     embeddingDimensions: z.number().int().positive().optional(),
+    reply: z.enum(['words', 'demo']).optional(),
   })
   .strict()
   .default({});

@@ -56,6 +56,11 @@ export const coreErrors = {
     httpStatus: 500,
     exitCode: 70,
   },
+  MODEL_SCRIPT_INVALID: {
+    description: "A 'script:FILE' model's file is not a valid list of turns (JSON or YAML).",
+    httpStatus: 400,
+    exitCode: 2,
+  },
   SCRIPTED_MODEL_INCOMPLETE: {
     description: 'assertComplete() found script steps that were never consumed.',
     httpStatus: 500,

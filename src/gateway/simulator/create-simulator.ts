@@ -3,6 +3,8 @@
 // connection resets, streams cut mid-answer). A request may force a fault with `x-simulator-fault`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoReply, demoTokens } from './demo-reply.js';
+import { demoToolCall, writeToolCall } from './demo-tool-call.js';
 import {
   type ResolvedSimulatorOptions,
   resolveSimulatorOptions,
@@ -119,7 +121,19 @@ async function handle(
   if (!chat && !url.endsWith('/completions')) {
     return json(res, 404, { error: { message: `no route ${url}`, type: 'invalid_request_error' } });
   }
-  const outputTokens = pickLength(body, options);
+  const call = options.reply === 'demo' && chat ? demoToolCall(body) : undefined;
+  if (call) {
+    await sleep(delay(options.timeToFirstTokenMs, options));
+    return writeToolCall(res, call, {
+      id: `chatcmpl-sim${stats.requests}`,
+      model,
+      stream: body.stream === true,
+      includeUsage: (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true,
+      promptTokens: estimatePromptTokens(body),
+    });
+  }
+  const tokens = options.reply === 'demo' ? demoTokens(demoReply(body)) : undefined;
+  const outputTokens = tokens ? tokens.length : pickLength(body, options);
   const promptTokens = estimatePromptTokens(body);
   if (body.stream === true) {
     const includeUsage =
@@ -127,13 +141,13 @@ async function handle(
     return stream(
       req,
       res,
-      { chat, model, outputTokens, promptTokens, includeUsage, cut: fault === 'cut' },
+      { chat, model, outputTokens, tokens, promptTokens, includeUsage, cut: fault === 'cut' },
       options,
       stats,
     );
   }
   await sleep(delay(options.timeToFirstTokenMs + options.interTokenLatencyMs * outputTokens, options));
-  const text = words(0, outputTokens);
+  const text = tokens ? tokens.join('') : words(0, outputTokens);
   const usage = {
     prompt_tokens: promptTokens,
     completion_tokens: outputTokens,
@@ -171,6 +185,8 @@ interface StreamPlan {
   chat: boolean;
   model: string;
   outputTokens: number;
+  /** The reply's tokens in demo mode; otherwise ' w<i>'. */
+  tokens: string[] | undefined;
   promptTokens: number;
   includeUsage: boolean;
   cut: boolean;
@@ -205,7 +221,7 @@ async function stream(
     if (closed) return;
     // end() flushes what was written, then closes: the client gets the first half, then a broken stream.
     if (i === cutAt) return void req.socket.end();
-    const text = words(i, 1);
+    const text = plan.tokens ? plan.tokens[i] : words(i, 1);
     res.write(
       chunk(
         plan.chat

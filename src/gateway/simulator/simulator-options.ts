@@ -19,6 +19,11 @@ export interface SimulatorOptions {
   model?: string;
   /** Embedding vector length. */
   embeddingDimensions?: number;
+  /**
+   * 'words' (default): outputTokens tokens ' w0 w1 …', so that a test can tell which arrived;
+   * 'demo': a readable text saying it is a simulator (the `demo` model of `npm start`).
+   */
+  reply?: 'words' | 'demo';
   /** Random source (tests pass a seeded one). */
   random?: () => number;
 }
@@ -32,6 +37,7 @@ export interface ResolvedSimulatorOptions {
   retryAfterSeconds: number;
   model: string;
   embeddingDimensions: number;
+  reply: 'words' | 'demo';
   random: () => number;
 }
 
@@ -45,6 +51,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     retryAfterSeconds = 1,
     model = 'simulated-model',
     embeddingDimensions = 8,
+    reply = 'words',
     random = Math.random,
   } = options;
   const range = typeof outputTokens === 'number' ? { min: outputTokens, max: outputTokens } : outputTokens;
@@ -57,6 +64,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     retryAfterSeconds,
     model,
     embeddingDimensions,
+    reply,
     random,
   };
 }

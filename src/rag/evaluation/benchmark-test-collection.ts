@@ -19,6 +19,14 @@ export interface BenchmarkOptions {
   depth?: number;
   /** Extra systems built on the collection (rerankers). */
   extraSystems?: (collection: RagCollection) => Record<string, RetrievalSystem>;
+  /** Called as documents are ingested and as queries run (for a progress bar). */
+  onProgress?: (progress: BenchmarkProgress) => void;
+}
+
+export interface BenchmarkProgress {
+  phase: 'ingest' | 'search';
+  done: number;
+  total: number;
 }
 
 export interface BenchmarkResult {
@@ -37,7 +45,9 @@ export async function benchmarkTestCollection(
   const { store, k1 = 0.9, b = 0.4, lsaDimension = 256, depth = 1000 } = options;
   const embedder = options.embedder ?? 'lsa';
   const modes = options.modes ?? (embedder === 'none' ? ['bm25'] : ['bm25', 'vector', 'hybrid']);
+  const { onProgress } = options;
   const started = performance.now();
+  onProgress?.({ phase: 'ingest', done: 0, total: testCollection.documents.length });
   const collection = await openRagCollection({
     store,
     name: `eval:${testCollection.name}:${Date.now()}`,
@@ -56,6 +66,10 @@ export async function benchmarkTestCollection(
       metadata: {},
       sections: [{ text: documentContents(document), metadata: {} }],
     })),
+    {
+      onProgress: ({ documentsDone, documentsTotal }) =>
+        onProgress?.({ phase: 'ingest', done: documentsDone, total: documentsTotal }),
+    },
   );
   const ingestMs = performance.now() - started;
   const systems: Record<string, RetrievalSystem> = {};
@@ -64,6 +78,18 @@ export async function benchmarkTestCollection(
       (await collection.search(query, { mode, limit })).map((hit) => ({ id: hit.source, score: hit.score }));
   }
   Object.assign(systems, options.extraSystems?.(collection));
+  if (onProgress) {
+    const total = testCollection.judgedQueries.length * Object.keys(systems).length;
+    let done = 0;
+    onProgress({ phase: 'search', done, total });
+    for (const [name, system] of Object.entries(systems)) {
+      systems[name] = async (query, limit) => {
+        const ranked = await system(query, limit);
+        onProgress({ phase: 'search', done: ++done, total });
+        return ranked;
+      };
+    }
+  }
   return {
     collection: testCollection.name,
     documents: testCollection.documents.length,

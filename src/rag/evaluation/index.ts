@@ -1,5 +1,6 @@
 export {
   type BenchmarkOptions,
+  type BenchmarkProgress,
   type BenchmarkResult,
   benchmarkTestCollection,
 } from './benchmark-test-collection.js';
