@@ -31,7 +31,10 @@ describe('calculateMetrics (vLLM definitions)', () => {
   });
 
   it('leaves one-token answers out of TPOT and counts failures apart', () => {
-    const m = calculateMetrics([record(50, [], 1), { ...record(1, []), ok: false, error: 'HTTP 500' }], 1_000);
+    const m = calculateMetrics(
+      [record(50, [], 1), { ...record(1, []), ok: false, error: 'HTTP 500' }],
+      1_000,
+    );
     expect(m.tpotMs.count).toBe(0);
     expect(m.completed).toBe(1);
     expect(m.failed).toBe(1);

@@ -25,7 +25,9 @@ export function formatTable(results: LoadResult[]): string {
     add(`${name} p99 ms`, (r) => r.metrics[key].p99);
   }
   const widths = header.map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  const lines = rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  const lines = rows.map((row) =>
+    row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
+  );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   const errors = results.flatMap((r) => r.metrics.errors.map((e) => `${r.backend}: ${e}`));
   return `${lines.join('\n')}\n${errors.length ? `errors: ${errors.join('; ')}\n` : ''}`;

@@ -1,7 +1,7 @@
 // Sends the prompts to one backend under an arrival process and returns each request's record with
 // the metrics. Open-loop arrivals keep their schedule whatever the backend does (a slow server builds
 // a queue, as in production); `maxConcurrency` caps requests in flight, as vLLM's --max-concurrency.
-import { Agent } from 'node:http';
+import { Pool } from 'undici';
 import { seededRandom } from '../random/index.js';
 import { type Arrival, arrivalGaps, describeArrival } from './arrivals.js';
 import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metrics.js';
@@ -41,14 +41,19 @@ export interface LoadResult {
 export async function runLoad(backend: BackendTarget, options: LoadOptions): Promise<LoadResult> {
   const { arrival, prompts, slo, seed = 1, timeoutMs = 120_000, warmup = 0 } = options;
   const concurrencyCap =
-    arrival.kind === 'concurrency' ? arrival.concurrency : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
-  const agent = new Agent({ keepAlive: true, maxSockets: Number.isFinite(concurrencyCap) ? concurrencyCap : 1024 });
+    arrival.kind === 'concurrency'
+      ? arrival.concurrency
+      : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
+  const dispatcher = new Pool(new URL(backend.url).origin, {
+    connections: Number.isFinite(concurrencyCap) ? concurrencyCap : 1024,
+    pipelining: 1,
+  });
   const target: StreamTarget = {
     url: new URL(backend.url),
     model: backend.model,
     apiKey: backend.apiKey,
     endpoint: backend.endpoint ?? 'chat',
-    agent,
+    dispatcher,
     timeoutMs,
   };
   try {
@@ -91,7 +96,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       records,
     };
   } finally {
-    agent.destroy();
+    await dispatcher.destroy();
   }
 }
 

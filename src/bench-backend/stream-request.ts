@@ -1,7 +1,6 @@
 // One streaming chat (or completions) request over node:http, timed chunk by chunk. Lean on purpose:
 // the load generator's own cost must stay far below the latencies it measures.
-import { type Agent, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Dispatcher } from 'undici';
 import type { RequestRecord } from './request-record.js';
 
 export interface StreamTarget {
@@ -10,7 +9,8 @@ export interface StreamTarget {
   model: string;
   apiKey?: string;
   endpoint: 'chat' | 'completions';
-  agent: Agent;
+  /** An undici Pool or Agent; keep-alive connections are reused across requests. */
+  dispatcher: Dispatcher;
   timeoutMs: number;
 }
 
@@ -85,46 +85,45 @@ export function streamRequest(
       last = now;
       chunks++;
     };
-    const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(
+    const decoder = new TextDecoder();
+    let status = 0;
+    target.dispatcher.dispatch(
       {
-        hostname: target.url.hostname,
-        port: target.url.port,
+        origin: target.url.origin,
         path,
         method: 'POST',
-        agent: target.agent,
         headers: {
           'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
           ...(target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {}),
         },
+        body,
+        headersTimeout: target.timeoutMs,
+        bodyTimeout: target.timeoutMs,
       },
-      (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          return finish(`HTTP ${res.statusCode}`);
-        }
-        res.setEncoding('utf8');
-        res.on('data', (text: string) => {
-          buffer += text;
+      {
+        onConnect() {},
+        onHeaders(statusCode) {
+          status = statusCode;
+          return true;
+        },
+        onData(chunk) {
+          if (status !== 200) return true;
+          buffer += decoder.decode(chunk, { stream: true });
           for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            for (const line of block.split('\n'))
-              if (line.startsWith('data:')) onEvent(line.slice(5).trim());
+            for (const line of block.split('\n')) if (line.startsWith('data:')) onEvent(line.slice(5).trim());
           }
-        });
-        res.on('end', () => finish());
-        res.on('error', (error) => finish(error.message));
-        res.on('aborted', () => finish('the stream was cut'));
+          return true;
+        },
+        onComplete() {
+          finish(status === 200 ? undefined : `HTTP ${status}`);
+        },
+        onError(error) {
+          finish(error.message || (error as { code?: string }).code || 'request failed');
+        },
       },
     );
-    req.setTimeout(target.timeoutMs, () => {
-      req.destroy();
-      finish(`no data for ${target.timeoutMs} ms`);
-    });
-    req.on('error', (error) => finish(error.message));
-    req.end(body);
   });
 }
 

@@ -81,12 +81,15 @@ export function define(command: Command, context: CliContext): void {
         seed: Number(flags.seed),
         warmup: Number(flags.warmup),
         timeoutMs: positive('--timeout-ms', flags.timeoutMs),
-        maxConcurrency: flags.maxConcurrency ? positive('--max-concurrency', flags.maxConcurrency) : undefined,
+        maxConcurrency: flags.maxConcurrency
+          ? positive('--max-concurrency', flags.maxConcurrency)
+          : undefined,
       };
       const results: LoadResult[] = [];
       for (const backend of backends) {
         context.stderr.write(`gantry bench backend: ${backend.label} (${backend.url}, ${backend.model})\n`);
-        if (flags.sweep) results.push(...(await runSweep(backend, { ...common, steps: positive('--sweep', flags.sweep) })));
+        if (flags.sweep)
+          results.push(...(await runSweep(backend, { ...common, steps: positive('--sweep', flags.sweep) })));
         else results.push(await runLoad(backend, { ...common, arrival: arrivalOf(flags) }));
       }
       if (flags.json === '-') context.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -110,7 +113,10 @@ function backendsOf(flags: BackendFlags): BackendTarget[] {
   }
   const apiKey = flags.apiKeyEnv ? process.env[flags.apiKeyEnv] : undefined;
   if (flags.endpoint !== 'chat' && flags.endpoint !== 'completions')
-    throw new GantryError('USAGE_INVALID', `--endpoint must be chat or completions, got '${flags.endpoint}'.`);
+    throw new GantryError(
+      'USAGE_INVALID',
+      `--endpoint must be chat or completions, got '${flags.endpoint}'.`,
+    );
   return flags.url.map((url, i) => {
     try {
       new URL(url);
@@ -130,7 +136,8 @@ function backendsOf(flags: BackendFlags): BackendTarget[] {
 }
 
 function arrivalOf(flags: BackendFlags): Arrival {
-  if (flags.concurrency) return { kind: 'concurrency', concurrency: positive('--concurrency', flags.concurrency) };
+  if (flags.concurrency)
+    return { kind: 'concurrency', concurrency: positive('--concurrency', flags.concurrency) };
   if (!flags.rate || flags.rate === 'inf') return { kind: 'burst' };
   const rate = positive('--rate', flags.rate);
   switch (flags.arrival) {
@@ -141,7 +148,10 @@ function arrivalOf(flags: BackendFlags): Arrival {
     case 'gamma':
       return { kind: 'gamma', rate, burstiness: positive('--burstiness', flags.burstiness) };
     default:
-      throw new GantryError('USAGE_INVALID', `--arrival must be constant, poisson or gamma, got '${flags.arrival}'.`);
+      throw new GantryError(
+        'USAGE_INVALID',
+        `--arrival must be constant, poisson or gamma, got '${flags.arrival}'.`,
+      );
   }
 }
 
