@@ -22,6 +22,8 @@ export const llamaOptions = z
     gpuLayers: z.union([z.number().int().min(0), z.enum(['auto', 'max'])]).optional(),
     /** Requests generated at once (context sequences). */
     parallel: z.number().int().positive().optional(),
+    /** CPU threads; fewer than the cores on a busy machine (llama.cpp's threads spin while waiting). */
+    threads: z.number().int().positive().optional(),
     gpu: z.union([z.literal(false), z.enum(['auto', 'cuda', 'vulkan', 'metal'])]).optional(),
     /** Expected SHA-256 of a downloaded (hf:) file. */
     sha256: z
