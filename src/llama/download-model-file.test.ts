@@ -148,6 +148,7 @@ describe('hf: model downloads', () => {
     try {
       const model = resolveModel('llama:hf:owner/repo/tiny.gguf', {
         config: {
+          models: {},
           providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 256, threads: 1 } } },
         },
       });

@@ -48,6 +48,7 @@ describe('llama: provider on a tiny random GGUF', () => {
 
   it('generates and streams through the AI SDK, with usage', async () => {
     const config = {
+      models: {},
       providers: {
         local: { type: 'llama' as const, llama: { gpu: false as const, contextSize: 512, threads: 1 } },
       },
@@ -68,6 +69,7 @@ describe('llama: provider on a tiny random GGUF', () => {
   it('constrains output to a JSON schema (response format json)', async () => {
     const model = resolveModel(`llama:${path}`, {
       config: {
+        models: {},
         providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 512, threads: 1 } } },
       },
     });
@@ -90,6 +92,7 @@ describe('llama: provider on a tiny random GGUF', () => {
   it('streams constrained JSON as text deltas', async () => {
     const model = resolveModel(`llama:${path}`, {
       config: {
+        models: {},
         providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 512, threads: 1 } } },
       },
     });
@@ -109,6 +112,7 @@ describe('llama: provider on a tiny random GGUF', () => {
   it('forces a parseable tool call with toolChoice required', async () => {
     const model = resolveModel(`llama:${path}`, {
       config: {
+        models: {},
         providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 512, threads: 1 } } },
       },
     });
@@ -142,6 +146,7 @@ describe('llama: provider on a tiny random GGUF', () => {
   it('refuses a schema feature the grammar cannot enforce, naming it', async () => {
     const model = resolveModel(`llama:${path}`, {
       config: {
+        models: {},
         providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 512, threads: 1 } } },
       },
     });
@@ -162,6 +167,7 @@ describe('llama: provider on a tiny random GGUF', () => {
   it('embeds text with the same model', async () => {
     const model = resolveEmbeddingModel(`llama:${path}`, {
       config: {
+        models: {},
         providers: { llama: { type: 'llama', llama: { gpu: false, contextSize: 512, threads: 1 } } },
       },
     });

@@ -3,7 +3,13 @@
 // error bodies with the GantryError's status, so the router treats them like any backend's.
 
 import { GantryError } from '../errors/index.js';
-import type { ClientAbort, Upstream, UpstreamRequest, UpstreamResponse } from '../gateway/upstream/index.js';
+import {
+  type ClientAbort,
+  type Upstream,
+  UpstreamFailure,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from '../gateway/upstream/index.js';
 import type { LlamaEngine } from './llama-engine.js';
 import { type LlamaModelSettings, llamaEngineFor } from './llama-language-model.js';
 import {
@@ -52,7 +58,7 @@ export function createLlamaUpstream(options: LlamaUpstreamOptions): Upstream {
           ? stream(loaded, chat, modelName, request.body)
           : await whole(loaded, chat, modelName);
       } catch (error) {
-        return errorResponse(error);
+        throw failureOf(name, error);
       }
     },
     async probe() {
@@ -256,21 +262,20 @@ function usageOf(result: LlamaChatResult) {
   };
 }
 
-function errorResponse(error: unknown): UpstreamResponse {
+/** A failure as the router expects it: an HTTP status with an OpenAI-style error body. */
+function failureOf(name: string, error: unknown): UpstreamFailure {
+  if (error instanceof UpstreamFailure) return error;
   const gantry = GantryError.isInstance(error) ? error : undefined;
   const status = gantry?.httpStatus ?? 500;
   const message = gantry
     ? `${gantry.message}${gantry.hint ? ` ${gantry.hint}` : ''}`
     : (error as Error).message;
-  return {
-    kind: 'json',
-    status,
-    text: JSON.stringify({
-      error: {
-        message,
-        type: status < 500 ? 'invalid_request_error' : 'server_error',
-        code: gantry?.code ?? null,
-      },
-    }),
-  };
+  const body = JSON.stringify({
+    error: {
+      message,
+      type: status < 500 ? 'invalid_request_error' : 'server_error',
+      code: gantry?.code ?? null,
+    },
+  });
+  return new UpstreamFailure('status', `${name} answered ${status}: ${message}`, { status, body });
 }
