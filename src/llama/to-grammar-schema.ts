@@ -65,7 +65,7 @@ function convert(schema: unknown, path: string): unknown {
     switch (key) {
       case 'type':
         if (types.length > 1 && types.some((t) => !immutableTypes.has(t))) {
-          out.oneOf = types.map((t) => convert({ ...schema, type: t }, path));
+          out.oneOf = types.map((t) => convert(narrowTo(schema, t), path));
           return stripTypeKeywords(out);
         }
         out.type = value;
@@ -130,6 +130,15 @@ function convert(schema: unknown, path: string): unknown {
   }
   if (out.type === 'object' && out.additionalProperties === undefined) out.additionalProperties = false;
   return out;
+}
+
+/** The part of a multi-type schema that applies to one of its types. */
+function narrowTo(schema: Record<string, unknown>, type: string): Record<string, unknown> {
+  const own = allowed[type] ?? new Set<string>();
+  const keys = Object.keys(schema).filter(
+    (k) => own.has(k) || (k !== 'type' && (allowed.any.has(k) || annotations.has(k))),
+  );
+  return { ...Object.fromEntries(keys.map((k) => [k, schema[k]])), type };
 }
 
 function stripTypeKeywords(out: Record<string, unknown>): Record<string, unknown> {
