@@ -5,32 +5,56 @@
 // configured ITL and against 10 streams, and the generator's event-loop delay (its own timestamp skew).
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { type Arrival, type LoadResult, runLoad, syntheticPrompts } from '../../src/bench-backend/index.js';
+import {
+  type Arrival,
+  type LoadResult,
+  runLoad,
+  summarise,
+  syntheticPrompts,
+} from '../../src/bench-backend/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const started: Started[] = [];
 
 async function simulator(options: Record<string, unknown>): Promise<Started> {
-  const s = await start(['bin/run-ts.js', 'bench/backend/simulator-child.ts', JSON.stringify(options)], {
-    core: 1,
-  });
+  const s = await start(
+    ['bin/run-ts.js', 'bench/backend/simulator-child.ts', JSON.stringify({ ...options, stampChunks: true })],
+    {
+      core: 1,
+    },
+  );
   started.push(s);
   return s;
 }
 
 async function measure(url: string, arrival: Arrival, requests: number, maxTokens: number) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
+  // Per output chunk: (gap seen by the generator) - (gap between the simulator's writes), from the
+  // sent_at_ms stamp the simulator puts on each chunk. This is the ITL skew the generator adds.
+  const last = new Map<string, { sent: number; received: number }>();
+  const skews: number[] = [];
+  const onChunk = (event: Record<string, unknown>, receivedAtMs: number) => {
+    const sent = event.sent_at_ms as number | undefined;
+    const delta = (event.choices as { delta?: { content?: string } }[] | undefined)?.[0]?.delta;
+    if (sent === undefined || !delta?.content) return;
+    const received = performance.timeOrigin + receivedAtMs;
+    const id = event.id as string;
+    const previous = last.get(id);
+    if (previous) skews.push(received - previous.received - (sent - previous.sent));
+    last.set(id, { sent, received });
+  };
   const cpu = process.cpuUsage();
   delay.enable();
   const result: LoadResult = await runLoad(
     { label: 'sim', url, model: 'm' },
-    { arrival, prompts: syntheticPrompts(requests, 16, maxTokens), warmup: 2 },
+    { arrival, prompts: syntheticPrompts(requests, 16, maxTokens), warmup: 2, onChunk },
   );
   delay.disable();
   const used = process.cpuUsage(cpu);
   const cpuMsPerRequest = (used.user + used.system) / 1000 / requests;
-  return { result, cpuMsPerRequest, loopP99Ms: delay.percentile(99) / 1e6, loopMaxMs: delay.max / 1e6 };
+  const skew = summarise(skews.map(Math.abs));
+  return { result, cpuMsPerRequest, loopP99Ms: delay.percentile(99) / 1e6, loopMaxMs: delay.max / 1e6, skew };
 }
 
 const f = (n: number, d = 2) => n.toFixed(d);
@@ -96,7 +120,7 @@ try {
       const d = r.result.metrics.itlMs;
       const cpuPerChunk = (r.cpuMsPerRequest * 1000) / 20;
       process.stdout.write(
-        `${String(concurrency).padStart(4)} streams: ITL p50 ${f(d.p50)} p99 ${f(d.p99)} ms (p99 - configured ${f(d.p99 - streamItl)} ms); generator event-loop delay p99 ${f(r.loopP99Ms)} ms, max ${f(r.loopMaxMs)} ms; generator CPU ${f(cpuPerChunk, 1)} µs/chunk; failed ${r.result.metrics.failed}\n`,
+        `${String(concurrency).padStart(4)} streams: ITL p50 ${f(d.p50)} p99 ${f(d.p99)} ms (p99 - configured ${f(d.p99 - streamItl)} ms); ITL skew added by the generator |client gap - simulator gap| p50 ${f(r.skew.p50)} p99 ${f(r.skew.p99)} ms; generator event-loop delay p99 ${f(r.loopP99Ms)} ms; generator CPU ${f(cpuPerChunk, 1)} µs/chunk; failed ${r.result.metrics.failed}\n`,
       );
     }
     await stop(streams);

@@ -26,6 +26,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Requests sent (and not measured) before the run, to open connections and warm caches. */
   warmup?: number;
+  /** Sees every parsed chunk with its arrival time (performance.now()). */
+  onChunk?: StreamTarget['onChunk'];
 }
 
 export interface LoadResult {
@@ -55,6 +57,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     endpoint: backend.endpoint ?? 'chat',
     dispatcher,
     timeoutMs,
+    onChunk: options.onChunk,
   };
   try {
     for (let i = 0; i < warmup; i++) await streamRequest(target, prompts[i % prompts.length], 0);

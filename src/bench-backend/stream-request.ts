@@ -12,6 +12,8 @@ export interface StreamTarget {
   /** An undici Pool or Agent; keep-alive connections are reused across requests. */
   dispatcher: Dispatcher;
   timeoutMs: number;
+  /** Called with each parsed chunk and when it arrived (bench/backend's skew check); off by default. */
+  onChunk?: (event: Record<string, unknown>, receivedAtMs: number) => void;
 }
 
 export interface PromptItem {
@@ -73,6 +75,7 @@ export function streamRequest(
       } catch {
         return finish('the server sent a chunk that is not JSON');
       }
+      target.onChunk?.(event, now);
       if (event.usage && typeof event.usage.completion_tokens === 'number') {
         record.outputTokens = event.usage.completion_tokens;
         if (typeof event.usage.prompt_tokens === 'number') record.promptTokens = event.usage.prompt_tokens;

@@ -21,6 +21,9 @@ export interface SimulatorOptions {
   embeddingDimensions?: number;
   /** Random source (tests pass a seeded one). */
   random?: () => number;
+  /** Adds `sent_at_ms` (performance.timeOrigin + now) to each streamed chunk, so a load generator can
+   * measure its own delay per chunk against the moment the simulator wrote it. */
+  stampChunks?: boolean;
 }
 
 export interface ResolvedSimulatorOptions {
@@ -33,6 +36,7 @@ export interface ResolvedSimulatorOptions {
   model: string;
   embeddingDimensions: number;
   random: () => number;
+  stampChunks: boolean;
 }
 
 export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
@@ -46,6 +50,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     model = 'simulated-model',
     embeddingDimensions = 8,
     random = Math.random,
+    stampChunks = false,
   } = options;
   const range = typeof outputTokens === 'number' ? { min: outputTokens, max: outputTokens } : outputTokens;
   return {
@@ -58,5 +63,6 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     model,
     embeddingDimensions,
     random,
+    stampChunks,
   };
 }
