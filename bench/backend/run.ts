@@ -86,7 +86,7 @@ try {
     );
   }
   process.stdout.write(
-    `completed ${m.completed}, failed ${m.failed}, output tokens ${m.totalOutputTokens}\n\n`,
+    `completed ${m.completed}, failed ${m.failed}, output tokens ${m.totalOutputTokens}; ITL skew added by the generator p50 ${f(accuracy.skew.p50)} p99 ${f(accuracy.skew.p99)} ms\n\n`,
   );
   // Poisson open loop: the achieved rate against the asked one.
   const poisson = await measure(sim.url, { kind: 'poisson', rate: 50 }, 200 * scale, 8);
