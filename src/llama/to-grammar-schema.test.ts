@@ -39,6 +39,22 @@ describe('toGrammarSchema', () => {
     });
   });
 
+  it("reads {type: 'object'} alone as any object, and accepts the agent json protocol's turn schema", () => {
+    expect(toGrammarSchema({ type: 'object' })).toEqual({ type: 'object', additionalProperties: true });
+    const turn = {
+      type: 'object',
+      properties: {
+        tool: { type: 'string', enum: ['calculator'] },
+        arguments: { type: 'object' },
+        final_answer: { type: 'string' },
+      },
+    };
+    expect(toGrammarSchema(turn)).toMatchObject({
+      additionalProperties: false,
+      properties: { arguments: { type: 'object', additionalProperties: true } },
+    });
+  });
+
   it.each([
     [{ type: 'integer', minimum: 1 }, '#/minimum'],
     [{ type: 'string', pattern: '^a' }, '#/pattern'],

@@ -128,7 +128,9 @@ function convert(schema: unknown, path: string): unknown {
         out[key] = value;
     }
   }
-  if (out.type === 'object' && out.additionalProperties === undefined) out.additionalProperties = false;
+  // Listed properties only, unless none are listed: {"type": "object"} alone means any object.
+  if (out.type === 'object' && out.additionalProperties === undefined)
+    out.additionalProperties = out.properties === undefined;
   return out;
 }
 
