@@ -106,4 +106,9 @@ export const commandTable: CommandEntry[] = [
     summary: "A user's long-term memory: ingest a conversation, recall, forget",
     load: () => import('./commands/memory.js'),
   },
+  {
+    name: 'bench',
+    summary: 'Load-test OpenAI-compatible backends (bench backend: TTFT, TPOT, ITL, goodput)',
+    load: () => import('./commands/bench.js'),
+  },
 ];

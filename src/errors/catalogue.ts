@@ -5,6 +5,7 @@ import { coreErrors } from './codes/core.js';
 import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { guardErrors } from './codes/guard.js';
+import { llamaErrors } from './codes/llama.js';
 import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
 import { reasonErrors } from './codes/reason.js';
@@ -24,6 +25,7 @@ export const errorCatalogue = {
   ...memoryErrors,
   ...storeErrors,
   ...securityErrors,
+  ...llamaErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

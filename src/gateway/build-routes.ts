@@ -162,6 +162,15 @@ async function createUpstream(
       timeoutMs: entry.timeoutMs,
     });
   }
+  if (entry.type === 'llama') {
+    if (!entry.llama) {
+      throw new GantryError('GATEWAY_CONFIG_INVALID', `The llama upstream '${name}' names no model.`, {
+        hint: `Set gateway.upstreams.${name}.llama.model to a GGUF path or an hf: URI.`,
+      });
+    }
+    const { createLlamaUpstream } = await import('../llama/index.js');
+    return createLlamaUpstream({ name, ...entry.llama });
+  }
   if (!entry.baseURL) {
     throw new GantryError('GATEWAY_CONFIG_INVALID', `The upstream '${name}' has no baseURL.`, {
       hint: 'Set gateway.upstreams.<name>.baseURL, for example http://127.0.0.1:8000/v1.',

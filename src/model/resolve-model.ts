@@ -6,6 +6,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { EmbeddingModelV3, LanguageModelV3 } from '@ai-sdk/provider';
 import type { GantryConfig, ProviderEntry } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
+import { createLlamaEmbeddingModel, createLlamaLanguageModel } from '../llama/index.js';
 import { gatewayRouteModel, isGatewayRoute, type RouteConfig } from './gateway-route-model.js';
 import { parseModelSpec } from './parse-model-spec.js';
 import { loadScriptFileModel, scriptProviderName } from './script-file-model.js';
@@ -28,6 +29,7 @@ export const builtInProviders: Record<string, ProviderEntry> = {
   anthropic: { type: 'anthropic', apiKeyEnv: 'ANTHROPIC_API_KEY' },
   ollama: { type: 'ollama', baseURL: 'http://127.0.0.1:11434/v1' },
   'openai-compatible': { type: 'openai-compatible', apiKeyEnv: 'OPENAI_COMPATIBLE_API_KEY' },
+  llama: { type: 'llama' },
 };
 
 export function resolveModel(specOrAlias: string, options: ResolveModelOptions = {}): LanguageModelV3 {
@@ -41,6 +43,8 @@ export function resolveModel(specOrAlias: string, options: ResolveModelOptions =
       return createOpenAI({ apiKey, baseURL: entry.baseURL, headers: entry.headers, fetch }).chat(modelId);
     case 'anthropic':
       return createAnthropic({ apiKey, baseURL: entry.baseURL, headers: entry.headers, fetch })(modelId);
+    case 'llama':
+      return createLlamaLanguageModel(modelId, entry.llama);
     case 'ollama':
     case 'openai-compatible':
       return createOpenAICompatible({
@@ -75,6 +79,8 @@ export function resolveEmbeddingModel(
           details: { provider: name },
         },
       );
+    case 'llama':
+      return createLlamaEmbeddingModel(modelId, entry.llama);
     case 'ollama':
     case 'openai-compatible':
       return createOpenAICompatible({

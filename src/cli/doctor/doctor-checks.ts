@@ -1,4 +1,5 @@
 // The checks behind `gantry doctor`: each one says what it checked, what it found, and what to do.
+import { existsSync } from 'node:fs';
 import type { GantryConfig } from '../../config/index.js';
 import { loadScriptFileModel, lookUp, scriptProviderName } from '../../model/index.js';
 import { openStore, probeSqliteCapabilities, redactPostgresUrl } from '../../store/index.js';
@@ -103,6 +104,12 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
         fix: 'Fix "providers" or "models" in the configuration.',
       };
     }
+    if (entry.type === 'llama')
+      return {
+        name,
+        ok: true,
+        detail: `local GGUF models (${aliases.join(', ')}), loaded in process on first use`,
+      };
     const key = entry.apiKey ?? (entry.apiKeyEnv ? process.env[entry.apiKeyEnv] : undefined);
     if ((entry.type === 'openai' || entry.type === 'anthropic') && !key) {
       return {
@@ -129,6 +136,16 @@ export async function checkBackends(config: GantryConfig, timeoutMs = 3000): Pro
   const upstreamChecks = upstreams.map(async ([upstream, entry]): Promise<CheckResult> => {
     const name = `upstream ${upstream}`;
     if (entry.type === 'simulator') return { name, ok: true, detail: 'the in-process backend simulator' };
+    if (entry.type === 'llama') {
+      const model = entry.llama?.model ?? '';
+      const ok = model.startsWith('hf:') || existsSync(model);
+      return {
+        name,
+        ok,
+        detail: ok ? `local GGUF ${model}` : `the GGUF file '${model}' does not exist`,
+        ...(ok ? {} : { fix: `Fix gateway.upstreams.${upstream}.llama.model (a .gguf path or an hf: URI).` }),
+      };
+    }
     if (!entry.baseURL) {
       return {
         name,

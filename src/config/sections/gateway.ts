@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llamaOptions } from './models.js';
 
 const probability = z.number().min(0).max(1);
 
@@ -39,7 +40,7 @@ const simulatorOptions = z
 const upstreamEntry = z
   .object({
     /** 'simulator' starts the built-in backend simulator in process (tests, demos, benchmarks). */
-    type: z.enum(['openai-compatible', 'anthropic', 'simulator']).default('openai-compatible'),
+    type: z.enum(['openai-compatible', 'anthropic', 'simulator', 'llama']).default('openai-compatible'),
     /** Base URL up to and including the version segment, for example http://127.0.0.1:8000/v1. */
     baseURL: z.url().optional(),
     apiKey: z.string().optional(),
@@ -51,6 +52,11 @@ const upstreamEntry = z
     timeoutMs: z.number().int().positive().default(60_000),
     /** Options of the in-process simulator (type 'simulator'); the same knobs as `gantry simulate`. */
     simulator: simulatorOptions,
+    /** A local GGUF served in process (type 'llama'): its path or hf: URI, and loading options. */
+    llama: llamaOptions
+      .extend({ model: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Active health check: GET this path every intervalMs; failures count toward the breaker. */
     healthCheck: z
       .object({

@@ -210,8 +210,9 @@ async function stream(
   const id = `chatcmpl-sim${stats.requests}`;
   const created = Math.floor(Date.now() / 1000);
   const object = plan.chat ? 'chat.completion.chunk' : 'text_completion';
+  const stamp = () => (options.stampChunks ? { sent_at_ms: performance.timeOrigin + performance.now() } : {});
   const chunk = (choice: Record<string, unknown>, usage: unknown = undefined) =>
-    `data: ${JSON.stringify({ id, object, created, model: plan.model, choices: choice ? [choice] : [], ...(usage ? { usage } : {}) })}\n\n`;
+    `data: ${JSON.stringify({ id, object, created, model: plan.model, choices: choice ? [choice] : [], ...(usage ? { usage } : {}), ...stamp() })}\n\n`;
   if (plan.chat)
     res.write(chunk({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }));
   await sleep(delay(options.timeToFirstTokenMs, options));

@@ -26,6 +26,9 @@ export interface SimulatorOptions {
   reply?: 'words' | 'demo';
   /** Random source (tests pass a seeded one). */
   random?: () => number;
+  /** Adds `sent_at_ms` (performance.timeOrigin + now) to each streamed chunk, so a load generator can
+   * measure its own delay per chunk against the moment the simulator wrote it. */
+  stampChunks?: boolean;
 }
 
 export interface ResolvedSimulatorOptions {
@@ -39,6 +42,7 @@ export interface ResolvedSimulatorOptions {
   embeddingDimensions: number;
   reply: 'words' | 'demo';
   random: () => number;
+  stampChunks: boolean;
 }
 
 export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
@@ -53,6 +57,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     embeddingDimensions = 8,
     reply = 'words',
     random = Math.random,
+    stampChunks = false,
   } = options;
   const range = typeof outputTokens === 'number' ? { min: outputTokens, max: outputTokens } : outputTokens;
   return {
@@ -66,5 +71,6 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     embeddingDimensions,
     reply,
     random,
+    stampChunks,
   };
 }

@@ -1,0 +1,108 @@
+// Sends the prompts to one backend under an arrival process and returns each request's record with
+// the metrics. Open-loop arrivals keep their schedule whatever the backend does (a slow server builds
+// a queue, as in production); `maxConcurrency` caps requests in flight, as vLLM's --max-concurrency.
+import { Pool } from 'undici';
+import { seededRandom } from '../random/index.js';
+import { type Arrival, arrivalGaps, describeArrival } from './arrivals.js';
+import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metrics.js';
+import type { RequestRecord } from './request-record.js';
+import { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
+
+export interface BackendTarget {
+  /** Name shown in reports (defaults to the URL). */
+  label: string;
+  url: string;
+  model: string;
+  apiKey?: string;
+  endpoint?: 'chat' | 'completions';
+}
+
+export interface LoadOptions {
+  arrival: Arrival;
+  prompts: PromptItem[];
+  maxConcurrency?: number;
+  slo?: Slo;
+  seed?: number;
+  timeoutMs?: number;
+  /** Requests sent (and not measured) before the run, to open connections and warm caches. */
+  warmup?: number;
+  /** Sees every parsed chunk with its arrival time (performance.now()). */
+  onChunk?: StreamTarget['onChunk'];
+}
+
+export interface LoadResult {
+  backend: string;
+  model: string;
+  url: string;
+  arrival: string;
+  maxConcurrency?: number;
+  metrics: BenchMetrics;
+  records: RequestRecord[];
+}
+
+export async function runLoad(backend: BackendTarget, options: LoadOptions): Promise<LoadResult> {
+  const { arrival, prompts, slo, seed = 1, timeoutMs = 120_000, warmup = 0 } = options;
+  const concurrencyCap =
+    arrival.kind === 'concurrency'
+      ? arrival.concurrency
+      : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
+  const dispatcher = new Pool(new URL(backend.url).origin, {
+    connections: Number.isFinite(concurrencyCap) ? concurrencyCap : 1024,
+    pipelining: 1,
+  });
+  const target: StreamTarget = {
+    url: new URL(backend.url),
+    model: backend.model,
+    apiKey: backend.apiKey,
+    endpoint: backend.endpoint ?? 'chat',
+    dispatcher,
+    timeoutMs,
+    onChunk: options.onChunk,
+  };
+  try {
+    for (let i = 0; i < warmup; i++) await streamRequest(target, prompts[i % prompts.length], 0);
+    const gaps = arrivalGaps(arrival, prompts.length, seededRandom(seed));
+    const records: RequestRecord[] = new Array(prompts.length);
+    const start = performance.now();
+    let inFlight = 0;
+    const waiting: (() => void)[] = [];
+    const slot = () =>
+      inFlight < concurrencyCap ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve));
+    const pending: Promise<void>[] = [];
+    let due = 0;
+    for (let i = 0; i < prompts.length; i++) {
+      due += gaps[i];
+      const wait = start + due - performance.now();
+      if (wait > 1) await sleep(wait);
+      await slot();
+      inFlight++;
+      const sentAt = performance.now() - start;
+      pending.push(
+        streamRequest(target, prompts[i], sentAt).then((record) => {
+          records[i] = record;
+          inFlight--;
+          waiting.shift()?.();
+        }),
+      );
+    }
+    await Promise.all(pending);
+    const durationMs = performance.now() - start;
+    return {
+      backend: backend.label,
+      model: backend.model,
+      url: backend.url,
+      arrival: describeArrival(arrival),
+      ...(Number.isFinite(concurrencyCap) && arrival.kind !== 'concurrency'
+        ? { maxConcurrency: concurrencyCap }
+        : {}),
+      metrics: calculateMetrics(records, durationMs, slo),
+      records,
+    };
+  } finally {
+    await dispatcher.destroy();
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,99 @@
+// `gantry bench backend` as a user runs it: two backends (the simulator twice) side by side, with JSON
+// and HTML written, and a clear usage error.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSimulator, type Simulator } from '../src/gateway/index.js';
+
+let simulator: Simulator;
+let dir: string;
+
+beforeAll(async () => {
+  simulator = createSimulator({ timeToFirstTokenMs: 30, interTokenLatencyMs: 5, outputTokens: 6 });
+  await simulator.listen(0, '127.0.0.1');
+  dir = await mkdtemp(join(tmpdir(), 'gantry-bench-cli-'));
+});
+afterAll(async () => {
+  await simulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function gantry(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/gantry.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('gantry bench backend', () => {
+  it('compares backends side by side and writes JSON and HTML', async () => {
+    const json = join(dir, 'r.json');
+    const html = join(dir, 'r.html');
+    const { code, stdout } = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--label',
+      'a',
+      '--url',
+      simulator.baseURL,
+      '--label',
+      'b',
+      '--model',
+      'm',
+      '-n',
+      '12',
+      '--concurrency',
+      '4',
+      '--input-tokens',
+      '8',
+      '--output-tokens',
+      '16',
+      '--goodput',
+      'ttft:1000,tpot:200',
+      '--json',
+      json,
+      '--html',
+      html,
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/a · concurrency 4\s+b · concurrency 4/);
+    expect(stdout).toMatch(/TPOT p50 ms/);
+    const results = JSON.parse(await readFile(json, 'utf8')) as {
+      backend: string;
+      metrics: { completed: number; goodRequests: number; totalOutputTokens: number };
+    }[];
+    expect(results.map((r) => r.backend)).toEqual(['a', 'b']);
+    for (const r of results) {
+      expect(r.metrics.completed).toBe(12);
+      expect(r.metrics.goodRequests).toBe(12);
+      expect(r.metrics.totalOutputTokens).toBe(72);
+    }
+    expect(await readFile(html, 'utf8')).toContain('<svg');
+  }, 120_000);
+
+  it('says what is missing', async () => {
+    const { code, stderr } = await gantry(['bench', 'backend', '--model', 'm']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('needs --url');
+    const bad = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--model',
+      'm',
+      '--goodput',
+      'ttft=5',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('ttft=5');
+  }, 120_000);
+});
