@@ -8,6 +8,7 @@ import { guardContract } from '../src/store/guard/contract.js';
 import type { DomainContract, RepositoriesOf, Store, storeDomains } from '../src/store/index.js';
 import { memoryContract } from '../src/store/memory/contract.js';
 import { ragContract } from '../src/store/rag/contract.js';
+import { responsesContract } from '../src/store/responses/contract.js';
 import { traceContract } from '../src/store/trace/contract.js';
 
 type Domain = (typeof storeDomains)[number];
@@ -21,6 +22,7 @@ export const domainContracts: Contracts = {
   guard: guardContract,
   eval: evalContract,
   memory: memoryContract,
+  responses: responsesContract,
 };
 
 /** Runs every domain's contract suite, and the Store's own checks, against one backend. */

@@ -7,6 +7,7 @@ import { gatewayDomain } from './gateway/index.js';
 import { guardDomain } from './guard/index.js';
 import { memoryDomain } from './memory/index.js';
 import { ragDomain } from './rag/index.js';
+import { responsesDomain } from './responses/index.js';
 import { traceDomain } from './trace/index.js';
 
 export const storeDomains = [
@@ -17,6 +18,7 @@ export const storeDomains = [
   guardDomain,
   evalDomain,
   memoryDomain,
+  responsesDomain,
 ] as const;
 
 /** Every domain's repositories, as the Store's fields (`spans`, `agentRuns`, `ragDocuments`, ...). */

@@ -82,6 +82,11 @@ export type {
   RagVectorRepository,
   RagVectorSearchOptions,
 } from './rag/index.js';
+export type {
+  GatewayResponseRepository,
+  ResponsesRepositories,
+  StoredResponseRecord,
+} from './responses/index.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export {
