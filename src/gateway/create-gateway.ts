@@ -6,6 +6,7 @@ import { GantryError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
 import { createAdminApi } from './admin/index.js';
+import { createApiRoutes } from './api-routes.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
@@ -23,6 +24,7 @@ import {
   shareWorkerMetrics,
 } from './metrics/index.js';
 import { authenticate } from './pipeline/authenticate.js';
+import { checkImages } from './pipeline/check-images.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
 import { compose, type GatewayContext, type Stage } from './pipeline/gateway-context.js';
@@ -31,13 +33,16 @@ import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
+import { createMemoryResponseRepository } from './responses/index.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
 import { ClientAbort, type Endpoint } from './upstream/index.js';
 import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
   config: GantryConfig;
-  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'>;
+  /** `gatewayResponses` stores Responses API answers; without it they are kept in memory. */
+  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'> &
+    Partial<Pick<Store, 'gatewayResponses'>>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */
@@ -102,40 +107,47 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const seeded = new Set<string>();
   const healthTimers = startHealthChecks(config, built);
 
+  const observe = observeRequest({
+    metrics,
+    usage,
+    tracer,
+    onInternalError,
+    authRequired: settings.auth.required || config.security.requireAuth,
+  });
+  const authenticateKey = authenticate({
+    keys,
+    required: settings.auth.required || config.security.requireAuth,
+    defaultLimits: settings.defaultLimits,
+  });
+  const imageCheck = checkImages(settings.images);
+  const routeResolver = resolveRoute(built.routes);
+  const limits = enforceLimits({
+    state,
+    onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
+    seedSpend(keyId) {
+      if (seeded.has(keyId)) return undefined;
+      seeded.add(keyId);
+      return (async () => {
+        const now = Date.now();
+        const total = await store.gatewayUsage.totalsForKey(keyId);
+        const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
+        await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
+      })();
+    },
+  });
+  const requestHook = hooks.beforeUpstream || hooks.response ? runRequestHook(hooks) : undefined;
   const stages: Stage[] = [
-    observeRequest({
-      metrics,
-      usage,
-      tracer,
-      onInternalError,
-      authRequired: settings.auth.required || config.security.requireAuth,
-    }),
-    authenticate({
-      keys,
-      required: settings.auth.required || config.security.requireAuth,
-      defaultLimits: settings.defaultLimits,
-    }),
+    observe,
+    authenticateKey,
     parseRequest({
       bodyLimitBytes: config.server.bodyLimitBytes,
       maximumDepth: config.security.maximumJsonDepth,
     }),
-    resolveRoute(built.routes),
-    enforceLimits({
-      state,
-      onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
-      seedSpend(keyId) {
-        if (seeded.has(keyId)) return undefined;
-        seeded.add(keyId);
-        return (async () => {
-          const now = Date.now();
-          const total = await store.gatewayUsage.totalsForKey(keyId);
-          const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
-          await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
-        })();
-      },
-    }),
+    imageCheck,
+    routeResolver,
+    limits,
   ];
-  if (hooks.beforeUpstream || hooks.response) stages.push(runRequestHook(hooks));
+  if (requestHook) stages.push(requestHook);
   if (settings.cache.enabled) {
     stages.push(
       serveFromCache({
@@ -218,6 +230,25 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     run(context).catch(onInternalError);
   }
 
+  const apiRoutes = createApiRoutes({
+    stages: {
+      observe,
+      authenticate: authenticateKey,
+      checkImages: imageCheck,
+      resolveRoute: routeResolver,
+      enforceLimits: limits,
+      requestHook,
+    },
+    metrics,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    maximumDepth: config.security.maximumJsonDepth,
+    defaultLimits: settings.defaultLimits,
+    overheadHeader,
+    responses: store.gatewayResponses ?? createMemoryResponseRepository(),
+    caller,
+    onInternalError,
+  });
+
   return {
     handle(req, res) {
       const url = req.url ?? '/';
@@ -237,6 +268,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         proxy(req, res, endpoint);
         return true;
       }
+      if (apiRoutes(req, res, path)) return true;
       if (path === '/v1/models' && req.method === 'GET') {
         caller(req, 'gateway').then(
           (key) => {

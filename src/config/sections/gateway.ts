@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gatewayImagesSection } from './gateway-images.js';
 
 const probability = z.number().min(0).max(1);
 
@@ -175,6 +176,8 @@ export const gatewaySection = z
       .prefault({}),
     /** Adds x-gantry-overhead-ms (time spent in the gateway, excluding the upstream) to answers. */
     overheadHeader: z.boolean().default(true),
+    /** Image inputs: size and count limits, media types, URL policy. */
+    images: gatewayImagesSection,
   })
   .strict()
   .prefault({});

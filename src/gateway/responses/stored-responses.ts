@@ -1,0 +1,31 @@
+// GET and DELETE /v1/responses/{id}: a stored response of the caller's tenant.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defaultTenant, type GatewayResponseRepository } from '../../store/index.js';
+import { sendError, sendJson } from '../http/index.js';
+import type { AuthenticatedKey, Scope } from '../keys/index.js';
+import { responseNotFound } from './responses-api.js';
+
+export type Caller = (req: IncomingMessage, scope: Scope) => Promise<AuthenticatedKey | undefined>;
+
+export function storedResponses({
+  repository,
+  caller,
+}: {
+  repository: GatewayResponseRepository;
+  caller: Caller;
+}): (req: IncomingMessage, res: ServerResponse, id: string) => void {
+  return (req, res, id) => {
+    (async () => {
+      const key = await caller(req, 'gateway');
+      const tenant = key?.tenant ?? defaultTenant;
+      if (req.method === 'DELETE') {
+        if (!(await repository.deleteResponse(tenant, id))) throw responseNotFound(id);
+        sendJson(res, 200, JSON.stringify({ id, object: 'response', deleted: true }));
+        return;
+      }
+      const found = await repository.getResponse(tenant, id);
+      if (!found) throw responseNotFound(id);
+      sendJson(res, 200, JSON.stringify(found.response));
+    })().catch((error) => sendError(res, error));
+  };
+}
