@@ -2,6 +2,7 @@
 // keyed by domain name so that a domain without a suite fails the typecheck, plus the Store's own checks.
 import { describe, expect, it } from 'vitest';
 import { agentContract } from '../src/store/agent/contract.js';
+import { batchesContract } from '../src/store/batches/contract.js';
 import { evalContract } from '../src/store/eval/contract.js';
 import { gatewayContract } from '../src/store/gateway/contract.js';
 import { guardContract } from '../src/store/guard/contract.js';
@@ -23,6 +24,7 @@ export const domainContracts: Contracts = {
   eval: evalContract,
   memory: memoryContract,
   responses: responsesContract,
+  batches: batchesContract,
 };
 
 /** Runs every domain's contract suite, and the Store's own checks, against one backend. */

@@ -1,6 +1,7 @@
 // Every store domain, in one list: the Store's repositories and the migration list come from here.
 // Adding a domain: create src/store/<domain>/ (see CONTRIBUTING.md, "The store") and add one line.
 import { agentDomain } from './agent/index.js';
+import { batchesDomain } from './batches/index.js';
 import type { AllRepositories } from './domain.js';
 import { evalDomain } from './eval/index.js';
 import { gatewayDomain } from './gateway/index.js';
@@ -19,6 +20,7 @@ export const storeDomains = [
   evalDomain,
   memoryDomain,
   responsesDomain,
+  batchesDomain,
 ] as const;
 
 /** Every domain's repositories, as the Store's fields (`spans`, `agentRuns`, `ragDocuments`, ...). */

@@ -12,6 +12,17 @@ export type {
   AgentToolCallRecord,
   AgentToolCallRepository,
 } from './agent/index.js';
+export type {
+  BatchCounts,
+  BatchesRepositories,
+  BatchItemRecord,
+  BatchItemStatus,
+  BatchRecord,
+  BatchStatus,
+  GatewayBatchRepository,
+  GatewayFileRepository,
+  StoredFileRecord,
+} from './batches/index.js';
 export { defaultTenant } from './default-tenant.js';
 export {
   type AllRepositories,
