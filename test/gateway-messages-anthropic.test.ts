@@ -76,7 +76,8 @@ describe('POST /v1/messages to an OpenAI-compatible upstream', () => {
       model: 'agent',
       max_tokens: 100,
       system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }],
-      temperature: 0.2,
+      // Not in this SDK version's types; the API still takes it.
+      ...({ temperature: 0.2 } as object),
       stop_sequences: ['END'],
       messages: [
         { role: 'user', content: 'Hi' },

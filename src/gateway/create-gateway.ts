@@ -7,6 +7,7 @@ import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
 import { createAdminApi } from './admin/index.js';
 import { createApiRoutes } from './api-routes.js';
+import { createBatchRoutes, createBatchRunner } from './batches/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
@@ -42,7 +43,7 @@ export interface CreateGatewayOptions {
   config: GantryConfig;
   /** `gatewayResponses` stores Responses API answers; without it they are kept in memory. */
   store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'> &
-    Partial<Pick<Store, 'gatewayResponses'>>;
+    Partial<Pick<Store, 'gatewayResponses' | 'gatewayFiles' | 'gatewayBatches'>>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */
@@ -249,6 +250,43 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     onInternalError,
   });
 
+  // /v1/files and /v1/batches, on a store that has the batches domain.
+  const batchSettings = settings.batches;
+  const batchRunner =
+    store.gatewayFiles && store.gatewayBatches
+      ? createBatchRunner({
+          batches: store.gatewayBatches,
+          files: store.gatewayFiles,
+          routes: built.routes,
+          state,
+          usage,
+          concurrency: batchSettings.concurrency,
+          rateLimitAttempts: batchSettings.rateLimitAttempts,
+          async ownerOf(keyId) {
+            if (keyId === null) return { limits: settings.defaultLimits, models: null };
+            const key = (await keys.list()).find((k) => k.id === keyId);
+            return key
+              ? { limits: { ...settings.defaultLimits, ...key.limits }, models: key.models }
+              : undefined;
+          },
+          onInternalError,
+        })
+      : undefined;
+  const batchRoutes =
+    batchRunner && store.gatewayFiles && store.gatewayBatches
+      ? createBatchRoutes({
+          files: store.gatewayFiles,
+          batches: store.gatewayBatches,
+          runner: batchRunner,
+          caller: (req, scope) => caller(req, scope),
+          defaultLimits: settings.defaultLimits,
+          maximumFileBytes: batchSettings.maximumFileBytes,
+          maximumLines: batchSettings.maximumLines,
+          bodyLimitBytes: config.server.bodyLimitBytes,
+        })
+      : undefined;
+  batchRunner?.resumeAll().catch(onInternalError);
+
   return {
     handle(req, res) {
       const url = req.url ?? '/';
@@ -269,6 +307,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         return true;
       }
       if (apiRoutes(req, res, path)) return true;
+      if (batchRoutes?.(req, res, path)) return true;
       if (path === '/v1/models' && req.method === 'GET') {
         caller(req, 'gateway').then(
           (key) => {
@@ -308,6 +347,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     modelIds,
     async close() {
       for (const timer of healthTimers) clearInterval(timer);
+      await batchRunner?.close();
       await usage.close();
       await Promise.all([...built.upstreams.values()].map((u) => u.close()));
       await Promise.all(built.simulators.map((s) => s.close()));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gatewayBatchesSection } from './gateway-batches.js';
 import { gatewayImagesSection } from './gateway-images.js';
 
 const probability = z.number().min(0).max(1);
@@ -178,6 +179,8 @@ export const gatewaySection = z
     overheadHeader: z.boolean().default(true),
     /** Image inputs: size and count limits, media types, URL policy. */
     images: gatewayImagesSection,
+    /** /v1/files and /v1/batches: concurrency per batch, file and line limits. */
+    batches: gatewayBatchesSection,
   })
   .strict()
   .prefault({});

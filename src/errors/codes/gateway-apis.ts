@@ -20,4 +20,14 @@ export const gatewayApiErrors = {
     httpStatus: 400,
     exitCode: 1,
   },
+  GATEWAY_FILE_NOT_FOUND: {
+    description: "No file has this id for the key's tenant (never uploaded, deleted, or another tenant's).",
+    httpStatus: 404,
+    exitCode: 1,
+  },
+  GATEWAY_BATCH_NOT_FOUND: {
+    description: "No batch has this id for the key's tenant.",
+    httpStatus: 404,
+    exitCode: 1,
+  },
 } as const satisfies Record<string, ErrorDefinition>;
