@@ -219,7 +219,7 @@ describe('/v1/batches (openai client)', () => {
     expect((await globex.batches.list()).data).toEqual([]);
   });
 
-  it('resumes an unfinished batch after a restart, without sending finished lines again', async () => {
+  it('resumes an unfinished batch after a restart, once across processes, without sending finished lines again', async () => {
     const restarted = await startGateway(config(1), { store });
     try {
       const api = new OpenAI({ baseURL: restarted.baseURL, apiKey: 'x', maxRetries: 0 });
@@ -240,7 +240,11 @@ describe('/v1/batches (openai client)', () => {
       expect(stopped.completed).toBeLessThan(6);
       expect((await store.gatewayBatches.getBatch('default', created.id))?.status).toBe('in_progress');
 
-      const again = await startGateway(config(2), { store });
+      // Two processes start on the same store (workers, replicas): one of them runs the batch.
+      const [again, twin] = await Promise.all([
+        startGateway(config(2), { store }),
+        startGateway(config(2), { store }),
+      ]);
       try {
         const resumed = new OpenAI({ baseURL: again.baseURL, apiKey: 'x', maxRetries: 0 });
         const done = await until(resumed, created.id, ['completed']);
@@ -252,7 +256,7 @@ describe('/v1/batches (openai client)', () => {
         expect(output.map((l) => l.custom_id)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5']);
         expect(slow.stats.requests - before).toBe(6);
       } finally {
-        await again.close();
+        await Promise.all([again.close(), twin.close()]);
       }
     } catch (error) {
       await restarted.close().catch(() => {});

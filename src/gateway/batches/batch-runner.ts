@@ -1,7 +1,9 @@
 // Runs batches in the gateway process: the pending lines of each batch, `concurrency` at a time, each
 // result stored as it completes; then the output and error files. Unfinished batches are picked up
-// again when the gateway starts (lines that completed before the restart are not sent again).
-import { randomBytes } from 'node:crypto';
+// again when the gateway starts, and every resumeIntervalMs after (lines that completed before are not
+// sent again). A batch runs in one process at a time: the runner holds a lease on it in the store,
+// renewed while it runs, so workers and replicas never run the same batch twice at once.
+import { randomBytes, randomUUID } from 'node:crypto';
 import type {
   BatchRecord,
   GatewayBatchRepository,
@@ -37,6 +39,10 @@ export interface BatchRunnerOptions {
   /** The owner of a resumed batch (its key may have changed or been revoked since). */
   ownerOf(keyId: string | null): Promise<BatchOwner | undefined>;
   onInternalError(error: unknown): void;
+  /** How long a lease lasts without renewal (a crashed runner's batches move on after this). */
+  leaseMs?: number;
+  /** How often unfinished batches whose lease expired are looked for (0: only at start). */
+  resumeIntervalMs?: number;
 }
 
 export interface BatchRunner {
@@ -51,9 +57,39 @@ export interface BatchRunner {
 }
 
 export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
-  const { batches, files, concurrency } = options;
+  const { batches, files, concurrency, leaseMs = 30_000, resumeIntervalMs = 30_000 } = options;
+  const runnerId = randomUUID();
   const running = new Map<string, { cancelled: boolean; done: Promise<void> }>();
   let closing = false;
+  let resumeTimer: NodeJS.Timeout | undefined;
+
+  async function claimAndRun(
+    batch: BatchRecord,
+    owner: BatchOwner,
+    state: { cancelled: boolean },
+  ): Promise<void> {
+    if (!(await batches.claimBatch(batch.id, runnerId, Date.now() + leaseMs, Date.now()))) return;
+    // Renews the lease, and notices a cancellation asked of another process.
+    const heartbeat = setInterval(
+      () => {
+        (async () => {
+          await batches.claimBatch(batch.id, runnerId, Date.now() + leaseMs, Date.now());
+          const current = await batches.getBatch(batch.tenant, batch.id);
+          if (current?.status === 'cancelling') state.cancelled = true;
+        })().catch(options.onInternalError);
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    heartbeat.unref();
+    try {
+      const current = (await batches.getBatch(batch.tenant, batch.id)) ?? batch;
+      if (['completed', 'failed', 'cancelled', 'expired'].includes(current.status)) return;
+      await run(current, owner, state);
+    } finally {
+      clearInterval(heartbeat);
+      await batches.releaseBatch(batch.id, runnerId);
+    }
+  }
 
   async function run(batch: BatchRecord, owner: BatchOwner, state: { cancelled: boolean }): Promise<void> {
     const times = { ...batch.times };
@@ -125,7 +161,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
   function start(batch: BatchRecord, owner: BatchOwner): void {
     if (running.has(batch.id) || closing) return;
     const state = { cancelled: false, done: Promise.resolve() };
-    state.done = run(batch, owner, state)
+    state.done = claimAndRun(batch, owner, state)
       .catch(options.onInternalError)
       .finally(() => running.delete(batch.id));
     running.set(batch.id, state);
@@ -148,6 +184,13 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
       await running.get(batch.id)?.done;
     },
     async resumeAll() {
+      if (resumeIntervalMs > 0 && !resumeTimer && !closing) {
+        resumeTimer = setInterval(
+          () => void this.resumeAll().catch(options.onInternalError),
+          resumeIntervalMs,
+        );
+        resumeTimer.unref();
+      }
       for (const batch of await batches.listUnfinishedBatches()) {
         const owner = await options.ownerOf(batch.keyId);
         if (!owner) {
@@ -164,6 +207,7 @@ export function createBatchRunner(options: BatchRunnerOptions): BatchRunner {
     },
     async close() {
       closing = true;
+      clearInterval(resumeTimer);
       await Promise.all([...running.values()].map((r) => r.done));
     },
     async settled(id) {

@@ -86,6 +86,19 @@ export const batchesContract: DomainContract<BatchesRepositories> = (backend, op
       ]);
     });
 
+    it('lets one runner at a time hold a batch, until its lease expires or it lets go', async () => {
+      await store.gatewayBatches.createBatch(batch(), lines);
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-1', 1_000, 0)).toBe(true);
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-2', 1_500, 500)).toBe(false);
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-1', 2_000, 900)).toBe(true);
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-2', 3_000, 2_001)).toBe(true);
+      await store.gatewayBatches.releaseBatch('batch_1', 'worker-1');
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-1', 4_000, 2_500)).toBe(false);
+      await store.gatewayBatches.releaseBatch('batch_1', 'worker-2');
+      expect(await store.gatewayBatches.claimBatch('batch_1', 'worker-1', 4_000, 2_500)).toBe(true);
+      expect(await store.gatewayBatches.claimBatch('batch_9', 'worker-1', 4_000, 2_500)).toBe(false);
+    });
+
     it('updates status, files and times, and lists only unfinished batches for resuming', async () => {
       await store.gatewayBatches.createBatch(batch(), lines);
       await store.gatewayBatches.createBatch(batch({ id: 'batch_2', createdAt: 1_767_225_601_000 }), []);

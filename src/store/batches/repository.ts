@@ -30,6 +30,12 @@ export interface GatewayBatchRepository {
     id: string,
     update: Partial<Pick<BatchRecord, 'status' | 'outputFileId' | 'errorFileId' | 'errors' | 'times'>>,
   ): Promise<void>;
+  /**
+   * Takes (or renews) the right to run a batch until `until`: true when no other runner holds an
+   * unexpired lease on it. One runner per batch, across workers and replicas.
+   */
+  claimBatch(id: string, owner: string, until: number, now: number): Promise<boolean>;
+  releaseBatch(id: string, owner: string): Promise<void>;
   /** Batches of every tenant not yet in a final state (resumed after a restart). */
   listUnfinishedBatches(): Promise<BatchRecord[]>;
   /** The lines still to run, in line order. */

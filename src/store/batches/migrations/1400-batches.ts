@@ -27,7 +27,9 @@ export const batchesMigration: Migration = {
       errors TEXT,
       metadata TEXT,
       created_at REAL NOT NULL,
-      times TEXT NOT NULL DEFAULT '{}'
+      times TEXT NOT NULL DEFAULT '{}',
+      lease_owner TEXT,
+      lease_until REAL
     );
     CREATE INDEX gateway_batches_tenant ON gateway_batches (tenant, created_at);
     CREATE INDEX gateway_batches_status ON gateway_batches (status);

@@ -18,6 +18,20 @@ const placeholders = (count: number, from = 1) =>
 
 export function createPostgresGatewayBatchRepository(db: PostgresDatabase): GatewayBatchRepository {
   return {
+    async claimBatch(id, owner, until, now) {
+      const rows = await db.query(
+        `UPDATE gateway_batches SET lease_owner = $1, lease_until = $2
+         WHERE id = $3 AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until < $4) RETURNING 1`,
+        [owner, until, id, now],
+      );
+      return rows.length > 0;
+    },
+    async releaseBatch(id, owner) {
+      await db.query(
+        'UPDATE gateway_batches SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2',
+        [id, owner],
+      );
+    },
     async createBatch(batch, lines) {
       await db.transaction(async (client) => {
         const values = batchValues(batch);

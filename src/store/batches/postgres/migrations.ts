@@ -29,7 +29,9 @@ export const batchesPostgresMigrations: readonly PostgresMigration[] = [
         errors TEXT,
         metadata TEXT,
         created_at DOUBLE PRECISION NOT NULL,
-        times TEXT NOT NULL DEFAULT '{}'
+        times TEXT NOT NULL DEFAULT '{}',
+        lease_owner TEXT,
+        lease_until DOUBLE PRECISION
       );
       CREATE INDEX gateway_batches_tenant ON gateway_batches (tenant, created_at);
       CREATE INDEX gateway_batches_status ON gateway_batches (status);

@@ -47,7 +47,20 @@ export function createSqliteGatewayBatchRepository(db: SqliteDatabase): GatewayB
     `SELECT count(*) AS total, sum(status = 'succeeded') AS completed, sum(status = 'failed') AS failed
      FROM gateway_batch_items WHERE batch_id = ?`,
   );
+  const claim = db.prepare(
+    `UPDATE gateway_batches SET lease_owner = ?, lease_until = ?
+     WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)`,
+  );
+  const release = db.prepare(
+    'UPDATE gateway_batches SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
+  );
   return {
+    async claimBatch(id, owner, until, now) {
+      return claim.run(owner, until, id, owner, now).changes > 0;
+    },
+    async releaseBatch(id, owner) {
+      release.run(id, owner);
+    },
     async createBatch(batch, lines) {
       create(batchValues(batch), batch.id, [...lines]);
     },
