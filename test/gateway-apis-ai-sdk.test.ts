@@ -61,7 +61,12 @@ describe('AI SDK clients of the translated APIs', () => {
 
   it('@ai-sdk/anthropic: text, streamed text and a tool call', async () => {
     const anthropic = createAnthropic({ baseURL: harness.baseURL, apiKey: 'x' });
-    const text = await generateText({ model: anthropic('agent'), maxOutputTokens: 64, prompt: 'hello', system: 'Be brief.' });
+    const text = await generateText({
+      model: anthropic('agent'),
+      maxOutputTokens: 64,
+      prompt: 'hello',
+      system: 'Be brief.',
+    });
     expect(text.text).toBe('You said: hello (2 messages)');
     expect(scripted.requests.at(-1)?.body.messages[0]).toEqual({ role: 'system', content: 'Be brief.' });
     const streamed = streamText({ model: anthropic('agent'), maxOutputTokens: 64, prompt: 'hello' });
@@ -69,7 +74,12 @@ describe('AI SDK clients of the translated APIs', () => {
     for await (const part of streamed.textStream) out += part;
     expect(out).toBe('You said: hello (1 messages)');
     expect((await streamed.usage).outputTokens).toBe(6);
-    const called = await generateText({ model: anthropic('agent'), maxOutputTokens: 64, prompt: 'Weather in Paris?', tools });
+    const called = await generateText({
+      model: anthropic('agent'),
+      maxOutputTokens: 64,
+      prompt: 'Weather in Paris?',
+      tools,
+    });
     expect(called.toolCalls).toMatchObject([{ toolName: 'get_weather', input: { city: 'Paris' } }]);
     expect(called.finishReason).toBe('tool-calls');
   });
