@@ -18,7 +18,7 @@ export type {
 
 export const batchesDomain = defineStoreDomain({
   name: 'batches',
-  migrationIds: [1400, 1499],
+  migrationIds: [880, 899],
   sqlite: {
     migrations: batchesMigrations,
     create: (db): BatchesRepositories => ({

@@ -11,7 +11,7 @@ export type { StoredResponseRecord } from './types.js';
 
 export const responsesDomain = defineStoreDomain({
   name: 'responses',
-  migrationIds: [1300, 1399],
+  migrationIds: [860, 879],
   sqlite: {
     migrations: responsesMigrations,
     create: (db): ResponsesRepositories => ({

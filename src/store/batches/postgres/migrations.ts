@@ -3,7 +3,7 @@ import type { PostgresMigration } from '../../postgres-migration.js';
 
 export const batchesPostgresMigrations: readonly PostgresMigration[] = [
   {
-    id: 1400,
+    id: 880,
     name: 'batches: files, batch jobs and their lines',
     up: `
       CREATE TABLE gateway_files (

@@ -3,7 +3,7 @@ import type { PostgresMigration } from '../../postgres-migration.js';
 
 export const responsesPostgresMigrations: readonly PostgresMigration[] = [
   {
-    id: 1300,
+    id: 860,
     name: 'responses: stored Responses API answers per tenant',
     up: `
       CREATE TABLE gateway_responses (

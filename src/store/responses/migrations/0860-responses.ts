@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 export const responsesMigration: Migration = {
-  id: 1300,
+  id: 860,
   name: 'responses: stored Responses API answers per tenant',
   up: `
     CREATE TABLE gateway_responses (

@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 export const batchesMigration: Migration = {
-  id: 1400,
+  id: 880,
   name: 'batches: files, batch jobs and their lines',
   up: `
     CREATE TABLE gateway_files (
