@@ -233,7 +233,10 @@ describe('/v1/batches (openai client)', () => {
         endpoint: '/v1/chat/completions',
         completion_window: '24h',
       });
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      // Stop once at least one line is answered (polled: the machine may be slow).
+      for (let i = 0; i < 400 && (await store.gatewayBatches.countItems(created.id)).completed === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       await restarted.close();
       const stopped = await store.gatewayBatches.countItems(created.id);
       expect(stopped.completed).toBeGreaterThan(0);
