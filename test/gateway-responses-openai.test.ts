@@ -365,6 +365,37 @@ describe('GET and DELETE /v1/responses/{id}', () => {
     await expect(client.responses.delete(created.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
   });
 
+  it('lists the input items of a stored response (its conversation, the answer excluded)', async () => {
+    const first = await client.responses.create({
+      model: 'agent',
+      input: 'Weather in Paris?',
+      tools: [weatherTool],
+    });
+    const second = await client.responses.create({
+      model: 'agent',
+      previous_response_id: first.id,
+      input: [{ type: 'function_call_output', call_id: 'call_weather_1', output: 'sunny' }],
+    });
+    const items = await client.responses.inputItems.list(second.id, { order: 'asc' });
+    expect(items.data.map((item) => item.type)).toEqual(['message', 'function_call', 'function_call_output']);
+    expect(items.data[0]).toMatchObject({
+      role: 'user',
+      content: [{ type: 'input_text', text: 'Weather in Paris?' }],
+    });
+    expect(items.data[1]).toMatchObject({
+      call_id: 'call_weather_1',
+      name: 'get_weather',
+      arguments: '{"city":"Paris"}',
+    });
+    expect(items.data[2]).toMatchObject({ call_id: 'call_weather_1', output: 'sunny' });
+    const newestFirst = await client.responses.inputItems.list(second.id);
+    expect(newestFirst.data.map((item) => item.type)).toEqual([
+      'function_call_output',
+      'function_call',
+      'message',
+    ]);
+  });
+
   it('does not store a response created with store: false', async () => {
     const created = await client.responses.create({ model: 'local', input: 'forget me', store: false });
     expect((created as unknown as { store: boolean }).store).toBe(false);

@@ -59,13 +59,15 @@ export function createApiRoutes(options: ApiRouteOptions) {
       return true;
     }
     if (path.startsWith('/v1/responses/')) {
-      const id = safeDecode(path.slice('/v1/responses/'.length));
-      if ((req.method === 'GET' || req.method === 'DELETE') && id && !id.includes('/')) stored(req, res, id);
+      const [id, part, extra] = path.slice('/v1/responses/'.length).split('/').map(safeDecode);
+      const valid = id && extra === undefined && (part === undefined || part === 'input_items');
+      if (valid && (req.method === 'GET' || (req.method === 'DELETE' && part === undefined)))
+        stored(req, res, id, part);
       else
         sendError(
           res,
           new GantryError('ROUTE_NOT_FOUND', `${req.method} ${path} is not served.`, {
-            hint: 'GET or DELETE /v1/responses/{id}.',
+            hint: 'GET or DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items.',
           }),
         );
       return true;
