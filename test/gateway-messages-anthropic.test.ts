@@ -32,11 +32,19 @@ beforeAll(async () => {
         sim: { baseURL: simulator.baseURL },
         scripted: { baseURL: scripted.url },
         claude: { type: 'anthropic', baseURL: claude.url, apiKey: 'sk-ant-upstream' },
+        down: { type: 'anthropic', baseURL: 'http://127.0.0.1:9/v1', apiKey: 'sk-ant-down' },
       },
       routes: {
         local: { targets: [{ upstream: 'sim' }] },
         agent: { targets: [{ upstream: 'scripted', model: 'scripted-1' }] },
         sonnet: { targets: [{ upstream: 'claude', model: 'claude-sonnet-4-5' }] },
+        mixed: {
+          strategy: 'fallback',
+          targets: [
+            { upstream: 'down', model: 'claude-haiku' },
+            { upstream: 'sim', model: 'simulated' },
+          ],
+        },
       },
     },
   });
@@ -337,6 +345,32 @@ describe('POST /v1/messages to an Anthropic upstream (passed through)', () => {
     expect(after.requests - before.requests).toBe(1);
     expect(after.inputTokens - before.inputTokens).toBe(31);
     expect(after.outputTokens - before.outputTokens).toBe(9);
+  });
+});
+
+describe('mixed routes and the other inbound APIs', () => {
+  it('falls back from an Anthropic target that is down to an OpenAI-compatible one, translating', async () => {
+    const message = await client.messages.create({
+      model: 'mixed',
+      max_tokens: 16,
+      messages: [{ role: 'user', content: 'hello' }],
+    });
+    expect(message.content).toEqual([{ type: 'text', text: ' w0 w1 w2' }]);
+  });
+
+  it('serves the Responses API from an Anthropic upstream (translated both ways)', async () => {
+    const { default: OpenAI } = await import('openai');
+    const openai = new OpenAI({ baseURL: harness.baseURL, apiKey: key, maxRetries: 0 });
+    const response = await openai.responses.create({
+      model: 'sonnet',
+      input: 'Bonjour?',
+      instructions: 'Be brief.',
+    });
+    expect(response.output_text).toBe('Bonjour from Claude');
+    expect(response.usage).toMatchObject({ input_tokens: 31, output_tokens: 9 });
+    const sent = claude.requests.at(-1)?.body;
+    expect(sent?.system).toBe('Be brief.');
+    expect(sent?.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Bonjour?' }] }]);
   });
 });
 
