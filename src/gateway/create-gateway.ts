@@ -7,7 +7,7 @@ import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
 import { createAdminApi } from './admin/index.js';
 import { createApiRoutes } from './api-routes.js';
-import { createBatchRoutes, createBatchRunner } from './batches/index.js';
+import { createBatchService } from './batches/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
@@ -251,41 +251,18 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   });
 
   // /v1/files and /v1/batches, on a store that has the batches domain.
-  const batchSettings = settings.batches;
-  const batchRunner =
-    store.gatewayFiles && store.gatewayBatches
-      ? createBatchRunner({
-          batches: store.gatewayBatches,
-          files: store.gatewayFiles,
-          routes: built.routes,
-          state,
-          usage,
-          concurrency: batchSettings.concurrency,
-          rateLimitAttempts: batchSettings.rateLimitAttempts,
-          async ownerOf(keyId) {
-            if (keyId === null) return { limits: settings.defaultLimits, models: null };
-            const key = (await keys.list()).find((k) => k.id === keyId);
-            return key
-              ? { limits: { ...settings.defaultLimits, ...key.limits }, models: key.models }
-              : undefined;
-          },
-          onInternalError,
-        })
-      : undefined;
-  const batchRoutes =
-    batchRunner && store.gatewayFiles && store.gatewayBatches
-      ? createBatchRoutes({
-          files: store.gatewayFiles,
-          batches: store.gatewayBatches,
-          runner: batchRunner,
-          caller: (req, scope) => caller(req, scope),
-          defaultLimits: settings.defaultLimits,
-          maximumFileBytes: batchSettings.maximumFileBytes,
-          maximumLines: batchSettings.maximumLines,
-          bodyLimitBytes: config.server.bodyLimitBytes,
-        })
-      : undefined;
-  batchRunner?.resumeAll().catch(onInternalError);
+  const batchService = createBatchService({
+    store,
+    settings: settings.batches,
+    routes: built.routes,
+    state,
+    usage,
+    keys,
+    defaultLimits: settings.defaultLimits,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    caller: (req, scope) => caller(req, scope),
+    onInternalError,
+  });
 
   return {
     handle(req, res) {
@@ -307,7 +284,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         return true;
       }
       if (apiRoutes(req, res, path)) return true;
-      if (batchRoutes?.(req, res, path)) return true;
+      if (batchService?.handle(req, res, path)) return true;
       if (path === '/v1/models' && req.method === 'GET') {
         caller(req, 'gateway').then(
           (key) => {
@@ -347,7 +324,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     modelIds,
     async close() {
       for (const timer of healthTimers) clearInterval(timer);
-      await batchRunner?.close();
+      await batchService?.close();
       await usage.close();
       await Promise.all([...built.upstreams.values()].map((u) => u.close()));
       await Promise.all(built.simulators.map((s) => s.close()));

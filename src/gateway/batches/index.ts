@@ -2,3 +2,4 @@
 
 export { createBatchRoutes } from './batch-routes.js';
 export { type BatchRunner, createBatchRunner } from './batch-runner.js';
+export { type BatchService, createBatchService } from './create-batch-service.js';
