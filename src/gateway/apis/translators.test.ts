@@ -81,9 +81,9 @@ describe('Responses stream translator', () => {
       [0, 'message'],
       [1, 'function_call'],
     ]);
-    const completed = events.at(-1);
-    expect(completed?.event).toBe('response.completed');
-    const output = (completed?.data.response as { output: Record<string, unknown>[] }).output;
+    const completed = events[events.length - 1];
+    expect(completed.event).toBe('response.completed');
+    const output = (completed.data.response as { output: Record<string, unknown>[] }).output;
     expect(output.map((item) => item.type)).toEqual(['message', 'function_call']);
     expect(output[1]).toMatchObject({
       call_id: 'call_1',
