@@ -2,12 +2,14 @@
 // keyed by domain name so that a domain without a suite fails the typecheck, plus the Store's own checks.
 import { describe, expect, it } from 'vitest';
 import { agentContract } from '../src/store/agent/contract.js';
+import { batchesContract } from '../src/store/batches/contract.js';
 import { evalContract } from '../src/store/eval/contract.js';
 import { gatewayContract } from '../src/store/gateway/contract.js';
 import { guardContract } from '../src/store/guard/contract.js';
 import type { DomainContract, RepositoriesOf, Store, storeDomains } from '../src/store/index.js';
 import { memoryContract } from '../src/store/memory/contract.js';
 import { ragContract } from '../src/store/rag/contract.js';
+import { responsesContract } from '../src/store/responses/contract.js';
 import { traceContract } from '../src/store/trace/contract.js';
 
 type Domain = (typeof storeDomains)[number];
@@ -21,6 +23,8 @@ export const domainContracts: Contracts = {
   guard: guardContract,
   eval: evalContract,
   memory: memoryContract,
+  responses: responsesContract,
+  batches: batchesContract,
 };
 
 /** Runs every domain's contract suite, and the Store's own checks, against one backend. */

@@ -4,6 +4,7 @@ import { agentErrors } from './codes/agent.js';
 import { coreErrors } from './codes/core.js';
 import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
+import { gatewayApiErrors } from './codes/gateway-apis.js';
 import { guardErrors } from './codes/guard.js';
 import { llamaErrors } from './codes/llama.js';
 import { memoryErrors } from './codes/memory.js';
@@ -26,6 +27,7 @@ export const errorCatalogue = {
   ...storeErrors,
   ...securityErrors,
   ...llamaErrors,
+  ...gatewayApiErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,6 +6,8 @@ import { GantryError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
 import { createAdminApi } from './admin/index.js';
+import { createApiRoutes } from './api-routes.js';
+import { createBatchService } from './batches/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
@@ -23,21 +25,25 @@ import {
   shareWorkerMetrics,
 } from './metrics/index.js';
 import { authenticate } from './pipeline/authenticate.js';
+import { checkImages } from './pipeline/check-images.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
-import { compose, type GatewayContext, type Stage } from './pipeline/gateway-context.js';
+import { compose, newGatewayContext, type Stage } from './pipeline/gateway-context.js';
 import { observeRequest } from './pipeline/observe-request.js';
 import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
+import { createMemoryResponseRepository } from './responses/index.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
 import { ClientAbort, type Endpoint } from './upstream/index.js';
 import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
   config: GantryConfig;
-  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'>;
+  /** `gatewayResponses` stores Responses API answers; without it they are kept in memory. */
+  store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'> &
+    Partial<Pick<Store, 'gatewayResponses' | 'gatewayFiles' | 'gatewayBatches'>>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */
@@ -102,42 +108,49 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const seeded = new Set<string>();
   const healthTimers = startHealthChecks(config, built);
 
+  const observe = observeRequest({
+    metrics,
+    usage,
+    tracer,
+    onInternalError,
+    authRequired: settings.auth.required || config.security.requireAuth,
+  });
+  const authenticateKey = authenticate({
+    keys,
+    required: settings.auth.required || config.security.requireAuth,
+    defaultLimits: settings.defaultLimits,
+  });
+  const imageCheck = checkImages(settings.images);
+  const routeResolver = resolveRoute(built.routes);
+  const limits = enforceLimits({
+    state,
+    tenantLimits: (tenant) =>
+      Object.hasOwn(config.security.tenants, tenant) ? config.security.tenants[tenant].limits : undefined,
+    onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
+    seedSpend(keyId) {
+      if (seeded.has(keyId)) return undefined;
+      seeded.add(keyId);
+      return (async () => {
+        const now = Date.now();
+        const total = await store.gatewayUsage.totalsForKey(keyId);
+        const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
+        await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
+      })();
+    },
+  });
+  const requestHook = hooks.beforeUpstream || hooks.response ? runRequestHook(hooks) : undefined;
   const stages: Stage[] = [
-    observeRequest({
-      metrics,
-      usage,
-      tracer,
-      onInternalError,
-      authRequired: settings.auth.required || config.security.requireAuth,
-    }),
-    authenticate({
-      keys,
-      required: settings.auth.required || config.security.requireAuth,
-      defaultLimits: settings.defaultLimits,
-    }),
+    observe,
+    authenticateKey,
     parseRequest({
       bodyLimitBytes: config.server.bodyLimitBytes,
       maximumDepth: config.security.maximumJsonDepth,
     }),
-    resolveRoute(built.routes),
-    enforceLimits({
-      state,
-      tenantLimits: (tenant) =>
-        Object.hasOwn(config.security.tenants, tenant) ? config.security.tenants[tenant].limits : undefined,
-      onLimited: metrics ? (limit) => metrics.limited(limit) : undefined,
-      seedSpend(keyId) {
-        if (seeded.has(keyId)) return undefined;
-        seeded.add(keyId);
-        return (async () => {
-          const now = Date.now();
-          const total = await store.gatewayUsage.totalsForKey(keyId);
-          const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
-          await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
-        })();
-      },
-    }),
+    imageCheck,
+    routeResolver,
+    limits,
   ];
-  if (hooks.beforeUpstream || hooks.response) stages.push(runRequestHook(hooks));
+  if (requestHook) stages.push(requestHook);
   if (settings.cache.enabled) {
     stages.push(
       serveFromCache({
@@ -190,44 +203,53 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
 
   function proxy(req: IncomingMessage, res: ServerResponse, endpoint: Endpoint): void {
     const abort = new ClientAbort();
-    const context: GatewayContext = {
+    const context = newGatewayContext({
       req,
       res,
       endpoint,
-      startedAt: performance.now(),
       abort,
-      body: {},
-      bodyText: undefined,
-      model: '',
-      stream: false,
-      key: null,
-      tenant: undefined,
       limits: settings.defaultLimits,
-      admitted: false,
-      route: undefined,
-      filter: undefined,
-      status: 0,
-      upstream: null,
-      upstreamModel: null,
-      upstreamMs: 0,
-      inputTokens: 0,
-      outputTokens: 0,
-      usageSource: 'none',
-      costUsd: 0,
-      cached: false,
-      responseHeaders: undefined,
-      responseText: undefined,
-      streamChunks: undefined,
-      keepAnswer: false,
       overheadHeader,
-      error: undefined,
-    };
+    });
     // A client that goes away cancels the upstream request (and frees its connection). One shared
     // listener (no closure per request); 'close' is emitted once, so `on` is enough.
     (res as Aborting)[clientAbort] = abort;
     res.on('close', onResponseClose);
     run(context).catch(onInternalError);
   }
+
+  const apiRoutes = createApiRoutes({
+    stages: {
+      observe,
+      authenticate: authenticateKey,
+      checkImages: imageCheck,
+      resolveRoute: routeResolver,
+      enforceLimits: limits,
+      requestHook,
+    },
+    metrics,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    maximumDepth: config.security.maximumJsonDepth,
+    defaultLimits: settings.defaultLimits,
+    overheadHeader,
+    responses: store.gatewayResponses ?? createMemoryResponseRepository(),
+    caller,
+    onInternalError,
+  });
+
+  // /v1/files and /v1/batches, on a store that has the batches domain.
+  const batchService = createBatchService({
+    store,
+    settings: settings.batches,
+    routes: built.routes,
+    state,
+    usage,
+    keys,
+    defaultLimits: settings.defaultLimits,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    caller: (req, scope) => caller(req, scope),
+    onInternalError,
+  });
 
   return {
     handle(req, res) {
@@ -248,6 +270,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
         proxy(req, res, endpoint);
         return true;
       }
+      if (apiRoutes(req, res, path)) return true;
+      if (batchService?.handle(req, res, path)) return true;
       if (path === '/v1/models' && req.method === 'GET') {
         caller(req, 'gateway').then(
           (key) => {
@@ -287,6 +311,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     modelIds,
     async close() {
       for (const timer of healthTimers) clearInterval(timer);
+      await batchService?.close();
       await usage.close();
       await Promise.all([...built.upstreams.values()].map((u) => u.close()));
       await Promise.all(built.simulators.map((s) => s.close()));

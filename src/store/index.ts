@@ -12,6 +12,17 @@ export type {
   AgentToolCallRecord,
   AgentToolCallRepository,
 } from './agent/index.js';
+export type {
+  BatchCounts,
+  BatchesRepositories,
+  BatchItemRecord,
+  BatchItemStatus,
+  BatchRecord,
+  BatchStatus,
+  GatewayBatchRepository,
+  GatewayFileRepository,
+  StoredFileRecord,
+} from './batches/index.js';
 export { defaultTenant } from './default-tenant.js';
 export {
   type AllRepositories,
@@ -82,6 +93,11 @@ export type {
   RagVectorRepository,
   RagVectorSearchOptions,
 } from './rag/index.js';
+export type {
+  GatewayResponseRepository,
+  ResponsesRepositories,
+  StoredResponseRecord,
+} from './responses/index.js';
 export { probeSqliteCapabilities, type SqliteCapabilities } from './sqlite-capabilities.js';
 export type { SqliteDatabase } from './sqlite-database.js';
 export {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { gatewayBatchesSection } from './gateway-batches.js';
+import { gatewayImagesSection } from './gateway-images.js';
 import { llamaOptions } from './models.js';
 
 const probability = z.number().min(0).max(1);
@@ -182,6 +184,10 @@ export const gatewaySection = z
       .prefault({}),
     /** Adds x-gantry-overhead-ms (time spent in the gateway, excluding the upstream) to answers. */
     overheadHeader: z.boolean().default(true),
+    /** Image inputs: size and count limits, media types, URL policy. */
+    images: gatewayImagesSection,
+    /** /v1/files and /v1/batches: concurrency per batch, file and line limits. */
+    batches: gatewayBatchesSection,
   })
   .strict()
   .prefault({});

@@ -19,6 +19,7 @@ import {
   fromAnthropicMessage,
   toTextCompletion,
 } from './from-anthropic-response.js';
+import { passStream } from './pass-stream.js';
 import { toAnthropicRequest } from './to-anthropic-request.js';
 
 export interface AnthropicUpstreamOptions {
@@ -61,13 +62,15 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
       }
       const { signal, timeoutMs } = request;
       const model = String(request.body.model);
+      // A Messages API request from a client: sent as the client wrote it (cache_control included).
+      const native = request.native?.api === 'messages' ? request.native.body : undefined;
       let response: Awaited<ReturnType<Pool['request']>>;
       try {
         response = await pool.request({
           path,
           method: 'POST',
           headers: fixedHeaders,
-          body: JSON.stringify(toAnthropicRequest(request.body)),
+          body: JSON.stringify(native ? { ...native, model } : toAnthropicRequest(request.body)),
           signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -87,11 +90,13 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
             body: toOpenAIError(text),
           });
         }
+        if (native) return { kind: 'json', status: 200, text };
         const translated = fromAnthropicMessage(JSON.parse(text), model);
         if (request.endpoint === 'completions')
           return { kind: 'json', status: 200, text: JSON.stringify(toTextCompletion(translated)) };
         return { kind: 'json', status: 200, text: JSON.stringify(translated) };
       }
+      if (native) return { kind: 'stream', chunks: passStream(body, signal, name) };
       return { kind: 'stream', chunks: translateStream(body, signal, name, model, request.endpoint) };
     },
     async close() {

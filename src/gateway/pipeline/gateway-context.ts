@@ -50,6 +50,44 @@ export interface GatewayContext {
   error: unknown;
 }
 
+/** A request's context before any stage ran: the one place that lists every field's starting value. */
+export function newGatewayContext(start: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  endpoint: Endpoint;
+  abort: ClientAbort;
+  limits: GatewayKeyLimits;
+  overheadHeader: boolean;
+}): GatewayContext {
+  return {
+    ...start,
+    startedAt: performance.now(),
+    body: {},
+    bodyText: undefined,
+    model: '',
+    stream: false,
+    key: null,
+    tenant: undefined,
+    admitted: false,
+    route: undefined,
+    filter: undefined,
+    status: 0,
+    upstream: null,
+    upstreamModel: null,
+    upstreamMs: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    usageSource: 'none',
+    costUsd: 0,
+    cached: false,
+    responseHeaders: undefined,
+    responseText: undefined,
+    streamChunks: undefined,
+    keepAnswer: false,
+    error: undefined,
+  };
+}
+
 /** x-gantry-overhead-ms: time in the gateway so far, excluding the wait on upstreams. */
 export function overheadHeaders(context: GatewayContext): Record<string, string> | undefined {
   if (!context.overheadHeader) return context.responseHeaders;

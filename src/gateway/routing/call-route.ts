@@ -2,7 +2,7 @@
 // honours Retry-After. A stream counts as started only once its first token arrived, so a backend
 // that fails before that is replaced transparently.
 import { GantryError } from '../../errors/index.js';
-import type { ClientAbort, Endpoint, UpstreamResponse } from '../upstream/index.js';
+import type { ClientAbort, Endpoint, NativeRequest, UpstreamResponse } from '../upstream/index.js';
 import { replaceModel, UpstreamFailure } from '../upstream/index.js';
 import { backoffDelay } from './backoff.js';
 import type { BreakerDecision } from './circuit-breaker.js';
@@ -33,10 +33,12 @@ export interface CallRouteOptions {
   /** Told about each failed attempt (metrics). */
   onFailure?: (target: RouteTarget, failure: UpstreamFailure) => void;
   random?: () => number;
+  /** The client's request for upstreams that speak its API natively (see UpstreamRequest.native). */
+  native?: NativeRequest;
 }
 
 export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
-  const { endpoint, body, bodyText, stream, signal, onFailure, random } = options;
+  const { endpoint, body, bodyText, stream, signal, onFailure, random, native } = options;
   const order = route.order(route.targets);
   // Allocated on the first failure only: most requests succeed on their first attempt.
   let triedCount: Map<RouteTarget, number> | undefined;
@@ -90,6 +92,7 @@ export async function callRoute(route: Route, options: CallRouteOptions): Promis
         stream,
         signal,
         timeoutMs: target.timeoutMs,
+        native,
       });
       const routed = response.kind === 'stream' ? await readToFirstToken(response) : response;
       if (routed.kind === 'json') {

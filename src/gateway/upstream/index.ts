@@ -6,5 +6,11 @@ export {
 export { readAnswerText } from './read-answer-text.js';
 export { replaceModel } from './replace-model.js';
 export { requestWholeAnswer, type WholeAnswer, type WholeAnswerRequest } from './request-whole-answer.js';
-export type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
+export type {
+  Endpoint,
+  NativeRequest,
+  Upstream,
+  UpstreamRequest,
+  UpstreamResponse,
+} from './upstream.js';
 export { classifyError, type FailureKind, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';

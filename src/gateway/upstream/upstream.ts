@@ -14,6 +14,15 @@ export interface UpstreamRequest {
   stream: boolean;
   signal: ClientAbort;
   timeoutMs: number;
+  /** The client's request in an API some upstreams speak natively (sent instead of `body` by those). */
+  native?: NativeRequest;
+}
+
+/** A request in an inbound API's own format, for upstreams of `upstreamType` (model swapped by them). */
+export interface NativeRequest {
+  upstreamType: string;
+  api: 'messages';
+  body: Record<string, unknown>;
 }
 
 export type UpstreamResponse =
