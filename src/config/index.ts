@@ -22,3 +22,4 @@ export {
   guardPolicySchema,
 } from './sections/guard.js';
 export type { ModelEntry, ProviderEntry } from './sections/models.js';
+export type { CachingConfig, SemanticCacheGuardName } from './sections/caching.js';

@@ -1,0 +1,19 @@
+export { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
+export {
+  datesGuard,
+  entitiesGuard,
+  type FalseHitGuard,
+  falseHitGuards,
+  negationGuard,
+  numbersGuard,
+  outputFormGuard,
+} from './guards/index.js';
+export { LshIndex, type LshIndexOptions, type LshMatch } from './lsh-index.js';
+export { type PromptToken, promptTokens } from './prompt-tokens.js';
+export {
+  type LookupOptions,
+  type LookupResult,
+  SemanticCache,
+  type SemanticCacheOptions,
+  type SemanticCacheStats,
+} from './semantic-cache.js';
