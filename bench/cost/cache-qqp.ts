@@ -5,8 +5,8 @@
 // The threshold is chosen on the tuning half of a split by question template (first two words of
 // q1) and reported on the other half. `node bin/run-ts.js bench/cost/cache-qqp.ts`
 import { readFileSync } from 'node:fs';
-import { SemanticCache } from '../../src/gateway/cache/semantic/index.js';
 import type { SemanticCacheGuardName } from '../../src/config/index.js';
+import { SemanticCache } from '../../src/gateway/cache/semantic/index.js';
 
 interface Pair {
   q1: string;
@@ -20,7 +20,13 @@ const pairs: Pair[] = readFileSync(path, 'utf8')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as Pair);
 
-export const defaultGuards: SemanticCacheGuardName[] = ['negation', 'numbers', 'dates', 'entities', 'output-form'];
+export const defaultGuards: SemanticCacheGuardName[] = [
+  'negation',
+  'numbers',
+  'dates',
+  'entities',
+  'output-form',
+];
 const allGuards: SemanticCacheGuardName[] = [...defaultGuards, 'content-words'];
 type GuardSet = 'off' | 'default' | 'strict';
 const thresholds = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97];
@@ -72,16 +78,19 @@ interface Row {
   wrong: number;
 }
 
-function evaluate(subset: Outcome[], threshold: number, guards: GuardSet, only?: SemanticCacheGuardName[]): Row {
+function evaluate(
+  subset: Outcome[],
+  threshold: number,
+  guards: GuardSet,
+  only?: SemanticCacheGuardName[],
+): Row {
   const active = only ?? (guards === 'strict' ? allGuards : guards === 'default' ? defaultGuards : []);
   const row: Row = { threshold, guards, duplicates: 0, nonDuplicates: 0, good: 0, falseHits: 0, wrong: 0 };
   for (const outcome of subset) {
     if (outcome.duplicate) row.duplicates++;
     else row.nonDuplicates++;
     const served = outcome.candidates.find(
-      (c) =>
-        c.similarity >= threshold &&
-        (c.refusedBy === undefined || !active.includes(c.refusedBy)),
+      (c) => c.similarity >= threshold && (c.refusedBy === undefined || !active.includes(c.refusedBy)),
     );
     if (!served) continue;
     if (!served.own) row.wrong++;
@@ -103,7 +112,9 @@ function wilson(successes: number, total: number): [number, number] {
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 function print(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
-  console.log('| threshold | guards | duplicates served | false-hit rate on non-duplicates (95 % CI) | false hits / (good + false) | wrong hits | ');
+  console.log(
+    '| threshold | guards | duplicates served | false-hit rate on non-duplicates (95 % CI) | false hits / (good + false) | wrong hits | ',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     const [low, high] = wilson(r.falseHits, r.nonDuplicates);
@@ -120,7 +131,11 @@ console.log(
   `qqp-dev: ${pairs.length} pairs, ${cachedQuestions.size} cached q1; split by template: tuning ${tuning.length}, report ${report.length}; inspect ${perQueryUs.toFixed(1)} µs/query (embed + LSH + guards)`,
 );
 const sweep = (subset: Outcome[]) =>
-  thresholds.flatMap((t) => [evaluate(subset, t, 'off'), evaluate(subset, t, 'default'), evaluate(subset, t, 'strict')]);
+  thresholds.flatMap((t) => [
+    evaluate(subset, t, 'off'),
+    evaluate(subset, t, 'default'),
+    evaluate(subset, t, 'strict'),
+  ]);
 print('Tuning half', sweep(tuning));
 
 // The goal (false hits < 1 % of hits at >= 30 % of duplicates served) is out of reach of this
@@ -131,7 +146,16 @@ const chosen = thresholds.find((t) => {
   return r.falseHits / r.nonDuplicates < 0.01;
 });
 console.log(`\nchosen on the tuning half: ${chosen ?? 'none'}`);
-print('Report half (threshold chosen on the tuning half)', chosen === undefined ? [] : [evaluate(report, chosen, 'off'), evaluate(report, chosen, 'default'), evaluate(report, chosen, 'strict')]);
+print(
+  'Report half (threshold chosen on the tuning half)',
+  chosen === undefined
+    ? []
+    : [
+        evaluate(report, chosen, 'off'),
+        evaluate(report, chosen, 'default'),
+        evaluate(report, chosen, 'strict'),
+      ],
+);
 print('Report half, full sweep', sweep(report));
 
 // Each guard alone at the chosen threshold: what it refuses on both classes.

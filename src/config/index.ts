@@ -8,6 +8,7 @@ export {
 } from './load-config.js';
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
+export type { CachingConfig, SemanticCacheGuardName } from './sections/caching.js';
 export type {
   GatewayConfig,
   GatewayLimits,
@@ -22,4 +23,3 @@ export {
   guardPolicySchema,
 } from './sections/guard.js';
 export type { ModelEntry, ProviderEntry } from './sections/models.js';
-export type { CachingConfig, SemanticCacheGuardName } from './sections/caching.js';

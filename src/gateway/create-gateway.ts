@@ -7,6 +7,8 @@ import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
 import { createAdminApi } from './admin/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
+import type { SemanticCache } from './cache/semantic/index.js';
+import { createSemanticCache } from './cache/semantic/index.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
 import {
@@ -31,6 +33,7 @@ import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
+import { serveFromSemanticCache } from './pipeline/serve-from-semantic-cache.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
 import { ClientAbort, type Endpoint } from './upstream/index.js';
 import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
@@ -57,6 +60,8 @@ export interface Gateway {
   readonly metrics: GatewayMetrics | undefined;
   readonly usage: UsageRecorder;
   readonly state: GatewayState;
+  /** The semantic cache when enabled (gateway-wide or on a route): invalidate() drops entries. */
+  readonly semanticCache: SemanticCache | undefined;
   /** Model ids served (routes and configured models), for /v1/models. */
   modelIds(): string[];
   close(): Promise<void>;
@@ -147,6 +152,9 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       }),
     );
   }
+  const semanticCache = createSemanticCache(config.caching.semantic);
+  if (semanticCache)
+    stages.push(serveFromSemanticCache({ cache: semanticCache, settings: config.caching.semantic, metrics }));
   stages.push(forward({ metrics }));
   const run = compose(stages);
   const overheadHeader = settings.overheadHeader;
@@ -273,6 +281,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     metrics,
     usage,
     state,
+    semanticCache,
     modelIds,
     async close() {
       for (const timer of healthTimers) clearInterval(timer);

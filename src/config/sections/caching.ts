@@ -40,8 +40,8 @@ export const cachingSection = z
         /** Locality-sensitive hashing: tables and bits per table (recall against speed). */
         lsh: z
           .object({
-            tables: z.number().int().min(1).max(64).default(16),
-            bits: z.number().int().min(4).max(24).default(10),
+            tables: z.number().int().min(1).max(64).default(24),
+            bits: z.number().int().min(4).max(24).default(14),
           })
           .strict()
           .prefault({}),

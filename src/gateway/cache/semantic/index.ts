@@ -1,4 +1,4 @@
-export { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
+export { createSemanticCache } from './create-semantic-cache.js';
 export {
   datesGuard,
   entitiesGuard,
@@ -8,6 +8,7 @@ export {
   numbersGuard,
   outputFormGuard,
 } from './guards/index.js';
+export { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
 export { LshIndex, type LshIndexOptions, type LshMatch } from './lsh-index.js';
 export { type PromptToken, promptTokens } from './prompt-tokens.js';
 export {
@@ -17,3 +18,4 @@ export {
   type SemanticCacheOptions,
   type SemanticCacheStats,
 } from './semantic-cache.js';
+export { type SemanticKey, semanticKey } from './semantic-scope.js';

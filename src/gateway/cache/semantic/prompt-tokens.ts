@@ -17,7 +17,8 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’+#.\-_]*[\p{L}\p{N}+#]|[\p{L}\p{
 export function promptTokens(text: string): PromptToken[] {
   const tokens: PromptToken[] = [];
   let sentenceStart = true;
-  for (const match of text.matchAll(wordPattern)) {
+  // "5,000" is one number, not two.
+  for (const match of text.replace(/(\d),(?=\d{3}\b)/g, '$1').matchAll(wordPattern)) {
     const original = match[0].replace(/’/g, "'");
     if (/^[.!?]+$/.test(original)) {
       sentenceStart = true;

@@ -2,8 +2,8 @@
 // finds the most similar cached prompts of the same scope above the threshold, and serves the first
 // that no false-hit guard objects to. Bounded by entries (least recently used first) and by TTL.
 import type { SemanticCacheGuardName } from '../../../config/index.js';
-import { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
 import { type FalseHitGuard, falseHitGuards } from './guards/index.js';
+import { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
 import { LshIndex } from './lsh-index.js';
 import { promptTokens } from './prompt-tokens.js';
 
@@ -67,7 +67,6 @@ export class SemanticCache {
   private readonly index: LshIndex;
   /** Insertion order is recency order: a hit moves its entry to the end. */
   private readonly entries = new Map<number, Entry>();
-  private nextId = 1;
 
   constructor(options: SemanticCacheOptions = {}) {
     const { dimension = 256 } = options;
@@ -118,13 +117,12 @@ export class SemanticCache {
   }
 
   store(scope: string, text: string, answer: string): void {
-    const id = this.nextId++;
     const tokens = promptTokens(text);
     const facts = new Map<SemanticCacheGuardName, unknown>();
     for (const name of Object.keys(falseHitGuards) as SemanticCacheGuardName[])
       facts.set(name, falseHitGuards[name].facts(tokens, text));
+    const id = this.index.add(scopeHash(scope), this.embed(text));
     this.entries.set(id, { scope, text, answer, expiresAt: this.now() + this.ttlMs, facts });
-    this.index.add(id, scopeHash(scope), this.embed(text));
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as number;
       this.delete(oldest);
@@ -145,7 +143,12 @@ export class SemanticCache {
     const guards = options.guards ?? this.guards;
     const tokens = promptTokens(text);
     const asked = new Map<SemanticCacheGuardName, unknown>();
-    const matches = this.index.search(scopeHash(scope), this.embed(text), threshold, options.limit ?? this.candidates);
+    const matches = this.index.search(
+      scopeHash(scope),
+      this.embed(text),
+      threshold,
+      options.limit ?? this.candidates,
+    );
     return matches.flatMap((match) => {
       const entry = this.entries.get(match.id);
       if (!entry || entry.scope !== scope) return [];

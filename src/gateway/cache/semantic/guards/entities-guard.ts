@@ -11,7 +11,9 @@ interface EntityFacts {
 
 const notNames = new Set(['i', "i'm", "i've", "i'd", "i'll", 'ok', 'okay']);
 
-export function entitiesIn(tokens: readonly { text: string; original: string; sentenceStart: boolean }[]): string[] {
+export function entitiesIn(
+  tokens: readonly { text: string; original: string; sentenceStart: boolean }[],
+): string[] {
   const found = new Set<string>();
   for (const { text, original, sentenceStart } of tokens) {
     if (notNames.has(text)) continue;

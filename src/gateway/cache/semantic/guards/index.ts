@@ -7,7 +7,15 @@ import { negationGuard } from './negation-guard.js';
 import { numbersGuard } from './numbers-guard.js';
 import { outputFormGuard } from './output-form-guard.js';
 
-export { contentWordsGuard, datesGuard, entitiesGuard, type FalseHitGuard, negationGuard, numbersGuard, outputFormGuard };
+export {
+  contentWordsGuard,
+  datesGuard,
+  entitiesGuard,
+  type FalseHitGuard,
+  negationGuard,
+  numbersGuard,
+  outputFormGuard,
+};
 
 export const falseHitGuards: Record<SemanticCacheGuardName, FalseHitGuard> = {
   negation: negationGuard as FalseHitGuard,
