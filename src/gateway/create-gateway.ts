@@ -209,6 +209,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       upstreamMs: 0,
       inputTokens: 0,
       outputTokens: 0,
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
       usageSource: 'none',
       costUsd: 0,
       cached: false,

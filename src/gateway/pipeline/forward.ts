@@ -63,6 +63,8 @@ function answerJson(context: GatewayContext, text: string, metrics: GatewayMetri
   if (usage) {
     context.inputTokens = usage.inputTokens;
     context.outputTokens = usage.outputTokens;
+    context.cachedInputTokens = usage.cachedInputTokens ?? 0;
+    context.cacheWriteTokens = usage.cacheWriteTokens ?? 0;
     context.usageSource = 'upstream';
   }
   if (context.filter || !usage) {
@@ -97,6 +99,8 @@ function answerJson(context: GatewayContext, text: string, metrics: GatewayMetri
     model: context.upstreamModel ?? context.model,
     inputTokens: context.inputTokens,
     outputTokens: context.outputTokens,
+    cachedInputTokens: context.cachedInputTokens,
+    cacheWriteTokens: context.cacheWriteTokens,
   });
   context.status = 200;
   metrics?.tokens(context.model, context.inputTokens, context.outputTokens);

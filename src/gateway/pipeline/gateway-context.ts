@@ -33,6 +33,9 @@ export interface GatewayContext {
   upstreamMs: number;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, read from / written to the provider's prompt cache (priced apart). */
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
   usageSource: 'upstream' | 'counted' | 'none';
   costUsd: number;
   cached: boolean;
