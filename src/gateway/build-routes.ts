@@ -131,6 +131,8 @@ export async function buildRoutes(
       backoffBaseMs: entry.backoffBaseMs,
       backoffMaxMs: entry.backoffMaxMs,
       maxRetryAfterMs: entry.maxRetryAfterMs,
+      affinityCharacters:
+        entry.strategy === 'prefix-affinity' ? config.caching.affinity.prefixCharacters : undefined,
     });
   }
   return { routes, upstreams, simulators };

@@ -4,7 +4,7 @@ import { GantryError } from '../../errors/index.js';
 import { estimateCost } from '../../model/index.js';
 import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
-import { callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
+import { affinityKey, callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { countRequestTokens, extractUsage } from './extract-usage.js';
 import { type GatewayContext, overheadHeaders, type Stage } from './gateway-context.js';
@@ -31,6 +31,8 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
         stream: context.stream,
         signal: context.abort,
         onFailure,
+        affinityKey:
+          route.affinityCharacters === undefined ? undefined : affinityKey(context.body, route.affinityCharacters),
       });
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;

@@ -33,11 +33,13 @@ export interface CallRouteOptions {
   /** Told about each failed attempt (metrics). */
   onFailure?: (target: RouteTarget, failure: UpstreamFailure) => void;
   random?: () => number;
+  /** The prompt prefix, for the 'prefix-affinity' strategy. */
+  affinityKey?: string;
 }
 
 export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
   const { endpoint, body, bodyText, stream, signal, onFailure, random } = options;
-  const order = route.order(route.targets);
+  const order = route.order(route.targets, options.affinityKey);
   // Allocated on the first failure only: most requests succeed on their first attempt.
   let triedCount: Map<RouteTarget, number> | undefined;
   let skipped: Set<RouteTarget> | undefined;

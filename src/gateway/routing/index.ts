@@ -15,3 +15,4 @@ export {
 export type { Route } from './route.js';
 export { type RouteTarget, recordLatency } from './route-target.js';
 export { createStrategy, type Strategy, type StrategyName } from './strategies.js';
+export { affinityKey, prefixAffinityOrder } from './prefix-affinity.js';
