@@ -25,6 +25,7 @@ import {
   shareWorkerMetrics,
 } from './metrics/index.js';
 import { authenticate } from './pipeline/authenticate.js';
+import { batchEmbeddings } from './pipeline/batch-embeddings.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
 import { compose, type GatewayContext, type Stage } from './pipeline/gateway-context.js';
@@ -152,6 +153,13 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       }),
     );
   }
+  if (config.caching.embeddingBatching.enabled)
+    stages.push(
+      batchEmbeddings({
+        windowMs: config.caching.embeddingBatching.windowMs,
+        maxInputs: config.caching.embeddingBatching.maxInputs,
+      }),
+    );
   const semanticCache = createSemanticCache(config.caching.semantic);
   if (semanticCache)
     stages.push(serveFromSemanticCache({ cache: semanticCache, settings: config.caching.semantic, metrics }));

@@ -23,11 +23,36 @@ const table = new Map<string, ModelPrice>(
     'gpt-3.5-turbo': { inputPerMillion: 0.5, outputPerMillion: 1.5 },
     'text-embedding-3-small': { inputPerMillion: 0.02, outputPerMillion: 0 },
     'text-embedding-3-large': { inputPerMillion: 0.13, outputPerMillion: 0 },
-    'claude-3-5-haiku': { inputPerMillion: 0.8, outputPerMillion: 4, cachedInputPerMillion: 0.08, cacheWriteInputPerMillion: 1 },
-    'claude-3-5-sonnet': { inputPerMillion: 3, outputPerMillion: 15, cachedInputPerMillion: 0.3, cacheWriteInputPerMillion: 3.75 },
-    'claude-3-7-sonnet': { inputPerMillion: 3, outputPerMillion: 15, cachedInputPerMillion: 0.3, cacheWriteInputPerMillion: 3.75 },
-    'claude-sonnet-4': { inputPerMillion: 3, outputPerMillion: 15, cachedInputPerMillion: 0.3, cacheWriteInputPerMillion: 3.75 },
-    'claude-opus-4': { inputPerMillion: 15, outputPerMillion: 75, cachedInputPerMillion: 1.5, cacheWriteInputPerMillion: 18.75 },
+    'claude-3-5-haiku': {
+      inputPerMillion: 0.8,
+      outputPerMillion: 4,
+      cachedInputPerMillion: 0.08,
+      cacheWriteInputPerMillion: 1,
+    },
+    'claude-3-5-sonnet': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-3-7-sonnet': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-sonnet-4': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-opus-4': {
+      inputPerMillion: 15,
+      outputPerMillion: 75,
+      cachedInputPerMillion: 1.5,
+      cacheWriteInputPerMillion: 18.75,
+    },
   }),
 );
 

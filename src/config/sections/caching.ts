@@ -66,7 +66,7 @@ export const cachingSection = z
       .prefault({}),
     embeddingBatching: z
       .object({
-        enabled: z.boolean().default(true),
+        enabled: z.boolean().default(false),
         /** Longest a request waits for others to join its batch. */
         windowMs: z.number().min(0).max(1_000).default(2),
         /** Inputs per upstream call, at most. */

@@ -110,7 +110,8 @@ function addBreakpoints(
 ): void {
   let characters = JSON.stringify(request.tools ?? '').length;
   for (const block of system) characters += String(block.text ?? '').length;
-  if (system.length > 0 && characters / 4 >= minimumTokens) system[system.length - 1].cache_control = ephemeral;
+  if (system.length > 0 && characters / 4 >= minimumTokens)
+    system[system.length - 1].cache_control = ephemeral;
   for (let index = 0; index < messages.length - 1; index++)
     characters += JSON.stringify(messages[index].content).length;
   const lastStable = messages.length >= 2 ? messages[messages.length - 2] : undefined;

@@ -32,7 +32,9 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
         signal: context.abort,
         onFailure,
         affinityKey:
-          route.affinityCharacters === undefined ? undefined : affinityKey(context.body, route.affinityCharacters),
+          route.affinityCharacters === undefined
+            ? undefined
+            : affinityKey(context.body, route.affinityCharacters),
       });
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;

@@ -4,7 +4,10 @@
 // a replica moves only the prefixes it now wins; removing one moves only the prefixes it held.
 import type { RouteTarget } from './route-target.js';
 
-export function prefixAffinityOrder(targets: readonly RouteTarget[], affinityKey: string | undefined): RouteTarget[] {
+export function prefixAffinityOrder(
+  targets: readonly RouteTarget[],
+  affinityKey: string | undefined,
+): RouteTarget[] {
   if (affinityKey === undefined || targets.length < 2) return [...targets];
   const base = fnv(affinityKey, 0x811c9dc5);
   return targets
