@@ -1,3 +1,4 @@
+import type { PrefixCacheOptions } from './prefix-cache-model.js';
 // Knobs of the backend simulator: latency shape, output length and injected faults.
 
 export type SimulatorFault = '400' | '429' | '500' | '503' | 'timeout' | 'reset' | 'cut';
@@ -21,6 +22,8 @@ export interface SimulatorOptions {
   embeddingDimensions?: number;
   /** Random source (tests pass a seeded one). */
   random?: () => number;
+  /** An engine prefix cache: time to first token falls when the prompt's start is cached. */
+  prefixCache?: PrefixCacheOptions;
 }
 
 export interface ResolvedSimulatorOptions {
