@@ -40,8 +40,8 @@ export const cachingSection = z
         /** Locality-sensitive hashing: tables and bits per table (recall against speed). */
         lsh: z
           .object({
-            tables: z.number().int().min(1).max(64).default(24),
-            bits: z.number().int().min(4).max(24).default(14),
+            tables: z.number().int().min(1).max(64).default(32),
+            bits: z.number().int().min(4).max(24).default(18),
           })
           .strict()
           .prefault({}),

@@ -41,7 +41,7 @@ export class LshIndex {
   private count = 0;
   private readonly exhaustiveBelow: number;
 
-  constructor({ dimension, tables = 24, bits = 14, seed = 7, exhaustiveBelow = 2_048 }: LshIndexOptions) {
+  constructor({ dimension, tables = 32, bits = 18, seed = 7, exhaustiveBelow = 2_048 }: LshIndexOptions) {
     this.dimension = dimension;
     this.exhaustiveBelow = exhaustiveBelow;
     this.tables = tables;
