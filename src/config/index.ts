@@ -15,6 +15,7 @@ export {
 } from './load-config.js';
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
+export type { CachingConfig, SemanticCacheGuardName } from './sections/caching.js';
 export type {
   GatewayConfig,
   GatewayLimits,

@@ -1,6 +1,7 @@
 // The whole configuration: one zod schema, one section per subsystem (each in sections/).
 import { z } from 'zod';
 import { agentSection } from './sections/agent.js';
+import { cachingSection } from './sections/caching.js';
 import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
@@ -28,6 +29,7 @@ export const configSchema = z
     memory: memorySection,
     /** Serve the `demo` model (a simulator); default: only when no model, route or upstream is configured. */
     demo: z.boolean().optional(),
+    caching: cachingSection,
   })
   .strict();
 

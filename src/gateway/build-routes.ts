@@ -2,7 +2,7 @@
 // fallbacks) plus each entry of `models` (one target on its provider), gateway routes winning.
 import type { GantryConfig, GatewayUpstreamConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
-import { createAnthropicUpstream } from './anthropic/index.js';
+import { createAnthropicUpstream, type PromptCachingOptions } from './anthropic/index.js';
 import type { BreakerState } from './routing/index.js';
 import { CircuitBreaker, createStrategy, type Route, type RouteTarget } from './routing/index.js';
 import { createSimulator, type Simulator } from './simulator/index.js';
@@ -38,8 +38,12 @@ export async function buildRoutes(
   const simulators: Simulator[] = [];
   const gateway = config.gateway;
 
+  const promptCaching = {
+    automaticBreakpoints: config.caching.promptCaching.anthropicAutomaticBreakpoints,
+    minimumPrefixTokens: config.caching.promptCaching.minimumPrefixTokens,
+  };
   for (const [name, entry] of Object.entries(gateway.upstreams)) {
-    upstreams.set(name, await createUpstream(name, entry, env, simulators));
+    upstreams.set(name, await createUpstream(name, entry, env, simulators, promptCaching));
     timeouts.set(name, entry.timeoutMs);
   }
 
@@ -107,6 +111,7 @@ export async function buildRoutes(
           },
           env,
           simulators,
+          promptCaching,
         ),
       );
     }
@@ -126,6 +131,8 @@ export async function buildRoutes(
       backoffBaseMs: entry.backoffBaseMs,
       backoffMaxMs: entry.backoffMaxMs,
       maxRetryAfterMs: entry.maxRetryAfterMs,
+      affinityCharacters:
+        entry.strategy === 'prefix-affinity' ? config.caching.affinity.prefixCharacters : undefined,
     });
   }
   return { routes, upstreams, simulators };
@@ -149,6 +156,7 @@ async function createUpstream(
   entry: GatewayUpstreamConfig,
   env: NodeJS.ProcessEnv,
   simulators: Simulator[],
+  promptCaching: PromptCachingOptions,
 ): Promise<Upstream> {
   const apiKey = entry.apiKey ?? (entry.apiKeyEnv ? env[entry.apiKeyEnv] : undefined);
   if (entry.type === 'simulator') {
@@ -183,6 +191,7 @@ async function createUpstream(
       apiKey,
       headers: entry.headers,
       connections: entry.connections,
+      promptCaching,
     });
   }
   return createOpenAICompatibleUpstream({

@@ -9,6 +9,8 @@ import { createAdminApi } from './admin/index.js';
 import { createApiRoutes } from './api-routes.js';
 import { createBatchService } from './batches/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
+import type { SemanticCache } from './cache/semantic/index.js';
+import { createSemanticCache } from './cache/semantic/index.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
 import {
@@ -25,6 +27,7 @@ import {
   shareWorkerMetrics,
 } from './metrics/index.js';
 import { authenticate } from './pipeline/authenticate.js';
+import { batchEmbeddings } from './pipeline/batch-embeddings.js';
 import { checkImages } from './pipeline/check-images.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
@@ -34,6 +37,7 @@ import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
+import { serveFromSemanticCache } from './pipeline/serve-from-semantic-cache.js';
 import { createMemoryResponseRepository } from './responses/index.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
 import { ClientAbort, type Endpoint } from './upstream/index.js';
@@ -63,6 +67,8 @@ export interface Gateway {
   readonly metrics: GatewayMetrics | undefined;
   readonly usage: UsageRecorder;
   readonly state: GatewayState;
+  /** The semantic cache when enabled (gateway-wide or on a route): invalidate() drops entries. */
+  readonly semanticCache: SemanticCache | undefined;
   /** Model ids served (routes and configured models), for /v1/models. */
   modelIds(): string[];
   close(): Promise<void>;
@@ -162,6 +168,16 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       }),
     );
   }
+  if (config.caching.embeddingBatching.enabled)
+    stages.push(
+      batchEmbeddings({
+        windowMs: config.caching.embeddingBatching.windowMs,
+        maxInputs: config.caching.embeddingBatching.maxInputs,
+      }),
+    );
+  const semanticCache = createSemanticCache(config.caching.semantic);
+  if (semanticCache)
+    stages.push(serveFromSemanticCache({ cache: semanticCache, settings: config.caching.semantic, metrics }));
   stages.push(forward({ metrics }));
   const run = compose(stages);
   const overheadHeader = settings.overheadHeader;
@@ -308,6 +324,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     metrics,
     usage,
     state,
+    semanticCache,
     modelIds,
     async close() {
       for (const timer of healthTimers) clearInterval(timer);

@@ -5,8 +5,10 @@
 export interface ModelPrice {
   inputPerMillion: number;
   outputPerMillion: number;
-  /** Price of cached input tokens, where the provider discounts them. */
+  /** Price of cached input tokens read (OpenAI cached_tokens, Anthropic cache_read_input_tokens). */
   cachedInputPerMillion?: number;
+  /** Price of input tokens written to the cache (Anthropic cache_creation_input_tokens, 5-minute TTL). */
+  cacheWriteInputPerMillion?: number;
 }
 
 const table = new Map<string, ModelPrice>(
@@ -21,11 +23,36 @@ const table = new Map<string, ModelPrice>(
     'gpt-3.5-turbo': { inputPerMillion: 0.5, outputPerMillion: 1.5 },
     'text-embedding-3-small': { inputPerMillion: 0.02, outputPerMillion: 0 },
     'text-embedding-3-large': { inputPerMillion: 0.13, outputPerMillion: 0 },
-    'claude-3-5-haiku': { inputPerMillion: 0.8, outputPerMillion: 4 },
-    'claude-3-5-sonnet': { inputPerMillion: 3, outputPerMillion: 15 },
-    'claude-3-7-sonnet': { inputPerMillion: 3, outputPerMillion: 15 },
-    'claude-sonnet-4': { inputPerMillion: 3, outputPerMillion: 15 },
-    'claude-opus-4': { inputPerMillion: 15, outputPerMillion: 75 },
+    'claude-3-5-haiku': {
+      inputPerMillion: 0.8,
+      outputPerMillion: 4,
+      cachedInputPerMillion: 0.08,
+      cacheWriteInputPerMillion: 1,
+    },
+    'claude-3-5-sonnet': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-3-7-sonnet': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-sonnet-4': {
+      inputPerMillion: 3,
+      outputPerMillion: 15,
+      cachedInputPerMillion: 0.3,
+      cacheWriteInputPerMillion: 3.75,
+    },
+    'claude-opus-4': {
+      inputPerMillion: 15,
+      outputPerMillion: 75,
+      cachedInputPerMillion: 1.5,
+      cacheWriteInputPerMillion: 18.75,
+    },
   }),
 );
 
@@ -56,18 +83,33 @@ export interface CostInput {
   model: string;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, those read from the provider's prompt cache. */
   cachedInputTokens?: number;
+  /** Of inputTokens, those written to the provider's prompt cache (priced above plain input). */
+  cacheWriteTokens?: number;
 }
 
-/** Cost in US dollars; 0 when the model has no known price (see priceFor to tell the two apart). */
-export function estimateCost({ model, inputTokens, outputTokens, cachedInputTokens = 0 }: CostInput): number {
+/**
+ * Cost in US dollars; 0 when the model has no known price (see priceFor to tell the two apart).
+ * `inputTokens` counts every prompt token, cached and written ones included (OpenAI's convention).
+ */
+export function estimateCost({
+  model,
+  inputTokens,
+  outputTokens,
+  cachedInputTokens = 0,
+  cacheWriteTokens = 0,
+}: CostInput): number {
   const price = priceFor(model);
   if (!price) return 0;
   const cached = Math.min(cachedInputTokens, inputTokens);
+  const written = Math.min(cacheWriteTokens, inputTokens - cached);
   const cachedPrice = price.cachedInputPerMillion ?? price.inputPerMillion;
+  const writePrice = price.cacheWriteInputPerMillion ?? price.inputPerMillion;
   return (
-    ((inputTokens - cached) * price.inputPerMillion +
+    ((inputTokens - cached - written) * price.inputPerMillion +
       cached * cachedPrice +
+      written * writePrice +
       outputTokens * price.outputPerMillion) /
     1e6
   );

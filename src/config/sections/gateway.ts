@@ -87,7 +87,7 @@ const failureKind = z.union([z.number().int().min(400).max(599), z.enum(['timeou
 const routeEntry = z
   .object({
     strategy: z
-      .enum(['fallback', 'weighted', 'round-robin', 'least-outstanding', 'lowest-latency'])
+      .enum(['fallback', 'weighted', 'round-robin', 'least-outstanding', 'lowest-latency', 'prefix-affinity'])
       .default('fallback'),
     targets: z.array(target).min(1),
     /** Failures that move on to the next target (or retry). */

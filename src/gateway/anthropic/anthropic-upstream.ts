@@ -20,7 +20,7 @@ import {
   toTextCompletion,
 } from './from-anthropic-response.js';
 import { passStream } from './pass-stream.js';
-import { toAnthropicRequest } from './to-anthropic-request.js';
+import { type PromptCachingOptions, toAnthropicRequest } from './to-anthropic-request.js';
 
 export interface AnthropicUpstreamOptions {
   name: string;
@@ -31,10 +31,20 @@ export interface AnthropicUpstreamOptions {
   connections?: number;
   /** anthropic-version header. */
   version?: string;
+  /** Automatic cache_control breakpoints on long stable prefixes. */
+  promptCaching?: PromptCachingOptions;
 }
 
 export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upstream {
-  const { name, baseURL, apiKey, headers = {}, connections = 64, version = '2023-06-01' } = options;
+  const {
+    name,
+    baseURL,
+    apiKey,
+    headers = {},
+    connections = 64,
+    version = '2023-06-01',
+    promptCaching = {},
+  } = options;
   const url = new URL(baseURL);
   const path = `${url.pathname.replace(/\/$/, '')}/messages`;
   const pool = new Pool(url.origin, { connections });
@@ -70,7 +80,9 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
           path,
           method: 'POST',
           headers: fixedHeaders,
-          body: JSON.stringify(native ? { ...native, model } : toAnthropicRequest(request.body)),
+          body: JSON.stringify(
+            native ? { ...native, model } : toAnthropicRequest(request.body, promptCaching),
+          ),
           signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,

@@ -22,7 +22,34 @@ interface AnthropicMessage {
   model: string;
   content: { type: string; text?: string; id?: string; name?: string; input?: unknown }[];
   stop_reason: string | null;
-  usage: { input_tokens: number; output_tokens: number; cache_read_input_tokens?: number };
+  usage: AnthropicUsage;
+}
+
+interface AnthropicUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens?: number;
+  cache_creation_input_tokens?: number;
+}
+
+/**
+ * Anthropic counts cache reads and writes apart from input_tokens; OpenAI's prompt_tokens includes
+ * cached tokens (prompt_tokens_details.cached_tokens). The write count has no OpenAI field and is
+ * kept under Anthropic's name, so that the gateway prices it.
+ */
+export function openAIUsage(usage: Partial<AnthropicUsage>): Record<string, unknown> {
+  const read = usage.cache_read_input_tokens ?? 0;
+  const written = usage.cache_creation_input_tokens ?? 0;
+  const prompt = (usage.input_tokens ?? 0) + read + written;
+  const output = usage.output_tokens ?? 0;
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: output,
+    total_tokens: prompt + output,
+    ...(read > 0 || written > 0
+      ? { prompt_tokens_details: { cached_tokens: read }, cache_creation_input_tokens: written }
+      : {}),
+  };
 }
 
 export function fromAnthropicMessage(
@@ -57,11 +84,7 @@ export function fromAnthropicMessage(
         logprobs: null,
       },
     ],
-    usage: {
-      prompt_tokens: message.usage.input_tokens,
-      completion_tokens: message.usage.output_tokens,
-      total_tokens: message.usage.input_tokens + message.usage.output_tokens,
-    },
+    usage: openAIUsage(message.usage),
   };
 }
 
@@ -88,8 +111,7 @@ export class AnthropicStreamTranslator {
   private id = 'msg';
   private model: string;
   private readonly endpoint: AnswerEndpoint;
-  private inputTokens = 0;
-  private outputTokens = 0;
+  private usage: Partial<AnthropicUsage> = {};
   private readonly created = Math.floor(Date.now() / 1000);
   /** Anthropic content block index → OpenAI tool call index. */
   private readonly toolIndex = new Map<number, number>();
@@ -111,10 +133,10 @@ export class AnthropicStreamTranslator {
     const kind = type ?? (data.type as string);
     switch (kind) {
       case 'message_start': {
-        const message = data.message as { id: string; model: string; usage?: { input_tokens?: number } };
+        const message = data.message as { id: string; model: string; usage?: Partial<AnthropicUsage> };
         this.id = message.id;
         this.model = message.model ?? this.model;
-        this.inputTokens = message.usage?.input_tokens ?? 0;
+        this.usage = { ...message.usage };
         // A text completion stream has no role chunk: its first chunk carries text.
         if (this.endpoint === 'completions') return { chunks: [], done: false };
         return { chunks: [this.chunk({ role: 'assistant', content: '' }, null)], done: false };
@@ -158,17 +180,14 @@ export class AnthropicStreamTranslator {
       }
       case 'message_delta': {
         const delta = data.delta as { stop_reason?: string };
-        const usage = data.usage as { output_tokens?: number; input_tokens?: number } | undefined;
-        this.outputTokens = usage?.output_tokens ?? this.outputTokens;
-        if (usage?.input_tokens) this.inputTokens = usage.input_tokens;
+        const usage = data.usage as Partial<AnthropicUsage> | undefined;
+        // message_delta's counts are cumulative: the latest non-zero value of each wins.
+        for (const [name, value] of Object.entries(usage ?? {}))
+          if (typeof value === 'number' && value > 0) this.usage[name as keyof AnthropicUsage] = value;
         return { chunks: [this.chunk({}, finishReason(delta.stop_reason))], done: false };
       }
       case 'message_stop': {
-        const usage = {
-          prompt_tokens: this.inputTokens,
-          completion_tokens: this.outputTokens,
-          total_tokens: this.inputTokens + this.outputTokens,
-        };
+        const usage = openAIUsage(this.usage);
         return {
           chunks: [
             JSON.stringify({

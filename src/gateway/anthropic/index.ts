@@ -1,3 +1,8 @@
 export { type AnthropicUpstreamOptions, createAnthropicUpstream } from './anthropic-upstream.js';
-export { AnthropicStreamTranslator, finishReason, fromAnthropicMessage } from './from-anthropic-response.js';
-export { defaultMaxTokens, toAnthropicRequest } from './to-anthropic-request.js';
+export {
+  AnthropicStreamTranslator,
+  finishReason,
+  fromAnthropicMessage,
+  openAIUsage,
+} from './from-anthropic-response.js';
+export { defaultMaxTokens, type PromptCachingOptions, toAnthropicRequest } from './to-anthropic-request.js';

@@ -13,11 +13,21 @@ type Block = Record<string, unknown>;
 
 export const defaultMaxTokens = 4_096;
 
-export function toAnthropicRequest(body: Record<string, unknown>): Record<string, unknown> {
+export interface PromptCachingOptions {
+  /** Adds cache_control breakpoints when the stable prefix is long enough and the client set none. */
+  automaticBreakpoints?: boolean;
+  /** Estimated tokens (4 characters each) the stable prefix needs; Anthropic caches from 1,024. */
+  minimumPrefixTokens?: number;
+}
+
+export function toAnthropicRequest(
+  body: Record<string, unknown>,
+  caching: PromptCachingOptions = {},
+): Record<string, unknown> {
   const messages = (body.messages as OpenAIMessage[] | undefined) ?? [
     { role: 'user', content: String(body.prompt ?? '') },
   ];
-  const system: string[] = [];
+  const system: Block[] = [];
   const out: { role: 'user' | 'assistant'; content: Block[] }[] = [];
   const push = (role: 'user' | 'assistant', blocks: Block[]) => {
     const last = out[out.length - 1];
@@ -27,15 +37,13 @@ export function toAnthropicRequest(body: Record<string, unknown>): Record<string
   };
   for (const message of messages) {
     if (message.role === 'system' || message.role === 'developer') {
-      system.push(textOf(message.content));
+      system.push(...textBlocks(message.content));
     } else if (message.role === 'tool') {
       push('user', [
         { type: 'tool_result', tool_use_id: message.tool_call_id, content: textOf(message.content) },
       ]);
     } else if (message.role === 'assistant') {
-      const blocks: Block[] = [];
-      const text = textOf(message.content);
-      if (text) blocks.push({ type: 'text', text });
+      const blocks: Block[] = textBlocks(message.content).filter((block) => block.text !== '');
       for (const call of message.tool_calls ?? []) {
         blocks.push({
           type: 'tool_use',
@@ -54,7 +62,8 @@ export function toAnthropicRequest(body: Record<string, unknown>): Record<string
     messages: out,
     max_tokens: body.max_tokens ?? body.max_completion_tokens ?? defaultMaxTokens,
   };
-  if (system.length > 0) request.system = system.join('\n\n');
+  // Plain system text stays a string unless a block carries cache_control (or will get one).
+  if (system.length > 0) request.system = system;
   if (body.temperature !== undefined) request.temperature = body.temperature;
   if (body.top_p !== undefined) request.top_p = body.top_p;
   if (body.stop !== undefined) request.stop_sequences = Array.isArray(body.stop) ? body.stop : [body.stop];
@@ -67,6 +76,9 @@ export function toAnthropicRequest(body: Record<string, unknown>): Record<string
       name: t.function.name,
       ...(t.function.description ? { description: t.function.description } : {}),
       input_schema: t.function.parameters ?? { type: 'object', properties: {} },
+      ...((t as { cache_control?: unknown }).cache_control
+        ? { cache_control: (t as { cache_control?: unknown }).cache_control }
+        : {}),
     }));
     const choice = body.tool_choice;
     if (choice === 'required') request.tool_choice = { type: 'any' };
@@ -76,7 +88,49 @@ export function toAnthropicRequest(body: Record<string, unknown>): Record<string
       request.tool_choice = { type: 'tool', name: (choice as { function: { name: string } }).function.name };
     }
   }
+  if (caching.automaticBreakpoints && !hasCacheControl(request))
+    addBreakpoints(request, system, out, caching.minimumPrefixTokens ?? 1_024);
+  if (system.length > 0 && !system.some((block) => block.cache_control))
+    request.system = system.map((block) => block.text).join('\n\n');
   return request;
+}
+
+const ephemeral = { type: 'ephemeral' };
+
+/**
+ * Anthropic caches the prefix up to a block marked cache_control. Two breakpoints: the end of the
+ * system prompt (shared by every conversation using it) and the end of the turn before the last
+ * user message (this conversation's history), each only when the prefix up to it is long enough.
+ */
+function addBreakpoints(
+  request: Record<string, unknown>,
+  system: Block[],
+  messages: { role: string; content: Block[] }[],
+  minimumTokens: number,
+): void {
+  let characters = JSON.stringify(request.tools ?? '').length;
+  for (const block of system) characters += String(block.text ?? '').length;
+  if (system.length > 0 && characters / 4 >= minimumTokens)
+    system[system.length - 1].cache_control = ephemeral;
+  for (let index = 0; index < messages.length - 1; index++)
+    characters += JSON.stringify(messages[index].content).length;
+  const lastStable = messages.length >= 2 ? messages[messages.length - 2] : undefined;
+  const block = lastStable?.content[lastStable.content.length - 1];
+  if (block && characters / 4 >= minimumTokens) block.cache_control = ephemeral;
+}
+
+function hasCacheControl(request: Record<string, unknown>): boolean {
+  return JSON.stringify([request.system, request.messages, request.tools]).includes('"cache_control"');
+}
+
+/** Text parts of a message, each keeping the client's cache_control (pass-through). */
+function textBlocks(content: unknown): Block[] {
+  if (!Array.isArray(content)) return [{ type: 'text', text: textOf(content) }];
+  return content.map((part: { text?: string; cache_control?: unknown }) => ({
+    type: 'text',
+    text: part.text ?? '',
+    ...(part.cache_control ? { cache_control: part.cache_control } : {}),
+  }));
 }
 
 function userBlocks(content: unknown): Block[] {
@@ -89,7 +143,11 @@ function userBlocks(content: unknown): Block[] {
         ? { type: 'image', source: { type: 'base64', media_type: match[1], data: match[2] } }
         : { type: 'image', source: { type: 'url', url } };
     }
-    return { type: 'text', text: String(part.text ?? '') };
+    return {
+      type: 'text',
+      text: String(part.text ?? ''),
+      ...(part.cache_control ? { cache_control: part.cache_control } : {}),
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import { GantryError } from '../../errors/index.js';
 import { estimateCost } from '../../model/index.js';
 import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
-import { callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
+import { affinityKey, callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { countRequestTokens, extractUsage } from './extract-usage.js';
 import { type GatewayContext, overheadHeaders, type Stage } from './gateway-context.js';
@@ -31,6 +31,10 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
         stream: context.stream,
         signal: context.abort,
         onFailure,
+        affinityKey:
+          route.affinityCharacters === undefined
+            ? undefined
+            : affinityKey(context.body, route.affinityCharacters),
       });
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;
@@ -63,6 +67,8 @@ function answerJson(context: GatewayContext, text: string, metrics: GatewayMetri
   if (usage) {
     context.inputTokens = usage.inputTokens;
     context.outputTokens = usage.outputTokens;
+    context.cachedInputTokens = usage.cachedInputTokens ?? 0;
+    context.cacheWriteTokens = usage.cacheWriteTokens ?? 0;
     context.usageSource = 'upstream';
   }
   if (context.filter || !usage) {
@@ -97,6 +103,8 @@ function answerJson(context: GatewayContext, text: string, metrics: GatewayMetri
     model: context.upstreamModel ?? context.model,
     inputTokens: context.inputTokens,
     outputTokens: context.outputTokens,
+    cachedInputTokens: context.cachedInputTokens,
+    cacheWriteTokens: context.cacheWriteTokens,
   });
   context.status = 200;
   metrics?.tokens(context.model, context.inputTokens, context.outputTokens);

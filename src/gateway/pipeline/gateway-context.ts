@@ -35,6 +35,9 @@ export interface GatewayContext {
   upstreamMs: number;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, read from / written to the provider's prompt cache (priced apart). */
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
   usageSource: 'upstream' | 'counted' | 'none';
   costUsd: number;
   cached: boolean;
@@ -77,6 +80,8 @@ export function newGatewayContext(start: {
     upstreamMs: 0,
     inputTokens: 0,
     outputTokens: 0,
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
     usageSource: 'none',
     costUsd: 0,
     cached: false,

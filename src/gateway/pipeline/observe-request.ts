@@ -97,6 +97,8 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
       [GenAI.usageInputTokens]: context.inputTokens,
       [GenAI.usageOutputTokens]: context.outputTokens,
       [GenAI.costUsd]: context.costUsd,
+      'gen_ai.usage.cache_read_input_tokens': context.cachedInputTokens || undefined,
+      'gen_ai.usage.cache_creation_input_tokens': context.cacheWriteTokens || undefined,
       'gantry.gateway.upstream': context.upstream ?? undefined,
       'gantry.gateway.cached': context.cached,
       'gantry.gateway.stream': context.stream,

@@ -55,6 +55,8 @@ export async function pipeStream(
           usageSeen = true;
           context.inputTokens = usage.inputTokens;
           context.outputTokens = usage.outputTokens;
+          context.cachedInputTokens = usage.cachedInputTokens ?? 0;
+          context.cacheWriteTokens = usage.cacheWriteTokens ?? 0;
           context.usageSource = 'upstream';
         }
         // The usage chunk was requested by the gateway, not the client: keep it to ourselves.
@@ -157,6 +159,8 @@ export async function pipeStream(
       model: context.upstreamModel ?? context.model,
       inputTokens: context.inputTokens,
       outputTokens: context.outputTokens,
+      cachedInputTokens: context.cachedInputTokens,
+      cacheWriteTokens: context.cacheWriteTokens,
     });
     metrics?.tokens(context.model, context.inputTokens, context.outputTokens);
     metrics?.cost(context.model, context.costUsd);

@@ -17,7 +17,7 @@ export interface CacheStageOptions {
   metrics: GatewayMetrics | undefined;
 }
 
-interface CachedAnswer {
+export interface CachedAnswer {
   /** JSON body, or the chunks of a stream. */
   text?: string;
   chunks?: string[];
@@ -39,33 +39,46 @@ export function serveFromCache({ state, mode, ttlMs, maxEntryBytes, metrics }: C
     const hit = await state.cacheGet(key);
     metrics?.cache(context.model, hit !== undefined);
     if (hit !== undefined) {
-      const answer = JSON.parse(hit) as CachedAnswer;
-      context.cached = true;
-      context.status = 200;
-      context.inputTokens = answer.inputTokens;
-      context.outputTokens = answer.outputTokens;
-      context.usageSource = 'upstream';
-      if (answer.chunks) {
-        const { res } = context;
-        res.writeHead(200, { ...streamHeaders, 'x-gantry-cache': 'hit' });
-        for (const chunk of answer.chunks) res.write(`data: ${chunk}\n\n`);
-        res.end('data: [DONE]\n\n');
-      } else {
-        sendJson(context.res, 200, answer.text ?? '{}', { 'x-gantry-cache': 'hit' });
-      }
+      replayAnswer(context, JSON.parse(hit) as CachedAnswer, { 'x-gantry-cache': 'hit' });
       return;
     }
     context.responseHeaders = { ...context.responseHeaders, 'x-gantry-cache': 'miss' };
     context.keepAnswer = true;
     await next(context);
-    if (context.status !== 200 || context.error) return;
-    const answer: CachedAnswer = {
-      inputTokens: context.inputTokens,
-      outputTokens: context.outputTokens,
-      ...(context.stream ? { chunks: context.streamChunks } : { text: context.responseText }),
-    };
-    if (answer.text === undefined && answer.chunks === undefined) return;
-    const value = JSON.stringify(answer);
-    if (value.length <= maxEntryBytes) await state.cacheSet(key, value, ttlMs);
+    const value = answerToStore(context);
+    if (value !== undefined && value.length <= maxEntryBytes) await state.cacheSet(key, value, ttlMs);
   }
+}
+
+/** Answers from a cached answer: a stream is replayed as a stream, JSON in one write. */
+export function replayAnswer(
+  context: GatewayContext,
+  answer: CachedAnswer,
+  headers: Record<string, string>,
+): void {
+  context.cached = true;
+  context.status = 200;
+  context.inputTokens = answer.inputTokens;
+  context.outputTokens = answer.outputTokens;
+  context.usageSource = 'upstream';
+  if (answer.chunks) {
+    const { res } = context;
+    res.writeHead(200, { ...streamHeaders, ...headers });
+    for (const chunk of answer.chunks) res.write(`data: ${chunk}\n\n`);
+    res.end('data: [DONE]\n\n');
+  } else {
+    sendJson(context.res, 200, answer.text ?? '{}', headers);
+  }
+}
+
+/** The completed answer as a cache value; undefined when it failed or was not kept. */
+export function answerToStore(context: GatewayContext): string | undefined {
+  if (context.status !== 200 || context.error) return undefined;
+  const answer: CachedAnswer = {
+    inputTokens: context.inputTokens,
+    outputTokens: context.outputTokens,
+    ...(context.stream ? { chunks: context.streamChunks } : { text: context.responseText }),
+  };
+  if (answer.text === undefined && answer.chunks === undefined) return undefined;
+  return JSON.stringify(answer);
 }

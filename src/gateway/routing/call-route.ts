@@ -35,11 +35,13 @@ export interface CallRouteOptions {
   random?: () => number;
   /** The client's request for upstreams that speak its API natively (see UpstreamRequest.native). */
   native?: NativeRequest;
+  /** The prompt prefix, for the 'prefix-affinity' strategy. */
+  affinityKey?: string;
 }
 
 export async function callRoute(route: Route, options: CallRouteOptions): Promise<RouteCall> {
   const { endpoint, body, bodyText, stream, signal, onFailure, random, native } = options;
-  const order = route.order(route.targets);
+  const order = route.order(route.targets, options.affinityKey);
   // Allocated on the first failure only: most requests succeed on their first attempt.
   let triedCount: Map<RouteTarget, number> | undefined;
   let skipped: Set<RouteTarget> | undefined;

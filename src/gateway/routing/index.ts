@@ -12,6 +12,7 @@ export {
   CircuitBreaker,
   type CircuitBreakerOptions,
 } from './circuit-breaker.js';
+export { affinityKey, prefixAffinityOrder } from './prefix-affinity.js';
 export type { Route } from './route.js';
 export { type RouteTarget, recordLatency } from './route-target.js';
 export { createStrategy, type Strategy, type StrategyName } from './strategies.js';

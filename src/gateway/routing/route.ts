@@ -13,4 +13,6 @@ export interface Route {
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
   readonly maxRetryAfterMs: number;
+  /** Set for 'prefix-affinity': characters of the prompt hashed to pick the replica. */
+  readonly affinityCharacters?: number;
 }

@@ -1,10 +1,18 @@
 // Routing strategies: each orders a route's targets for one request; the first is tried first and
 // the rest are the fallback chain. Kept as plain functions so that a test can drive each directly.
+import { prefixAffinityOrder } from './prefix-affinity.js';
 import type { RouteTarget } from './route-target.js';
 
-export type StrategyName = 'fallback' | 'weighted' | 'round-robin' | 'least-outstanding' | 'lowest-latency';
+export type StrategyName =
+  | 'fallback'
+  | 'weighted'
+  | 'round-robin'
+  | 'least-outstanding'
+  | 'lowest-latency'
+  | 'prefix-affinity';
 
-export type Strategy = (targets: readonly RouteTarget[]) => RouteTarget[];
+/** `affinityKey`: the request's prompt prefix, for 'prefix-affinity' (the others ignore it). */
+export type Strategy = (targets: readonly RouteTarget[], affinityKey?: string) => RouteTarget[];
 
 export interface StrategyOptions {
   random?: () => number;
@@ -27,6 +35,8 @@ export function createStrategy(name: StrategyName, { random = Math.random }: Str
       return (targets) => leastOutstanding(targets, random);
     case 'lowest-latency':
       return (targets) => powerOfTwoByLatency(targets, random);
+    case 'prefix-affinity':
+      return prefixAffinityOrder;
   }
 }
 

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { demoReply, demoTokens } from './demo-reply.js';
 import { demoToolCall, writeToolCall } from './demo-tool-call.js';
+import { createPrefixCacheModel, type PrefixCacheModel, promptText } from './prefix-cache-model.js';
 import {
   type ResolvedSimulatorOptions,
   resolveSimulatorOptions,
@@ -20,6 +21,8 @@ export interface SimulatorStats {
   faults: Record<string, number>;
   /** Last request bodies received (up to 50), for tests. */
   lastBodies: unknown[];
+  /** With options.prefixCache: prompt blocks seen and those found cached. */
+  prefixCache?: { blocks: number; cachedBlocks: number };
 }
 
 export interface Simulator {
@@ -43,8 +46,10 @@ export function createSimulator(initial: SimulatorOptions = {}): Simulator {
     lastBodies: [],
   };
   let baseURL = '';
+  const prefixCache = initial.prefixCache ? createPrefixCacheModel(initial.prefixCache) : undefined;
+  if (prefixCache) stats.prefixCache = prefixCache.stats;
   const server = createServer((req, res) => {
-    handle(req, res, options, stats).catch(() => res.destroy());
+    handle(req, res, options, stats, prefixCache).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 60_000;
   return {
@@ -80,6 +85,7 @@ async function handle(
   res: ServerResponse,
   options: ResolvedSimulatorOptions,
   stats: SimulatorStats,
+  prefixCache?: PrefixCacheModel,
 ): Promise<void> {
   const url = req.url ?? '/';
   if (req.method === 'GET' && url.endsWith('/models')) {
@@ -135,23 +141,29 @@ async function handle(
   const tokens = options.reply === 'demo' ? demoTokens(demoReply(body)) : undefined;
   const outputTokens = tokens ? tokens.length : pickLength(body, options);
   const promptTokens = estimatePromptTokens(body);
+  const admission = prefixCache?.admit(promptText(body));
+  const prefillMs = admission?.prefillMs ?? 0;
+  const cachedTokens = admission ? Math.min(promptTokens, Math.floor(admission.cachedCharacters / 4)) : 0;
   if (body.stream === true) {
     const includeUsage =
       (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
     return stream(
       req,
       res,
-      { chat, model, outputTokens, tokens, promptTokens, includeUsage, cut: fault === 'cut' },
+      { chat, model, outputTokens, tokens, promptTokens, includeUsage, cut: fault === 'cut', prefillMs },
       options,
       stats,
     );
   }
-  await sleep(delay(options.timeToFirstTokenMs + options.interTokenLatencyMs * outputTokens, options));
+  await sleep(
+    delay(options.timeToFirstTokenMs + prefillMs + options.interTokenLatencyMs * outputTokens, options),
+  );
   const text = tokens ? tokens.join('') : words(0, outputTokens);
   const usage = {
     prompt_tokens: promptTokens,
     completion_tokens: outputTokens,
     total_tokens: promptTokens + outputTokens,
+    ...(admission ? { prompt_tokens_details: { cached_tokens: cachedTokens } } : {}),
   };
   if (fault === 'cut') {
     // A non-streaming answer cut mid-body: headers promise more bytes than arrive.
@@ -190,6 +202,8 @@ interface StreamPlan {
   promptTokens: number;
   includeUsage: boolean;
   cut: boolean;
+  /** Prefill of the uncached prompt blocks (prefix-cache model), added to the first token's delay. */
+  prefillMs: number;
 }
 
 async function stream(
@@ -215,7 +229,7 @@ async function stream(
     `data: ${JSON.stringify({ id, object, created, model: plan.model, choices: choice ? [choice] : [], ...(usage ? { usage } : {}), ...stamp() })}\n\n`;
   if (plan.chat)
     res.write(chunk({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }));
-  await sleep(delay(options.timeToFirstTokenMs, options));
+  await sleep(delay(options.timeToFirstTokenMs + plan.prefillMs, options));
   // A cut stream breaks after about half of the answer (at least one token), without [DONE].
   const cutAt = plan.cut ? Math.max(1, Math.floor(plan.outputTokens / 2)) : -1;
   for (let i = 0; i < plan.outputTokens; i++) {

@@ -1,3 +1,4 @@
+import type { PrefixCacheOptions } from './prefix-cache-model.js';
 // Knobs of the backend simulator: latency shape, output length and injected faults.
 
 export type SimulatorFault = '400' | '429' | '500' | '503' | 'timeout' | 'reset' | 'cut';
@@ -29,6 +30,8 @@ export interface SimulatorOptions {
   /** Adds `sent_at_ms` (performance.timeOrigin + now) to each streamed chunk, so a load generator can
    * measure its own delay per chunk against the moment the simulator wrote it. */
   stampChunks?: boolean;
+  /** An engine prefix cache: time to first token falls when the prompt's start is cached. */
+  prefixCache?: PrefixCacheOptions;
 }
 
 export interface ResolvedSimulatorOptions {
