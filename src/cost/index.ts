@@ -1,0 +1,34 @@
+// Cost levers above the model server: per-request routing, cascades, prompt shrinking, reports.
+
+export { answerFeatureNames, answerFeatures, verifierFeatureNames } from './answer-features.js';
+export {
+  type CascadePolicy,
+  type CascadeStep,
+  settleCascade,
+  skipsCheapTier,
+} from './cascade-policy.js';
+export {
+  type CascadeChecks,
+  type CascadeVerdict,
+  type CheapSample,
+  cascadeVerdict,
+} from './cascade-verdict.js';
+export { denseFeatureNames, type FeatureOptions, fnv1a, promptFeatures, requestText } from './features.js';
+export {
+  areaUnderCurve,
+  averagePerformanceGapRecovered,
+  costForQuality,
+  type OperatingPoint,
+  paretoFrontier,
+  routerCurve,
+  strongShareForQuality,
+} from './frontier.js';
+export { type LogisticModel, predictLogistic, type TrainOptions, trainLogistic } from './logistic-model.js';
+export {
+  createRouter,
+  type RouteDecision,
+  type Router,
+  type RouterOptions,
+  type RouterRule,
+  type Tier,
+} from './router.js';
