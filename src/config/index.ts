@@ -8,6 +8,7 @@ export {
 } from './load-config.js';
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
+export type { CostConfig, CostRouteConfig } from './sections/cost.js';
 export type {
   GatewayConfig,
   GatewayLimits,

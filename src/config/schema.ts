@@ -1,6 +1,7 @@
 // The whole configuration: one zod schema, one section per subsystem (each in sections/).
 import { z } from 'zod';
 import { agentSection } from './sections/agent.js';
+import { costSection } from './sections/cost.js';
 import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
@@ -24,6 +25,7 @@ export const configSchema = z
     guard: guardSection,
     eval: evalSection,
     security: securitySection,
+    cost: costSection,
   })
   .strict();
 

@@ -13,6 +13,7 @@ export {
   type CheapSample,
   cascadeVerdict,
 } from './cascade-verdict.js';
+export { type CostRoutePlan, costRoutePlan } from './cost-route-plan.js';
 export { denseFeatureNames, type FeatureOptions, fnv1a, promptFeatures, requestText } from './features.js';
 export {
   areaUnderCurve,
@@ -23,6 +24,7 @@ export {
   routerCurve,
   strongShareForQuality,
 } from './frontier.js';
+export { loadClassifier, shippedClassifiers } from './load-weights.js';
 export { type LogisticModel, predictLogistic, type TrainOptions, trainLogistic } from './logistic-model.js';
 export {
   createRouter,

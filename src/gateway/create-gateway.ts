@@ -5,6 +5,7 @@ import type { GantryConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
+import { addCostRoutes } from './add-cost-routes.js';
 import { createAdminApi } from './admin/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { GatewayHooks } from './hooks.js';
@@ -29,6 +30,7 @@ import { compose, type GatewayContext, type Stage } from './pipeline/gateway-con
 import { observeRequest } from './pipeline/observe-request.js';
 import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
+import { routeByCost } from './pipeline/route-by-cost.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
 import { createMemoryState, createRedisState, type GatewayState, utcDay } from './state/index.js';
@@ -86,6 +88,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     env,
     onBreakerChange: metrics ? (target, s) => metrics.breakerState(target, s) : undefined,
   });
+  const costPlans = addCostRoutes(config, built.routes);
   const keys =
     options.keys ??
     createKeyService(store.gatewayKeys, {
@@ -147,6 +150,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       }),
     );
   }
+  if (costPlans.size > 0) stages.push(routeByCost(costPlans, built.routes));
   stages.push(forward({ metrics }));
   const run = compose(stages);
   const overheadHeader = settings.overheadHeader;

@@ -46,6 +46,8 @@ export interface GatewayContext {
   /** Whether answers carry x-gantry-overhead-ms. */
   readonly overheadHeader: boolean;
   error: unknown;
+  /** Extra span attributes set by stages (the cost router's decision...). */
+  spanAttributes?: Record<string, string | number | boolean>;
 }
 
 /** x-gantry-overhead-ms: time in the gateway so far, excluding the wait on upstreams. */
