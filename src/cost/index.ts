@@ -13,6 +13,13 @@ export {
   type CheapSample,
   cascadeVerdict,
 } from './cascade-verdict.js';
+export {
+  type CompressedContext,
+  type CompressOptions,
+  compressContext,
+  reorderForLongContext,
+  splitSentences,
+} from './compress-context.js';
 export { type CostRoutePlan, costRoutePlan } from './cost-route-plan.js';
 export { denseFeatureNames, type FeatureOptions, fnv1a, promptFeatures, requestText } from './features.js';
 export {
