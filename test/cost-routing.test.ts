@@ -78,7 +78,7 @@ async function setUp(
         big: { targets: [{ upstream: 'u', model: 'big-model' }] },
       },
     },
-    cost: { routes: { auto: { weak: 'cheap', strong: 'big', ...cost } } },
+    cost: { routes: { auto: { weak: 'cheap', strong: 'big', ...cost } as never } },
   });
   open.unshift(h);
   return { h, up };

@@ -106,4 +106,9 @@ export const commandTable: CommandEntry[] = [
     summary: "A user's long-term memory: ingest a conversation, recall, forget",
     load: () => import('./commands/memory.js'),
   },
+  {
+    name: 'cost',
+    summary: 'Cost reports: spend by key, model and route, cache savings, router decisions (cost report)',
+    load: () => import('./commands/cost.js'),
+  },
 ];

@@ -20,6 +20,13 @@ export {
   reorderForLongContext,
   splitSentences,
 } from './compress-context.js';
+export {
+  buildCostReport,
+  type CostReport,
+  type CostReportWindow,
+  parseReportTime,
+  type SpendLine,
+} from './cost-report.js';
 export { type CostRoutePlan, costRoutePlan } from './cost-route-plan.js';
 export { denseFeatureNames, type FeatureOptions, fnv1a, promptFeatures, requestText } from './features.js';
 export {
