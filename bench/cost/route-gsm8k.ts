@@ -1,8 +1,8 @@
 // Router and cascade on GSM8K replayed from recorded answers: the cost/quality frontier, APGR, CPT and
 // the cost reduction at 95 % and 98 % of the strong model's accuracy. Thresholds are chosen on the
 // `dev` half (the half the classifier was trained on) and the numbers are those of the `report` half.
-//   node bin/run-ts.js bench/cost/route-gsm8k.ts [--json]
-import { readFileSync } from 'node:fs';
+//   node bin/run-ts.js bench/cost/route-gsm8k.ts [--json] [--html frontier.html]
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   answerFeatures,
   averagePerformanceGapRecovered,
@@ -21,6 +21,7 @@ import {
   strongShareForQuality,
   trainLogistic,
 } from '../../src/cost/index.js';
+import { paretoChart } from '../../src/eval/index.js';
 import { type GsmRow, loadGsm8k } from './route-gsm8k-data.js';
 
 const classifier = JSON.parse(
@@ -338,4 +339,17 @@ else {
       `  ${pct(p.quality)} acc  $${(p.cost ?? 0).toFixed(5)}/q  −${pct(p.costReduction)}  strong ${pct(p.strongShare)}  ${p.label}`,
     );
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+const htmlAt = process.argv.indexOf('--html');
+if (htmlAt !== -1 && process.argv[htmlAt + 1]) {
+  const points = settings
+    .map((s) => s.evaluate(report))
+    .map((p) => ({ label: p.label, cost: p.cost ?? 0, quality: p.quality }));
+  points.push({ label: 'weak only', cost: reportBase.weakCost, quality: reportBase.weak });
+  points.push({ label: 'strong only', cost: reportBase.strongCost, quality: reportBase.strong });
+  writeFileSync(
+    process.argv[htmlAt + 1] as string,
+    `<!doctype html><meta charset="utf-8"><title>GSM8K cost/quality frontier</title><body style="font:14px system-ui">${paretoChart('GSM8K report half: routers and cascades (blue: Pareto frontier)', points)}</body>`,
+  );
 }
