@@ -52,11 +52,8 @@ for (let fold = 0; fold < folds; fold++) {
     trainRows.map((r) => (r.weakCorrect ? 1 : 0)),
     { l2: 0.01 },
   );
-  dev
-    .filter((_, i) => i % folds === fold)
-    .forEach((r) =>
-      confidence.set(r.index, predictLogistic(verifier, answerFeatures(r.question, r.weakText))),
-    );
+  for (const r of dev.filter((_, i) => i % folds === fold))
+    confidence.set(r.index, predictLogistic(verifier, answerFeatures(r.question, r.weakText)));
 }
 for (let fold = 0; fold < folds; fold++) {
   const train = dev.filter((_, i) => i % folds !== fold);
@@ -65,13 +62,10 @@ for (let fold = 0; fold < folds; fold++) {
     train.map((r) => (r.weakCorrect ? 0 : 1)),
     { l2: 0.01 },
   );
-  dev
-    .filter((_, i) => i % folds === fold)
-    .forEach((r) =>
-      scores.set(
-        r.index,
-        predictLogistic(model, promptFeatures(r.question, { hashBuckets: classifier.hashBuckets })),
-      ),
+  for (const r of dev.filter((_, i) => i % folds === fold))
+    scores.set(
+      r.index,
+      predictLogistic(model, promptFeatures(r.question, { hashBuckets: classifier.hashBuckets })),
     );
 }
 
@@ -246,7 +240,10 @@ const curve = routerCurve(
 const apgr = averagePerformanceGapRecovered(curve, reportBase.weak, reportBase.strong);
 const gap = reportBase.strong - reportBase.weak;
 let seed = 7;
-const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+const random = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
 const randomApgr = mean(
   Array.from({ length: 20 }, () =>
     averagePerformanceGapRecovered(
@@ -260,6 +257,19 @@ const randomApgr = mean(
     ),
   ),
 );
+
+// The verifier cascade on RouteLLM's axes: escalate the least confident share (the weak call is extra).
+const verifierCurve = routerCurve(
+  report.map((r) => 1 - (confidence.get(r.index) as number)),
+  report.map((r) => r.weakCorrect),
+  report.map((r) => r.strongCorrect),
+);
+const verifierCascade = {
+  apgr: averagePerformanceGapRecovered(verifierCurve, reportBase.weak, reportBase.strong),
+  cpt50: strongShareForQuality(verifierCurve, reportBase.weak + 0.5 * gap),
+  cpt80: strongShareForQuality(verifierCurve, reportBase.weak + 0.8 * gap),
+  curve: verifierCurve,
+};
 
 const results = {
   split: 'fnv1a(question) % 2: dev trains the classifier and picks thresholds; report is measured',
@@ -275,6 +285,7 @@ const results = {
     strongShareAt98: strongShareForQuality(curve, 0.98 * reportBase.strong),
     curve,
   },
+  verifierCascade,
   targets: [0.95, 0.98].map((fraction) => {
     const devTarget = fraction * devBase.strong;
     const reportTarget = fraction * reportBase.strong;
@@ -325,6 +336,10 @@ else {
   const r = results.classifierRouter;
   out.push(
     `classifier router: APGR ${r.apgr.toFixed(3)} (random ${r.randomRouterApgr.toFixed(3)}), CPT(50%) ${pct(r.cpt50)}, CPT(80%) ${pct(r.cpt80)}, strong calls for 95% ${pct(r.strongShareAt95)}, for 98% ${pct(r.strongShareAt98)}`,
+  );
+  const v = results.verifierCascade;
+  out.push(
+    `verifier cascade (escalation share as strong calls): APGR ${v.apgr.toFixed(3)}, CPT(50%) ${pct(v.cpt50)}, CPT(80%) ${pct(v.cpt80)}`,
   );
   for (const target of results.targets) {
     out.push(`\ntarget ${target.fraction * 100}% of strong = ${pct(target.reportTarget)}:`);
