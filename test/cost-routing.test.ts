@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setModelPrice } from '../src/model/index.js';
+import type { SpanRecord } from '../src/store/index.js';
+import { createTracer, type Tracer } from '../src/trace/index.js';
 import { type Harness, jsonOf, startGateway } from './gateway-harness.js';
 
 type Script = (model: string, question: string, call: number) => string;
@@ -67,19 +69,23 @@ afterEach(async () => {
 async function setUp(
   script: Script,
   cost: Record<string, unknown>,
+  tracer?: Tracer,
 ): Promise<{ h: Harness; up: ScriptedUpstream }> {
   const up = await scriptedUpstream(script);
   open.push(up);
-  const h = await startGateway({
-    gateway: {
-      upstreams: { u: { baseURL: up.baseURL, timeoutMs: 2_000 } },
-      routes: {
-        cheap: { targets: [{ upstream: 'u', model: 'cheap-model' }] },
-        big: { targets: [{ upstream: 'u', model: 'big-model' }] },
+  const h = await startGateway(
+    {
+      gateway: {
+        upstreams: { u: { baseURL: up.baseURL, timeoutMs: 2_000 } },
+        routes: {
+          cheap: { targets: [{ upstream: 'u', model: 'cheap-model' }] },
+          big: { targets: [{ upstream: 'u', model: 'big-model' }] },
+        },
       },
+      cost: { routes: { auto: { weak: 'cheap', strong: 'big', ...cost } as never } },
     },
-    cost: { routes: { auto: { weak: 'cheap', strong: 'big', ...cost } as never } },
-  });
+    { tracer },
+  );
   open.unshift(h);
   return { h, up };
 }
@@ -203,6 +209,27 @@ describe('cascade mode', () => {
     await response.text();
     expect(response.headers.get('x-gantry-route-decision')).toBe('strong:big');
     expect(response.headers.get('x-gantry-route-reason')).toBe('router (cascade skipped: stream): default');
+  });
+
+  it('puts the decision, its reason and the verifier confidence in the span', async () => {
+    const spans: SpanRecord[] = [];
+    const tracer = createTracer({
+      sinks: [{ write: (span) => void spans.push(span), flush: async () => {}, close: async () => {} }],
+    });
+    const { h } = await setUp(
+      script,
+      { mode: 'cascade', cascade: { answer: 'number', verifier: 'gsm8k-verifier', minConfidence: 0 } },
+      tracer,
+    );
+    await ask(h, 'an easy one');
+    await tracer.flush();
+    const span = spans.find((s) => s.name === 'chat auto');
+    expect(span?.attributes).toMatchObject({
+      'gantry.cost.route.decision': 'weak',
+      'gantry.cost.route.target': 'cheap',
+      'gantry.cost.route.reason': expect.stringMatching(/^cascade: agreement 1\/1; verifier 0\.\d{3}$/),
+      'gantry.cost.cascade.confidence': expect.any(Number),
+    });
   });
 
   it('records the cheap calls in the cost of an escalated request', async () => {
