@@ -33,6 +33,11 @@ async function scriptedUpstream(script: Script): Promise<ScriptedUpstream> {
       const question = request.messages[request.messages.length - 1]?.content ?? '';
       calls.push({ model: request.model, question });
       const content = script(request.model, question, calls.length);
+      if (content === 'FAIL') {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"overloaded"}}');
+        return;
+      }
       if (request.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const delta = { id: 's', object: 'chat.completion.chunk', created: 0, model: request.model };
@@ -209,6 +214,15 @@ describe('cascade mode', () => {
     await response.text();
     expect(response.headers.get('x-gantry-route-decision')).toBe('strong:big');
     expect(response.headers.get('x-gantry-route-reason')).toBe('router (cascade skipped: stream): default');
+  });
+
+  it('escalates when the cheap route fails', async () => {
+    const { h, up } = await setUp((model) => (model === 'cheap-model' ? 'FAIL' : 'Strong.\n#### 7'), cascade);
+    const answer = await ask(h, 'an easy one');
+    expect(answer.status).toBe(200);
+    expect(answer.decision).toBe('strong:big');
+    expect(answer.reason).toBe('cascade escalated: cheap route failed');
+    expect(up.calls.at(-1)?.model).toBe('big-model');
   });
 
   it('puts the decision, its reason and the verifier confidence in the span', async () => {

@@ -44,7 +44,15 @@ export function routeByCost(
       choose(context, strong, 'strong', direct.reason, decision.score);
       return next(context);
     }
-    const cheap = await cheapSamples(context, weak, plan.samples);
+    let cheap: CheapAnswers;
+    try {
+      cheap = await cheapSamples(context, weak, plan.samples);
+    } catch (error) {
+      // The cheap route failed (after its own fallbacks): the strong route answers instead.
+      if (context.abort.aborted) throw error;
+      choose(context, strong, 'strong', 'cascade escalated: cheap route failed', decision.score);
+      return next(context);
+    }
     let verdict = cascadeVerdict(cheap.samples, plan.checks);
     let confidence: number | undefined;
     if (verdict.accept && plan.verify) {
