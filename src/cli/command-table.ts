@@ -111,4 +111,9 @@ export const commandTable: CommandEntry[] = [
     summary: 'Load-test OpenAI-compatible backends (bench backend: TTFT, TPOT, ITL, goodput)',
     load: () => import('./commands/bench.js'),
   },
+  {
+    name: 'cost',
+    summary: 'Cost reports: spend by key, model and route, cache savings, router decisions (cost report)',
+    load: () => import('./commands/cost.js'),
+  },
 ];

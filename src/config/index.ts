@@ -16,6 +16,7 @@ export {
 export { maskSecrets } from './mask-secrets.js';
 export { configSchema, type GantryConfig, type GantryConfigInput } from './schema.js';
 export type { CachingConfig, SemanticCacheGuardName } from './sections/caching.js';
+export type { CostConfig, CostRouteConfig } from './sections/cost.js';
 export type {
   GatewayConfig,
   GatewayLimits,

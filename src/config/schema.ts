@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { agentSection } from './sections/agent.js';
 import { cachingSection } from './sections/caching.js';
+import { costSection } from './sections/cost.js';
 import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
@@ -30,6 +31,7 @@ export const configSchema = z
     /** Serve the `demo` model (a simulator); default: only when no model, route or upstream is configured. */
     demo: z.boolean().optional(),
     caching: cachingSection,
+    cost: costSection,
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // Codes are never reused. Each subsystem keeps its codes in its own file under codes/.
 import { agentErrors } from './codes/agent.js';
 import { coreErrors } from './codes/core.js';
+import { costRoutingErrors } from './codes/cost-routing.js';
 import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { gatewayApiErrors } from './codes/gateway-apis.js';
@@ -28,6 +29,7 @@ export const errorCatalogue = {
   ...securityErrors,
   ...llamaErrors,
   ...gatewayApiErrors,
+  ...costRoutingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -5,6 +5,7 @@ import type { GantryConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { noopTracer, type Tracer } from '../trace/index.js';
+import { addCostRoutes } from './add-cost-routes.js';
 import { createAdminApi } from './admin/index.js';
 import { createApiRoutes } from './api-routes.js';
 import { createBatchService } from './batches/index.js';
@@ -35,6 +36,7 @@ import { compose, newGatewayContext, type Stage } from './pipeline/gateway-conte
 import { observeRequest } from './pipeline/observe-request.js';
 import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
+import { routeByCost } from './pipeline/route-by-cost.js';
 import { runRequestHook } from './pipeline/run-request-hook.js';
 import { serveFromCache } from './pipeline/serve-from-cache.js';
 import { serveFromSemanticCache } from './pipeline/serve-from-semantic-cache.js';
@@ -98,6 +100,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     env,
     onBreakerChange: metrics ? (target, s) => metrics.breakerState(target, s) : undefined,
   });
+  const costPlans = addCostRoutes(config, built.routes);
   const keys =
     options.keys ??
     createKeyService(store.gatewayKeys, {
@@ -178,6 +181,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const semanticCache = createSemanticCache(config.caching.semantic);
   if (semanticCache)
     stages.push(serveFromSemanticCache({ cache: semanticCache, settings: config.caching.semantic, metrics }));
+  if (costPlans.size > 0) stages.push(routeByCost(costPlans, built.routes));
   stages.push(forward({ metrics }));
   const run = compose(stages);
   const overheadHeader = settings.overheadHeader;

@@ -2,6 +2,7 @@
 // vs quality, run-versus-run diff), and every result with its trajectory. One file, no script, no network.
 import type { EvalResult, EvalRun } from '../runner/index.js';
 import type { RunComparison } from './compare-runs.js';
+import { type FrontierPoint, paretoChart } from './pareto-chart.js';
 import { barChart, histogram, scatterChart } from './svg-charts.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,7 +31,19 @@ function resultRow(r: EvalResult): string {
 <p><b>Input</b><pre>${escapeHtml(input)}</pre></p><p><b>Output</b><pre>${escapeHtml(r.output?.output ?? r.error ?? '')}</pre></p>${trajectory ? `<p><b>Trajectory</b></p><ol class="trajectory">${trajectory}</ol>` : ''}</details>`;
 }
 
-export function toHtmlReport(run: EvalRun, comparison?: RunComparison): string {
+export interface HtmlReportOptions {
+  /**
+   * Other configurations measured on the same examples (models, router or cascade settings): drawn
+   * with this run (and the comparison's baseline) as a cost/quality Pareto chart.
+   */
+  frontier?: readonly FrontierPoint[];
+}
+
+export function toHtmlReport(
+  run: EvalRun,
+  comparison?: RunComparison,
+  options: HtmlReportOptions = {},
+): string {
   const s = run.summary;
   const scorerNames = Object.keys(s.scorers);
   const distributions = scorerNames
@@ -59,6 +72,18 @@ export function toHtmlReport(run: EvalRun, comparison?: RunComparison): string {
       yLabel: 'mean score',
     },
   );
+  const runPoint: FrontierPoint = {
+    label: `${run.target} (this run)`,
+    cost: s.examples > 0 ? s.totalCost / (s.examples * s.trials) : 0,
+    quality: s.passRate,
+  };
+  const pareto =
+    options.frontier && options.frontier.length > 0
+      ? paretoChart('Cost/quality frontier (all-pass rate vs cost per example)', [
+          runPoint,
+          ...options.frontier,
+        ])
+      : '';
   const diff = comparison
     ? barChart(
         'run-diff',
@@ -86,7 +111,7 @@ ${
         .join(', ')}</p>`
     : ''
 }
-<section id="charts">${passRates}${costQuality}${diff}${distributions}</section>
+<section id="charts">${passRates}${costQuality}${pareto}${diff}${distributions}</section>
 ${regressions}
 <h2>Results</h2>${run.results.map(resultRow).join('\n')}
 </body></html>`;

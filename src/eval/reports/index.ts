@@ -5,7 +5,8 @@ export {
   type RunComparison,
   type ScorerDelta,
 } from './compare-runs.js';
-export { toHtmlReport } from './html-report.js';
+export { type HtmlReportOptions, toHtmlReport } from './html-report.js';
 export { toJsonReport } from './json-report.js';
+export { type FrontierPoint, paretoChart } from './pareto-chart.js';
 export { barChart, histogram, scatterChart } from './svg-charts.js';
 export { formatComparison, formatRunSummary } from './terminal-report.js';

@@ -51,6 +51,8 @@ export interface GatewayContext {
   /** Whether answers carry x-gantry-overhead-ms. */
   readonly overheadHeader: boolean;
   error: unknown;
+  /** Extra span attributes set by stages (the cost router's decision...). */
+  spanAttributes?: Record<string, string | number | boolean>;
 }
 
 /** A request's context before any stage ran: the one place that lists every field's starting value. */

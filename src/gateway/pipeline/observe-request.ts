@@ -103,6 +103,7 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
       'gantry.gateway.cached': context.cached,
       'gantry.gateway.stream': context.stream,
       'http.response.status_code': context.status,
+      ...context.spanAttributes,
     },
   });
   if (context.error) s.recordError(context.error);
