@@ -343,7 +343,9 @@ describe('POST /v1/messages to an Anthropic upstream (passed through)', () => {
     await harness.gateway.usage.flush();
     const after = await harness.store.gatewayUsage.totalsForKey(keyId);
     expect(after.requests - before.requests).toBe(1);
-    expect(after.inputTokens - before.inputTokens).toBe(31);
+    // The usage row counts the whole prompt as OpenAI's prompt_tokens does: Anthropic's input_tokens
+    // (31) plus the cache reads (17), which are priced at the cached rate.
+    expect(after.inputTokens - before.inputTokens).toBe(48);
     expect(after.outputTokens - before.outputTokens).toBe(9);
   });
 });
@@ -367,7 +369,12 @@ describe('mixed routes and the other inbound APIs', () => {
       instructions: 'Be brief.',
     });
     expect(response.output_text).toBe('Bonjour from Claude');
-    expect(response.usage).toMatchObject({ input_tokens: 31, output_tokens: 9 });
+    // Responses' input_tokens includes cached tokens (OpenAI's meaning): 31 uncached + 17 cache reads.
+    expect(response.usage).toMatchObject({
+      input_tokens: 48,
+      output_tokens: 9,
+      input_tokens_details: { cached_tokens: 17 },
+    });
     const sent = claude.requests.at(-1)?.body;
     expect(sent?.system).toBe('Be brief.');
     expect(sent?.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Bonjour?' }] }]);

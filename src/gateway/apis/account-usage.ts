@@ -17,6 +17,8 @@ export function accountUsage(
   if (usage) {
     context.inputTokens = usage.inputTokens;
     context.outputTokens = usage.outputTokens;
+    context.cachedInputTokens = usage.cachedInputTokens ?? 0;
+    context.cacheWriteTokens = usage.cacheWriteTokens ?? 0;
     context.usageSource = 'upstream';
   } else {
     context.inputTokens = countRequestTokens(context.body, model);
@@ -27,6 +29,8 @@ export function accountUsage(
     model,
     inputTokens: context.inputTokens,
     outputTokens: context.outputTokens,
+    cachedInputTokens: context.cachedInputTokens,
+    cacheWriteTokens: context.cacheWriteTokens,
   });
   metrics?.tokens(context.model, context.inputTokens, context.outputTokens);
   metrics?.cost(context.model, context.costUsd);
