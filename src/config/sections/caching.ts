@@ -37,11 +37,15 @@ export const cachingSection = z
           .int()
           .positive()
           .default(256 * 1024),
-        /** Locality-sensitive hashing: tables and bits per table (recall against speed). */
+        /**
+         * Locality-sensitive hashing: tables and bits per table (recall against speed); multiProbe also
+         * reads the buckets one sign away from the query's, so few tables suffice.
+         */
         lsh: z
           .object({
-            tables: z.number().int().min(1).max(64).default(32),
+            tables: z.number().int().min(1).max(64).default(8),
             bits: z.number().int().min(4).max(24).default(18),
+            multiProbe: z.boolean().default(true),
           })
           .strict()
           .prefault({}),

@@ -13,5 +13,6 @@ export function createSemanticCache(settings: CachingConfig['semantic']): Semant
     maxEntries: settings.maxEntries,
     tables: settings.lsh.tables,
     bits: settings.lsh.bits,
+    multiProbe: settings.lsh.multiProbe,
   });
 }

@@ -17,6 +17,8 @@ export interface SemanticCacheOptions {
   maxEntries?: number;
   tables?: number;
   bits?: number;
+  /** Also read the buckets one sign away from the query's (see LshIndexOptions.multiProbe). */
+  multiProbe?: boolean;
   /** Candidates above the threshold tried against the guards, best first. */
   candidates?: number;
   now?: () => number;
@@ -77,7 +79,12 @@ export class SemanticCache {
     this.maxEntries = options.maxEntries ?? 100_000;
     this.candidates = options.candidates ?? 4;
     this.now = options.now ?? Date.now;
-    this.index = new LshIndex({ dimension, tables: options.tables, bits: options.bits });
+    this.index = new LshIndex({
+      dimension,
+      tables: options.tables,
+      bits: options.bits,
+      multiProbe: options.multiProbe,
+    });
   }
 
   get size(): number {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../random/index.js';
+import { LshIndex } from './lsh-index.js';
+
+const dimension = 64;
+
+function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  for (let i = 0; i < vector.length; i++) vector[i] /= Math.sqrt(norm);
+  return vector;
+}
+
+/** Random unit vectors, and for each a neighbour at cosine ≈ 0.93 (the cache's range of interest). */
+function dataset(count: number) {
+  const random = seededRandom(3);
+  const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
+  const stored: Float32Array[] = [];
+  const queries: Float32Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const base = unit(Float32Array.from({ length: dimension }, gaussian));
+    const noise = unit(Float32Array.from({ length: dimension }, gaussian));
+    stored.push(base);
+    queries.push(unit(base.map((value, k) => value + 0.4 * noise[k])));
+  }
+  return { stored, queries };
+}
+
+function recall(index: LshIndex, stored: Float32Array[], queries: Float32Array[]): number {
+  for (const vector of stored) index.add(1, vector);
+  let found = 0;
+  queries.forEach((query, id) => {
+    if (index.search(1, query, 0.85, 1)[0]?.id === id) found++;
+  });
+  return found / queries.length;
+}
+
+describe('LshIndex', () => {
+  it('finds near neighbours through the buckets, and multi-probe lets 8 tables match 32 without it', () => {
+    const { stored, queries } = dataset(3_000);
+    const options = { dimension, bits: 14, exhaustiveBelow: 0 };
+    const probed = recall(new LshIndex({ ...options, tables: 8 }), stored, queries);
+    const plain8 = recall(new LshIndex({ ...options, tables: 8, multiProbe: false }), stored, queries);
+    const plain32 = recall(new LshIndex({ ...options, tables: 32, multiProbe: false }), stored, queries);
+    expect(probed).toBeGreaterThan(plain8 + 0.1);
+    expect(probed).toBeGreaterThanOrEqual(plain32 - 0.02);
+    expect(probed).toBeGreaterThan(0.9);
+  });
+
+  it('never returns another scope’s entries or a removed one', () => {
+    const { stored } = dataset(10);
+    const index = new LshIndex({ dimension, tables: 4, bits: 8, exhaustiveBelow: 0 });
+    const id = index.add(1, stored[0]);
+    index.add(2, stored[0]);
+    expect(index.search(1, stored[0], 0.99).map((m) => m.id)).toEqual([id]);
+    index.remove(id);
+    expect(index.search(1, stored[0], 0.99)).toEqual([]);
+  });
+});
