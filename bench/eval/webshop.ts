@@ -26,7 +26,9 @@ async function measure(policy: EnvironmentPolicy, decoys: boolean) {
       cache: false,
     });
     const rewards = run.results.map((r) => Number(r.output?.metadata?.reward ?? 0));
-    const steps = run.results.map((r) => r.output?.trajectory?.length ?? 0);
+    const steps = run.results.map(
+      (r) => r.output?.trajectory?.filter((s) => s.kind === 'tool-call').length ?? 0,
+    );
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     return {
       mean: mean(rewards),
