@@ -14,7 +14,7 @@ import {
   productTypes,
   runEval,
   type ShopTask,
-  satisfies,
+  satisfiesGoal,
   taskSuccess,
   type WebShopEnvironment,
   webShopEnvironment,
@@ -127,14 +127,24 @@ describe('generated catalogue and tasks', () => {
     }
   });
 
+  it('rejects settings that leave nothing to buy with EVAL_ENVIRONMENT_INVALID', () => {
+    expect(() => generateCatalogue({ outOfStockRate: 1 })).toThrow(
+      expect.objectContaining({ code: 'EVAL_ENVIRONMENT_INVALID' }),
+    );
+    expect(() => generateCatalogue({ size: -1 })).toThrow(/not a count/);
+    expect(() => generateTasks([{ ...products[0], stock: 0 }], { count: 1 })).toThrow(
+      /none of the 1 products/,
+    );
+  });
+
   it('draws satisfiable tasks; a cheapest task names the cheapest match; the parser reads each exactly', () => {
     expect(new Set(tasks.map((t) => t.kind))).toEqual(new Set(['spec', 'cheapest']));
     for (const t of tasks) {
       const target = products.find((p) => p.asin === t.asin)!;
-      expect(satisfies(target, t)).toBe(true);
+      expect(satisfiesGoal(target, t)).toBe(true);
       if (t.kind === 'cheapest') {
         const cheaper = products.filter(
-          (p) => p.price < t.priceUpper && satisfies(p, { ...t, priceUpper: Number.POSITIVE_INFINITY }),
+          (p) => p.price < t.priceUpper && satisfiesGoal(p, { ...t, priceUpper: Number.POSITIVE_INFINITY }),
         );
         expect(cheaper).toEqual([]);
       }

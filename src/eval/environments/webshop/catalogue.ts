@@ -1,3 +1,4 @@
+import { GantryError } from '../../../errors/index.js';
 import { seededRandom } from '../../../random/index.js';
 import { fitAttribute, fitsCovered, type PriceTier, priceTiers, productTypes } from './vocabulary.js';
 // A generated product catalogue, deterministic for a seed, in WebShop's shape (a type, attributes,
@@ -61,6 +62,27 @@ export function generateCatalogue({
   /** Share of listed option values (a colour, a size) sold out; each option keeps one available. */
   soldOutRate?: number;
 } = {}): Product[] {
+  if (!Number.isInteger(size) || size < 0)
+    throw new GantryError(
+      'EVAL_ENVIRONMENT_INVALID',
+      `The web shop's catalogue size ${size} is not a count.`,
+      {
+        hint: 'Use a whole number of products such as 2000.',
+      },
+    );
+  for (const [name, rate] of [
+    ['outOfStockRate', outOfStockRate],
+    ['soldOutRate', soldOutRate],
+  ] as const) {
+    if (!(rate >= 0 && rate < 1))
+      throw new GantryError(
+        'EVAL_ENVIRONMENT_INVALID',
+        `The web shop's ${name} ${rate} is not a share in [0, 1).`,
+        {
+          hint: `Use a share such as 0.2 for ${name}; 1 would leave nothing to buy.`,
+        },
+      );
+  }
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   return Array.from({ length: size }, (_, i) => {

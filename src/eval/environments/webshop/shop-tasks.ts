@@ -6,6 +6,7 @@
 //   cheapest in-stock product that satisfies the rest, so only comparing every match across the result
 //   pages earns the price term ("find the cheapest waterproof backpack that fits a 15-inch laptop, in navy").
 // Every task is satisfiable: its `asin` is in stock and satisfies it.
+import { GantryError } from '../../../errors/index.js';
 import { seededRandom } from '../../../random/index.js';
 import { available as canBuy, inStock, type Product, pickSome } from './catalogue.js';
 import { fitAttribute, fitsCovered, productTypes } from './vocabulary.js';
@@ -26,7 +27,7 @@ export interface ShopTask {
 export type ShopGoal = Pick<ShopTask, 'productType' | 'goalAttributes' | 'goalOptions' | 'priceUpper'>;
 
 /** Does the product meet every constraint of the goal (type, attributes, options, price, stock)? */
-export function satisfies(product: Product, goal: ShopGoal): boolean {
+export function satisfiesGoal(product: Product, goal: ShopGoal): boolean {
   return (
     product.productType === goal.productType &&
     canBuy(product, goal.goalOptions) &&
@@ -66,7 +67,12 @@ export function generateTasks(
 ): ShopTask[] {
   const random = seededRandom(seed);
   const available = products.filter(inStock);
-  if (available.length === 0) return [];
+  if (count > 0 && available.length === 0)
+    throw new GantryError(
+      'EVAL_ENVIRONMENT_INVALID',
+      `No web shop task can be drawn: none of the ${products.length} products is in stock.`,
+      { hint: 'Give products with stock above 0 (or no stock field), or a lower outOfStockRate.' },
+    );
   return Array.from({ length: count }, (_, i) => {
     const product = available[Math.floor(random() * available.length)];
     const spec = productTypes.find((t) => t.productType === product.productType);
@@ -100,7 +106,7 @@ export function generateTasks(
     let priceUpper: number;
     if (kind === 'cheapest') {
       const matches = available.filter((p) =>
-        satisfies(p, { ...base, priceUpper: Number.POSITIVE_INFINITY }),
+        satisfiesGoal(p, { ...base, priceUpper: Number.POSITIVE_INFINITY }),
       );
       target = matches.reduce((best, p) => (p.price < best.price ? p : best), product);
       priceUpper = target.price;
