@@ -178,7 +178,18 @@ describe('web shop environment', () => {
 
   it('adds decoys that only a careful agent avoids (hand-computed reward of the decoy bought)', async () => {
     env = webShopEnvironment({ products: [shoe, boot], tasks: [task], decoys: true });
-    expect(env.products.map((p) => p.asin)).toEqual(['A000000000', 'A000000001', shoe.asin, boot.asin]);
+    // Over the cap, lacking a goal option, lacking a goal attribute, out of stock; then the real ones.
+    expect(env.products.map((p) => p.asin)).toEqual([
+      'A000000000',
+      'A000000001',
+      'A000000002',
+      'A000000003',
+      shoe.asin,
+      boot.asin,
+    ]);
+    expect(env.products[2].attributes).toEqual(['breathable']); // 'lightweight' dropped, from the title too
+    expect(env.products[2].title).toBe('Stride breathable running shoes');
+    expect(env.products[3].stock).toBe(0);
     expect(env.products[0].price).toBe(91); // ceil(70 × 1.3): over the cap
     expect(env.products[1].options.size).toEqual(['8']); // the goal size is missing
     const run = await runEval({
@@ -213,7 +224,9 @@ describe('web shop environment', () => {
           10,
         );
     }
-    expect(run.summary.scorers['task-success'].mean).toBeGreaterThan(0.5);
+    // The generated shop needs reading (stock, sold-out options, fits, cheapest): on this small seed the
+    // heuristic's mean is pinned; test/eval-webshop.test.ts pins the heuristic-vs-careful spread.
+    expect(run.summary.scorers['task-success'].mean).toBeCloseTo(0.6278, 4);
     expect(generateTasks(env.products, { seed: 4, count: 6 })).toEqual(env.tasks);
   });
 });

@@ -1,6 +1,11 @@
+import { GantryError } from '../../../errors/index.js';
 import { seededRandom } from '../../../random/index.js';
-// A generated product catalogue and shopping tasks, deterministic for a seed, in WebShop's shape:
-// products with a type, attributes and options; tasks with goal attributes, goal options and a price cap.
+import { fitAttribute, fitsCovered, type PriceTier, priceTiers, productTypes } from './vocabulary.js';
+// A generated product catalogue, deterministic for a seed, in WebShop's shape (a type, attributes,
+// options, a price) with what makes shopping need reading: a material, what it fits (a backpack for
+// laptops up to 17 inches fits a 15-inch laptop; a sleeve fits only its own size), price tiers, and
+// stock (some products are out of stock and cannot be bought). Titles name only some of this; the
+// product page has all of it.
 
 export interface Product {
   asin: string;
@@ -8,77 +13,33 @@ export interface Product {
   category: string;
   productType: string;
   price: number;
+  /** Material, features and compatibility ('cotton', 'waterproof', 'fits 15-inch laptop'). */
   attributes: string[];
   /** Option name → values (size, color...). */
   options: Record<string, string[]>;
   description: string;
+  brand?: string;
+  material?: string;
+  /** What it fits at most ('17-inch laptop', 'pixel 8'); `attributes` lists every fit it covers. */
+  fits?: string;
+  priceTier?: PriceTier;
+  /** Units in stock; 0 is out of stock (the shop refuses to sell it). Absent: in stock. */
+  stock?: number;
+  /** Option values listed but sold out (option name → values): the shop refuses them. */
+  soldOut?: Record<string, string[]>;
 }
 
-export interface ShopTask {
-  id: string;
-  instruction: string;
-  /** The product the task was drawn from (one of possibly several that satisfy it). */
-  asin: string;
-  productType: string;
-  category: string;
-  goalAttributes: string[];
-  goalOptions: Record<string, string>;
-  priceUpper: number;
-}
+export const inStock = (product: Pick<Product, 'stock'>) => product.stock === undefined || product.stock > 0;
 
-interface TypeSpec {
-  category: string;
-  productType: string;
-  brands: string[];
-  attributes: string[];
-  options: Record<string, string[]>;
-  priceRange: [number, number];
-}
+/** Can this product be bought with these options: in stock, and no chosen value sold out? */
+export const available = (
+  product: Pick<Product, 'stock' | 'soldOut'>,
+  options: Record<string, string> = {},
+) =>
+  inStock(product) &&
+  Object.entries(options).every(([name, value]) => !product.soldOut?.[name]?.includes(value));
 
-const types: TypeSpec[] = [
-  {
-    category: 'shoes',
-    productType: 'running shoes',
-    brands: ['Stride', 'Fleetfoot', 'Apex'],
-    attributes: ['lightweight', 'waterproof', 'breathable', 'cushioned', 'non-slip', 'wide fit'],
-    options: { size: ['7', '8', '9', '10', '11'], color: ['black', 'white', 'blue', 'red'] },
-    priceRange: [35, 140],
-  },
-  {
-    category: 'shoes',
-    productType: 'hiking boots',
-    brands: ['Ridge', 'Summit', 'Trailhead'],
-    attributes: ['waterproof', 'ankle support', 'leather', 'insulated', 'non-slip'],
-    options: { size: ['7', '8', '9', '10', '11', '12'], color: ['brown', 'black', 'grey'] },
-    priceRange: [60, 220],
-  },
-  {
-    category: 'electronics',
-    productType: 'wireless headphones',
-    brands: ['Sonica', 'Auralis', 'Beatline'],
-    attributes: ['noise cancelling', 'bluetooth 5.3', 'long battery life', 'foldable', 'built-in microphone'],
-    options: { color: ['black', 'silver', 'white', 'navy'] },
-    priceRange: [25, 350],
-  },
-  {
-    category: 'grocery',
-    productType: 'ground coffee',
-    brands: ['Morning Peak', 'Roastery Co', 'Highland'],
-    attributes: ['organic', 'fair trade', 'dark roast', 'decaf', 'low acid'],
-    options: { size: ['12 ounce', '1 pound', '2 pound'], flavor: ['original', 'vanilla', 'hazelnut'] },
-    priceRange: [8, 40],
-  },
-  {
-    category: 'clothing',
-    productType: 'rain jacket',
-    brands: ['Nimbus', 'Drywear', 'Coastline'],
-    attributes: ['waterproof', 'packable', 'hooded', 'breathable', 'lightweight'],
-    options: { size: ['small', 'medium', 'large', 'x-large'], color: ['yellow', 'green', 'black', 'navy'] },
-    priceRange: [30, 180],
-  },
-];
-
-function pickSome<T>(random: () => number, items: readonly T[], count: number): T[] {
+export function pickSome<T>(random: () => number, items: readonly T[], count: number): T[] {
   const pool = [...items];
   const chosen: T[] = [];
   while (chosen.length < count && pool.length > 0)
@@ -86,87 +47,89 @@ function pickSome<T>(random: () => number, items: readonly T[], count: number): 
   return chosen;
 }
 
+const seriesNames = ['Aero', 'Vista', 'Core', 'Terra', 'Nova', 'Pulse', 'Metro', 'Orbit', 'Drift', 'Echo'];
+
 export function generateCatalogue({
   seed = 1,
-  size = 200,
+  size = 2000,
+  outOfStockRate = 0.2,
+  soldOutRate = 0.15,
 }: {
   seed?: number;
   size?: number;
+  /** Share of products with stock 0. */
+  outOfStockRate?: number;
+  /** Share of listed option values (a colour, a size) sold out; each option keeps one available. */
+  soldOutRate?: number;
 } = {}): Product[] {
+  if (!Number.isInteger(size) || size < 0)
+    throw new GantryError(
+      'EVAL_ENVIRONMENT_INVALID',
+      `The web shop's catalogue size ${size} is not a count.`,
+      {
+        hint: 'Use a whole number of products such as 2000.',
+      },
+    );
+  for (const [name, rate] of [
+    ['outOfStockRate', outOfStockRate],
+    ['soldOutRate', soldOutRate],
+  ] as const) {
+    if (!(rate >= 0 && rate < 1))
+      throw new GantryError(
+        'EVAL_ENVIRONMENT_INVALID',
+        `The web shop's ${name} ${rate} is not a share in [0, 1).`,
+        {
+          hint: `Use a share such as 0.2 for ${name}; 1 would leave nothing to buy.`,
+        },
+      );
+  }
   const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   return Array.from({ length: size }, (_, i) => {
-    const spec = types[i % types.length];
-    const brand = spec.brands[Math.floor(random() * spec.brands.length)];
-    const attributes = pickSome(random, spec.attributes, 2 + Math.floor(random() * 2));
+    const spec = productTypes[i % productTypes.length];
+    const brand = pick(spec.brands);
+    // The model number starts at 100, so it never reads as a laptop size in a title.
+    const model = `${pick(seriesNames)} ${100 + i}`;
+    const material = pick(spec.materials);
+    const features = pickSome(random, spec.features, 1 + Math.floor(random() * 3)).filter(
+      (feature, k, all) =>
+        !spec.exclusive?.some(
+          (group) => group.includes(feature) && all.slice(0, k).some((f) => group.includes(f)),
+        ),
+    );
+    const fits = spec.fits ? pick(spec.fits.values) : undefined;
+    const fitAttributes = spec.fits && fits ? fitsCovered(spec.fits, fits).map(fitAttribute) : [];
     const options = Object.fromEntries(
       Object.entries(spec.options).map(([name, values]) => [
         name,
-        pickSome(random, values, Math.max(2, Math.ceil(values.length * 0.75))),
+        pickSome(random, values, Math.max(2, Math.ceil(values.length * 0.6))),
       ]),
     );
-    const price =
-      Math.round((spec.priceRange[0] + random() * (spec.priceRange[1] - spec.priceRange[0])) * 100) / 100;
-    const title = `${brand} ${attributes.slice(0, 2).join(' ')} ${spec.productType}`;
+    const soldOut: Record<string, string[]> = {};
+    for (const [name, values] of Object.entries(options)) {
+      const gone = values.filter(() => random() < soldOutRate).slice(0, values.length - 1);
+      if (gone.length > 0) soldOut[name] = gone;
+    }
+    const tier = Math.floor(random() * priceTiers.length);
+    const [low, high] = spec.priceRange;
+    const price = Math.floor(low + ((tier + random()) / priceTiers.length) * (high - low)) + 0.99;
+    const fitText = spec.fits && fits ? ` ${spec.fits.title(fits)}` : '';
+    const title = `${brand} ${model} ${features[0]} ${spec.productType}${fitText}`;
     return {
       asin: `B${String(100000 + i * 7919).padStart(9, '0')}`,
       title,
       category: spec.category,
       productType: spec.productType,
       price,
-      attributes,
+      attributes: [material, ...features, ...fitAttributes],
       options,
-      description: `${title}. Features: ${attributes.join(', ')}.`,
+      description: `${title}. Material: ${material}. Features: ${features.join(', ')}.`,
+      brand,
+      material,
+      ...(fits ? { fits } : {}),
+      priceTier: priceTiers[tier],
+      stock: random() < outOfStockRate ? 0 : 1 + Math.floor(random() * 40),
+      ...(Object.keys(soldOut).length > 0 ? { soldOut } : {}),
     };
-  });
-}
-
-export function generateTasks(
-  products: readonly Product[],
-  { seed = 2, count = 10 }: { seed?: number; count?: number } = {},
-): ShopTask[] {
-  const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, i) => {
-    const product = products[Math.floor(random() * products.length)];
-    const goalAttributes = pickSome(random, product.attributes, Math.min(2, product.attributes.length));
-    const goalOptions = Object.fromEntries(
-      Object.entries(product.options).map(([name, values]) => [
-        name,
-        values[Math.floor(random() * values.length)],
-      ]),
-    );
-    const priceUpper = Math.ceil(product.price * (1.1 + random() * 0.4));
-    const optionText = Object.entries(goalOptions)
-      .map(([name, value]) => `${name} ${value}`)
-      .join(' and ');
-    return {
-      id: `shop-${i + 1}`,
-      instruction: `i need ${goalAttributes.join(' and ')} ${product.productType} in ${optionText}, and price lower than ${priceUpper.toFixed(2)} dollars`,
-      asin: product.asin,
-      productType: product.productType,
-      category: product.category,
-      goalAttributes,
-      goalOptions,
-      priceUpper,
-    };
-  });
-}
-
-/**
- * Near-duplicates of each task's product that a careless agent buys: one priced above the cap, one
- * lacking a goal option value. Same title, so search cannot tell them apart; only the product page can.
- */
-export function generateDecoys(products: readonly Product[], tasks: readonly ShopTask[]): Product[] {
-  const byAsin = new Map(products.map((p) => [p.asin, p]));
-  return tasks.flatMap((task, i) => {
-    const original = byAsin.get(task.asin);
-    if (!original) return [];
-    const [optionName, optionValue] = Object.entries(task.goalOptions)[0] ?? [];
-    const withoutOption = optionName
-      ? { ...original.options, [optionName]: original.options[optionName].filter((v) => v !== optionValue) }
-      : original.options;
-    return [
-      { ...original, asin: `A${String(2 * i).padStart(9, '0')}`, price: Math.ceil(task.priceUpper * 1.3) },
-      { ...original, asin: `A${String(2 * i + 1).padStart(9, '0')}`, options: withoutOption },
-    ];
   });
 }

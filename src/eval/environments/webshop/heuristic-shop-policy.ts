@@ -1,6 +1,8 @@
 // A deterministic baseline policy (no model): search with the instruction, open the results, buy the
 // first product whose type is named in the instruction and whose price is under the cap, choosing the
-// options the instruction names. It shows what "no intelligence" scores, and drives end-to-end tests.
+// options the instruction names as "size 9" / "color black" (else the first listed). It reads no stock,
+// no second result page, no attribute; it shows what "no intelligence" scores next to the careful
+// policy (carefulShopPolicy), and drives end-to-end tests.
 import type { EnvironmentPolicy } from '../environment-policy.js';
 
 interface SearchPage {

@@ -1,11 +1,10 @@
-export {
-  generateCatalogue,
-  generateDecoys,
-  generateTasks,
-  type Product,
-  type ShopTask,
-} from './catalogue.js';
+export { type CarefulShopPolicyOptions, carefulShopPolicy } from './careful-shop-policy.js';
+export { generateCatalogue, inStock, type Product } from './catalogue.js';
+export { generateDecoys } from './decoys.js';
 export { heuristicShopPolicy } from './heuristic-shop-policy.js';
+export { type ParsedGoal, parseShopInstruction } from './parse-instruction.js';
+export { generateTasks, type ShopGoal, type ShopTask, satisfiesGoal } from './shop-tasks.js';
+export { type FitSpec, productTypes, type TypeSpec } from './vocabulary.js';
 export {
   type WebShopEnvironment,
   type WebShopEnvironmentOptions,

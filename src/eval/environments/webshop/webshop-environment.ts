@@ -4,13 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { GantryError } from '../../../errors/index.js';
 import type { EvalExample, Target, TrajectoryStep } from '../../types.js';
 import type { EnvironmentPolicy } from '../environment-policy.js';
-import {
-  generateCatalogue,
-  generateDecoys,
-  generateTasks,
-  type Product,
-  type ShopTask,
-} from './catalogue.js';
+import { generateCatalogue, type Product } from './catalogue.js';
+import { generateDecoys } from './decoys.js';
+import { generateTasks, type ShopTask } from './shop-tasks.js';
 import { webShopReward } from './webshop-reward.js';
 import { startWebShopServer, type WebShopServer } from './webshop-server.js';
 import { recordTools, webShopTools } from './webshop-tools.js';
@@ -19,9 +15,15 @@ export interface WebShopEnvironmentOptions {
   products?: Product[];
   tasks?: ShopTask[];
   seed?: number;
+  /** Products generated (default 2000); ignored when `products` is given. */
   catalogueSize?: number;
   taskCount?: number;
-  /** Add near-duplicate decoys of each task's product (over the price cap, or lacking a goal option). */
+  /** Share of generated products that are out of stock (default 0.2). */
+  outOfStockRate?: number;
+  /**
+   * Add near-duplicates of each task's product: over the price cap, lacking a goal option, lacking a
+   * goal attribute, out of stock.
+   */
   decoys?: boolean;
 }
 
@@ -37,12 +39,13 @@ export interface WebShopEnvironment {
 
 export function webShopEnvironment({
   seed = 1,
-  catalogueSize = 200,
+  catalogueSize = 2000,
   taskCount = 10,
+  outOfStockRate,
   decoys = false,
   ...given
 }: WebShopEnvironmentOptions = {}): WebShopEnvironment {
-  const generated = given.products ?? generateCatalogue({ seed, size: catalogueSize });
+  const generated = given.products ?? generateCatalogue({ seed, size: catalogueSize, outOfStockRate });
   const tasks = given.tasks ?? generateTasks(generated, { seed: seed + 1, count: taskCount });
   // Decoys first: on equal search scores they rank above the real product, as a careless agent deserves.
   const products = decoys ? [...generateDecoys(generated, tasks), ...generated] : generated;
@@ -89,7 +92,7 @@ export function webShopEnvironment({
           const reward =
             product && purchased
               ? webShopReward(task, product, purchased)
-              : { reward: 0, typeMatch: 0, attributeHits: 0, optionHits: 0, priceOk: false };
+              : { reward: 0, typeMatch: 0, attributeHits: 0, optionHits: 0, priceOk: false, inStock: false };
           return {
             output: purchased
               ? `bought ${purchased.asin} ${JSON.stringify(purchased.options)}`

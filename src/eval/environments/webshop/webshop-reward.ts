@@ -3,7 +3,10 @@
 // Our catalogue is structured, so r_type compares product types directly where WebShop compares spaCy
 // nouns of query, category and title: 1 same type; 0.5 same category; 0.1 otherwise. An attribute counts
 // when the product lists it, or (WebShop's fallback) when all its words appear in the title/description.
-import type { Product, ShopTask } from './catalogue.js';
+// One addition for stock, which WebShop does not model: an out-of-stock product, or a sold-out option
+// value, is never delivered, so buying one (the shop refuses; a reward computed anyway) is 0.
+import { available, type Product } from './catalogue.js';
+import type { ShopTask } from './shop-tasks.js';
 
 export interface Purchase {
   asin: string;
@@ -16,6 +19,8 @@ export interface WebShopReward {
   attributeHits: number;
   optionHits: number;
   priceOk: boolean;
+  /** In stock with the chosen options (none sold out). */
+  inStock: boolean;
 }
 
 const words = (text: string) =>
@@ -40,6 +45,7 @@ export function webShopReward(
   ).length;
   const priceOk = product.price <= task.priceUpper;
   const total = task.goalAttributes.length + Object.keys(task.goalOptions).length + 1;
-  const reward = (typeMatch * (attributeHits + optionHits + (priceOk ? 1 : 0))) / total;
-  return { reward, typeMatch, attributeHits, optionHits, priceOk };
+  const inStock = available(product, purchase.options);
+  const reward = inStock ? (typeMatch * (attributeHits + optionHits + (priceOk ? 1 : 0))) / total : 0;
+  return { reward, typeMatch, attributeHits, optionHits, priceOk, inStock };
 }

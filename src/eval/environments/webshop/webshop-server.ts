@@ -1,10 +1,11 @@
-// The web shop as a real local HTTP site (127.0.0.1): search, result pages, product pages with options,
-// cart and checkout, per session. Pages are HTML for people; `Accept: application/json` gets the same
+// The web shop as a real local HTTP site (127.0.0.1): search, result pages (10 a page, every match
+// reachable through `page`), product pages with options, attributes and stock, cart and checkout, per
+// session. An out-of-stock product cannot be added to the cart (409). Pages are HTML for people; `Accept: application/json` gets the same
 // page as JSON for tools. Every request is logged into the session's trajectory.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Bm25Index } from '../../../rag/index.js';
-import type { Product } from './catalogue.js';
+import { available, inStock, type Product } from './catalogue.js';
 import type { Purchase } from './webshop-reward.js';
 
 export interface ShopSession {
@@ -88,7 +89,8 @@ export async function startWebShopServer(products: readonly Product[]): Promise<
     if (path === '/search') {
       const query = url.searchParams.get('q') ?? '';
       const pageNumber = Math.max(1, Number(url.searchParams.get('page') ?? '1') || 1);
-      const hits = index.search(query, { limit: 50 });
+      const hits = index.search(query, { limit: products.length });
+      const pageCount = Math.ceil(hits.length / pageSize);
       const shown = hits
         .slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
         .map((h) => byAsin.get(h.id)!);
@@ -107,7 +109,7 @@ export async function startWebShopServer(products: readonly Product[]): Promise<
         response,
         200,
         'Results',
-        { page: 'results', query, pageNumber, total: hits.length, results },
+        { page: 'results', query, pageNumber, pageCount, total: hits.length, results },
         html,
       );
     }
@@ -126,10 +128,13 @@ export async function startWebShopServer(products: readonly Product[]): Promise<
       const optionHtml = Object.entries(p.options)
         .map(
           ([name, values]) =>
-            `<p>${name}: ${values.map((v) => `<a href="${base}/item/${p.asin}?${new URLSearchParams({ ...options, [name]: v })}">${escapeHtml(v)}</a>`).join(' ')}</p>`,
+            `<p>${name}: ${values.map((v) => `<a href="${base}/item/${p.asin}?${new URLSearchParams({ ...options, [name]: v })}">${escapeHtml(v)}</a>${p.soldOut?.[name]?.includes(v) ? ' (sold out)' : ''}`).join(' ')}</p>`,
         )
         .join('');
-      const html = `<h1>${escapeHtml(p.title)}</h1><p>$${p.price.toFixed(2)}</p><p>${escapeHtml(p.description)}</p>${optionHtml}<a href="${base}/cart/add/${p.asin}?${new URLSearchParams(options)}">Buy now</a>`;
+      const stockHtml = inStock(p)
+        ? `In stock${p.stock === undefined ? '' : ` (${p.stock} left)`}`
+        : 'Out of stock';
+      const html = `<h1>${escapeHtml(p.title)}</h1><p>$${p.price.toFixed(2)}${p.priceTier ? ` (${p.priceTier})` : ''}</p><p>${stockHtml}</p><p>${escapeHtml(p.description)}</p><ul>${p.attributes.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>${optionHtml}<a href="${base}/cart/add/${p.asin}?${new URLSearchParams(options)}">Buy now</a>`;
       return respond(request, response, 200, p.title, { page: 'item', product: p, selected: options }, html);
     }
     const add = /^\/cart\/add\/(\w+)$/.exec(path);
@@ -144,6 +149,22 @@ export async function startWebShopServer(products: readonly Product[]): Promise<
           { error: `no product ${add[1]}` },
           '<p>No such product</p>',
         );
+      if (!available(p, options)) {
+        const message = inStock(p)
+          ? `${p.asin} is sold out in ${Object.entries(options)
+              .filter(([n, v]) => p.soldOut?.[n]?.includes(v))
+              .map(([n, v]) => `${n} ${v}`)
+              .join(', ')}; choose other options or another product`
+          : `${p.asin} is out of stock; choose another product`;
+        return respond(
+          request,
+          response,
+          409,
+          'Out of stock',
+          { error: message },
+          `<p>${escapeHtml(message)}</p>`,
+        );
+      }
       const invalid = Object.entries(options).filter(([name, value]) => !p.options[name]?.includes(value));
       if (invalid.length > 0) {
         const message = `invalid options ${invalid.map(([n, v]) => `${n}=${v}`).join(', ')}; available: ${JSON.stringify(p.options)}`;
