@@ -59,6 +59,8 @@ const upstreamEntry = z
       .extend({ model: z.string().min(1) })
       .strict()
       .optional(),
+    /** Native APIs an OpenAI-compatible upstream speaks besides chat: responses, images, audio. */
+    apis: z.array(z.enum(['responses', 'images', 'audio'])).optional(),
     /** Active health check: GET this path every intervalMs; failures count toward the breaker. */
     healthCheck: z
       .object({
