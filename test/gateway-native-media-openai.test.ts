@@ -128,11 +128,19 @@ describe('POST /v1/responses passed through to native upstreams', () => {
   it('passes previous_response_id to the upstream that holds it, and replays it elsewhere', async () => {
     const first = await client.responses.create({ model: 'gpt', input: 'my name is Ada' });
     // Same upstream: the id goes through, the upstream continues its own conversation.
-    const same = await client.responses.create({ model: 'gpt', input: 'and?', previous_response_id: first.id });
+    const same = await client.responses.create({
+      model: 'gpt',
+      input: 'and?',
+      previous_response_id: first.id,
+    });
     expect(openai.requests.at(-1)?.body.previous_response_id).toBe(first.id);
     expect(same.output_text).toContain(`prev=${first.id}`);
     // Another native upstream: no id (it would not know it); the conversation is replayed as items.
-    const other = await client.responses.create({ model: 'qwen', input: 'who am I?', previous_response_id: first.id });
+    const other = await client.responses.create({
+      model: 'qwen',
+      input: 'who am I?',
+      previous_response_id: first.id,
+    });
     const replayed = vllm.requests.at(-1)?.body;
     expect(replayed?.previous_response_id).toBeUndefined();
     expect(replayed?.input).toEqual([
@@ -146,7 +154,11 @@ describe('POST /v1/responses passed through to native upstreams', () => {
     ]);
     expect(other.output_text).toContain('items=3');
     // A chat-completions upstream: translated, the stored conversation put before the input.
-    const chat = await client.responses.create({ model: 'chat', input: 'who am I?', previous_response_id: other.id });
+    const chat = await client.responses.create({
+      model: 'chat',
+      input: 'who am I?',
+      previous_response_id: other.id,
+    });
     expect(chat.output_text).toBe('You said: who am I? (5 messages)');
     const messages = scripted.requests.at(-1)?.body.messages as { role: string; content: string }[];
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user']);

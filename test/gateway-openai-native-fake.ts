@@ -54,7 +54,8 @@ export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
         const response = responseOf(`resp_${name}_${counter}`, body);
         if (body.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
-          for (const event of eventsOf(response)) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+          for (const event of eventsOf(response))
+            res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
           res.end();
         } else json(res, response);
       } else if (path === '/images/generations') {
@@ -167,7 +168,14 @@ function eventsOf(response: ReturnType<typeof responseOf>): Record<string, unkno
       delta,
       logprobs: [],
     })),
-    { type: 'response.output_text.done', item_id: item.id, output_index: 0, content_index: 0, text, logprobs: [] },
+    {
+      type: 'response.output_text.done',
+      item_id: item.id,
+      output_index: 0,
+      content_index: 0,
+      text,
+      logprobs: [],
+    },
     {
       type: 'response.content_part.done',
       item_id: item.id,

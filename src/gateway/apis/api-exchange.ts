@@ -25,6 +25,8 @@ export interface ApiExchange {
   chatBody: Record<string, unknown>;
   /** Set when some upstreams speak the inbound API natively: they get this instead. */
   native?: NativeRequest;
+  /** Why the request cannot be translated: refused up front when no target of the route speaks it natively. */
+  untranslatable?: GantryError;
   /** Passes a native upstream's answer to the client (default: the Anthropic Messages pass-through). */
   passNative?(call: RouteCall, metrics: GatewayMetrics | undefined): Promise<void>;
   /** The whole answer in the API's format (and any side effect, such as storing it). */

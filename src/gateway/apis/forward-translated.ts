@@ -28,6 +28,9 @@ export function forwardTranslated({ metrics }: { metrics: GatewayMetrics | undef
     const route = context.route;
     if (!route) throw new GantryError('INTERNAL', 'forwardTranslated ran without a route');
     const exchange = exchangeOf(context);
+    const native = exchange.native;
+    if (exchange.untranslatable && !(native && route.targets.some((t) => speaksNative(t.upstream, native))))
+      throw exchange.untranslatable;
     const body = context.stream
       ? { ...context.body, stream: true, stream_options: { include_usage: true } }
       : context.body;

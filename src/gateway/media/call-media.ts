@@ -19,7 +19,11 @@ export function mediaTargets(route: Route, api: string): RouteTarget[] {
   );
 }
 
-export async function callMedia(route: Route, payload: MediaPayload, signal: ClientAbort): Promise<MediaCall> {
+export async function callMedia(
+  route: Route,
+  payload: MediaPayload,
+  signal: ClientAbort,
+): Promise<MediaCall> {
   const { endpoint } = payload;
   const able = new Set(mediaTargets(route, endpoint.api));
   if (able.size === 0) {
@@ -80,7 +84,12 @@ export async function callMedia(route: Route, payload: MediaPayload, signal: Cli
       : `Every target of model '${route.name}' that offers ${endpoint.path} is unavailable (circuit breakers open).`,
     {
       hint: 'Check the backends named in the route (gantry doctor), or add a fallback target.',
-      details: { route: route.name, attempts, status: lastFailure?.status, retryAfterMs: lastFailure?.retryAfterMs },
+      details: {
+        route: route.name,
+        attempts,
+        status: lastFailure?.status,
+        retryAfterMs: lastFailure?.retryAfterMs,
+      },
       cause: lastFailure,
     },
   );

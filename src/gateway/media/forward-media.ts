@@ -31,7 +31,11 @@ export function forwardMedia({
       if (error instanceof UpstreamFailure && error.kind === 'status' && error.status !== undefined) {
         // The backend refused the request itself (a 400, an unknown voice...): its own error body.
         context.status = error.status;
-        sendJson(context.res, error.status, error.body ?? JSON.stringify({ error: { message: error.message } }));
+        sendJson(
+          context.res,
+          error.status,
+          error.body ?? JSON.stringify({ error: { message: error.message } }),
+        );
         return;
       }
       throw error;
@@ -83,22 +87,26 @@ async function relay(
       if (size > maximumAnswerBytes) break; // too big to read whole: streamed, usage counted
     }
   }
-  accountMedia(context, endpoint, undefined, metrics);
   metrics?.timeToFirstToken(context.model, (performance.now() - context.startedAt) / 1000);
   context.status = status;
   res.writeHead(status, { 'content-type': contentType, ...overheadHeaders(context) });
-  for (const chunk of held) if (!(await write(res, chunk))) return;
-  for (;;) {
-    const waitStarted = performance.now();
-    const next = await iterator.next();
-    context.upstreamMs += performance.now() - waitStarted;
-    if (next.done) break;
-    if (!(await write(res, next.value))) {
-      await iterator.return?.();
-      return;
+  try {
+    for (const chunk of held) if (!(await write(res, chunk))) return;
+    for (;;) {
+      const waitStarted = performance.now();
+      const next = await iterator.next();
+      context.upstreamMs += performance.now() - waitStarted;
+      if (next.done) break;
+      if (!(await write(res, next.value))) {
+        await iterator.return?.();
+        return;
+      }
     }
+    res.end();
+  } finally {
+    // Counted once the bytes are on their way (counting the input text may load a tokenizer).
+    accountMedia(context, endpoint, undefined, metrics);
   }
-  res.end();
 }
 
 function write(res: ServerResponse, chunk: Buffer): Promise<boolean> {

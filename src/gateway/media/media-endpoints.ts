@@ -12,7 +12,10 @@ export interface MediaEndpoint {
 }
 
 export const mediaEndpoints: ReadonlyMap<string, MediaEndpoint> = new Map([
-  ['/v1/images/generations', { path: '/images/generations', api: 'images', body: 'json', textField: 'prompt' }],
+  [
+    '/v1/images/generations',
+    { path: '/images/generations', api: 'images', body: 'json', textField: 'prompt' },
+  ],
   ['/v1/images/edits', { path: '/images/edits', api: 'images', body: 'multipart', textField: 'prompt' }],
   ['/v1/images/variations', { path: '/images/variations', api: 'images', body: 'multipart' }],
   ['/v1/audio/speech', { path: '/audio/speech', api: 'audio', body: 'json', textField: 'input' }],

@@ -1,8 +1,9 @@
 // The pipelines of the image and audio endpoints: the gateway's own stages (observe, auth, routing
 // with the key's model list, limits) around the media body reader and the pass-through forward.
 // Request hooks and response filters (which read chat text) are not run on these routes.
-import { compose, type Next, type Stage } from '../pipeline/gateway-context.js';
+
 import type { GatewayMetrics } from '../metrics/index.js';
+import { compose, type Next, type Stage } from '../pipeline/gateway-context.js';
 import { forwardMedia } from './forward-media.js';
 import { mediaEndpoints } from './media-endpoints.js';
 import { readMediaBody } from './read-media-body.js';

@@ -83,7 +83,8 @@ export function readMediaBody({
       });
     }
     const model = context.body.model;
-    if (typeof model !== 'string' || model.length === 0) throw invalidBody("The request has no 'model'.", 'model');
+    if (typeof model !== 'string' || model.length === 0)
+      throw invalidBody("The request has no 'model'.", 'model');
     context.model = model;
     context.stream = context.body.stream === true || context.body.stream === 'true';
     context.bodyText = undefined;

@@ -1,7 +1,8 @@
 // Reading and rewriting the output of a native Responses API answer: its text (for usage counts and
 // the response filter), its usage in chat-completions terms, and texts replaced by filtered ones.
-import type { ResponseFilter } from '../hooks.js';
+
 import { filterWholeText } from '../apis/filter-text.js';
+import type { ResponseFilter } from '../hooks.js';
 import type { OutputItem } from './response-object.js';
 
 type Part = { type?: string; text?: string };

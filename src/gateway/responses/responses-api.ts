@@ -8,7 +8,9 @@ import type { ChatMessage } from '../apis/chat-types.js';
 import { invalidBody } from '../apis/read-api-body.js';
 import type { AuthenticatedKey } from '../keys/index.js';
 import type { GatewayContext } from '../pipeline/gateway-context.js';
+import { nativeBodyFor, nativeUpstreamField, type PreviousResponse } from './native-body.js';
 import { newId } from './new-id.js';
+import { passNativeResponses } from './pass-native-responses.js';
 import {
   assistantMessage,
   functionCallItem,
@@ -18,8 +20,6 @@ import {
   statusOf,
 } from './response-object.js';
 import { responseStream } from './response-stream.js';
-import { nativeBodyFor, nativeUpstreamField, type PreviousResponse } from './native-body.js';
-import { passNativeResponses } from './pass-native-responses.js';
 import { type TranslatedResponsesRequest, toChatRequest } from './to-chat-request.js';
 
 export function responsesApi({ repository }: { repository: GatewayResponseRepository }): InboundApi {
@@ -50,7 +50,7 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
       const upstream = stored.response[nativeUpstreamField];
       previous = { history, nativeUpstream: typeof upstream === 'string' ? upstream : undefined };
     }
-    const { conversation, chatBody, untranslatable } = translateOrDefer(body, history);
+    const { conversation, chatBody, deferred } = translateOrDefer(body, history);
     const shell = { id: newId('resp'), createdAt: Date.now(), request: body };
     const saveAs = async (
       id: string,
@@ -76,11 +76,16 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
         api: 'responses',
         body,
         bodyFor: (upstream) => nativeBodyFor(body, previous, upstream),
-        untranslatable,
+        untranslatable: deferred?.message,
       },
+      untranslatable: deferred,
       passNative: (call, metrics) =>
         passNativeResponses(context, call, metrics, (response, output) =>
-          saveAs(String(response.id), { ...response, [nativeUpstreamField]: call.target.upstream.name }, output),
+          saveAs(
+            String(response.id),
+            { ...response, [nativeUpstreamField]: call.target.upstream.name },
+            output,
+          ),
         ),
       async answer(completion, usage) {
         const choice = completion.choices?.[0];
@@ -128,7 +133,7 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
 function translateOrDefer(
   body: Record<string, unknown>,
   history: readonly ChatMessage[],
-): TranslatedResponsesRequest & { untranslatable?: string } {
+): TranslatedResponsesRequest & { deferred?: GantryError } {
   try {
     return toChatRequest(body, history);
   } catch (error) {
@@ -138,7 +143,7 @@ function translateOrDefer(
     return {
       conversation,
       chatBody: { model: body.model, messages: conversation },
-      untranslatable: error.message,
+      deferred: error,
     };
   }
 }
