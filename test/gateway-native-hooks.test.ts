@@ -56,7 +56,8 @@ describe('guard hooks on native Responses pass-through', () => {
         whole.push(event.part.text);
       if (event.type === 'response.completed') {
         const item = event.response.output[0];
-        if (item.type === 'message' && item.content[0].type === 'output_text') whole.push(item.content[0].text);
+        if (item.type === 'message' && item.content[0].type === 'output_text')
+          whole.push(item.content[0].text);
       }
     }
     expect(deltas).toMatch(/^native resp_h_\d+ \[x\]=none items=1$/);
@@ -68,7 +69,9 @@ describe('guard hooks on native Responses pass-through', () => {
 
   it('stop a blocked request before the upstream', async () => {
     const before = upstream.requests.length;
-    const error = await client.responses.create({ model: 'gpt', input: 'forbidden' }).catch((e: unknown) => e);
+    const error = await client.responses
+      .create({ model: 'gpt', input: 'forbidden' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect(upstream.requests.length).toBe(before);
   });

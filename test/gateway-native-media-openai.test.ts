@@ -48,6 +48,7 @@ beforeAll(async () => {
         openai: { baseURL: openai.url, apiKey: 'sk-upstream-a', apis: ['responses', 'images', 'audio'] },
         vllm: { baseURL: vllm.url, apiKey: 'sk-upstream-b', apis: ['responses'] },
         chat: { baseURL: scripted.url },
+        down: { baseURL: 'http://127.0.0.1:9/v1', apis: ['responses', 'audio'] },
       },
       routes: {
         gpt: { targets: [{ upstream: 'openai', model: 'gpt-4.1' }] },
@@ -56,6 +57,21 @@ beforeAll(async () => {
         dalle: { targets: [{ upstream: 'openai', model: 'gpt-image-1' }] },
         tts: { targets: [{ upstream: 'openai', model: 'gpt-4o-mini-tts' }] },
         whisper: { targets: [{ upstream: 'openai', model: 'whisper-1' }] },
+        smart: {
+          strategy: 'fallback',
+          targets: [
+            { upstream: 'down', model: 'gpt-4.1' },
+            { upstream: 'chat', model: 'scripted-1' },
+          ],
+        },
+        ears: {
+          strategy: 'fallback',
+          targets: [
+            { upstream: 'chat', model: 'scripted-1' },
+            { upstream: 'down', model: 'whisper-1' },
+            { upstream: 'openai', model: 'whisper-1' },
+          ],
+        },
       },
     },
   });
@@ -165,6 +181,22 @@ describe('POST /v1/responses passed through to native upstreams', () => {
     expect(messages[3].content).toBe(other.output_text);
   });
 
+  it('replays a native conversation on a chat target when the native one is down', async () => {
+    const first = await client.responses.create({ model: 'gpt', input: 'remember 42' });
+    const next = await client.responses.create({
+      model: 'smart',
+      input: 'what number?',
+      previous_response_id: first.id,
+    });
+    expect(next.output_text).toBe('You said: what number? (3 messages)');
+    const messages = scripted.requests.at(-1)?.body.messages as { role: string; content: string }[];
+    expect(messages).toEqual([
+      { role: 'user', content: 'remember 42' },
+      { role: 'assistant', content: first.output_text },
+      { role: 'user', content: 'what number?' },
+    ]);
+  });
+
   it("refuses another tenant's native response id", async () => {
     const first = await client.responses.create({ model: 'gpt', input: 'secret' });
     const other = await harness.gateway.keys.create({ name: 'other', tenant: 'acme' });
@@ -243,6 +275,18 @@ describe('image and audio endpoints passed through', () => {
     });
     expect(translation.text).toBe(`heard ${wav.length} bytes`);
     expect(openai.requests.at(-1)?.path).toBe('/audio/translations');
+  });
+
+  it('skips targets without the endpoint and falls back past one that is down', async () => {
+    const wav = toneWav(1_000);
+    const chatBefore = scripted.requests.length;
+    const transcription = await client.audio.transcriptions.create({
+      model: 'ears',
+      file: await toFile(wav, 'short.wav', { type: 'audio/wav' }),
+    });
+    expect(transcription.text).toBe(`heard ${wav.length} bytes`);
+    expect(scripted.requests.length).toBe(chatBefore);
+    expect(openai.requests.at(-1)?.file?.bytes.equals(wav)).toBe(true);
   });
 
   it('refuses uploads over the size limit, before the upstream sees them', async () => {
