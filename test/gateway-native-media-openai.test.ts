@@ -126,6 +126,8 @@ describe('POST /v1/responses passed through to native upstreams', () => {
       events.push(event);
       if (event.type === 'response.output_text.delta') text += event.delta;
     }
+    // Every event, every field, exactly as the upstream sent it.
+    expect(events).toEqual(vllm.streams.at(-1));
     expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, i) => i));
     expect(events[0].type).toBe('response.created');
     expect(events.at(-1)?.type).toBe('response.completed');

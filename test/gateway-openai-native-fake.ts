@@ -16,6 +16,8 @@ export interface RecordedRequest {
 export interface FakeOpenAI {
   url: string;
   requests: RecordedRequest[];
+  /** The events of each streamed response, as sent. */
+  streams: Record<string, unknown>[][];
   /** The audio bytes /audio/speech answers with. */
   speech: Buffer;
   close(): Promise<void>;
@@ -23,6 +25,7 @@ export interface FakeOpenAI {
 
 export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
+  const streams: Record<string, unknown>[][] = [];
   const speech = Buffer.alloc(150_000);
   for (let i = 0; i < speech.length; i++) speech[i] = (i * 31 + 7) % 251;
   let counter = 0;
@@ -54,8 +57,9 @@ export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
         const response = responseOf(`resp_${name}_${counter}`, body);
         if (body.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
-          for (const event of eventsOf(response))
-            res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+          const events = eventsOf(response);
+          streams.push(events);
+          for (const event of events) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
           res.end();
         } else json(res, response);
       } else if (path === '/images/generations') {
@@ -84,6 +88,7 @@ export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     requests,
+    streams,
     speech,
     close: () =>
       new Promise<void>((done) => {

@@ -29,7 +29,7 @@ export async function callMedia(
   if (able.size === 0) {
     throw new GantryError(
       'GATEWAY_ENDPOINT_UNSUPPORTED',
-      `No upstream of model '${route.name}' offers ${endpoint.path}.`,
+      `No upstream of model '${route.name}' offers /v1${endpoint.path}.`,
       {
         hint: `Route the model to an upstream that serves it (OpenAI, or an OpenAI-compatible one with apis: ['${endpoint.api}'] in gateway.upstreams).`,
         details: { param: 'model', route: route.name },
@@ -80,8 +80,8 @@ export async function callMedia(
   throw new GantryError(
     lastFailure?.kind === 'timeout' ? 'GATEWAY_UPSTREAM_TIMEOUT' : 'GATEWAY_UPSTREAM_FAILED',
     lastFailure
-      ? `Model '${route.name}' failed on every target that offers ${endpoint.path}; last error: ${lastFailure.message}.`
-      : `Every target of model '${route.name}' that offers ${endpoint.path} is unavailable (circuit breakers open).`,
+      ? `Model '${route.name}' failed on every target that offers /v1${endpoint.path}; last error: ${lastFailure.message}.`
+      : `Every target of model '${route.name}' that offers /v1${endpoint.path} is unavailable (circuit breakers open).`,
     {
       hint: 'Check the backends named in the route (gantry doctor), or add a fallback target.',
       details: {
