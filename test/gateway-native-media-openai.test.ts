@@ -279,6 +279,24 @@ describe('image and audio endpoints passed through', () => {
     expect(openai.requests.at(-1)?.path).toBe('/audio/translations');
   });
 
+  it('audio.transcriptions.create with stream: true relays the events as they come', async () => {
+    const stream = await client.audio.transcriptions.create({
+      model: 'whisper',
+      file: await toFile(toneWav(1_000), 'tone.wav', { type: 'audio/wav' }),
+      stream: true,
+    });
+    const events: { type: string }[] = [];
+    for await (const event of stream) events.push(event);
+    expect(events.map((e) => e.type)).toEqual([
+      'transcript.text.delta',
+      'transcript.text.delta',
+      'transcript.text.delta',
+      'transcript.text.done',
+    ]);
+    expect(events.at(-1)).toMatchObject({ text: 'heard a stream' });
+    expect(openai.requests.at(-1)?.body).toMatchObject({ model: 'whisper-1', stream: 'true' });
+  });
+
   it('skips targets without the endpoint and falls back past one that is down', async () => {
     const wav = toneWav(1_000);
     const chatBefore = scripted.requests.length;

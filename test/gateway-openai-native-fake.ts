@@ -73,6 +73,14 @@ export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
         // In several writes, as a real server streams audio.
         for (let at = 0; at < speech.length; at += 40_000) res.write(speech.subarray(at, at + 40_000));
         res.end();
+      } else if (path === '/audio/transcriptions' && body.stream === 'true') {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        for (const delta of ['heard ', 'a ', 'stream'])
+          res.write(`data: ${JSON.stringify({ type: 'transcript.text.delta', delta, logprobs: [] })}\n\n`);
+        const usage = { type: 'tokens', input_tokens: 14, output_tokens: 3, total_tokens: 17 };
+        res.end(
+          `data: ${JSON.stringify({ type: 'transcript.text.done', text: 'heard a stream', usage })}\n\n`,
+        );
       } else if (path === '/audio/transcriptions' || path === '/audio/translations') {
         json(res, {
           text: `heard ${recorded.file?.bytes.length ?? 0} bytes`,
