@@ -1,11 +1,12 @@
 // The routes of the translated APIs: POST /v1/responses, GET and DELETE /v1/responses/{id}, and
-// POST /v1/messages. Each runs the gateway's own stages (observe, auth, routing, limits, hooks) around
+// POST /v1/messages; and the image and audio endpoints passed through (/v1/images/*, /v1/audio/*). Each runs the gateway's own stages (observe, auth, routing, limits, hooks) around
 // its body reader and the translated forward stage.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GantryError } from '../errors/index.js';
 import type { GatewayKeyLimits, GatewayResponseRepository } from '../store/index.js';
 import { forwardTranslated, type InboundApi, newApiContext, readApiBody } from './apis/index.js';
 import { sendError } from './http/index.js';
+import { createMediaPipelines } from './media/index.js';
 import { anthropicErrorBody, anthropicErrors, messagesApi } from './messages/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { compose, type Next, type Stage } from './pipeline/gateway-context.js';
@@ -29,6 +30,8 @@ export interface ApiRouteOptions {
   responses: GatewayResponseRepository;
   caller: Caller;
   onInternalError: (error: unknown) => void;
+  /** /v1/images/* and /v1/audio/*: upload and answer limits (defaults: 25 MiB, 64 MiB). */
+  media?: { maximumUploadBytes: number; maximumAnswerBytes: number };
 }
 
 /** Returns a handler that serves the API routes and returns false for any other path. */
@@ -49,10 +52,24 @@ export function createApiRoutes(options: ApiRouteOptions) {
   const responses = pipeline(responsesApi({ repository: options.responses }));
   const messages = pipeline(messagesApi(), anthropicErrors());
   const stored = storedResponses({ repository: options.responses, caller: options.caller });
+  const media = createMediaPipelines({
+    stages,
+    metrics,
+    jsonLimitBytes: bodyLimitBytes,
+    uploadLimitBytes: options.media?.maximumUploadBytes ?? 25 * 1024 * 1024,
+    maximumAnswerBytes: options.media?.maximumAnswerBytes ?? 64 * 1024 * 1024,
+    maximumDepth,
+  });
   const run = (next: Next, req: IncomingMessage, res: ServerResponse) =>
     next(newApiContext(req, res, defaultLimits, overheadHeader)).catch(options.onInternalError);
 
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+    const mediaPipeline = media.get(path);
+    if (mediaPipeline) {
+      if (req.method === 'POST') run(mediaPipeline, req, res);
+      else sendError(res, postOnly(path));
+      return true;
+    }
     if (path === '/v1/responses') {
       if (req.method === 'POST') run(responses, req, res);
       else sendError(res, postOnly(path));

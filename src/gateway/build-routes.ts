@@ -22,9 +22,19 @@ export interface BuildRoutesOptions {
 
 const providerDefaults: Record<
   string,
-  { baseURL: string; type: 'openai-compatible' | 'anthropic'; keyEnv?: string }
+  {
+    baseURL: string;
+    type: 'openai-compatible' | 'anthropic';
+    keyEnv?: string;
+    apis?: GatewayUpstreamConfig['apis'];
+  }
 > = {
-  openai: { baseURL: 'https://api.openai.com/v1', type: 'openai-compatible', keyEnv: 'OPENAI_API_KEY' },
+  openai: {
+    baseURL: 'https://api.openai.com/v1',
+    type: 'openai-compatible',
+    keyEnv: 'OPENAI_API_KEY',
+    apis: ['responses', 'images', 'audio'],
+  },
   anthropic: { baseURL: 'https://api.anthropic.com/v1', type: 'anthropic', keyEnv: 'ANTHROPIC_API_KEY' },
   ollama: { baseURL: 'http://127.0.0.1:11434/v1', type: 'openai-compatible' },
 };
@@ -108,6 +118,8 @@ export async function buildRoutes(
             connections: 128,
             timeoutMs: 60_000,
             simulator: {},
+            // OpenAI itself (its default base URL) speaks the Responses, images and audio APIs.
+            apis: baseURL === providerDefaults.openai.baseURL ? providerDefaults.openai.apis : undefined,
           },
           env,
           simulators,
@@ -201,5 +213,6 @@ async function createUpstream(
     headers: entry.headers,
     connections: entry.connections,
     timeoutMs: entry.timeoutMs,
+    apis: entry.apis,
   });
 }

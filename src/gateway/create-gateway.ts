@@ -255,6 +255,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     responses: store.gatewayResponses ?? createMemoryResponseRepository(),
     caller,
     onInternalError,
+    media: settings.media,
   });
 
   // /v1/files and /v1/batches, on a store that has the batches domain.

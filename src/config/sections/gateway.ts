@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { gatewayBatchesSection } from './gateway-batches.js';
 import { gatewayImagesSection } from './gateway-images.js';
+import { gatewayMediaSection } from './gateway-media.js';
 import { llamaOptions } from './models.js';
 
 const probability = z.number().min(0).max(1);
@@ -59,6 +60,8 @@ const upstreamEntry = z
       .extend({ model: z.string().min(1) })
       .strict()
       .optional(),
+    /** Native APIs an OpenAI-compatible upstream speaks besides chat: responses, images, audio. */
+    apis: z.array(z.enum(['responses', 'images', 'audio'])).optional(),
     /** Active health check: GET this path every intervalMs; failures count toward the breaker. */
     healthCheck: z
       .object({
@@ -188,6 +191,8 @@ export const gatewaySection = z
     images: gatewayImagesSection,
     /** /v1/files and /v1/batches: concurrency per batch, file and line limits. */
     batches: gatewayBatchesSection,
+    /** /v1/images/* and /v1/audio/* passed through: upload and answer size limits. */
+    media: gatewayMediaSection,
   })
   .strict()
   .prefault({});

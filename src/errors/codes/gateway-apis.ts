@@ -30,4 +30,10 @@ export const gatewayApiErrors = {
     httpStatus: 404,
     exitCode: 1,
   },
+  GATEWAY_ENDPOINT_UNSUPPORTED: {
+    description:
+      "No upstream of the model's route offers this endpoint (images, audio): only OpenAI-compatible upstreams whose `apis` list it (OpenAI's own does) serve it.",
+    httpStatus: 400,
+    exitCode: 1,
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -71,6 +71,14 @@ export function createAnthropicUpstream(options: AnthropicUpstreamOptions): Upst
         });
       }
       const { signal, timeoutMs } = request;
+      if (request.native?.untranslatable && request.native.api !== 'messages') {
+        throw new UpstreamFailure('status', `${name} cannot take this request`, {
+          status: 400,
+          body: JSON.stringify({
+            error: { message: request.native.untranslatable, type: 'invalid_request_error' },
+          }),
+        });
+      }
       const model = String(request.body.model);
       // A Messages API request from a client: sent as the client wrote it (cache_control included).
       const native = request.native?.api === 'messages' ? request.native.body : undefined;

@@ -1,7 +1,9 @@
 // What an inbound API (Responses, Anthropic Messages) provides to the shared translated pipeline:
 // the chat-completions request to route, and how to turn the chat answer back into its own format.
 import type { GantryError } from '../../errors/index.js';
+import type { GatewayMetrics } from '../metrics/index.js';
 import type { GatewayContext } from '../pipeline/gateway-context.js';
+import type { RouteCall } from '../routing/index.js';
 import type { NativeRequest } from '../upstream/index.js';
 import type { AnswerUsage, ChatChunk, ChatCompletion } from './chat-types.js';
 import type { SseEvent } from './sse-event.js';
@@ -23,6 +25,10 @@ export interface ApiExchange {
   chatBody: Record<string, unknown>;
   /** Set when some upstreams speak the inbound API natively: they get this instead. */
   native?: NativeRequest;
+  /** Why the request cannot be translated: refused up front when no target of the route speaks it natively. */
+  untranslatable?: GantryError;
+  /** Passes a native upstream's answer to the client (default: the Anthropic Messages pass-through). */
+  passNative?(call: RouteCall, metrics: GatewayMetrics | undefined): Promise<void>;
   /** The whole answer in the API's format (and any side effect, such as storing it). */
   answer(completion: ChatCompletion, usage: AnswerUsage): Promise<string>;
   stream(): StreamTranslator;

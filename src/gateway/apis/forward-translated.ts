@@ -7,7 +7,7 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import { type GatewayContext, overheadHeaders, type Stage } from '../pipeline/gateway-context.js';
 import { streamHeaders } from '../pipeline/pipe-stream.js';
 import { callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
-import { UpstreamFailure } from '../upstream/index.js';
+import { speaksNative, UpstreamFailure } from '../upstream/index.js';
 import { accountUsage } from './account-usage.js';
 import type { ApiExchange } from './api-exchange.js';
 import type { ChatChunk, ChatCompletion } from './chat-types.js';
@@ -28,6 +28,9 @@ export function forwardTranslated({ metrics }: { metrics: GatewayMetrics | undef
     const route = context.route;
     if (!route) throw new GantryError('INTERNAL', 'forwardTranslated ran without a route');
     const exchange = exchangeOf(context);
+    const native = exchange.native;
+    if (exchange.untranslatable && !(native && route.targets.some((t) => speaksNative(t.upstream, native))))
+      throw exchange.untranslatable;
     const body = context.stream
       ? { ...context.body, stream: true, stream_options: { include_usage: true } }
       : context.body;
@@ -55,8 +58,9 @@ export function forwardTranslated({ metrics }: { metrics: GatewayMetrics | undef
     context.upstreamMs += performance.now() - waitStarted;
     context.upstream = call.target.upstream.name;
     context.upstreamModel = call.target.model;
-    if (exchange.native && call.target.upstream.type === exchange.native.upstreamType) {
-      await passNative(context, call, exchange, metrics);
+    if (exchange.native && speaksNative(call.target.upstream, exchange.native)) {
+      if (exchange.passNative) await exchange.passNative(call, metrics);
+      else await passNative(context, call, exchange, metrics);
       return;
     }
     if (call.response.kind === 'json') {

@@ -8,7 +8,9 @@ import type { ChatMessage } from '../apis/chat-types.js';
 import { invalidBody } from '../apis/read-api-body.js';
 import type { AuthenticatedKey } from '../keys/index.js';
 import type { GatewayContext } from '../pipeline/gateway-context.js';
+import { nativeBodyFor, nativeUpstreamField, type PreviousResponse } from './native-body.js';
 import { newId } from './new-id.js';
+import { passNativeResponses } from './pass-native-responses.js';
 import {
   assistantMessage,
   functionCallItem,
@@ -18,7 +20,7 @@ import {
   statusOf,
 } from './response-object.js';
 import { responseStream } from './response-stream.js';
-import { toChatRequest } from './to-chat-request.js';
+import { type TranslatedResponsesRequest, toChatRequest } from './to-chat-request.js';
 
 export function responsesApi({ repository }: { repository: GatewayResponseRepository }): InboundApi {
   return async (body, context): Promise<ApiExchange> => {
@@ -36,20 +38,28 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
       );
     }
     let history: readonly ChatMessage[] = [];
+    let previous: PreviousResponse | undefined;
     const previousId = body.previous_response_id;
     if (previousId !== undefined && previousId !== null) {
       if (typeof previousId !== 'string')
         throw invalidBody("'previous_response_id' must be a string.", 'previous_response_id');
-      const previous = await repository.getResponse(tenant, previousId);
-      if (!previous) throw responseNotFound(previousId, 'previous_response_id');
-      history = previous.messages as ChatMessage[];
+      // Looked up for the key's tenant even when the upstream holds it: ids never cross tenants.
+      const stored = await repository.getResponse(tenant, previousId);
+      if (!stored) throw responseNotFound(previousId, 'previous_response_id');
+      history = stored.messages as ChatMessage[];
+      const upstream = stored.response[nativeUpstreamField];
+      previous = { history, nativeUpstream: typeof upstream === 'string' ? upstream : undefined };
     }
-    const { conversation, chatBody } = toChatRequest(body, history);
+    const { conversation, chatBody, deferred } = translateOrDefer(body, history);
     const shell = { id: newId('resp'), createdAt: Date.now(), request: body };
-    const save = async (response: Record<string, unknown>, output: OutputItem[]): Promise<void> => {
+    const saveAs = async (
+      id: string,
+      response: Record<string, unknown>,
+      output: readonly OutputItem[],
+    ): Promise<void> => {
       if (body.store === false) return;
       await repository.saveResponse({
-        id: shell.id,
+        id,
         tenant,
         model: context.model,
         response,
@@ -57,8 +67,26 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
         createdAt: shell.createdAt,
       });
     };
+    const save = (response: Record<string, unknown>, output: OutputItem[]) =>
+      saveAs(shell.id, response, output);
     return {
       chatBody,
+      native: {
+        upstreamType: 'openai-responses',
+        api: 'responses',
+        body,
+        bodyFor: (upstream) => nativeBodyFor(body, previous, upstream),
+        untranslatable: deferred?.message,
+      },
+      untranslatable: deferred,
+      passNative: (call, metrics) =>
+        passNativeResponses(context, call, metrics, (response, output) =>
+          saveAs(
+            String(response.id),
+            { ...response, [nativeUpstreamField]: call.target.upstream.name },
+            output,
+          ),
+        ),
       async answer(completion, usage) {
         const choice = completion.choices?.[0];
         const message = choice?.message;
@@ -95,6 +123,29 @@ export function responsesApi({ repository }: { repository: GatewayResponseReposi
         }),
     };
   };
+}
+
+/**
+ * The chat translation, or, when the request uses what chat upstreams cannot take (built-in tools,
+ * file inputs...), a stand-in body for the gateway's own stages and the reason, so that only
+ * upstreams that speak the Responses API natively take it.
+ */
+function translateOrDefer(
+  body: Record<string, unknown>,
+  history: readonly ChatMessage[],
+): TranslatedResponsesRequest & { deferred?: GantryError } {
+  try {
+    return toChatRequest(body, history);
+  } catch (error) {
+    if (!(error instanceof GantryError) || error.code !== 'GATEWAY_API_UNSUPPORTED') throw error;
+    const text = typeof body.input === 'string' ? body.input : JSON.stringify(body.input ?? '');
+    const conversation: ChatMessage[] = [...history, { role: 'user', content: text }];
+    return {
+      conversation,
+      chatBody: { model: body.model, messages: conversation },
+      deferred: error,
+    };
+  }
 }
 
 /** The tenant whose responses a request sees: its key's, or the default tenant's when keyless. */

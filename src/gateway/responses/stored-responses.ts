@@ -6,6 +6,7 @@ import type { ChatMessage } from '../apis/chat-types.js';
 import { sendError, sendJson } from '../http/index.js';
 import type { AuthenticatedKey, Scope } from '../keys/index.js';
 import { inputItems } from './input-items.js';
+import { publicResponse } from './native-body.js';
 import { responseNotFound } from './responses-api.js';
 
 export type Caller = (req: IncomingMessage, scope: Scope) => Promise<AuthenticatedKey | undefined>;
@@ -45,7 +46,7 @@ export function storedResponses({
         );
         return;
       }
-      sendJson(res, 200, JSON.stringify(found.response));
+      sendJson(res, 200, JSON.stringify(publicResponse(found.response)));
     })().catch((error) => sendError(res, error));
   };
 }

@@ -209,9 +209,12 @@ async function readToFirstToken(
   }
 }
 
-/** True when a chunk carries output (text, a tool call) or finishes the answer. */
+/**
+ * True when a chunk carries output (text, a tool call) or finishes the answer. Responses API events
+ * carry their text in `delta` strings (chat chunks' delta is an object, never a string).
+ */
 export function carriesToken(data: string): boolean {
-  return /"(content|text|arguments)":"[^"]|"finish_reason":"|"tool_calls":\[\{/.test(data);
+  return /"(content|text|arguments|delta)":"[^"]|"finish_reason":"|"tool_calls":\[\{/.test(data);
 }
 
 function sleep(ms: number, signal: ClientAbort): Promise<void> {

@@ -6,11 +6,15 @@ export {
 export { readAnswerText } from './read-answer-text.js';
 export { replaceModel } from './replace-model.js';
 export { requestWholeAnswer, type WholeAnswer, type WholeAnswerRequest } from './request-whole-answer.js';
-export type {
-  Endpoint,
-  NativeRequest,
-  Upstream,
-  UpstreamRequest,
-  UpstreamResponse,
+export {
+  type Endpoint,
+  type MediaRequest,
+  type MediaResponse,
+  type NativeApi,
+  type NativeRequest,
+  speaksNative,
+  type Upstream,
+  type UpstreamRequest,
+  type UpstreamResponse,
 } from './upstream.js';
 export { classifyError, type FailureKind, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';

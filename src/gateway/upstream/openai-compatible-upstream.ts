@@ -5,7 +5,16 @@ import { SseParser } from '../sse/index.js';
 import type { ClientAbort } from './client-abort.js';
 import { readAnswerText } from './read-answer-text.js';
 import { requestWholeAnswer } from './request-whole-answer.js';
-import type { Endpoint, Upstream, UpstreamRequest, UpstreamResponse } from './upstream.js';
+import { readResponsesEvents } from './responses-events.js';
+import type {
+  Endpoint,
+  MediaRequest,
+  MediaResponse,
+  NativeApi,
+  Upstream,
+  UpstreamRequest,
+  UpstreamResponse,
+} from './upstream.js';
 import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
 
 export interface OpenAICompatibleUpstreamOptions {
@@ -17,6 +26,8 @@ export interface OpenAICompatibleUpstreamOptions {
   connections?: number;
   /** Default headers and body timeout, set on the pool; a request with another one sets its own. */
   timeoutMs?: number;
+  /** Native APIs it speaks besides chat: 'responses' (POST /responses), 'images', 'audio'. */
+  apis?: readonly NativeApi[];
 }
 
 const paths: Record<Endpoint, string> = {
@@ -34,6 +45,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
     connections = 128,
     timeoutMs: poolTimeoutMs = 60_000,
   } = options;
+  const apis = new Set(options.apis ?? []);
   const url = new URL(baseURL);
   const basePath = url.pathname.replace(/\/$/, '');
   // Timeouts on the pool, not per request: per-request timeouts measurably cost CPU in undici.
@@ -50,10 +62,17 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
   return {
     name,
     type: 'openai-compatible',
+    apis,
     async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-      const { signal, timeoutMs } = request;
-      const path = basePath + paths[request.endpoint];
-      const body = request.bodyText ?? JSON.stringify(request.body);
+      const { signal, timeoutMs, native } = request;
+      // A Responses API request goes to /responses as the client wrote it (model swapped) when this
+      // upstream speaks it; otherwise the chat translation is sent, if there is one.
+      const responses = native?.api === 'responses' && apis.has('responses');
+      if (native?.untranslatable && !responses) throw untranslatable(name, native.untranslatable);
+      const path = basePath + (responses ? '/responses' : paths[request.endpoint]);
+      const body = responses
+        ? JSON.stringify({ ...(native?.bodyFor?.(name) ?? native?.body), model: request.body.model })
+        : (request.bodyText ?? JSON.stringify(request.body));
       const ownTimeout = timeoutMs !== poolTimeoutMs;
       if (!request.stream) {
         const answer = await requestWholeAnswer(pool, {
@@ -91,7 +110,30 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
         const text = await readAnswerText(answer, signal, name);
         throw statusFailure(name, statusCode, response.headers, text);
       }
+      if (responses) return { kind: 'stream', chunks: readResponsesEvents(answer, signal, name) };
       return { kind: 'stream', chunks: readChunks(answer, signal, name) };
+    },
+    async sendMedia(request: MediaRequest): Promise<MediaResponse> {
+      const { signal, timeoutMs } = request;
+      let response: Awaited<ReturnType<Pool['request']>>;
+      try {
+        response = await pool.request({
+          path: basePath + request.path,
+          method: 'POST',
+          headers: { ...fixedHeaders, 'content-type': request.contentType },
+          body: request.body,
+          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+      } catch (error) {
+        throw classifyError(error, signal);
+      }
+      if (response.statusCode >= 400) {
+        const text = await readAnswerText(response.body, signal, name);
+        throw statusFailure(name, response.statusCode, response.headers, text);
+      }
+      return { status: response.statusCode, headers: response.headers, body: response.body };
     },
     async probe(timeoutMs) {
       try {
@@ -125,6 +167,13 @@ function statusFailure(
     status,
     retryAfterMs: parseRetryAfter(headers['retry-after']),
     body: text,
+  });
+}
+
+function untranslatable(name: string, reason: string): UpstreamFailure {
+  return new UpstreamFailure('status', `${name} cannot take this request: ${reason}`, {
+    status: 400,
+    body: JSON.stringify({ error: { message: reason, type: 'invalid_request_error' } }),
   });
 }
 
