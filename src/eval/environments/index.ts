@@ -7,3 +7,4 @@ export {
 } from './environment-policy.js';
 export * from './research/index.js';
 export * from './webshop/index.js';
+export * from './customer-service/index.js';
