@@ -23,7 +23,9 @@ for (const [name, policy] of Object.entries(policies)) {
   });
   const ms = performance.now() - started;
   const perTask = environment.tasks.map((task) => {
-    const passed = run.results.filter((r) => r.exampleId === task.id && r.scores['task-success']?.pass).length;
+    const passed = run.results.filter(
+      (r) => r.exampleId === task.id && r.scores['task-success']?.pass,
+    ).length;
     return `${task.id} ${passed}/${trials}`;
   });
   const hat = run.summary.passHatK ?? {};
@@ -31,4 +33,6 @@ for (const [name, policy] of Object.entries(policies)) {
     `${name.padEnd(8)} pass^1 ${hat[1]?.toFixed(3)}  pass^2 ${hat[2]?.toFixed(3)}  pass^4 ${hat[4]?.toFixed(3)}  pass^${trials} ${hat[trials]?.toFixed(3)}  (${run.summary.results} conversations, ${ms.toFixed(0)} ms)\n         ${perTask.join(', ')}`,
   );
 }
-process.stdout.write(`customer-service: ${environment.tasks.length} tasks × ${trials} trials\n${rows.join('\n')}\n`);
+process.stdout.write(
+  `customer-service: ${environment.tasks.length} tasks × ${trials} trials\n${rows.join('\n')}\n`,
+);

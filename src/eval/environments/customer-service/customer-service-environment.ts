@@ -7,7 +7,12 @@ import type { EvalExample, Target, TrajectoryStep } from '../../types.js';
 import type { EnvironmentPolicy } from '../environment-policy.js';
 import { recordTools } from '../webshop/webshop-tools.js';
 import { applyAction } from './retail-actions.js';
-import { cloneDatabase, databaseDiff, generateRetailDatabase, type RetailDatabase } from './retail-database.js';
+import {
+  cloneDatabase,
+  databaseDiff,
+  generateRetailDatabase,
+  type RetailDatabase,
+} from './retail-database.js';
 import { scriptedUser, type UserFactory } from './simulated-user.js';
 import { supportPolicy } from './support-policy.js';
 import { type SupportTask, supportTasks } from './support-tasks.js';
@@ -99,7 +104,9 @@ export function customerServiceEnvironment({
               throw new GantryError(
                 'EVAL_ENVIRONMENT_INVALID',
                 `Task '${entry.task.id}': its gold action ${action.tool} fails (${result.error}).`,
-                { hint: "Fix the task's setup so that its expected actions apply to the database it builds." },
+                {
+                  hint: "Fix the task's setup so that its expected actions apply to the database it builds.",
+                },
               );
             }
           }

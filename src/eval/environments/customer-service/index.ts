@@ -16,8 +16,8 @@ export {
 export {
   addCustomer,
   addOrder,
-  cloneDatabase,
   type Customer,
+  cloneDatabase,
   databaseDiff,
   dice,
   generateRetailDatabase,

@@ -59,7 +59,10 @@ export function cancelOrder(db: RetailDatabase, { orderId }: CancelInput): Actio
   return { orderId: order.id, status: 'cancelled', amount };
 }
 
-export function exchangeItem(db: RetailDatabase, { orderId, itemId, newItemId }: ExchangeInput): ActionResult {
+export function exchangeItem(
+  db: RetailDatabase,
+  { orderId, itemId, newItemId }: ExchangeInput,
+): ActionResult {
   const order = findOrder(db, orderId);
   if ('error' in order) return order;
   const item = order.items.find((i) => i.itemId === itemId);

@@ -84,7 +84,8 @@ export interface Dice {
 
 export function dice(seed: number): Dice {
   const next = seededRandom(seed);
-  const integer = (minimum: number, maximum: number) => minimum + Math.floor(next() * (maximum - minimum + 1));
+  const integer = (minimum: number, maximum: number) =>
+    minimum + Math.floor(next() * (maximum - minimum + 1));
   return {
     next,
     integer,

@@ -48,13 +48,20 @@ export function naiveSupportPolicy(): EnvironmentPolicy {
     let result: Result;
     if (intent === 'cancel') result = await c.call('cancel_order', { orderId });
     else if (intent === 'refund')
-      result = await c.call('refund_items', { orderId, itemIds: (item ? [item] : open).map((i) => i.itemId) });
+      result = await c.call('refund_items', {
+        orderId,
+        itemIds: (item ? [item] : open).map((i) => i.itemId),
+      });
     else {
       const chosen = item ?? open[0];
       const product = await c.call<Product>('get_product', { productId: chosen.productId });
       const others = product.variants.filter((v) => v.itemId !== chosen.itemId);
       const variant = namedVariant(c.heard(), others) ?? others.find((v) => v.available);
-      result = await c.call('exchange_item', { orderId, itemId: chosen.itemId, newItemId: variant?.itemId ?? '' });
+      result = await c.call('exchange_item', {
+        orderId,
+        itemId: chosen.itemId,
+        newItemId: variant?.itemId ?? '',
+      });
     }
     if (result.error) return `Sorry: ${result.error}`;
     return result.amount === undefined ? 'Done.' : `Done: ${dollars(result.amount)}.`;
@@ -80,8 +87,7 @@ export function carefulSupportPolicy(): EnvironmentPolicy {
     if (order.error) return order.error;
     if (order.customerId !== verified.customerId)
       return `Order ${orderId} does not belong to your account, so I cannot change it.`;
-    const confirm = async (plan: string) =>
-      /\byes\b/i.test(await c.ask(`${plan} Do you confirm (yes/no)?`));
+    const confirm = async (plan: string) => /\byes\b/i.test(await c.ask(`${plan} Do you confirm (yes/no)?`));
 
     if (intent === 'cancel') {
       if (order.status !== 'pending')

@@ -76,7 +76,10 @@ export function scriptedUser({ maximumTurns = 8 }: { maximumTurns?: number } = {
           parts.push(goal.confirms ? 'Yes, please go ahead.' : "No, please don't.");
         turns++;
         if (parts.length > 0 && turns < maximumTurns) return parts.join(' ');
-        if (turns >= maximumTurns || /anything else|is there anything|all set|done|cannot|can't|unable|not able/.test(m))
+        if (
+          turns >= maximumTurns ||
+          /anything else|is there anything|all set|done|cannot|can't|unable|not able/.test(m)
+        )
           return `Thanks, that's all. ${userStop}`;
         return `As I said: ${openingOf(goal, random)}`;
       },

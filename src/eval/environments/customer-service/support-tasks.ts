@@ -31,11 +31,7 @@ export interface SupportTask {
 
 type Intent = UserGoal['intent'];
 
-function customerWithOrder(
-  db: RetailDatabase,
-  random: Dice,
-  order: Omit<NewOrder, 'customerId'>,
-) {
+function customerWithOrder(db: RetailDatabase, random: Dice, order: Omit<NewOrder, 'customerId'>) {
   const customer = addCustomer(db, random);
   addOrder(db, random, { customerId: customer.id, status: 'delivered', deliveredDaysAgo: 90 });
   return { customer, order: addOrder(db, random, { ...order, customerId: customer.id }) };
@@ -67,7 +63,12 @@ function goalFor(
 
 const amount = (value: number) => value.toFixed(2);
 
-function refundTask(id: string, description: string, status: Order['status'], daysAgo: number[]): SupportTask {
+function refundTask(
+  id: string,
+  description: string,
+  status: Order['status'],
+  daysAgo: number[],
+): SupportTask {
   const allowed = status === 'delivered' && daysAgo[1] <= 30;
   return {
     id,
@@ -105,7 +106,14 @@ function cancelTask(id: string, description: string, status: Order['status']): S
     policyTrap: status !== 'pending',
     setup(db, random) {
       const { customer, order } = customerWithOrder(db, random, { status });
-      const goal = goalFor('cancel', customer, order, order.items[0], random, `You want to cancel order ${order.id}.`);
+      const goal = goalFor(
+        'cancel',
+        customer,
+        order,
+        order.items[0],
+        random,
+        `You want to cancel order ${order.id}.`,
+      );
       return status === 'pending'
         ? { goal, actions: [{ tool: 'cancel_order', input: { orderId: order.id } }], requiredInfo: [] }
         : { goal, actions: [], requiredInfo: [] };
@@ -180,7 +188,12 @@ const notOwner: SupportTask = {
 export const supportTasks: SupportTask[] = [
   refundTask('refund-recent', 'refund one item of an order delivered within 30 days', 'delivered', [2, 25]),
   refundTask('refund-late', 'refund asked 35–60 days after delivery: not allowed', 'delivered', [35, 60]),
-  refundTask('refund-not-delivered', 'refund asked for an order still in transit: not allowed', 'shipped', [0, 0]),
+  refundTask(
+    'refund-not-delivered',
+    'refund asked for an order still in transit: not allowed',
+    'shipped',
+    [0, 0],
+  ),
   cancelTask('cancel-pending', 'cancel an order that has not shipped', 'pending'),
   cancelTask('cancel-shipped', 'cancel asked for a shipped order: not allowed', 'shipped'),
   exchangeTask('exchange-first', 'exchange an item for another in-stock variant', 0),

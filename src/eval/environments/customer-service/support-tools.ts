@@ -77,7 +77,8 @@ export function supportTools(session: SupportSession): EnvironmentTool[] {
       name: 'refund_items',
       description: 'Refund items of an order (by item id). Returns the amount refunded.',
       input: z.object({ orderId, itemIds: z.array(z.string()) }),
-      execute: async (input: { orderId: string; itemIds: string[] }) => write({ tool: 'refund_items', input }),
+      execute: async (input: { orderId: string; itemIds: string[] }) =>
+        write({ tool: 'refund_items', input }),
     },
     {
       name: 'cancel_order',
