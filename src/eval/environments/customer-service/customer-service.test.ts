@@ -205,14 +205,9 @@ describe('naive vs careful scripted policies', () => {
     expect(naive.summary.passHatK?.[trials]).toBeLessThan(naive.summary.passHatK?.[1] ?? 0);
     const late = naive.results.find((r) => r.exampleId === 'refund-late')!;
     expect(late.output?.metadata).toMatchObject({ success: false, databaseMatches: false, policyTrap: true });
-    expect(
-      (late.output?.metadata?.differences as string[]).some((d) =>
-        /refunded: expected false, got true/.test(d),
-      ),
-    ).toBe(true);
-    expect((late.output?.metadata?.violations as string[])[0]).toMatch(
-      /^refund_items on order W\d{4} without verifying/,
-    );
+    const metadata = late.output?.metadata as { differences: string[]; violations: string[] };
+    expect(metadata.differences.some((d) => /refunded: expected false, got true/.test(d))).toBe(true);
+    expect(metadata.violations[0]).toMatch(/^refund_items on order W\d{4} without verifying/);
   });
 
   it('an unknown task is an EVAL_ENVIRONMENT_INVALID error', async () => {
