@@ -6,3 +6,4 @@ export * from './runner/index.js';
 export * from './scorers/index.js';
 export * from './targets/index.js';
 export type * from './types.js';
+export * from './benchmarks/index.js';

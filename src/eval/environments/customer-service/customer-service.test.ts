@@ -20,6 +20,7 @@ import {
   judgeSupportOutcome,
   modelUser,
   naiveSupportPolicy,
+  type RetailAction,
   type RetailDatabase,
   type SupportTask,
   supportTasks,
@@ -69,7 +70,7 @@ describe('database-state checks', () => {
     const initial = handBuilt();
     const expected = cloneDatabase(initial);
     const actual = cloneDatabase(initial);
-    const gold = { tool: 'refund_items', input: { orderId: 'W1000', itemIds: ['I9999'] } } as const;
+    const gold: RetailAction = { tool: 'refund_items', input: { orderId: 'W1000', itemIds: ['I9999'] } };
     expect(applyAction(expected, gold)).toEqual({ orderId: 'W1000', refunded: ['I9999'], amount: 24.5 });
     applyAction(actual, gold);
     expect(judgeSupportOutcome(expected, actual, ['Refunded $24.50.'], ['24.50'])).toEqual({
