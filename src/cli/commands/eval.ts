@@ -26,6 +26,7 @@ import {
 import { resolveModel } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext } from '../cli-context.js';
+import { defineEvalTasks } from './eval-tasks.js';
 
 const positiveInteger = (name: string) => (value: string) => {
   const n = Number(value);
@@ -350,4 +351,5 @@ export function define(command: Command, context: CliContext): void {
         );
       }
     });
+  defineEvalTasks(command, context);
 }

@@ -23,7 +23,8 @@ export function parseTaskRecords(text: string, file: string): TaskRecord[] {
   const trimmed = text.trim();
   if (trimmed === '')
     throw taskFileError(file, 'the file', 'it is empty.', 'Give a file with at least one task.');
-  if (trimmed.startsWith('[') || (trimmed.startsWith('{') && !/}\s*\n\s*{/.test(trimmed))) {
+  const jsonl = file.endsWith('.jsonl') || (!trimmed.startsWith('[') && /}\s*\n\s*{/.test(trimmed));
+  if (!jsonl) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(trimmed);
@@ -32,7 +33,7 @@ export function parseTaskRecords(text: string, file: string): TaskRecord[] {
         file,
         'the file',
         `it is not valid JSON (${(error as Error).message}).`,
-        'Write a JSON array of task objects, or one JSON object per line (JSONL).',
+        'Write a JSON array of task objects, or one JSON object per line (JSONL, named .jsonl).',
       );
     }
     const list = Array.isArray(parsed) ? parsed : [parsed];

@@ -19,7 +19,8 @@ export const webArenaExactMatch = (reference: string, prediction: string) =>
   cleanWebArenaAnswer(prediction) === cleanWebArenaAnswer(reference);
 
 /** Close to NLTK's word_tokenize for the short answers it is used on: numbers, words, punctuation. */
-export const wordTokens = (text: string): string[] => text.match(/\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*|[^\w\s]/gu) ?? [];
+export const wordTokens = (text: string): string[] =>
+  text.match(/\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*|[^\w\s]/gu) ?? [];
 
 export function webArenaMustInclude(reference: string, prediction: string, tokenize: boolean): boolean {
   const ref = cleanWebArenaAnswer(reference);
