@@ -26,6 +26,7 @@ import {
 import { resolveModel } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext } from '../cli-context.js';
+import { defineEvalCustomerService } from './eval-customer-service.js';
 import { defineEvalTasks } from './eval-tasks.js';
 
 const positiveInteger = (name: string) => (value: string) => {
@@ -352,4 +353,5 @@ export function define(command: Command, context: CliContext): void {
       }
     });
   defineEvalTasks(command, context);
+  defineEvalCustomerService(command, context);
 }
