@@ -69,7 +69,7 @@ describe('gantry eval tasks', () => {
     );
     expect(web.stdout).toMatch(/webarena-1\s+#0 {2}pass/);
     expect(web.stdout).toMatch(/webarena-2\s+#0 {2}fail/);
-    expect(web.stdout).toMatch(/webarena-3\s+#0 {2}unscored {2}unscored: fuzzy_match needs a judge model/);
+    expect(web.stdout).toMatch(/webarena-3\s+#0 {2}unscored {2}fuzzy_match needs a judge model/);
 
     writeFileSync(
       join(dir, 'agentbench.jsonl'),
@@ -129,6 +129,32 @@ describe('gantry eval tasks', () => {
     });
     expect(report.results.map((r: { task: string }) => r.task)).toEqual(['os-1', 'db-2', 'db-3']);
     expect(report.results[2].score.reason).toMatch(/UPDATE tasks compare a MySQL table hash/);
+  });
+
+  it('runs the GAIA example of docs/eval.md as written', { timeout: 60_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-eval-tasks-'));
+    const result = spawnSync(
+      process.execPath,
+      [
+        'bin/gantry.js',
+        'eval',
+        'tasks',
+        'docs/eval/tasks/gaia.jsonl',
+        '--model',
+        'script:docs/eval/tasks/gaia-agent.json',
+      ],
+      {
+        cwd: repository,
+        env: { ...process.env, GANTRY_DATABASE: join(dir, 'gantry.db'), NO_COLOR: '1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      '4 tasks × 1 trial(s): 3 scored, 2 passed (accuracy 66.7%), 1 unscored, 0 errors',
+    );
+    expect(result.stdout).toMatch(/primes\s+#0 {2}pass/);
   });
 
   it('refuses a malformed task file with the line, and an unknown format', { timeout: 60_000 }, () => {

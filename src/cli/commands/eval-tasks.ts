@@ -105,7 +105,7 @@ export function defineEvalTasks(command: Command, context: CliContext): void {
             r.status === 'error'
               ? `error  ${r.error}`
               : s?.details?.unscored
-                ? `unscored  ${s.reason}`
+                ? `unscored  ${(s.reason ?? '').replace(/^unscored: /, '')}`
                 : s?.pass
                   ? 'pass'
                   : 'fail';
