@@ -1,3 +1,4 @@
+export * from './benchmarks/index.js';
 export * from './config/index.js';
 export * from './environments/index.js';
 export * from './judges/index.js';
@@ -6,4 +7,3 @@ export * from './runner/index.js';
 export * from './scorers/index.js';
 export * from './targets/index.js';
 export type * from './types.js';
-export * from './benchmarks/index.js';

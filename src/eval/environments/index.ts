@@ -1,4 +1,5 @@
 export { type AgentPolicyOptions, agentPolicy } from './agent-policy.js';
+export * from './customer-service/index.js';
 export {
   type EnvironmentPolicy,
   type ModelPolicyOptions,
@@ -7,4 +8,3 @@ export {
 } from './environment-policy.js';
 export * from './research/index.js';
 export * from './webshop/index.js';
-export * from './customer-service/index.js';
