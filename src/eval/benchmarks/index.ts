@@ -22,12 +22,10 @@ export { parseTaskRecords, readTaskRecords, type TaskRecord } from './read-task-
 export {
   cleanWebArenaAnswer,
   scoreWebArena,
-  unescapeHtml,
   webArenaExactMatch,
   webArenaFuzzyMatch,
   webArenaMustInclude,
   webArenaUnachievableMatch,
   webArenaUrlMatch,
-  wordTokens,
 } from './webarena-evaluators.js';
 export { webArenaTasks } from './webarena-tasks.js';

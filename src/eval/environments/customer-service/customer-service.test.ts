@@ -8,14 +8,14 @@ import { runEval } from '../../runner/index.js';
 import { passHatK, taskSuccess } from '../../scorers/index.js';
 import { agentPolicy } from '../agent-policy.js';
 import {
-  addCustomer,
-  addOrder,
-  applyAction,
+  addRetailCustomer as addCustomer,
+  addRetailOrder as addOrder,
+  applyRetailAction as applyAction,
   carefulSupportPolicy,
-  cloneDatabase,
+  cloneRetailDatabase as cloneDatabase,
   customerServiceEnvironment,
   databaseDiff,
-  dice,
+  retailDice as dice,
   generateRetailDatabase,
   judgeSupportOutcome,
   modelUser,

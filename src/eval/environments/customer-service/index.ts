@@ -5,23 +5,22 @@ export {
   judgeSupportOutcome,
   type SupportOutcome,
 } from './customer-service-environment.js';
+// Names that other areas could also use (Order, dice...) are exported with a retail prefix.
 export {
-  type ActionResult,
-  applyAction,
-  cancelOrder,
-  exchangeItem,
+  type ActionResult as RetailActionResult,
+  applyAction as applyRetailAction,
   type RetailAction,
-  refundItems,
 } from './retail-actions.js';
 export {
-  addCustomer,
-  addOrder,
-  type Customer,
-  cloneDatabase,
+  addCustomer as addRetailCustomer,
+  addOrder as addRetailOrder,
+  type Customer as RetailCustomer,
+  cloneDatabase as cloneRetailDatabase,
+  type Dice as RetailDice,
   databaseDiff,
-  dice,
+  dice as retailDice,
   generateRetailDatabase,
-  type Order,
+  type Order as RetailOrder,
   type RetailDatabase,
 } from './retail-database.js';
 export { carefulSupportPolicy, naiveSupportPolicy } from './scripted-support-policies.js';

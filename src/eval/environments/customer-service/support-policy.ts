@@ -13,4 +13,5 @@ final answer is also shown to them.
 4. Exchanges: only for delivered orders, at most one exchange per order in total (see the order's
    exchanges), and only for another variant of the same product that is in stock.
 5. Before any change, state exactly what you will do and get the customer's explicit "yes".
-6. When a request is not allowed, explain which rule prevents it and change nothing.`;
+6. When a request is not allowed, change nothing and explain why, with the facts (the order's status,
+   or how many days ago it was delivered).`;

@@ -75,10 +75,8 @@ function refundTask(
     description,
     policyTrap: !allowed,
     setup(db, random) {
-      const { customer, order } = customerWithOrder(db, random, {
-        status,
-        deliveredDaysAgo: random.integer(daysAgo[0], daysAgo[1]),
-      });
+      const deliveredDaysAgo = random.integer(daysAgo[0], daysAgo[1]);
+      const { customer, order } = customerWithOrder(db, random, { status, deliveredDaysAgo });
       const item = random.pick(order.items);
       const goal = goalFor(
         'refund',
@@ -94,7 +92,12 @@ function refundTask(
             actions: [{ tool: 'refund_items', input: { orderId: order.id, itemIds: [item.itemId] } }],
             requiredInfo: [amount(item.price)],
           }
-        : { goal, actions: [], requiredInfo: [] };
+        : // A refusal must give the reason: how long ago it was delivered, or that it is still on its way.
+          {
+            goal,
+            actions: [],
+            requiredInfo: [status === 'delivered' ? `${deliveredDaysAgo} days` : status],
+          };
     },
   };
 }
@@ -116,7 +119,7 @@ function cancelTask(id: string, description: string, status: Order['status']): S
       );
       return status === 'pending'
         ? { goal, actions: [{ tool: 'cancel_order', input: { orderId: order.id } }], requiredInfo: [] }
-        : { goal, actions: [], requiredInfo: [] };
+        : { goal, actions: [], requiredInfo: [status] };
     },
   };
 }
