@@ -266,6 +266,9 @@ describe('AgentBench', () => {
   it('DBBench comparison: MySQL and Python list text, special values, floats within 0.01, sets', () => {
     expect(cleanDbAnswer("[('Tom',), ('Ann',)]")).toEqual(['Tom', 'Ann']);
     expect(cleanDbAnswer('[(293.0,)]')).toEqual(['293.0']);
+    // str() of numbers as Python prints them (values checked against Python 3).
+    expect(cleanDbAnswer('[(1.50,)]')).toEqual(['1.5']);
+    expect(cleanDbAnswer('[1e5, 1_000, 1e-5]')).toEqual(['100000.0', '1000', '1e-05']);
     expect(cleanDbAnswer("[('a', 1)]")).toEqual([]); // multi-column rows are dropped, as in the reference
     expect(cleanDbAnswer('1,234')).toEqual(['1234']);
     expect(cleanDbAnswer(' 45% ')).toEqual(['45']);

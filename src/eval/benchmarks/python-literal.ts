@@ -70,11 +70,30 @@ export function parsePythonLiteral(text: string): Parsed {
 export const isTuple = (value: unknown): value is { tuple: Parsed[] } =>
   typeof value === 'object' && value !== null && 'tuple' in value;
 
+/** Python's repr() of a float: the shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+export function pythonFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const [mantissa, e] = x.toExponential().split('e');
+  const exponent = Number(e);
+  if (exponent < -4 || exponent >= 16)
+    return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  const plain = String(x);
+  return plain.includes('.') ? plain : `${plain}.0`;
+}
+
+function pythonNumberStr(raw: string): string {
+  const digits = raw.replaceAll('_', '');
+  if (/^[+-]?\d+$/.test(digits)) return BigInt(digits).toString();
+  return pythonFloatRepr(Number(digits));
+}
+
 /** Python's str() of a parsed value (repr() inside containers). */
 export function pythonStr(value: Parsed, nested = false): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (value instanceof PythonNumber) return value.raw;
+  if (value instanceof PythonNumber) return pythonNumberStr(value.raw);
   if (typeof value === 'string') return nested ? `'${value}'` : value;
   if (Array.isArray(value)) return `[${value.map((v) => pythonStr(v, true)).join(', ')}]`;
   const items = value.tuple.map((v) => pythonStr(v, true));
