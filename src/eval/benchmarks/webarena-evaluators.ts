@@ -18,9 +18,45 @@ export function cleanWebArenaAnswer(answer: string): string {
 export const webArenaExactMatch = (reference: string, prediction: string) =>
   cleanWebArenaAnswer(prediction) === cleanWebArenaAnswer(reference);
 
-/** Close to NLTK's word_tokenize for the short answers it is used on: numbers, words, punctuation. */
-export const wordTokens = (text: string): string[] =>
-  text.match(/\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*|[^\w\s]/gu) ?? [];
+const leading = new Set([...'"\'([{<$#`']);
+const trailing = new Set([...')]}>"\'.,;:!?%']);
+const inner = /([;@#$%&?!(){}[\]<>]|,(?!\d)|(?<!\d),)/;
+
+/**
+ * NLTK's word_tokenize (Treebank rules) closely enough for what WebArena uses it for, whether a
+ * one-character answer is a whole token: punctuation and quotes peeled off the ends of each
+ * whitespace-separated chunk, ; @ # $ % & ? ! and brackets split inside, commas split except between
+ * digits; / = : - and inner periods stay ("5/10", "x=5", "a:5", "5.5", "5-star" are one token).
+ */
+export function wordTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const chunk of text.split(/\s+/).filter(Boolean)) {
+    let word = chunk;
+    const head: string[] = [];
+    const tail: string[] = [];
+    while (word.length > 0 && leading.has(word[0])) {
+      head.push(word[0]);
+      word = word.slice(1);
+    }
+    for (;;) {
+      if (word.endsWith('...') && word.length > 3) {
+        tail.unshift('...');
+        word = word.slice(0, -3);
+      } else if (word.length > 0 && trailing.has(word[word.length - 1])) {
+        tail.unshift(word[word.length - 1]);
+        word = word.slice(0, -1);
+      } else break;
+    }
+    const contraction = /^(.+?)('s|'m|'d|'ll|'re|'ve|n't)$/i.exec(word);
+    if (contraction) {
+      word = contraction[1];
+      tail.unshift(contraction[2]);
+    }
+    const middle = word.split(inner).filter(Boolean);
+    tokens.push(...head, ...middle, ...tail);
+  }
+  return tokens;
+}
 
 export function webArenaMustInclude(reference: string, prediction: string, tokenize: boolean): boolean {
   const ref = cleanWebArenaAnswer(reference);
