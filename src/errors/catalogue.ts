@@ -1,6 +1,7 @@
 // Every error code Gantry can raise, in one place; docs/errors.md mirrors this list (a test checks).
 // Codes are never reused. Each subsystem keeps its codes in its own file under codes/.
 import { agentErrors } from './codes/agent.js';
+import { benchmarkTaskErrors } from './codes/benchmark-tasks.js';
 import { coreErrors } from './codes/core.js';
 import { costRoutingErrors } from './codes/cost-routing.js';
 import { evalErrors } from './codes/eval.js';
@@ -30,6 +31,7 @@ export const errorCatalogue = {
   ...llamaErrors,
   ...gatewayApiErrors,
   ...costRoutingErrors,
+  ...benchmarkTaskErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,3 +1,4 @@
+export * from './benchmarks/index.js';
 export * from './config/index.js';
 export * from './environments/index.js';
 export * from './judges/index.js';

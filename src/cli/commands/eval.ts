@@ -26,6 +26,8 @@ import {
 import { resolveModel } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext } from '../cli-context.js';
+import { defineEvalCustomerService } from './eval-customer-service.js';
+import { defineEvalTasks } from './eval-tasks.js';
 
 const positiveInteger = (name: string) => (value: string) => {
   const n = Number(value);
@@ -350,4 +352,6 @@ export function define(command: Command, context: CliContext): void {
         );
       }
     });
+  defineEvalTasks(command, context);
+  defineEvalCustomerService(command, context);
 }

@@ -1,4 +1,5 @@
 export { type AgentPolicyOptions, agentPolicy } from './agent-policy.js';
+export * from './customer-service/index.js';
 export {
   type EnvironmentPolicy,
   type ModelPolicyOptions,
