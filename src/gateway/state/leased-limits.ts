@@ -56,6 +56,8 @@ interface Lease {
   tokensPerRequest: number;
   retryRequests: number;
   retryTokens: number;
+  /** Limits the last call asked for and Redis had none of (a refusal is only ever Redis's answer). */
+  denied: { requests: boolean; tokens: boolean; slots: boolean };
   limits: GatewayKeyLimits;
   syncing: Promise<void> | undefined;
 }
@@ -106,6 +108,7 @@ export function createLeases(call: LeaseCall, options: LeaseOptions = {}): Lease
         tokensPerRequest: 1,
         retryRequests: 0,
         retryTokens: 0,
+        denied: { requests: false, tokens: false, slots: false },
         limits,
         syncing: undefined,
       };
@@ -142,9 +145,14 @@ export function createLeases(call: LeaseCall, options: LeaseOptions = {}): Lease
     const shortTokens = tpm !== undefined && lease.tokens < 1;
     if (shortSlots || shortRequests || shortTokens) {
       if (!fresh) return 'sync';
-      if (shortSlots) return { ok: false, limit: 'concurrency', retryAfterMs: 1_000 };
-      if (shortRequests) return { ok: false, limit: 'requests', retryAfterMs: lease.retryRequests || 1 };
-      return { ok: false, limit: 'tokens', retryAfterMs: lease.retryTokens || 1 };
+      const { denied } = lease;
+      if (shortSlots && denied.slots) return { ok: false, limit: 'concurrency', retryAfterMs: 1_000 };
+      if (shortRequests && denied.requests)
+        return { ok: false, limit: 'requests', retryAfterMs: lease.retryRequests || 1 };
+      if (shortTokens && denied.tokens)
+        return { ok: false, limit: 'tokens', retryAfterMs: lease.retryTokens || 1 };
+      // Short of something this call did not ask for (used meanwhile by other requests): ask again.
+      return 'sync';
     }
     if (rpm !== undefined) lease.requests -= 1;
     if (conc !== undefined) {
@@ -211,6 +219,11 @@ export function createLeases(call: LeaseCall, options: LeaseOptions = {}): Lease
         lease.syncedAt = now;
         lease.retryRequests = retryRequests;
         lease.retryTokens = retryTokens;
+        lease.denied = {
+          requests: wantRequests > 0 && requests === 0,
+          tokens: wantTokens > 0 && tokens === 0,
+          slots: wantSlots > 0 && slots === 0,
+        };
       },
       (error) => {
         lease.syncing = undefined;
@@ -226,18 +239,28 @@ export function createLeases(call: LeaseCall, options: LeaseOptions = {}): Lease
   async function admit(keyId: string, limits: GatewayKeyLimits, now: number): Promise<Admission> {
     const lease = leaseOf(keyId, limits, now);
     let answer = check(lease, limits, now, false);
-    while (answer === 'sync') {
+    for (let own = 0; answer === 'sync'; ) {
       if (lease.syncing) {
         // One call at a time per key: wait for the one under way, then look again.
         await lease.syncing;
         answer = check(lease, limits, now, false);
       } else {
-        // This request's own call: its answer decides (the awaiting request resumes first).
+        // This request's own call: a limit Redis had nothing of refuses; units other requests took
+        // meanwhile mean another call (a few at most, then the request is refused as limited).
         await sync(keyId, lease, Date.now(), 'lease');
         answer = check(lease, limits, now, true);
+        if (answer === 'sync' && ++own >= 8) answer = exhausted(lease, limits);
       }
     }
     return answer;
+  }
+
+  function exhausted(lease: Lease, limits: GatewayKeyLimits): Admission {
+    if (limits.concurrentRequests !== undefined && lease.slotsFree < 1)
+      return { ok: false, limit: 'concurrency', retryAfterMs: 1_000 };
+    if (limits.requestsPerMinute !== undefined && lease.requests < 1)
+      return { ok: false, limit: 'requests', retryAfterMs: lease.retryRequests || 1 };
+    return { ok: false, limit: 'tokens', retryAfterMs: lease.retryTokens || 1 };
   }
 
   // Sends unsent charges, renews held slots, gives back idle leases; forgets long-idle keys.

@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../src/store/index.js';
+const dir = mkdtempSync(join(tmpdir(), 'gwp-'));
+const store = openSqliteStore({ path: join(dir, 'x.db') });
+const Database = (await import('better-sqlite3')).default;
+const db = new Database(join(dir, 'x.db'));
+const mode = process.argv[2];
+if (mode === 'noroot') db.exec('DROP INDEX spans_root_start');
+const attrs = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'bench', 'gen_ai.response.model': 'gpt-4o-mini', 'gen_ai.usage.input_tokens': 12, 'gen_ai.usage.output_tokens': 30, 'gantry.cost_usd': 0.00012, 'gantry.gateway.upstream': 'a', 'gantry.gateway.cached': false, 'gantry.gateway.stream': false, 'http.response.status_code': 200 };
+let t = Date.now();
+const mk = (i: number) => ({ traceId: (t + i).toString(16).padStart(12, '0') + 'abcdef0123456789abcd', spanId: 'abcdef01234567' + String(i % 100).padStart(2, '0'), parentSpanId: null, name: 'chat bench', kind: 'server' as const, startTime: t + i, endTime: t + i + 1, status: 'ok' as const, attributes: mode === 'noattrs' ? {} : attrs });
+async function run(n: number, off: number) { for (let i = 0; i < n; i += 256) { const b = []; for (let j = 0; j < 256; j++) b.push(mk(off + i + j)); await store.spans.saveSpans(b); } }
+await run(20480, 0);
+const c0 = process.cpuUsage(); const N = 51200;
+await run(N, 100000);
+const c = process.cpuUsage(c0);
+console.log(mode, ((c.user + c.system) / N).toFixed(2), 'µs/span');
+const j0 = process.cpuUsage(); for (let i = 0; i < N; i++) JSON.stringify(attrs); const j = process.cpuUsage(j0); console.log('stringify', ((j.user + j.system) / N).toFixed(2));
