@@ -110,7 +110,8 @@ describe('leased Redis limits', () => {
       const during = await Promise.all(Array.from({ length: 40 }, () => b.admit('k', limits, Date.now())));
       expect(admitted(during)).toBe(40 - slotsHeld);
       expect(during.find((x) => !x.ok)).toMatchObject({ limit: 'concurrency' });
-      for (let i = 0; i < admitted(during); i++) b.releaseNow('k', limits, { tokens: 0, costUsd: 0 }, Date.now());
+      for (let i = 0; i < admitted(during); i++)
+        b.releaseNow('k', limits, { tokens: 0, costUsd: 0 }, Date.now());
       // After the ttl the dead replica's slots are free again: b can use all 40.
       await new Promise((r) => setTimeout(r, 500));
       const after = await Promise.all(Array.from({ length: 41 }, () => b.admit('k', limits, Date.now())));

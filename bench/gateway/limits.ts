@@ -40,7 +40,13 @@ try {
     targets.push({ label, server, key: / key (\S+)/.exec(server.line)?.[1] ?? '' });
   }
   for (const t of targets) {
-    await runWrk({ label: 'warm-up', url: t.server.url, connections: 32, seconds: 2, env: { BENCH_KEY: t.key } });
+    await runWrk({
+      label: 'warm-up',
+      url: t.server.url,
+      connections: 32,
+      seconds: 2,
+      env: { BENCH_KEY: t.key },
+    });
   }
   const results = new Map<string, { load: LoadResult; redisMicros: number }[]>();
   for (let round = 0; round < rounds; round++) {

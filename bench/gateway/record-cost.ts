@@ -105,7 +105,9 @@ try {
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   process.stdout.write('\n| recorded per request | CPU µs per round | median |\n|---|---|---|\n');
   for (const [label, list] of results)
-    process.stdout.write(`| ${label} | ${list.map((v) => v.toFixed(2)).join(', ')} | ${median(list).toFixed(2)} |\n`);
+    process.stdout.write(
+      `| ${label} | ${list.map((v) => v.toFixed(2)).join(', ')} | ${median(list).toFixed(2)} |\n`,
+    );
 } finally {
   await store.close();
   rmSync(folder, { recursive: true, force: true });

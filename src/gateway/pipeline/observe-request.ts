@@ -89,7 +89,10 @@ function record(context: GatewayContext, usage: UsageRecorder, ended: number): v
 function span(context: GatewayContext, model: string, tracer: Tracer, ended: number): void {
   const name = `${operation[context.endpoint]} ${model}`;
   const startTime = performance.timeOrigin + context.startedAt;
-  if (!tracer.recordEnded) return spanThroughStart(context, model, tracer, name, startTime);
+  if (!tracer.recordEnded) {
+    spanThroughStart(context, model, tracer, name, startTime);
+    return;
+  }
   // One flat record, straight to the sinks: no Span object, options or attribute copies.
   const attributes: Record<string, unknown> = {
     [GenAI.operationName]: operation[context.endpoint],
@@ -102,8 +105,10 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
     'http.response.status_code': context.status,
   };
   if (context.upstreamModel) attributes[GenAI.responseModel] = context.upstreamModel;
-  if (context.cachedInputTokens) attributes['gen_ai.usage.cache_read_input_tokens'] = context.cachedInputTokens;
-  if (context.cacheWriteTokens) attributes['gen_ai.usage.cache_creation_input_tokens'] = context.cacheWriteTokens;
+  if (context.cachedInputTokens)
+    attributes['gen_ai.usage.cache_read_input_tokens'] = context.cachedInputTokens;
+  if (context.cacheWriteTokens)
+    attributes['gen_ai.usage.cache_creation_input_tokens'] = context.cacheWriteTokens;
   if (context.upstream) attributes['gantry.gateway.upstream'] = context.upstream;
   const extra = context.spanAttributes;
   if (extra) for (const key in extra) if (extra[key] !== undefined) attributes[key] = extra[key];
@@ -115,9 +120,7 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
     startTime,
     endTime: performance.timeOrigin + ended,
     status: context.status >= 400 ? 'error' : 'ok',
-    ...(error === undefined
-      ? {}
-      : { statusMessage: error instanceof Error ? error.message : String(error) }),
+    ...(error === undefined ? {} : { statusMessage: error instanceof Error ? error.message : String(error) }),
     attributes,
   });
 }

@@ -275,7 +275,8 @@ export function createLeases(call: LeaseCall, options: LeaseOptions = {}): Lease
         (idle && holding) ||
         (lease.slotsInUse > 0 && now - lease.syncedAt > ttlMs / 3);
       if (due) void sync(keyId, lease, now, idle ? 'return' : 'flush').catch(() => {});
-      else if (idle && !holding && lease.slotsInUse === 0 && now - lease.usedAt > 60_000) leases.delete(keyId);
+      else if (idle && !holding && lease.slotsInUse === 0 && now - lease.usedAt > 60_000)
+        leases.delete(keyId);
     }
   }, flushMs);
   timer.unref();

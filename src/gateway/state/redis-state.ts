@@ -12,8 +12,8 @@ import {
   msUntilNextUtcDay,
   utcDay,
 } from './gateway-state.js';
-import { createLeases, type LeaseOptions } from './leased-limits.js';
 import { leaseScript } from './lease-script.js';
+import { createLeases, type LeaseOptions } from './leased-limits.js';
 import { admitScript, releaseScript } from './redis-scripts.js';
 
 export interface RedisStateOptions {
@@ -26,7 +26,9 @@ export interface RedisStateOptions {
 type ScriptedRedis = Redis & {
   gantryAdmit(...args: (string | number)[]): Promise<[number, string, number]>;
   gantryRelease(...args: (string | number)[]): Promise<number>;
-  gantryLease(...args: (string | number)[]): Promise<[number, number, number, string, string, number, number]>;
+  gantryLease(
+    ...args: (string | number)[]
+  ): Promise<[number, number, number, string, string, number, number]>;
 };
 
 export async function createRedisState({

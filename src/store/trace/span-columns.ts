@@ -51,7 +51,8 @@ export function joinAttributes(json: string, row: Record<string, unknown>): Reco
   for (const [name, column, type] of spanColumns) {
     const value = row[column];
     if (value === null || value === undefined) continue;
-    attributes[name] = type === 'boolean' ? value === 1 || value === true : type === 'number' ? Number(value) : value;
+    attributes[name] =
+      type === 'boolean' ? value === 1 || value === true : type === 'number' ? Number(value) : value;
   }
   return attributes;
 }

@@ -10,5 +10,7 @@ const sqliteType = { text: 'TEXT', number: 'REAL', boolean: 'INTEGER' } as const
 export const spanColumnsMigration: Migration = {
   id: 10,
   name: 'trace: typed span attribute columns',
-  up: spanColumns.map(([, column, type]) => `ALTER TABLE spans ADD COLUMN ${column} ${sqliteType[type]};`).join('\n'),
+  up: spanColumns
+    .map(([, column, type]) => `ALTER TABLE spans ADD COLUMN ${column} ${sqliteType[type]};`)
+    .join('\n'),
 };

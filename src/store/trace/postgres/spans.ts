@@ -5,6 +5,7 @@ import { rowToSpan, type SpanRow } from '../rows.js';
 import { spanColumnList, spanColumns, splitAttributes } from '../span-columns.js';
 
 const pgArray = { text: 'text[]', number: 'float8[]', boolean: 'bool[]' } as const;
+
 import type { SpanRecord } from '../types.js';
 
 export function createPostgresSpanRepository(db: PostgresDatabase): SpanRepository {
