@@ -85,6 +85,62 @@ describe('Redis shared state', () => {
     }
   });
 
+  it('a gateway process killed with requests in flight holds its leased slots only until its lease expires', {
+    timeout: 90_000,
+  }, async () => {
+    const slow = await startSimulator({ outputTokens: 2, timeToFirstTokenMs: 30_000 });
+    const db = join(folder, 'killed.db');
+    const store = openSqliteStore({ path: db });
+    const { key } = await createKeyService(store.gatewayKeys).create({
+      name: 'killed',
+      limits: { concurrentRequests: 3 },
+    });
+    await store.close();
+    const prefix = `kill${Date.now()}:`;
+    const config = (baseURL: string) => ({
+      database: { path: db },
+      gateway: {
+        upstreams: { sim: { baseURL, timeoutMs: 60_000 } },
+        routes: { m: { targets: [{ upstream: 'sim' }] } },
+        auth: { required: true },
+        state: { kind: 'redis', url: redis.url, prefix },
+      },
+    });
+    const [doomed, survivor] = await Promise.all([
+      startProcess(config(slow.baseURL), db),
+      startProcess(config(simulator.baseURL), db),
+    ]);
+    const send = (url: string) =>
+      fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }] }),
+      })
+        .then((r) => r.status)
+        .catch(() => 0);
+    try {
+      // Two slow requests hold two of the three slots on the doomed process.
+      void send(doomed.url);
+      void send(doomed.url);
+      await new Promise((r) => setTimeout(r, 2_000));
+      doomed.child.kill('SIGKILL');
+      const killedAt = Date.now();
+      // Its slots stay taken until its lease expires (10 s): one slot left, never more.
+      expect(await send(survivor.url)).toBe(200);
+      const during = await Promise.all([send(survivor.url), send(survivor.url)]);
+      expect(during.filter((s) => s === 200)).toHaveLength(1);
+      expect(during.filter((s) => s === 429)).toHaveLength(1);
+      // After the ttl the slots are back: three at once pass.
+      await new Promise((r) => setTimeout(r, Math.max(0, killedAt + 11_000 - Date.now())));
+      const after = await Promise.all([send(survivor.url), send(survivor.url), send(survivor.url)]);
+      expect(after).toEqual([200, 200, 200]);
+    } finally {
+      doomed.child.kill('SIGKILL');
+      survivor.child.kill('SIGTERM');
+      await slow.close();
+    }
+  });
+
   it('keeps concurrency, spend and cache entries in Redis', async () => {
     const prefix = `s${Date.now()}:`;
     const a = await createRedisState({ url: redis.url, prefix });

@@ -84,11 +84,18 @@ export async function runWorkersBench(options: {
       { label: '--workers 2', workers: 2 },
     ];
     if (redis)
-      variants.push({
-        label: '--workers 2, limits in Redis',
-        workers: 2,
-        state: { kind: 'redis', url: redis.url },
-      });
+      variants.push(
+        {
+          label: '--workers 2, limits in Redis (leased)',
+          workers: 2,
+          state: { kind: 'redis', url: redis.url, prefix: 'leased:' },
+        },
+        {
+          label: '--workers 2, limits in Redis (lease: false)',
+          workers: 2,
+          state: { kind: 'redis', url: redis.url, prefix: 'percall:', lease: false },
+        },
+      );
     for (const variant of variants) {
       const config = join(folder, `gantry-${runs.length}.config.json`);
       writeFileSync(
@@ -126,7 +133,7 @@ export async function runWorkersBench(options: {
       try {
         const primary = child.pid ?? 0;
         const workerPids = variant.workers > 1 ? childrenOf(primary) : [primary];
-        const redisPid = variant.state ? redisServerPid(redis?.url) : undefined;
+        const redisPid = variant.state ? redis?.pid : undefined;
         await runWrk({ label: 'warm-up', url, connections: 32, seconds: 2, env: { BENCH_KEY: key } });
         const cpu = () => ({
           workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
@@ -163,13 +170,6 @@ export async function runWorkersBench(options: {
     rmSync(folder, { recursive: true, force: true });
   }
   return runs;
-}
-
-function redisServerPid(url: string | undefined): number | undefined {
-  const port = url ? new URL(url).port : undefined;
-  if (!port) return undefined;
-  const found = spawnSync('pgrep', ['-f', `redis-server.*:${port}`], { encoding: 'utf8' }).stdout.trim();
-  return found ? Number(found.split('\n')[0]) : undefined;
 }
 
 export function printWorkers(runs: readonly WorkersRun[]): void {

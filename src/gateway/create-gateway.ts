@@ -94,7 +94,11 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const state =
     options.state ??
     (settings.state.kind === 'redis'
-      ? await createRedisState({ url: settings.state.url, prefix: settings.state.prefix })
+      ? await createRedisState({
+          url: settings.state.url,
+          prefix: settings.state.prefix,
+          lease: settings.state.lease ? {} : false,
+        })
       : createMemoryState({ cacheMaxEntries: settings.cache.maxEntries }));
   const built = await buildRoutes(config, {
     env,

@@ -51,6 +51,15 @@ export {
   type SimulatorStats,
 } from './simulator/index.js';
 export { SseParser } from './sse/index.js';
-export { type Admission, createMemoryState, createRedisState, type GatewayState } from './state/index.js';
+export {
+  type Admission,
+  createLeases,
+  createMemoryState,
+  createRedisState,
+  type GatewayState,
+  type LeaseCall,
+  type LeaseOptions,
+  leaseScript,
+} from './state/index.js';
 export { createOpenAICompatibleUpstream, type Upstream, UpstreamFailure } from './upstream/index.js';
 export { createUsageRecorder, type UsageRecorder } from './usage/index.js';

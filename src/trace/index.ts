@@ -12,4 +12,4 @@ export {
   type Span,
   type SpanStartOptions,
 } from './span.js';
-export { createTracer, noopTracer, type SpanSink, type Tracer } from './tracer.js';
+export { createTracer, type EndedSpan, noopTracer, type SpanSink, type Tracer } from './tracer.js';

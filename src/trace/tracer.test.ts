@@ -14,6 +14,32 @@ afterEach(async () => {
 });
 
 describe('tracing', () => {
+  it('records an ended root span in one call, stored and listed like any span, and sampled', async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    const tracer = createTracer({ sinks: [storeSink(store)] });
+    const ended = {
+      name: 'chat bench',
+      kind: 'server' as const,
+      startTime: 1_000,
+      endTime: 1_012.5,
+      status: 'error' as const,
+      statusMessage: 'upstream down',
+      attributes: { [GenAI.operationName]: 'chat', 'http.response.status_code': 502 },
+    };
+    tracer.recordEnded?.(ended);
+    await tracer.flush();
+    const [listed] = await store.spans.listTraces();
+    expect(listed).toMatchObject({ rootName: 'chat bench', durationMs: 12.5, spanCount: 1, status: 'error' });
+    const [span] = await store.spans.getTrace(listed.traceId);
+    expect(span).toMatchObject({ ...ended, parentSpanId: null, traceId: listed.traceId });
+    expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+    // Sampled as startSpan is: with ratio 0.5 and a draw of 0.7, nothing is written.
+    const sampled = createTracer({ sinks: [storeSink(store)], sampleRatio: 0.5, random: () => 0.7 });
+    sampled.recordEnded?.(ended);
+    await sampled.flush();
+    expect(await store.spans.listTraces()).toHaveLength(1);
+  });
+
   it('writes a span tree to SQLite and reads it back as a tree with tokens and cost', async () => {
     store = openSqliteStore({ path: ':memory:' });
     const tracer = createTracer({ sinks: [storeSink(store)] });

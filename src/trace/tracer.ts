@@ -10,9 +10,25 @@ export interface SpanSink {
   close(): Promise<void>;
 }
 
+/** A root span that already ended, recorded in one call (the gateway's span per request). */
+export interface EndedSpan {
+  name: string;
+  kind: SpanRecord['kind'];
+  startTime: number;
+  endTime: number;
+  status: 'ok' | 'error';
+  statusMessage?: string;
+  attributes: Record<string, unknown>;
+}
+
 export interface Tracer {
   readonly enabled: boolean;
   startSpan(name: string, options?: SpanStartOptions): Span;
+  /**
+   * Records a root span that has ended, with no Span object in between: ids drawn and the trace
+   * sampled as startSpan would. Tracers without it are used through startSpan.
+   */
+  recordEnded?(span: EndedSpan): void;
   /** Runs fn inside a span that ends (with error status if fn throws) when fn settles. */
   inSpan<T>(name: string, options: SpanStartOptions, fn: (span: Span) => Promise<T>): Promise<T>;
   flush(): Promise<void>;
@@ -39,6 +55,21 @@ export function createTracer({ sinks, sampleRatio = 1, random = Math.random }: C
     enabled: true,
     startSpan: (name, options = {}) =>
       sampled(options) ? new RecordingSpan(name, options, write) : new NoopSpan(name, options),
+    recordEnded(span) {
+      if (sampleRatio < 1 && random() >= sampleRatio) return;
+      write({
+        traceId: newTraceId(),
+        spanId: newSpanId(),
+        parentSpanId: null,
+        name: span.name,
+        kind: span.kind,
+        startTime: span.startTime,
+        endTime: span.endTime,
+        status: span.status,
+        ...(span.statusMessage === undefined ? {} : { statusMessage: span.statusMessage }),
+        attributes: span.attributes,
+      });
+    },
     inSpan: (name, options, fn) => runInSpan(tracer, name, options, fn),
     async flush() {
       await Promise.all(sinks.map((sink) => sink.flush()));
@@ -88,6 +119,7 @@ class NoopSpan implements Span {
 export const noopTracer: Tracer = {
   enabled: false,
   startSpan: (name, options = {}) => new NoopSpan(name, options),
+  recordEnded: () => {},
   inSpan: (name, options, fn) => runInSpan(noopTracer, name, options, fn),
   flush: async () => {},
   close: async () => {},

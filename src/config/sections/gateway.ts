@@ -170,6 +170,8 @@ export const gatewaySection = z
         kind: z.enum(['memory', 'redis']).default('memory'),
         url: z.string().default('redis://127.0.0.1:6379'),
         prefix: z.string().default('gantry:gw:'),
+        /** Redis limits leased a few units at a time per replica (docs/gateway.md); false: a call per request. */
+        lease: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

@@ -87,9 +87,54 @@ function record(context: GatewayContext, usage: UsageRecorder, ended: number): v
 }
 
 function span(context: GatewayContext, model: string, tracer: Tracer, ended: number): void {
-  const s = tracer.startSpan(`${operation[context.endpoint]} ${model}`, {
+  const name = `${operation[context.endpoint]} ${model}`;
+  const startTime = performance.timeOrigin + context.startedAt;
+  if (!tracer.recordEnded) {
+    spanThroughStart(context, model, tracer, name, startTime);
+    return;
+  }
+  // One flat record, straight to the sinks: no Span object, options or attribute copies.
+  const attributes: Record<string, unknown> = {
+    [GenAI.operationName]: operation[context.endpoint],
+    [GenAI.requestModel]: model,
+    [GenAI.usageInputTokens]: context.inputTokens,
+    [GenAI.usageOutputTokens]: context.outputTokens,
+    [GenAI.costUsd]: context.costUsd,
+    'gantry.gateway.cached': context.cached,
+    'gantry.gateway.stream': context.stream,
+    'http.response.status_code': context.status,
+  };
+  if (context.upstreamModel) attributes[GenAI.responseModel] = context.upstreamModel;
+  if (context.cachedInputTokens)
+    attributes['gen_ai.usage.cache_read_input_tokens'] = context.cachedInputTokens;
+  if (context.cacheWriteTokens)
+    attributes['gen_ai.usage.cache_creation_input_tokens'] = context.cacheWriteTokens;
+  if (context.upstream) attributes['gantry.gateway.upstream'] = context.upstream;
+  const extra = context.spanAttributes;
+  if (extra) for (const key in extra) if (extra[key] !== undefined) attributes[key] = extra[key];
+  const { error } = context;
+  if (error instanceof Error) attributes['error.type'] = (error as { code?: string }).code ?? error.name;
+  tracer.recordEnded({
+    name,
     kind: 'server',
-    startTime: performance.timeOrigin + context.startedAt,
+    startTime,
+    endTime: performance.timeOrigin + ended,
+    status: context.status >= 400 ? 'error' : 'ok',
+    ...(error === undefined ? {} : { statusMessage: error instanceof Error ? error.message : String(error) }),
+    attributes,
+  });
+}
+
+function spanThroughStart(
+  context: GatewayContext,
+  model: string,
+  tracer: Tracer,
+  name: string,
+  startTime: number,
+): void {
+  const s = tracer.startSpan(name, {
+    kind: 'server',
+    startTime,
     attributes: {
       [GenAI.operationName]: operation[context.endpoint],
       [GenAI.requestModel]: model,
@@ -107,6 +152,5 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
     },
   });
   if (context.error) s.recordError(context.error);
-  void ended;
   s.end(context.status >= 400 ? 'error' : 'ok');
 }

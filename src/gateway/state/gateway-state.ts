@@ -21,6 +21,10 @@ export interface GatewayState {
   /** Synchronous admit/release, for states that need no I/O (memory): saves promises per request. */
   admitNow?(keyId: string, limits: GatewayKeyLimits, now: number): Admission;
   releaseNow?(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): void;
+  /** The answer when it needs no I/O (a leased Redis state with units in hand), else undefined. */
+  tryAdmitNow?(keyId: string, limits: GatewayKeyLimits, now: number): Admission | undefined;
+  /** Round trips made for leases so far (the leased Redis state only). */
+  readonly leaseCalls?: number;
   /** Gives the concurrency slot back and charges the tokens and spend the request used. */
   release(keyId: string, limits: GatewayKeyLimits, charge: UsageCharge, now: number): Promise<void>;
   /** Starts a key's spend counters from stored usage, unless another replica already did. */

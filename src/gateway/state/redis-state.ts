@@ -1,5 +1,7 @@
 // Gateway state in Redis: every replica and worker shares one set of limits, spend counters and
-// one response cache. Each admission is one round trip (a Lua script), each release another.
+// one response cache. With `lease` (the configured default) limits are leased a few units at a time
+// (leased-limits.ts: a round trip per lease, not per request); without, each admission is one round
+// trip (a Lua script) and each release another.
 import { Redis } from 'ioredis';
 import { GantryError } from '../../errors/index.js';
 import type { GatewayKeyLimits } from '../../store/index.js';
@@ -10,21 +12,29 @@ import {
   msUntilNextUtcDay,
   utcDay,
 } from './gateway-state.js';
+import { leaseScript } from './lease-script.js';
+import { createLeases, type LeaseOptions } from './leased-limits.js';
 import { admitScript, releaseScript } from './redis-scripts.js';
 
 export interface RedisStateOptions {
   url: string;
   prefix?: string;
+  /** Lease limits to this replica a few units at a time (leased-limits.ts); false: a call per request. */
+  lease?: LeaseOptions | false;
 }
 
 type ScriptedRedis = Redis & {
   gantryAdmit(...args: (string | number)[]): Promise<[number, string, number]>;
   gantryRelease(...args: (string | number)[]): Promise<number>;
+  gantryLease(
+    ...args: (string | number)[]
+  ): Promise<[number, number, number, string, string, number, number]>;
 };
 
 export async function createRedisState({
   url,
   prefix = 'gantry:gw:',
+  lease = false,
 }: RedisStateOptions): Promise<GatewayState> {
   const redis = new Redis(url, {
     lazyConnect: true,
@@ -34,6 +44,7 @@ export async function createRedisState({
   redis.on('error', () => {}); // reported per call; keeps a Redis restart from crashing the process
   redis.defineCommand('gantryAdmit', { numberOfKeys: 5, lua: admitScript });
   redis.defineCommand('gantryRelease', { numberOfKeys: 4, lua: releaseScript });
+  redis.defineCommand('gantryLease', { numberOfKeys: 6, lua: leaseScript });
   try {
     await redis.connect();
   } catch (error) {
@@ -43,7 +54,7 @@ export async function createRedisState({
   const k = (keyId: string, suffix: string) => `${prefix}k:{${keyId}}:${suffix}`;
   const limitArg = (value: number | undefined) => (value === undefined ? -1 : value);
 
-  return {
+  const base: GatewayState = {
     kind: 'redis',
     async admit(keyId: string, limits: GatewayKeyLimits, now: number): Promise<Admission> {
       try {
@@ -108,6 +119,45 @@ export async function createRedisState({
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+  if (!lease) return base;
+
+  const leases = createLeases(
+    (keyId, day, args) =>
+      redis
+        .gantryLease(
+          k(keyId, 'rq'),
+          k(keyId, 'tk'),
+          k(keyId, 'cch'),
+          k(keyId, 'ccx'),
+          k(keyId, 'total'),
+          k(keyId, `day:${day}`),
+          ...args,
+        )
+        .catch((error) => {
+          throw unavailable(url, error);
+        }),
+    lease,
+  );
+  return {
+    ...base,
+    admit: (keyId, limits, now) => leases.admit(keyId, limits, now),
+    tryAdmitNow: (keyId, limits, now) => leases.tryAdmitNow(keyId, limits, now),
+    releaseNow: (keyId, limits, charge, now) => leases.releaseNow(keyId, limits, charge, now),
+    async release(keyId, limits, charge, now) {
+      leases.releaseNow(keyId, limits, charge, now);
+    },
+    async spend(keyId, now) {
+      await leases.flushKey(keyId);
+      return base.spend(keyId, now);
+    },
+    get leaseCalls() {
+      return leases.calls;
+    },
+    async close() {
+      await leases.close();
+      await base.close();
     },
   };
 }

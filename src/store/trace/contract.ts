@@ -48,6 +48,31 @@ export const traceContract: DomainContract<TraceRepositories> = (backend, open) 
       expect(await store.spans.getTrace('t1')).toEqual([root]);
     });
 
+    it("keeps a gateway span's typed attributes (columns since migration 10) and the rest as they were", async () => {
+      const typed = {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.request.model': 'bench',
+        'gen_ai.response.model': 'gpt-4o-mini',
+        'gen_ai.usage.input_tokens': 12,
+        'gen_ai.usage.output_tokens': 30,
+        'gantry.cost.usd': 0.000125,
+        'gantry.gateway.upstream': 'a',
+        'gantry.gateway.cached': false,
+        'gantry.gateway.stream': true,
+        'http.response.status_code': 200,
+      };
+      const gateway = span({ traceId: 'g', spanId: 's1', kind: 'server', attributes: typed });
+      // A value of another type than its column's stays in the JSON; other attributes too.
+      const odd = span({
+        traceId: 'g',
+        spanId: 's2',
+        parentSpanId: 's1',
+        attributes: { 'gantry.gateway.cached': 'yes', 'http.response.status_code': 502, 'error.type': 'X' },
+      });
+      await store.spans.saveSpans([gateway, odd]);
+      expect(await store.spans.getTrace('g')).toEqual([gateway, odd]);
+    });
+
     it('returns a trace ordered by start time with parents, status and messages', async () => {
       await store.spans.saveSpans([
         span({ traceId: 't', spanId: 'c2', parentSpanId: 'r', name: 'second', startTime: 30, endTime: 40 }),

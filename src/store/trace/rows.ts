@@ -1,4 +1,5 @@
 // The spans row and its record: the same on SQLite and Postgres.
+import { joinAttributes } from './span-columns.js';
 import type { SpanRecord } from './types.js';
 
 export interface SpanRow {
@@ -12,6 +13,8 @@ export interface SpanRow {
   status: SpanRecord['status'];
   status_message: string | null;
   attributes: string;
+  /** The typed attribute columns (span-columns.ts), null where a span has none. */
+  [column: `a_${string}`]: unknown;
 }
 
 export function rowToSpan(row: SpanRow): SpanRecord {
@@ -25,6 +28,6 @@ export function rowToSpan(row: SpanRow): SpanRecord {
     endTime: row.end_time,
     status: row.status,
     ...(row.status_message === null ? {} : { statusMessage: row.status_message }),
-    attributes: JSON.parse(row.attributes) as Record<string, unknown>,
+    attributes: joinAttributes(row.attributes, row as unknown as Record<string, unknown>),
   };
 }

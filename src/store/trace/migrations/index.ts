@@ -3,5 +3,10 @@
 import type { Migration } from '../../migration.js';
 import { coreMigration } from './0001-core.js';
 import { spansByTraceMigration } from './0002-spans-by-trace.js';
+import { spanColumnsMigration } from './0010-span-columns.js';
 
-export const traceMigrations: readonly Migration[] = [coreMigration, spansByTraceMigration];
+export const traceMigrations: readonly Migration[] = [
+  coreMigration,
+  spansByTraceMigration,
+  spanColumnsMigration,
+];

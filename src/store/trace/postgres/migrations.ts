@@ -1,5 +1,8 @@
 // The trace domain's schema on Postgres, with the ids of its SQLite migrations.
 import type { PostgresMigration } from '../../postgres-migration.js';
+import { spanColumns } from '../span-columns.js';
+
+const postgresType = { text: 'TEXT', number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' } as const;
 
 export const tracePostgresMigrations: readonly PostgresMigration[] = [
   {
@@ -25,4 +28,11 @@ export const tracePostgresMigrations: readonly PostgresMigration[] = [
   },
   // SQLite's migration 2 re-keyed spans by (trace_id, span_id); on Postgres migration 1 already does.
   { id: 2, name: 'core: spans keyed by trace', up: 'SELECT 1' },
+  {
+    id: 10,
+    name: 'trace: typed span attribute columns',
+    up: spanColumns
+      .map(([, column, type]) => `ALTER TABLE spans ADD COLUMN ${column} ${postgresType[type]};`)
+      .join('\n'),
+  },
 ];

@@ -2,6 +2,10 @@
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { SpanRepository } from '../repository.js';
 import { rowToSpan, type SpanRow } from '../rows.js';
+import { spanColumnList, spanColumns, splitAttributes } from '../span-columns.js';
+
+const pgArray = { text: 'text[]', number: 'float8[]', boolean: 'bool[]' } as const;
+
 import type { SpanRecord } from '../types.js';
 
 export function createPostgresSpanRepository(db: PostgresDatabase): SpanRepository {
@@ -13,15 +17,28 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
       const unique = new Map<string, SpanRecord>();
       for (const s of spans) unique.set(`${s.traceId}\0${s.spanId}`, s);
       const rows = [...unique.values()];
+      // Typed attribute columns (span-columns.ts) as one array each, the rest as JSON.
+      const typed = spanColumns.map(() => [] as unknown[]);
+      const json: string[] = [];
+      const values: unknown[] = new Array(spanColumns.length);
+      for (const s of rows) {
+        json.push(splitAttributes(s.attributes, values, 0));
+        for (let i = 0; i < spanColumns.length; i++) {
+          const value = values[i];
+          typed[i].push(spanColumns[i][2] === 'boolean' && value !== null ? value === 1 : value);
+        }
+      }
+      const typedArgs = spanColumns.map(([, , type], i) => `$${11 + i}::${pgArray[type]}`).join(', ');
+      const updates = spanColumns.map(([, column]) => `${column} = excluded.${column}`).join(', ');
       await db.query(
         `INSERT INTO spans (trace_id, span_id, parent_span_id, name, kind, start_time, end_time, status,
-           status_message, attributes)
+           status_message, attributes, ${spanColumnList})
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
-           $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[])
+           $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[], ${typedArgs})
          ON CONFLICT (trace_id, span_id) DO UPDATE SET parent_span_id = excluded.parent_span_id,
            name = excluded.name, kind = excluded.kind, start_time = excluded.start_time,
            end_time = excluded.end_time, status = excluded.status, status_message = excluded.status_message,
-           attributes = excluded.attributes`,
+           attributes = excluded.attributes, ${updates}`,
         [
           rows.map((s) => s.traceId),
           rows.map((s) => s.spanId),
@@ -32,7 +49,8 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
           rows.map((s) => s.endTime),
           rows.map((s) => s.status),
           rows.map((s) => s.statusMessage ?? null),
-          rows.map((s) => JSON.stringify(s.attributes)),
+          json,
+          ...typed,
         ],
       );
     },

@@ -3,14 +3,15 @@ import { blockInsert } from '../../block-insert.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { SpanRepository } from '../repository.js';
 import { rowToSpan, type SpanRow } from '../rows.js';
+import { spanColumnList, spanColumns, splitAttributes } from '../span-columns.js';
 import type { SpanRecord } from '../types.js';
 
 export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
   const insertRows = blockInsert(
     db,
     `INSERT OR REPLACE INTO spans (span_id, trace_id, parent_span_id, name, kind, start_time, end_time,
-      status, status_message, attributes)`,
-    10,
+      status, status_message, attributes, ${spanColumnList})`,
+    10 + spanColumns.length,
     writeFields,
   );
   const insertMany = db.transaction((spans: readonly SpanRecord[]) => insertRows(spans));
@@ -60,5 +61,5 @@ function writeFields(s: SpanRecord, into: unknown[], at: number): void {
   into[at + 6] = s.endTime;
   into[at + 7] = s.status;
   into[at + 8] = s.statusMessage ?? null;
-  into[at + 9] = JSON.stringify(s.attributes);
+  into[at + 9] = splitAttributes(s.attributes, into, at + 10);
 }
