@@ -7,6 +7,7 @@ import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { gatewayApiErrors } from './codes/gateway-apis.js';
 import { guardErrors } from './codes/guard.js';
+import { jobsErrors } from './codes/jobs.js';
 import { llamaErrors } from './codes/llama.js';
 import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
@@ -30,6 +31,7 @@ export const errorCatalogue = {
   ...llamaErrors,
   ...gatewayApiErrors,
   ...costRoutingErrors,
+  ...jobsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
