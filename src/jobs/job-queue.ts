@@ -111,6 +111,8 @@ export async function createJobQueue(options: JobQueueOptions): Promise<JobQueue
       throw error;
     }
     const raw = await job.getState();
+    // The job may have finished between reading it and reading its state: read it again for the result.
+    if (raw === 'completed' || raw === 'failed') job = (await queue.getJob(jobId)) ?? job;
     const cancelled = raw === 'failed' && (await isCancelled(redis, prefix, name, jobId));
     const state: JobState = cancelled ? 'cancelled' : (raw as JobState);
     const progress = typeof job.progress === 'object' ? (job.progress as unknown as JobProgress) : undefined;
