@@ -52,6 +52,7 @@ async function serve(config: ReturnType<typeof configWith>) {
       body: JSON.stringify(body),
     }).then(async (response) => ({
       status: response.status,
+      // biome-ignore lint/suspicious/noExplicitAny: JSON response bodies, read field by field in the tests.
       body: (await response.json()) as Record<string, any>,
     }));
 }

@@ -4,7 +4,6 @@
 // by the handlers (an agent run resumes from its checkpoint). close() drains: no new jobs are taken
 // and those in flight finish.
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { GantryError } from '../errors/index.js';
 import { cancelChannel, isCancelled } from './cancellation.js';
 import type { JobContext, JobHandler, JobHandlers } from './job-handler.js';
