@@ -140,13 +140,17 @@ describe('jobs across worker processes', () => {
       expect(resumed.length).toBe(heldByVictim.size);
       for (const status of resumed) {
         expect(status.attempts).toBeGreaterThanOrEqual(2);
-        expect((status.result as { resumed: boolean }).resumed).toBe(true);
+        // Resumed from its checkpoint; or, killed before its first checkpoint (no tool had run),
+        // started again under the derived id `<runId>.<delivery>`.
+        const result = status.result as { resumed: boolean; runId: string };
+        expect(result.resumed || result.runId.startsWith(`${status.id}.`)).toBe(true);
       }
 
       const lines = readFileSync(logPath, 'utf8').trim().split('\n');
       const counts = new Map<string, number>();
       for (const line of lines) {
-        const key = line.split(' ').slice(0, 2).join(' ');
+        const [runId, callId] = line.split(' ');
+        const key = `${runId.replace(/\.\d+$/, '')} ${callId}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       // Every step's side effect happened, and those finished before the kill exactly once.
