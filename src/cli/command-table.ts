@@ -116,4 +116,14 @@ export const commandTable: CommandEntry[] = [
     summary: 'Cost reports: spend by key, model and route, cache savings, router decisions (cost report)',
     load: () => import('./commands/cost.js'),
   },
+  {
+    name: 'worker',
+    summary: 'Run queued jobs (agent, team, eval, batch); SIGTERM drains',
+    load: () => import('./commands/worker.js'),
+  },
+  {
+    name: 'jobs',
+    summary: 'Queued jobs: status, wait, cancel, counts; queue a team run or an eval',
+    load: () => import('./commands/jobs.js'),
+  },
 ];

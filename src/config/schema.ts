@@ -7,6 +7,7 @@ import { databaseSection } from './sections/database.js';
 import { evalSection } from './sections/eval.js';
 import { gatewaySection } from './sections/gateway.js';
 import { guardSection } from './sections/guard.js';
+import { jobsSection } from './sections/jobs.js';
 import { memorySection } from './sections/memory.js';
 import { modelsSection, providersSection } from './sections/models.js';
 import { ragSection } from './sections/rag.js';
@@ -32,6 +33,7 @@ export const configSchema = z
     demo: z.boolean().optional(),
     caching: cachingSection,
     cost: costSection,
+    jobs: jobsSection,
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { gatewayApiErrors } from './codes/gateway-apis.js';
 import { guardErrors } from './codes/guard.js';
+import { jobsErrors } from './codes/jobs.js';
 import { llamaErrors } from './codes/llama.js';
 import { memoryErrors } from './codes/memory.js';
 import { ragErrors } from './codes/rag.js';
@@ -32,6 +33,7 @@ export const errorCatalogue = {
   ...gatewayApiErrors,
   ...costRoutingErrors,
   ...benchmarkTaskErrors,
+  ...jobsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -22,6 +22,7 @@ interface RunFlags {
   json?: boolean;
   strategy?: string;
   samples?: string;
+  queue?: boolean;
 }
 
 const protocolNames = ['auto', 'native', 'json', 'react'];
@@ -41,6 +42,7 @@ export function define(command: Command, context: CliContext): void {
     )
     .option('--samples <n>', 'samples (self-consistency, best-of-n), trials (reflexion), breadth (tot)')
     .option('--json', 'print each event as one JSON line')
+    .option('--queue', 'queue the run for `gantry worker` processes (jobs.redisUrl) and print its id')
     .action(async (task: string | undefined, flags: RunFlags) => {
       if (!task && !flags.resume) {
         throw new GantryError('USAGE_INVALID', 'Give a task, or --resume <runId> to continue a run.', {
@@ -59,6 +61,14 @@ export function define(command: Command, context: CliContext): void {
           'USAGE_INVALID',
           `--max-steps must be a positive whole number, got '${flags.maxSteps}'.`,
         );
+      }
+      if (flags.queue) {
+        const { queueRun } = await import('../queue-run.js');
+        return queueRun(context, task, {
+          ...flags,
+          maximumSteps,
+          tools: flags.tools ? splitList(flags.tools) : undefined,
+        });
       }
       const { config } = context.config();
       const store = await context.store();

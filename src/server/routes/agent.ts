@@ -20,6 +20,7 @@ import { sendJson } from '../http-response.js';
 import { parseRequestBody } from '../parse-request-body.js';
 import { readJsonBody } from '../read-json-body.js';
 import type { Route } from '../router.js';
+import { lazyJobQueue } from './enqueue-run.js';
 
 const startBody = z
   .object({
@@ -33,6 +34,8 @@ const startBody = z
     wait: z.boolean().default(false),
     /** Answer with the run's events as server-sent events, as they happen. */
     stream: z.boolean().default(false),
+    /** Put the run on the job queue (jobs.redisUrl) for `gantry worker` processes: 202 with its id. */
+    queue: z.boolean().default(false),
   })
   .strict();
 // The approver is the authenticated principal, never a field or header the client chooses.
@@ -57,6 +60,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
   const slots = createTenantRunSlots(config);
   const limit = config.server.bodyLimitBytes;
   const depth = config.security.maximumJsonDepth;
+  const jobQueue = lazyJobQueue(config);
 
   /** The run, if it belongs to the caller's tenant; NOT_FOUND otherwise (another tenant's run is invisible). */
   async function ownRun(req: IncomingMessage, id: string) {
@@ -141,6 +145,16 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
           caller: { id: principal.principal, tenant: principal.tenant },
         });
         const owner = { tenant: principal.tenant, isNew: true };
+        if (body.queue) {
+          const queued = await jobQueue.enqueueRun({
+            runId,
+            task: body.task,
+            ...spec,
+            caller: principal.principal,
+            tenant: principal.tenant,
+          });
+          return sendJson(res, 202, queued);
+        }
         if (body.stream) {
           const { done } = await launch(
             runId,
@@ -294,6 +308,7 @@ export function agentRoutes({ config, store, tracer }: AgentRouteOptions): Agent
     async close() {
       for (const { controller } of active.values()) controller.abort(new Error('server shutting down'));
       await Promise.allSettled([...active.values()].map((run) => run.done));
+      await jobQueue.close();
     },
   };
 }
