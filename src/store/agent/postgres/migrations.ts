@@ -71,4 +71,16 @@ export const agentPostgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX agent_run_tenants_tenant ON agent_run_tenants (tenant, run_id);
     `,
   },
+  {
+    id: 110,
+    name: 'agent: checkpoint entries appended per step',
+    up: `
+      CREATE TABLE agent_checkpoint_entries (
+        run_id TEXT NOT NULL REFERENCES agent_runs (id) ON DELETE CASCADE,
+        position BIGINT NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (run_id, position)
+      );
+    `,
+  },
 ];

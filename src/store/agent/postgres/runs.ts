@@ -1,6 +1,9 @@
-// Agent runs on Postgres: one row per run with its latest checkpoint as JSON text. Each update is one
-// statement, so concurrent updates of different fields from two processes never undo each other.
+// Agent runs on Postgres: one row per run; its checkpoint is the whole state in agent_runs.checkpoint
+// plus the entries appended since in agent_checkpoint_entries. Each write is one statement (data-
+// modifying CTEs), so it is atomic in one round trip, and concurrent updates of different fields from
+// two processes never undo each other.
 import type { PostgresDatabase } from '../../postgres-database.js';
+import { type CheckpointPartRow, rowsToCheckpoint } from '../checkpoint-entries.js';
 import type { AgentRunRepository } from '../repository.js';
 import { type RunRow, rowToRun } from '../rows.js';
 import type { AgentRunUpdate } from '../types.js';
@@ -20,6 +23,20 @@ const columns: Record<keyof AgentRunUpdate, string> = {
 const runColumns = `id, parent_run_id, agent_name, task, model, status, stop_reason, final_text, trace_id,
   step_count, input_tokens, output_tokens, cost_usd, created_at, updated_at`;
 
+/** `UPDATE agent_runs SET ...` for the given fields, its values numbered after `offset` others. */
+function updateStatement(update: AgentRunUpdate, offset: number): { sql: string; values: unknown[] } {
+  const keys = (Object.keys(update) as (keyof AgentRunUpdate)[]).filter(
+    (key) => update[key] !== undefined && key in columns,
+  );
+  const values: unknown[] = keys.map((key) =>
+    key === 'checkpoint' ? JSON.stringify(update.checkpoint) : update[key],
+  );
+  const sets = keys.map((key, index) => `${columns[key]} = $${offset + index + 1}`);
+  sets.push(`updated_at = $${offset + keys.length + 1}`);
+  values.push(new Date().toISOString());
+  return { sql: `UPDATE agent_runs SET ${sets.join(', ')} WHERE id = $1`, values };
+}
+
 export function createPostgresAgentRunRepository(db: PostgresDatabase): AgentRunRepository {
   return {
     async createRun(run) {
@@ -31,30 +48,37 @@ export function createPostgresAgentRunRepository(db: PostgresDatabase): AgentRun
       );
     },
     async updateRun(id, update) {
-      const keys = (Object.keys(update) as (keyof AgentRunUpdate)[]).filter(
-        (key) => update[key] !== undefined && key in columns,
+      const { sql, values } = updateStatement(update, 1);
+      // A whole checkpoint replaces the entries appended before it, in the same statement.
+      const statement =
+        update.checkpoint === undefined
+          ? sql
+          : `WITH replaced AS (DELETE FROM agent_checkpoint_entries WHERE run_id = $1) ${sql}`;
+      await db.query(statement, [id, ...values]);
+    },
+    async appendCheckpoint(id, entry, update = {}) {
+      const { sql, values } = updateStatement(update, 2);
+      await db.query(
+        `WITH appended AS (
+           INSERT INTO agent_checkpoint_entries (run_id, position, entry)
+           SELECT $1, coalesce(max(position), 0) + 1, $2 FROM agent_checkpoint_entries WHERE run_id = $1)
+         ${sql}`,
+        [id, JSON.stringify(entry), ...values],
       );
-      const values: unknown[] = keys.map((key) =>
-        key === 'checkpoint' ? JSON.stringify(update.checkpoint) : update[key],
-      );
-      const sets = keys.map((key, index) => `${columns[key]} = $${index + 1}`);
-      sets.push(`updated_at = $${keys.length + 1}`);
-      await db.query(`UPDATE agent_runs SET ${sets.join(', ')} WHERE id = $${keys.length + 2}`, [
-        ...values,
-        new Date().toISOString(),
-        id,
-      ]);
     },
     async getRun(id) {
       const [row] = await db.query<RunRow>(`SELECT ${runColumns} FROM agent_runs WHERE id = $1`, [id]);
       return row ? rowToRun(row) : undefined;
     },
     async getCheckpoint(id) {
-      const [row] = await db.query<{ checkpoint: string | null }>(
-        'SELECT checkpoint FROM agent_runs WHERE id = $1',
+      // One statement, so one snapshot: a whole checkpoint written meanwhile never mixes with old entries.
+      const rows = await db.query<CheckpointPartRow>(
+        `SELECT 0 AS position, checkpoint AS body FROM agent_runs WHERE id = $1
+         UNION ALL SELECT position, entry FROM agent_checkpoint_entries WHERE run_id = $1
+         ORDER BY position`,
         [id],
       );
-      return row?.checkpoint ? JSON.parse(row.checkpoint) : undefined;
+      return rowsToCheckpoint(rows) as never;
     },
     async listRuns({ limit = 20, status } = {}) {
       const rows = status

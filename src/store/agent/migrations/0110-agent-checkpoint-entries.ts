@@ -1,0 +1,18 @@
+import type { Migration } from '../../migration.js';
+
+// Checkpoints written step by step: each write appends what changed (new messages, counters) as one
+// row, instead of rewriting the whole state in agent_runs.checkpoint, which stays the base the entries
+// apply to. Runs checkpointed whole before this migration are read as they are (no entries).
+// WITHOUT ROWID: a run's entries sit together in one B-tree, so an append writes one page.
+export const agentCheckpointEntriesMigration: Migration = {
+  id: 110,
+  name: 'agent: checkpoint entries appended per step',
+  up: `
+    CREATE TABLE agent_checkpoint_entries (
+      run_id TEXT NOT NULL REFERENCES agent_runs (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      entry TEXT NOT NULL,
+      PRIMARY KEY (run_id, position)
+    ) WITHOUT ROWID;
+  `,
+};
