@@ -79,13 +79,13 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
           append: { messages: [{ role: 'assistant', text: 'é "quoted"' }], keys: ['k1'] },
           set: { step: 1, usage: { tokens: 10, cost: 0.5 }, counted: ['c1'] },
         },
-        { stepCount: 1, inputTokens: 10, costUsd: 0.5 },
+        { stepCount: 1, inputTokens: 10, outputTokens: 0, costUsd: 0.5 },
       );
       await store.agentRuns.appendCheckpoint('r2', { append: { messages: [{ other: true }] } });
       await store.agentRuns.appendCheckpoint(
         'r1',
         { append: { messages: [{ role: 'tool' }, { role: 'assistant', text: 'done' }], tags: [] }, set: { step: 2, counted: null } },
-        { status: 'completed', stepCount: 2, finalText: 'done' },
+        { status: 'completed', stepCount: 2, inputTokens: 10, outputTokens: 0, costUsd: 0.5, finalText: 'done' },
       );
       expect(await store.agentRuns.getCheckpoint('r1')).toEqual({
         task: 'go',
@@ -111,6 +111,48 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       });
       // Entries without a whole state start from an empty object; other runs are untouched.
       expect(await store.agentRuns.getCheckpoint('r2')).toEqual({ messages: [{ other: true }] });
+    });
+
+    it("shows the progress of a run's latest entry, until the run's own progress is set again", async () => {
+      await newRun('r1');
+      await newRun('r2');
+      const created = await store.agentRuns.getRun('r1');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.agentRuns.appendCheckpoint('r1', { set: { step: 1 } }, { stepCount: 1, inputTokens: 5 });
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        { set: { step: 2 } },
+        { stepCount: 2, inputTokens: 9, outputTokens: 4, costUsd: 0.25 },
+      );
+      const progress = { stepCount: 2, inputTokens: 9, outputTokens: 4, costUsd: 0.25, status: 'running' };
+      const running = await store.agentRuns.getRun('r1');
+      expect(running).toMatchObject(progress);
+      expect(running!.updatedAt > created!.updatedAt).toBe(true);
+      expect((await store.agentRuns.listRuns()).find((r) => r.id === 'r1')).toMatchObject(progress);
+      expect((await store.agentRuns.listRuns({ status: 'running' })).map((r) => r.id)).toEqual(['r2', 'r1']);
+      expect(await store.agentRuns.getRun('r2')).toMatchObject({ stepCount: 0, inputTokens: 0 });
+      // Progress set on the run itself is newer than the entries'.
+      await store.agentRuns.updateRun('r1', { stepCount: 7, status: 'aborted' });
+      expect(await store.agentRuns.getRun('r1')).toMatchObject({
+        ...progress,
+        stepCount: 7,
+        status: 'aborted',
+      });
+      // An entry written with a status writes the run's row too, in the same transaction.
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        { set: { step: 8 } },
+        { status: 'completed', finalText: 'ok', stepCount: 8, inputTokens: 11, outputTokens: 5, costUsd: 0.5 },
+      );
+      expect(await store.agentRuns.getRun('r1')).toMatchObject({
+        status: 'completed',
+        finalText: 'ok',
+        stepCount: 8,
+        inputTokens: 11,
+        outputTokens: 5,
+        costUsd: 0.5,
+      });
+      expect((await store.agentRuns.listRuns({ status: 'completed' })).map((r) => r.stepCount)).toEqual([8]);
     });
 
     it('a whole checkpoint replaces the entries appended before it', async () => {

@@ -22,7 +22,9 @@ export interface AgentRunRepository {
   updateRun(id: string, update: AgentRunUpdate): Promise<void>;
   /**
    * Adds an entry to the run's checkpoint (what changed since the last write, not the whole state)
-   * and applies `update` to the run, in one transaction. Cost grows with the entry, not the run.
+   * and applies `update` to the run, in one transaction; its cost grows with the entry, not the run.
+   * The progress given (stepCount, tokens, cost) is kept with the entry, and getRun shows it until
+   * the run's progress is written again; fields not given show the run's own.
    */
   appendCheckpoint(
     id: string,

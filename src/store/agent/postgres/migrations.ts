@@ -79,6 +79,11 @@ export const agentPostgresMigrations: readonly PostgresMigration[] = [
         run_id TEXT NOT NULL REFERENCES agent_runs (id) ON DELETE CASCADE,
         position BIGINT NOT NULL,
         entry TEXT NOT NULL,
+        step_count BIGINT,
+        input_tokens BIGINT,
+        output_tokens BIGINT,
+        cost_usd DOUBLE PRECISION,
+        written_at TEXT NOT NULL,
         PRIMARY KEY (run_id, position)
       );
     `,

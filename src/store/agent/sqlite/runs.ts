@@ -3,7 +3,13 @@
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import { type CheckpointPartRow, rowsToCheckpoint } from '../checkpoint-entries.js';
 import type { AgentRunRepository } from '../repository.js';
-import { type RunRow, rowToRun } from '../rows.js';
+import {
+  changesMoreThanProgress,
+  progressColumnsOf,
+  type RunRow,
+  rowToRun,
+  runWithProgress,
+} from '../rows.js';
 import type { AgentRunUpdate } from '../types.js';
 
 const columns: Record<keyof AgentRunUpdate, string> = {
@@ -24,18 +30,23 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
   const insert = db.prepare(`INSERT INTO agent_runs
     (id, parent_run_id, agent_name, task, model, status, trace_id, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`);
-  const selectOne = db.prepare('SELECT * FROM agent_runs WHERE id = ?');
+  const selectOne = db.prepare(`SELECT ${runWithProgress} WHERE r.id = ?`);
   // One statement, so one snapshot: a whole checkpoint written meanwhile never mixes with old entries.
   const selectCheckpoint = db.prepare(`SELECT 0 AS position, checkpoint AS body FROM agent_runs WHERE id = ?
     UNION ALL SELECT position, entry FROM agent_checkpoint_entries WHERE run_id = ? ORDER BY position`);
-  const appendEntry = db.prepare(`INSERT INTO agent_checkpoint_entries (run_id, position, entry)
-    SELECT ?, coalesce(max(position), 0) + 1, ? FROM agent_checkpoint_entries WHERE run_id = ?`);
+  const appendEntry = db.prepare(`INSERT INTO agent_checkpoint_entries
+    (run_id, position, entry, step_count, input_tokens, output_tokens, cost_usd, written_at)
+    SELECT @id, coalesce(max(position), 0) + 1, @entry, @stepCount, @inputTokens, @outputTokens, @costUsd, @now
+    FROM agent_checkpoint_entries WHERE run_id = @id`);
   const deleteEntries = db.prepare('DELETE FROM agent_checkpoint_entries WHERE run_id = ?');
-  const selectRecent = db.prepare('SELECT * FROM agent_runs ORDER BY created_at DESC, rowid DESC LIMIT ?');
+  const selectRecent = db.prepare(
+    `SELECT ${runWithProgress} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ?`,
+  );
   const selectByStatus = db.prepare(
-    'SELECT * FROM agent_runs WHERE status = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+    `SELECT ${runWithProgress} WHERE r.status = ? ORDER BY r.created_at DESC, r.rowid DESC LIMIT ?`,
   );
   const updates = new Map<string, Statement>();
+  const clearings = new Map<string, Statement>();
 
   /** Applies an update; one prepared statement per set of columns (the loop repeats the same set). */
   const applyUpdate = (id: string, update: AgentRunUpdate) => {
@@ -54,13 +65,38 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
     );
     statement.run(...values, new Date().toISOString(), id);
   };
+  // Progress set on the run outdates its latest entry's, which getRun would otherwise show.
+  const updateWithProgress = db.transaction((id: string, update: AgentRunUpdate) => {
+    applyUpdate(id, update);
+    const cleared = progressColumnsOf(update);
+    const key = cleared.join(',');
+    let clear = clearings.get(key);
+    if (!clear) {
+      clear = db.prepare(`UPDATE agent_checkpoint_entries SET ${cleared.map((c) => `${c} = NULL`).join(', ')}
+        WHERE run_id = ? AND position = (SELECT max(position) FROM agent_checkpoint_entries WHERE run_id = ?)`);
+      clearings.set(key, clear);
+    }
+    clear.run(id, id);
+  });
+
   // A whole checkpoint replaces the entries before it.
   const replaceCheckpoint = db.transaction((id: string, update: AgentRunUpdate) => {
     deleteEntries.run(id);
     applyUpdate(id, update);
   });
-  const append = db.transaction((id: string, entry: string, update: AgentRunUpdate) => {
-    appendEntry.run(id, entry, id);
+  const insertEntry = (id: string, entry: string, update: AgentRunUpdate) =>
+    appendEntry.run({
+      id,
+      entry,
+      stepCount: update.stepCount ?? null,
+      inputTokens: update.inputTokens ?? null,
+      outputTokens: update.outputTokens ?? null,
+      costUsd: update.costUsd ?? null,
+      now: new Date().toISOString(),
+    });
+  // The entry with the run's other changes (a status, the answer): both or neither.
+  const appendWithRun = db.transaction((id: string, entry: string, update: AgentRunUpdate) => {
+    insertEntry(id, entry, update);
     applyUpdate(id, update);
   });
 
@@ -80,10 +116,13 @@ export function createSqliteAgentRunRepository(db: SqliteDatabase): AgentRunRepo
     },
     async updateRun(id, update) {
       if (update.checkpoint !== undefined) replaceCheckpoint(id, update);
+      else if (progressColumnsOf(update).length > 0) updateWithProgress(id, update);
       else applyUpdate(id, update);
     },
     async appendCheckpoint(id, entry, update = {}) {
-      append(id, JSON.stringify(entry), update);
+      // A step's usual write: one row (one statement, so one transaction), the run's row untouched.
+      if (changesMoreThanProgress(update)) appendWithRun(id, JSON.stringify(entry), update);
+      else insertEntry(id, JSON.stringify(entry), update);
     },
     async getRun(id) {
       const row = selectOne.get(id) as RunRow | undefined;
