@@ -67,7 +67,11 @@ interface Written {
 
 function lengthsOf(state: RunState): Written {
   return {
-    arrays: { messages: state.messages, toolCallKeys: state.toolCallKeys, observationKeys: state.observationKeys },
+    arrays: {
+      messages: state.messages,
+      toolCallKeys: state.toolCallKeys,
+      observationKeys: state.observationKeys,
+    },
     lengths: {
       messages: state.messages.length,
       toolCallKeys: state.toolCallKeys.length,

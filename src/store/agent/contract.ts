@@ -84,8 +84,18 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       await store.agentRuns.appendCheckpoint('r2', { append: { messages: [{ other: true }] } });
       await store.agentRuns.appendCheckpoint(
         'r1',
-        { append: { messages: [{ role: 'tool' }, { role: 'assistant', text: 'done' }], tags: [] }, set: { step: 2, counted: null } },
-        { status: 'completed', stepCount: 2, inputTokens: 10, outputTokens: 0, costUsd: 0.5, finalText: 'done' },
+        {
+          append: { messages: [{ role: 'tool' }, { role: 'assistant', text: 'done' }], tags: [] },
+          set: { step: 2, counted: null },
+        },
+        {
+          status: 'completed',
+          stepCount: 2,
+          inputTokens: 10,
+          outputTokens: 0,
+          costUsd: 0.5,
+          finalText: 'done',
+        },
       );
       expect(await store.agentRuns.getCheckpoint('r1')).toEqual({
         task: 'go',
@@ -142,7 +152,14 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       await store.agentRuns.appendCheckpoint(
         'r1',
         { set: { step: 8 } },
-        { status: 'completed', finalText: 'ok', stepCount: 8, inputTokens: 11, outputTokens: 5, costUsd: 0.5 },
+        {
+          status: 'completed',
+          finalText: 'ok',
+          stepCount: 8,
+          inputTokens: 11,
+          outputTokens: 5,
+          costUsd: 0.5,
+        },
       );
       expect(await store.agentRuns.getRun('r1')).toMatchObject({
         status: 'completed',

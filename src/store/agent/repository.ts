@@ -4,8 +4,8 @@
 // approvals of tool calls are bound to one run, one call id and the hash of its arguments.
 import type {
   AgentApprovalRecord,
-  AgentCheckpointEntry,
   AgentApprovalStatus,
+  AgentCheckpointEntry,
   AgentRunRecord,
   AgentRunStatus,
   AgentRunUpdate,

@@ -46,9 +46,7 @@ export const progressColumns = {
 
 /** Whether an entry's update changes more than the progress (then the run's row is written too). */
 export function changesMoreThanProgress(update: AgentRunUpdate): boolean {
-  return Object.entries(update).some(
-    ([key, value]) => value !== undefined && !(key in progressColumns),
-  );
+  return Object.entries(update).some(([key, value]) => value !== undefined && !(key in progressColumns));
 }
 
 /** The progress columns an update sets (the latest entry's are cleared, so that the run's show). */
