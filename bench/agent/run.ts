@@ -1,8 +1,9 @@
 // `npm run bench agent`: Gantry's per-step overhead on a zero-latency 10-step script, tracing to
 // SQLite off and on, checkpoints on, beside the AI SDK's own tool loop (generateText) on the same
-// script and a bare loop (model + tool, no framework) as the floor.
+// script and a bare loop (model + tool, no framework) as the floor, with each case's ratio to the
+// AI SDK's step.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateText, stepCountIs, tool } from 'ai';
 import { z } from 'zod';
@@ -12,8 +13,8 @@ import { defineTool } from '../../src/tool/index.js';
 import { createTracer, storeSink } from '../../src/trace/index.js';
 import { createZeroLatencyModel, scriptSteps } from './zero-latency-model.js';
 
-const runsPerRound = Number(process.env.BENCH_RUNS ?? 300);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const runsPerRound = Number(process.env.BENCH_RUNS ?? 200);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const folder = mkdtempSync(join(tmpdir(), 'gantry-bench-agent-'));
 const model = createZeroLatencyModel();
 const echo = defineTool({
@@ -75,35 +76,48 @@ async function run(agent: typeof plain) {
   }
 }
 
-const medians = new Map<string, number>();
-process.stdout.write(`${rounds} rounds × ${runsPerRound} runs × ${scriptSteps} steps per case\n`);
-for (const [name, fn] of cases) {
-  for (let i = 0; i < 50; i++) await fn(); // warm-up: JIT, prepared statements
-  const perStep: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+// Rounds alternate between the cases (case 1, 2, ... then again), so that a change of load on a shared
+// machine falls on every case alike. Each round is timed on the wall clock and in process CPU time
+// (user + system: what the loop costs, whatever else the machine runs); a round includes flushing
+// the spans it produced.
+const timings = new Map<string, { wall: number[]; cpu: number[] }>(
+  cases.map(([name]) => [name, { wall: [], cpu: [] }]),
+);
+const loadBefore = loadavg();
+process.stdout.write(
+  `${rounds} rounds × ${runsPerRound} runs × ${scriptSteps} steps per case, cases interleaved; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}\n`,
+);
+for (const [, fn] of cases) for (let i = 0; i < 50; i++) await fn(); // warm-up: JIT, prepared statements
+for (let round = 0; round < rounds; round++) {
+  for (const [name, fn] of cases) {
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     for (let i = 0; i < runsPerRound; i++) await fn();
-    perStep.push(((performance.now() - started) * 1000) / (runsPerRound * scriptSteps));
     await tracer.flush();
     await checkpointTracer.flush();
+    const wall = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
+    const timing = timings.get(name)!;
+    timing.wall.push((wall * 1000) / (runsPerRound * scriptSteps));
+    timing.cpu.push((cpu.user + cpu.system) / (runsPerRound * scriptSteps));
   }
-  perStep.sort((a, b) => a - b);
-  medians.set(name, perStep[Math.floor(perStep.length / 2)]);
-  process.stdout.write(
-    `${name.padEnd(48)} median ${perStep[Math.floor(perStep.length / 2)].toFixed(1).padStart(7)} µs/step  (min ${perStep[0].toFixed(1)}, max ${perStep.at(-1)!.toFixed(1)})\n`,
-  );
 }
-const floor = medians.get('bare loop (model + tool, no framework)')!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const aiSdk = 'AI SDK generateText, stopWhen stepCountIs(10)';
+const reference = { wall: median(timings.get(aiSdk)!.wall), cpu: median(timings.get(aiSdk)!.cpu) };
 process.stdout.write(
-  '\n| Case | µs per step (median) | Overhead over the bare loop |\n| --- | ---: | ---: |\n',
+  '\n| Case | µs per step, wall (median) | µs per step, CPU (median) | wall ÷ AI SDK | CPU ÷ AI SDK |\n| --- | ---: | ---: | ---: | ---: |\n',
 );
-for (const [name, value] of medians) {
+for (const [name, { wall, cpu }] of timings) {
+  const [w, c] = [median(wall), median(cpu)];
   process.stdout.write(
-    `| ${name} | ${value.toFixed(1)} | ${name.startsWith('bare') ? '–' : (value - floor).toFixed(1)} |\n`,
+    `| ${name} | ${w.toFixed(1)} | ${c.toFixed(1)} | ${(w / reference.wall).toFixed(2)} | ${(c / reference.cpu).toFixed(2)} |\n`,
   );
 }
 process.stdout.write(
-  `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`,
+  `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
 );
 await tracer.close();
 await checkpointTracer.close();

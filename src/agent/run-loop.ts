@@ -1,11 +1,13 @@
 // The agent loop: ask the model, run the tool calls it makes, check the stop conditions, repeat.
-// It yields typed events, checkpoints after each model response and each step, and when a limit
-// stops it, gives the model one last turn without tools to answer from what it has.
+// It yields typed events, checkpoints after each model response (appending what changed, see
+// checkpoint-writer.ts), and when a limit stops it, gives the model one last turn without tools to
+// answer from what it has.
 import type { AgentRunStatus } from '../store/index.js';
 import { GenAI, type Span } from '../trace/index.js';
 import type { AgentEvent } from './agent-events.js';
 import type { ToolResultRecord } from './agent-message.js';
 import type { AgentResult, PendingApproval } from './agent-result.js';
+import { createCheckpointWriter } from './checkpoint-writer.js';
 import { executeToolCall } from './execute-tool-call.js';
 import { canonicalJson, hashArguments } from './hash-arguments.js';
 import { inertTracer } from './inert-tracer.js';
@@ -48,15 +50,16 @@ export async function* runLoop(
   // Calls of the unfinished step counted in the budget: saved with the checkpoint so that a resume
   // counts each call once (a replayed call finished after the checkpoint is counted then, not before).
   const counted = new Set<string>(state.countedCallIds ?? []);
+  const checkpoints = store
+    ? createCheckpointWriter(store, { runId: state.runId, stored: input.resumed ? state : undefined })
+    : undefined;
   const persist = async (status: AgentRunStatus, extra: { stopReason?: string; finalText?: string } = {}) => {
     state.usage = { ...budget.used };
     if (counted.size > 0) state.countedCallIds = [...counted];
     else delete state.countedCallIds;
     state.elapsedMs = budget.elapsedMs();
-    if (!store) return;
-    await store.agentRuns.updateRun(state.runId, {
+    await checkpoints?.save(state, {
       status,
-      checkpoint: state,
       stepCount: state.step,
       inputTokens: budget.used.inputTokens,
       outputTokens: budget.used.outputTokens,
@@ -173,7 +176,8 @@ export async function* runLoop(
         state.invalidTurns = unusable === pending.length ? state.invalidTurns + 1 : 0;
         input.completed.clear();
         counted.clear();
-        await persist('running');
+        // Not saved here: every call of the step is recorded (or needs no record), so a resume rebuilds
+        // this step from the records; the results go out with the next model response's checkpoint.
         stepSpan.end();
         stepSpan = undefined;
         if (state.invalidTurns > settings.maximumRepairs) {

@@ -1,5 +1,7 @@
 // Everything needed to continue a run in another process: saved as the checkpoint after each
-// model response and after each step's tool calls.
+// model response and when the run stops (whole at first, then as appended entries: the loop only
+// appends to `messages`, `toolCallKeys` and `observationKeys`, and changes the counters that
+// checkpoint-writer.ts lists; any other field is set before the first write).
 import type { AgentMessage, ToolCallRecord } from './agent-message.js';
 import type { BudgetLimits, BudgetUsage } from './budget.js';
 import type { ProtocolName } from './protocols/tool-protocol.js';

@@ -3,6 +3,7 @@ export type {
   AgentApprovalRecord,
   AgentApprovalRepository,
   AgentApprovalStatus,
+  AgentCheckpointEntry,
   AgentRepositories,
   AgentRunRecord,
   AgentRunRepository,

@@ -8,6 +8,7 @@ const shipped: Record<number, string> = {
   1: '45a0334a0a7be74d',
   2: '69da3b12f4aee050',
   100: '4f4e59171e676e46',
+  110: '88a9e9f2c1a5ddd8',
   200: '1aff7305f4310ff5',
   201: '44fb4bf594d591ff',
   300: '6de451e881c15fcb',

@@ -67,6 +67,124 @@ export const agentContract: DomainContract<AgentRepositories> = (backend, open) 
       expect(await store.agentRuns.getRun('r1')).not.toHaveProperty('checkpoint');
     });
 
+    it('rebuilds a checkpoint from the whole state and the entries appended to it, in order', async () => {
+      await newRun('r1');
+      await newRun('r2');
+      await store.agentRuns.updateRun('r1', {
+        checkpoint: { task: 'go', messages: [{ role: 'user', text: 'go' }], step: 0, tags: ['a'], keep: 1 },
+      });
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        {
+          append: { messages: [{ role: 'assistant', text: 'é "quoted"' }], keys: ['k1'] },
+          set: { step: 1, usage: { tokens: 10, cost: 0.5 }, counted: ['c1'] },
+        },
+        { stepCount: 1, inputTokens: 10, outputTokens: 0, costUsd: 0.5 },
+      );
+      await store.agentRuns.appendCheckpoint('r2', { append: { messages: [{ other: true }] } });
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        {
+          append: { messages: [{ role: 'tool' }, { role: 'assistant', text: 'done' }], tags: [] },
+          set: { step: 2, counted: null },
+        },
+        {
+          status: 'completed',
+          stepCount: 2,
+          inputTokens: 10,
+          outputTokens: 0,
+          costUsd: 0.5,
+          finalText: 'done',
+        },
+      );
+      expect(await store.agentRuns.getCheckpoint('r1')).toEqual({
+        task: 'go',
+        messages: [
+          { role: 'user', text: 'go' },
+          { role: 'assistant', text: 'é "quoted"' },
+          { role: 'tool' },
+          { role: 'assistant', text: 'done' },
+        ],
+        step: 2,
+        tags: ['a'],
+        keep: 1,
+        keys: ['k1'],
+        usage: { tokens: 10, cost: 0.5 },
+      });
+      // The run's columns changed with each entry, in the same write.
+      expect(await store.agentRuns.getRun('r1')).toMatchObject({
+        status: 'completed',
+        stepCount: 2,
+        inputTokens: 10,
+        costUsd: 0.5,
+        finalText: 'done',
+      });
+      // Entries without a whole state start from an empty object; other runs are untouched.
+      expect(await store.agentRuns.getCheckpoint('r2')).toEqual({ messages: [{ other: true }] });
+    });
+
+    it("shows the progress of a run's latest entry, until the run's own progress is set again", async () => {
+      await newRun('r1');
+      await newRun('r2');
+      const created = await store.agentRuns.getRun('r1');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.agentRuns.appendCheckpoint('r1', { set: { step: 1 } }, { stepCount: 1, inputTokens: 5 });
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        { set: { step: 2 } },
+        { stepCount: 2, inputTokens: 9, outputTokens: 4, costUsd: 0.25 },
+      );
+      const progress = { stepCount: 2, inputTokens: 9, outputTokens: 4, costUsd: 0.25, status: 'running' };
+      const running = await store.agentRuns.getRun('r1');
+      expect(running).toMatchObject(progress);
+      expect(running!.updatedAt > created!.updatedAt).toBe(true);
+      expect((await store.agentRuns.listRuns()).find((r) => r.id === 'r1')).toMatchObject(progress);
+      expect((await store.agentRuns.listRuns({ status: 'running' })).map((r) => r.id)).toEqual(['r2', 'r1']);
+      expect(await store.agentRuns.getRun('r2')).toMatchObject({ stepCount: 0, inputTokens: 0 });
+      // Progress set on the run itself is newer than the entries'.
+      await store.agentRuns.updateRun('r1', { stepCount: 7, status: 'aborted' });
+      expect(await store.agentRuns.getRun('r1')).toMatchObject({
+        ...progress,
+        stepCount: 7,
+        status: 'aborted',
+      });
+      // An entry written with a status writes the run's row too, in the same transaction.
+      await store.agentRuns.appendCheckpoint(
+        'r1',
+        { set: { step: 8 } },
+        {
+          status: 'completed',
+          finalText: 'ok',
+          stepCount: 8,
+          inputTokens: 11,
+          outputTokens: 5,
+          costUsd: 0.5,
+        },
+      );
+      expect(await store.agentRuns.getRun('r1')).toMatchObject({
+        status: 'completed',
+        finalText: 'ok',
+        stepCount: 8,
+        inputTokens: 11,
+        outputTokens: 5,
+        costUsd: 0.5,
+      });
+      expect((await store.agentRuns.listRuns({ status: 'completed' })).map((r) => r.stepCount)).toEqual([8]);
+    });
+
+    it('a whole checkpoint replaces the entries appended before it', async () => {
+      await newRun('r1');
+      await store.agentRuns.updateRun('r1', { checkpoint: { messages: ['a'], step: 0 } });
+      await store.agentRuns.appendCheckpoint('r1', { append: { messages: ['b'] }, set: { step: 1 } });
+      await store.agentRuns.updateRun('r1', { checkpoint: { messages: ['a', 'b', 'c'], step: 3 } });
+      expect(await store.agentRuns.getCheckpoint('r1')).toEqual({ messages: ['a', 'b', 'c'], step: 3 });
+      await store.agentRuns.appendCheckpoint('r1', { append: { messages: ['d'] }, set: { step: 4 } });
+      expect(await store.agentRuns.getCheckpoint('r1')).toEqual({ messages: ['a', 'b', 'c', 'd'], step: 4 });
+      // A run update without a checkpoint keeps both.
+      await store.agentRuns.updateRun('r1', { status: 'aborted' });
+      expect(await store.agentRuns.getCheckpoint('r1')).toEqual({ messages: ['a', 'b', 'c', 'd'], step: 4 });
+    });
+
     it('lists runs newest first, limited, and by status; child runs name their parent', async () => {
       await newRun('a');
       await newRun('b', { parentRunId: 'a' });

@@ -1,4 +1,4 @@
-// The agent domain: runs with checkpoints, completed tool calls, approvals.
+// The agent domain: runs with checkpoints (whole, then appended entries), completed tool calls, approvals.
 import { defineStoreDomain } from '../domain.js';
 import { agentMigrations } from './migrations/index.js';
 import type { AgentRepositories } from './repository.js';
@@ -21,6 +21,7 @@ export { createSqliteAgentToolCallRepository } from './sqlite/tool-calls.js';
 export type {
   AgentApprovalRecord,
   AgentApprovalStatus,
+  AgentCheckpointEntry,
   AgentRunRecord,
   AgentRunStatus,
   AgentRunUpdate,

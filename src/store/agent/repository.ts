@@ -1,9 +1,11 @@
-// The agent domain's repositories. Runs carry the latest checkpoint, so that a run can be resumed;
+// The agent domain's repositories. Runs carry their checkpoint (a whole state, then the entries
+// appended to it step by step), so that a run can be resumed;
 // completed tool calls are recorded as each one finishes, so that a resumed run never repeats one;
 // approvals of tool calls are bound to one run, one call id and the hash of its arguments.
 import type {
   AgentApprovalRecord,
   AgentApprovalStatus,
+  AgentCheckpointEntry,
   AgentRunRecord,
   AgentRunStatus,
   AgentRunUpdate,
@@ -18,8 +20,22 @@ export interface AgentRunRepository {
     },
   ): Promise<void>;
   updateRun(id: string, update: AgentRunUpdate): Promise<void>;
+  /**
+   * Adds an entry to the run's checkpoint (what changed since the last write, not the whole state)
+   * and applies `update` to the run, in one transaction; its cost grows with the entry, not the run.
+   * The progress given (stepCount, tokens, cost) is kept with the entry, and getRun shows it until
+   * the run's progress is written again; fields not given show the run's own.
+   */
+  appendCheckpoint(
+    id: string,
+    entry: AgentCheckpointEntry,
+    update?: Omit<AgentRunUpdate, 'checkpoint'>,
+  ): Promise<void>;
   getRun(id: string): Promise<AgentRunRecord | undefined>;
-  /** The type argument names the checkpoint's type, as the writer stored it (not checked). */
+  /**
+   * The run's checkpoint: the last whole one with every entry appended since applied in order. The
+   * type argument names the checkpoint's type, as the writer stored it (not checked).
+   */
   getCheckpoint<Checkpoint = unknown>(id: string): Promise<Checkpoint | undefined>;
   listRuns(options?: { limit?: number; status?: AgentRunStatus }): Promise<AgentRunRecord[]>;
 }

@@ -30,8 +30,23 @@ export interface AgentRunUpdate {
   inputTokens?: number;
   outputTokens?: number;
   costUsd?: number;
-  /** The loop state as JSON-serialisable data; replaces the previous checkpoint. */
+  /**
+   * The loop state as JSON-serialisable data: replaces the previous checkpoint, and the entries
+   * appended to it since (`appendCheckpoint`).
+   */
   checkpoint?: unknown;
+}
+
+/**
+ * What one checkpoint write adds to a run's stored checkpoint instead of rewriting it: items appended
+ * to top-level arrays and top-level fields replaced. Reading the checkpoint applies the entries, in
+ * the order they were appended, to the last whole checkpoint (an object; `{}` when there is none).
+ */
+export interface AgentCheckpointEntry {
+  /** Items added at the end of top-level array fields (a missing field starts as an empty array). */
+  append?: Record<string, readonly unknown[]>;
+  /** Top-level fields replaced; a field set to null is removed (a JSON merge patch, one level deep). */
+  set?: Record<string, unknown>;
 }
 
 export interface AgentToolCallRecord {

@@ -71,4 +71,21 @@ export const agentPostgresMigrations: readonly PostgresMigration[] = [
       CREATE INDEX agent_run_tenants_tenant ON agent_run_tenants (tenant, run_id);
     `,
   },
+  {
+    id: 110,
+    name: 'agent: checkpoint entries appended per step',
+    up: `
+      CREATE TABLE agent_checkpoint_entries (
+        run_id TEXT NOT NULL REFERENCES agent_runs (id) ON DELETE CASCADE,
+        position BIGINT NOT NULL,
+        entry TEXT NOT NULL,
+        step_count BIGINT,
+        input_tokens BIGINT,
+        output_tokens BIGINT,
+        cost_usd DOUBLE PRECISION,
+        written_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, position)
+      );
+    `,
+  },
 ];
