@@ -89,6 +89,19 @@ export const guardPolicySchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Claims in an answer that its sources do not support (lexical check; off unless enabled). Runs on
+     * outputs checked with sources: `checkText(answer, { direction: 'output', sources })`, `ask()`, and
+     * gateway answers to prompts that list numbered sources ("[1] …"). Threshold default: the validated one.
+     */
+    groundedness: ruleBase('flag')
+      .extend({
+        enabled: z.boolean().default(false),
+        directions: directions.default(['output']),
+        threshold: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .prefault({}),
     /** How tool results with instruction-like content are handled (indirect injection). */
     quarantineToolResults: z.boolean().default(true),
   })

@@ -3,6 +3,7 @@
 // gateway → guard. Requests are checked message by message (direction input, or tool-result for
 // `tool` messages); answers go through a stream guard with hold-back.
 import { createHash } from 'node:crypto';
+import { numberedSources } from '../grounding/index.js';
 import type { GuardMonitor } from '../monitor/index.js';
 import {
   createStreamGuard,
@@ -72,6 +73,27 @@ function contentText(content: unknown): string | undefined {
     return texts.length ? texts.join('\n') : undefined;
   }
   return undefined;
+}
+
+/**
+ * The sources a RAG request carries: the numbered passages ("[1] …") of the last request message that
+ * lists any (system, developer or user), so that the groundedness rule can check the answer against them.
+ */
+export function requestSources(body: Record<string, unknown>): string[] {
+  const messages = Array.isArray(body.messages) ? (body.messages as Record<string, unknown>[]) : [];
+  const texts = messages
+    .filter((m) => m.role !== 'assistant' && m.role !== 'tool')
+    .map((m) => contentText(m.content));
+  if (typeof body.prompt === 'string') texts.push(body.prompt);
+  if (typeof body.instructions === 'string') texts.unshift(body.instructions);
+  if (typeof body.input === 'string') texts.push(body.input);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const text = texts[i];
+    if (text === undefined || !text.includes('[1]')) continue;
+    const sources = numberedSources(text);
+    if (sources.length) return sources;
+  }
+  return [];
 }
 
 export function createGuardGatewayHooks(
@@ -176,7 +198,14 @@ export function createGuardGatewayHooks(
     response(context) {
       if (context.endpoint === 'embeddings') return undefined;
       const { name, policy } = select(context);
-      const guard = createStreamGuard(policy, { holdBack, direction: 'output' });
+      const sources = policy.rules.some((rule) => rule.name === 'groundedness')
+        ? requestSources(context.body)
+        : [];
+      const guard = createStreamGuard(policy, {
+        holdBack,
+        direction: 'output',
+        ...(sources.length ? { sources } : {}),
+      });
       const seen: PolicyFinding[] = [];
       let answer = '';
       const stopReason = () =>

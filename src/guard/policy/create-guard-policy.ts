@@ -2,6 +2,7 @@
 // Callers (gateway hooks, the agent loop) see only checkText and a stream guard, never the scanners.
 import { type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
+import { groundednessScanner } from '../grounding/index.js';
 import { piiEntities, piiScanner } from '../pii/index.js';
 import { hashReplacement, maskReplacement, type Replacement } from '../redact-findings.js';
 import {
@@ -50,7 +51,8 @@ export interface PolicyRule {
 export interface GuardPolicy {
   readonly rules: readonly PolicyRule[];
   readonly vault: Vault;
-  checkText(text: string, options?: { direction?: Direction }): PolicyDecision;
+  /** `sources`: the passages an answer should be grounded in (the groundedness rule reads them). */
+  checkText(text: string, options?: { direction?: Direction; sources?: readonly string[] }): PolicyDecision;
   /** Puts vault placeholders back into a model's answer (pii mode `vault`). */
   restore(text: string): string;
 }
@@ -86,6 +88,13 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
   if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
     add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
   }
+  // Groundedness too: a redacted answer ("[PERSON] measured …") no longer matches its sources.
+  add(
+    'groundedness',
+    config.groundedness,
+    groundednessScanner({ threshold: config.groundedness.threshold }),
+    false,
+  );
   add('secrets', config.secrets, secretsScanner(), true, maskReplacement);
   const piiReplace =
     config.pii.mode === 'vault'
@@ -184,13 +193,14 @@ export function createGuardPolicy(
     rules,
     vault,
     restore: (text) => vault.restore(text),
-    checkText(text, { direction = 'input' } = {}) {
+    checkText(text, { direction = 'input', sources } = {}) {
+      const context = sources ? { direction, sources } : { direction };
       let current = text;
       let action: PolicyAction = 'allow';
       const findings: PolicyFinding[] = [];
       for (const rule of rules) {
         if (rule.directions.length > 0 && !rule.directions.includes(direction)) continue;
-        const result = rule.scan(current);
+        const result = rule.scan(current, context);
         if (result.findings.length === 0) continue;
         let ruleAction = rule.action;
         // An injected instruction in a tool result is fenced and flagged rather than failing the agent step.
