@@ -164,7 +164,7 @@ export function buildGroundednessCases(options: {
       const own = new Set(claimTerms(document.body).words);
       const s = document.sentences;
       const pick = (k: number) => s[(seed + k) % s.length];
-      const supported: Record<(typeof supportedKinds)[number], string> = {
+      const supported: Record<'verbatim' | 'clause' | 'framed', string> = {
         verbatim: pick(0),
         clause: mainClause(pick(1)),
         framed: `${frames[seed % frames.length]}${lowerFirst(pick(2))}`,
