@@ -20,6 +20,7 @@ import {
 } from '../scanners/index.js';
 import type { Direction, Finding, Scanner } from '../types.js';
 import { createVault, type Vault } from '../vault/index.js';
+import { buildModelRules, type ModelPolicyRule, runModelRules } from './model-rules.js';
 import { quarantine } from './quarantine.js';
 
 export type PolicyAction = 'allow' | 'block' | 'redact' | 'flag';
@@ -53,6 +54,16 @@ export interface GuardPolicy {
   readonly vault: Vault;
   /** `sources`: the passages an answer should be grounded in (the groundedness rule reads them). */
   checkText(text: string, options?: { direction?: Direction; sources?: readonly string[] }): PolicyDecision;
+  /** Model-backed scanners (`models` in the policy): run only by checkTextAsync. */
+  readonly modelRules: readonly ModelPolicyRule[];
+  /**
+   * checkText, then the model-backed scanners on the text it passes on (each within its time budget,
+   * its onFailure deciding when the model is down or slow). Without model rules: checkText's decision.
+   */
+  checkTextAsync(
+    text: string,
+    options?: { direction?: Direction; sources?: readonly string[]; signal?: AbortSignal },
+  ): Promise<PolicyDecision>;
   /** Puts vault placeholders back into a model's answer (pii mode `vault`). */
   restore(text: string): string;
 }
@@ -172,7 +183,7 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
 
 export function createGuardPolicy(
   input: GuardPolicyInput | GuardPolicyConfig = {},
-  options: { vault?: Vault } = {},
+  options: { vault?: Vault; env?: NodeJS.ProcessEnv; fetch?: typeof fetch } = {},
 ): GuardPolicy {
   const parsed = guardPolicySchema.safeParse(input);
   if (!parsed.success) {
@@ -188,10 +199,25 @@ export function createGuardPolicy(
   const config = parsed.data;
   const vault = options.vault ?? createVault();
   const rules = buildRules(config, vault);
+  const modelRules = buildModelRules(config.models, options);
 
-  return {
+  const policy: GuardPolicy = {
     rules,
+    modelRules,
     vault,
+    async checkTextAsync(text, { direction = 'input', sources, signal } = {}) {
+      const decision = policy.checkText(text, { direction, sources });
+      if (decision.action === 'block' || modelRules.length === 0) return decision;
+      const found = await runModelRules(modelRules, decision.text, direction, signal);
+      if (found.length === 0) return decision;
+      let action: PolicyAction = decision.action;
+      for (const finding of found) action = strongest(action, policyActionOf(finding.action));
+      return {
+        action,
+        text: action === 'block' ? '' : decision.text,
+        findings: [...decision.findings, ...found],
+      };
+    },
     restore: (text) => vault.restore(text),
     checkText(text, { direction = 'input', sources } = {}) {
       const context = sources ? { direction, sources } : { direction };
@@ -227,6 +253,7 @@ export function createGuardPolicy(
       return { action, text: action === 'block' ? '' : current, findings };
     },
   };
+  return policy;
 }
 
 /** Throws GUARD_BLOCKED for a blocking decision: what callers without their own error path use. */
