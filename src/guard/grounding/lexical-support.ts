@@ -25,7 +25,6 @@ export interface LexicalSupport {
 }
 
 export function indexPassage(text: string): IndexedPassage {
-  const whole = claimTerms(text);
   const tokens = new Set<string>();
   const lower = text.toLowerCase();
   for (const pattern of [claimTokenPattern, /[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu]) {
@@ -36,8 +35,14 @@ export function indexPassage(text: string): IndexedPassage {
       if (number !== undefined) tokens.add(number);
     }
   }
+  // The passage's words and numbers are those of its sentences (one analysis pass, not two).
   const sentences = sentenceSpans(text).map(([s, e]) => claimTerms(text.slice(s, e)));
-  return { words: new Set(whole.words), numbers: new Set(whole.numbers), tokens, sentences };
+  return {
+    words: new Set(sentences.flatMap((t) => t.words)),
+    numbers: new Set(sentences.flatMap((t) => t.numbers)),
+    tokens,
+    sentences,
+  };
 }
 
 /** Score of each missing content word: one missing word is a strong hint, several are near certain. */
