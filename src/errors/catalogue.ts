@@ -8,6 +8,7 @@ import { evalErrors } from './codes/eval.js';
 import { gatewayErrors } from './codes/gateway.js';
 import { gatewayApiErrors } from './codes/gateway-apis.js';
 import { guardErrors } from './codes/guard.js';
+import { guardModelErrors } from './codes/guard-models.js';
 import { jobsErrors } from './codes/jobs.js';
 import { llamaErrors } from './codes/llama.js';
 import { memoryErrors } from './codes/memory.js';
@@ -23,6 +24,7 @@ export const errorCatalogue = {
   ...ragErrors,
   ...gatewayErrors,
   ...guardErrors,
+  ...guardModelErrors,
   ...evalErrors,
   ...teamErrors,
   ...reasonErrors,

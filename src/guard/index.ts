@@ -6,6 +6,7 @@ export type { GuardPolicyConfig, GuardPolicyInput } from '../config/index.js';
 export * from './classifier/index.js';
 export * from './datasets/index.js';
 export * from './eval/index.js';
+export * from './grounding/index.js';
 export * from './integration/index.js';
 export * from './monitor/index.js';
 export * from './normalize/index.js';

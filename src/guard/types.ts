@@ -18,6 +18,8 @@ export interface Finding {
 
 export interface ScanContext {
   direction?: Direction;
+  /** The passages an answer should be grounded in (groundedness scanner), numbered from 1. */
+  sources?: readonly string[];
 }
 
 export interface ScanResult {

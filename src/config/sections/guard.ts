@@ -14,6 +14,35 @@ const ruleBase = (defaultAction: z.infer<typeof action>) =>
     threshold: z.number().min(0).max(1).default(0.5),
   });
 
+/**
+ * A model-backed scanner in a policy (Llama Guard style over any OpenAI-compatible endpoint, or a
+ * moderation endpoint): run by `checkTextAsync` and the gateway hooks within `timeoutMs`; when the model
+ * fails or is slow, `onFailure` decides (allow, flag or block the text).
+ */
+const modelRuleSchema = z
+  .object({
+    /** Rule name in findings (`rule`). */
+    name: z.string().min(1).default('model'),
+    /** Base URL ending in /v1. */
+    baseUrl: z.string().url(),
+    model: z.string().min(1),
+    /** Environment variable holding the endpoint's API key (never the key itself in configuration). */
+    apiKeyEnv: z.string().optional(),
+    protocol: z.enum(['llama-guard', 'openai-moderation']).default('llama-guard'),
+    /** llama-guard: `taxonomy` wraps the text in the hazard-category prompt; `server-template` sends it alone. */
+    prompt: z.enum(['taxonomy', 'server-template']).default('taxonomy'),
+    /** Hazard category codes to check (S1–S14; default all). */
+    categories: z.array(z.string()).optional(),
+    /** openai-moderation: category score that counts. */
+    threshold: z.number().min(0).max(1).default(0.5),
+    action: action.default('block'),
+    directions: directions.default(['input']),
+    /** Time budget of one call, in ms. */
+    timeoutMs: z.number().int().positive().default(2000),
+    onFailure: z.enum(['allow', 'flag', 'block']).default('flag'),
+  })
+  .strict();
+
 /** A guard policy: which scanners run and what each does (block, redact, flag or log only). */
 export const guardPolicySchema = z
   .object({
@@ -89,6 +118,21 @@ export const guardPolicySchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Claims in an answer that its sources do not support (lexical check; off unless enabled). Runs on
+     * outputs checked with sources: `checkText(answer, { direction: 'output', sources })`, `ask()`, and
+     * gateway answers to prompts that list numbered sources ("[1] …"). Threshold default: the validated one.
+     */
+    groundedness: ruleBase('flag')
+      .extend({
+        enabled: z.boolean().default(false),
+        directions: directions.default(['output']),
+        threshold: z.number().min(0).max(1).optional(),
+      })
+      .strict()
+      .prefault({}),
+    /** Model-backed scanners (async: `checkTextAsync`, gateway hooks); none by default. */
+    models: z.array(modelRuleSchema).default([]),
     /** How tool results with instruction-like content are handled (indirect injection). */
     quarantineToolResults: z.boolean().default(true),
   })
@@ -151,5 +195,6 @@ export const guardSection = z
   .prefault({});
 
 export type GuardPolicyConfig = z.infer<typeof guardPolicySchema>;
+export type GuardModelRuleConfig = z.infer<typeof modelRuleSchema>;
 export type GuardPolicyInput = z.input<typeof guardPolicySchema>;
 export type GuardConfig = z.infer<typeof guardSection>;

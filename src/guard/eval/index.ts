@@ -10,6 +10,22 @@ export {
 } from './binary-metrics.js';
 export { formatEvalReport } from './format-eval-report.js';
 export { leakGate, maximumBenignRewriteRate, type TaskGate, taskGates } from './gates.js';
+export {
+  buildGroundednessCases,
+  type ClaimKind,
+  type GroundednessCase,
+  readSmartBodies,
+  supportedKinds,
+  unsupportedKinds,
+} from './groundedness-cases.js';
+export {
+  chooseGroundednessThreshold,
+  evaluateGroundedness,
+  formatGroundednessEval,
+  type GroundednessEvalReport,
+  type ScoredClaim,
+  scoreGroundednessCases,
+} from './groundedness-eval.js';
 export { evaluateLeakDetection, type LeakEvalReport, leakTransforms } from './leak-eval.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';

@@ -3,6 +3,7 @@
 // gateway → guard. Requests are checked message by message (direction input, or tool-result for
 // `tool` messages); answers go through a stream guard with hold-back.
 import { createHash } from 'node:crypto';
+import { numberedSources } from '../grounding/index.js';
 import type { GuardMonitor } from '../monitor/index.js';
 import {
   createStreamGuard,
@@ -32,7 +33,7 @@ interface ResponseFilter {
 }
 
 export interface GuardGatewayHooks {
-  beforeUpstream(context: HookContext): BeforeUpstream;
+  beforeUpstream(context: HookContext): BeforeUpstream | Promise<BeforeUpstream>;
   response(context: HookContext): ResponseFilter | undefined;
 }
 
@@ -72,6 +73,82 @@ function contentText(content: unknown): string | undefined {
     return texts.length ? texts.join('\n') : undefined;
   }
   return undefined;
+}
+
+/**
+ * The sources a RAG request carries: the numbered passages ("[1] …") of the last request message that
+ * lists any (system, developer or user), so that the groundedness rule can check the answer against them.
+ */
+export function requestSources(body: Record<string, unknown>): string[] {
+  const messages = Array.isArray(body.messages) ? (body.messages as Record<string, unknown>[]) : [];
+  const texts = messages
+    .filter((m) => m.role !== 'assistant' && m.role !== 'tool')
+    .map((m) => contentText(m.content));
+  if (typeof body.prompt === 'string') texts.push(body.prompt);
+  if (typeof body.instructions === 'string') texts.unshift(body.instructions);
+  if (typeof body.input === 'string') texts.push(body.input);
+  for (let i = texts.length - 1; i >= 0; i--) {
+    const text = texts[i];
+    if (text === undefined || !text.includes('[1]')) continue;
+    const sources = numberedSources(text);
+    if (sources.length) return sources;
+  }
+  return [];
+}
+
+interface CheckedText {
+  text: string;
+  direction: Direction;
+  /** Index in body.messages, or -1 for `prompt`, -2 for `input`. */
+  at: number;
+}
+
+/** The texts of a request to check: each non-system message, or the prompt, or string inputs. */
+function collect(body: Record<string, unknown>): CheckedText[] {
+  const items: CheckedText[] = [];
+  if (Array.isArray(body.messages)) {
+    (body.messages as Record<string, unknown>[]).forEach((message, at) => {
+      // The operator's own system prompt is trusted: scanning it only produces false positives.
+      if (message.role === 'system' || message.role === 'developer') return;
+      const text = contentText(message.content);
+      if (text !== undefined)
+        items.push({ text, direction: message.role === 'tool' ? 'tool-result' : 'input', at });
+    });
+  } else if (typeof body.prompt === 'string') {
+    items.push({ text: body.prompt, direction: 'input', at: -1 });
+  } else if (typeof body.input === 'string' || Array.isArray(body.input)) {
+    const inputs =
+      typeof body.input === 'string'
+        ? [body.input]
+        : (body.input as unknown[]).filter((i): i is string => typeof i === 'string');
+    for (const input of inputs) items.push({ text: input, direction: 'input', at: -2 });
+  }
+  return items;
+}
+
+/** The hook's answer from the decisions on the collected texts: block, rewrite or allow. */
+function assemble(body: Record<string, unknown>, decisions: PolicyDecision[]): BeforeUpstream {
+  const items = collect(body);
+  const findings = decisions.flatMap((d) => d.findings);
+  if (decisions.some((d) => d.action === 'block')) {
+    const rules = [...new Set(findings.filter((f) => f.action === 'block').map((f) => f.rule))];
+    return {
+      action: 'block',
+      reason: `blocked by the guard policy (${rules.join(', ')})`,
+      details: { findings: summary(findings) },
+    };
+  }
+  let rewritten: Record<string, unknown> | undefined;
+  items.forEach((item, i) => {
+    const decision = decisions[i];
+    if (decision.text === item.text) return;
+    if (item.at >= 0) {
+      rewritten ??= { ...body, messages: [...(body.messages as unknown[])] };
+      const messages = rewritten.messages as Record<string, unknown>[];
+      messages[item.at] = { ...messages[item.at], content: decision.text };
+    } else if (item.at === -1) rewritten = { ...body, prompt: decision.text };
+  });
+  return rewritten ? { action: 'rewrite', body: rewritten } : { action: 'allow' };
 }
 
 export function createGuardGatewayHooks(
@@ -120,63 +197,47 @@ export function createGuardGatewayHooks(
     return decision;
   };
 
+  const checkAsync = async (text: string, direction: Direction, context: HookContext) => {
+    const { name, policy } = select(context);
+    const key = createHash('sha256').update(`${name}\u0000${direction}\u0000${text}`).digest('base64');
+    const cached = seen.get(key);
+    if (cached) return cached;
+    const decision = await policy.checkTextAsync(text, { direction });
+    if (cacheSize > 0) {
+      if (seen.size >= cacheSize) seen.delete(seen.keys().next().value!);
+      seen.set(key, decision);
+    }
+    if (decision.findings.length)
+      onDecision?.({ direction, model: context.model, keyId: context.keyId, decision });
+    record(text, decision, direction, context, name);
+    return decision;
+  };
+
   return {
     beforeUpstream(context) {
-      const body = context.body;
-      const findings: PolicyFinding[] = [];
-      let changed = false;
-      let blocked = false;
-      let rewritten: Record<string, unknown> = body;
-      if (Array.isArray(body.messages)) {
-        const messages = (body.messages as Record<string, unknown>[]).map((message) => {
-          // The operator's own system prompt is trusted: scanning it only produces false positives.
-          if (message.role === 'system' || message.role === 'developer') return message;
-          const text = contentText(message.content);
-          if (text === undefined) return message;
-          const decision = check(text, message.role === 'tool' ? 'tool-result' : 'input', context);
-          findings.push(...decision.findings);
-          if (decision.action === 'block') blocked = true;
-          if (decision.text !== text && decision.action !== 'block') {
-            changed = true;
-            return { ...message, content: decision.text };
-          }
-          return message;
-        });
-        rewritten = { ...body, messages };
-      } else if (typeof body.prompt === 'string') {
-        const decision = check(body.prompt, 'input', context);
-        findings.push(...decision.findings);
-        if (decision.action === 'block') blocked = true;
-        else if (decision.text !== body.prompt) {
-          changed = true;
-          rewritten = { ...body, prompt: decision.text };
-        }
-      } else if (typeof body.input === 'string' || Array.isArray(body.input)) {
-        const inputs =
-          typeof body.input === 'string'
-            ? [body.input]
-            : (body.input as unknown[]).filter((i): i is string => typeof i === 'string');
-        for (const input of inputs) {
-          const decision = check(input, 'input', context);
-          findings.push(...decision.findings);
-          if (decision.action === 'block') blocked = true;
-        }
-      }
-      if (blocked) {
-        const rules = [...new Set(findings.filter((f) => f.action === 'block').map((f) => f.rule))];
-        return {
-          action: 'block',
-          reason: `blocked by the guard policy (${rules.join(', ')})`,
-          details: { findings: summary(findings) },
-        };
-      }
-      return changed ? { action: 'rewrite', body: rewritten } : { action: 'allow' };
+      // Model-backed scanners make the check asynchronous; without them it stays synchronous.
+      if (select(context).policy.modelRules.length === 0)
+        return assemble(
+          context.body,
+          collect(context.body).map((item) => check(item.text, item.direction, context)),
+        );
+      const items = collect(context.body);
+      return Promise.all(items.map((item) => checkAsync(item.text, item.direction, context))).then(
+        (decisions) => assemble(context.body, decisions),
+      );
     },
 
     response(context) {
       if (context.endpoint === 'embeddings') return undefined;
       const { name, policy } = select(context);
-      const guard = createStreamGuard(policy, { holdBack, direction: 'output' });
+      const sources = policy.rules.some((rule) => rule.name === 'groundedness')
+        ? requestSources(context.body)
+        : [];
+      const guard = createStreamGuard(policy, {
+        holdBack,
+        direction: 'output',
+        ...(sources.length ? { sources } : {}),
+      });
       const seen: PolicyFinding[] = [];
       let answer = '';
       const stopReason = () =>

@@ -13,7 +13,23 @@ export interface NormalizedText {
   signals: { invisibleCharacters: number; mixedScript: boolean; encodedPayloads: number };
 }
 
+// A policy normalises each text once for several detectors (prompt tasks, toxicity): the last result is
+// remembered. Callers treat the result as read-only.
+let last: { input: string; result: NormalizedText } | undefined;
+
 export function normalizeText(input: string): NormalizedText {
+  if (last?.input === input) return last.result;
+  const result = normalize(input);
+  last = { input, result };
+  return result;
+}
+
+/** Forgets the remembered text (benchmarks time a repeated text in full). */
+export function clearNormalizeCache(): void {
+  last = undefined;
+}
+
+function normalize(input: string): NormalizedText {
   const mixedScript = hasMixedScriptWord(input);
   const stripped = stripInvisible(input.normalize('NFKC'));
   const text = foldHomoglyphs(stripped.text).replace(/[ \t\u00a0]+/g, ' ');

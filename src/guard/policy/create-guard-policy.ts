@@ -2,6 +2,7 @@
 // Callers (gateway hooks, the agent loop) see only checkText and a stream guard, never the scanners.
 import { type GuardPolicyConfig, type GuardPolicyInput, guardPolicySchema } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
+import { groundednessScanner } from '../grounding/index.js';
 import { piiEntities, piiScanner } from '../pii/index.js';
 import { hashReplacement, maskReplacement, type Replacement } from '../redact-findings.js';
 import {
@@ -19,6 +20,7 @@ import {
 } from '../scanners/index.js';
 import type { Direction, Finding, Scanner } from '../types.js';
 import { createVault, type Vault } from '../vault/index.js';
+import { buildModelRules, type ModelPolicyRule, runModelRules } from './model-rules.js';
 import { quarantine } from './quarantine.js';
 
 export type PolicyAction = 'allow' | 'block' | 'redact' | 'flag';
@@ -50,7 +52,18 @@ export interface PolicyRule {
 export interface GuardPolicy {
   readonly rules: readonly PolicyRule[];
   readonly vault: Vault;
-  checkText(text: string, options?: { direction?: Direction }): PolicyDecision;
+  /** `sources`: the passages an answer should be grounded in (the groundedness rule reads them). */
+  checkText(text: string, options?: { direction?: Direction; sources?: readonly string[] }): PolicyDecision;
+  /** Model-backed scanners (`models` in the policy): run only by checkTextAsync. */
+  readonly modelRules: readonly ModelPolicyRule[];
+  /**
+   * checkText, then the model-backed scanners on the text it passes on (each within its time budget,
+   * its onFailure deciding when the model is down or slow). Without model rules: checkText's decision.
+   */
+  checkTextAsync(
+    text: string,
+    options?: { direction?: Direction; sources?: readonly string[]; signal?: AbortSignal },
+  ): Promise<PolicyDecision>;
   /** Puts vault placeholders back into a model's answer (pii mode `vault`). */
   restore(text: string): string;
 }
@@ -86,6 +99,13 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
   if (config.promptLeak.canaries.length || config.promptLeak.systemPrompt) {
     add('promptLeak', config.promptLeak, promptLeakScanner(config.promptLeak), false);
   }
+  // Groundedness too: a redacted answer ("[PERSON] measured …") no longer matches its sources.
+  add(
+    'groundedness',
+    config.groundedness,
+    groundednessScanner({ threshold: config.groundedness.threshold }),
+    false,
+  );
   add('secrets', config.secrets, secretsScanner(), true, maskReplacement);
   const piiReplace =
     config.pii.mode === 'vault'
@@ -163,7 +183,7 @@ function buildRules(config: GuardPolicyConfig, vault: Vault): PolicyRule[] {
 
 export function createGuardPolicy(
   input: GuardPolicyInput | GuardPolicyConfig = {},
-  options: { vault?: Vault } = {},
+  options: { vault?: Vault; env?: NodeJS.ProcessEnv; fetch?: typeof fetch } = {},
 ): GuardPolicy {
   const parsed = guardPolicySchema.safeParse(input);
   if (!parsed.success) {
@@ -179,18 +199,34 @@ export function createGuardPolicy(
   const config = parsed.data;
   const vault = options.vault ?? createVault();
   const rules = buildRules(config, vault);
+  const modelRules = buildModelRules(config.models, options);
 
-  return {
+  const policy: GuardPolicy = {
     rules,
+    modelRules,
     vault,
+    async checkTextAsync(text, { direction = 'input', sources, signal } = {}) {
+      const decision = policy.checkText(text, { direction, sources });
+      if (decision.action === 'block' || modelRules.length === 0) return decision;
+      const found = await runModelRules(modelRules, decision.text, direction, signal);
+      if (found.length === 0) return decision;
+      let action: PolicyAction = decision.action;
+      for (const finding of found) action = strongest(action, policyActionOf(finding.action));
+      return {
+        action,
+        text: action === 'block' ? '' : decision.text,
+        findings: [...decision.findings, ...found],
+      };
+    },
     restore: (text) => vault.restore(text),
-    checkText(text, { direction = 'input' } = {}) {
+    checkText(text, { direction = 'input', sources } = {}) {
+      const context = sources ? { direction, sources } : { direction };
       let current = text;
       let action: PolicyAction = 'allow';
       const findings: PolicyFinding[] = [];
       for (const rule of rules) {
         if (rule.directions.length > 0 && !rule.directions.includes(direction)) continue;
-        const result = rule.scan(current);
+        const result = rule.scan(current, context);
         if (result.findings.length === 0) continue;
         let ruleAction = rule.action;
         // An injected instruction in a tool result is fenced and flagged rather than failing the agent step.
@@ -217,6 +253,7 @@ export function createGuardPolicy(
       return { action, text: action === 'block' ? '' : current, findings };
     },
   };
+  return policy;
 }
 
 /** Throws GUARD_BLOCKED for a blocking decision: what callers without their own error path use. */

@@ -31,6 +31,11 @@ export interface StreamGuardOptions {
    * it is released; otherwise up to this many characters of it may go out first.
    */
   wholeTextEvery?: number;
+  /**
+   * The passages the answer should be grounded in: the groundedness rule checks the complete answer
+   * against them at end() (never a partial answer, whose last sentence is unfinished).
+   */
+  sources?: readonly string[];
 }
 
 export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptions = {}): StreamGuard {
@@ -43,11 +48,13 @@ export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptio
   const wholeTextSeen = new Set<string>();
 
   /** Whole-text rules (classifiers, leakage) on everything so far; new findings only. */
-  const checkWholeText = (text: string): PolicyFinding[] => {
+  const checkWholeText = (text: string, final = false): PolicyFinding[] => {
     const found: PolicyFinding[] = [];
+    const context = final && options.sources ? { direction, sources: options.sources } : { direction };
     for (const rule of wholeTextRules) {
-      for (const finding of rule.scan(text).findings) {
-        const key = `${rule.name}:${finding.type}`;
+      for (const finding of rule.scan(text, context).findings) {
+        // Each unsupported claim is its own finding (its span tells them apart).
+        const key = `${rule.name}:${finding.type}${rule.name === 'groundedness' ? `:${finding.start}` : ''}`;
         if (wholeTextSeen.has(key)) continue;
         wholeTextSeen.add(key);
         found.push({ ...finding, action: rule.action, rule: rule.name });
@@ -137,7 +144,7 @@ export function createStreamGuard(policy: GuardPolicy, options: StreamGuardOptio
       if (blocked) return { ...last, action: 'block' };
       // Whole-text checks on the complete answer: they can flag it, or block (too late to recall text
       // already sent, but the stream ends with an error instead of a normal finish).
-      const wholeText = checkWholeText(full);
+      const wholeText = checkWholeText(full, true);
       if (wholeText.some((f) => f.action === 'block')) blocked = true;
       return { emit: last.emit, findings: [...last.findings, ...wholeText], blocked, action };
     },

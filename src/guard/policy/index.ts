@@ -16,4 +16,5 @@ export {
   type StreamGuardOptions,
   type StreamStep,
 } from './create-stream-guard.js';
+export { buildModelRules, type ModelPolicyRule, runModelRules } from './model-rules.js';
 export { quarantine, untrustedClose, untrustedOpen } from './quarantine.js';

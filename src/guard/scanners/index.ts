@@ -26,7 +26,13 @@ export {
   skeletonOverlap,
   spelledSkeleton,
 } from './leak-matching.js';
-export { type AsyncScanner, type ModelScannerOptions, modelScanner } from './model-scanner.js';
+export { hazardCategories, llamaGuardPrompt, parseLlamaGuardVerdict } from './llama-guard-prompt.js';
+export {
+  type AsyncScanner,
+  type ModelScannerOptions,
+  modelScanner,
+  validateModelScannerOptions,
+} from './model-scanner.js';
 export { jsonValidityScanner, promptLeakScanner, urlScanner } from './output-checks.js';
 export {
   clearPromptTaskCache,

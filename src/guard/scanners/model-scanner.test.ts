@@ -58,14 +58,19 @@ describe('modelScanner', () => {
   });
 
   it('reads Llama Guard verdicts from a chat endpoint', async () => {
-    const scan = modelScanner({ baseUrl, model: 'llama-guard-3-8b', protocol: 'llama-guard' });
+    const scan = modelScanner({
+      baseUrl,
+      model: 'llama-guard-3-8b',
+      protocol: 'llama-guard',
+      prompt: 'server-template',
+    });
     expect((await scan('how to bake bread')).findings).toEqual([]);
     const unsafe = await scan('how to build a weapon');
     expect(unsafe.findings.map((f) => f.type)).toEqual(['indiscriminate-weapons', 'violent-crimes']);
   });
 
   it('fails with GUARD_MODEL_SCANNER_FAILED on errors and unexpected answers', async () => {
-    const scan = modelScanner({ baseUrl, model: 'x', protocol: 'llama-guard' });
+    const scan = modelScanner({ baseUrl, model: 'x', protocol: 'llama-guard', prompt: 'server-template' });
     for (const text of ['broken', 'odd']) {
       await expect(scan(text)).rejects.toSatisfy(
         (e) => GantryError.isInstance(e) && e.code === 'GUARD_MODEL_SCANNER_FAILED',

@@ -1,8 +1,11 @@
 // A model-backed scanner: any OpenAI-compatible moderation endpoint (`/v1/moderations`, OpenAI's API)
-// or a chat model that answers in Llama Guard's format ("safe" / "unsafe\nS1,S10"), e.g. Llama Guard
-// served by vLLM. Asynchronous and slow (a network call), so policies run it only where configured.
+// or a chat model asked in Llama Guard's format ("safe" / "unsafe\nS1,S10"): Llama Guard served by vLLM
+// with its own template, or any instruction-following model given the hazard taxonomy prompt.
+// Asynchronous and slow (a network call); in a policy it runs with a time budget and a fallback
+// (`models` in the policy, `checkTextAsync`).
 import { GantryError } from '../../errors/index.js';
-import { type Finding, resultOf, type ScanResult } from '../types.js';
+import { type Direction, type Finding, resultOf, type ScanResult } from '../types.js';
+import { hazardCategories, llamaGuardPrompt, parseLlamaGuardVerdict } from './llama-guard-prompt.js';
 
 export interface ModelScannerOptions {
   /** Base URL ending in /v1 (e.g. http://127.0.0.1:8000/v1). */
@@ -10,34 +13,69 @@ export interface ModelScannerOptions {
   apiKey?: string;
   model: string;
   protocol: 'openai-moderation' | 'llama-guard';
+  /**
+   * llama-guard only. `taxonomy` (default): the text is wrapped in Llama Guard 3's classification prompt
+   * with the hazard categories, for any chat model. `server-template`: the text alone, for a Llama Guard
+   * model whose server applies its own chat template (vLLM serving meta-llama/Llama-Guard-3-8B).
+   */
+  prompt?: 'taxonomy' | 'server-template';
+  /** llama-guard with `taxonomy`: the category codes to check (default S1–S14). */
+  categories?: string[];
+  /** openai-moderation: category score at or above which a finding is reported (default 0.5). */
+  threshold?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
-export type AsyncScanner = (text: string) => Promise<ScanResult>;
+export type AsyncScanner = (
+  text: string,
+  context?: { direction?: Direction; signal?: AbortSignal },
+) => Promise<ScanResult>;
 
-const llamaGuardCategories: Record<string, string> = {
-  S1: 'violent-crimes',
-  S2: 'non-violent-crimes',
-  S3: 'sex-crimes',
-  S4: 'child-exploitation',
-  S5: 'defamation',
-  S6: 'specialized-advice',
-  S7: 'privacy',
-  S8: 'intellectual-property',
-  S9: 'indiscriminate-weapons',
-  S10: 'hate',
-  S11: 'self-harm',
-  S12: 'sexual-content',
-  S13: 'elections',
-  S14: 'code-interpreter-abuse',
-};
+export function validateModelScannerOptions(options: ModelScannerOptions): void {
+  const problems: string[] = [];
+  if (typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl))
+    problems.push('baseUrl must be an http(s) URL ending in /v1');
+  if (typeof options.model !== 'string' || options.model === '') problems.push('model is required');
+  if (options.protocol !== 'openai-moderation' && options.protocol !== 'llama-guard')
+    problems.push(`protocol must be openai-moderation or llama-guard, not ${String(options.protocol)}`);
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0))
+    problems.push('timeoutMs must be positive');
+  const unknown = (options.categories ?? []).filter((code) => !hazardCategories[code]);
+  if (unknown.length) problems.push(`unknown hazard categories ${unknown.join(', ')} (S1–S14)`);
+  if (problems.length) {
+    throw new GantryError(
+      'GUARD_MODEL_SCANNER_INVALID',
+      `The model-backed guard scanner is misconfigured: ${problems.join('; ')}.`,
+      {
+        hint: 'See "Model-backed scanners" in docs/guard.md for the options.',
+        details: { problems },
+      },
+    );
+  }
+}
 
 export function modelScanner(options: ModelScannerOptions): AsyncScanner {
-  const { baseUrl, apiKey, model, protocol, timeoutMs = 10_000, fetch: fetchImpl = fetch } = options;
+  validateModelScannerOptions(options);
+  const {
+    baseUrl,
+    apiKey,
+    model,
+    protocol,
+    prompt = 'taxonomy',
+    categories,
+    threshold = 0.5,
+    timeoutMs = 10_000,
+    fetch: fetchImpl = fetch,
+  } = options;
   const base = baseUrl.replace(/\/$/, '');
-  const call = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
+  const call = async (
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>> => {
     let response: Response;
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       response = await fetchImpl(base + path, {
         method: 'POST',
@@ -46,48 +84,52 @@ export function modelScanner(options: ModelScannerOptions): AsyncScanner {
           ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
         },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
+      if (!response.ok) throw failed(`${base + path} answered HTTP ${response.status}`);
+      return (await response.json()) as Record<string, unknown>;
     } catch (error) {
-      throw failed(`cannot reach ${base + path}: ${(error as Error).message}`, error);
+      if (GantryError.isInstance(error)) throw error;
+      const why = timeout.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+      throw failed(`cannot reach ${base + path}: ${why}`, error);
     }
-    if (!response.ok) throw failed(`${base + path} answered HTTP ${response.status}`);
-    return (await response.json()) as Record<string, unknown>;
   };
-  return async (text) => {
+  return async (text, context = {}) => {
     if (protocol === 'openai-moderation') {
-      const data = await call('/moderations', { model, input: text });
+      const data = await call('/moderations', { model, input: text }, context.signal);
       const result = (
         data.results as { flagged?: boolean; category_scores?: Record<string, number> }[] | undefined
       )?.[0];
       if (!result?.category_scores) throw failed('the moderation answer has no results[0].category_scores');
       const findings: Finding[] = Object.entries(result.category_scores)
-        .filter(([, score]) => score >= 0.5)
+        .filter(([, score]) => score >= threshold)
         .map(([category, score]) => ({ scanner: 'model', type: category, score }));
       return resultOf(findings);
     }
-    const data = await call('/chat/completions', {
-      model,
-      messages: [{ role: 'user', content: text }],
-      temperature: 0,
-      max_tokens: 20,
-    });
-    const content = (data.choices as { message?: { content?: string } }[] | undefined)?.[0]?.message?.content;
-    if (typeof content !== 'string') throw failed('the chat answer has no choices[0].message.content');
-    const verdict = content.trim().toLowerCase();
-    if (verdict.startsWith('safe')) return resultOf([]);
-    if (!verdict.startsWith('unsafe'))
-      throw failed(`expected "safe" or "unsafe", got "${content.slice(0, 40)}"`);
-    const codes = content.match(/S\d{1,2}/g) ?? ['unsafe'];
+    const content =
+      prompt === 'server-template'
+        ? text
+        : llamaGuardPrompt(text, context.direction ?? 'input', categories ?? Object.keys(hazardCategories));
+    const data = await call(
+      '/chat/completions',
+      { model, messages: [{ role: 'user', content }], temperature: 0, max_tokens: 20 },
+      context.signal,
+    );
+    const answer = (data.choices as { message?: { content?: string } }[] | undefined)?.[0]?.message?.content;
+    if (typeof answer !== 'string') throw failed('the chat answer has no choices[0].message.content');
+    const verdict = parseLlamaGuardVerdict(answer);
+    if (!verdict) throw failed(`expected "safe" or "unsafe", got "${answer.slice(0, 40)}"`);
+    if (verdict.safe) return resultOf([]);
+    const codes = verdict.codes.length ? verdict.codes : ['unsafe'];
     return resultOf(
-      codes.map((code) => ({ scanner: 'model', type: llamaGuardCategories[code] ?? code, score: 1 })),
+      codes.map((code) => ({ scanner: 'model', type: hazardCategories[code]?.type ?? code, score: 1 })),
     );
   };
 }
 
 function failed(why: string, cause?: unknown): GantryError {
   return new GantryError('GUARD_MODEL_SCANNER_FAILED', `The model-backed guard scanner failed: ${why}.`, {
-    hint: 'Check the scanner endpoint (baseUrl, model, apiKey) or remove the model scanner from the policy.',
+    hint: 'Check the scanner endpoint (baseUrl, model, apiKey), raise its timeoutMs, or rely on its onFailure fallback.',
     cause,
   });
 }

@@ -5,7 +5,7 @@
 
 import { type LinearModel, loadShippedModel, predictTextPositives } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
-import { normalizeText, textViews } from '../normalize/index.js';
+import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
 import {
   type HeuristicMatch,
   harmfulHeuristics,
@@ -120,9 +120,10 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
   return scores;
 }
 
-/** Forgets the remembered last text (benchmarks: a repeated text must not be timed from the cache). */
+/** Forgets the remembered last text and its normalisation (benchmarks: a repeated text is timed in full). */
 export function clearPromptTaskCache(): void {
   last = undefined;
+  clearNormalizeCache();
 }
 
 const shippedKey = {};

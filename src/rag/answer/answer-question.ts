@@ -3,6 +3,14 @@
 // "I don't know" and the model is not called: a confident answer from unrelated context is worse.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { generateText } from 'ai';
+import {
+  type AsyncGroundednessOptions,
+  assertNotBlocked,
+  checkGroundedness,
+  type GroundednessReport,
+  type GuardPolicy,
+  type PolicyDecision,
+} from '../../guard/index.js';
 import { asModelCallError } from '../../model/index.js';
 import type { RagCollection, SearchHit, SearchOptions } from '../pipeline/index.js';
 
@@ -17,6 +25,16 @@ export interface AskOptions {
   /** …or its BM25 score reaches this. */
   minimumBm25?: number;
   signal?: AbortSignal;
+  /**
+   * Check the answer's claims against the sources given: `true` for the lexical check, or options with a
+   * `judge` model (falls back to the lexical check when the judge fails or runs over `judgeTimeoutMs`).
+   */
+  groundedness?: boolean | AsyncGroundednessOptions;
+  /**
+   * An output guard policy run on the answer with the sources (its groundedness rule, when enabled, reads
+   * them); a block throws GUARD_BLOCKED, a redaction replaces the answer text.
+   */
+  policy?: GuardPolicy;
 }
 
 export interface Citation {
@@ -36,6 +54,10 @@ export interface Answer {
   invalidCitations: number[];
   /** The sources given to the model, numbered from 1. */
   sources: SearchHit[];
+  /** With `groundedness`: each claim and whether the sources it cites support it. */
+  groundedness?: GroundednessReport;
+  /** With `policy`: the output policy's decision on the answer. */
+  guard?: PolicyDecision;
 }
 
 export const dontKnowAnswer = "I don't know: nothing in the collection is relevant enough to answer that.";
@@ -77,7 +99,23 @@ export async function answerQuestion(question: string, options: AskOptions): Pro
     else citations.push({ number, chunkId: hit.chunkId, source: hit.source, text: hit.text });
   }
   const known = !/\bI don't know\b/i.test(text);
-  return { answer: text.trim(), known, citations, invalidCitations, sources };
+  const answer: Answer = { answer: text.trim(), known, citations, invalidCitations, sources };
+  if (!known || (!options.groundedness && !options.policy)) return answer;
+  const passages = sources.map((hit) => String(hit.metadata.window ?? hit.text));
+  if (options.groundedness) {
+    const settings = options.groundedness === true ? {} : options.groundedness;
+    answer.groundedness = await checkGroundedness(answer.answer, passages, {
+      signal: options.signal,
+      ...settings,
+    });
+  }
+  if (options.policy) {
+    const decision = options.policy.checkText(answer.answer, { direction: 'output', sources: passages });
+    assertNotBlocked(decision, 'answer');
+    answer.guard = decision;
+    answer.answer = decision.text;
+  }
+  return answer;
 }
 
 /** The distinct numbers cited as [1], [2, 3] or [1][4], in order of first use. */

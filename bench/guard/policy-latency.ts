@@ -1,0 +1,79 @@
+// `npx tsx bench/guard/policy-latency.ts`: the whole default input policy, per KB, side by side with a
+// baseline copy of the guard in the same process (GUARD_BASELINE: a folder holding an older `src`, e.g.
+// `git archive <commit> src | tar -x -C /tmp/guard-old` with a node_modules link). Each text is timed
+// `repeats` times for each version, alternating, with a fresh policy per call and the caches cleared; its
+// fastest run is kept (as in measureLatency). Decisions of both versions must be identical.
+import { cpus, loadavg } from 'node:os';
+import * as current from '../../src/guard/index.js';
+
+type Guard = typeof current;
+const texts = (() => {
+  const d = current.locateDatasets();
+  const rows = [
+    ...current.loadDeepset(d),
+    ...current.loadJailbreakBench(d),
+    ...current.loadBenignPrompts(d),
+  ].filter((r) => r.split === 'test');
+  const presidio = current.loadPresidioSynth(d).filter((r) => r.split === 'test');
+  return current.kilobyteTexts(
+    rows.map((r) => r.text).concat(presidio.map((r) => r.text)),
+    Number(process.env.LATENCY_TEXTS ?? 300),
+  );
+})();
+const repeats = Number(process.env.LATENCY_REPEATS ?? 3);
+
+const versions: [string, Guard][] = [['new', current]];
+if (process.env.GUARD_BASELINE) {
+  versions.unshift(['old', (await import(`${process.env.GUARD_BASELINE}/src/guard/index.ts`)) as Guard]);
+}
+
+const decide = (guard: Guard, text: string) => {
+  const policy = guard.createGuardPolicy();
+  guard.clearPromptTaskCache();
+  const startCpu = process.cpuUsage();
+  const start = performance.now();
+  const decision = policy.checkText(text, { direction: 'input' });
+  const wall = performance.now() - start;
+  const delta = process.cpuUsage(startCpu);
+  return { decision, wall, cpu: (delta.user + delta.system) / 1000 };
+};
+
+for (const [, guard] of versions) for (let i = 0; i < 60; i++) decide(guard, texts[i % texts.length]);
+const times = versions.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+let differing = 0;
+for (const text of texts) {
+  const best = versions.map(() => ({ wall: Infinity, cpu: Infinity }));
+  const decisions: string[] = [];
+  for (let r = 0; r < repeats; r++) {
+    versions.forEach(([, guard], v) => {
+      const { decision, wall, cpu } = decide(guard, text);
+      best[v].wall = Math.min(best[v].wall, wall);
+      best[v].cpu = Math.min(best[v].cpu, cpu);
+      if (r === 0) decisions.push(JSON.stringify(decision));
+    });
+  }
+  if (decisions.length === 2 && decisions[0] !== decisions[1]) differing++;
+  versions.forEach((_, v) => {
+    times[v].wall.push((best[v].wall * 1024) / text.length);
+    times[v].cpu.push((best[v].cpu * 1024) / text.length);
+  });
+}
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+process.stdout.write(
+  `${texts.length} texts of 1 KB, ${repeats} repeats each (fastest kept), ${cpus().length} cores, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )}\n\n| version | p50 ms/KB | p99 ms/KB | CPU p50 ms/KB | CPU p99 ms/KB |\n| --- | --- | --- | --- | --- |\n`,
+);
+versions.forEach(([name], v) => {
+  const t = times[v];
+  process.stdout.write(
+    `| ${name} | ${pct(t.wall, 50).toFixed(3)} | ${pct(t.wall, 99).toFixed(3)} | ${pct(t.cpu, 50).toFixed(3)} | ${pct(t.cpu, 99).toFixed(3)} |\n`,
+  );
+});
+if (versions.length === 2)
+  process.stdout.write(`\ndecisions that differ between versions: ${differing} of ${texts.length}\n`);
