@@ -64,7 +64,8 @@ async function answers(collection: Awaited<ReturnType<typeof openRagCollection>>
 /** The BM25 ranking a fresh index built from every stored chunk gives (the ground truth). */
 async function rebuiltRanking(store: SqliteStore, collectionId: number, query: string) {
   const index = new Bm25Index();
-  for (const { id, terms } of await store.ragDocuments.chunkTerms(collectionId)) index.addTerms(String(id), terms);
+  for (const { id, terms } of await store.ragDocuments.chunkTerms(collectionId))
+    index.addTerms(String(id), terms);
   return index.search(query, { limit: 10 });
 }
 
@@ -90,7 +91,9 @@ describe('persisted RAG indexes', () => {
     const second = await openRagCollection({ ...options, store: open(), snapshotAfter: 1_000_000 });
     await second.ingest(syntheticDocuments(50, 200));
     await second.removeSource('doc-3');
-    await second.ingest([{ ...syntheticDocuments(1, 5)[0], sections: [{ text: 'replaced w1x w2x', metadata: {} }] }]);
+    await second.ingest([
+      { ...syntheticDocuments(1, 5)[0], sections: [{ text: 'replaced w1x w2x', metadata: {} }] },
+    ]);
     const expected = await answers(second);
 
     const store = open();
@@ -101,10 +104,15 @@ describe('persisted RAG indexes', () => {
     expect(await answers(reader)).toEqual(expected);
     expect(calls.chunkPages).toBe(0);
     for (const query of queries) {
-      const opened = await openLexicalIndex(store.ragDocuments, collectionId, { bm25: {}, analyzer: analyzeText });
+      const opened = await openLexicalIndex(store.ragDocuments, collectionId, {
+        bm25: {},
+        analyzer: analyzeText,
+      });
       expect(opened.source).toBe('snapshot');
       expect(opened.index.size).toBe(249);
-      expect(opened.index.search(query, { limit: 10 })).toEqual(await rebuiltRanking(store, collectionId, query));
+      expect(opened.index.search(query, { limit: 10 })).toEqual(
+        await rebuiltRanking(store, collectionId, query),
+      );
     }
   });
 
@@ -148,10 +156,15 @@ describe('persisted RAG indexes', () => {
     const store = open();
     const collectionId = (await store.ragDocuments.getCollection('crash'))!.id;
     const chunks = await store.ragDocuments.countChunks(collectionId);
-    const lexical = await openLexicalIndex(store.ragDocuments, collectionId, { bm25: {}, analyzer: analyzeText });
+    const lexical = await openLexicalIndex(store.ragDocuments, collectionId, {
+      bm25: {},
+      analyzer: analyzeText,
+    });
     expect(lexical.index.size).toBe(chunks);
     for (const query of queries)
-      expect(lexical.index.search(query, { limit: 10 })).toEqual(await rebuiltRanking(store, collectionId, query));
+      expect(lexical.index.search(query, { limit: 10 })).toEqual(
+        await rebuiltRanking(store, collectionId, query),
+      );
     const quantized = await openQuantizedIndex(store.ragDocuments, store.ragVectors, collectionId, 16);
     const vectorIds = (await store.ragVectors.allVectors(collectionId)).map((entry) => entry.id);
     expect(quantized.index.size).toBe(vectorIds.length);

@@ -151,7 +151,7 @@ describe('approximate vector search in the RAG pipeline', () => {
   it('keeps the in-memory quantized index on SQLite, which has no graph index', async () => {
     await quantized.search(queries[0], { mode: 'vector', limit: 10 });
     // Built by paging through the stored vectors (no snapshot yet: the writer searched exactly), and
-    // its candidates rescored by the store's exact search.
+    // its candidates rescored in memory (int8).
     expect(sqliteCalls.vectorPages).toBeGreaterThanOrEqual(1);
     expect(sqliteCalls.approximateSearches).toBe(0);
   });

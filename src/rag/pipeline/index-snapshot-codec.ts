@@ -9,8 +9,8 @@ import type { QuantizedState } from '../vector/index.js';
 const partBytes = 32 * 1024 * 1024;
 const version = 1;
 
-type ArrayKind = 'int32' | 'float32' | 'uint32';
-type Typed = Int32Array | Float32Array | Uint32Array;
+type ArrayKind = 'int32' | 'float32' | 'uint32' | 'int8';
+type Typed = Int32Array | Float32Array | Uint32Array | Int8Array;
 
 interface Header {
   version: number;
@@ -22,7 +22,11 @@ interface Header {
 function encode(header: Omit<Header, 'arrays' | 'version'>, arrays: Record<string, Typed>): Uint8Array[] {
   const list = Object.entries(arrays).map(([name, array]) => ({
     name,
-    type: (array instanceof Int32Array ? 'int32' : array instanceof Float32Array ? 'float32' : 'uint32') as ArrayKind,
+    type: (array instanceof Int32Array
+      ? 'int32'
+      : array instanceof Float32Array
+        ? 'float32'
+        : 'uint32') as ArrayKind,
     length: array.length,
   }));
   const parts: Uint8Array[] = [Buffer.from(JSON.stringify({ ...header, version, arrays: list }))];
@@ -34,7 +38,10 @@ function encode(header: Omit<Header, 'arrays' | 'version'>, arrays: Record<strin
   return parts;
 }
 
-function decode(parts: readonly Uint8Array[], kind: Header['kind']): { header: Header; arrays: Map<string, Typed> } {
+function decode(
+  parts: readonly Uint8Array[],
+  kind: Header['kind'],
+): { header: Header; arrays: Map<string, Typed> } {
   const header = JSON.parse(Buffer.from(parts[0]).toString('utf8')) as Header;
   if (header.version !== version || header.kind !== kind) {
     throw new GantryError('RAG_INDEX_EMPTY', `The stored ${kind} index snapshot has an unknown format.`, {
@@ -46,7 +53,11 @@ function decode(parts: readonly Uint8Array[], kind: Header['kind']): { header: H
   let part = 1;
   for (const { name, type, length } of header.arrays) {
     const array =
-      type === 'int32' ? new Int32Array(length) : type === 'float32' ? new Float32Array(length) : new Uint32Array(length);
+      type === 'int32'
+        ? new Int32Array(length)
+        : type === 'float32'
+          ? new Float32Array(length)
+          : new Uint32Array(length);
     const bytes = new Uint8Array(array.buffer);
     for (let offset = 0; offset < bytes.length; part++) {
       const chunk = parts[part];
@@ -88,7 +99,10 @@ export function decodeBm25(parts: readonly Uint8Array[]): Bm25State {
 }
 
 export function encodeQuantized(state: QuantizedState): Uint8Array[] {
-  return encode({ kind: 'quantized', dimension: state.dimension }, { ids: state.ids, codes: state.codes });
+  return encode(
+    { kind: 'quantized', dimension: state.dimension },
+    { ids: state.ids, codes: state.codes, scalars: state.scalars, scales: state.scales },
+  );
 }
 
 export function decodeQuantized(parts: readonly Uint8Array[]): QuantizedState {
@@ -97,5 +111,7 @@ export function decodeQuantized(parts: readonly Uint8Array[]): QuantizedState {
     dimension: header.dimension as number,
     ids: arrays.get('ids') as Int32Array,
     codes: arrays.get('codes') as Uint32Array,
+    scalars: arrays.get('scalars') as Int8Array,
+    scales: arrays.get('scales') as Float32Array,
   };
 }

@@ -5,6 +5,7 @@
 import type { RagDocumentRepository, RagVectorRepository } from '../../store/index.js';
 
 type RagIndexKind = 'bm25' | 'quantized';
+
 import type { Analyzer } from '../analysis/index.js';
 import { Bm25Index, type Bm25Parameters } from '../lexical/index.js';
 import { QuantizedVectorIndex } from '../vector/index.js';
@@ -66,10 +67,7 @@ export async function openLexicalIndex(
   let fromSeq: number;
   if (snapshot) {
     // Postings do not depend on k1 and b: a snapshot serves any parameters.
-    index = Bm25Index.restore(
-      { ...snapshot.state, k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 },
-      analyzer,
-    );
+    index = Bm25Index.restore({ ...snapshot.state, k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, analyzer);
     fromSeq = snapshot.logSeq;
   } else {
     fromSeq = await documents.lastIndexSeq(collectionId);
@@ -111,7 +109,7 @@ export async function openQuantizedIndex(
     fromSeq = snapshot.logSeq;
   } else {
     fromSeq = await documents.lastIndexSeq(collectionId);
-    index = new QuantizedVectorIndex(dimension, { keepVectors: false });
+    index = new QuantizedVectorIndex(dimension, { rescore: 'int8' });
     for (let after = 0; ; ) {
       const page = await vectors.vectorPage(collectionId, after, pageSize);
       if (page.length === 0) break;

@@ -250,7 +250,9 @@ export class Bm25Index<T = unknown> {
     }
     const lists: (Int32Array | undefined)[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
-      lists.push(this.slotTerms[slot] ?? (this.ids[slot] === undefined ? undefined : new Int32Array(counts[slot])));
+      lists.push(
+        this.slotTerms[slot] ?? (this.ids[slot] === undefined ? undefined : new Int32Array(counts[slot])),
+      );
     }
     const filled = new Int32Array(this.ids.length);
     for (let termId = 0; termId < this.postingSlots.length; termId++) {

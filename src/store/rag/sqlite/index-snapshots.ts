@@ -44,7 +44,13 @@ export function sqliteIndexSnapshotMethods(db: SqliteDatabase): SnapshotMethods 
         'INSERT INTO rag_index_snapshots (collection_id, kind, part, log_seq, data) VALUES (?, ?, ?, ?, ?)',
       );
       parts.forEach((part, index) => {
-        insert.run(collectionId, kind, index, logSeq, Buffer.from(part.buffer, part.byteOffset, part.byteLength));
+        insert.run(
+          collectionId,
+          kind,
+          index,
+          logSeq,
+          Buffer.from(part.buffer, part.byteOffset, part.byteLength),
+        );
       });
       db.prepare('DELETE FROM rag_index_log WHERE collection_id = ? AND kind = ? AND seq <= ?').run(
         collectionId,
@@ -55,7 +61,9 @@ export function sqliteIndexSnapshotMethods(db: SqliteDatabase): SnapshotMethods 
   );
   return {
     async chunkTermsPage(collectionId, afterId, limit) {
-      return page.all(collectionId, afterId, limit).map((row) => ({ id: row.id, terms: decodeTerms(row.terms) }));
+      return page
+        .all(collectionId, afterId, limit)
+        .map((row) => ({ id: row.id, terms: decodeTerms(row.terms) }));
     },
     async chunkTermsOf(ids) {
       if (ids.length === 0) return [];
@@ -74,9 +82,8 @@ export function sqliteIndexSnapshotMethods(db: SqliteDatabase): SnapshotMethods 
     async lastIndexSeq() {
       // AUTOINCREMENT keeps the highest seq ever used here, even after the log is trimmed.
       return (
-        db
-          .prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'rag_index_log'")
-          .get()?.seq ?? 0
+        db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'rag_index_log'").get()
+          ?.seq ?? 0
       );
     },
     async saveIndexSnapshot(collectionId, kind, logSeq, parts) {
