@@ -26,7 +26,9 @@ function encode(header: Omit<Header, 'arrays' | 'version'>, arrays: Record<strin
       ? 'int32'
       : array instanceof Float32Array
         ? 'float32'
-        : 'uint32') as ArrayKind,
+        : array instanceof Int8Array
+          ? 'int8'
+          : 'uint32') as ArrayKind,
     length: array.length,
   }));
   const parts: Uint8Array[] = [Buffer.from(JSON.stringify({ ...header, version, arrays: list }))];
@@ -57,7 +59,9 @@ function decode(
         ? new Int32Array(length)
         : type === 'float32'
           ? new Float32Array(length)
-          : new Uint32Array(length);
+          : type === 'int8'
+            ? new Int8Array(length)
+            : new Uint32Array(length);
     const bytes = new Uint8Array(array.buffer);
     for (let offset = 0; offset < bytes.length; part++) {
       const chunk = parts[part];
