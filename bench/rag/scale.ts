@@ -105,7 +105,7 @@ async function benchGantry(corpus: ReturnType<typeof syntheticCorpus>, size: num
     await time(byMode.hybrid, () => search(query.text, { mode: 'hybrid', limit: 10 }));
   }
   for (const [mode, samples] of Object.entries(byMode))
-    console.log(`gantry  ${mode.padEnd(14)} ${percentiles(samples)}`);
+    if (samples.length > 0) console.log(`gantry  ${mode.padEnd(14)} ${percentiles(samples)}`);
   if (!skipExact)
     console.log(
       `gantry  binary-quantized recall@10 vs exact: ${(recallSum / corpus.queries.length).toFixed(3)} (hybrid uses ${size > 50_000 ? 'approximate' : 'exact'} vectors at this size)`,

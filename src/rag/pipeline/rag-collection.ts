@@ -106,6 +106,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   let collection: RagCollectionRecord = await documents.ensureCollection(name);
   let embedder: Embedder | undefined = await restoreEmbedder(collection, options.embedder);
   let lexical: Bm25Index | undefined;
+  // Set by an ingest that takes the collection past `approximateAbove`: the quantized index is then
+  // kept in step from its first vector instead of built from the store afterwards.
+  let quantizedWanted = false;
   // The log position each in-memory index includes, and its changes not yet in a stored snapshot.
   const positions = { lexical: 0, lexicalUnsaved: 0, quantized: 0, quantizedUnsaved: 0 };
   // Counting a vec0 table scans it: the count is cached and dropped whenever vectors change.
@@ -207,6 +210,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         );
       }
       await vectors.ensureVectorTables(collection.id, dimension);
+      if (quantizedWanted && !quantized) await quantizedIndex();
       vectorCount = undefined;
       await vectors.putVectors(
         collection.id,
@@ -261,8 +265,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         const incoming = chunked.reduce((sum, { chunks }) => sum + chunks.length, 0);
         if (embedder || options.embedder === 'lsa') {
           vectorCount ??= await vectors.countVectors(collection.id);
-          if (vectorCount + incoming > approximateAbove && !(await hasDatabaseIndex()))
-            await quantizedIndex();
+          quantizedWanted = vectorCount + incoming > approximateAbove && !(await hasDatabaseIndex());
+          if (quantizedWanted) await quantizedIndex();
         }
       }
       if (options.embedder === 'lsa' && !embedder) {
