@@ -82,6 +82,9 @@ describe('persisted RAG indexes', () => {
     expect(calls.chunkPages).toBe(0);
     const collectionId = (await store.ragDocuments.getCollection('docs'))!.id;
     expect(await store.ragDocuments.indexLog(collectionId, 'bm25', 0)).toEqual([]);
+    const quantized = await openQuantizedIndex(store.ragDocuments, store.ragVectors, collectionId, 16);
+    expect(quantized.source).toBe('snapshot');
+    expect(quantized.index.size).toBe(300);
   });
 
   it('replays ingests and deletions made after the snapshot', async () => {
