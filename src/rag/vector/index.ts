@@ -1,2 +1,7 @@
 // The quantized vector index lives in src/search (shared with memory); rag re-exports it unchanged.
-export { type QuantizedSearchOptions, QuantizedVectorIndex } from '../../search/index.js';
+export {
+  candidateCount,
+  type QuantizedSearchOptions,
+  type QuantizedState,
+  QuantizedVectorIndex,
+} from '../../search/index.js';

@@ -43,7 +43,9 @@ export class Bm25Index<T = unknown> {
   private postingLengths: number[] = [];
   /** Live (not removed) postings per term: the document frequency. */
   private documentFrequencies: number[] = [];
-  private readonly slotOf = new Map<string, number>();
+  // id → slot; built lazily after a restore (a restored 1M-chunk index answers queries without it).
+  private slotMap: Map<string, number> | undefined = new Map<string, number>();
+  private liveCount = 0;
   private ids: (string | undefined)[] = [];
   private values: (T | undefined)[] = [];
   private lengths: number[] = [];
@@ -61,7 +63,17 @@ export class Bm25Index<T = unknown> {
   }
 
   get size(): number {
-    return this.slotOf.size;
+    return this.liveCount;
+  }
+
+  private get slotOf(): Map<string, number> {
+    if (!this.slotMap) {
+      this.slotMap = new Map();
+      this.ids.forEach((id, slot) => {
+        if (id !== undefined) this.slotMap!.set(id, slot);
+      });
+    }
+    return this.slotMap;
   }
 
   has(id: string): boolean {
@@ -95,6 +107,7 @@ export class Bm25Index<T = unknown> {
       terms[position++] = termId;
     }
     this.slotOf.set(id, slot);
+    this.liveCount++;
     this.ids.push(id);
     this.values.push(value);
     this.lengths.push(length);
@@ -106,10 +119,12 @@ export class Bm25Index<T = unknown> {
   remove(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    if (this.slotTerms[slot] === undefined) this.rebuildSlotTerms();
     const terms = this.slotTerms[slot]!;
     for (const termId of terms) this.documentFrequencies[termId]--;
     this.totalLength -= this.lengths[slot];
     this.slotOf.delete(id);
+    this.liveCount--;
     this.ids[slot] = undefined;
     this.values[slot] = undefined;
     this.slotTerms[slot] = undefined;
@@ -170,6 +185,86 @@ export class Bm25Index<T = unknown> {
     return results;
   }
 
+  /**
+   * The index as flat typed arrays (dead slots compacted away first), for persisting; `restore` turns
+   * it back into an index without re-analysing or re-adding a document.
+   */
+  exportState(): Bm25State {
+    if (this.deadPostings > 0) this.compact();
+    const terms = [...this.termIds.keys()];
+    const postingCounts = Int32Array.from(this.postingLengths);
+    let total = 0;
+    for (const count of postingCounts) total += count;
+    const slots = new Int32Array(total);
+    const frequencies = new Float32Array(total);
+    let offset = 0;
+    for (let termId = 0; termId < terms.length; termId++) {
+      const count = postingCounts[termId];
+      slots.set(this.postingSlots[termId].subarray(0, count), offset);
+      frequencies.set(this.postingFrequencies[termId].subarray(0, count), offset);
+      offset += count;
+    }
+    return {
+      k1: this.k1,
+      b: this.b,
+      terms,
+      postingCounts,
+      slots,
+      frequencies,
+      ids: this.ids as string[],
+      lengths: Int32Array.from(this.lengths),
+    };
+  }
+
+  /** An index from `exportState`'s arrays (posting lists are views into them: no copy). */
+  static restore<T = unknown>(state: Bm25State, analyzer: Analyzer = analyzeText): Bm25Index<T> {
+    const index = new Bm25Index<T>({ k1: state.k1, b: state.b, analyzer });
+    let offset = 0;
+    state.terms.forEach((term, termId) => {
+      const count = state.postingCounts[termId];
+      index.termIds.set(term, termId);
+      index.postingSlots.push(state.slots.subarray(offset, offset + count));
+      index.postingFrequencies.push(state.frequencies.subarray(offset, offset + count));
+      index.postingLengths.push(count);
+      index.documentFrequencies.push(count);
+      offset += count;
+    });
+    index.ids = state.ids;
+    index.values = new Array(state.ids.length);
+    index.lengths = Array.from(state.lengths);
+    index.slotTerms = new Array(state.ids.length);
+    for (const length of state.lengths) index.totalLength += length;
+    index.livePostings = offset;
+    index.liveCount = state.ids.length;
+    index.slotMap = undefined;
+    return index;
+  }
+
+  // A restored index keeps no per-document term lists (only removal needs them): rebuilt once from the
+  // postings the first time a restored document is removed.
+  private rebuildSlotTerms(): void {
+    const counts = new Int32Array(this.ids.length);
+    for (let termId = 0; termId < this.postingSlots.length; termId++) {
+      const slots = this.postingSlots[termId];
+      for (let index = 0; index < this.postingLengths[termId]; index++) counts[slots[index]]++;
+    }
+    const lists: (Int32Array | undefined)[] = [];
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      lists.push(
+        this.slotTerms[slot] ?? (this.ids[slot] === undefined ? undefined : new Int32Array(counts[slot])),
+      );
+    }
+    const filled = new Int32Array(this.ids.length);
+    for (let termId = 0; termId < this.postingSlots.length; termId++) {
+      const slots = this.postingSlots[termId];
+      for (let index = 0; index < this.postingLengths[termId]; index++) {
+        const slot = slots[index];
+        if (this.slotTerms[slot] === undefined && lists[slot]) lists[slot]![filled[slot]++] = termId;
+      }
+    }
+    this.slotTerms = lists;
+  }
+
   // The `limit` best of slots[0..count) by score, ties by id, best first.
   private bestSlots(slots: Int32Array, count: number, limit: number): number[] {
     const scores = this.scores;
@@ -228,15 +323,15 @@ export class Bm25Index<T = unknown> {
     const ids: string[] = [];
     const values: (T | undefined)[] = [];
     const lengths: number[] = [];
-    const slotTerms: Int32Array[] = [];
+    const slotTerms: (Int32Array | undefined)[] = [];
+    this.slotMap = undefined;
     this.ids.forEach((id, slot) => {
       if (id === undefined) return;
       newSlot[slot] = ids.length;
-      this.slotOf.set(id, ids.length);
       ids.push(id);
       values.push(this.values[slot]);
       lengths.push(this.lengths[slot]);
-      slotTerms.push(this.slotTerms[slot]!);
+      slotTerms.push(this.slotTerms[slot]);
     });
     for (let termId = 0; termId < this.postingSlots.length; termId++) {
       const slots = this.postingSlots[termId];
@@ -257,6 +352,21 @@ export class Bm25Index<T = unknown> {
     this.slotTerms = slotTerms;
     this.deadPostings = 0;
   }
+}
+
+/** A BM25 index as flat arrays: what is persisted, and what `Bm25Index.restore` reads. */
+export interface Bm25State {
+  k1: number;
+  b: number;
+  terms: string[];
+  /** Postings per term, in `terms` order; the lists are concatenated in `slots` and `frequencies`. */
+  postingCounts: Int32Array;
+  slots: Int32Array;
+  frequencies: Float32Array;
+  /** Document id per slot. */
+  ids: string[];
+  /** Document length (sum of term frequencies) per slot. */
+  lengths: Int32Array;
 }
 
 export function termFrequencies(terms: readonly string[]): Map<string, number> {

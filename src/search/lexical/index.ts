@@ -3,6 +3,7 @@ export {
   type Bm25IndexOptions,
   type Bm25Parameters,
   type Bm25SearchOptions,
+  type Bm25State,
   type ScoredId,
   termFrequencies,
   topByScore,

@@ -1,1 +1,7 @@
-export { type QuantizedSearchOptions, QuantizedVectorIndex } from './quantized-vector-index.js';
+export {
+  candidateCount,
+  type QuantizedIndexOptions,
+  type QuantizedSearchOptions,
+  type QuantizedState,
+  QuantizedVectorIndex,
+} from './quantized-vector-index.js';

@@ -276,6 +276,66 @@ export const ragContract: DomainContract<RagRepositories> = (backend, open) => {
         );
       });
 
+      it('logs chunk and vector changes in write order, pages rows, and replaces index snapshots', async () => {
+        const docs = store.ragDocuments;
+        const chunkLog = await docs.indexLog(collectionId, 'bm25', 0);
+        expect(chunkLog.map((e) => [e.id, e.added])).toEqual(ids.map((id) => [id, true]));
+        await store.ragVectors.ensureVectorTables(collectionId, 8);
+        await store.ragVectors.putVectors(
+          collectionId,
+          ids.map((id, i) => ({ id, vector: vectors[i] })),
+        );
+        await store.ragVectors.deleteVectors(collectionId, [ids[1]]);
+        const vectorLog = await docs.indexLog(collectionId, 'quantized', 0);
+        expect(vectorLog.map((e) => [e.id, e.added])).toEqual([
+          ...ids.map((id) => [id, true]),
+          [ids[1], false],
+        ]);
+        const removed = await docs.deleteDocument(collectionId, 'a.md');
+        await store.ragVectors.deleteVectors(collectionId, removed);
+        const afterDelete = await docs.indexLog(collectionId, 'bm25', chunkLog.at(-1)!.seq);
+        expect(afterDelete.map((e) => [e.id, e.added])).toEqual(removed.map((id) => [id, false]));
+        const last = await docs.lastIndexSeq(collectionId);
+        expect(last).toBeGreaterThanOrEqual(afterDelete.at(-1)!.seq);
+
+        // Paged reads in id order, for rebuilds that stream.
+        const again = await docs.replaceDocument(collectionId, document('b.md'), [
+          chunk('p0'),
+          chunk('p1'),
+          chunk('p2'),
+        ]);
+        const newIds = again.added.map((c) => c.id);
+        const firstPage = await docs.chunkTermsPage(collectionId, 0, 2);
+        expect(firstPage.map((row) => row.id)).toEqual(newIds.slice(0, 2));
+        expect(firstPage[0].terms.get('p0')).toBe(2);
+        expect((await docs.chunkTermsPage(collectionId, newIds[1], 2)).map((row) => row.id)).toEqual([
+          newIds[2],
+        ]);
+        expect((await docs.chunkTermsOf([newIds[2], 999_999])).map((row) => row.id)).toEqual([newIds[2]]);
+        await store.ragVectors.putVectors(collectionId, [{ id: newIds[0], vector: vectors[0] }]);
+        const vectorPage = await store.ragVectors.vectorPage(collectionId, 0, 10);
+        expect(vectorPage.map((row) => row.id)).toEqual([newIds[0]]);
+        expect(vectorPage[0].vector).toEqual(vectors[0]);
+
+        // A snapshot replaces the previous one whole and drops the log entries it includes.
+        expect(await docs.loadIndexSnapshot(collectionId, 'bm25')).toBeUndefined();
+        const seq = await docs.lastIndexSeq(collectionId);
+        await docs.saveIndexSnapshot(collectionId, 'bm25', seq, [
+          Buffer.from('one'),
+          new Uint8Array([1, 2, 3]),
+        ]);
+        await docs.saveIndexSnapshot(collectionId, 'bm25', seq, [Buffer.from('two')]);
+        const snapshot = await docs.loadIndexSnapshot(collectionId, 'bm25');
+        expect(snapshot?.logSeq).toBe(seq);
+        expect(snapshot?.parts.map((part) => Buffer.from(part).toString())).toEqual(['two']);
+        expect(await docs.indexLog(collectionId, 'bm25', 0)).toEqual([]);
+        expect((await docs.indexLog(collectionId, 'quantized', 0)).length).toBe(10);
+        expect(await docs.loadIndexSnapshot(collectionId, 'quantized')).toBeUndefined();
+        expect(await docs.lastIndexSeq(collectionId)).toBe(seq);
+        await docs.deleteCollection('notes');
+        expect(await docs.loadIndexSnapshot(collectionId, 'bm25')).toBeUndefined();
+      });
+
       it('caches embeddings per embedder and content hash', async () => {
         expect((await store.ragVectors.cachedEmbeddings('e1', ['h1'])).size).toBe(0);
         await store.ragVectors.cacheEmbeddings(

@@ -6,6 +6,9 @@ import type {
   RagCollectionRecord,
   RagDocumentChange,
   RagDocumentRecord,
+  RagIndexKind,
+  RagIndexLogEntry,
+  RagIndexSnapshot,
   RagMetadataFilter,
   RagVectorHit,
   RagVectorSearchOptions,
@@ -40,6 +43,33 @@ export interface RagDocumentRepository {
   /** Row ids of the collection's chunks whose metadata matches the filter. */
   filterChunks(collectionId: number, filter: RagMetadataFilter): Promise<Set<number>>;
   countChunks(collectionId: number): Promise<number>;
+  /** Up to `limit` chunks' term frequencies in id order after `afterId`: a rebuild that streams. */
+  chunkTermsPage(
+    collectionId: number,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; terms: Map<string, number> }[]>;
+  /** The term frequencies of these chunks (those that exist). */
+  chunkTermsOf(ids: readonly number[]): Promise<{ id: number; terms: Map<string, number> }[]>;
+  /**
+   * Chunks ('bm25') or vectors ('quantized') added and removed after log position `afterSeq`, oldest
+   * first: written in the same transaction as the change, so replaying them over a snapshot gives the
+   * current index.
+   */
+  indexLog(collectionId: number, kind: RagIndexKind, afterSeq: number): Promise<RagIndexLogEntry[]>;
+  /** The newest log position (0 when the log is empty). */
+  lastIndexSeq(collectionId: number): Promise<number>;
+  /**
+   * Replaces the collection's snapshot of this kind in one transaction (a crash keeps the old one) and
+   * drops the log entries it includes.
+   */
+  saveIndexSnapshot(
+    collectionId: number,
+    kind: RagIndexKind,
+    logSeq: number,
+    parts: readonly Uint8Array[],
+  ): Promise<void>;
+  loadIndexSnapshot(collectionId: number, kind: RagIndexKind): Promise<RagIndexSnapshot | undefined>;
   /** Increments the collection's write generation and returns the new value. */
   bumpGeneration(collectionId: number): Promise<number>;
   /** The collection's write generation (changes whenever any process writes to it). */
@@ -58,6 +88,12 @@ export interface RagVectorRepository {
   getVectors(collectionId: number, ids: readonly number[]): Promise<Map<number, Float32Array>>;
   /** Every vector of the collection, to build an in-memory index. */
   allVectors(collectionId: number): Promise<{ id: number; vector: Float32Array }[]>;
+  /** Up to `limit` vectors in id order after `afterId`: an index build that streams. */
+  vectorPage(
+    collectionId: number,
+    afterId: number,
+    limit: number,
+  ): Promise<{ id: number; vector: Float32Array }[]>;
   searchVectors(
     collectionId: number,
     query: Float32Array,

@@ -61,3 +61,19 @@ export interface RagVectorSearchOptions {
   approximate?: boolean;
   oversample?: number;
 }
+
+/** What a persisted index snapshot holds: BM25 postings, or the binary-quantized vector codes. */
+export type RagIndexKind = 'bm25' | 'quantized';
+
+/** A chunk ('bm25' indexes) or vector ('quantized') added or removed, in write order. */
+export interface RagIndexLogEntry {
+  seq: number;
+  id: number;
+  added: boolean;
+}
+
+export interface RagIndexSnapshot {
+  /** The last log entry the snapshot includes. */
+  logSeq: number;
+  parts: Buffer[];
+}

@@ -3,5 +3,10 @@
 import type { Migration } from '../../migration.js';
 import { ragMigration } from './0200-rag.js';
 import { ragGenerationMigration } from './0201-rag-generation.js';
+import { ragIndexSnapshotsMigration } from './0210-rag-index-snapshots.js';
 
-export const ragMigrations: readonly Migration[] = [ragMigration, ragGenerationMigration];
+export const ragMigrations: readonly Migration[] = [
+  ragMigration,
+  ragGenerationMigration,
+  ragIndexSnapshotsMigration,
+];

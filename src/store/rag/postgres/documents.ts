@@ -11,6 +11,7 @@ import {
   toDocument,
 } from '../rows.js';
 import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
+import { logPostgresChanges, postgresIndexSnapshotMethods } from './index-snapshots.js';
 
 const collectionColumns = 'id, name, embedder, dimension, embedder_state, settings';
 
@@ -40,6 +41,7 @@ async function replace(
   const wanted = new Set(chunks.map((chunk) => chunk.chunkId));
   const removed = [...existing].filter(([chunkId]) => !wanted.has(chunkId)).map(([, id]) => id);
   if (removed.length > 0) await tx.query('DELETE FROM rag_chunks WHERE id = ANY($1::bigint[])', [removed]);
+  await logPostgresChanges(tx, collectionId, 'chunk', removed, false);
   const keptRows: { id: number; ordinal: number; metadata: string }[] = [];
   const fresh: { chunk: RagChunkInput; ordinal: number }[] = [];
   chunks.forEach((chunk, ordinal) => {
@@ -74,6 +76,13 @@ async function replace(
         fresh.map((f) => encodeTerms(f.chunk.terms)),
       ],
     );
+    await logPostgresChanges(
+      tx,
+      collectionId,
+      'chunk',
+      rows.map((row) => row.id),
+      true,
+    );
     const idOf = new Map(rows.map((row) => [row.chunk_id, row.id]));
     for (const { chunk, ordinal } of fresh) {
       added.push({ ...chunk, id: idOf.get(chunk.chunkId)!, documentId, source: document.source, ordinal });
@@ -90,6 +99,7 @@ export function createPostgresRagDocumentRepository(db: PostgresDatabase): RagDo
       ])
     )[0];
   return {
+    ...postgresIndexSnapshotMethods(db),
     async ensureCollection(name) {
       await db.query(
         'INSERT INTO rag_collections (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
@@ -151,6 +161,7 @@ export function createPostgresRagDocumentRepository(db: PostgresDatabase): RagDo
           ])
         ).map((row) => row.id);
         await tx.query('DELETE FROM rag_documents WHERE id = $1', [document.id]);
+        await logPostgresChanges(tx, collectionId, 'chunk', ids, false);
         return ids;
       });
     },

@@ -7,6 +7,7 @@ import { GantryError } from '../../../errors/index.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
 import type { RagVectorRepository } from '../repository.js';
 import type { RagVectorHit } from '../types.js';
+import { logPostgresChanges } from './index-snapshots.js';
 
 const bytes = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 const floats = (buffer: Uint8Array) =>
@@ -132,24 +133,30 @@ export function createPostgresRagVectorRepository(
       const layout = await requireLayout(collectionId);
       if (entries.length === 0) return;
       const ids = entries.map((entry) => entry.id);
-      if (layout === 'pgvector') {
-        await db.query(
-          `INSERT INTO ${table(collectionId)} (id, embedding) SELECT id, embedding::vector
-           FROM unnest($1::bigint[], $2::text[]) AS v(id, embedding)
-           ON CONFLICT (id) DO UPDATE SET embedding = excluded.embedding`,
-          [ids, entries.map((entry) => vectorLiteral(entry.vector))],
-        );
-      } else {
-        await db.query(
-          `INSERT INTO ${table(collectionId)} (id, embedding) SELECT * FROM unnest($1::bigint[], $2::bytea[])
-           ON CONFLICT (id) DO UPDATE SET embedding = excluded.embedding`,
-          [ids, entries.map((entry) => bytes(entry.vector))],
-        );
-      }
+      await db.transaction(async (tx) => {
+        if (layout === 'pgvector') {
+          await tx.query(
+            `INSERT INTO ${table(collectionId)} (id, embedding) SELECT id, embedding::vector
+             FROM unnest($1::bigint[], $2::text[]) AS v(id, embedding)
+             ON CONFLICT (id) DO UPDATE SET embedding = excluded.embedding`,
+            [ids, entries.map((entry) => vectorLiteral(entry.vector))],
+          );
+        } else {
+          await tx.query(
+            `INSERT INTO ${table(collectionId)} (id, embedding) SELECT * FROM unnest($1::bigint[], $2::bytea[])
+             ON CONFLICT (id) DO UPDATE SET embedding = excluded.embedding`,
+            [ids, entries.map((entry) => bytes(entry.vector))],
+          );
+        }
+        await logPostgresChanges(tx, collectionId, 'vector', ids, true);
+      });
     },
     async deleteVectors(collectionId, ids) {
       if (ids.length === 0 || !(await layoutOf(collectionId))) return;
-      await db.query(`DELETE FROM ${table(collectionId)} WHERE id = ANY($1::bigint[])`, [ids]);
+      await db.transaction(async (tx) => {
+        await tx.query(`DELETE FROM ${table(collectionId)} WHERE id = ANY($1::bigint[])`, [ids]);
+        await logPostgresChanges(tx, collectionId, 'vector', ids, false);
+      });
     },
     async getVectors(collectionId, ids) {
       const layout = await layoutOf(collectionId);
@@ -166,6 +173,22 @@ export function createPostgresRagVectorRepository(
         [ids],
       );
       return new Map(rows.map((row) => [row.id, floats(row.embedding)]));
+    },
+    async vectorPage(collectionId, afterId, limit) {
+      const layout = await layoutOf(collectionId);
+      if (!layout) return [];
+      if (layout === 'pgvector') {
+        const rows = await db.query<{ id: number; embedding: string }>(
+          `SELECT id, embedding::text AS embedding FROM ${table(collectionId)} WHERE id > $1 ORDER BY id LIMIT $2`,
+          [afterId, limit],
+        );
+        return rows.map((row) => ({ id: row.id, vector: parseVector(row.embedding) }));
+      }
+      const rows = await db.query<{ id: number; embedding: Uint8Array }>(
+        `SELECT id, embedding FROM ${table(collectionId)} WHERE id > $1 ORDER BY id LIMIT $2`,
+        [afterId, limit],
+      );
+      return rows.map((row) => ({ id: row.id, vector: floats(row.embedding) }));
     },
     async allVectors(collectionId) {
       const layout = await layoutOf(collectionId);

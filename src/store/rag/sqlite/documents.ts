@@ -11,6 +11,7 @@ import {
   toDocument,
 } from '../rows.js';
 import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
+import { sqliteIndexLogWriter, sqliteIndexSnapshotMethods } from './index-snapshots.js';
 
 export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocumentRepository {
   const selectCollection = db.prepare<[string], CollectionRow>(
@@ -38,6 +39,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
 
+  const logChange = sqliteIndexLogWriter(db);
   const replace = db.transaction(
     (
       collectionId: number,
@@ -65,6 +67,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
       for (const [chunkId, id] of existing) {
         if (!wanted.has(chunkId)) {
           deleteChunk.run(id);
+          logChange(collectionId, 'chunk', id, false);
           removed.push(id);
         }
       }
@@ -88,6 +91,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
             encodeTerms(chunk.terms),
           ).lastInsertRowid,
         );
+        logChange(collectionId, 'chunk', rowId, true);
         added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
       });
       return { documentId, added, removed, kept };
@@ -95,6 +99,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
   );
 
   return {
+    ...sqliteIndexSnapshotMethods(db),
     async ensureCollection(name) {
       insertCollection.run(name, Date.now());
       return toCollection(selectCollection.get(name)!);
@@ -143,6 +148,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         if (!document) return [];
         const ids = selectDocumentChunks.all(document.id).map((row) => row.id);
         db.prepare('DELETE FROM rag_documents WHERE id = ?').run(document.id);
+        for (const id of ids) logChange(collectionId, 'chunk', id, false);
         return ids;
       })();
     },

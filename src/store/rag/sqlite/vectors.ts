@@ -3,6 +3,7 @@
 import { GantryError } from '../../../errors/index.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { RagVectorRepository } from '../repository.js';
+import { sqliteIndexLogWriter } from './index-snapshots.js';
 
 const blob = (vector: Float32Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 
@@ -10,6 +11,7 @@ const floats = (buffer: Buffer) =>
   new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 
 export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRepository {
+  const logChange = sqliteIndexLogWriter(db);
   const exactTable = (collectionId: number) => `rag_vectors_${Math.trunc(collectionId)}`;
   const bitsTable = (collectionId: number) => `rag_vector_bits_${Math.trunc(collectionId)}`;
   const tableExists = (name: string) =>
@@ -60,6 +62,7 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
           // vec0 accepts only integer row ids; better-sqlite3 binds plain numbers as REAL.
           insert.run(BigInt(id), blob(vector));
           insertBits?.run(BigInt(id), blob(vector));
+          logChange(collectionId, 'vector', id, true);
         }
       })();
     },
@@ -69,7 +72,10 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
         .filter(tableExists)
         .map((table) => db.prepare(`DELETE FROM ${table} WHERE rowid = ?`));
       db.transaction(() => {
-        for (const id of ids) for (const statement of statements) statement.run(BigInt(id));
+        for (const id of ids) {
+          for (const statement of statements) statement.run(BigInt(id));
+          logChange(collectionId, 'vector', id, false);
+        }
       })();
     },
     async getVectors(collectionId, ids) {
@@ -88,6 +94,15 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
           `SELECT rowid, embedding FROM ${exactTable(collectionId)}`,
         )
         .all()
+        .map((row) => ({ id: row.rowid, vector: floats(row.embedding) }));
+    },
+    async vectorPage(collectionId, afterId, limit) {
+      if (!tableExists(exactTable(collectionId))) return [];
+      return db
+        .prepare<[number, number], { rowid: number; embedding: Buffer }>(
+          `SELECT rowid, embedding FROM ${exactTable(collectionId)} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+        )
+        .all(afterId, limit)
         .map((row) => ({ id: row.rowid, vector: floats(row.embedding) }));
     },
     async searchVectors(collectionId, query, { limit, candidates, approximate = false, oversample = 8 }) {
