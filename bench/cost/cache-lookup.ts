@@ -9,9 +9,9 @@ import { seededRandom } from '../../src/random/index.js';
 
 const entries = Number(process.argv[2] ?? 100_000);
 const threshold = 0.9;
-const tables = Number(process.env.LSH_TABLES ?? 8);
+const tables = Number(process.env.LSH_TABLES ?? 32);
 const bits = Number(process.env.LSH_BITS ?? 18);
-const multiProbe = process.env.LSH_MULTI_PROBE !== '0';
+const multiProbe = process.env.LSH_MULTI_PROBE === '1';
 const path = new URL('../../../shared/datasets/semantic-cache/qqp-dev.jsonl', import.meta.url);
 const questions = new Set<string>();
 const asked: string[] = [];

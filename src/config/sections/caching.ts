@@ -38,14 +38,15 @@ export const cachingSection = z
           .positive()
           .default(256 * 1024),
         /**
-         * Locality-sensitive hashing: tables and bits per table (recall against speed); multiProbe also
-         * reads the buckets one sign away from the query's, so few tables suffice.
+         * Locality-sensitive hashing: tables and bits per table (recall against speed). multiProbe also
+         * reads the buckets one sign away from the query's: 8 probed tables find what 32 plain ones do,
+         * but were slower than 32 plain tables at 100k entries here (docs/cost-caching.md), so it is off.
          */
         lsh: z
           .object({
-            tables: z.number().int().min(1).max(64).default(8),
+            tables: z.number().int().min(1).max(64).default(32),
             bits: z.number().int().min(4).max(24).default(18),
-            multiProbe: z.boolean().default(true),
+            multiProbe: z.boolean().default(false),
           })
           .strict()
           .prefault({}),
