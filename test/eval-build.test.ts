@@ -67,6 +67,35 @@ describe('buildEval', () => {
     }
   });
 
+  it('runs the careful web-shop policy from an eval file, and refuses it for another environment', async () => {
+    const file = (kind: string, policy: string) =>
+      parseEvalFile(
+        {
+          name: 'shop',
+          target:
+            kind === 'webshop'
+              ? { kind, taskCount: 3, catalogueSize: 300, policy: { kind: policy } }
+              : { kind, collection: 'cranfield', taskCount: 1, policy: { kind: policy } },
+          scorers: ['task-success'],
+        },
+        'inline',
+      );
+    const rewards = async (policy: string) => {
+      const built = buildEval(file('webshop', policy));
+      try {
+        const run = await runEval({ target: built.target, examples: built.examples, scorers: built.scorers });
+        return run.results.map((r) => r.output?.metadata?.reward as number);
+      } finally {
+        await built.close();
+      }
+    };
+    const careful = await rewards('careful');
+    expect(careful).toEqual([1, 1, 1]);
+    const heuristic = await rewards('heuristic');
+    expect(heuristic.reduce((a, b) => a + b, 0)).toBeLessThan(3);
+    expect(() => buildEval(file('research', 'careful'))).toThrow(/only for the web shop/);
+  });
+
   it.skipIf(!hasTestCollection('cranfield'))(
     'runs docs/eval/research.eval.yaml: questions with reference answers over Cranfield',
     async () => {

@@ -10,6 +10,7 @@ import { agentPolicy } from '../environments/agent-policy.js';
 import type { EnvironmentPolicy } from '../environments/environment-policy.js';
 import { heuristicResearchPolicy } from '../environments/research/heuristic-research-policy.js';
 import { researchEnvironment } from '../environments/research/research-environment.js';
+import { carefulShopPolicy } from '../environments/webshop/careful-shop-policy.js';
 import { heuristicShopPolicy } from '../environments/webshop/heuristic-shop-policy.js';
 import { webShopEnvironment } from '../environments/webshop/webshop-environment.js';
 import { stableStringify } from '../runner/cache-key.js';
@@ -57,10 +58,24 @@ function buildParts(evalFile: EvalFile, options: BuildEvalOptions): BuiltEval {
   const scorers = evalFile.scorers.map((s) => createScorer(s, { languageModel, embeddingModel, judgeModel }));
   const t = evalFile.target;
   const policyOf = (
-    policy: { kind: 'heuristic' | 'model'; model?: string; system?: string; maximumSteps: number },
+    policy: {
+      kind: 'heuristic' | 'careful' | 'model';
+      model?: string;
+      system?: string;
+      maximumSteps: number;
+    },
     heuristic: () => EnvironmentPolicy,
+    careful?: () => EnvironmentPolicy,
   ) => {
     if (policy.kind === 'heuristic') return heuristic();
+    if (policy.kind === 'careful') {
+      if (careful) return careful();
+      throw new GantryError(
+        'EVAL_FILE_INVALID',
+        `target.policy.kind 'careful' exists only for the web shop, not for target kind '${t.kind}'.`,
+        { hint: "Use policy: { kind: heuristic } or { kind: model, model: '…' } for this target." },
+      );
+    }
     if (!policy.model) {
       throw new GantryError(
         'EVAL_FILE_INVALID',
@@ -152,7 +167,7 @@ function buildParts(evalFile: EvalFile, options: BuildEvalOptions): BuiltEval {
         scorers,
         examples: env.examples(),
         close: () => env.close(),
-        target: env.target(policyOf(t.policy, heuristicShopPolicy)),
+        target: env.target(policyOf(t.policy, heuristicShopPolicy, carefulShopPolicy)),
       };
     }
     case 'research': {

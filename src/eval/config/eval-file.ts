@@ -7,7 +7,8 @@ import { GantryError } from '../../errors/index.js';
 
 const policy = z
   .object({
-    kind: z.enum(['heuristic', 'model']).default('heuristic'),
+    /** heuristic: the naive baseline; careful: the scripted policy that reads every page (web shop only). */
+    kind: z.enum(['heuristic', 'careful', 'model']).default('heuristic'),
     model: z.string().optional(),
     system: z.string().optional(),
     maximumSteps: z.number().int().positive().default(15),
@@ -41,7 +42,7 @@ const target = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('webshop'),
       seed: z.number().int().default(1),
-      catalogueSize: z.number().int().positive().default(200),
+      catalogueSize: z.number().int().positive().default(2000),
       taskCount: z.number().int().positive().default(10),
       /** Near-duplicate decoys of each task's product (over the cap, or lacking a goal option). */
       decoys: z.boolean().default(false),
