@@ -55,10 +55,17 @@ export function postgresTables(db: PostgresDatabase): TableAccess {
       return infos;
     },
     async rows(table, columns) {
-      const rows = await current.query<Record<string, CellValue>>(
+      const rows = await current.query<Record<string, CellValue | boolean>>(
         `SELECT ${quoted(columns)} FROM ${table}${await orderBy(table)}`,
       );
-      return rows.map((row) => columns.map((column) => row[column]));
+      // BOOLEAN columns read as SQLite stores them (1/0), so checksums agree across backends; Postgres
+      // accepts 1/0 back into them.
+      return rows.map((row) =>
+        columns.map((column) => {
+          const value = row[column];
+          return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+        }),
+      );
     },
     async count(table) {
       return (await current.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0].n;

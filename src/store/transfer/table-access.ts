@@ -26,11 +26,17 @@ export interface TableAccess {
   atomically<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** Tables the generic copy leaves alone: bookkeeping, and vector tables (copied through ragVectors). */
+/**
+ * Tables the generic copy leaves alone: bookkeeping, vector tables (copied through ragVectors), and the
+ * persisted RAG index snapshots and their change log: derived from the chunks and vectors, written by
+ * the vector copy itself, and rebuilt by the target on first open.
+ */
 export function isCopiedTable(name: string): boolean {
   return !(
     name === 'schema_migrations' ||
     name === 'store_probe' ||
+    name === 'rag_index_log' ||
+    name === 'rag_index_snapshots' ||
     name.startsWith('sqlite_') ||
     name.startsWith('rag_vectors_') ||
     name.startsWith('rag_vector_bits_')
