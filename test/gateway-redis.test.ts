@@ -89,6 +89,8 @@ describe('Redis shared state', () => {
     timeout: 90_000,
   }, async () => {
     const slow = await startSimulator({ outputTokens: 2, timeToFirstTokenMs: 30_000 });
+    // The survivor's answers take 1.5 s, so requests sent together overlap even on a loaded machine.
+    const steady = await startSimulator({ outputTokens: 2, timeToFirstTokenMs: 1_500 });
     const db = join(folder, 'killed.db');
     const store = openSqliteStore({ path: db });
     const { key } = await createKeyService(store.gatewayKeys).create({
@@ -108,7 +110,7 @@ describe('Redis shared state', () => {
     });
     const [doomed, survivor] = await Promise.all([
       startProcess(config(slow.baseURL), db),
-      startProcess(config(simulator.baseURL), db),
+      startProcess(config(steady.baseURL), db),
     ]);
     const send = (url: string) =>
       fetch(`${url}/v1/chat/completions`, {
@@ -138,6 +140,7 @@ describe('Redis shared state', () => {
       doomed.child.kill('SIGKILL');
       survivor.child.kill('SIGTERM');
       await slow.close();
+      await steady.close();
     }
   });
 
