@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('serve --workers', () => {
-  it('forks workers that share the port, then drains them on SIGTERM', { timeout: 60_000 }, async () => {
+  it('forks workers that share the port, then drains them on SIGTERM', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const config = join(folder, 'gantry.config.json');
     writeFileSync(
@@ -41,7 +41,7 @@ describe('serve --workers', () => {
       log += d.toString();
     });
     try {
-      for (let i = 0; i < 200 && (log.match(/listening on/g) ?? []).length < 2; i++)
+      for (let i = 0; i < 600 && (log.match(/listening on/g) ?? []).length < 2; i++)
         await new Promise((r) => setTimeout(r, 100));
       expect((log.match(/listening on/g) ?? []).length).toBe(2);
       // The one route counts as a served model (it said '0 models configured').
