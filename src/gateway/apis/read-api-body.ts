@@ -1,8 +1,7 @@
 // Stage: reads the JSON body of a translated API request (the same checks as the OpenAI routes:
 // size, media type, UTF-8, depth) and asks the API for its exchange, which becomes the routed body.
-import { isUtf8 } from 'node:buffer';
 import { GantryError } from '../../errors/index.js';
-import { isJsonMediaType, jsonDepthExceeds, mediaTypeError, readBody, tooDeepError } from '../http/index.js';
+import { readJsonRequest } from '../http/index.js';
 import type { GatewayContext, Stage } from '../pipeline/gateway-context.js';
 import type { ApiExchange, InboundApi } from './api-exchange.js';
 
@@ -25,29 +24,11 @@ export function readApiBody({
   maximumDepth?: number;
 }): Stage {
   return async (context, next) => {
-    const contentType = context.req.headers['content-type'];
-    if (!isJsonMediaType(contentType)) {
-      context.req.resume();
-      throw mediaTypeError(contentType);
-    }
-    const raw = await readBody(context.req, bodyLimitBytes);
-    if (!isUtf8(raw)) throw invalidBody('The request body is not valid UTF-8.');
-    const text = raw.toString('utf8');
-    if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      throw invalidBody(`The request body is not valid JSON: ${(error as Error).message}`);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw invalidBody('The request body must be a JSON object.');
-    const fields = body as Record<string, unknown>;
-    if (typeof fields.model !== 'string' || fields.model.length === 0) {
-      throw invalidBody("The request has no 'model'.", 'model');
-    }
-    if (fields.stream !== undefined && typeof fields.stream !== 'boolean')
-      throw invalidBody("'stream' must be a boolean.", 'stream');
+    const { fields } = await readJsonRequest(context.req, {
+      bodyLimitBytes,
+      maximumDepth,
+      invalid: invalidBody,
+    });
     context.model = fields.model;
     context.stream = fields.stream === true;
     const exchange = await api(fields, context);

@@ -1,3 +1,4 @@
 export { isJsonMediaType, jsonDepthExceeds, mediaTypeError, tooDeepError } from './json-media-type.js';
 export { readBody } from './read-body.js';
+export { type JsonRequest, readJsonRequest } from './read-json-request.js';
 export { errorBody, sendError, sendJson } from './send-json.js';

@@ -1,0 +1,53 @@
+// The checks every JSON route of the gateway makes before it looks at the API's own fields: exactly
+// application/json (a browser sends text/plain or a form cross-site without a preflight), the size
+// limit, UTF-8, nesting depth, a JSON object, a non-empty string `model` and a boolean `stream`.
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
+import type { GantryError } from '../../errors/index.js';
+import { isJsonMediaType, jsonDepthExceeds, mediaTypeError, tooDeepError } from './json-media-type.js';
+import { readBody } from './read-body.js';
+
+export interface JsonRequest {
+  fields: Record<string, unknown> & { model: string };
+  /** The body's text as received. */
+  text: string;
+}
+
+export async function readJsonRequest(
+  req: IncomingMessage,
+  {
+    bodyLimitBytes,
+    maximumDepth,
+    invalid,
+  }: {
+    bodyLimitBytes: number;
+    maximumDepth: number;
+    /** The route's REQUEST_INVALID error (its hint points at the API's reference). */
+    invalid: (message: string, param?: string) => GantryError;
+  },
+): Promise<JsonRequest> {
+  const contentType = req.headers['content-type'];
+  if (!isJsonMediaType(contentType)) {
+    req.resume();
+    throw mediaTypeError(contentType);
+  }
+  const raw = await readBody(req, bodyLimitBytes);
+  if (!isUtf8(raw)) throw invalid('The request body is not valid UTF-8.');
+  const text = raw.toString('utf8');
+  if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw invalid(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid('The request body must be a JSON object.');
+  const fields = body as Record<string, unknown>;
+  if (typeof fields.model !== 'string' || fields.model.length === 0) {
+    throw invalid("The request has no 'model'.", 'model');
+  }
+  if (fields.stream !== undefined && typeof fields.stream !== 'boolean')
+    throw invalid("'stream' must be a boolean.", 'stream');
+  return { fields: fields as JsonRequest['fields'], text };
+}
