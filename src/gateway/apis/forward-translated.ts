@@ -6,6 +6,7 @@ import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { type GatewayContext, overheadHeaders, type Stage } from '../pipeline/gateway-context.js';
 import { streamHeaders } from '../pipeline/pipe-stream.js';
+import { relayStream, streamInterrupted } from '../pipeline/relay-stream.js';
 import { callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { speaksNative, UpstreamFailure } from '../upstream/index.js';
 import { accountUsage } from './account-usage.js';
@@ -87,7 +88,6 @@ async function streamTranslated(
 ): Promise<void> {
   if (call.response.kind !== 'stream') return;
   const { res, filter } = context;
-  const { head, rest } = call.response;
   const translator = exchange.stream();
   let reported: unknown;
   let outputText = '';
@@ -119,17 +119,7 @@ async function streamTranslated(
   };
 
   try {
-    for (const data of head) if (!(await send(data))) return;
-    for (;;) {
-      const waitStarted = performance.now();
-      const next = await rest.next();
-      context.upstreamMs += performance.now() - waitStarted;
-      if (next.done) break;
-      if (!(await send(next.value))) {
-        await rest.return?.();
-        return;
-      }
-    }
+    if (!(await relayStream(context, call.response, send))) return;
     if (filter) {
       const tail = filterDelta(filter.end());
       if (typeof tail !== 'string') return void (await stop(tail));
@@ -143,13 +133,7 @@ async function streamTranslated(
   } catch (error) {
     failure = error;
     if (context.abort.aborted) return;
-    await stop(
-      new GantryError(
-        'GATEWAY_STREAM_INTERRUPTED',
-        `The upstream stream broke after the answer had started: ${(error as Error).message}`,
-        { hint: 'Retry the request; the answer so far is incomplete.', cause: error },
-      ),
-    );
+    await stop(streamInterrupted(error));
   } finally {
     call.finish(context.abort.aborted ? undefined : failure);
     if (context.usageSource === 'none') accountUsage(context, reported, outputText, metrics);

@@ -1,11 +1,12 @@
 // An answer from an upstream that speaks the client's API natively (Anthropic Messages to an Anthropic
 // upstream): sent through as the upstream wrote it, with usage read from it and the response filter
 // applied to its text.
-import { GantryError } from '../../errors/index.js';
+import type { GantryError } from '../../errors/index.js';
 import { sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { type GatewayContext, overheadHeaders } from '../pipeline/gateway-context.js';
 import { streamHeaders } from '../pipeline/pipe-stream.js';
+import { relayStream, streamInterrupted } from '../pipeline/relay-stream.js';
 import type { RouteCall } from '../routing/index.js';
 import { accountUsage } from './account-usage.js';
 import type { ApiExchange } from './api-exchange.js';
@@ -46,7 +47,6 @@ export async function passNative(
     sendJson(res, 200, text, overheadHeaders(context));
     return;
   }
-  const { head, rest } = call.response;
   const usage: { input_tokens?: number; output_tokens?: number; cache_read_input_tokens?: number } = {};
   let outputText = '';
   let failure: unknown;
@@ -83,28 +83,12 @@ export async function passNative(
   };
 
   try {
-    for (const data of head) if (!(await send(data))) return;
-    for (;;) {
-      const waitStarted = performance.now();
-      const next = await rest.next();
-      context.upstreamMs += performance.now() - waitStarted;
-      if (next.done) break;
-      if (!(await send(next.value))) {
-        await rest.return?.();
-        return;
-      }
-    }
+    if (!(await relayStream(context, call.response, send))) return;
     res.end();
   } catch (error) {
     failure = error;
     if (context.abort.aborted) return;
-    stop(
-      new GantryError(
-        'GATEWAY_STREAM_INTERRUPTED',
-        `The upstream stream broke after the answer had started: ${(error as Error).message}`,
-        { hint: 'Retry the request; the answer so far is incomplete.', cause: error },
-      ),
-    );
+    stop(streamInterrupted(error));
   } finally {
     call.finish(context.abort.aborted ? undefined : failure);
     accountUsage(context, typeof usage.input_tokens === 'number' ? usage : undefined, outputText, metrics);

@@ -8,6 +8,7 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import type { RouteCall } from '../routing/index.js';
 import { countRequestTokens, fromUsageObject } from './extract-usage.js';
 import { type GatewayContext, overheadHeaders } from './gateway-context.js';
+import { relayStream, streamInterrupted } from './relay-stream.js';
 import { chunkFinishes, chunkText, type ParsedChunk, setChunkText } from './stream-chunk.js';
 
 export const streamHeaders = {
@@ -25,7 +26,6 @@ export async function pipeStream(
 ): Promise<void> {
   const { res } = context;
   if (call.response.kind !== 'stream') return;
-  const { head, rest } = call.response;
   const clientWantsUsage =
     (context.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
   const filter = context.filter;
@@ -97,20 +97,11 @@ export async function pipeStream(
 
   let failure: unknown;
   try {
-    for (const data of head) if (!(await send(data))) return;
-    for (;;) {
-      const waitStarted = performance.now();
-      const next = await rest.next();
-      const now = performance.now();
-      context.upstreamMs += now - waitStarted;
-      if (next.done) break;
+    const ended = await relayStream(context, call.response, send, (now) => {
       metrics?.interToken(context.model, (now - lastChunkAt) / 1000);
       lastChunkAt = now;
-      if (!(await send(next.value))) {
-        await rest.return?.();
-        return;
-      }
-    }
+    });
+    if (!ended) return;
     if (filter && !filterEnded) {
       const tail = filter.end();
       if (typeof tail !== 'string') {
@@ -127,17 +118,7 @@ export async function pipeStream(
     failure = error;
     if (context.abort.aborted) return;
     context.error = error;
-    await writeError(
-      context,
-      new GantryError(
-        'GATEWAY_STREAM_INTERRUPTED',
-        `The upstream stream broke after the answer had started: ${(error as Error).message}`,
-        {
-          hint: 'Retry the request; the answer so far is incomplete.',
-          cause: error,
-        },
-      ),
-    );
+    await writeError(context, streamInterrupted(error));
   } finally {
     call.finish(context.abort.aborted ? undefined : failure);
     if (!usageSeen) {

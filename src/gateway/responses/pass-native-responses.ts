@@ -1,7 +1,7 @@
 // An answer from an upstream that speaks the Responses API natively, passed through as written (its
 // response id included, so the upstream can continue the conversation), with usage read from it, the
 // response filter applied to its text, and the response stored for the tenant (unless store: false).
-import { GantryError } from '../../errors/index.js';
+import type { GantryError } from '../../errors/index.js';
 import { accountUsage } from '../apis/account-usage.js';
 import { filterDelta } from '../apis/filter-text.js';
 import { formatSseEvent, writeSseEvents } from '../apis/sse-event.js';
@@ -9,6 +9,7 @@ import { errorBody, sendJson } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import { type GatewayContext, overheadHeaders } from '../pipeline/gateway-context.js';
 import { streamHeaders } from '../pipeline/pipe-stream.js';
+import { relayStream, streamInterrupted } from '../pipeline/relay-stream.js';
 import type { RouteCall } from '../routing/index.js';
 import { chatUsage, filterOutput, outputText, rewriteItem } from './native-output.js';
 import type { OutputItem } from './response-object.js';
@@ -45,7 +46,6 @@ export async function passNativeResponses(
     sendJson(res, 200, filter ? JSON.stringify(response) : call.response.text, overheadHeaders(context));
     return;
   }
-  const { head, rest } = call.response;
   let usage: unknown;
   let text = '';
   let final: NativeEvent['response'];
@@ -96,29 +96,13 @@ export async function passNativeResponses(
   };
 
   try {
-    for (const data of head) if (!(await send(data))) return;
-    for (;;) {
-      const waitStarted = performance.now();
-      const next = await rest.next();
-      context.upstreamMs += performance.now() - waitStarted;
-      if (next.done) break;
-      if (!(await send(next.value))) {
-        await rest.return?.();
-        return;
-      }
-    }
+    if (!(await relayStream(context, call.response, send))) return;
     res.end();
     if (final && final.status !== 'failed') await save(final, final.output ?? []);
   } catch (error) {
     failure = error;
     if (context.abort.aborted) return;
-    stop(
-      new GantryError(
-        'GATEWAY_STREAM_INTERRUPTED',
-        `The upstream stream broke after the answer had started: ${(error as Error).message}`,
-        { hint: 'Retry the request; the answer so far is incomplete.', cause: error },
-      ),
-    );
+    stop(streamInterrupted(error));
   } finally {
     call.finish(context.abort.aborted ? undefined : failure);
     accountUsage(context, chatUsage(usage), text, metrics);
