@@ -4,6 +4,7 @@ export {
   type OpenAICompatibleUpstreamOptions,
 } from './openai-compatible-upstream.js';
 export { readAnswerText } from './read-answer-text.js';
+export { readUpstreamSse, type SseStep } from './read-upstream-sse.js';
 export { replaceModel } from './replace-model.js';
 export { requestWholeAnswer, type WholeAnswer, type WholeAnswerRequest } from './request-whole-answer.js';
 export {

@@ -1,9 +1,9 @@
 // An OpenAI-compatible backend (vLLM, TGI, Ollama, llama.cpp, OpenAI, the simulator...) over a
 // keep-alive undici Pool: one pool per upstream, so connections are reused across requests.
 import { Pool } from 'undici';
-import { SseParser } from '../sse/index.js';
 import type { ClientAbort } from './client-abort.js';
 import { readAnswerText } from './read-answer-text.js';
+import { readUpstreamSse } from './read-upstream-sse.js';
 import { requestWholeAnswer } from './request-whole-answer.js';
 import { readResponsesEvents } from './responses-events.js';
 import type {
@@ -177,32 +177,14 @@ function untranslatable(name: string, reason: string): UpstreamFailure {
   });
 }
 
-async function* readChunks(
-  body: AsyncIterable<Buffer>,
-  signal: ClientAbort,
-  name: string,
-): AsyncGenerator<string> {
-  const parser = new SseParser();
-  try {
-    for await (const bytes of body) {
-      for (const event of parser.push(bytes)) {
-        if (event.data === '[DONE]') return;
-        if (event.event === 'error') {
-          throw new UpstreamFailure('cut', `${name} sent an error event: ${event.data.slice(0, 200)}`);
-        }
-        yield event.data;
-      }
-    }
-  } catch (error) {
-    if (error instanceof UpstreamFailure) throw error;
-    const failure = classifyError(error, signal);
-    throw new UpstreamFailure(
-      failure.kind === 'timeout' ? 'timeout' : 'cut',
-      `${name}: stream broke: ${failure.message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  throw new UpstreamFailure('cut', `${name}: stream ended without [DONE]`);
+function readChunks(body: AsyncIterable<Buffer>, signal: ClientAbort, name: string): AsyncGenerator<string> {
+  return readUpstreamSse(body, signal, name, {
+    lastEvent: '[DONE]',
+    step(event) {
+      if (event.data === '[DONE]') return 'end';
+      if (event.event === 'error')
+        throw new UpstreamFailure('cut', `${name} sent an error event: ${event.data.slice(0, 200)}`);
+      return 'send';
+    },
+  });
 }
