@@ -1,7 +1,7 @@
 // Child processes of the benchmark: start (pinned to a core with taskset), wait for their URL,
 // read their CPU time and memory from /proc, stop.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Started {
   child: ChildProcess;
@@ -82,4 +82,20 @@ export async function stop(started: Started | undefined): Promise<void> {
     });
     started.child.kill('SIGTERM');
   });
+}
+
+/**
+ * CPU seconds the process's threads have run so far, to the nanosecond (/proc/<pid>/task/<tid>/schedstat;
+ * /proc/<pid>/stat counts 10 ms ticks). The same figure process.cpuUsage() gives inside the process.
+ */
+export function cpuSecondsExact(pid: number): number {
+  let nanos = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      nanos += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // A thread that ended between the listing and the read.
+    }
+  }
+  return nanos / 1e9;
 }

