@@ -103,7 +103,7 @@ try {
   for (let round = 0; round < rounds; round++) {
     if (concurrent) {
       const all = await Promise.all(targets.map((t) => measure(t, seconds)));
-      targets.forEach((t, i) => results.get(t.label)?.push(all[i]));
+      for (const [i, t] of targets.entries()) results.get(t.label)?.push(all[i]);
       continue;
     }
     const order = round % 2 === 0 ? targets : [...targets].reverse();
