@@ -10,6 +10,7 @@ export * from './grounding/index.js';
 export * from './integration/index.js';
 export * from './monitor/index.js';
 export * from './normalize/index.js';
+export * from './onnx/index.js';
 export * from './pii/index.js';
 export * from './policy/index.js';
 export {

@@ -43,6 +43,33 @@ const modelRuleSchema = z
   })
   .strict();
 
+/**
+ * A local classifier in a policy (Prompt Guard style: a small encoder that labels a prompt benign,
+ * injection or jailbreak), run in-process with onnxruntime-node (an optional peer dependency) from a
+ * folder holding a Hugging Face ONNX export, or an hf:owner/repo id downloaded once into the model cache.
+ */
+const onnxRuleSchema = z
+  .object({
+    name: z.string().min(1).default('onnx'),
+    protocol: z.literal('onnx'),
+    /** Folder with onnx/model.onnx (or model.onnx), tokenizer.json and config.json; or hf:owner/repo. */
+    model: z.string().min(1),
+    /** The graph inside the folder when it is not onnx/model.onnx or model.onnx (e.g. onnx/model_quantized.onnx). */
+    file: z.string().min(1).optional(),
+    /** Attack labels and the finding type each reports; default every label but the first. */
+    attackLabels: z.record(z.string(), z.string()).optional(),
+    /** Probability at or above which an attack label counts. */
+    threshold: z.number().min(0).max(1).default(0.5),
+    /** Tokens per window (long texts are classified window by window); default the model's, at most 512. */
+    maxTokens: z.number().int().min(8).optional(),
+    threads: z.number().int().positive().default(1),
+    action: action.default('block'),
+    directions: directions.default(['input']),
+    timeoutMs: z.number().int().positive().default(2000),
+    onFailure: z.enum(['allow', 'flag', 'block']).default('flag'),
+  })
+  .strict();
+
 /** A guard policy: which scanners run and what each does (block, redact, flag or log only). */
 export const guardPolicySchema = z
   .object({
@@ -132,7 +159,7 @@ export const guardPolicySchema = z
       .strict()
       .prefault({}),
     /** Model-backed scanners (async: `checkTextAsync`, gateway hooks); none by default. */
-    models: z.array(modelRuleSchema).default([]),
+    models: z.array(z.union([onnxRuleSchema, modelRuleSchema])).default([]),
     /** How tool results with instruction-like content are handled (indirect injection). */
     quarantineToolResults: z.boolean().default(true),
   })

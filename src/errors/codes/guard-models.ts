@@ -25,4 +25,16 @@ export const guardModelErrors = {
     httpStatus: 500,
     exitCode: 2,
   },
+  GUARD_ONNX_RUNTIME_MISSING: {
+    description:
+      'An ONNX classifier scanner is configured but onnxruntime-node (an optional peer dependency) is not installed.',
+    httpStatus: 500,
+    exitCode: 2,
+  },
+  GUARD_ONNX_MODEL_INVALID: {
+    description:
+      'An ONNX classifier folder or hf: id cannot be used: missing model.onnx/tokenizer.json/config.json, unreadable files, or a graph whose inputs or logits do not fit a text classifier.',
+    httpStatus: 500,
+    exitCode: 2,
+  },
 } as const satisfies Record<string, ErrorDefinition>;

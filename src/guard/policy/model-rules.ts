@@ -1,8 +1,9 @@
-// Model-backed scanners inside a policy: each runs within its time budget; when the model fails, is slow
+// Model-backed scanners inside a policy (an endpoint, or a local ONNX classifier): each runs within its time budget; when the model fails, is slow
 // or answers badly, its `onFailure` decides: `allow` (logged only), `flag` or `block` the text. Findings
 // from the model take the rule's action. Used by checkTextAsync and the gateway hooks.
 import type { GuardPolicyConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
+import { onnxScanner } from '../onnx/index.js';
 import { type AsyncScanner, modelScanner } from '../scanners/index.js';
 import type { Direction } from '../types.js';
 import type { PolicyFinding, RuleAction } from './create-guard-policy.js';
@@ -24,6 +25,26 @@ export function buildModelRules(
 ): ModelPolicyRule[] {
   const env = options.env ?? process.env;
   return configs.map((config) => {
+    if (config.protocol === 'onnx') {
+      return {
+        name: config.name,
+        action: config.action,
+        directions: config.directions,
+        onFailure: config.onFailure,
+        timeoutMs: config.timeoutMs,
+        scan: onnxScanner({
+          model: config.model,
+          file: config.file,
+          attackLabels: config.attackLabels,
+          threshold: config.threshold,
+          maxTokens: config.maxTokens,
+          threads: config.threads,
+          timeoutMs: config.timeoutMs,
+          env,
+          fetch: options.fetch,
+        }),
+      };
+    }
     const apiKey = config.apiKeyEnv ? env[config.apiKeyEnv] : undefined;
     if (config.apiKeyEnv && !apiKey) {
       throw new GantryError(

@@ -33,6 +33,7 @@ export {
   modelScanner,
   validateModelScannerOptions,
 } from './model-scanner.js';
+export { multilingualJailbreakMatches, multilingualOverrideMatches } from './multilingual-heuristics.js';
 export { jsonValidityScanner, promptLeakScanner, urlScanner } from './output-checks.js';
 export {
   clearPromptTaskCache,

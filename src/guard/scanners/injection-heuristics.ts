@@ -1,6 +1,8 @@
-// Phrases that override instructions, in English and German (a third of deepset's data is German)
-// (injection), and jailbreak markers: no-rules personas and "modes" (jailbreak). Each pattern carries a
-// score; the highest match wins. A role-play request without a no-rules marker matches neither.
+// Phrases that override instructions, in English and German (a third of deepset's data is German;
+// thirteen more languages are in multilingual-heuristics.ts) (injection), and jailbreak markers: no-rules
+// personas and "modes" (jailbreak). Each pattern carries a score; the highest match wins. A role-play
+// request without a no-rules marker matches neither.
+import { multilingualJailbreakMatches, multilingualOverrideMatches } from './multilingual-heuristics.js';
 
 export interface HeuristicMatch {
   pattern: string;
@@ -106,12 +108,16 @@ function matchAll(list: readonly [RegExp, number][], text: string): HeuristicMat
 
 /** Instruction override, prompt extraction, chat-template tokens. */
 export function injectionHeuristics(text: string): HeuristicMatch[] {
-  return matchAll(rules, text);
+  const matches = matchAll(rules, text);
+  const others = multilingualOverrideMatches(text);
+  return others.length ? matches.concat(others) : matches;
 }
 
 /** No-rules personas ("DAN", "developer mode", "stay in character"). */
 export function jailbreakHeuristics(text: string): HeuristicMatch[] {
-  return matchAll(jailbreakRules, text);
+  const matches = matchAll(jailbreakRules, text);
+  const others = multilingualJailbreakMatches(text);
+  return others.length ? matches.concat(others) : matches;
 }
 
 /** Action-plus-hazard patterns for harmful requests (weapons, drugs, malware, violence, self-harm). */
