@@ -89,24 +89,27 @@ export function trainCharLanguageModel(texts: Iterable<string>): CharLanguageMod
 /** Surprisal (bits) of each scored position; NaN where the position is not scored. */
 export function surprisals(model: CharLanguageModel, symbols: Int16Array): Float64Array {
   const out = new Float64Array(symbols.length).fill(Number.NaN);
-  const grams = new Int32Array(maxOrder);
-  const previous = new Int32Array(maxOrder);
+  let grams = new Int32Array(maxOrder);
+  let previous = new Int32Array(maxOrder).fill(-1);
   for (let i = 0; i < symbols.length; i++) {
     gramsAt(symbols, i, grams);
-    if (grams[0] < 0) continue;
-    if (i > 0) gramsAt(symbols, i - 1, previous);
-    let probability = 0;
-    let weight = 0;
-    for (let k = 1; k <= maxOrder; k++) {
-      const gram = grams[k - 1];
-      if (gram < 0) break;
-      const context = k === 1 ? model.total : i > 0 && previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
-      if (context <= 0) break;
-      probability += orderWeights[k - 1] * Math.min(1, decoded[model.table[gram]] / context);
-      weight += orderWeights[k - 1];
+    if (grams[0] >= 0) {
+      let probability = 0;
+      let weight = 0;
+      for (let k = 1; k <= maxOrder; k++) {
+        const gram = grams[k - 1];
+        if (gram < 0) break;
+        const context = k === 1 ? model.total : previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
+        if (context <= 0) break;
+        probability += orderWeights[k - 1] * Math.min(1, decoded[model.table[gram]] / context);
+        weight += orderWeights[k - 1];
+      }
+      if (weight > 0) out[i] = -Math.log2(Math.max(floorProbability, probability / weight));
     }
-    if (weight === 0) continue;
-    out[i] = -Math.log2(Math.max(floorProbability, probability / weight));
+    // The grams ending here are the contexts of the next position.
+    const swap = previous;
+    previous = grams;
+    grams = swap;
   }
   return out;
 }

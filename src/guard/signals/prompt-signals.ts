@@ -33,6 +33,12 @@ export interface PromptSignals {
 const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
 
 export const classifierDiscount = 0.5;
+/** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
+export const minimumFramedWords = 30;
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
 
 export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixModel()): PromptSignals {
   const evidence: SignalEvidence[] = [];
@@ -55,7 +61,9 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
   const framing = jailbreakFraming(text);
   if (framing.ruleRemoval)
     evidence.push({ task: 'jailbreak', signal: 'rule-removal', score: 0.9, ...(framing.cue ? { value: framing.cue } : {}) });
-  if ((framing.framing || framing.priming) && intent.unframedScore >= 0.5)
+  // A frame takes words: a one-line "write a fictional story about …" is a request, not a jailbreak.
+  const framed = (framing.framing || framing.priming) && wordCount(text) >= minimumFramedWords;
+  if (framed && intent.unframedScore >= 0.5)
     evidence.push({
       task: 'jailbreak',
       signal: framing.priming ? 'priming' : 'framed-intent',

@@ -74,9 +74,10 @@ export function hasSafeContext(text: string): boolean {
 }
 
 /** Whether [start, end) lies inside a benign idiom ("kill the process", "shoot a photo"). */
+const globalIdioms = benignIdioms.map((pattern) => new RegExp(pattern.source, 'gi'));
+
 export function insideBenignIdiom(text: string, start: number, end: number): boolean {
-  for (const pattern of benignIdioms) {
-    const global = new RegExp(pattern.source, 'gi');
+  for (const global of globalIdioms) {
     for (const match of text.matchAll(global)) {
       const from = match.index ?? 0;
       if (from <= start && from + match[0].length >= end) return true;
