@@ -1,5 +1,5 @@
 // Evidence for the prompt tasks that is defined by what an attack is, not by one source's wording:
-// - an adversarial suffix (jailbreak, injection): the end of the prompt is far less natural than its
+// - an adversarial suffix (jailbreak): the end of the prompt is far less natural than its
 //   start under a character model of benign text (OR-rule with its own validation-chosen threshold);
 // - harmful intent (harmful): request act × hazard object, discounted in a safe context;
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
@@ -46,8 +46,9 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
   const window = leastNaturalWindow(suffix.model, text);
   if (window.contrast >= suffix.threshold) {
     const strength = (window.contrast - suffix.threshold) / suffix.threshold;
-    for (const task of ['jailbreak', 'injection'] as const)
-      evidence.push({ task, signal: 'suffix', score: fired(strength), value: window.value });
+    // Jailbreak only: on the injection task it cost 3.7 points of validation recall (the suffix fires on
+    // some benign code, raising the injection threshold) and no injection source carries suffixes.
+    evidence.push({ task: 'jailbreak', signal: 'suffix', score: fired(strength), value: window.value });
   }
   const intent = harmfulIntent(text);
   if (intent.score > 0)

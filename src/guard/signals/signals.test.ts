@@ -30,9 +30,7 @@ describe('adversarial-suffix detector (character model of benign text)', () => {
     expect(soup.contrast).toBeGreaterThanOrEqual(threshold);
     expect(soup.value).toMatch(/ONE|Wik/);
     const signals = promptSignals(`${request} zQ}{vX"){Rw(!Sj][ .lkFMT__(mnl ~~<|%^ Kxq`);
-    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual(
-      expect.arrayContaining(['jailbreak:suffix', 'injection:suffix']),
-    );
+    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual(['jailbreak:suffix']);
   });
 
   it('leaves fluent continuations, tweets with links and handles, and short texts alone', () => {
