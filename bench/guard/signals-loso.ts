@@ -3,7 +3,10 @@
 // the signals off (before) and on (after); each threshold is chosen on validation rows with the same
 // scoring (never the test split, never the left-out source).
 // Usage: npx tsx bench/guard/signals-loso.ts <task> [--no-loso]   (GANTRY_GUARD_EXTRA=<extra folder>)
+
+import type { LinearModel } from '../../src/guard/classifier/index.js';
 import { type GroupedRow, type GuardTask, groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
+import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
 import { thresholdAtFalsePositiveRate } from '../../src/guard/eval/binary-metrics.js';
 import { shippedTaskModels, taskScore } from '../../src/guard/scanners/index.js';
 import {
@@ -13,8 +16,6 @@ import {
   taskRowsFor,
   validationFalsePositiveTargets,
 } from '../../src/guard/training/train-task-classifier.js';
-import type { LinearModel } from '../../src/guard/classifier/index.js';
-import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
 
 const task = process.argv[2] as GuardTask;
 const loso = !process.argv.includes('--no-loso');
@@ -68,7 +69,10 @@ lines.push(
   '| --- | --- | --- | --- | --- | --- |',
 );
 const losoFigures = new Map<string, string[]>();
-const means = { before: { pos: [] as number[], neg: [] as number[] }, after: { pos: [] as number[], neg: [] as number[] } };
+const means = {
+  before: { pos: [] as number[], neg: [] as number[] },
+  after: { pos: [] as number[], neg: [] as number[] },
+};
 if (loso) {
   for (const source of [...new Set(evaluated.map((r) => r.source))].sort()) {
     const others = labelled.filter((r) => r.source !== source);
@@ -106,5 +110,7 @@ if (loso)
     `LOSO mean recall ${pct(mean(means.before.pos))} -> ${pct(mean(means.after.pos))}; LOSO mean benign FPR ${pct(mean(means.before.neg))} -> ${pct(mean(means.after.neg))}`,
   );
 const used = process.cpuUsage(cpu);
-lines.push(`wall ${Math.round((Date.now() - started) / 1000)} s, CPU ${Math.round((used.user + used.system) / 1e6)} s`);
+lines.push(
+  `wall ${Math.round((Date.now() - started) / 1000)} s, CPU ${Math.round((used.user + used.system) / 1e6)} s`,
+);
 console.log(lines.join('\n'));

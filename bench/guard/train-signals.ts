@@ -6,12 +6,12 @@
 // Usage: GANTRY_GUARD_EXTRA=<extra folder> npx tsx bench/guard/train-signals.ts [--out <folder>]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseLinearModel } from '../../src/guard/classifier/linear-model.js';
 import { shippedWeightsPath } from '../../src/guard/classifier/shipped-weights.js';
 import { groupRows, guardTasks, loadTaskRows } from '../../src/guard/datasets/index.js';
 import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
-import { parseLinearModel } from '../../src/guard/classifier/linear-model.js';
-import { suffixWeightsFile, trainSuffixModel } from '../../src/guard/signals/index.js';
 import { taskWeightFiles } from '../../src/guard/scanners/index.js';
+import { suffixWeightsFile, trainSuffixModel } from '../../src/guard/signals/index.js';
 import {
   chooseThreshold,
   taskRowsFor,
@@ -19,7 +19,8 @@ import {
 } from '../../src/guard/training/train-task-classifier.js';
 
 const outIndex = process.argv.indexOf('--out');
-const out = (file: string) => (outIndex > 0 ? join(process.argv[outIndex + 1], file) : shippedWeightsPath(file));
+const out = (file: string) =>
+  outIndex > 0 ? join(process.argv[outIndex + 1], file) : shippedWeightsPath(file);
 const guardData = locateDatasets();
 const rows = groupRows(loadTaskRows(guardData, process.env.GANTRY_GUARD_EXTRA));
 writeFileSync(out(suffixWeightsFile), trainSuffixModel(dirname(guardData), rows));
@@ -49,5 +50,7 @@ for (const task of guardTasks) {
     negatives: point.negatives,
   };
   writeFileSync(out(taskWeightFiles[task]), JSON.stringify(data));
-  console.log(`${task}: threshold ${before} -> ${point.threshold}; validation recall ${round3(point.recall)}, FPR ${round3(point.falsePositiveRate)}`);
+  console.log(
+    `${task}: threshold ${before} -> ${point.threshold}; validation recall ${round3(point.recall)}, FPR ${round3(point.falsePositiveRate)}`,
+  );
 }

@@ -15,7 +15,8 @@ function smartTexts(path: string): string[] {
   let field = '';
   let lines: string[] = [];
   const flush = () => {
-    if ((field === '.T' || field === '.W') && lines.length) texts.push(lines.join(' ').replace(/\s+/g, ' ').trim());
+    if ((field === '.T' || field === '.W') && lines.length)
+      texts.push(lines.join(' ').replace(/\s+/g, ' ').trim());
     lines = [];
   };
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -47,7 +48,8 @@ export function benignCorpus(datasets: string): string[] {
   }
   const gsm8k = join(datasets, 'routing', 'gsm8k', 'test.jsonl');
   if (existsSync(gsm8k))
-    for (const row of jsonLines(gsm8k)) texts.push(String(row.question), String(row.answer).replace(/<<[^>]*>>/g, ''));
+    for (const row of jsonLines(gsm8k))
+      texts.push(String(row.question), String(row.answer).replace(/<<[^>]*>>/g, ''));
   const responses = join(datasets, 'routing', 'gsm8k', 'gsm8k_responses.csv');
   if (existsSync(responses)) {
     const table = parseCsv(readFileSync(responses, 'utf8'));

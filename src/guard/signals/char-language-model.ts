@@ -99,7 +99,8 @@ export function surprisals(model: CharLanguageModel, symbols: Int16Array): Float
       for (let k = 1; k <= maxOrder; k++) {
         const gram = grams[k - 1];
         if (gram < 0) break;
-        const context = k === 1 ? model.total : previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
+        const context =
+          k === 1 ? model.total : previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
         if (context <= 0) break;
         probability += orderWeights[k - 1] * Math.min(1, decoded[model.table[gram]] / context);
         weight += orderWeights[k - 1];

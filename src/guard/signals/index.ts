@@ -11,10 +11,16 @@ export {
   type UnnaturalWindow,
 } from './char-language-model.js';
 export { type HarmfulIntent, harmfulIntent, safeContextFactor } from './harmful-intent.js';
-export { findHazards, type HazardCode, type HazardMatch, hazardNames, hazardTerms } from './hazard-lexicon.js';
 export {
-  type JailbreakFraming,
+  findHazards,
+  type HazardCode,
+  type HazardMatch,
+  hazardNames,
+  hazardTerms,
+} from './hazard-lexicon.js';
+export {
   framingCues,
+  type JailbreakFraming,
   jailbreakFraming,
   responsePrimingCues,
   ruleRemovalCues,

@@ -61,7 +61,12 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
   if (intent.safeContext && intent.score < 0.5) classifierFactor.harmful = classifierDiscount;
   const framing = jailbreakFraming(text);
   if (framing.ruleRemoval)
-    evidence.push({ task: 'jailbreak', signal: 'rule-removal', score: 0.9, ...(framing.cue ? { value: framing.cue } : {}) });
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'rule-removal',
+      score: 0.9,
+      ...(framing.cue ? { value: framing.cue } : {}),
+    });
   // A frame takes words: a one-line "write a fictional story about …" is a request, not a jailbreak.
   const framed = (framing.framing || framing.priming) && wordCount(text) >= minimumFramedWords;
   if (framed && intent.unframedScore >= 0.5)

@@ -8,14 +8,35 @@
 export const requestActs: readonly [RegExp, number][] = [
   [/\bhow (?:do|can|could|would|should|might) (?:i|we|you|one|someone|somebody|people)\b/i, 1],
   [/\bhow to\b/i, 1],
-  [/\b(?:step[- ]by[- ]step|steps to|instructions (?:for|on|to)|tutorial|guide (?:on|to|for)|recipe for|blueprint|walk me through|teach me)\b/i, 1],
-  [/\b(?:best|easiest|quickest|most effective|cheapest|simplest|safest) (?:way|ways|method|methods|place|places|tools?|time) (?:to|for|of)\b/i, 1],
+  [
+    /\b(?:step[- ]by[- ]step|steps to|instructions (?:for|on|to)|tutorial|guide (?:on|to|for)|recipe for|blueprint|walk me through|teach me)\b/i,
+    1,
+  ],
+  [
+    /\b(?:best|easiest|quickest|most effective|cheapest|simplest|safest) (?:way|ways|method|methods|place|places|tools?|time) (?:to|for|of)\b/i,
+    1,
+  ],
   [/\b(?:ways|methods|techniques|strategies|tips|tricks|tactics) (?:to|for|of)\b/i, 0.9],
-  [/^\s*(?:please\s+)?(?:write|draft|compose|create|generate|produce|make|design|develop|build|code|program|craft|devise|outline|plan|list|give|provide|explain|describe|suggest|offer|tell|help|show|teach|instruct|detail|recommend|convince|persuade|encourage|promote|post|publish)\b/i, 0.9],
-  [/\b(?:can|could|would|will) you (?:please )?(?:help|tell|give|show|write|explain|provide|make|create|list|suggest|find|share|describe|talk|discuss|insult|generate)\b/i, 0.9],
-  [/\b(?:i (?:want|need|would like|wanna) to|help me|i'm (?:trying|planning|going) to|i am (?:trying|planning|going) to|let's)\b/i, 0.9],
-  [/\b(?:synthesi[sz]e|manufacture|assemble|obtain|acquire|buy|get (?:hold of|my hands on)|hide|dispose of (?:a body|the body|evidence)|smuggle|sneak)\b/i, 0.9],
-  [/\b(?:claiming|arguing|argues|asserting|stating|proving|implying|suggesting|convincing (?:people|readers)|persuading (?:people|readers)) that\b/i, 1],
+  [
+    /^\s*(?:please\s+)?(?:write|draft|compose|create|generate|produce|make|design|develop|build|code|program|craft|devise|outline|plan|list|give|provide|explain|describe|suggest|offer|tell|help|show|teach|instruct|detail|recommend|convince|persuade|encourage|promote|post|publish)\b/i,
+    0.9,
+  ],
+  [
+    /\b(?:can|could|would|will) you (?:please )?(?:help|tell|give|show|write|explain|provide|make|create|list|suggest|find|share|describe|talk|discuss|insult|generate)\b/i,
+    0.9,
+  ],
+  [
+    /\b(?:i (?:want|need|would like|wanna) to|help me|i'm (?:trying|planning|going) to|i am (?:trying|planning|going) to|let's)\b/i,
+    0.9,
+  ],
+  [
+    /\b(?:synthesi[sz]e|manufacture|assemble|obtain|acquire|buy|get (?:hold of|my hands on)|hide|dispose of (?:a body|the body|evidence)|smuggle|sneak)\b/i,
+    0.9,
+  ],
+  [
+    /\b(?:claiming|arguing|argues|asserting|stating|proving|implying|suggesting|convincing (?:people|readers)|persuading (?:people|readers)) that\b/i,
+    1,
+  ],
   [/\b(?:glorif|promot|encourag|incit|normali[sz]|justif|celebrat|prais)\w*\b/i, 0.9],
   [/\b(?:what|which|where|who)\b[^.?!]{0,60}\?/i, 0.6],
   [/\b(?:why (?:are|is|do|does|should)|isn't it true|aren't|don't you (?:think|agree))\b/i, 0.7],

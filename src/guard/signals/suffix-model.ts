@@ -16,7 +16,12 @@ export interface SuffixModel {
 let shipped: SuffixModel | undefined;
 
 export function parseSuffixModel(json: string): SuffixModel {
-  const data = JSON.parse(json) as { total: number; table: string; threshold: number; metadata?: Record<string, unknown> };
+  const data = JSON.parse(json) as {
+    total: number;
+    table: string;
+    threshold: number;
+    metadata?: Record<string, unknown>;
+  };
   return { model: parseCharLanguageModel(data), threshold: data.threshold, metadata: data.metadata ?? {} };
 }
 

@@ -3,7 +3,11 @@
 // task rows (never the test split, never an attack row).
 import type { GroupedRow } from '../datasets/index.js';
 import { benignCorpus } from './benign-corpus.js';
-import { leastNaturalWindow, serializeCharLanguageModel, trainCharLanguageModel } from './char-language-model.js';
+import {
+  leastNaturalWindow,
+  serializeCharLanguageModel,
+  trainCharLanguageModel,
+} from './char-language-model.js';
 
 export const suffixFalsePositiveTarget = 0.005;
 
@@ -24,7 +28,8 @@ export function trainSuffixModel(
     ...serializeCharLanguageModel(model),
     threshold,
     metadata: {
-      corpus: 'shared datasets: IR collections (CACM, CISI, Cranfield, MED), GSM8K test questions, solutions and recorded answers, QQP dev questions',
+      corpus:
+        'shared datasets: IR collections (CACM, CISI, Cranfield, MED), GSM8K test questions, solutions and recorded answers, QQP dev questions',
       corpusTexts: corpus.length,
       threshold: `contrast at ${falsePositiveTarget} false-positive rate on ${contrasts.length} validation benign task rows`,
     },
