@@ -37,12 +37,13 @@ for (const task of guardTasks) {
   );
   const data = JSON.parse(json) as { metadata: Record<string, unknown> };
   const before = data.metadata.operatingThreshold;
-  if (before === point.threshold) {
+  if (before === point.threshold && !String(data.metadata.operatingPoint).includes('signals')) {
     console.log(`${task}: threshold ${before} unchanged`);
     continue;
   }
   data.metadata.operatingThreshold = point.threshold;
-  data.metadata.operatingPoint = `validation split (groups never in training), false-positive target ${validationFalsePositiveTargets[task]}, with the source-independent signals (src/guard/signals)`;
+  // The same text `gantry guard train` writes, so that retraining gives byte-identical files.
+  data.metadata.operatingPoint = `validation split (groups never in training), false-positive target ${validationFalsePositiveTargets[task]}`;
   data.metadata.validation = {
     recall: round3(point.recall),
     falsePositiveRate: round3(point.falsePositiveRate),
