@@ -1,8 +1,8 @@
 // The benign text the character model learns "natural" from: the shared data's prose and questions that
 // are no part of the guard task rows (so no prompt the guard is evaluated on is in it, and no attack is):
 // the four IR collections (titles and abstracts: CACM, CISI, Cranfield, MED), the GSM8K test questions
-// with their reference solutions and the recorded model answers (markdown, arithmetic, prose), and the
-// QQP development questions (informal, typo-laden questions).
+// with their reference solutions and the recorded model answers (markdown, arithmetic, prose). Not the
+// QQP questions: Quora released them for non-commercial use, and this model ships in the package.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../datasets/parse-csv.js';
@@ -56,7 +56,5 @@ export function benignCorpus(datasets: string): string[] {
     const answerColumns = table[0].flatMap((name, i) => (name.endsWith('_response') ? [i] : []));
     for (const row of table.slice(1)) for (const i of answerColumns) if (row[i]) texts.push(row[i]);
   }
-  const qqp = join(datasets, 'semantic-cache', 'qqp-dev.jsonl');
-  if (existsSync(qqp)) for (const row of jsonLines(qqp)) texts.push(String(row.q1), String(row.q2));
   return texts;
 }

@@ -29,7 +29,7 @@ export function trainSuffixModel(
     threshold,
     metadata: {
       corpus:
-        'shared datasets: IR collections (CACM, CISI, Cranfield, MED), GSM8K test questions, solutions and recorded answers, QQP dev questions',
+        'shared datasets: IR collections (CACM, CISI, Cranfield, MED), GSM8K test questions, solutions and recorded answers',
       corpusTexts: corpus.length,
       threshold: `contrast at ${falsePositiveTarget} false-positive rate on ${contrasts.length} validation benign task rows`,
     },
