@@ -21,8 +21,8 @@ export interface InjectionScannerOptions {
 }
 
 /** One task's score of a text (0..1) without building findings: what `guard eval` ranks. */
-export function taskScore(task: GuardTask, text: string, model?: LinearModel): number {
-  return scorePromptTasks(text, model ? { models: { [task]: model } } : {})[task].score;
+export function taskScore(task: GuardTask, text: string, model?: LinearModel, signals = true): number {
+  return scorePromptTasks(text, { ...(model ? { models: { [task]: model } } : {}), signals })[task].score;
 }
 
 /** The injection score of a text (0..1). */

@@ -6,6 +6,7 @@
 import { type LinearModel, loadShippedModel, predictTextPositives } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
+import { promptSignals } from '../signals/prompt-signals.js';
 import {
   type HeuristicMatch,
   harmfulHeuristics,
@@ -30,7 +31,8 @@ export function shippedTaskModels(): TaskModels {
 }
 
 export interface TaskEvidence {
-  kind: 'heuristic' | 'classifier';
+  /** `signal`: source-independent evidence (adversarial suffix, harmful intent, jailbreak framing). */
+  kind: 'heuristic' | 'classifier' | 'signal';
   /** `text`, or the encoding of the decoded payload the evidence came from (`base64`, `rot13`, ...). */
   view: string;
   score: number;
@@ -49,6 +51,8 @@ export interface ScoreOptions {
   models?: Partial<TaskModels>;
   /** Skip the classifiers (heuristics only). */
   heuristicsOnly?: boolean;
+  /** Add the source-independent signals (src/guard/signals; default true). */
+  signals?: boolean;
 }
 
 const heuristicsOf: Record<GuardTask, ((text: string) => HeuristicMatch[]) | undefined> = {
@@ -71,13 +75,14 @@ function wordCount(text: string): number {
 }
 
 // The policy asks for the three tasks one after another on the same text: remember the last answer.
-let last: { text: string; key: object; scores: PromptTaskScores } | undefined;
+let last: { text: string; key: object; signals: boolean; scores: PromptTaskScores } | undefined;
 
 export function scorePromptTasks(text: string, options: ScoreOptions = {}): PromptTaskScores {
   // Given models replace the shipped ones entirely (tasks without a model then score by heuristics only).
   const models: Partial<TaskModels> = options.heuristicsOnly ? {} : (options.models ?? shippedTaskModels());
   const key = options.heuristicsOnly ? heuristicsKey : (options.models ?? shippedKey);
-  if (last && last.text === text && last.key === key) return last.scores;
+  const withSignals = options.signals ?? true;
+  if (last && last.text === text && last.key === key && last.signals === withSignals) return last.scores;
   const normalized = normalizeText(text);
   const views = textViews(normalized);
   const scores = {} as PromptTaskScores;
@@ -105,6 +110,23 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
       });
     }
   }
+  if (withSignals) {
+    const signals = promptSignals(views[0]);
+    for (const task of tasks) {
+      const factor = signals.classifierFactor[task];
+      if (factor !== undefined)
+        scores[task].evidence = scores[task].evidence.map((e) =>
+          e.kind === 'classifier' ? { ...e, score: e.score * factor } : e,
+        );
+    }
+    for (const e of signals.evidence)
+      scores[e.task].evidence.push({
+        kind: 'signal',
+        view: e.signal,
+        score: e.score,
+        ...(e.value ? { value: e.value } : {}),
+      });
+  }
   const { invisibleCharacters, mixedScript, encodedPayloads } = normalized.signals;
   const evasion = invisibleCharacters > 0 || mixedScript || encodedPayloads > 0;
   for (const task of tasks) {
@@ -116,7 +138,7 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
       );
     entry.score = entry.evidence.reduce((max, e) => Math.max(max, e.score), 0);
   }
-  last = { text, key, scores };
+  last = { text, key, signals: withSignals, scores };
   return scores;
 }
 

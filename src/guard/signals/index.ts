@@ -1,0 +1,44 @@
+export { benignCorpus } from './benign-corpus.js';
+export {
+  type CharLanguageModel,
+  charModelBuckets,
+  leastNaturalWindow,
+  parseCharLanguageModel,
+  serializeCharLanguageModel,
+  surprisals,
+  symbolsOf,
+  trainCharLanguageModel,
+  type UnnaturalWindow,
+} from './char-language-model.js';
+export { type HarmfulIntent, harmfulIntent, safeContextFactor } from './harmful-intent.js';
+export {
+  findHazards,
+  type HazardCode,
+  type HazardMatch,
+  hazardNames,
+  hazardTerms,
+} from './hazard-lexicon.js';
+export {
+  framingCues,
+  type JailbreakFraming,
+  jailbreakFraming,
+  responsePrimingCues,
+  ruleRemovalCues,
+} from './jailbreak-framing.js';
+export {
+  classifierDiscount,
+  type PromptSignals,
+  promptSignals,
+  type SignalEvidence,
+} from './prompt-signals.js';
+export {
+  type ActMatch,
+  benignIdioms,
+  hasSafeContext,
+  insideBenignIdiom,
+  requestActs,
+  safeContexts,
+  strongestAct,
+} from './request-acts.js';
+export { parseSuffixModel, type SuffixModel, shippedSuffixModel, suffixWeightsFile } from './suffix-model.js';
+export { suffixFalsePositiveTarget, trainSuffixModel } from './train-suffix-model.js';

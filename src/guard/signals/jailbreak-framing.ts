@@ -1,0 +1,52 @@
+// Jailbreak framing: a persona, "mode", game or hypothetical that removes the model's rules, or that
+// wraps a harmful request. A benign role-play ("act as a travel guide") frames a request too, but asks
+// for nothing harmful and removes no rule: it is no jailbreak. The phrases are this project's own words.
+
+/** Phrases that remove or route around the model's rules: a jailbreak whatever is asked. */
+export const ruleRemovalCues: readonly RegExp[] = [
+  /\b(?:no|without (?:any )?|free (?:of|from) (?:any |all )?|zero|not bound by (?:any )?|beyond (?:any )?)(?:restrictions|limits|limitations|rules|filters|filtering|guidelines|boundaries|censorship|moral(?:s|ity)?|ethics|ethical (?:guidelines|constraints|considerations)|content polic(?:y|ies)|safety (?:guidelines|measures))\b/i,
+  /\b(?:ignore|disregard|forget|bypass|override|abandon|break free (?:of|from)|set aside) (?:all |any |your |the |its |their )*(?:previous |prior |original |ethical |moral |safety )?(?:guidelines|rules|programming|policies|policy|training|restrictions|filters|principles|constraints|openai|anthropic)\b/i,
+  /\b(?:unfiltered|uncensored|unrestricted|amoral|unethical ai|unaligned|jailbr(?:oken|eak)|developer mode|dan mode|god mode|evil (?:mode|ai|assistant|bot|confidant)|do anything now|\bDAN\b|anti-?gpt|opposite mode)\b/i,
+  /\b(?:never|do not|don't|must not|will not|won't|cannot|can't) (?:ever )?(?:refuse|decline|apologi[sz]e|warn|add (?:any )?(?:warnings|disclaimers)|mention (?:ethics|legality|morality)|say (?:that )?(?:you )?can(?:'|no)t|break character)\b/i,
+  /\b(?:stay in character|remain in character|stay in (?:this )?(?:role|persona) no matter|answer (?:any|every|all) (?:question|request)s?(?: no matter)|no matter how (?:immoral|unethical|illegal|harmful|dangerous|offensive)|regardless of (?:legality|ethics|morality|how (?:harmful|illegal|unethical)))\b/i,
+  /\b(?:openai|anthropic)(?:'s)? (?:content )?polic(?:y|ies)\b/i,
+];
+
+/** Persona, mode, game, fiction and hypothetical framings (neutral on their own). */
+export const framingCues: readonly RegExp[] = [
+  /\b(?:you are|you're|act as|acting as|pretend(?:ing)? (?:to be|you are|you're|that)|imagine (?:you are|you're|that|a (?:world|scenario))|role-?play|take (?:on )?the (?:role|persona)|play the (?:role|part)|from now on|in this (?:scenario|story|game|world))\b/i,
+  /\b(?:hypothetical(?:ly)?|fictional|fiction|novel|screenplay|story|character|scenario|thought experiment|let's play a game|game where|alternate (?:universe|reality)|in a world where|suppose|for (?:research|educational|academic) purposes|as a (?:researcher|writer|novelist|journalist|expert|professor))\b/i,
+];
+
+/** Priming the answer's first words ("Begin your reply with: 'Sure, here is'"). */
+export const responsePrimingCues: readonly RegExp[] = [
+  /\b(?:begin|start|open|preface) (?:your |the )?(?:reply|response|answer|output)? ?(?:with|by (?:saying|replying|writing|stating))\b/i,
+  /\bsure,? here (?:is|are)\b/i,
+];
+
+export interface JailbreakFraming {
+  ruleRemoval: boolean;
+  framing: boolean;
+  priming: boolean;
+  /** Which cue matched first (for evidence values). */
+  cue?: string;
+}
+
+export function jailbreakFraming(text: string): JailbreakFraming {
+  const head = text.length > 8000 ? text.slice(0, 8000) : text;
+  let cue: string | undefined;
+  const any = (list: readonly RegExp[]) => {
+    for (const pattern of list) {
+      const match = pattern.exec(head);
+      if (match) {
+        cue ??= match[0];
+        return true;
+      }
+    }
+    return false;
+  };
+  const ruleRemoval = any(ruleRemovalCues);
+  const priming = any(responsePrimingCues);
+  const framing = any(framingCues);
+  return { ruleRemoval, framing, priming, ...(cue ? { cue } : {}) };
+}

@@ -1,0 +1,82 @@
+// Evidence for the prompt tasks that is defined by what an attack is, not by one source's wording:
+// - an adversarial suffix (jailbreak): the end of the prompt is far less natural than its
+//   start under a character model of benign text (OR-rule with its own validation-chosen threshold);
+// - harmful intent (harmful): request act × hazard object, discounted in a safe context;
+// - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
+//   harmful intent.
+// Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
+// score, a role-play frame with no rule removal and no harm halves the jailbreak classifier's score.
+import type { GuardTask } from '../datasets/task-rows.js';
+import { leastNaturalWindow } from './char-language-model.js';
+import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
+import { type JailbreakFraming, jailbreakFraming } from './jailbreak-framing.js';
+import { type SuffixModel, shippedSuffixModel } from './suffix-model.js';
+
+export interface SignalEvidence {
+  task: GuardTask;
+  /** `suffix`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`. */
+  signal: string;
+  score: number;
+  value?: string;
+}
+
+export interface PromptSignals {
+  evidence: SignalEvidence[];
+  /** Multipliers for the classifier evidence of each task (1 when absent). */
+  classifierFactor: Partial<Record<GuardTask, number>>;
+  intent: HarmfulIntent;
+  framing: JailbreakFraming;
+  suffixContrast: number;
+}
+
+/** What an OR-rule signal scores when it fires: above any task threshold, graded a little by strength. */
+const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
+
+export const classifierDiscount = 0.5;
+/** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
+export const minimumFramedWords = 30;
+
+function wordCount(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}
+
+export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixModel()): PromptSignals {
+  const evidence: SignalEvidence[] = [];
+  const classifierFactor: PromptSignals['classifierFactor'] = {};
+  const window = leastNaturalWindow(suffix.model, text);
+  if (window.contrast >= suffix.threshold) {
+    const strength = (window.contrast - suffix.threshold) / suffix.threshold;
+    // Jailbreak only: on the injection task it cost 3.7 points of validation recall (the suffix fires on
+    // some benign code, raising the injection threshold) and no injection source carries suffixes.
+    evidence.push({ task: 'jailbreak', signal: 'suffix', score: fired(strength), value: window.value });
+  }
+  const intent = harmfulIntent(text);
+  if (intent.score > 0)
+    evidence.push({
+      task: 'harmful',
+      signal: `intent:${intent.category}`,
+      score: intent.score,
+      ...(intent.hazard ? { value: intent.hazard } : {}),
+    });
+  if (intent.safeContext && intent.score < 0.5) classifierFactor.harmful = classifierDiscount;
+  const framing = jailbreakFraming(text);
+  if (framing.ruleRemoval)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'rule-removal',
+      score: 0.9,
+      ...(framing.cue ? { value: framing.cue } : {}),
+    });
+  // A frame takes words: a one-line "write a fictional story about …" is a request, not a jailbreak.
+  const framed = (framing.framing || framing.priming) && wordCount(text) >= minimumFramedWords;
+  if (framed && intent.unframedScore >= 0.5)
+    evidence.push({
+      task: 'jailbreak',
+      signal: framing.priming ? 'priming' : 'framed-intent',
+      score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
+      ...(intent.hazard ? { value: intent.hazard } : {}),
+    });
+  if (framing.framing && !framing.ruleRemoval && !framing.priming && intent.unframedScore < 0.3)
+    classifierFactor.jailbreak = classifierDiscount;
+  return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast };
+}
