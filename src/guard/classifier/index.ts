@@ -9,6 +9,7 @@ export {
 } from './linear-model.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
+  clearTextFeatureCache,
   maximumFeatureCharacters,
   predictTextPositive,
   predictTextPositives,

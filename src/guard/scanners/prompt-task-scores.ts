@@ -3,7 +3,12 @@
 // featurised once, and the three linear models read the same features. Each task has its own shipped
 // model and threshold; heuristics add to injection and jailbreak, evasion signals raise both.
 
-import { type LinearModel, loadShippedModel, predictTextPositives } from '../classifier/index.js';
+import {
+  clearTextFeatureCache,
+  type LinearModel,
+  loadShippedModel,
+  predictTextPositives,
+} from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
 import {
@@ -124,6 +129,7 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
 export function clearPromptTaskCache(): void {
   last = undefined;
   clearNormalizeCache();
+  clearTextFeatureCache();
 }
 
 const shippedKey = {};
