@@ -7,6 +7,7 @@ export {
   predictProbabilities,
   serializeLinearModel,
 } from './linear-model.js';
+export { compactTable, type WeightTable } from './margin-tables.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
   clearTextFeatureCache,

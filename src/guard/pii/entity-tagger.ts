@@ -4,6 +4,7 @@
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
+import { popCount, sparseRows } from './sparse-rows.js';
 import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -100,6 +101,8 @@ export function tagEntities(
   const buffer = new Float64Array(tokens.length * k);
   const probabilities: Float64Array[] = [];
   const near = tokensNearAnchors(prepared, anchorWindow);
+  const { bits, rank, rows } = sparseRows(model);
+  const { quantized, table } = rows;
   for (let i = 0; i < tokens.length; i++) {
     const scores = buffer.subarray(i * k, i * k + k);
     if (!near[i]) {
@@ -112,8 +115,14 @@ export function tagEntities(
     scores.set(model.bias);
     const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
     for (let f = 0; f < count; f++) {
-      const offset = indices[f] * k;
-      for (let c = 0; c < k; c++) scores[c] += model.weights[offset + c];
+      // Zero rows add nothing: only rows with weights are read, from the compact table.
+      const index = indices[f];
+      const word = bits[index >>> 5];
+      const bit = 1 << (index & 31);
+      if ((word & bit) === 0) continue;
+      const offset = (rank[index >>> 5] + popCount(word & (bit - 1))) * k;
+      if (quantized) for (let c = 0; c < k; c++) scores[c] += Math.fround(quantized[offset + c] / 1000);
+      else for (let c = 0; c < k; c++) scores[c] += (table as Float32Array)[offset + c];
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
