@@ -29,6 +29,7 @@ import * as oldTagger from './guard-reference/entity-tagger.js';
 import { hasMixedScriptWord as oldMixedScript } from './guard-reference/homoglyphs.js';
 import * as oldFeatures from './guard-reference/text-features.js';
 import { prepareTokens as oldPrepare } from './guard-reference/token-features.js';
+import { tokenize as oldTokenize } from './guard-reference/tokenize.js';
 
 const edgeCases = [
   '',
@@ -170,7 +171,7 @@ describe('guard fast path: bit-identical to the code it replaced', () => {
     }
   });
 
-  it('PII tagger: token features and entities', () => {
+  it('PII tagger: tokens, token features and entities', () => {
     const tagger = shippedEntityTagger();
     const common = commonWordsOf(tagger);
     const keys = [
@@ -187,6 +188,8 @@ describe('guard fast path: bit-identical to the code it replaced', () => {
     const differing: string[] = [];
     for (const text of texts) {
       const tokens = tokenize(text);
+      if (JSON.stringify(tokens) !== JSON.stringify(oldTokenize(text)))
+        differing.push(`tokens: ${JSON.stringify(text.slice(0, 40))}`);
       const a = oldPrepare(tokens, common);
       const b = prepareTokens(tokens, common);
       for (const key of keys)

@@ -6,9 +6,9 @@
 // Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { type LinearModel, loadShippedModel } from '../../src/guard/classifier/index.js';
-import { type Token, tokenize } from '../../src/guard/pii/tokenize.js';
 import type { Finding } from '../../src/guard/types.js';
 import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
+import { type Token, tokenize } from './tokenize.js';
 
 export const taggerDimension = 1 << 18;
 export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;

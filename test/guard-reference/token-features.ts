@@ -6,7 +6,7 @@
 // (prepareTokens); a feature is then an integer mix of a feature-kind tag and those hashes, which keeps
 // the tagger under a millisecond per kilobyte.
 import { featureHash, type SparseVector } from '../../src/guard/classifier/index.js';
-import type { Token } from '../../src/guard/pii/tokenize.js';
+import type { Token } from './tokenize.js';
 
 /** "Kowalski" → "Xxx", "1200-195" → "dd-dd": case and digit pattern, runs capped at two. */
 export function wordShape(word: string): string {

@@ -1,3 +1,4 @@
+export { charClass, letterClass, markClass, numberClass, spaceClass } from './char-classes.js';
 export { addFeature, featureHash, normalizeVector, type SparseVector } from './feature-hash.js';
 export {
   createLinearModel,

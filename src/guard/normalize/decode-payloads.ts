@@ -35,11 +35,31 @@ export function rot13(text: string): string {
   });
 }
 
+function longestBase64Run(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inSet =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 43 ||
+      c === 47 ||
+      c === 95 ||
+      c === 45;
+    run = inSet ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
 /** Every readable payload; rot13 is decoded only when the text names it (plain text would also decode). */
 export function decodePayloads(text: string): DecodedPayload[] {
   const found: DecodedPayload[] = [];
   const seen = new Set<number>();
-  for (const pattern of [base64Run, base64UrlRun]) {
+  // Both base64 patterns need a run of 16+ characters from [A-Za-z0-9+/_-]: prose rarely has one.
+  for (const pattern of longestBase64Run(text) >= 16 ? [base64Run, base64UrlRun] : []) {
     for (const match of text.matchAll(pattern)) {
       if (seen.has(match.index!)) continue;
       const standard = match[0].replace(/-/g, '+').replace(/_/g, '/');

@@ -31,7 +31,10 @@ export function commonWordsOf(model: LinearModel): ReadonlySet<number> {
 const weakProbability = 0.25;
 const loneOpenerProbability = 0.75;
 const maximumAddressGap = 3;
-const separators = /^[,\n]$/;
+/** /^[,\n]$/ */
+function isSeparator(text: string): boolean {
+  return text === ',' || text === '\n';
+}
 
 function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array[]): void {
   const address = 2;
@@ -41,7 +44,7 @@ function smooth(tokens: readonly Token[], labels: number[], probabilities: Float
     for (let i = start; i >= 0 && i < tokens.length; i += step) {
       if (labels[i] !== 0) continue;
       let j = i - step;
-      while (j >= 0 && j < tokens.length && separators.test(tokens[j].text)) j -= step;
+      while (j >= 0 && j < tokens.length && isSeparator(tokens[j].text)) j -= step;
       const neighbour = labels[j];
       if (neighbour && neighbour > 0 && probabilities[i][neighbour] >= weakProbability) labels[i] = neighbour;
     }
@@ -177,10 +180,9 @@ export function tagEntities(
   };
   for (let i = 0; i < tokens.length; i++) {
     const label = labels[i];
-    if (label === 0 || separators.test(tokens[i].text)) {
+    if (label === 0 || isSeparator(tokens[i].text)) {
       // Separators inside an address do not end it; anything else does.
-      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && separators.test(tokens[i].text)))
-        close();
+      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && isSeparator(tokens[i].text))) close();
       continue;
     }
     if (open && open.label !== label) close();

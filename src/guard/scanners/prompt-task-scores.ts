@@ -4,10 +4,12 @@
 // model and threshold; heuristics add to injection and jailbreak, evasion signals raise both.
 
 import {
+  charClass,
   clearTextFeatureCache,
   type LinearModel,
   loadShippedModel,
   predictTextPositives,
+  spaceClass,
 } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
@@ -71,8 +73,16 @@ const tasks: GuardTask[] = ['injection', 'jailbreak', 'harmful'];
  */
 export const minimumJailbreakWords = 12;
 
+/** text.match(/\S+/g)?.length ?? 0, without building the words. */
 function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 // The policy asks for the three tasks one after another on the same text: remember the last answer.
