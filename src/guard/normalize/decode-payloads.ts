@@ -54,6 +54,23 @@ function longestBase64Run(text: string): number {
   return longest;
 }
 
+const whitespace = /\s/;
+
+/** The most hex digits in a stretch of hex digits, whitespace and ':' (what hexRun can span). */
+function mostHexDigits(text: string): number {
+  let most = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) {
+      digits++;
+      if (digits > most) most = digits;
+    } else if (c !== 58 && !(c === 32 || (c >= 9 && c <= 13) || (c > 127 && whitespace.test(text[i]))))
+      digits = 0;
+  }
+  return most;
+}
+
 /** Every readable payload; rot13 is decoded only when the text names it (plain text would also decode). */
 export function decodePayloads(text: string): DecodedPayload[] {
   const found: DecodedPayload[] = [];
@@ -70,7 +87,8 @@ export function decodePayloads(text: string): DecodedPayload[] {
       }
     }
   }
-  for (const match of text.matchAll(hexRun)) {
+  // The hex pattern needs 16+ hex digits with nothing but whitespace or ':' between them.
+  for (const match of mostHexDigits(text) >= 16 ? text.matchAll(hexRun) : []) {
     const decoded = Buffer.from(match[1].replace(/[\s:]/g, ''), 'hex').toString('utf8');
     if (isReadable(decoded)) {
       found.push({ encoding: 'hex', start: match.index!, end: match.index! + match[0].length, decoded });
