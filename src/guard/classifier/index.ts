@@ -1,3 +1,4 @@
+export { charClass, letterClass, markClass, numberClass, spaceClass } from './char-classes.js';
 export { addFeature, featureHash, normalizeVector, type SparseVector } from './feature-hash.js';
 export {
   createLinearModel,
@@ -7,8 +8,10 @@ export {
   predictProbabilities,
   serializeLinearModel,
 } from './linear-model.js';
+export { compactTable, type WeightTable } from './margin-tables.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
+  clearTextFeatureCache,
   maximumFeatureCharacters,
   predictTextPositive,
   predictTextPositives,

@@ -35,11 +35,48 @@ export function rot13(text: string): string {
   });
 }
 
+function longestBase64Run(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inSet =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 43 ||
+      c === 47 ||
+      c === 95 ||
+      c === 45;
+    run = inSet ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+const whitespace = /\s/;
+
+/** The most hex digits in a stretch of hex digits, whitespace and ':' (what hexRun can span). */
+function mostHexDigits(text: string): number {
+  let most = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)) {
+      digits++;
+      if (digits > most) most = digits;
+    } else if (c !== 58 && !(c === 32 || (c >= 9 && c <= 13) || (c > 127 && whitespace.test(text[i]))))
+      digits = 0;
+  }
+  return most;
+}
+
 /** Every readable payload; rot13 is decoded only when the text names it (plain text would also decode). */
 export function decodePayloads(text: string): DecodedPayload[] {
   const found: DecodedPayload[] = [];
   const seen = new Set<number>();
-  for (const pattern of [base64Run, base64UrlRun]) {
+  // Both base64 patterns need a run of 16+ characters from [A-Za-z0-9+/_-]: prose rarely has one.
+  for (const pattern of longestBase64Run(text) >= 16 ? [base64Run, base64UrlRun] : []) {
     for (const match of text.matchAll(pattern)) {
       if (seen.has(match.index!)) continue;
       const standard = match[0].replace(/-/g, '+').replace(/_/g, '/');
@@ -50,7 +87,8 @@ export function decodePayloads(text: string): DecodedPayload[] {
       }
     }
   }
-  for (const match of text.matchAll(hexRun)) {
+  // The hex pattern needs 16+ hex digits with nothing but whitespace or ':' between them.
+  for (const match of mostHexDigits(text) >= 16 ? text.matchAll(hexRun) : []) {
     const decoded = Buffer.from(match[1].replace(/[\s:]/g, ''), 'hex').toString('utf8');
     if (isReadable(decoded)) {
       found.push({ encoding: 'hex', start: match.index!, end: match.index! + match[0].length, decoded });

@@ -86,6 +86,11 @@ export function foldHomoglyphs(text: string): string {
 
 /** True when a word mixes Latin letters with look-alikes from another script (a common evasion). */
 export function hasMixedScriptWord(text: string): boolean {
+  // Most texts have no look-alike at all: one scan answers for every word.
+  pattern.lastIndex = 0;
+  const any = pattern.test(text);
+  pattern.lastIndex = 0;
+  if (!any) return false;
   for (const word of text.split(/\s+/)) {
     if (/[a-zA-Z]/.test(word) && pattern.test(word)) {
       pattern.lastIndex = 0;

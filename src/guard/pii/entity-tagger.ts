@@ -4,6 +4,7 @@
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
+import { popCount, sparseRows } from './sparse-rows.js';
 import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -30,7 +31,10 @@ export function commonWordsOf(model: LinearModel): ReadonlySet<number> {
 const weakProbability = 0.25;
 const loneOpenerProbability = 0.75;
 const maximumAddressGap = 3;
-const separators = /^[,\n]$/;
+/** /^[,\n]$/ */
+function isSeparator(text: string): boolean {
+  return text === ',' || text === '\n';
+}
 
 function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array[]): void {
   const address = 2;
@@ -40,7 +44,7 @@ function smooth(tokens: readonly Token[], labels: number[], probabilities: Float
     for (let i = start; i >= 0 && i < tokens.length; i += step) {
       if (labels[i] !== 0) continue;
       let j = i - step;
-      while (j >= 0 && j < tokens.length && separators.test(tokens[j].text)) j -= step;
+      while (j >= 0 && j < tokens.length && isSeparator(tokens[j].text)) j -= step;
       const neighbour = labels[j];
       if (neighbour && neighbour > 0 && probabilities[i][neighbour] >= weakProbability) labels[i] = neighbour;
     }
@@ -100,6 +104,8 @@ export function tagEntities(
   const buffer = new Float64Array(tokens.length * k);
   const probabilities: Float64Array[] = [];
   const near = tokensNearAnchors(prepared, anchorWindow);
+  const { bits, rank, rows } = sparseRows(model);
+  const { quantized, table } = rows;
   for (let i = 0; i < tokens.length; i++) {
     const scores = buffer.subarray(i * k, i * k + k);
     if (!near[i]) {
@@ -112,8 +118,14 @@ export function tagEntities(
     scores.set(model.bias);
     const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
     for (let f = 0; f < count; f++) {
-      const offset = indices[f] * k;
-      for (let c = 0; c < k; c++) scores[c] += model.weights[offset + c];
+      // Zero rows add nothing: only rows with weights are read, from the compact table.
+      const index = indices[f];
+      const word = bits[index >>> 5];
+      const bit = 1 << (index & 31);
+      if ((word & bit) === 0) continue;
+      const offset = (rank[index >>> 5] + popCount(word & (bit - 1))) * k;
+      if (quantized) for (let c = 0; c < k; c++) scores[c] += Math.fround(quantized[offset + c] / 1000);
+      else for (let c = 0; c < k; c++) scores[c] += (table as Float32Array)[offset + c];
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
@@ -168,10 +180,9 @@ export function tagEntities(
   };
   for (let i = 0; i < tokens.length; i++) {
     const label = labels[i];
-    if (label === 0 || separators.test(tokens[i].text)) {
+    if (label === 0 || isSeparator(tokens[i].text)) {
       // Separators inside an address do not end it; anything else does.
-      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && separators.test(tokens[i].text)))
-        close();
+      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && isSeparator(tokens[i].text))) close();
       continue;
     }
     if (open && open.label !== label) close();

@@ -74,6 +74,16 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
   let previous = '';
   for (let i = 0; i < n; i++) {
     const text = tokens[i].text;
+    const ascii = isAscii(text);
+    prepared.sentenceStart[i] =
+      i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
+    prepared.length[i] = Math.min(text.length, 12);
+    if (ascii) {
+      // The same hashes, rolled over the code units (lower-cased by arithmetic) without building strings.
+      prepareAscii(prepared, i, text, commonWords);
+      previous = text.length === 1 ? text : '';
+      continue;
+    }
     const lower = text.toLowerCase();
     const shape = wordShape(text);
     prepared.word[i] = featureHash(lower, full);
@@ -81,14 +91,70 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     prepared.prefix[i] = featureHash(lower.slice(0, 3), full);
     prepared.suffix3[i] = featureHash(lower.slice(-3), full);
     prepared.suffix2[i] = featureHash(lower.slice(-2), full);
-    prepared.length[i] = Math.min(text.length, 12);
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
-    prepared.sentenceStart[i] =
-      i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
     prepared.common[i] = commonWords?.has(commonWordHash(lower)) ? 1 : 0;
     previous = lower;
   }
   return prepared;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+const fnvOffset = 0x811c9dc5;
+const prime = 0x01000193;
+const commonPrefix = (() => {
+  let hash = fnvOffset;
+  for (const char of 'common:') hash = Math.imul(hash ^ char.charCodeAt(0), prime);
+  return hash;
+})();
+
+/** FNV-1a of text.toLowerCase().slice(from, to) for an ASCII text. */
+function lowerHash(text: string, from: number, to: number): number {
+  let hash = fnvOffset;
+  for (let k = from; k < to; k++) {
+    const unit = text.charCodeAt(k);
+    hash = Math.imul(hash ^ (unit >= 65 && unit <= 90 ? unit + 32 : unit), prime);
+  }
+  return (hash >>> 0) % full;
+}
+
+/** prepareTokens' per-token fields for an ASCII token (the lower-case form has the same length). */
+function prepareAscii(
+  prepared: PreparedTokens,
+  i: number,
+  text: string,
+  commonWords: ReadonlySet<number> | undefined,
+): void {
+  const length = text.length;
+  let word = fnvOffset;
+  let common = commonPrefix;
+  let shape = fnvOffset;
+  let first = 0;
+  let last = -1;
+  let run = 0;
+  for (let k = 0; k < length; k++) {
+    const unit = text.charCodeAt(k);
+    const lower = unit >= 65 && unit <= 90 ? unit + 32 : unit;
+    word = Math.imul(word ^ lower, prime);
+    common = Math.imul(common ^ lower, prime);
+    // wordShape: d, X, x or the character itself; runs capped at two.
+    const c =
+      unit >= 48 && unit <= 57 ? 100 : unit >= 65 && unit <= 90 ? 88 : unit >= 97 && unit <= 122 ? 120 : unit;
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (k === 0) first = c;
+    if (run <= 2) shape = Math.imul(shape ^ c, prime);
+  }
+  prepared.word[i] = (word >>> 0) % full;
+  prepared.shape[i] = (shape >>> 0) % full;
+  prepared.prefix[i] = lowerHash(text, 0, Math.min(3, length));
+  prepared.suffix3[i] = lowerHash(text, Math.max(0, length - 3), length);
+  prepared.suffix2[i] = lowerHash(text, Math.max(0, length - 2), length);
+  prepared.capitalised[i] = first === 88 ? 1 : 0;
+  prepared.common[i] = commonWords?.has((common >>> 0) % commonWordBuckets) ? 1 : 0;
 }
 
 /** "rise." ends a sentence; "Dr.", "St.", "Apt." and other short or capitalised abbreviations do not. */

@@ -3,7 +3,14 @@
 // featurised once, and the three linear models read the same features. Each task has its own shipped
 // model and threshold; heuristics add to injection and jailbreak, evasion signals raise both.
 
-import { type LinearModel, loadShippedModel, predictTextPositives } from '../classifier/index.js';
+import {
+  charClass,
+  clearTextFeatureCache,
+  type LinearModel,
+  loadShippedModel,
+  predictTextPositives,
+  spaceClass,
+} from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
 import { promptSignals } from '../signals/prompt-signals.js';
@@ -70,8 +77,16 @@ const tasks: GuardTask[] = ['injection', 'jailbreak', 'harmful'];
  */
 export const minimumJailbreakWords = 12;
 
+/** text.match(/\S+/g)?.length ?? 0, without building the words. */
 function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 // The policy asks for the three tasks one after another on the same text: remember the last answer.
@@ -146,6 +161,7 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
 export function clearPromptTaskCache(): void {
   last = undefined;
   clearNormalizeCache();
+  clearTextFeatureCache();
 }
 
 const shippedKey = {};

@@ -1,0 +1,224 @@
+// Frozen copy of src/guard/pii/entity-tagger.ts before the guardfast change (commit 84228a7): the oracle that
+// test/guard-fast-path.test.ts compares the optimised hot path with. Not used by the product.
+
+// Person names and postal addresses have no checksum: a token tagger (logistic regression over
+// hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
+// Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
+// joins it) and gap filling (a short run between two address pieces belongs to the address).
+import { type LinearModel, loadShippedModel } from '../../src/guard/classifier/index.js';
+import type { Finding } from '../../src/guard/types.js';
+import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
+import { type Token, tokenize } from './tokenize.js';
+
+export const taggerDimension = 1 << 18;
+export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;
+
+export function shippedEntityTagger(): LinearModel {
+  return loadShippedModel('pii-tagger.json');
+}
+
+const commonWordSets = new WeakMap<LinearModel, ReadonlySet<number>>();
+
+/** The tagger's lexicon of common lower-case words, shipped as hashed buckets (no words) in its metadata. */
+export function commonWordsOf(model: LinearModel): ReadonlySet<number> {
+  let set = commonWordSets.get(model);
+  if (!set) {
+    const buckets = model.metadata.commonWordBuckets;
+    set = new Set(Array.isArray(buckets) ? (buckets as number[]) : []);
+    commonWordSets.set(model, set);
+  }
+  return set;
+}
+
+const weakProbability = 0.25;
+const loneOpenerProbability = 0.75;
+const maximumAddressGap = 3;
+const separators = /^[,\n]$/;
+
+function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array[]): void {
+  const address = 2;
+  // Hysteresis, forward then backward, across separators.
+  for (const step of [1, -1]) {
+    const start = step === 1 ? 0 : tokens.length - 1;
+    for (let i = start; i >= 0 && i < tokens.length; i += step) {
+      if (labels[i] !== 0) continue;
+      let j = i - step;
+      while (j >= 0 && j < tokens.length && separators.test(tokens[j].text)) j -= step;
+      const neighbour = labels[j];
+      if (neighbour && neighbour > 0 && probabilities[i][neighbour] >= weakProbability) labels[i] = neighbour;
+    }
+  }
+  // Gap filling between two address pieces (no sentence end in between).
+  for (let i = 0; i < tokens.length; i++) {
+    if (labels[i] !== address) continue;
+    let j = i + 1;
+    while (j < tokens.length && labels[j] !== address && j - i <= maximumAddressGap + 1) j++;
+    if (j < tokens.length && labels[j] === address && j - i > 1) {
+      const gap = tokens.slice(i + 1, j);
+      if (!gap.some((t) => /^[.?!;:]$/.test(t.text))) for (let k = i + 1; k < j; k++) labels[k] = address;
+    }
+  }
+}
+
+/**
+ * Tokens scored by the tagger: those within `window` tokens of an anchor, a token with a digit or a
+ * capitalised one that is not a common word opening a sentence ("The", "This"). Names and addresses are
+ * built around anchors (a span without a capitalised word is dropped), so the rest of an ordinary
+ * sentence need not be scored: most of a kilobyte of prose, which keeps the policy under 1 ms/KB.
+ */
+export const anchorWindow = 4;
+
+function tokensNearAnchors(prepared: PreparedTokens, window: number): Uint8Array {
+  const n = prepared.tokens.length;
+  const near = new Uint8Array(n);
+  let lastAnchor = -Infinity;
+  const mark = (i: number) => {
+    for (let j = Math.max(0, i - window); j <= Math.min(n - 1, i + window); j++) near[j] = 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const text = prepared.tokens[i].text;
+    const anchor =
+      /\d/.test(text) ||
+      (prepared.capitalised[i] === 1 && !(prepared.sentenceStart[i] === 1 && prepared.common[i] === 1));
+    if (anchor) {
+      if (i - lastAnchor > 1) mark(i);
+      else near[Math.min(n - 1, i + window)] = 1;
+      lastAnchor = i;
+    }
+  }
+  return near;
+}
+
+/** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
+export function tagEntities(
+  text: string,
+  model: LinearModel = shippedEntityTagger(),
+  threshold = 0.5,
+): Finding[] {
+  const tokens = tokenize(text);
+  const prepared = prepareTokens(tokens, commonWordsOf(model));
+  const indices = new Int32Array(64);
+  const k = model.classes.length;
+  // One buffer for every token's class probabilities: no allocation per token.
+  const buffer = new Float64Array(tokens.length * k);
+  const probabilities: Float64Array[] = [];
+  const near = tokensNearAnchors(prepared, anchorWindow);
+  for (let i = 0; i < tokens.length; i++) {
+    const scores = buffer.subarray(i * k, i * k + k);
+    if (!near[i]) {
+      // Far from any capitalised word or digit: no name or address can reach it (a span without one is
+      // dropped below), so it is not scored.
+      scores[0] = 1;
+      probabilities.push(scores);
+      continue;
+    }
+    scores.set(model.bias);
+    const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
+    for (let f = 0; f < count; f++) {
+      const offset = indices[f] * k;
+      for (let c = 0; c < k; c++) scores[c] += model.weights[offset + c];
+    }
+    let max = -Infinity;
+    for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      scores[c] = Math.exp(scores[c] - max);
+      sum += scores[c];
+    }
+    for (let c = 0; c < k; c++) scores[c] /= sum;
+    probabilities.push(scores);
+  }
+  const labels = probabilities.map((p) => {
+    let best = 0;
+    for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+    return best > 0 && p[best] >= threshold ? best : 0;
+  });
+  smooth(tokens, labels, probabilities);
+  const findings: Finding[] = [];
+  let open: { label: number; first: number; last: number; total: number; count: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    const start = tokens[open.first].start;
+    const end = tokens[open.last].end;
+    const type = model.classes[open.label];
+    // A street address names a street and numbers a house or a postcode: a run of digits and
+    // lower-case words is not one, and neither is a capitalised word without any number.
+    const spanTokens = tokens.slice(open.first, open.last + 1);
+    const named = spanTokens.some((t) => /^\p{Lu}/u.test(t.text));
+    const numbered = spanTokens.some((t) => /\d/.test(t.text));
+    // A lone capitalised word opening a sentence ("Knead for ten minutes") is weak evidence of a name:
+    // it needs a confident tagger.
+    const loneOpener = open.first === open.last && prepared.sentenceStart[open.first] === 1;
+    if (type === 'PERSON' && loneOpener && open.total < loneOpenerProbability) {
+      open = undefined;
+      return;
+    }
+    // Names are written with capitals; a lower-case run tagged PERSON is noise (code, JSON, slang).
+    if ((type === 'STREET_ADDRESS' && !(named && numbered)) || (type === 'PERSON' && !named)) {
+      open = undefined;
+      return;
+    }
+    const [wholeStart, wholeEnd] = wholeSpan(text, type, start, end);
+    findings.push({
+      scanner: 'pii',
+      type,
+      start: wholeStart,
+      end: wholeEnd,
+      score: open.total / open.count,
+      value: text.slice(wholeStart, wholeEnd),
+    });
+    open = undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const label = labels[i];
+    if (label === 0 || separators.test(tokens[i].text)) {
+      // Separators inside an address do not end it; anything else does.
+      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && separators.test(tokens[i].text)))
+        close();
+      continue;
+    }
+    if (open && open.label !== label) close();
+    if (open) {
+      open.last = i;
+      open.total += probabilities[i][label];
+      open.count++;
+    } else open = { label, first: i, last: i, total: probabilities[i][label], count: 1 };
+  }
+  close();
+  return findings;
+}
+
+const nameWordAfter = /^[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)/u;
+const nameWordBefore = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+$/u;
+const streetPartAfter =
+  /^[ \t]*(?:(?:\d+[A-Za-z]?|\p{Lu}[\p{Ll}]+)[ \t]+){0,2}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Square|Sq\.?|Terrace|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Cir\.?)\b\.?/u;
+const houseNumberBefore = /\d+[A-Za-z]?[ \t]+$/;
+
+/**
+ * Widens a tagged span to the whole entity, so that masking never leaves half a name ("[PERSON] Smith")
+ * or the street type of an address ("[STREET_ADDRESS] Street"): up to two capitalised words on each side
+ * of a name, and a following street type or a preceding house number for an address.
+ */
+export function wholeSpan(text: string, type: string, start: number, end: number): [number, number] {
+  if (type === 'PERSON') {
+    for (let n = 0; n < 2; n++) {
+      const after = nameWordAfter.exec(text.slice(end, end + 40));
+      if (!after) break;
+      end += after[0].length;
+    }
+    for (let n = 0; n < 2; n++) {
+      const window = text.slice(Math.max(0, start - 40), start);
+      const before = nameWordBefore.exec(window);
+      // A capitalised word that opens a sentence is not part of the name ("Ask John").
+      const at = start - (before?.[0].length ?? 0);
+      if (!before || at === 0 || /[.!?:\n]\s*$/.test(text.slice(Math.max(0, at - 3), at))) break;
+      start = at;
+    }
+  } else if (type === 'STREET_ADDRESS') {
+    const after = streetPartAfter.exec(text.slice(end, end + 60));
+    if (after) end += after[0].length;
+    const before = houseNumberBefore.exec(text.slice(Math.max(0, start - 12), start));
+    if (before) start -= before[0].length;
+  }
+  return [start, end];
+}
