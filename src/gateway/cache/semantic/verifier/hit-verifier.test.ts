@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../../config/index.js';
+import { createSemanticCache } from '../create-semantic-cache.js';
 import { SemanticCache } from '../semantic-cache.js';
 import { HitVerifier, shippedVerifierModel } from './hit-verifier.js';
 import { buildIdf, idfTable } from './idf-table.js';
@@ -81,5 +83,28 @@ describe('hit verifier', () => {
     const b = verifierFacts('What is the fastest way to learn Python programming?', table);
     expect(pairFeatures(a, b, 0.8)).toEqual(pairFeatures(b, a, 0.8));
     expect(pairFeatures(a, b, 0.8)).toHaveLength(pairFeatureNames.length);
+  });
+});
+
+describe('caching.semantic.verifier configuration', () => {
+  const settings = (semantic: Record<string, unknown>) =>
+    parseConfig({ caching: { semantic: { enabled: true, ...semantic } } }).caching.semantic;
+
+  it('is on by default, with the shipped threshold and a 0.7 similarity floor', () => {
+    const cache = createSemanticCache(settings({}))!;
+    expect(cache.verifier?.threshold).toBe(shippedVerifierModel().threshold);
+    expect(cache.inspect('s', 'x')).toEqual([]);
+    expect((cache as unknown as { threshold: number }).threshold).toBe(0.7);
+  });
+
+  it('can be turned off (similarity threshold back to 0.9) or given another threshold', () => {
+    const off = createSemanticCache(settings({ verifier: { enabled: false } }))!;
+    expect(off.verifier).toBeUndefined();
+    expect((off as unknown as { threshold: number }).threshold).toBe(0.9);
+    const stricter = createSemanticCache(settings({ verifier: { threshold: 0.95 } }))!;
+    expect(stricter.verifier?.threshold).toBe(0.95);
+    expect(() =>
+      createSemanticCache(settings({ verifier: { model: '/nonexistent/verifier.json' } })),
+    ).toThrow(/could not be read/);
   });
 });
