@@ -103,3 +103,22 @@ const reached = taus
 console.log(
   `\ngoal (false hits < ${pct(goalShare)} of hits at >= ${pct(goalServed)} of duplicates served) reached on test: ${reached}`,
 );
+
+// Lookup cost with and without the verifier, side by side (CPU time, the test split's q1s cached).
+{
+  const caches = [new SemanticCache({ verifier: false }), new SemanticCache({ verifier })];
+  for (const cache of caches) for (const pair of test) cache.store('bench', pair.q1, pair.q1);
+  const micros = caches.map(() => [] as number[]);
+  for (let round = 0; round < 3; round++)
+    caches.forEach((cache, which) => {
+      const start = process.cpuUsage();
+      for (const pair of test) cache.lookup('bench', pair.q2);
+      const spent = process.cpuUsage(start);
+      micros[which].push((spent.user + spent.system) / test.length);
+    });
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
+  const [off, on] = micros.map(median);
+  console.log(
+    `lookup CPU (median of 3 rounds, ${test.length} lookups, ${caches[0].size} entries): verifier off ${off.toFixed(1)} µs (similarity 0.9), on ${on.toFixed(1)} µs (similarity 0.7 + verifier); ratio ${(on / off).toFixed(2)}`,
+  );
+}
