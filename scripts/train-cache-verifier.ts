@@ -1,4 +1,4 @@
-// Trains the semantic cache's hit verifier on the train split of qqp-dev (bench/cost/qqp-split.ts:
+// Trains the semantic cache's hit verifier on the train split of qqp-dev (bench/cost/qqp-data.ts:
 // split by connected components of the question graph, 60/20/20) and picks its threshold on the
 // validation split; the test split is only read by bench/cost/cache-qqp.ts. Writes
 // src/gateway/cache/semantic/verifier/weights/qqp-hit-verifier.json: weights, standardisation, a
@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadQqpDev, qqpDevPath, type SplitPair, splitByQuestion } from '../bench/cost/qqp-split.js';
+import { loadQqpDev, qqpDevPath, type SplitPair, splitByQuestion } from '../bench/cost/qqp-data.js';
 import {
   goalServed,
   goalShare,
@@ -17,8 +17,8 @@ import {
   sweepVerifier,
   taus,
   type VerifierRow,
-} from '../bench/cost/qqp-verifier-sweep.js';
-import { predictLogistic, trainLogistic } from '../src/cost/index.js';
+} from '../bench/cost/qqp-sweep-data.js';
+import { trainLogistic } from '../src/cost/index.js';
 import { createHashedEmbedder, isStopword, promptTokens, stem } from '../src/gateway/cache/semantic/index.js';
 import {
   buildIdf,

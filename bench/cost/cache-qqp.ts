@@ -1,5 +1,5 @@
 // Semantic-cache false hits on ../shared/datasets/semantic-cache/qqp-dev.jsonl (the only QQP pairs
-// used; the rest are held out), on the test split of bench/cost/qqp-split.ts (connected components
+// used; the rest are held out), on the test split of bench/cost/qqp-data.ts (connected components
 // of the question graph, 60/20/20: no question text in two splits). The test split's q1s are cached,
 // each with its own answer; its q2s are asked. A duplicate's q2 served its own q1's answer is a good
 // hit, a non-duplicate's q2 served its own q1's answer a false hit, any other entry a wrong hit.
@@ -10,8 +10,8 @@
 import type { SemanticCacheGuardName } from '../../src/config/index.js';
 import { SemanticCache } from '../../src/gateway/cache/semantic/index.js';
 import { HitVerifier } from '../../src/gateway/cache/semantic/verifier/index.js';
-import { loadQqpDev, type QqpPair, splitByQuestion } from './qqp-split.js';
-import { defaultGuards, goalServed, goalShare, pct, rowAt, scoreSplit, taus } from './qqp-verifier-sweep.js';
+import { loadQqpDev, type QqpPair, splitByQuestion } from './qqp-data.js';
+import { defaultGuards, goalServed, goalShare, pct, rowAt, scoreSplit, taus } from './qqp-sweep-data.js';
 
 const all = splitByQuestion(loadQqpDev());
 const test = all.filter((p) => p.split === 'test');

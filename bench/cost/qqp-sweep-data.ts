@@ -5,7 +5,7 @@
 import type { SemanticCacheGuardName } from '../../src/config/index.js';
 import { SemanticCache } from '../../src/gateway/cache/semantic/index.js';
 import type { HitVerifier } from '../../src/gateway/cache/semantic/verifier/index.js';
-import type { QqpPair } from './qqp-split.js';
+import type { QqpPair } from './qqp-data.js';
 
 /** The goal of issue 18: false hits under 1 % of hits while serving at least 30 % of duplicates. */
 export const goalShare = 0.01;
