@@ -1,7 +1,8 @@
 // Inverse document frequency of words for the hit verifier, without shipping any words: each stemmed
 // word is hashed (FNV-1a) into one of 2^k buckets, a bucket holds the summed document frequency of
 // its words, and the table stores idf per bucket, quantised to 1/16 in one byte (base64 in the
-// weights file). A word never seen gets the idf of a word seen once in N documents... or less.
+// weights file). A word in no training document gets the highest idf, ln(N + 1) + 1, unless it
+// shares a bucket with one that was seen.
 
 export interface IdfTable {
   idf(word: string): number;
