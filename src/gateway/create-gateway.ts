@@ -11,7 +11,7 @@ import { createApiRoutes } from './api-routes.js';
 import { createBatchService } from './batches/index.js';
 import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { SemanticCache } from './cache/semantic/index.js';
-import { createSemanticCache } from './cache/semantic/index.js';
+import { createSemanticCache, semanticCacheEmbedder } from './cache/semantic/index.js';
 import type { GatewayHooks } from './hooks.js';
 import { sendError, sendJson } from './http/index.js';
 import {
@@ -184,7 +184,14 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     );
   const semanticCache = createSemanticCache(config.caching.semantic);
   if (semanticCache)
-    stages.push(serveFromSemanticCache({ cache: semanticCache, settings: config.caching.semantic, metrics }));
+    stages.push(
+      serveFromSemanticCache({
+        cache: semanticCache,
+        settings: config.caching.semantic,
+        metrics,
+        embedder: semanticCacheEmbedder(config),
+      }),
+    );
   if (costPlans.size > 0) stages.push(routeByCost(costPlans, built.routes));
   stages.push(forward({ metrics }));
   const run = compose(stages);

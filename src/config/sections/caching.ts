@@ -10,6 +10,10 @@ const semanticOverrides = z
     threshold: z.number().min(0).max(1).optional(),
     /** False-hit guards a candidate must pass before it is served. */
     guards: z.array(guardName).optional(),
+    /** false: serve without the hit verifier on this route. */
+    verifier: z.boolean().optional(),
+    /** The hit verifier's score a candidate needs on this route. */
+    verifierThreshold: z.number().min(0).max(1).optional(),
   })
   .strict();
 
@@ -20,11 +24,35 @@ export const cachingSection = z
       .object({
         /** Off by default: a semantic hit answers a *different* text than the one cached. */
         enabled: z.boolean().default(false),
-        /** 'hashed' is the offline embedder (word and character n-grams, no weights, no network). */
-        embedder: z.literal('hashed').default('hashed'),
+        /**
+         * 'hashed' is the offline embedder (word and character n-grams, no weights, no network); or an
+         * embedding model 'provider:model' / alias (any OpenAI-compatible /v1/embeddings endpoint), in
+         * which case `dimension` must be the model's.
+         */
+        embedder: z
+          .string()
+          .min(1, { error: "the embedder is 'hashed' or an embedding model 'provider:model'" })
+          .default('hashed'),
         dimension: z.number().int().min(32).max(4096).default(256),
-        /** Chosen on the tuning half of qqp-dev (see docs/cost-caching.md). */
-        threshold: z.number().min(0).max(1).default(0.9),
+        /**
+         * Cosine similarity a cached prompt needs to be a candidate. Default 0.7 with the hit verifier
+         * (which then decides), 0.9 without it (docs/cost.md).
+         */
+        threshold: z.number().min(0).max(1).optional(),
+        /**
+         * The hit verifier: a small logistic model over pair features that scores each candidate before
+         * it is served (trained by scripts/train-cache-verifier.ts; threshold chosen on a validation split).
+         */
+        verifier: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Score a candidate needs; default the one shipped with the model. */
+            threshold: z.number().min(0).max(1).optional(),
+            /** A model file written by scripts/train-cache-verifier.ts; default the shipped one. */
+            model: z.string().min(1).optional(),
+          })
+          .strict()
+          .prefault({}),
         guards: z.array(guardName).default(['negation', 'numbers', 'dates', 'entities', 'output-form']),
         /** 'key': each API key has its own cache; 'global': one cache for all keys (single tenant). */
         scope: z.enum(['key', 'global']).default('key'),

@@ -1,9 +1,11 @@
 // Stage: the semantic cache, after the exact cache. A request whose last user turn means the same as
 // a cached one (same caller, model, parameters and conversation before it) is answered from the
 // cache once no false-hit guard objects; otherwise the answer is stored when it completed.
-// `x-gantry-semantic-cache: off` (or `x-gantry-cache: off`) opts a request out.
+// `x-gantry-semantic-cache: off` (or `x-gantry-cache: off`) opts a request out. With a configured
+// embedding model the prompt is embedded here (one call per lookup; a failed call skips the cache).
 import { Counter } from 'prom-client';
-import type { CachingConfig, SemanticCacheGuardName } from '../../config/index.js';
+import type { CachingConfig } from '../../config/index.js';
+import type { Embedder } from '../../search/index.js';
 import { isCacheable } from '../cache/index.js';
 import { type SemanticCache, semanticKey } from '../cache/semantic/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
@@ -14,13 +16,22 @@ export interface SemanticCacheStageOptions {
   cache: SemanticCache;
   settings: CachingConfig['semantic'];
   metrics: GatewayMetrics | undefined;
+  /** The configured embedding model (caching.semantic.embedder); absent: the cache's hashed embedder. */
+  embedder?: Embedder;
 }
 
-export function serveFromSemanticCache({ cache, settings, metrics }: SemanticCacheStageOptions): Stage {
+type RouteSettings = CachingConfig['semantic']['routes'][string] | undefined;
+
+export function serveFromSemanticCache({
+  cache,
+  settings,
+  metrics,
+  embedder,
+}: SemanticCacheStageOptions): Stage {
   const counter = metrics
     ? new Counter({
         name: 'gantry_gateway_semantic_cache_total',
-        help: 'Semantic-cache lookups, by result: hit, miss, or refused by a false-hit guard (refused-<guard>).',
+        help: 'Semantic-cache lookups, by result: hit, miss, refused by a false-hit guard (refused-<guard>) or by the hit verifier (refused-verifier), embed-failed.',
         labelNames: ['model', 'result'],
         registers: [metrics.registry],
       })
@@ -44,7 +55,7 @@ export function serveFromSemanticCache({ cache, settings, metrics }: SemanticCac
     const caller = settings.scope === 'global' ? 'global' : (context.key?.id ?? 'anonymous');
     const key = semanticKey(context.endpoint, context.body, caller, context.model);
     if (!key) return next(context);
-    return lookup(context, next, key.scope, key.text, route?.threshold, route?.guards);
+    return lookup(context, next, key.scope, key.text, route);
   };
 
   async function lookup(
@@ -52,24 +63,62 @@ export function serveFromSemanticCache({ cache, settings, metrics }: SemanticCac
     next: Next,
     scope: string,
     text: string,
-    threshold: number | undefined,
-    guards: SemanticCacheGuardName[] | undefined,
+    route: RouteSettings,
   ): Promise<void> {
-    const result = cache.lookup(scope, text, { threshold, guards });
+    let vector: Float32Array | undefined;
+    if (embedder) {
+      vector = await embedOne(embedder, text, settings.dimension);
+      if (!vector) {
+        counter?.inc({ model: context.model, result: 'embed-failed' });
+        return next(context);
+      }
+    }
+    const result = cache.lookup(scope, text, {
+      threshold: route?.threshold,
+      guards: route?.guards,
+      verifier: route?.verifier,
+      verifierThreshold: route?.verifierThreshold,
+      vector,
+    });
     if (result.kind === 'hit') {
       counter?.inc({ model: context.model, result: 'hit' });
       replayAnswer(context, JSON.parse(result.answer) as CachedAnswer, {
         'x-gantry-cache': 'semantic-hit',
         'x-gantry-cache-similarity': result.similarity.toFixed(3),
+        ...(result.score === undefined ? {} : { 'x-gantry-cache-verifier': result.score.toFixed(3) }),
       });
       return;
     }
-    counter?.inc({ model: context.model, result: result.guard ? `refused-${result.guard}` : 'miss' });
+    const refused = result.guard ? `refused-${result.guard}` : result.refusedBy ? 'refused-verifier' : 'miss';
+    counter?.inc({ model: context.model, result: refused });
     if (!context.responseHeaders?.['x-gantry-cache'])
       context.responseHeaders = { ...context.responseHeaders, 'x-gantry-cache': 'miss' };
     context.keepAnswer = true;
     await next(context);
     const value = answerToStore(context);
-    if (value !== undefined && value.length <= settings.maxEntryBytes) cache.store(scope, text, value);
+    if (value !== undefined && value.length <= settings.maxEntryBytes)
+      cache.store(scope, text, value, vector);
   }
+}
+
+/** The prompt's unit vector from the embedding model; undefined when the call fails or the size is wrong. */
+async function embedOne(
+  embedder: Embedder,
+  text: string,
+  dimension: number,
+): Promise<Float32Array | undefined> {
+  let vector: Float32Array | undefined;
+  try {
+    [vector] = await embedder.embed([text]);
+  } catch {
+    return undefined;
+  }
+  if (!vector || vector.length !== dimension) return undefined;
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  if (!(norm > 0)) return undefined;
+  const unit = new Float32Array(vector.length);
+  const scale = 1 / Math.sqrt(norm);
+  for (let i = 0; i < vector.length; i++) unit[i] = vector[i] * scale;
+  return unit;
 }

@@ -10,7 +10,7 @@ export {
 } from './guards/index.js';
 export { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
 export { LshIndex, type LshIndexOptions, type LshMatch } from './lsh-index.js';
-export { type PromptToken, promptTokens } from './prompt-tokens.js';
+export { isStopword, type PromptToken, promptTokens, stem } from './prompt-tokens.js';
 export {
   type LookupOptions,
   type LookupResult,
@@ -18,4 +18,12 @@ export {
   type SemanticCacheOptions,
   type SemanticCacheStats,
 } from './semantic-cache.js';
+export { semanticCacheEmbedder } from './semantic-embedder.js';
 export { type SemanticKey, semanticKey } from './semantic-scope.js';
+export {
+  HitVerifier,
+  type HitVerifierModel,
+  type HitVerifierOptions,
+  pairFeatureNames,
+  shippedVerifierModel,
+} from './verifier/index.js';
