@@ -39,15 +39,14 @@ export function streamRequest(
   sentAtMs: number,
 ): Promise<RequestRecord> {
   const stream = target.stream !== false;
-  const body = JSON.stringify({
-    model: target.model,
-    ...(target.endpoint === 'chat'
-      ? { messages: [{ role: 'user', content: item.prompt }] }
-      : { prompt: item.prompt }),
-    max_tokens: item.maxTokens,
-    stream,
-    ...(stream ? { stream_options: { include_usage: true } } : {}),
-  });
+  // Written out rather than built as an object: the same JSON, a few µs less per request.
+  const body =
+    `{"model":${JSON.stringify(target.model)},` +
+    (target.endpoint === 'chat'
+      ? `"messages":[{"role":"user","content":${JSON.stringify(item.prompt)}}],`
+      : `"prompt":${JSON.stringify(item.prompt)},`) +
+    `"max_tokens":${Number(item.maxTokens)},"stream":${stream}` +
+    (stream ? ',"stream_options":{"include_usage":true}}' : '}');
   const record: RequestRecord = {
     ok: false,
     sentAtMs,
@@ -126,15 +125,26 @@ export function streamRequest(
         finish(error.message || (error as { code?: string }).code || 'request failed');
       },
     };
-    const path = `${target.url.pathname.replace(/\/$/, '')}/${target.endpoint === 'chat' ? 'chat/completions' : 'completions'}`;
-    const head =
-      `POST ${path} HTTP/1.1\r\nhost: ${target.url.host}\r\ncontent-type: application/json\r\n` +
-      `accept: ${stream ? 'text/event-stream' : 'application/json'}\r\n` +
-      (target.apiKey ? `authorization: Bearer ${target.apiKey}\r\n` : '') +
-      `content-length: ${Buffer.byteLength(body)}\r\n\r\n`;
+    const head = `${requestHead(target, stream)}content-length: ${Buffer.byteLength(body)}\r\n\r\n`;
     start = performance.now();
     target.pool.send(Buffer.from(head + body), exchange);
   });
+}
+
+const heads = new WeakMap<StreamTarget, string[]>();
+
+/** The request line and the headers but content-length, once per target and mode. */
+function requestHead(target: StreamTarget, stream: boolean): string {
+  let pair = heads.get(target);
+  if (!pair) {
+    const path = `${target.url.pathname.replace(/\/$/, '')}/${target.endpoint === 'chat' ? 'chat/completions' : 'completions'}`;
+    const common =
+      `POST ${path} HTTP/1.1\r\nhost: ${target.url.host}\r\ncontent-type: application/json\r\n` +
+      (target.apiKey ? `authorization: Bearer ${target.apiKey}\r\n` : '');
+    pair = [`${common}accept: application/json\r\n`, `${common}accept: text/event-stream\r\n`];
+    heads.set(target, pair);
+  }
+  return pair[stream ? 1 : 0];
 }
 
 /** A chunk counts as output when it brings text, reasoning or a tool call; role-only chunks do not. */

@@ -1,6 +1,9 @@
 // Keep-alive HTTP/1.1 connections to one origin over plain sockets, for the load generator. Lean on
-// purpose: one read buffer shared by every plain connection (`onread`: no Buffer per read), the arrival
-// time of each read taken before anything is parsed, one exchange per connection at a time. A request
+// purpose: one read buffer shared by every plain connection (`onread`), one exchange per connection at a
+// time. Reads are timed on arrival and parsed later: when many sockets are ready at once (a thousand
+// streams whose servers emit a token in the same step), the event loop first takes every read, stamping
+// and copying it (a few µs each), and parses the batch after (setImmediate), so that the last read of a
+// batch is not stamped late by the parsing of all those before it. A request
 // on a reused connection that the server had closed meanwhile is sent again on a new one, once, when
 // no byte of its answer had arrived.
 import net from 'node:net';
@@ -17,6 +20,39 @@ export const readClock = { now: 0 };
 
 const shared = Buffer.allocUnsafe(256 * 1024);
 
+/** Reads taken and not yet parsed: connection, bytes (a copy), arrival time. */
+const queuedConnections: Connection[] = [];
+const queuedBytes: Buffer[] = [];
+const queuedTimes: number[] = [];
+let drainScheduled = false;
+let cursor = 0;
+
+function enqueue(connection: Connection, bytes: Buffer, at: number): void {
+  queuedConnections.push(connection);
+  queuedBytes.push(bytes);
+  queuedTimes.push(at);
+  if (!drainScheduled) {
+    drainScheduled = true;
+    setImmediate(drain);
+  }
+}
+
+/** Parses every queued read in arrival order, each under its own arrival time. */
+function drain(): void {
+  drainScheduled = false;
+  // A cursor, not a loop index: a failure inside may drain again (re-entrant) and must not repeat reads.
+  while (cursor < queuedConnections.length) {
+    const i = cursor++;
+    readClock.now = queuedTimes[i];
+    const bytes = queuedBytes[i];
+    queuedConnections[i].bytes(bytes, 0, bytes.length);
+  }
+  queuedConnections.length = 0;
+  queuedBytes.length = 0;
+  queuedTimes.length = 0;
+  cursor = 0;
+}
+
 class Connection {
   exchange: Exchange | undefined;
   reader: ResponseReader | undefined;
@@ -29,7 +65,6 @@ class Connection {
   ) {}
 
   bytes(bytes: Buffer, start: number, end: number): void {
-    readClock.now = performance.now();
     const exchange = this.exchange;
     const reader = this.reader;
     if (!exchange || !reader) return void this.socket.destroy(); // bytes nobody asked for
@@ -49,6 +84,7 @@ class Connection {
   }
 
   ended(): void {
+    drain(); // reads that came before the end
     this.dead = true;
     const reader = this.reader;
     if (reader && this.exchange) {
@@ -64,6 +100,7 @@ class Connection {
   }
 
   fail(error: Error): void {
+    if (!this.dead && queuedConnections.includes(this)) drain();
     this.dead = true;
     const exchange = this.exchange;
     this.exchange = undefined;
@@ -134,7 +171,10 @@ export class RawPool {
   private connect(): Connection {
     let connection: Connection;
     const read = (n: number, buffer: Uint8Array) => {
-      connection.bytes(buffer as Buffer, 0, n);
+      const at = performance.now();
+      const copy = Buffer.allocUnsafe(n);
+      (buffer as Buffer).copy(copy, 0, 0, n);
+      enqueue(connection, copy, at);
       return true;
     };
     const socket = this.secure
@@ -151,7 +191,7 @@ export class RawPool {
           onread: { buffer: shared, callback: read },
         });
     connection = new Connection(this, socket);
-    if (this.secure) socket.on('data', (chunk: Buffer) => connection.bytes(chunk, 0, chunk.length));
+    if (this.secure) socket.on('data', (chunk: Buffer) => enqueue(connection, chunk, performance.now()));
     socket.on('error', (error) => connection.fail(error));
     socket.on('timeout', () => connection.fail(new Error(`no data for ${this.timeoutMs} ms (timed out)`)));
     socket.on('end', () => connection.ended());

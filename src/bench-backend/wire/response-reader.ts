@@ -9,7 +9,7 @@ const LF = 10;
 const CR = 13;
 
 export interface ResponseHandler {
-  onHead(status: number, headers: Map<string, string>): void;
+  onHead(status: number): void;
   /** Body bytes [start, end) of `bytes`, valid only during the call. */
   onBody(bytes: Buffer, start: number, end: number): void;
   onEnd(): void;
@@ -156,26 +156,22 @@ export class ResponseReader {
       this.head = Buffer.from(buffer.subarray(from, limit));
       return end;
     }
-    const text = buffer.toString('latin1', from, close);
     const used = close + 4 - from - (this.head ? this.head.length : 0);
     this.head = undefined;
-    const lines = text.split('\r\n');
-    const status = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
-    if (!status) throw new ResponseError(`not an HTTP/1.1 response: ${lines[0].slice(0, 60)}`);
-    const code = Number(status[1]);
+    // Only the status and the three framing headers matter here; the head is searched, not split.
+    const text = buffer.toString('latin1', from, close).toLowerCase();
+    const code =
+      text.startsWith('http/1.') && text.charCodeAt(8) === 32 ? Number(text.slice(9, 12)) : Number.NaN;
+    if (!(code >= 100 && code <= 999))
+      throw new ResponseError(`not an HTTP/1.1 response: ${text.slice(0, 60).split('\r\n')[0]}`);
     if (code === 100) return at + used; // 100 Continue: the real head follows
-    const headers = new Map<string, string>();
-    for (let i = 1; i < lines.length; i++) {
-      const colon = lines[i].indexOf(':');
-      if (colon > 0)
-        headers.set(lines[i].slice(0, colon).trim().toLowerCase(), lines[i].slice(colon + 1).trim());
-    }
-    const connection = headers.get('connection')?.toLowerCase();
-    if (connection === 'close' || (lines[0].startsWith('HTTP/1.0') && connection !== 'keep-alive'))
+    const connection = header(text, 'connection');
+    if (connection === 'close' || (text.startsWith('http/1.0') && connection !== 'keep-alive'))
       this.keepAlive = false;
-    this.handler.onHead(code, headers);
-    const length = headers.get('content-length');
-    if (headers.get('transfer-encoding')?.toLowerCase().includes('chunked')) this.state = State.Size;
+    const length = header(text, 'content-length');
+    const chunked = header(text, 'transfer-encoding')?.includes('chunked') ?? false;
+    this.handler.onHead(code);
+    if (chunked) this.state = State.Size;
     else if (length !== undefined) {
       this.remaining = Number(length);
       if (!Number.isInteger(this.remaining) || this.remaining < 0)
@@ -189,4 +185,13 @@ export class ResponseReader {
     }
     return at + used;
   }
+}
+
+/** The value of header `name` in a lower-cased head, or undefined. */
+function header(head: string, name: string): string | undefined {
+  const at = head.indexOf(`\r\n${name}:`);
+  if (at < 0) return undefined;
+  const from = at + name.length + 3;
+  const end = head.indexOf('\r\n', from);
+  return head.slice(from, end < 0 ? head.length : end).trim();
 }
