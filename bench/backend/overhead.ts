@@ -4,8 +4,8 @@
 // streams, per chunk: the generator's gap between two chunks of a stream minus the gap between the
 // simulator's own send stamps (sent_at_ms) on them, so the simulator's timer drift is not counted.
 // The server is bench/backend/lean-simulator.ts in its own process, pinned to core 1 (taskset).
-// Env: BENCH_OVERHEAD_PARTS=A,B,C; BENCH_STREAMS=1000; BENCH_REQUESTS=10000; BENCH_OLD=1 adds the
-// previous (undici) generator side by side in (A), when src/bench-backend/old exists.
+// Env: BENCH_OVERHEAD_PARTS=A,B,C; BENCH_STREAMS=1000; BENCH_REQUESTS=10000; BENCH_ROUNDS=2;
+// BENCH_ITL_MS=50. Run the generator on core 0 (`taskset -c 0`) for the figures of docs/benchmarks.md.
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
@@ -15,7 +15,7 @@ import {
   summarise,
   syntheticPrompts,
 } from '../../src/bench-backend/index.js';
-import { type Started, start, stop } from '../gateway/processes.js';
+import { cpuSeconds, type Started, start, stop } from '../gateway/processes.js';
 
 type RunLoad = (
   backend: { label: string; url: string; model: string },
@@ -47,6 +47,7 @@ async function measure(
   run: RunLoad,
   url: string,
   options: { concurrency: number; requests: number; tokens: number; stream?: boolean; skew?: boolean },
+  simulatorPid = 0,
 ) {
   const chunks = options.requests * options.tokens;
   const skews = new Float64Array(options.skew ? chunks : 0);
@@ -78,6 +79,7 @@ async function measure(
     stream: options.stream,
   });
   const delay = monitorEventLoopDelay({ resolution: 1 });
+  const simCpu = simulatorPid ? cpuSeconds(simulatorPid) : 0;
   const cpu = process.cpuUsage();
   delay.enable();
   const result = await run(backend, {
@@ -89,10 +91,13 @@ async function measure(
   delay.disable();
   const used = process.cpuUsage(cpu);
   const cpuUs = used.user + used.system;
+  const simulatorCpuUs = simulatorPid ? (cpuSeconds(simulatorPid) - simCpu) * 1e6 : Number.NaN;
   const abs = Array.from(skews.subarray(0, n), Math.abs);
   return {
     result,
     cpuUs,
+    userUs: used.user,
+    simulatorCpuUs,
     loopP99Ms: delay.percentile(99) / 1e6,
     skew: summarise(abs),
     signed: summarise(Array.from(skews.subarray(0, n))),
@@ -105,10 +110,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 try {
   out(`load average at start: ${load()}; node ${process.version}; ${os.cpus().length} cpus`);
   const generators: [string, RunLoad][] = [['raw sockets (new)', runLoad as RunLoad]];
-  if (process.env.BENCH_OLD) {
-    const old = (await import('../../src/bench-backend/old/run-load.js')) as { runLoad: RunLoad };
-    generators.push(['undici dispatch (old)', old.runLoad]);
-  }
   if (parts.includes('A') || parts.includes('B')) {
     const fast = await simulator({ tokens: 2 });
     if (parts.includes('A')) {
@@ -143,15 +144,20 @@ try {
     if (parts.includes('B')) {
       out('\n(B) request rate, non-streamed, zero-delay lean simulator (own process, core 1)');
       for (const concurrency of [64, 256]) {
-        const r = await measure(runLoad as RunLoad, fast.url, {
-          concurrency,
-          requests,
-          tokens: 2,
-          stream: false,
-        });
+        const r = await measure(
+          runLoad as RunLoad,
+          fast.url,
+          {
+            concurrency,
+            requests,
+            tokens: 2,
+            stream: false,
+          },
+          fast.pid,
+        );
         const m = r.result.metrics;
         out(
-          `${concurrency} in flight: ${f(m.requestThroughput, 0)} req/s end to end over ${m.completed} requests (failed ${m.failed}); generator CPU ${f(r.cpuUs / requests, 1)} µs/request -> ${f(1e6 / (r.cpuUs / requests), 0)} req/s per core; load ${load()}`,
+          `${concurrency} in flight: ${f(m.requestThroughput, 0)} req/s end to end over ${m.completed} requests (failed ${m.failed}); generator CPU ${f(r.cpuUs / requests, 1)} µs/request (user ${f(r.userUs / requests, 1)}, system ${f((r.cpuUs - r.userUs) / requests, 1)}) -> ${f(1e6 / (r.cpuUs / requests), 0)} req/s per core; simulator CPU ${f(r.simulatorCpuUs / requests, 1)} µs/request; load ${load()}`,
         );
       }
     }
@@ -168,16 +174,21 @@ try {
       'streams | ITL p50 / p99 | simulator gap p50 / p99 (its drift) | skew |gen gap - sim gap| p50 / p99 / max | signed p1 / p99 | loop delay p99 | CPU µs/chunk',
     );
     for (const concurrency of [10, streams]) {
-      const r = await measure(runLoad as RunLoad, sim.url, {
-        concurrency,
-        requests: concurrency * 2,
-        tokens,
-        skew: true,
-      });
+      const r = await measure(
+        runLoad as RunLoad,
+        sim.url,
+        {
+          concurrency,
+          requests: concurrency * 2,
+          tokens,
+          skew: true,
+        },
+        sim.pid,
+      );
       const itlD = r.result.metrics.itlMs;
       const signed = Array.from(r.signed ? [r.signed] : []);
       out(
-        `${concurrency} | ${f(itlD.p50)} / ${f(itlD.p99)} | ${f(r.simGap.p50)} / ${f(r.simGap.p99)} | ${f(r.skew.p50, 3)} / ${f(r.skew.p99, 3)} / ${f(r.skew.max, 1)} ms | ${signed.map((s) => `${f(s.min, 2)}..${f(s.p99, 3)}`).join('')} | ${f(r.loopP99Ms)} ms | ${f(r.cpuUs / (concurrency * 2 * tokens), 1)} (failed ${r.result.metrics.failed}, chunks ${r.skew.count}; load ${load()})`,
+        `${concurrency} | ${f(itlD.p50)} / ${f(itlD.p99)} | ${f(r.simGap.p50)} / ${f(r.simGap.p99)} | ${f(r.skew.p50, 3)} / ${f(r.skew.p99, 3)} / ${f(r.skew.max, 1)} ms | ${signed.map((s) => `${f(s.min, 2)}..${f(s.p99, 3)}`).join('')} | ${f(r.loopP99Ms)} ms | ${f(r.cpuUs / (concurrency * 2 * tokens), 1)} (simulator ${f(r.simulatorCpuUs / (concurrency * 2 * tokens), 1)}) (failed ${r.result.metrics.failed}, chunks ${r.skew.count}; load ${load()})`,
       );
     }
     await stop(sim);

@@ -73,7 +73,8 @@ class Connection {
     try {
       used = reader.push(bytes, start, end);
     } catch (error) {
-      return this.fail(error as Error);
+      this.fail(error as Error);
+      return;
     }
     if (reader.done) {
       this.exchange = undefined;
@@ -131,7 +132,10 @@ export class RawPool {
 
   /** Sends a whole request (head and body, already serialised) and reads the answer into `exchange`. */
   send(request: Buffer, exchange: Exchange): void {
-    if (this.closed) return exchange.onError(new Error('the connection pool is closed'));
+    if (this.closed) {
+      exchange.onError(new Error('the connection pool is closed'));
+      return;
+    }
     const reused = this.idle.pop();
     const connection = reused ?? this.connect();
     if (reused) this.retries.set(exchange, request);
@@ -157,7 +161,10 @@ export class RawPool {
   failed(exchange: Exchange, error: Error, connection: Connection): void {
     const request = this.retries.get(exchange);
     this.retries.delete(exchange);
-    if (request && !connection.received && !this.closed) return this.send(request, exchange);
+    if (request && !connection.received && !this.closed) {
+      this.send(request, exchange);
+      return;
+    }
     exchange.onError(error);
   }
 

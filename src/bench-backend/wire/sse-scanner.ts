@@ -63,7 +63,10 @@ export class SseScanner {
   /** One line, bytes [start, end) without its LF, read up to `limit`; `owned`: a copy, not the read. */
   private line(bytes: Buffer, start: number, end: number, limit: number, owned: boolean): void {
     if (end > start && bytes[end - 1] === CR) end--;
-    if (end === start) return this.dispatch();
+    if (end === start) {
+      this.dispatch();
+      return;
+    }
     if (
       end - start < 5 ||
       bytes[start + 4] !== COLON ||
@@ -82,7 +85,8 @@ export class SseScanner {
       if (!owned && next < limit && (bytes[next] === LF || bytes[next] === CR)) {
         this.hasData = false;
         this.skipBlank = true;
-        return this.onData(bytes, from, end);
+        this.onData(bytes, from, end);
+        return;
       }
       this.pending = Buffer.from(bytes.subarray(from, end));
       return;
