@@ -1,12 +1,12 @@
 // Sends the prompts to one backend under an arrival process and returns each request's record with
 // the metrics. Open-loop arrivals keep their schedule whatever the backend does (a slow server builds
 // a queue, as in production); `maxConcurrency` caps requests in flight, as vLLM's --max-concurrency.
-import { Pool } from 'undici';
 import { seededRandom } from '../random/index.js';
 import { type Arrival, arrivalGaps, describeArrival } from './arrivals.js';
 import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metrics.js';
 import type { RequestRecord } from './request-record.js';
 import { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
+import { RawPool } from './wire/index.js';
 
 export interface BackendTarget {
   /** Name shown in reports (defaults to the URL). */
@@ -28,6 +28,8 @@ export interface LoadOptions {
   warmup?: number;
   /** Sees every parsed chunk with its arrival time (performance.now()). */
   onChunk?: StreamTarget['onChunk'];
+  /** false: non-streamed requests (one JSON answer each). Default true. */
+  stream?: boolean;
 }
 
 export interface LoadResult {
@@ -46,16 +48,14 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     arrival.kind === 'concurrency'
       ? arrival.concurrency
       : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
-  const dispatcher = new Pool(new URL(backend.url).origin, {
-    connections: Number.isFinite(concurrencyCap) ? concurrencyCap : 1024,
-    pipelining: 1,
-  });
+  const pool = new RawPool(new URL(new URL(backend.url).origin), timeoutMs);
   const target: StreamTarget = {
     url: new URL(backend.url),
     model: backend.model,
     apiKey: backend.apiKey,
     endpoint: backend.endpoint ?? 'chat',
-    dispatcher,
+    pool,
+    stream: options.stream,
     timeoutMs,
     onChunk: options.onChunk,
   };
@@ -99,7 +99,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       records,
     };
   } finally {
-    await dispatcher.destroy();
+    await pool.close();
   }
 }
 

@@ -1,0 +1,80 @@
+// A lighter simulator for measuring the load generator itself (bench/backend/overhead.ts), run in its
+// own process: the same OpenAI wire format as the built-in simulator (src/gateway/simulator) but with
+// every byte it can precomputed, so that the server side is not the bottleneck on a small machine. It
+// does not parse the request's JSON (a `"stream":true` substring selects streaming), has no faults, no
+// prefix cache and no jitter. Each streamed chunk carries `sent_at_ms` (performance.timeOrigin + now,
+// taken just before the write): the generator's ITL skew is its gap between two chunks minus the gap
+// between these stamps, which also takes the simulator's own timer drift out of the figure.
+// Options as JSON in argv[2]: { ttftMs, itlMs, tokens }. Prints "listening <url>".
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const {
+  ttftMs = 0,
+  itlMs = 0,
+  tokens = 2,
+} = JSON.parse(process.argv[2] ?? '{}') as {
+  ttftMs?: number;
+  itlMs?: number;
+  tokens?: number;
+};
+const origin = performance.timeOrigin;
+const created = Math.floor(Date.now() / 1000);
+const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_at_ms":`;
+const usage = (n: number) =>
+  `data: {"id":"chatcmpl-lean","object":"chat.completion.chunk","created":${created},"model":"m","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":${n},"total_tokens":${n + 4}}}\n\ndata: [DONE]\n\n`;
+const whole = Buffer.from(
+  JSON.stringify({
+    id: 'chatcmpl-lean',
+    object: 'chat.completion',
+    created,
+    model: 'm',
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: ' w'.repeat(tokens) },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
+    usage: { prompt_tokens: 4, completion_tokens: tokens, total_tokens: tokens + 4 },
+  }),
+);
+const streamHeaders = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
+const jsonHeaders = { 'content-type': 'application/json', 'content-length': String(whole.length) };
+
+let requests = 0;
+const server = createServer((req, res) => {
+  let streamed = false;
+  let count = tokens;
+  const id = `data: {"id":"chatcmpl-lean${requests++}`;
+  req.on('data', (chunk: Buffer) => {
+    if (!streamed && chunk.includes('"stream":true')) streamed = true;
+    // Streamed answers are as long as max_tokens asks (the non-streamed one is precomputed).
+    const asked = /"max_tokens":(\d+)/.exec(chunk.toString('latin1'));
+    if (asked) count = Number(asked[1]);
+  });
+  req.on('end', () => {
+    if (!streamed) {
+      res.writeHead(200, jsonHeaders);
+      return void res.end(whole);
+    }
+    res.writeHead(200, streamHeaders);
+    let sent = 0;
+    const next = () => {
+      if (res.destroyed) return;
+      res.write(`${id}${middle}${origin + performance.now()}}\n\n`);
+      // With no ITL, setImmediate still gives each chunk its own write (and most often its own read).
+      if (++sent < count) {
+        if (itlMs > 0) setTimeout(next, itlMs);
+        else setImmediate(next);
+      } else res.end(usage(count));
+    };
+    if (ttftMs > 0) setTimeout(next, ttftMs);
+    else next();
+  });
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`listening http://127.0.0.1:${(server.address() as AddressInfo).port}/v1\n`);
+});

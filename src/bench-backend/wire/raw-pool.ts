@@ -1,0 +1,211 @@
+// Keep-alive HTTP/1.1 connections to one origin over plain sockets, for the load generator. Lean on
+// purpose: one read buffer shared by every plain connection (`onread`), one exchange per connection at a
+// time. Reads are timed on arrival and parsed later: when many sockets are ready at once (a thousand
+// streams whose servers emit a token in the same step), the event loop first takes every read, stamping
+// and copying it (a few µs each), and parses the batch after (setImmediate), so that the last read of a
+// batch is not stamped late by the parsing of all those before it. A request
+// on a reused connection that the server had closed meanwhile is sent again on a new one, once, when
+// no byte of its answer had arrived.
+import net from 'node:net';
+import tls from 'node:tls';
+import { type ResponseHandler, ResponseReader } from './response-reader.js';
+
+export interface Exchange extends ResponseHandler {
+  /** The request failed (connection refused or lost, timeout, malformed answer). */
+  onError(error: Error): void;
+}
+
+/** performance.now() when the read being handled arrived: the timestamp of every event in it. */
+export const readClock = { now: 0 };
+
+const shared = Buffer.allocUnsafe(256 * 1024);
+
+/** Reads taken and not yet parsed: connection, bytes (a copy), arrival time. */
+const queuedConnections: Connection[] = [];
+const queuedBytes: Buffer[] = [];
+const queuedTimes: number[] = [];
+let drainScheduled = false;
+let cursor = 0;
+
+function enqueue(connection: Connection, bytes: Buffer, at: number): void {
+  queuedConnections.push(connection);
+  queuedBytes.push(bytes);
+  queuedTimes.push(at);
+  if (!drainScheduled) {
+    drainScheduled = true;
+    setImmediate(drain);
+  }
+}
+
+/** Parses every queued read in arrival order, each under its own arrival time. */
+function drain(): void {
+  drainScheduled = false;
+  // A cursor, not a loop index: a failure inside may drain again (re-entrant) and must not repeat reads.
+  while (cursor < queuedConnections.length) {
+    const i = cursor++;
+    readClock.now = queuedTimes[i];
+    const bytes = queuedBytes[i];
+    queuedConnections[i].bytes(bytes, 0, bytes.length);
+  }
+  queuedConnections.length = 0;
+  queuedBytes.length = 0;
+  queuedTimes.length = 0;
+  cursor = 0;
+}
+
+class Connection {
+  exchange: Exchange | undefined;
+  reader: ResponseReader | undefined;
+  received = false;
+  dead = false;
+
+  constructor(
+    readonly pool: RawPool,
+    readonly socket: net.Socket,
+  ) {}
+
+  bytes(bytes: Buffer, start: number, end: number): void {
+    const exchange = this.exchange;
+    const reader = this.reader;
+    if (!exchange || !reader) return void this.socket.destroy(); // bytes nobody asked for
+    this.received = true;
+    let used: number;
+    try {
+      used = reader.push(bytes, start, end);
+    } catch (error) {
+      this.fail(error as Error);
+      return;
+    }
+    if (reader.done) {
+      this.exchange = undefined;
+      this.reader = undefined;
+      if (reader.keepAlive && used === end - start && !this.dead) this.pool.release(this);
+      else this.socket.destroy();
+    }
+  }
+
+  ended(): void {
+    drain(); // reads that came before the end
+    this.dead = true;
+    const reader = this.reader;
+    if (reader && this.exchange) {
+      try {
+        reader.close();
+        this.exchange = undefined;
+        this.reader = undefined;
+      } catch (error) {
+        this.fail(error as Error);
+      }
+    }
+    this.pool.forget(this);
+  }
+
+  fail(error: Error): void {
+    if (!this.dead && queuedConnections.includes(this)) drain();
+    this.dead = true;
+    const exchange = this.exchange;
+    this.exchange = undefined;
+    this.reader = undefined;
+    this.socket.destroy();
+    this.pool.forget(this);
+    if (exchange) this.pool.failed(exchange, error, this);
+  }
+}
+
+export class RawPool {
+  private readonly idle: Connection[] = [];
+  private readonly all = new Set<Connection>();
+  private readonly retries = new WeakMap<Exchange, Buffer>();
+  private readonly host: string;
+  private readonly port: number;
+  private readonly secure: boolean;
+  private closed = false;
+
+  constructor(
+    origin: URL,
+    private readonly timeoutMs = 120_000,
+  ) {
+    this.secure = origin.protocol === 'https:';
+    this.host = origin.hostname.replace(/^\[|\]$/g, '');
+    this.port = Number(origin.port) || (this.secure ? 443 : 80);
+  }
+
+  /** Sends a whole request (head and body, already serialised) and reads the answer into `exchange`. */
+  send(request: Buffer, exchange: Exchange): void {
+    if (this.closed) {
+      exchange.onError(new Error('the connection pool is closed'));
+      return;
+    }
+    const reused = this.idle.pop();
+    const connection = reused ?? this.connect();
+    if (reused) this.retries.set(exchange, request);
+    connection.exchange = exchange;
+    connection.reader = new ResponseReader(exchange);
+    connection.received = false;
+    connection.socket.setTimeout(this.timeoutMs);
+    connection.socket.write(request);
+  }
+
+  release(connection: Connection): void {
+    connection.socket.setTimeout(0);
+    if (this.closed) connection.socket.destroy();
+    else this.idle.push(connection);
+  }
+
+  forget(connection: Connection): void {
+    this.all.delete(connection);
+    const at = this.idle.indexOf(connection);
+    if (at >= 0) this.idle.splice(at, 1);
+  }
+
+  failed(exchange: Exchange, error: Error, connection: Connection): void {
+    const request = this.retries.get(exchange);
+    this.retries.delete(exchange);
+    if (request && !connection.received && !this.closed) {
+      this.send(request, exchange);
+      return;
+    }
+    exchange.onError(error);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const connection of this.all) connection.socket.destroy();
+    this.all.clear();
+    this.idle.length = 0;
+  }
+
+  private connect(): Connection {
+    let connection: Connection;
+    const read = (n: number, buffer: Uint8Array) => {
+      const at = performance.now();
+      const copy = Buffer.allocUnsafe(n);
+      (buffer as Buffer).copy(copy, 0, 0, n);
+      enqueue(connection, copy, at);
+      return true;
+    };
+    const socket = this.secure
+      ? tls.connect({
+          host: this.host,
+          port: this.port,
+          servername: this.host,
+          noDelay: true,
+        } as tls.ConnectionOptions)
+      : net.connect({
+          host: this.host,
+          port: this.port,
+          noDelay: true,
+          onread: { buffer: shared, callback: read },
+        });
+    connection = new Connection(this, socket);
+    if (this.secure) socket.on('data', (chunk: Buffer) => enqueue(connection, chunk, performance.now()));
+    socket.on('error', (error) => connection.fail(error));
+    socket.on('timeout', () => connection.fail(new Error(`no data for ${this.timeoutMs} ms (timed out)`)));
+    socket.on('end', () => connection.ended());
+    socket.on('close', () => {
+      if (!connection.dead) connection.ended();
+    });
+    this.all.add(connection);
+    return connection;
+  }
+}
