@@ -6,5 +6,5 @@ export {
   type Bm25State,
   type ScoredId,
   termFrequencies,
-  topByScore,
 } from './bm25-index.js';
+export { topByScore } from './top-by-score.js';
