@@ -10,25 +10,14 @@ import { GantryError } from '../../errors/index.js';
 import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
-import {
-  createLsaEmbedder,
-  deserializeLsaModel,
-  type Embedder,
-  fitLsaModel,
-  serializeLsaModel,
-} from '../embedding/index.js';
-import { convexCombination, maximalMarginalRelevance, reciprocalRankFusion } from '../fusion/index.js';
-import type { Bm25Index, Bm25Parameters, ScoredId } from '../lexical/index.js';
+import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
+import type { Bm25Parameters } from '../lexical/index.js';
 import type { LoadedDocument } from '../loading/index.js';
-import { candidateCount, type QuantizedVectorIndex } from '../vector/index.js';
 import { chunkDocument, documentHash } from './chunk-document.js';
-import {
-  openLexicalIndex,
-  openQuantizedIndex,
-  saveLexicalSnapshot,
-  saveQuantizedSnapshot,
-} from './persisted-indexes.js';
-import { type SearchHit, type SearchMode, type SearchOptions, searchModes } from './search-types.js';
+import { collectionIndexes } from './collection-indexes.js';
+import { restoreEmbedder } from './restore-embedder.js';
+import { searchCollection } from './search-collection.js';
+import type { SearchHit, SearchMode, SearchOptions } from './search-types.js';
 
 export interface RagCollectionOptions {
   store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
@@ -105,16 +94,16 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   const vectors = store.ragVectors;
   let collection: RagCollectionRecord = await documents.ensureCollection(name);
   let embedder: Embedder | undefined = await restoreEmbedder(collection, options.embedder);
-  let lexical: Bm25Index | undefined;
-  // Set by an ingest that takes the collection past `approximateAbove`: the quantized index is then
-  // kept in step from its first vector instead of built from the store afterwards.
+  // Vectors stored, counted by an ingest as it writes: once past `approximateAbove` the quantized index
+  // is opened and kept in step from then on instead of built from the store afterwards.
+  let vectorsStored: number | undefined;
   let quantizedWanted = false;
-  // The log position each in-memory index includes, and its changes not yet in a stored snapshot.
-  const positions = { lexical: 0, lexicalUnsaved: 0, quantized: 0, quantizedUnsaved: 0 };
   // Counting a vec0 table scans it: the count is cached and dropped whenever vectors change.
   let vectorCount: number | undefined;
-  // The approximate index lives in memory, built from the stored vectors on first approximate search.
-  let quantized: QuantizedVectorIndex | undefined;
+  const countVectors = async () => {
+    vectorCount ??= await vectors.countVectors(collection.id);
+    return vectorCount;
+  };
   // Whether the database keeps an approximate index of its own (pgvector's HNSW); remembered once
   // known (a collection without vectors yet has none, and is asked again).
   let databaseIndex: 'hnsw' | undefined;
@@ -122,40 +111,22 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     databaseIndex ??= (await vectors.approximateIndex?.(collection.id)) ?? undefined;
     return databaseIndex === 'hnsw';
   };
-  const quantizedIndex = async () => {
-    if (!quantized && collection.dimension !== null) {
-      const opened = await openQuantizedIndex(documents, vectors, collection.id, collection.dimension);
-      quantized = opened.index;
-      positions.quantized = opened.logSeq;
-      positions.quantizedUnsaved = opened.unsaved;
-    }
-    return quantized;
-  };
-  const snapshotDue = (unsaved: number, size: number) =>
-    unsaved > (options.snapshotAfter ?? Math.max(1000, size * 0.05));
-  // Stores snapshots of the indexes that changed enough; only called right after this object's own
-  // write was confirmed as the latest (recordOwnWrite), so the in-memory indexes match the log's end.
-  const saveSnapshots = async () => {
-    if (!lexical && !quantized) return;
-    const logSeq = await documents.lastIndexSeq(collection.id);
-    if (lexical && snapshotDue(positions.lexicalUnsaved, lexical.size)) {
-      await saveLexicalSnapshot(documents, collection.id, lexical, logSeq);
-      positions.lexical = logSeq;
-      positions.lexicalUnsaved = 0;
-    }
-    if (quantized && snapshotDue(positions.quantizedUnsaved, quantized.size)) {
-      await saveQuantizedSnapshot(documents, collection.id, quantized, logSeq);
-      positions.quantized = logSeq;
-      positions.quantizedUnsaved = 0;
-    }
-  };
+  // BM25 and the quantized index live in memory, opened from their snapshots on first use.
+  const indexes = collectionIndexes({
+    documents,
+    vectors,
+    collectionId: () => collection.id,
+    dimension: () => collection.dimension,
+    bm25,
+    analyzer,
+    snapshotAfter: options.snapshotAfter,
+  });
 
   // Writes by other processes (another CLI, other server workers) bump the stored generation; a
   // mismatch before a search drops the in-memory indexes so they are rebuilt from the store.
   let knownGeneration = await documents.generation(collection.id);
   const invalidate = async () => {
-    lexical = undefined;
-    quantized = undefined;
+    indexes.drop();
     databaseIndex = undefined;
     vectorCount = undefined;
     collection = (await documents.getCollection(name)) ?? collection;
@@ -172,16 +143,6 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       await invalidate();
       knownGeneration = current;
     }
-  };
-
-  const lexicalIndex = async () => {
-    if (!lexical) {
-      const opened = await openLexicalIndex(documents, collection.id, { bm25, analyzer });
-      lexical = opened.index;
-      positions.lexical = opened.logSeq;
-      positions.lexicalUnsaved = opened.unsaved;
-    }
-    return lexical;
   };
 
   const storeVectors = async (chunks: readonly RagChunkRecord[]) => {
@@ -210,15 +171,22 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         );
       }
       await vectors.ensureVectorTables(collection.id, dimension);
-      if (quantizedWanted && !quantized) await quantizedIndex();
+      if (
+        vectorsStored !== undefined &&
+        !indexes.openQuantized &&
+        (quantizedWanted || (vectorsStored + batch.length > approximateAbove && !(await hasDatabaseIndex())))
+      )
+        await indexes.quantized();
+      if (vectorsStored !== undefined) vectorsStored += batch.length;
       vectorCount = undefined;
       await vectors.putVectors(
         collection.id,
         batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
       );
+      const quantized = indexes.openQuantized;
       if (quantized) {
         for (const [index, chunk] of batch.entries()) quantized.add(chunk.id, embedded[index]);
-        positions.quantizedUnsaved += batch.length;
+        indexes.changed('quantized', batch.length);
       }
     }
   };
@@ -227,10 +195,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     if (ids.length === 0) return;
     vectorCount = undefined;
     await vectors.deleteVectors(collection.id, ids);
+    const { openLexical: lexical, openQuantized: quantized } = indexes;
     if (quantized) for (const id of ids) quantized.remove(id);
     if (lexical) for (const id of ids) lexical.remove(String(id));
-    positions.lexicalUnsaved += ids.length;
-    positions.quantizedUnsaved += ids.length;
+    indexes.changed('lexical', ids.length);
+    indexes.changed('quantized', ids.length);
   };
 
   const self: RagCollection = {
@@ -252,26 +221,31 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         ({ document, hash }) => existing.get(document.source)?.contentHash !== hash,
       );
       report.unchanged = prepared.length - changed.length;
+      // Chunked (and analysed) a group at a time as it is written, so a large ingest never holds every
+      // chunk's text and terms at once; only the LSA fit of a collection's first ingest needs them all.
+      const chunkAll = options.embedder === 'lsa' && !embedder;
       const chunked = changed.map(({ document, hash }) => ({
         document,
         hash,
-        chunks: chunkDocument(document, chunkerFor(document), analyzer),
+        chunks: chunkAll ? chunkDocument(document, chunkerFor(document), analyzer) : undefined,
       }));
       // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
       // snapshot stored at its end lets the next process answer its first query without a rebuild.
       if (chunked.length > 0) {
         await checkGeneration();
-        await lexicalIndex();
-        const incoming = chunked.reduce((sum, { chunks }) => sum + chunks.length, 0);
+        await indexes.lexical();
         if (embedder || options.embedder === 'lsa') {
-          vectorCount ??= await vectors.countVectors(collection.id);
-          quantizedWanted = vectorCount + incoming > approximateAbove && !(await hasDatabaseIndex());
-          if (quantizedWanted) await quantizedIndex();
+          vectorsStored = await countVectors();
+          // Sections estimate the chunks to come (a chunker makes at least one of each non-empty one):
+          // an ingest that will pass the threshold opens the index now, while it is cheap to build.
+          const sections = changed.reduce((sum, { document }) => sum + document.sections.length, 0);
+          quantizedWanted = vectorsStored + sections > approximateAbove && !(await hasDatabaseIndex());
+          if (quantizedWanted) await indexes.quantized();
         }
       }
-      if (options.embedder === 'lsa' && !embedder) {
+      if (chunkAll) {
         // The first ingest fixes the LSA space; later documents are folded into it.
-        const texts = chunked.flatMap(({ chunks }) => chunks.map((chunk) => chunk.text));
+        const texts = chunked.flatMap(({ chunks }) => chunks!.map((chunk) => chunk.text));
         if (texts.length > 0) {
           const model = fitLsaModel(texts, { dimension: lsaDimension, analyzer });
           embedder = createLsaEmbedder(model);
@@ -296,15 +270,15 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           collection.id,
           group.map(({ document, hash, chunks }) => ({
             document: { source: document.source, contentHash: hash, metadata: document.metadata },
-            chunks,
+            chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
           })),
         );
         for (const change of changes) {
           await removeChunks(change.removed);
           pending.push(...change.added);
-          if (lexical)
-            for (const chunk of change.added) lexical.addTerms(String(chunk.id), new Map(chunk.terms));
-          positions.lexicalUnsaved += change.added.length;
+          const lexical = indexes.openLexical;
+          if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
+          indexes.changed('lexical', change.added.length);
           report.chunksAdded += change.added.length;
           report.chunksRemoved += change.removed.length;
           report.chunksKept += change.kept;
@@ -325,11 +299,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       if (chunked.length > 0) {
         await recordOwnWrite();
         // A collection that just passed the threshold gets its approximate index now, not on a query.
-        if (!quantized && collection.dimension !== null) {
+        if (!indexes.openQuantized && collection.dimension !== null) {
           vectorCount = await vectors.countVectors(collection.id);
-          if (vectorCount > approximateAbove && !(await hasDatabaseIndex())) await quantizedIndex();
+          if (vectorCount > approximateAbove && !(await hasDatabaseIndex())) await indexes.quantized();
         }
-        await saveSnapshots();
+        await indexes.saveSnapshots();
       }
       if (removeMissingUnder !== undefined) {
         const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;
@@ -348,7 +322,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       const ids = await documents.deleteDocument(collection.id, source);
       await removeChunks(ids);
       await recordOwnWrite();
-      await saveSnapshots();
+      await indexes.saveSnapshots();
       return ids.length;
     },
     defaultMode(configured = 'hybrid') {
@@ -361,127 +335,21 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     },
     async search(query, searchOptions = {}) {
       await checkGeneration();
-      const {
-        mode = embedder ? 'hybrid' : 'bm25',
-        limit = 10,
-        filter,
-        fusion = 'rrf',
-        weight = 0.5,
-        mmr,
-      } = searchOptions;
-      validateSearch(query, mode, limit);
-      const depth = searchOptions.depth ?? Math.max(50, limit * 3);
-      const candidates = filter ? await documents.filterChunks(collection.id, filter) : undefined;
-      const wantLexical = mode !== 'vector';
-      const wantVector = mode !== 'bm25';
-      if (wantVector && !embedder) {
-        throw new GantryError(
-          'RAG_INDEX_EMPTY',
-          `Collection ${name} has no embedder, so ${mode} search is not possible.`,
-          {
-            hint: 'Ingest with an embedder (--embedder lsa or a model), or search with --mode bm25.',
-            details: { name, mode },
-          },
-        );
-      }
-      const listDepth =
-        mode === 'hybrid' || mmr
-          ? depth
-          : searchOptions.rerank
-            ? Math.max(limit, searchOptions.rerankCandidates ?? 30)
-            : limit;
-      let lexicalHits: ScoredId[] = [];
-      if (wantLexical) {
-        const index = await lexicalIndex();
-        if (index.size === 0) {
-          throw new GantryError('RAG_INDEX_EMPTY', `Collection ${name} has no chunks.`, {
-            hint: `Ingest documents first: gantry ingest <path> --collection ${name}.`,
-            details: { name },
-          });
-        }
-        lexicalHits = index.search(query, {
-          limit: listDepth,
-          filter: candidates ? (id) => candidates.has(Number(id)) : undefined,
-        });
-      }
-      let vectorHits: ScoredId[] = [];
-      let queryVector: Float32Array | undefined;
-      if (wantVector) {
-        queryVector = (await embedder!.embed([searchOptions.vectorQuery ?? query]))[0];
-      }
-      // A query with no direction (the offline embedder knows none of its words) is similar to nothing;
-      // cosine against a zero vector is undefined, and the vector index reported it as a perfect match.
-      if (queryVector && isZeroVector(queryVector)) queryVector = undefined;
-      if (queryVector) {
-        vectorCount ??= await vectors.countVectors(collection.id);
-        const approximate =
-          (searchOptions.approximate ?? vectorCount > approximateAbove) && candidates === undefined;
-        const inDatabase = approximate && (await hasDatabaseIndex());
-        const index = approximate && !inDatabase ? await quantizedIndex() : undefined;
-        // The quantized index rescores more Hamming candidates as the collection grows (recall@10 held
-        // at 1M), with its int8 copy of the vectors: no read from the store.
-        const nearest = index
-          ? index.search(queryVector, {
-              limit: listDepth,
-              candidates: Math.max(listDepth, candidateCount(Math.max(limit, 10), index.size)),
-            })
-          : await vectors.searchVectors(collection.id, queryVector, {
-              limit: listDepth,
-              candidates,
-              approximate: inDatabase,
-            });
-        vectorHits = nearest.map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
-      }
-      let ranked: ScoredId[];
-      if (mode === 'bm25') ranked = lexicalHits;
-      else if (mode === 'vector') ranked = vectorHits;
-      else if (fusion === 'convex') ranked = convexCombination(lexicalHits, vectorHits, { weight });
-      else ranked = reciprocalRankFusion([lexicalHits, vectorHits]);
-
-      if (mmr && queryVector) {
-        const pool = ranked.slice(0, depth).map((hit) => Number(hit.id));
-        const pooled = await vectors.getVectors(collection.id, pool);
-        const order = maximalMarginalRelevance(
-          queryVector,
-          pool.filter((id) => pooled.has(id)).map((id) => ({ id: String(id), vector: pooled.get(id)! })),
-          { lambda: mmr.lambda ?? 0.5, limit },
-        );
-        const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
-        ranked = order.map((entry) => ({ id: entry.id, score: scoreOf.get(entry.id) ?? 0 }));
-      }
-      let rerankOf: Map<string, number> | undefined;
-      if (searchOptions.rerank) {
-        const pool = ranked.slice(0, Math.max(limit, searchOptions.rerankCandidates ?? 30));
-        const poolChunks = await documents.getChunks(pool.map((hit) => Number(hit.id)));
-        const reranked = await searchOptions.rerank(
-          query,
-          poolChunks.map((chunk) => ({ id: String(chunk.id), text: chunk.text })),
-        );
-        rerankOf = new Map(reranked.map((hit) => [hit.id, hit.score]));
-        ranked = reranked;
-      }
-      ranked = ranked.slice(0, limit);
-      const bm25Of = new Map(lexicalHits.map((hit) => [hit.id, hit.score]));
-      const similarityOf = new Map(vectorHits.map((hit) => [hit.id, hit.score]));
-      const chunks = await documents.getChunks(ranked.map((hit) => Number(hit.id)));
-      const byId = new Map(chunks.map((chunk) => [String(chunk.id), chunk]));
-      return ranked.flatMap((hit) => {
-        const chunk = byId.get(hit.id);
-        if (!chunk) return [];
-        return [
-          {
-            id: chunk.id,
-            chunkId: chunk.chunkId,
-            source: chunk.source,
-            text: chunk.text,
-            metadata: chunk.metadata,
-            score: hit.score,
-            ...(bm25Of.has(hit.id) ? { bm25Score: bm25Of.get(hit.id) } : {}),
-            ...(similarityOf.has(hit.id) ? { similarity: similarityOf.get(hit.id) } : {}),
-            ...(rerankOf?.has(hit.id) ? { rerankScore: rerankOf.get(hit.id) } : {}),
-          },
-        ];
-      });
+      return searchCollection(
+        {
+          name,
+          collectionId: collection.id,
+          documents,
+          vectors,
+          embedder,
+          indexes,
+          approximateAbove,
+          vectorCount: countVectors,
+          hasDatabaseIndex,
+        },
+        query,
+        searchOptions,
+      );
     },
     async stats() {
       const listed = (await documents.listCollections()).find((row) => row.id === collection.id);
@@ -494,59 +362,4 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     },
   };
   return self;
-}
-
-async function restoreEmbedder(
-  collection: RagCollectionRecord,
-  requested: Embedder | 'lsa' | undefined,
-): Promise<Embedder | undefined> {
-  if (collection.embedder?.startsWith('lsa:') && collection.embedderState) {
-    if (requested !== undefined && requested !== 'lsa' && requested.id !== collection.embedder) {
-      throw mismatch(collection, requested.id);
-    }
-    return createLsaEmbedder(deserializeLsaModel(collection.embedderState));
-  }
-  if (requested === 'lsa') {
-    if (collection.embedder) throw mismatch(collection, 'lsa');
-    return undefined; // fitted on the first ingest
-  }
-  if (requested && collection.embedder && requested.id !== collection.embedder)
-    throw mismatch(collection, requested.id);
-  return requested;
-}
-
-function mismatch(collection: RagCollectionRecord, requested: string): GantryError {
-  return new GantryError(
-    'RAG_DIMENSION_MISMATCH',
-    `Collection ${collection.name} was embedded with ${collection.embedder}, not ${requested}.`,
-    {
-      hint: 'Use the same embedder, or ingest into a new collection.',
-      details: { collection: collection.name, requested },
-    },
-  );
-}
-
-function validateSearch(query: string, mode: string, limit: number): void {
-  if (query.trim() === '') {
-    throw new GantryError('RAG_QUERY_INVALID', 'The search query is empty.', {
-      hint: 'Pass some words to search for.',
-    });
-  }
-  if (!(searchModes as readonly string[]).includes(mode)) {
-    throw new GantryError('RAG_QUERY_INVALID', `Unknown search mode "${mode}".`, {
-      hint: `Use one of ${searchModes.join(', ')}.`,
-      details: { mode },
-    });
-  }
-  if (!Number.isInteger(limit) || limit <= 0) {
-    throw new GantryError('RAG_QUERY_INVALID', `The result limit must be a positive integer, not ${limit}.`, {
-      hint: 'Use --limit 10, for example.',
-      details: { limit },
-    });
-  }
-}
-
-function isZeroVector(vector: Float32Array): boolean {
-  for (const value of vector) if (value !== 0) return false;
-  return true;
 }

@@ -109,4 +109,18 @@ describe('analyzeText', () => {
   it('can keep stopwords and skip stemming', () => {
     expect(createAnalyzer({ stopwords: new Set(), stem: false })('The flows')).toEqual(['the', 'flows']);
   });
+
+  it('tokenises ASCII text by character code exactly as the regular expression does', () => {
+    // A non-ASCII word sends the same text down the regex path; it only adds its own term.
+    const texts = [
+      "It's John's U.S.A. trip: 3.5 kg, rock'n'roll end. a..b x' 'y 2.0.1 -42 e.g., CAPS_and_under",
+      "trailing apostrophe's' and dot. ''quoted'' . .. ' 1.a a.1 U.S. flows' FLOWING",
+      '',
+    ];
+    for (const text of texts) {
+      expect(analyzeText(`${text} é`)).toEqual([...analyzeText(text), 'é']);
+      const plain = createAnalyzer({ stopwords: new Set(), stem: false });
+      expect(plain(`${text} é`)).toEqual([...plain(text), 'é']);
+    }
+  });
 });

@@ -15,28 +15,61 @@ const tokenPattern = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const { stopwords = luceneEnglishStopwords, stem = true } = options;
+  // Raw token → its term ('' when dropped): the same token is never normalised or stemmed twice.
   const cache = new Map<string, string>();
+  const termOf = (raw: string): string => {
+    let term = cache.get(raw);
+    if (term === undefined) {
+      term = normalise(raw, stopwords, stem);
+      if (cache.size < 200_000) cache.set(raw, term);
+    }
+    return term;
+  };
   return (text) => {
     const terms: string[] = [];
-    for (const match of text.toLowerCase().matchAll(tokenPattern)) {
-      let token = match[0].replace(/['’]s$/, '');
-      // An abbreviation like "u.s.a" becomes "usa"; a number like "3.5" keeps its point.
-      if (token.includes('.') && !/^[\d.]+$/.test(token)) token = token.replaceAll('.', '');
-      token = token.replaceAll('’', "'");
-      if (token === '' || stopwords.has(token)) continue;
-      if (!stem) {
-        terms.push(token);
-        continue;
+    const lower = text.toLowerCase();
+    if (nonAscii.test(lower)) {
+      for (const match of lower.matchAll(tokenPattern)) {
+        const term = termOf(match[0]);
+        if (term !== '') terms.push(term);
       }
-      let stemmed = cache.get(token);
-      if (stemmed === undefined) {
-        stemmed = porterStem(token);
-        if (cache.size < 200_000) cache.set(token, stemmed);
+      return terms;
+    }
+    // ASCII text (most of it): the token pattern scanned by character code, no match objects.
+    const length = lower.length;
+    let index = 0;
+    while (index < length) {
+      while (index < length && !isAsciiWordCode(lower.charCodeAt(index))) index++;
+      if (index === length) break;
+      const start = index;
+      for (;;) {
+        while (index < length && isAsciiWordCode(lower.charCodeAt(index))) index++;
+        const code = lower.charCodeAt(index);
+        // An inner apostrophe or point followed by a letter or digit continues the token.
+        if ((code === 39 || code === 46) && isAsciiWordCode(lower.charCodeAt(index + 1))) index++;
+        else break;
       }
-      terms.push(stemmed);
+      const term = termOf(lower.slice(start, index));
+      if (term !== '') terms.push(term);
     }
     return terms;
   };
+}
+
+const nonAscii = /[\u0080-\uffff]/;
+
+/** [a-z0-9] after lowercasing (NaN past the end is neither). */
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function normalise(raw: string, stopwords: ReadonlySet<string>, stem: boolean): string {
+  let token = raw.replace(/['’]s$/, '');
+  // An abbreviation like "u.s.a" becomes "usa"; a number like "3.5" keeps its point.
+  if (token.includes('.') && !/^[\d.]+$/.test(token)) token = token.replaceAll('.', '');
+  token = token.replaceAll('’', "'");
+  if (token === '' || stopwords.has(token)) return '';
+  return stem ? porterStem(token) : token;
 }
 
 /** The default analyzer: Lucene English stopwords and Porter stemming. */

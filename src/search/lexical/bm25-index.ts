@@ -4,6 +4,7 @@
 // Lucene ≥ 8 dropped the constant (k1 + 1) factor; it never changes a ranking. Unlike Lucene, document
 // lengths are exact (Lucene rounds them to one byte), so scores match a textbook implementation.
 import { type Analyzer, analyzeText } from '../analysis/index.js';
+import { type PackedPostings, unpackPostings } from './packed-postings.js';
 
 export interface Bm25Parameters {
   /** Term-frequency saturation; Anserini 0.9, Lucene/FTS5 1.2. */
@@ -38,8 +39,11 @@ export class Bm25Index<T = unknown> {
   readonly b: number;
   readonly analyzer: Analyzer;
   private readonly termIds = new Map<string, number>();
-  private postingSlots: Int32Array[] = [];
-  private postingFrequencies: Float32Array[] = [];
+  // A restored index keeps its postings packed (packed-postings.ts) and unpacks a term's list the first
+  // time a query or a write touches it: opening a 1M-chunk index decodes no posting at all.
+  private postingSlots: (Int32Array | undefined)[] = [];
+  private postingFrequencies: (Float32Array | undefined)[] = [];
+  private packed: PackedPostings | undefined;
   private postingLengths: number[] = [];
   /** Live (not removed) postings per term: the document frequency. */
   private documentFrequencies: number[] = [];
@@ -48,7 +52,7 @@ export class Bm25Index<T = unknown> {
   private liveCount = 0;
   private ids: (string | undefined)[] = [];
   private values: (T | undefined)[] = [];
-  private lengths: number[] = [];
+  private lengths: Int32Array = new Int32Array(1024);
   private slotTerms: (Int32Array | undefined)[] = [];
   private totalLength = 0;
   private deadPostings = 0;
@@ -92,28 +96,32 @@ export class Bm25Index<T = unknown> {
     const terms = new Int32Array(frequencies.size);
     let length = 0;
     let position = 0;
-    for (const [term, tf] of frequencies) {
+    // forEach, not for…of: no entry array per term (this loop runs ~50 times per ingested chunk).
+    frequencies.forEach((tf, term) => {
       length += tf;
-      let termId = this.termIds.get(term);
-      if (termId === undefined) {
-        termId = this.postingSlots.length;
-        this.termIds.set(term, termId);
-        this.postingSlots.push(new Int32Array(4));
-        this.postingFrequencies.push(new Float32Array(4));
-        this.postingLengths.push(0);
-        this.documentFrequencies.push(0);
-      }
+      const termId = this.termIds.get(term) ?? this.newTerm(term);
       this.append(termId, slot, tf);
       terms[position++] = termId;
-    }
+    });
     this.slotOf.set(id, slot);
     this.liveCount++;
     this.ids.push(id);
     this.values.push(value);
-    this.lengths.push(length);
+    if (slot === this.lengths.length) this.lengths = grown(this.lengths, slot * 2);
+    this.lengths[slot] = length;
     this.slotTerms.push(terms);
     this.totalLength += length;
     this.livePostings += terms.length;
+  }
+
+  private newTerm(term: string): number {
+    const termId = this.postingSlots.length;
+    this.termIds.set(term, termId);
+    this.postingSlots.push(new Int32Array(4));
+    this.postingFrequencies.push(new Float32Array(4));
+    this.postingLengths.push(0);
+    this.documentFrequencies.push(0);
+    return termId;
   }
 
   remove(id: string): boolean {
@@ -151,8 +159,8 @@ export class Bm25Index<T = unknown> {
       const df = this.documentFrequencies[termId];
       if (df === 0) continue;
       const weight = Math.log(1 + (count - df + 0.5) / (df + 0.5)) * queryFrequency;
-      const slots = this.postingSlots[termId];
-      const frequencies = this.postingFrequencies[termId];
+      const slots = this.postingSlots[termId] ?? this.unpack(termId);
+      const frequencies = this.postingFrequencies[termId]!;
       const postings = this.postingLengths[termId];
       for (let index = 0; index < postings; index++) {
         const slot = slots[index];
@@ -200,8 +208,8 @@ export class Bm25Index<T = unknown> {
     let offset = 0;
     for (let termId = 0; termId < terms.length; termId++) {
       const count = postingCounts[termId];
-      slots.set(this.postingSlots[termId].subarray(0, count), offset);
-      frequencies.set(this.postingFrequencies[termId].subarray(0, count), offset);
+      slots.set((this.postingSlots[termId] ?? this.unpack(termId)).subarray(0, count), offset);
+      frequencies.set(this.postingFrequencies[termId]!.subarray(0, count), offset);
       offset += count;
     }
     return {
@@ -212,26 +220,40 @@ export class Bm25Index<T = unknown> {
       slots,
       frequencies,
       ids: this.ids as string[],
-      lengths: Int32Array.from(this.lengths),
+      lengths: this.lengths.slice(0, this.ids.length),
     };
   }
 
-  /** An index from `exportState`'s arrays (posting lists are views into them: no copy). */
-  static restore<T = unknown>(state: Bm25State, analyzer: Analyzer = analyzeText): Bm25Index<T> {
+  /**
+   * An index from `exportState`'s arrays (posting lists are views into them: no copy), or from a
+   * snapshot's packed postings (unpacked a term at a time, when first used).
+   */
+  static restore<T = unknown>(
+    state: Bm25State | Bm25PackedState,
+    analyzer: Analyzer = analyzeText,
+  ): Bm25Index<T> {
     const index = new Bm25Index<T>({ k1: state.k1, b: state.b, analyzer });
     let offset = 0;
+    const packed = 'packed' in state ? state.packed : undefined;
     state.terms.forEach((term, termId) => {
       const count = state.postingCounts[termId];
       index.termIds.set(term, termId);
-      index.postingSlots.push(state.slots.subarray(offset, offset + count));
-      index.postingFrequencies.push(state.frequencies.subarray(offset, offset + count));
+      if (packed) {
+        index.postingSlots.push(undefined);
+        index.postingFrequencies.push(undefined);
+      } else {
+        const plain = state as Bm25State;
+        index.postingSlots.push(plain.slots.subarray(offset, offset + count));
+        index.postingFrequencies.push(plain.frequencies.subarray(offset, offset + count));
+      }
       index.postingLengths.push(count);
       index.documentFrequencies.push(count);
       offset += count;
     });
+    index.packed = packed;
     index.ids = state.ids;
     index.values = new Array(state.ids.length);
-    index.lengths = Array.from(state.lengths);
+    index.lengths = state.lengths.length > 0 ? state.lengths : new Int32Array(1024);
     index.slotTerms = new Array(state.ids.length);
     for (const length of state.lengths) index.totalLength += length;
     index.livePostings = offset;
@@ -240,12 +262,24 @@ export class Bm25Index<T = unknown> {
     return index;
   }
 
+  // A term's packed postings as growable arrays (a little room to append).
+  private unpack(termId: number): Int32Array {
+    const count = this.postingLengths[termId];
+    const capacity = Math.max(4, count + (count >> 3));
+    const slots = new Int32Array(capacity);
+    const frequencies = new Float32Array(capacity);
+    unpackPostings(this.packed!, termId, count, slots, frequencies);
+    this.postingSlots[termId] = slots;
+    this.postingFrequencies[termId] = frequencies;
+    return slots;
+  }
+
   // A restored index keeps no per-document term lists (only removal needs them): rebuilt once from the
   // postings the first time a restored document is removed.
   private rebuildSlotTerms(): void {
     const counts = new Int32Array(this.ids.length);
     for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId];
+      const slots = this.postingSlots[termId] ?? this.unpack(termId);
       for (let index = 0; index < this.postingLengths[termId]; index++) counts[slots[index]]++;
     }
     const lists: (Int32Array | undefined)[] = [];
@@ -256,7 +290,7 @@ export class Bm25Index<T = unknown> {
     }
     const filled = new Int32Array(this.ids.length);
     for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId];
+      const slots = this.postingSlots[termId]!;
       for (let index = 0; index < this.postingLengths[termId]; index++) {
         const slot = slots[index];
         if (this.slotTerms[slot] === undefined && lists[slot]) lists[slot]![filled[slot]++] = termId;
@@ -303,16 +337,14 @@ export class Bm25Index<T = unknown> {
 
   private append(termId: number, slot: number, tf: number): void {
     const length = this.postingLengths[termId];
-    if (length === this.postingSlots[termId].length) {
-      const slots = new Int32Array(length * 2);
-      slots.set(this.postingSlots[termId]);
-      this.postingSlots[termId] = slots;
-      const frequencies = new Float32Array(length * 2);
-      frequencies.set(this.postingFrequencies[termId]);
-      this.postingFrequencies[termId] = frequencies;
+    let slots = this.postingSlots[termId] ?? this.unpack(termId);
+    let frequencies = this.postingFrequencies[termId]!;
+    if (length === slots.length) {
+      slots = this.postingSlots[termId] = grown(slots, length * 2);
+      frequencies = this.postingFrequencies[termId] = grown(frequencies, length * 2);
     }
-    this.postingSlots[termId][length] = slot;
-    this.postingFrequencies[termId][length] = tf;
+    slots[length] = slot;
+    frequencies[length] = tf;
     this.postingLengths[termId] = length + 1;
     this.documentFrequencies[termId]++;
   }
@@ -322,20 +354,20 @@ export class Bm25Index<T = unknown> {
     const newSlot = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const values: (T | undefined)[] = [];
-    const lengths: number[] = [];
+    const lengths = new Int32Array(Math.max(1024, this.liveCount));
     const slotTerms: (Int32Array | undefined)[] = [];
     this.slotMap = undefined;
     this.ids.forEach((id, slot) => {
       if (id === undefined) return;
       newSlot[slot] = ids.length;
+      lengths[ids.length] = this.lengths[slot];
       ids.push(id);
       values.push(this.values[slot]);
-      lengths.push(this.lengths[slot]);
       slotTerms.push(this.slotTerms[slot]);
     });
     for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId];
-      const frequencies = this.postingFrequencies[termId];
+      const slots = this.postingSlots[termId] ?? this.unpack(termId);
+      const frequencies = this.postingFrequencies[termId]!;
       let kept = 0;
       for (let index = 0; index < this.postingLengths[termId]; index++) {
         const slot = newSlot[slots[index]];
@@ -369,55 +401,19 @@ export interface Bm25State {
   lengths: Int32Array;
 }
 
+/** A BM25 index as a snapshot stores it: postings packed (packed-postings.ts), unpacked on use. */
+export interface Bm25PackedState extends Omit<Bm25State, 'slots' | 'frequencies'> {
+  packed: PackedPostings;
+}
+
+function grown<A extends Int32Array | Float32Array>(array: A, length: number): A {
+  const next = new (array.constructor as new (length: number) => A)(Math.max(4, length));
+  next.set(array);
+  return next;
+}
+
 export function termFrequencies(terms: readonly string[]): Map<string, number> {
   const frequencies = new Map<string, number>();
   for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
   return frequencies;
-}
-
-/** The highest-scoring entries, ties broken by id so runs are reproducible. */
-export function topByScore(results: ScoredId[], limit: number): ScoredId[] {
-  // A bounded min-heap beats sorting every match when only the top few are wanted.
-  if (Number.isFinite(limit) && results.length > limit * 4 && limit > 0) {
-    const heap: ScoredId[] = [];
-    for (const entry of results) {
-      if (heap.length < limit) {
-        heap.push(entry);
-        siftUp(heap, heap.length - 1);
-      } else if (better(entry, heap[0])) {
-        heap[0] = entry;
-        siftDown(heap, 0);
-      }
-    }
-    results = heap;
-  }
-  results.sort((left, right) => (better(left, right) ? -1 : better(right, left) ? 1 : 0));
-  return results.length > limit ? results.slice(0, limit) : results;
-}
-
-function better(left: ScoredId, right: ScoredId): boolean {
-  return left.score > right.score || (left.score === right.score && left.id < right.id);
-}
-
-// The heap keeps its worst entry at the root.
-function siftUp(heap: ScoredId[], index: number): void {
-  while (index > 0) {
-    const parent = (index - 1) >> 1;
-    if (!better(heap[parent], heap[index])) break;
-    [heap[parent], heap[index]] = [heap[index], heap[parent]];
-    index = parent;
-  }
-}
-
-function siftDown(heap: ScoredId[], index: number): void {
-  for (;;) {
-    const left = 2 * index + 1;
-    const right = left + 1;
-    let worst = index;
-    if (left < heap.length && better(heap[worst], heap[left])) worst = left;
-    if (right < heap.length && better(heap[worst], heap[right])) worst = right;
-    if (worst === index) return;
-    [heap[worst], heap[index]] = [heap[index], heap[worst]];
-    index = worst;
-  }
 }

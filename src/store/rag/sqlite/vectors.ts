@@ -1,5 +1,5 @@
-// RAG vectors in sqlite-vec: exact cosine k-NN over float[dim], and binary-quantized candidates
-// (bit[dim], Hamming distance) rescored exactly for large collections. Also the embedding cache.
+// RAG vectors in sqlite-vec: exact cosine k-NN over float[dim]; binary-quantized candidates (bit[dim],
+// Hamming distance) rescored exactly where an older collection has that table. Also the embedding cache.
 import { GantryError } from '../../../errors/index.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { RagVectorRepository } from '../repository.js';
@@ -39,12 +39,9 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
       db.exec(
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${exactTable(collectionId)} USING vec0(embedding float[${dimension}] distance_metric=cosine)`,
       );
-      // bit[] needs a multiple of 8 dimensions; other sizes fall back to exact search.
-      if (dimension % 8 === 0) {
-        db.exec(
-          `CREATE VIRTUAL TABLE IF NOT EXISTS ${bitsTable(collectionId)} USING vec0(embedding bit[${dimension}])`,
-        );
-      }
+      // No bit[] table for new collections: the pipeline's in-memory quantized index (persisted as
+      // snapshots) gives approximate search, and the table doubled the cost of every vector write.
+      // Collections created before keep theirs, written and used by `approximate` as before.
     },
     async putVectors(collectionId, entries) {
       requireTables(collectionId);

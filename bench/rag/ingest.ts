@@ -1,0 +1,123 @@
+// Ingest side by side: Gantry (SQLite store, BM25 + binary-quantized indexes kept in step, snapshots
+// stored) and LanceDB 0.31 (rows appended, FTS index built) on the same synthetic chunks, in one run.
+// Wall and CPU time (process.cpuUsage) of each; embeddings precomputed, so this measures the index.
+// `RAG_INGEST_SIZE=100000 node bin/run-ts.js bench/rag/ingest.ts` (RAG_INGEST_ONLY=gantry|lancedb:
+// one side, e.g. under --cpu-prof; RAG_INGEST_KEEP=/tmp/x.db keeps Gantry's file for open benchmarks).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Embedder, openRagCollection } from '../../src/rag/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { syntheticCorpus } from './synthetic-corpus.js';
+
+const size = Number(process.env.RAG_INGEST_SIZE ?? 100_000);
+const only = process.env.RAG_INGEST_ONLY;
+const keep = process.env.RAG_INGEST_KEEP;
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function measure(run: () => Promise<void>): Promise<Timing> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+
+/** The documents the scale bench ingests: 10 chunks each, one chunk per section. */
+export function benchDocuments(texts: readonly string[]) {
+  const documents = [];
+  for (let start = 0; start < texts.length; start += 10) {
+    documents.push({
+      source: `doc-${start}`,
+      format: 'text' as const,
+      metadata: { shard: start % 7 },
+      sections: texts.slice(start, start + 10).map((text) => ({ text, metadata: {} })),
+    });
+  }
+  return documents;
+}
+
+export function precomputedEmbedder(corpus: ReturnType<typeof syntheticCorpus>): Embedder {
+  const vectorOf = new Map(corpus.texts.map((text, index) => [text, corpus.vectors[index]]));
+  for (const query of corpus.queries) vectorOf.set(query.text, query.vector);
+  return {
+    id: 'precomputed:384',
+    async embed(texts) {
+      return texts.map((text) => vectorOf.get(text) ?? new Float32Array(384));
+    },
+  };
+}
+
+async function gantry(corpus: ReturnType<typeof syntheticCorpus>): Promise<Timing> {
+  const folder = keep ? undefined : mkdtempSync(join(tmpdir(), 'rag-ingest-'));
+  const path = keep ?? join(folder!, 'bench.db');
+  const store = openSqliteStore({ path });
+  const collection = await openRagCollection({
+    store,
+    name: 'bench',
+    embedder: precomputedEmbedder(corpus),
+    chunkerFor: () => (text) => [{ text, metadata: {} }],
+    approximateAbove: 50_000,
+  });
+  const documents = benchDocuments(corpus.texts);
+  const timing = await measure(async () => {
+    await collection.ingest(documents, {
+      onProgress: ({ chunksAdded }) => {
+        if (chunksAdded % 100_000 === 0 && chunksAdded > 0 && size >= 500_000)
+          console.log(`  gantry ${chunksAdded} chunks`);
+      },
+    });
+  });
+  await store.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  return timing;
+}
+
+async function lance(corpus: ReturnType<typeof syntheticCorpus>): Promise<Timing | undefined> {
+  process.env.LANCE_CPU_THREADS ??= String(availableParallelism());
+  let lancedb: typeof import('@lancedb/lancedb');
+  try {
+    lancedb = await import('@lancedb/lancedb');
+  } catch {
+    console.log('lancedb not installed: skipped');
+    return undefined;
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'rag-ingest-lance-'));
+  const db = await lancedb.connect(folder);
+  const rows = (start: number, end: number) =>
+    corpus.texts.slice(start, end).map((text, offset) => ({
+      id: start + offset,
+      text,
+      vector: Array.from(corpus.vectors[start + offset]),
+    }));
+  const timing = await measure(async () => {
+    const table = await db.createTable('chunks', rows(0, Math.min(size, 10_000)), { mode: 'overwrite' });
+    for (let start = 10_000; start < size; start += 10_000)
+      await table.add(rows(start, Math.min(size, start + 10_000)));
+    await table.createIndex('text', { config: lancedb.Index.fts() });
+  });
+  rmSync(folder, { recursive: true, force: true });
+  return timing;
+}
+
+const corpus = syntheticCorpus(size);
+const line = (name: string, timing: Timing) =>
+  `${name.padEnd(8)} ${(size / timing.wall).toFixed(0).padStart(7)} chunks/s wall (${timing.wall.toFixed(1)} s), ${((timing.cpu / size) * 1e6).toFixed(0)} µs CPU per chunk (process CPU, all threads, ${timing.cpu.toFixed(1)} s)`;
+console.log(`ingest ${size.toLocaleString('en')} chunks, 384-d`);
+const results: Record<string, Timing | undefined> = {};
+if (only !== 'lancedb') {
+  results.gantry = await gantry(corpus);
+  console.log(line('gantry', results.gantry));
+}
+if (only !== 'gantry') {
+  results.lancedb = await lance(corpus);
+  if (results.lancedb) console.log(line('lancedb', results.lancedb));
+}
+if (results.gantry && results.lancedb)
+  console.log(
+    `gantry / lancedb ingest rate: ${(results.lancedb.wall / results.gantry.wall).toFixed(2)}× wall, ${(results.lancedb.cpu / results.gantry.cpu).toFixed(2)}× CPU`,
+  );

@@ -1,0 +1,7 @@
+export {
+  decodeParts,
+  encodeParts,
+  SnapshotFormatError,
+  type SnapshotHeader,
+  type TypedArray,
+} from './typed-array-parts.js';
