@@ -9,7 +9,7 @@ import { seededRandom } from '../../src/random/index.js';
 
 const entries = Number(process.argv[2] ?? 100_000);
 const threshold = 0.9;
-const tables = Number(process.env.LSH_TABLES ?? 32);
+const tables = Number(process.env.LSH_TABLES ?? 36);
 const bits = Number(process.env.LSH_BITS ?? 18);
 const multiProbe = process.env.LSH_MULTI_PROBE === '1';
 const path = new URL('../../../shared/datasets/semantic-cache/qqp-dev.jsonl', import.meta.url);

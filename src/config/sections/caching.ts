@@ -44,7 +44,7 @@ export const cachingSection = z
          */
         lsh: z
           .object({
-            tables: z.number().int().min(1).max(64).default(32),
+            tables: z.number().int().min(1).max(64).default(36),
             bits: z.number().int().min(4).max(24).default(18),
             multiProbe: z.boolean().default(false),
           })
