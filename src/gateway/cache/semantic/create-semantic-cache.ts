@@ -14,5 +14,6 @@ export function createSemanticCache(settings: CachingConfig['semantic']): Semant
     tables: settings.lsh.tables,
     bits: settings.lsh.bits,
     multiProbe: settings.lsh.multiProbe,
+    pairedTables: settings.lsh.pairedTables,
   });
 }

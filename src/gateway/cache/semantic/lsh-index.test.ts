@@ -59,7 +59,7 @@ describe('LshIndex', () => {
 
   it('scores exactly what a dense dot product gives, through removals, reused ids and compaction', () => {
     const { stored, queries } = dataset(400);
-    const index = new LshIndex({ dimension, tables: 36, bits: 12, exhaustiveBelow: 0 });
+    const index = new LshIndex({ dimension, tables: 36, bits: 12, exhaustiveBelow: 0, pairedTables: true });
     const ids = stored.map((vector) => index.add(1, vector));
     // Remove three in four, then add them back: the arena compacts and ids are reused.
     for (let i = 0; i < stored.length; i++) if (i % 4 !== 0) index.remove(ids[i]);

@@ -1,14 +1,14 @@
-// Approximate nearest neighbours by random-hyperplane LSH (Charikar 2002) with tensored tables
-// (Andoni & Indyk 2006): `groups` short sign codes of `bits / 2` Gaussian random projections each,
-// and one table per pair of groups, keyed by the two codes side by side (a `bits`-bit code). A
-// query computes groups × bits / 2 projections, not tables × bits: 81 instead of 648 for 36 tables
-// of 18 bits, which was most of a search's time. Projections read only the vector's non-zero
-// coordinates (hashed embeddings are sparse). A search scores only the entries that share a bucket
-// with the query in some table, so it costs about the projections plus the bucket-mates, whatever
-// the number of entries. Buckets are keyed by scope as well, so other scopes' entries are not scored.
+// Approximate nearest neighbours by random-hyperplane LSH (Charikar 2002): each table hashes a
+// unit vector to `bits` signs of Gaussian random projections, computed over the vector's non-zero
+// coordinates only (hashed embeddings are sparse). A search scores only the entries that share a
+// bucket with the query in some table, so it costs the projections plus the bucket-mates, whatever
+// the number of entries. With `pairedTables` (Andoni & Indyk 2006) the tables are the pairs of
+// `groups` shorter codes of `bits / 2` signs: 81 projections instead of 576 for 36 tables of 18
+// bits, for somewhat lower recall than independent tables (docs/benchmarks.md). Buckets are keyed by
+// scope as well, so other scopes' entries are not scored.
 import { seededRandom } from '../../../random/index.js';
 import { BucketChains } from './bucket-chains.js';
-import { pairTables } from './pair-tables.js';
+import { type PairTables, pairTables } from './pair-tables.js';
 import { SparseVectors } from './sparse-vectors.js';
 
 /** 2^20 buckets per table (4 MB of heads per table) at most; longer codes fold onto them. */
@@ -16,10 +16,14 @@ const maximumBucketBits = 20;
 
 export interface LshIndexOptions {
   dimension: number;
-  /** Tables (pairs of groups). The groups are the fewest whose pairs number at least this. */
   tables?: number;
-  /** Bits of a table's code: two groups of `bits / 2` sign bits (rounded down to even). */
+  /** Bits of a table's code (with pairedTables: two groups of `bits / 2`, rounded down to even). */
   bits?: number;
+  /**
+   * Tables made of pairs of shorter codes (the fewest groups whose pairs number at least `tables`):
+   * about 7x fewer projections per search, and lower recall than as many independent tables.
+   */
+  pairedTables?: boolean;
   seed?: number;
   /** Up to this many entries a search scans them all (exact); beyond, it reads the LSH buckets. */
   exhaustiveBelow?: number;
@@ -40,6 +44,7 @@ export class LshIndex {
   private readonly tables: number;
   private readonly bits: number;
   private readonly groupBits: number;
+  private readonly paired: boolean;
   /** The two groups of each table: first[t], second[t]. */
   private readonly first: Uint8Array;
   private readonly second: Uint8Array;
@@ -67,18 +72,21 @@ export class LshIndex {
 
   constructor({
     dimension,
-    tables = 36,
+    tables = 32,
     bits = 18,
     seed = 7,
     exhaustiveBelow = 2_048,
     multiProbe = false,
+    pairedTables = false,
   }: LshIndexOptions) {
     this.dimension = dimension;
     this.exhaustiveBelow = exhaustiveBelow;
     this.multiProbe = multiProbe;
-    this.groupBits = Math.max(1, bits >> 1);
-    this.bits = this.groupBits * 2;
-    const pairs = pairTables(tables);
+    this.groupBits = pairedTables ? Math.max(1, bits >> 1) : bits;
+    this.bits = pairedTables ? this.groupBits * 2 : bits;
+    // Independent tables are groups of their own: table t is group t (`second` unused).
+    const pairs = pairedTables ? pairTables(tables) : ownTables(tables);
+    this.paired = pairedTables;
     this.tables = pairs.first.length;
     this.first = pairs.first;
     this.second = pairs.second;
@@ -243,10 +251,16 @@ export class LshIndex {
   }
 
   private tableCode(table: number): number {
+    if (!this.paired) return this.groupCodes[table];
     return (
       (this.groupCodes[this.first[table]] | (this.groupCodes[this.second[table]] << this.groupBits)) >>> 0
     );
   }
+}
+
+function ownTables(tables: number): PairTables {
+  const first = Uint8Array.from({ length: Math.max(1, Math.floor(tables)) }, (_, table) => table);
+  return { groups: first.length, first, second: first };
 }
 
 function best(matches: LshMatch[], limit: number): LshMatch[] {
