@@ -60,6 +60,20 @@ describe('gantry eval', () => {
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('eval capitals');
     expect(readFileSync(join(dir, 'show.html'), 'utf8')).toContain('The capital of Australia is Sydney.');
+    // Without other runs there is no frontier; with them (or a comparison) the Pareto chart is drawn.
+    expect(readFileSync(join(dir, 'show.html'), 'utf8')).not.toContain('Cost/quality frontier');
+    const paretoShow = gantry(
+      ['eval', 'show', candidate, '--html', join(dir, 'pareto.html'), '--frontier', baseline],
+      env,
+    );
+    expect(paretoShow.code).toBe(0);
+    const pareto = readFileSync(join(dir, 'pareto.html'), 'utf8');
+    expect(pareto).toContain('Cost/quality frontier');
+    expect(pareto).toContain(`(${baseline})`);
+    gantry(['eval', 'compare', baseline, candidate, '--html', join(dir, 'compare.html')], env);
+    const compared = readFileSync(join(dir, 'compare.html'), 'utf8');
+    expect(compared).toContain('Cost/quality frontier');
+    expect(compared).toContain(`(${baseline})`);
     const missing = gantry(['eval', 'show', 'no-such-run'], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("error[NOT_FOUND]: No eval run 'no-such-run'");

@@ -347,6 +347,10 @@ describe('POST /v1/messages to an Anthropic upstream (passed through)', () => {
     // (31) plus the cache reads (17), which are priced at the cached rate.
     expect(after.inputTokens - before.inputTokens).toBe(48);
     expect(after.outputTokens - before.outputTokens).toBe(9);
+    // The cache reads are kept in their own column, on the row and in the key's totals.
+    expect(after.cachedTokens - before.cachedTokens).toBe(17);
+    const [row] = await harness.store.gatewayUsage.listUsage({ keyId, limit: 1 });
+    expect(row).toMatchObject({ inputTokens: 48, cachedTokens: 17, cacheWriteTokens: 0 });
   });
 });
 

@@ -12,6 +12,7 @@ const threshold = 0.9;
 const tables = Number(process.env.LSH_TABLES ?? 32);
 const bits = Number(process.env.LSH_BITS ?? 18);
 const multiProbe = process.env.LSH_MULTI_PROBE === '1';
+const pairedTables = process.env.LSH_PAIRED === '1';
 const path = new URL('../../../shared/datasets/semantic-cache/qqp-dev.jsonl', import.meta.url);
 const questions = new Set<string>();
 const asked: string[] = [];
@@ -34,9 +35,16 @@ const texts = [...unique];
 
 const embed = createHashedEmbedder({ dimension: 256 });
 const vectors = texts.map(embed);
-const index = new LshIndex({ dimension: 256, tables, bits, multiProbe });
+const index = new LshIndex({ dimension: 256, tables, bits, multiProbe, pairedTables });
 for (const vector of vectors) index.add(1, vector);
-const cache = new SemanticCache({ threshold, maxEntries: entries + 1, tables, bits, multiProbe });
+const cache = new SemanticCache({
+  threshold,
+  maxEntries: entries + 1,
+  tables,
+  bits,
+  multiProbe,
+  pairedTables,
+});
 for (const text of texts) cache.store('scope', text, 'answer');
 
 const queries = asked.slice(0, 2_000);

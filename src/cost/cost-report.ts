@@ -8,6 +8,9 @@ export interface SpendLine {
   name: string;
   requests: number;
   inputTokens: number;
+  /** Of inputTokens, read from / written to the provider's prompt cache. */
+  cachedTokens: number;
+  cacheWriteTokens: number;
   outputTokens: number;
   costUsd: number;
 }
@@ -78,7 +81,7 @@ export function buildCostReport(
       until: window.until === undefined ? null : new Date(window.until).toISOString(),
     },
     rows: rows.length,
-    total: totals.get('total') ?? { name: 'total', requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 },
+    total: totals.get('total') ?? emptyLine('total'),
     byKey: group((r) => r.keyId ?? '(anonymous)'),
     byModel: group((r) => r.model),
     byRoute: group((r) => r.route),
@@ -90,12 +93,26 @@ export function buildCostReport(
 }
 
 function add(lines: Map<string, SpendLine>, name: string, r: GatewayUsageRecord): void {
-  const line = lines.get(name) ?? { name, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+  const line = lines.get(name) ?? emptyLine(name);
   line.requests++;
   line.inputTokens += r.inputTokens;
+  line.cachedTokens += r.cachedTokens ?? 0;
+  line.cacheWriteTokens += r.cacheWriteTokens ?? 0;
   line.outputTokens += r.outputTokens;
   line.costUsd += r.costUsd;
   lines.set(name, line);
+}
+
+function emptyLine(name: string): SpendLine {
+  return {
+    name,
+    requests: 0,
+    inputTokens: 0,
+    cachedTokens: 0,
+    cacheWriteTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+  };
 }
 
 /** `24h`, `7d`, `30m` (before `now`) or an ISO date → epoch milliseconds. */

@@ -46,9 +46,12 @@ function renderReport(report: CostReport, truncated: boolean): string {
   }
   const section = (title: string, lines: SpendLine[]) => {
     out.push(`\n${title}`);
+    out.push(
+      `  ${''.padEnd(28)} ${'requests'.padStart(12)} ${'input'.padStart(10)} ${'cache read'.padStart(10)} ${'cache write'.padStart(11)} ${'output'.padStart(10)} ${'cost'.padStart(12)}`,
+    );
     for (const l of lines.slice(0, 20))
       out.push(
-        `  ${l.name.padEnd(28)} ${String(l.requests).padStart(8)} req  ${String(l.inputTokens).padStart(10)} in  ${String(l.outputTokens).padStart(10)} out  ${usd(l.costUsd).padStart(12)}`,
+        `  ${l.name.padEnd(28)} ${String(l.requests).padStart(12)} ${String(l.inputTokens).padStart(10)} ${String(l.cachedTokens).padStart(10)} ${String(l.cacheWriteTokens).padStart(11)} ${String(l.outputTokens).padStart(10)} ${usd(l.costUsd).padStart(12)}`,
       );
     if (lines.length > 20) out.push(`  … ${lines.length - 20} more (--json lists all)`);
   };

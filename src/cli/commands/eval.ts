@@ -27,6 +27,7 @@ import { resolveModel } from '../../model/index.js';
 import type { Store } from '../../store/index.js';
 import type { CliContext } from '../cli-context.js';
 import { defineEvalCustomerService } from './eval-customer-service.js';
+import { frontierPoint, runIdList } from './eval-frontier.js';
 import { defineEvalTasks } from './eval-tasks.js';
 
 const positiveInteger = (name: string) => (value: string) => {
@@ -89,9 +90,10 @@ function writeReports(
   comparison: RunComparison | undefined,
   options: { html?: string; report?: string },
   context: CliContext,
+  frontier: EvalRun[] = [],
 ) {
   if (options.html) {
-    writeFileSync(options.html, toHtmlReport(run, comparison));
+    writeFileSync(options.html, toHtmlReport(run, comparison, { frontier: frontier.map(frontierPoint) }));
     context.stderr.write(`HTML report: ${options.html}\n`);
   }
   if (options.report) {
@@ -223,12 +225,17 @@ export function define(command: Command, context: CliContext): void {
     .option('--threshold <x>', 'default allowed drop of a scorer mean (0..1)', fraction)
     .option('--ci', 'exit 1 on a regression')
     .option('--html <path>', "write the candidate's HTML report with the diff here")
+    .option(
+      '--frontier <runIds>',
+      'more runs (comma-separated) for the cost/quality Pareto chart; the baseline is always on it',
+      runIdList,
+    )
     .option('--json', 'print JSON')
     .action(
       async (
         baselineId: string,
         candidateId: string,
-        flags: { threshold?: number; ci?: boolean; html?: string; json?: boolean },
+        flags: { threshold?: number; ci?: boolean; html?: string; json?: boolean; frontier?: string[] },
       ) => {
         const { config } = context.config();
         const store = await context.store();
@@ -238,7 +245,8 @@ export function define(command: Command, context: CliContext): void {
           thresholds: candidate.thresholds,
           defaultThreshold: flags.threshold ?? config.eval.regressionThreshold,
         });
-        writeReports(candidate, comparison, flags, context);
+        const others = await Promise.all((flags.frontier ?? []).map((id) => loadRun(store, id)));
+        writeReports(candidate, comparison, flags, context, [baseline, ...others]);
         context.stdout.write(
           flags.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${formatComparison(comparison)}\n`,
         );
@@ -320,12 +328,24 @@ export function define(command: Command, context: CliContext): void {
     .argument('<runId>', 'run id (see gantry eval list)')
     .option('--html <path>', 'write the HTML report here')
     .option('--report <path>', 'write the JSON report here')
+    .option(
+      '--frontier <runIds>',
+      'other runs (comma-separated: models, routes, router settings) for the cost/quality Pareto chart',
+      runIdList,
+    )
     .option('--json', 'print the JSON report')
-    .action(async (runId: string, flags: { html?: string; report?: string; json?: boolean }) => {
-      const run = await loadRun(await context.store(), runId);
-      writeReports(run, undefined, flags, context);
-      context.stdout.write(flags.json ? `${toJsonReport(run)}\n` : `${formatRunSummary(run)}\n`);
-    });
+    .action(
+      async (
+        runId: string,
+        flags: { html?: string; report?: string; json?: boolean; frontier?: string[] },
+      ) => {
+        const store = await context.store();
+        const run = await loadRun(store, runId);
+        const others = await Promise.all((flags.frontier ?? []).map((id) => loadRun(store, id)));
+        writeReports(run, undefined, flags, context, others);
+        context.stdout.write(flags.json ? `${toJsonReport(run)}\n` : `${formatRunSummary(run)}\n`);
+      },
+    );
 
   command
     .command('list')

@@ -135,7 +135,7 @@ export function define(command: Command, context: CliContext): void {
         return;
       }
       context.stdout.write(
-        `${id} (${record.name}): ${totals.requests} requests, ${totals.inputTokens} input + ${totals.outputTokens} output tokens, $${totals.costUsd.toFixed(4)}\n`,
+        `${id} (${record.name}): ${totals.requests} requests, ${totals.inputTokens} input (${totals.cachedTokens} cache read, ${totals.cacheWriteTokens} cache write) + ${totals.outputTokens} output tokens, $${totals.costUsd.toFixed(4)}\n`,
       );
     });
 }

@@ -79,6 +79,8 @@ function record(context: GatewayContext, usage: UsageRecorder, ended: number): v
     cached: context.cached,
     inputTokens: context.inputTokens,
     outputTokens: context.outputTokens,
+    cachedTokens: context.cachedInputTokens,
+    cacheWriteTokens: context.cacheWriteTokens,
     costUsd: context.cached ? 0 : context.costUsd,
     usageSource: context.usageSource,
     durationMs: ended - context.startedAt,

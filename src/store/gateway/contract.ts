@@ -28,6 +28,8 @@ const usage = (overrides: Partial<GatewayUsageRecord> = {}): GatewayUsageRecord 
   cached: false,
   inputTokens: 10,
   outputTokens: 5,
+  cachedTokens: 0,
+  cacheWriteTokens: 0,
   costUsd: 0.25,
   usageSource: 'upstream',
   durationMs: 12.5,
@@ -97,6 +99,28 @@ export const gatewayContract: DomainContract<GatewayRepositories> = (backend, op
       ]);
     });
 
+    it('keeps the prompt-cache token counts of each row; a row saved without them reads 0', async () => {
+      const { cachedTokens: _read, cacheWriteTokens: _written, ...older } = usage({ model: 'older' });
+      await store.gatewayUsage.saveUsage([
+        usage({ model: 'openai', inputTokens: 2_000, cachedTokens: 1_536 }),
+        usage({ model: 'anthropic', inputTokens: 3_000, cachedTokens: 2_048, cacheWriteTokens: 512 }),
+        older,
+      ]);
+      const listed = await store.gatewayUsage.listUsage();
+      expect(listed.map((r) => [r.model, r.cachedTokens, r.cacheWriteTokens])).toEqual([
+        ['older', 0, 0],
+        ['anthropic', 2_048, 512],
+        ['openai', 1_536, 0],
+      ]);
+      // The key's daily totals sum them too (`gantry keys usage`).
+      await store.gatewayUsage.saveUsage([usage({ cachedTokens: 4, cacheWriteTokens: 1 })]);
+      expect(await store.gatewayUsage.totalsForKey('k1')).toMatchObject({
+        requests: 4,
+        cachedTokens: 1_536 + 2_048 + 4,
+        cacheWriteTokens: 513,
+      });
+    });
+
     it('totals a key by UTC day: all time, or from a day on; unknown keys total zero', async () => {
       const dayMs = 86_400_000;
       await store.gatewayUsage.saveUsage([
@@ -110,18 +134,24 @@ export const gatewayContract: DomainContract<GatewayRepositories> = (backend, op
         requests: 3,
         inputTokens: 21,
         outputTokens: 12,
+        cachedTokens: 0,
+        cacheWriteTokens: 0,
         costUsd: 0.875,
       });
       expect(await store.gatewayUsage.totalsForKey('k1', '2026-01-15')).toEqual({
         requests: 2,
         inputTokens: 11,
         outputTokens: 7,
+        cachedTokens: 0,
+        cacheWriteTokens: 0,
         costUsd: 0.625,
       });
       expect(await store.gatewayUsage.totalsForKey('k1', '2026-01-16')).toEqual({
         requests: 0,
         inputTokens: 0,
         outputTokens: 0,
+        cachedTokens: 0,
+        cacheWriteTokens: 0,
         costUsd: 0,
       });
       expect((await store.gatewayUsage.totalsForKey('nobody')).requests).toBe(0);

@@ -37,6 +37,8 @@ export interface UsageRow {
   cached: number;
   input_tokens: number;
   output_tokens: number;
+  cached_tokens: number;
+  cache_write_tokens: number;
   cost_usd: number;
   usage_source: GatewayUsageRecord['usageSource'];
   duration_ms: number;
@@ -55,6 +57,8 @@ export function rowToUsage(r: UsageRow): GatewayUsageRecord {
     cached: r.cached === 1,
     inputTokens: r.input_tokens,
     outputTokens: r.output_tokens,
+    cachedTokens: Number(r.cached_tokens),
+    cacheWriteTokens: Number(r.cache_write_tokens),
     costUsd: r.cost_usd,
     usageSource: r.usage_source,
     durationMs: r.duration_ms,
@@ -77,12 +81,23 @@ export function dailyTotals(records: readonly GatewayUsageRecord[]): DailyTotals
     const id = `${r.keyId}\0${day}`;
     let sum = daily.get(id);
     if (!sum) {
-      sum = { keyId: r.keyId, day, requests: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
+      sum = {
+        keyId: r.keyId,
+        day,
+        requests: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        cachedTokens: 0,
+        cacheWriteTokens: 0,
+        costUsd: 0,
+      };
       daily.set(id, sum);
     }
     sum.requests++;
     sum.inputTokens += r.inputTokens;
     sum.outputTokens += r.outputTokens;
+    sum.cachedTokens += r.cachedTokens ?? 0;
+    sum.cacheWriteTokens += r.cacheWriteTokens ?? 0;
     sum.costUsd += r.costUsd;
   }
   return [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sum]) => sum);

@@ -33,6 +33,10 @@ export interface GatewayUsageRecord {
   cached: boolean;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, read from the provider's prompt cache (OpenAI cached_tokens, Anthropic cache_read_input_tokens); 0 when omitted. */
+  cachedTokens?: number;
+  /** Of inputTokens, written to the provider's prompt cache (Anthropic cache_creation_input_tokens); 0 when omitted. */
+  cacheWriteTokens?: number;
   costUsd: number;
   /** 'upstream' when the backend reported usage, 'counted' when the gateway counted tokens itself. */
   usageSource: 'upstream' | 'counted' | 'none';
@@ -44,5 +48,8 @@ export interface GatewayUsageTotals {
   requests: number;
   inputTokens: number;
   outputTokens: number;
+  /** Of inputTokens, read from / written to the provider's prompt cache. */
+  cachedTokens: number;
+  cacheWriteTokens: number;
   costUsd: number;
 }

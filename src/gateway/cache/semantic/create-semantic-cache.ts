@@ -27,6 +27,7 @@ export function createSemanticCache(settings: CachingConfig['semantic']): Semant
           ownEmbedding: externalVectors || settings.dimension !== 256,
         })
       : false,
+    pairedTables: settings.lsh.pairedTables,
   });
 }
 

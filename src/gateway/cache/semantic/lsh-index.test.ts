@@ -56,4 +56,25 @@ describe('LshIndex', () => {
     index.remove(id);
     expect(index.search(1, stored[0], 0.99)).toEqual([]);
   });
+
+  it('scores exactly what a dense dot product gives, through removals, reused ids and compaction', () => {
+    const { stored, queries } = dataset(400);
+    const index = new LshIndex({ dimension, tables: 36, bits: 12, exhaustiveBelow: 0, pairedTables: true });
+    const ids = stored.map((vector) => index.add(1, vector));
+    // Remove three in four, then add them back: the arena compacts and ids are reused.
+    for (let i = 0; i < stored.length; i++) if (i % 4 !== 0) index.remove(ids[i]);
+    expect(index.size).toBe(100);
+    for (let i = 0; i < stored.length; i++) if (i % 4 !== 0) ids[i] = index.add(1, stored[i]);
+    expect(index.size).toBe(400);
+    let found = 0;
+    queries.forEach((query, i) => {
+      const match = index.search(1, query, 0.85, 1)[0];
+      if (match?.id !== ids[i]) return;
+      found++;
+      let dense = 0;
+      for (let k = 0; k < dimension; k++) dense += stored[i][k] * query[k];
+      expect(match.similarity).toBe(dense);
+    });
+    expect(found / queries.length).toBeGreaterThan(0.9);
+  });
 });

@@ -27,6 +27,8 @@ export interface SemanticCacheOptions {
   bits?: number;
   /** Also read the buckets one sign away from the query's (see LshIndexOptions.multiProbe). */
   multiProbe?: boolean;
+  /** Tables from pairs of half-length codes (see LshIndexOptions.pairedTables). */
+  pairedTables?: boolean;
   /** Candidates above the threshold tried against the guards, best first. */
   candidates?: number;
   /**
@@ -136,6 +138,7 @@ export class SemanticCache {
       tables: options.tables,
       bits: options.bits,
       multiProbe: options.multiProbe,
+      pairedTables: options.pairedTables,
     });
   }
 

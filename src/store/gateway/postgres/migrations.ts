@@ -61,4 +61,14 @@ export const gatewayPostgresMigrations: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    id: 303,
+    name: 'gateway: prompt-cache token columns on usage rows',
+    up: `
+      ALTER TABLE gateway_usage ADD COLUMN cached_tokens BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE gateway_usage ADD COLUMN cache_write_tokens BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE gateway_usage_daily ADD COLUMN cached_tokens BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE gateway_usage_daily ADD COLUMN cache_write_tokens BIGINT NOT NULL DEFAULT 0;
+    `,
+  },
 ];

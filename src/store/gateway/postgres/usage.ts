@@ -9,7 +9,7 @@ import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
 import type { GatewayUsageRecord } from '../types.js';
 
 const usageColumns = `key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens,
-  output_tokens, cost_usd, usage_source, duration_ms, created_at`;
+  output_tokens, cost_usd, usage_source, duration_ms, created_at, cached_tokens, cache_write_tokens`;
 
 export function createPostgresGatewayUsageRepository(db: PostgresDatabase): GatewayUsageRepository {
   return {
@@ -22,7 +22,7 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
           `INSERT INTO gateway_usage (${usageColumns})
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
              $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[],
-             $13::float8[], $14::float8[])`,
+             $13::float8[], $14::float8[], $15::bigint[], $16::bigint[])`,
           [
             column((r) => r.keyId),
             column((r) => r.model),
@@ -38,16 +38,22 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
             column((r) => r.usageSource),
             column((r) => r.durationMs),
             column((r) => r.createdAt),
+            column((r) => r.cachedTokens ?? 0),
+            column((r) => r.cacheWriteTokens ?? 0),
           ],
         );
         if (sums.length === 0) return;
         await tx.query(
-          `INSERT INTO gateway_usage_daily AS d (key_id, day, requests, input_tokens, output_tokens, cost_usd)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::float8[])
+          `INSERT INTO gateway_usage_daily AS d (key_id, day, requests, input_tokens, output_tokens, cost_usd,
+             cached_tokens, cache_write_tokens)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::float8[],
+             $7::bigint[], $8::bigint[])
            ON CONFLICT (key_id, day) DO UPDATE SET requests = d.requests + excluded.requests,
              input_tokens = d.input_tokens + excluded.input_tokens,
              output_tokens = d.output_tokens + excluded.output_tokens,
-             cost_usd = d.cost_usd + excluded.cost_usd`,
+             cost_usd = d.cost_usd + excluded.cost_usd,
+             cached_tokens = d.cached_tokens + excluded.cached_tokens,
+             cache_write_tokens = d.cache_write_tokens + excluded.cache_write_tokens`,
           [
             sums.map((s) => s.keyId),
             sums.map((s) => s.day),
@@ -55,6 +61,8 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
             sums.map((s) => s.inputTokens),
             sums.map((s) => s.outputTokens),
             sums.map((s) => s.costUsd),
+            sums.map((s) => s.cachedTokens),
+            sums.map((s) => s.cacheWriteTokens),
           ],
         );
       });
@@ -65,9 +73,13 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
         input_tokens: number;
         output_tokens: number;
         cost_usd: number;
+        cached_tokens: number;
+        cache_write_tokens: number;
       }>(
         `SELECT coalesce(sum(requests), 0) AS requests, coalesce(sum(input_tokens), 0) AS input_tokens,
-           coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost_usd), 0) AS cost_usd
+           coalesce(sum(output_tokens), 0) AS output_tokens, coalesce(sum(cost_usd), 0) AS cost_usd,
+           coalesce(sum(cached_tokens), 0) AS cached_tokens,
+           coalesce(sum(cache_write_tokens), 0) AS cache_write_tokens
          FROM gateway_usage_daily WHERE key_id = $1 AND day >= $2`,
         [keyId, sinceDay],
       );
@@ -75,6 +87,8 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
         requests: row.requests,
         inputTokens: row.input_tokens,
         outputTokens: row.output_tokens,
+        cachedTokens: Number(row.cached_tokens),
+        cacheWriteTokens: Number(row.cache_write_tokens),
         costUsd: row.cost_usd,
       };
     },

@@ -20,6 +20,8 @@ function row(keyId: string | null, createdAt: number, costUsd: number): GatewayU
     cached: false,
     inputTokens: 10,
     outputTokens: 5,
+    cachedTokens: 0,
+    cacheWriteTokens: 0,
     costUsd,
     usageSource: 'upstream',
     durationMs: 1.5,
@@ -38,6 +40,8 @@ describe('gateway usage repository', () => {
       requests: 3,
       inputTokens: 30,
       outputTokens: 15,
+      cachedTokens: 0,
+      cacheWriteTokens: 0,
       costUsd: 3.5,
     });
     expect((await usage.totalsForKey('k1', '2026-11-29')).costUsd).toBe(2.5);
