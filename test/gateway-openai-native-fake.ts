@@ -1,5 +1,5 @@
 // A loopback fake of OpenAI's own API for the pass-through tests: POST /responses (whole or streamed,
-// with the full event sequence), /images/generations, /audio/speech (binary), /audio/transcriptions
+// with the full event sequence), /images/generations and /images/edits, /audio/speech (binary), /audio/transcriptions
 // and /audio/translations (multipart). It records every request as received: path, headers, the JSON
 // body or the multipart fields and file bytes.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -67,6 +67,11 @@ export async function startFakeOpenAI(name: string): Promise<FakeOpenAI> {
           created: 1_700_000_000,
           data: [{ b64_json: Buffer.from(`image of ${body.prompt}`).toString('base64') }],
           usage: { input_tokens: 9, output_tokens: 272, total_tokens: 281 },
+        });
+      } else if (path === '/images/edits') {
+        json(res, {
+          created: 1_700_000_000,
+          data: [{ b64_json: Buffer.from(`edit of ${recorded.file?.name}`).toString('base64') }],
         });
       } else if (path === '/audio/speech') {
         res.writeHead(200, { 'content-type': 'audio/mpeg' });

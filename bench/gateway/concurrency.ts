@@ -1,149 +1,230 @@
-// Concurrent streams at real model latencies: the simulator (its own process) answers with a time to
-// first token, a delay between tokens and a spread of output lengths; N streams at once go straight to
-// it, then through the gateway (its own process, as `gantry serve` runs it). Reports the TTFT the
-// gateway adds (p50/p99, gateway minus direct), chunks dropped, the gateway's memory per in-flight
-// stream (peak RSS minus idle RSS, over N), CPU per streamed token and open file descriptors.
-//   BENCH_STREAMS=1000,2000 BENCH_TTFT_MS=300 BENCH_ITL_MS=20 BENCH_TOKENS=200-800 \
+// Concurrent streams at model latencies: simulator processes answer with a time to first token, a
+// delay between tokens (ITL) and a spread of output lengths; N streams, opened over a ramp by several
+// client processes, go straight to the simulators, then through the gateway: one process run as
+// `gantry serve` runs it (bench/gateway/gateway-server.ts), or the real `gantry serve --workers W`.
+// Both have key auth with limits, usage rows and tracing at its default. Reports the TTFT the gateway
+// adds (p50/p99, gateway minus direct at the same N), chunks dropped, the gateway's memory per
+// in-flight stream (RSS and, for one process, V8 heap used at the in-flight peak minus idle, over the
+// streams in flight), CPU per streamed chunk and descriptors per process.
+//   BENCH_STREAMS=9900 BENCH_WORKERS=1,2 BENCH_ITL_MS=2000 BENCH_TOKENS=10-20 BENCH_RAMP_S=10 \
 //     node bin/run-ts.js bench/gateway/concurrency.ts
-import { readdirSync } from 'node:fs';
-import { Agent, request } from 'undici';
-import { cpuSeconds, rssMb, type Started, start, stop } from './processes.js';
+// BENCH_CLIENTS / BENCH_SIMULATORS: processes each side (default: one per 5,000 streams). BENCH_DIRECT=0
+// skips the direct run (added TTFT is then against the configured TTFT).
+// Each gateway process holds two sockets per stream (client and upstream); a run that would need more
+// descriptors than the process limit is refused with the arithmetic rather than started.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../test/redis-server.js';
+import { type Started, start, stop } from './processes.js';
+import { fdsOf, type LoadResult, quantile, runLoad } from './stream-load.js';
+import { childrenOf, serve, stopServe } from './workers.js';
 
 const sizes = (process.env.BENCH_STREAMS ?? '1000').split(',').map(Number);
+const workerCounts = (process.env.BENCH_WORKERS ?? '1').split(',').map(Number);
 const ttftMs = Number(process.env.BENCH_TTFT_MS ?? 300);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 20);
 const [minTokens, maxTokens] = (process.env.BENCH_TOKENS ?? '200-800').split('-').map(Number);
+const rampMs = Number(process.env.BENCH_RAMP_S ?? 0) * 1000;
+const withDirect = process.env.BENCH_DIRECT !== '0';
+// The gateway's heap (after a full GC) is read once this share of the streams is open at once.
+const probeShare = Number(process.env.BENCH_PROBE_SHARE ?? 0.95);
+const maxStreams = Math.max(...sizes);
+const perProcess = (n: number) => Math.max(1, Math.ceil(n / 5000));
+const simulatorCount = Number(process.env.BENCH_SIMULATORS ?? perProcess(maxStreams));
+const clientsFor = (n: number) => Number(process.env.BENCH_CLIENTS ?? perProcess(n));
+const fdLimit = Number(spawnSync('sh', ['-c', 'ulimit -n']).stdout.toString().trim()) || 1024;
 
-interface Run {
-  ttfts: number[];
-  chunks: number;
-  expected: number;
-  failed: number;
-  seconds: number;
+const simulators: Started[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'gantry-bench-streams-'));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function gatewayConfig(streams: number) {
+  return {
+    upstreams: Object.fromEntries(
+      simulators.map((s, i) => [
+        `sim${i}`,
+        { baseURL: `${s.url}/v1`, connections: streams + 100, timeoutMs: 300_000 },
+      ]),
+    ),
+    routes: {
+      stream: { strategy: 'round-robin', targets: simulators.map((_, i) => ({ upstream: `sim${i}` })) },
+    },
+    auth: { required: true },
+  };
 }
 
-async function streams(url: string, count: number, key: string | undefined, model: string): Promise<Run> {
-  const dispatcher = new Agent({ connections: count + 10, headersTimeout: 120_000, bodyTimeout: 120_000 });
-  const ttfts: number[] = [];
-  let chunks = 0;
-  let expected = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const t0 = performance.now();
-      try {
-        const { statusCode, body } = await request(`${url}/v1/chat/completions`, {
-          method: 'POST',
-          dispatcher,
-          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-          body: JSON.stringify({
-            model,
-            messages: [{ role: 'user', content: `stream ${i}` }],
-            stream: true,
-            stream_options: { include_usage: true },
-          }),
-        });
-        if (statusCode !== 200) {
-          failed++;
-          await body.dump();
-          return;
-        }
-        let mine = 0;
-        let tail = '';
-        for await (const bytes of body) {
-          tail += bytes.toString();
-          let at = tail.indexOf('"content":" w');
-          while (at !== -1) {
-            if (mine === 0) ttfts.push(performance.now() - t0);
-            mine++;
-            at = tail.indexOf('"content":" w', at + 1);
-          }
-          const usage = /"completion_tokens":(\d+)/.exec(tail);
-          if (usage) expected += Number(usage[1]);
-          const cut = tail.lastIndexOf('\n\n');
-          if (cut !== -1) tail = tail.slice(cut + 2);
-        }
-        chunks += mine;
-      } catch {
-        failed++;
-      }
+interface Gateway {
+  url: string;
+  key: string;
+  pids: number[];
+  heapUsedMb?: () => Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function startGateway(workers: number, streams: number): Promise<Gateway> {
+  if (workers === 1) {
+    const started = await start(
+      ['--expose-gc', '--max-old-space-size=4096', 'bin/run-ts.js', 'bench/gateway/gateway-server.ts'],
+      {
+        env: { GANTRY_BENCH_CONFIG: JSON.stringify({ gateway: gatewayConfig(streams) }) },
+      },
+    );
+    return {
+      url: started.url,
+      key: /key (\S+)/.exec(started.line)?.[1] ?? '',
+      pids: [started.pid],
+      heapUsedMb: async () => {
+        const res = await fetch(`${started.url}/bench/gc`, { method: 'POST' });
+        return ((await res.json()) as { heapUsed: number }).heapUsed / 2 ** 20;
+      },
+      stop: () => stop(started),
+    };
+  }
+  const config = join(folder, `gantry-${workers}.config.json`);
+  writeFileSync(
+    config,
+    JSON.stringify({
+      database: { path: join(folder, `gantry-${workers}.db`) },
+      server: { port: await freePort() },
+      gateway: gatewayConfig(Math.ceil(streams / workers)),
     }),
   );
-  await dispatcher.close();
-  ttfts.sort((a, b) => a - b);
-  return { ttfts, chunks, expected, failed, seconds: (performance.now() - started) / 1000 };
+  const created = spawnSync(
+    process.execPath,
+    ['bin/gantry.js', '-c', config, 'keys', 'create', '--name', 'bench', '--rpm', '1000000000'].concat([
+      '--tpm',
+      '1000000000000',
+      '--concurrent',
+      '100000',
+      '--daily-budget',
+      '1000000000',
+      '--json',
+    ]),
+    { encoding: 'utf8' },
+  );
+  const key = (JSON.parse(created.stdout) as { key: string }).key;
+  const { child, url } = await serve(config, workers);
+  return { url, key, pids: childrenOf(child.pid ?? 0), stop: () => stopServe(child) };
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-const fds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '-');
+const fmt = (n: number) => n.toLocaleString('en-US');
 
-let simulator: Started | undefined;
-let gateway: Started | undefined;
+/** The TTFT the gateway's figures are compared with: the direct run's, or the configured one. */
+interface Baseline {
+  p50: number;
+  p99: number;
+  configured: boolean;
+}
+
+function row(streams: number, path: string, run: LoadResult, baseline?: Baseline): string {
+  const p50 = quantile(run.ttfts, 0.5);
+  const p99 = quantile(run.ttfts, 0.99);
+  const added = baseline
+    ? `${ms(p50 - baseline.p50)} / ${ms(p99 - baseline.p99)}${baseline.configured ? ' (vs configured)' : ''}`
+    : '';
+  const per = (mb: number, streams: number) => ((mb * 1024) / Math.max(1, streams)).toFixed(1);
+  const heap =
+    run.probeAtPeak !== undefined && run.probeIdle !== undefined
+      ? ` (${per(run.probeAtPeak - run.probeIdle, run.probeInFlight)} at ${fmt(run.probeInFlight)})`
+      : '';
+  const cpu = (run.cpuSeconds * 1e6) / Math.max(1, run.chunks);
+  const cpuPerStream = (run.cpuSeconds * 1e3) / Math.max(1, streams - run.failed);
+  const errors = run.errors.map(([e, n]) => `${n}x ${e}`).join('; ');
+  return `| ${itlMs} ms | ${fmt(streams)} | ${path} | ${fmt(run.peakInFlight)} | ${ms(p50)} / ${ms(p99)} | ${added} | ${fmt(run.chunks)} (${fmt(run.announced - run.chunks)}) | ${run.failed}${errors ? ` (${errors})` : ''} | ${run.seconds.toFixed(0)} | ${run.rssAtPeakMb.toFixed(0)} (${run.rssIdleMb.toFixed(0)}) | ${per(run.rssAtPeakMb - run.rssIdleMb, run.peakInFlight)}${heap} | ${cpu.toFixed(0)} (${cpuPerStream.toFixed(2)}) | ${run.peakFds.join(' + ')} | ${run.clientFds.join(' + ')} |\n`;
+}
+
 try {
-  simulator = await start(['bin/run-ts.js', 'bench/gateway/simulator-server.ts'], {
-    core: 1,
-    env: {
-      GANTRY_BENCH_SIMULATOR: JSON.stringify({
-        timeToFirstTokenMs: ttftMs,
-        interTokenLatencyMs: itlMs,
-        jitter: 0.1,
-        outputTokens: { min: minTokens, max: maxTokens },
-      }),
-    },
-  });
-  const maxStreams = Math.max(...sizes);
-  gateway = await start(['--max-old-space-size=4096', 'bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
-    core: 0,
-    env: {
-      GANTRY_BENCH_CONFIG: JSON.stringify({
-        gateway: {
-          upstreams: {
-            sim: { baseURL: `${simulator.url}/v1`, connections: maxStreams + 100, timeoutMs: 120_000 },
-          },
-          routes: { stream: { targets: [{ upstream: 'sim' }] } },
-          auth: { required: true },
+  for (let i = 0; i < simulatorCount; i++)
+    simulators.push(
+      await start(['bin/run-ts.js', 'bench/gateway/simulator-server.ts'], {
+        env: {
+          GANTRY_BENCH_SIMULATOR: JSON.stringify({
+            timeToFirstTokenMs: ttftMs,
+            interTokenLatencyMs: itlMs,
+            jitter: 0.1,
+            outputTokens: { min: minTokens, max: maxTokens },
+          }),
         },
       }),
-    },
-  });
-  const key = /key (\S+)/.exec(gateway.line)?.[1];
+    );
+  const simulatorUrls = simulators.map((s) => s.url);
   process.stdout.write(
-    `simulator: TTFT ${ttftMs} ms, ${itlMs} ms between tokens, ${minTokens}-${maxTokens} tokens\n`,
+    `simulators: ${simulatorCount} process(es), TTFT ${ttftMs} ms, ITL ${itlMs} ms (±10 %), ${minTokens}-${maxTokens} tokens; streams opened over ${rampMs / 1000} s; descriptor limit ${fmt(fdLimit)} per process\n`,
   );
   process.stdout.write(
-    '| streams | path | TTFT p50 ms | TTFT p99 ms | added p50/p99 ms | chunks (dropped) | failed | s | peak RSS MB (idle) | KB per stream | CPU µs/token | fds peak |\n',
+    '| ITL | streams | path | in flight (peak) | TTFT p50 / p99 ms | added p50 / p99 ms | chunks (dropped) | failed | s | RSS MB at peak (idle) | KB per in-flight stream: RSS (heap after GC, at N open) | CPU µs per chunk (ms per stream) | fds peak per measured process | fds per client process |\n',
   );
-  process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|---|\n');
-  // Warm-up: the gateway's first requests load code paths and the tokenizer.
-  await streams(gateway.url, 20, key, 'stream');
-  for (const count of sizes) {
-    const direct = await streams(simulator.url, count, undefined, 'simulated');
-    process.stdout.write(
-      `| ${count} | direct | ${quantile(direct.ttfts, 0.5).toFixed(1)} | ${quantile(direct.ttfts, 0.99).toFixed(1)} | | ${direct.chunks} (${direct.expected - direct.chunks}) | ${direct.failed} | ${direct.seconds.toFixed(1)} | | | | |\n`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const pid = gateway.pid;
-    const idleRss = rssMb(pid);
-    let peakRss = idleRss;
-    let peakFds = fds(pid);
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, rssMb(pid));
-      peakFds = Math.max(peakFds, fds(pid));
-    }, 200);
-    const cpuBefore = cpuSeconds(pid);
-    const through = await streams(gateway.url, count, key, 'stream');
-    clearInterval(sampler);
-    const cpu = cpuSeconds(pid) - cpuBefore;
-    const addedP50 = quantile(through.ttfts, 0.5) - quantile(direct.ttfts, 0.5);
-    const addedP99 = quantile(through.ttfts, 0.99) - quantile(direct.ttfts, 0.99);
-    process.stdout.write(
-      `| ${count} | gateway | ${quantile(through.ttfts, 0.5).toFixed(1)} | ${quantile(through.ttfts, 0.99).toFixed(1)} | ${addedP50.toFixed(1)} / ${addedP99.toFixed(1)} | ${through.chunks} (${through.expected - through.chunks}) | ${through.failed} | ${through.seconds.toFixed(1)} | ${peakRss.toFixed(0)} (${idleRss.toFixed(0)}) | ${(((peakRss - idleRss) * 1024) / count).toFixed(1)} | ${((cpu * 1e6) / Math.max(1, through.chunks)).toFixed(1)} | ${peakFds} |\n`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n');
+  const baselines = new Map<number, Baseline>();
+  for (const workers of workerCounts) {
+    for (const streams of sizes) {
+      const gateway = await startGateway(workers, streams);
+      try {
+        const idleFds = Math.max(...gateway.pids.map(fdsOf));
+        const need = Math.ceil((2 * streams) / workers) + idleFds;
+        const label = workers === 1 ? 'gateway, 1 process' : `gateway, --workers ${workers}`;
+        if (need > fdLimit) {
+          process.stdout.write(
+            `| ${itlMs} ms | ${fmt(streams)} | ${label} | not run: each gateway process would need ${fmt(need)} descriptors (2 x ${fmt(Math.ceil(streams / workers))} sockets + ${idleFds} at idle), over the limit of ${fmt(fdLimit)} |\n`,
+          );
+          continue;
+        }
+        const clients = clientsFor(streams);
+        // Warm-up: code paths, the tokenizer, the key cache.
+        await runLoad({
+          ...common(gateway.url, gateway.key),
+          streams: 20,
+          clients: 1,
+          rampMs: 0,
+          probeAt: Number.POSITIVE_INFINITY,
+          pids: [],
+        });
+        // Straight to the simulators, once per stream count; without it (BENCH_DIRECT=0) the gateway's
+        // TTFT is compared with the configured one (p99: the configured TTFT plus its 10 % jitter).
+        let baseline = baselines.get(streams);
+        if (!baseline && !withDirect) baseline = { p50: ttftMs, p99: ttftMs * 1.1, configured: true };
+        if (!baseline) {
+          const direct = await runLoad({
+            ...common(simulatorUrls[0], undefined),
+            urls: simulatorUrls,
+            streams,
+            clients,
+            rampMs,
+            probeAt: Math.ceil(probeShare * streams),
+            pids: simulators.map((s) => s.pid),
+          });
+          process.stdout.write(row(streams, `direct (${simulatorCount} simulator process(es))`, direct));
+          baseline = {
+            p50: quantile(direct.ttfts, 0.5),
+            p99: quantile(direct.ttfts, 0.99),
+            configured: false,
+          };
+          baselines.set(streams, baseline);
+          await sleep(3_000);
+        }
+        const through = await runLoad({
+          ...common(gateway.url, gateway.key),
+          streams,
+          clients,
+          rampMs,
+          probeAt: Math.ceil(probeShare * streams),
+          pids: gateway.pids,
+          probe: gateway.heapUsedMb,
+        });
+        process.stdout.write(row(streams, label, through, baseline));
+      } finally {
+        await gateway.stop();
+      }
+    }
   }
 } finally {
-  await stop(gateway);
-  await stop(simulator);
+  for (const s of simulators) await stop(s);
+  rmSync(folder, { recursive: true, force: true });
+}
+
+function common(url: string, key: string | undefined) {
+  return { url, key, model: key ? 'stream' : 'simulated' };
 }

@@ -34,6 +34,13 @@ const server = createGantryServer({
   ],
   routes: [
     {
+      method: 'GET',
+      path: '/bench/memory',
+      handler: (_req, res) => {
+        res.end(JSON.stringify(process.memoryUsage()));
+      },
+    },
+    {
       method: 'POST',
       path: '/bench/gc',
       handler: (_req, res) => {

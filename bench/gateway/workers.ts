@@ -24,7 +24,7 @@ export interface WorkersRun {
   redisMicros: number | undefined;
 }
 
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
       .trim()
@@ -36,7 +36,7 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-async function serve(config: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+export async function serve(config: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     ['bin/gantry.js', '-c', config, 'serve', '--workers', String(workers)],
@@ -60,7 +60,7 @@ async function serve(config: string, workers: number): Promise<{ child: ChildPro
   return { child, url };
 }
 
-async function stopServe(child: ChildProcess): Promise<void> {
+export async function stopServe(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

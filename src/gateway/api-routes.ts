@@ -6,7 +6,7 @@ import { GantryError } from '../errors/index.js';
 import type { GatewayKeyLimits, GatewayResponseRepository } from '../store/index.js';
 import { forwardTranslated, type InboundApi, newApiContext, readApiBody } from './apis/index.js';
 import { sendError } from './http/index.js';
-import { createMediaPipelines } from './media/index.js';
+import { createMediaPipelines, type MediaEndpointName } from './media/index.js';
 import { anthropicErrorBody, anthropicErrors, messagesApi } from './messages/index.js';
 import type { GatewayMetrics } from './metrics/index.js';
 import { compose, type Next, type Stage } from './pipeline/gateway-context.js';
@@ -60,13 +60,13 @@ export function createApiRoutes(options: ApiRouteOptions) {
     maximumAnswerBytes: options.media?.maximumAnswerBytes ?? 64 * 1024 * 1024,
     maximumDepth,
   });
-  const run = (next: Next, req: IncomingMessage, res: ServerResponse) =>
-    next(newApiContext(req, res, defaultLimits, overheadHeader)).catch(options.onInternalError);
+  const run = (next: Next, req: IncomingMessage, res: ServerResponse, endpoint?: MediaEndpointName) =>
+    next(newApiContext(req, res, defaultLimits, overheadHeader, endpoint)).catch(options.onInternalError);
 
   return (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     const mediaPipeline = media.get(path);
     if (mediaPipeline) {
-      if (req.method === 'POST') run(mediaPipeline, req, res);
+      if (req.method === 'POST') run(mediaPipeline.next, req, res, mediaPipeline.endpoint);
       else sendError(res, postOnly(path));
       return true;
     }

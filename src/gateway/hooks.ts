@@ -8,10 +8,15 @@
 //   which returns the text to send now. Returning '' holds text back (the filter may release it
 //   later, joined to a following delta or from `end()`); returning different text redacts; returning
 //   `{ stop: reason }` ends the answer: a stream receives an error event, a JSON answer a 400.
-import type { Endpoint } from './upstream/index.js';
+import type { GatewayEndpoint } from './pipeline/gateway-context.js';
 
 export interface HookRequestContext {
-  endpoint: Endpoint;
+  /**
+   * 'chat', 'completions', 'embeddings', or an image/audio path ('images.generations', 'audio.speech',
+   * 'audio.transcriptions'...), whose body is the JSON body or the multipart form's text fields
+   * (`prompt`, `input`, `language`...; the file itself is not shown).
+   */
+  endpoint: GatewayEndpoint;
   /** The alias the client asked for. */
   model: string;
   /** The API key's id, or null for anonymous traffic. */

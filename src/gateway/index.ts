@@ -33,6 +33,7 @@ export {
   scopes,
 } from './keys/index.js';
 export { createGatewayMetrics, type GatewayMetrics } from './metrics/index.js';
+export type { GatewayEndpoint } from './pipeline/gateway-context.js';
 export {
   type BreakerState,
   backoffDelay,

@@ -49,6 +49,7 @@ export type {
   GatewayKeyRecord,
   GatewayKeyRepository,
   GatewayRepositories,
+  GatewayUsageEndpoint,
   GatewayUsageRecord,
   GatewayUsageRepository,
   GatewayUsageTotals,

@@ -1,6 +1,7 @@
 // The checks every JSON route of the gateway makes before it looks at the API's own fields: exactly
 // application/json (a browser sends text/plain or a form cross-site without a preflight), the size
-// limit, UTF-8, nesting depth, a JSON object, a non-empty string `model` and a boolean `stream`.
+// limit, UTF-8, nesting depth and a JSON object (readJsonObject, also used by the image and audio
+// routes); then a non-empty string `model` and a boolean `stream` (readJsonRequest).
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { GantryError } from '../../errors/index.js';
@@ -13,19 +14,30 @@ export interface JsonRequest {
   text: string;
 }
 
-export async function readJsonRequest(
+export interface JsonReadOptions {
+  bodyLimitBytes: number;
+  maximumDepth: number;
+  /** The route's REQUEST_INVALID error (its hint points at the API's reference). */
+  invalid: (message: string, param?: string) => GantryError;
+}
+
+/** A JSON object body, with `model` and `stream` checked as every OpenAI-shaped route wants them. */
+export async function readJsonRequest(req: IncomingMessage, options: JsonReadOptions): Promise<JsonRequest> {
+  const { fields, text } = await readJsonObject(req, options);
+  const { invalid } = options;
+  if (typeof fields.model !== 'string' || fields.model.length === 0) {
+    throw invalid("The request has no 'model'.", 'model');
+  }
+  if (fields.stream !== undefined && typeof fields.stream !== 'boolean')
+    throw invalid("'stream' must be a boolean.", 'stream');
+  return { fields: fields as JsonRequest['fields'], text };
+}
+
+/** The body as a JSON object: media type, size, UTF-8, depth and shape checked; no field looked at. */
+export async function readJsonObject(
   req: IncomingMessage,
-  {
-    bodyLimitBytes,
-    maximumDepth,
-    invalid,
-  }: {
-    bodyLimitBytes: number;
-    maximumDepth: number;
-    /** The route's REQUEST_INVALID error (its hint points at the API's reference). */
-    invalid: (message: string, param?: string) => GantryError;
-  },
-): Promise<JsonRequest> {
+  { bodyLimitBytes, maximumDepth, invalid }: JsonReadOptions,
+): Promise<{ fields: Record<string, unknown>; text: string }> {
   const contentType = req.headers['content-type'];
   if (!isJsonMediaType(contentType)) {
     req.resume();
@@ -43,11 +55,5 @@ export async function readJsonRequest(
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw invalid('The request body must be a JSON object.');
-  const fields = body as Record<string, unknown>;
-  if (typeof fields.model !== 'string' || fields.model.length === 0) {
-    throw invalid("The request has no 'model'.", 'model');
-  }
-  if (fields.stream !== undefined && typeof fields.stream !== 'boolean')
-    throw invalid("'stream' must be a boolean.", 'stream');
-  return { fields: fields as JsonRequest['fields'], text };
+  return { fields: body as Record<string, unknown>, text };
 }

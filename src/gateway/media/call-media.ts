@@ -22,6 +22,7 @@ export function mediaTargets(route: Route, api: string): RouteTarget[] {
 export async function callMedia(
   route: Route,
   payload: MediaPayload,
+  fields: Record<string, unknown>,
   signal: ClientAbort,
 ): Promise<MediaCall> {
   const { endpoint } = payload;
@@ -56,7 +57,7 @@ export async function callMedia(
       } else target.breaker.recordFailure(decision);
     };
     try {
-      const { body, contentType } = await payload.bodyFor(target.model);
+      const { body, contentType } = await payload.bodyFor(target.model, fields);
       const response = await target.upstream.sendMedia?.({
         path: endpoint.path,
         contentType,

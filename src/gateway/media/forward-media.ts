@@ -10,6 +10,7 @@ import { UpstreamFailure } from '../upstream/index.js';
 import { accountMedia } from './account-media.js';
 import { callMedia, type MediaCall } from './call-media.js';
 import { payloadOf } from './read-media-body.js';
+import { SseUsageWatcher } from './stream-usage.js';
 
 export function forwardMedia({
   metrics,
@@ -25,7 +26,7 @@ export function forwardMedia({
     const waitStarted = performance.now();
     let call: MediaCall;
     try {
-      call = await callMedia(route, payload, context.abort);
+      call = await callMedia(route, payload, context.body, context.abort);
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;
       if (error instanceof UpstreamFailure && error.kind === 'status' && error.status !== undefined) {
@@ -90,13 +91,19 @@ async function relay(
   metrics?.timeToFirstToken(context.model, (performance.now() - context.startedAt) / 1000);
   context.status = status;
   res.writeHead(status, { 'content-type': contentType, ...overheadHeaders(context) });
+  // A streamed transcription reports its usage in an event: read it on the way through.
+  const watcher = /^text\/event-stream/i.test(contentType) ? new SseUsageWatcher() : undefined;
   try {
-    for (const chunk of held) if (!(await write(res, chunk))) return;
+    for (const chunk of held) {
+      watcher?.feed(chunk);
+      if (!(await write(res, chunk))) return;
+    }
     for (;;) {
       const waitStarted = performance.now();
       const next = await iterator.next();
       context.upstreamMs += performance.now() - waitStarted;
       if (next.done) break;
+      watcher?.feed(next.value);
       if (!(await write(res, next.value))) {
         await iterator.return?.();
         return;
@@ -105,7 +112,8 @@ async function relay(
     res.end();
   } finally {
     // Counted once the bytes are on their way (counting the input text may load a tokenizer).
-    accountMedia(context, endpoint, undefined, metrics);
+    watcher?.end();
+    accountMedia(context, endpoint, watcher?.usage ? { usage: watcher.usage } : undefined, metrics);
   }
 }
 

@@ -1,18 +1,21 @@
 // Stage: reads the body of an image or audio request (JSON, or multipart/form-data with the file),
 // within the endpoint's size limit, and keeps it to be re-sent with the target's model. The model
 // and the text fields become the context's body, for routing, limits and usage counts.
-import { isUtf8 } from 'node:buffer';
 import { GantryError } from '../../errors/index.js';
 import { invalidBody } from '../apis/read-api-body.js';
-import { isJsonMediaType, jsonDepthExceeds, mediaTypeError, readBody, tooDeepError } from '../http/index.js';
+import { readBody, readJsonObject } from '../http/index.js';
 import type { GatewayContext, Stage } from '../pipeline/gateway-context.js';
 import type { MediaEndpoint } from './media-endpoints.js';
 
 /** The client's request, to be sent again with another model name. */
 export interface MediaPayload {
   endpoint: MediaEndpoint;
-  /** The body for one target model, and its content type (a new boundary for multipart). */
-  bodyFor(model: string): Promise<{ body: Buffer; contentType: string }>;
+  /**
+   * The body for one target model, and its content type (a new boundary for multipart). `fields` is
+   * the context's body (a request hook may have rewritten it): the JSON body, or the form's text
+   * fields, sent with the uploaded files.
+   */
+  bodyFor(model: string, fields: Record<string, unknown>): Promise<{ body: Buffer; contentType: string }>;
 }
 
 const payloads = new WeakMap<GatewayContext, MediaPayload>();
@@ -37,17 +40,16 @@ export function readMediaBody({
   return async (context, next) => {
     const contentType = context.req.headers['content-type'] ?? '';
     if (endpoint.body === 'json') {
-      if (!isJsonMediaType(contentType)) {
-        context.req.resume();
-        throw mediaTypeError(contentType);
-      }
-      const raw = await readBody(context.req, jsonLimitBytes);
-      const body = parseJsonBody(raw, maximumDepth);
+      const { fields: body } = await readJsonObject(context.req, {
+        bodyLimitBytes: jsonLimitBytes,
+        maximumDepth,
+        invalid: invalidBody,
+      });
       context.body = body;
       payloads.set(context, {
         endpoint,
-        bodyFor: async (model) => ({
-          body: Buffer.from(JSON.stringify({ ...body, model })),
+        bodyFor: async (model, fields) => ({
+          body: Buffer.from(JSON.stringify({ ...fields, model })),
           contentType: 'application/json',
         }),
       });
@@ -66,14 +68,26 @@ export function readMediaBody({
       } catch (error) {
         throw invalidBody(`The multipart body could not be read: ${(error as Error).message}`, 'file');
       }
+      // Text fields by name (a repeated one, like timestamp_granularities[], as a list).
       const fields: Record<string, unknown> = {};
-      for (const [name, value] of form) if (typeof value === 'string') fields[name] = value;
+      for (const [name, value] of form) {
+        if (typeof value !== 'string') continue;
+        const seen = fields[name];
+        fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+      }
       context.body = fields;
       payloads.set(context, {
         endpoint,
-        async bodyFor(model) {
+        async bodyFor(model, current) {
           const copy = new FormData();
-          for (const [name, value] of form) copy.append(name, name === 'model' ? model : value);
+          copy.append('model', model);
+          for (const [name, value] of Object.entries(current)) {
+            if (name === 'model') continue;
+            for (const one of Array.isArray(value) ? value : [value])
+              if (one !== undefined && one !== null)
+                copy.append(name, typeof one === 'string' ? one : JSON.stringify(one));
+          }
+          for (const [name, value] of form) if (typeof value !== 'string') copy.append(name, value);
           const encoded = new Response(copy);
           return {
             body: Buffer.from(await encoded.arrayBuffer()),
@@ -90,19 +104,4 @@ export function readMediaBody({
     context.bodyText = undefined;
     await next(context);
   };
-}
-
-function parseJsonBody(raw: Buffer, maximumDepth: number): Record<string, unknown> {
-  if (!isUtf8(raw)) throw invalidBody('The request body is not valid UTF-8.');
-  const text = raw.toString('utf8');
-  if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw invalidBody(`The request body is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw invalidBody('The request body must be a JSON object.');
-  return body as Record<string, unknown>;
 }

@@ -7,7 +7,7 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import { affinityKey, callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { countRequestTokens, extractUsage } from './extract-usage.js';
-import { type GatewayContext, overheadHeaders, type Stage } from './gateway-context.js';
+import { type GatewayContext, overheadHeaders, type Stage, upstreamEndpoint } from './gateway-context.js';
 import { pipeStream } from './pipe-stream.js';
 
 export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): Stage {
@@ -25,7 +25,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
     let call: RouteCall;
     try {
       call = await callRoute(route, {
-        endpoint: context.endpoint,
+        endpoint: upstreamEndpoint(context),
         body: upstreamBody,
         bodyText: upstreamBody === context.body ? context.bodyText : undefined,
         stream: context.stream,

@@ -1,14 +1,19 @@
 // The state of one proxied request as it moves through the stages.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GantryError } from '../../errors/index.js';
 import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
 import type { ResponseFilter } from '../hooks.js';
+import type { MediaEndpointName } from '../media/media-endpoints.js';
 import type { Route } from '../routing/index.js';
 import type { ClientAbort, Endpoint } from '../upstream/index.js';
+
+/** The endpoint a request is for: an OpenAI family (chat, completions, embeddings) or a media path. */
+export type GatewayEndpoint = Endpoint | MediaEndpointName;
 
 export interface GatewayContext {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  readonly endpoint: Endpoint;
+  readonly endpoint: GatewayEndpoint;
   /** performance.now() when the request arrived. */
   readonly startedAt: number;
   /** Aborted when the client goes away: cancels the upstream request. */
@@ -64,7 +69,7 @@ export interface GatewayContext {
 export function newGatewayContext(start: {
   req: IncomingMessage;
   res: ServerResponse;
-  endpoint: Endpoint;
+  endpoint: GatewayEndpoint;
   abort: ClientAbort;
   limits: GatewayKeyLimits;
   overheadHeader: boolean;
@@ -103,6 +108,13 @@ export function newGatewayContext(start: {
     keepAnswer: false,
     error: undefined,
   };
+}
+
+/** The upstream endpoint of a chat, completions or embeddings request (the stages that call routes). */
+export function upstreamEndpoint(context: GatewayContext): Endpoint {
+  const { endpoint } = context;
+  if (endpoint === 'chat' || endpoint === 'completions' || endpoint === 'embeddings') return endpoint;
+  throw new GantryError('INTERNAL', `A ${endpoint} request reached a chat-completions stage.`);
 }
 
 /** x-gantry-overhead-ms: time in the gateway so far, excluding the wait on upstreams. */

@@ -4,12 +4,16 @@ import { GenAI, type Tracer } from '../../trace/index.js';
 import { sendError } from '../http/index.js';
 import type { GatewayMetrics } from '../metrics/index.js';
 import type { UsageRecorder } from '../usage/index.js';
-import type { GatewayContext, Stage } from './gateway-context.js';
+import type { GatewayContext, GatewayEndpoint, Stage } from './gateway-context.js';
 
 /** The metrics label and span model of requests whose model is not a configured route. */
 export const otherModel = 'other';
 
-const operation = { chat: 'chat', completions: 'text_completion', embeddings: 'embeddings' } as const;
+const chatOperations = { chat: 'chat', completions: 'text_completion', embeddings: 'embeddings' } as const;
+
+/** The span's gen_ai.operation.name: the GenAI name for the OpenAI families, the label for media. */
+const operation = (endpoint: GatewayEndpoint): string =>
+  chatOperations[endpoint as keyof typeof chatOperations] ?? endpoint;
 
 export interface ObserveOptions {
   metrics: GatewayMetrics | undefined;
@@ -89,7 +93,7 @@ function record(context: GatewayContext, usage: UsageRecorder, ended: number): v
 }
 
 function span(context: GatewayContext, model: string, tracer: Tracer, ended: number): void {
-  const name = `${operation[context.endpoint]} ${model}`;
+  const name = `${operation(context.endpoint)} ${model}`;
   const startTime = performance.timeOrigin + context.startedAt;
   if (!tracer.recordEnded) {
     spanThroughStart(context, model, tracer, name, startTime);
@@ -97,7 +101,7 @@ function span(context: GatewayContext, model: string, tracer: Tracer, ended: num
   }
   // One flat record, straight to the sinks: no Span object, options or attribute copies.
   const attributes: Record<string, unknown> = {
-    [GenAI.operationName]: operation[context.endpoint],
+    [GenAI.operationName]: operation(context.endpoint),
     [GenAI.requestModel]: model,
     [GenAI.usageInputTokens]: context.inputTokens,
     [GenAI.usageOutputTokens]: context.outputTokens,
@@ -139,7 +143,7 @@ function spanThroughStart(
     kind: 'server',
     startTime,
     attributes: {
-      [GenAI.operationName]: operation[context.endpoint],
+      [GenAI.operationName]: operation(context.endpoint),
       [GenAI.requestModel]: model,
       [GenAI.responseModel]: context.upstreamModel ?? undefined,
       [GenAI.usageInputTokens]: context.inputTokens,

@@ -16,7 +16,7 @@ import { estimateCost } from '../../model/index.js';
 import { sendJson } from '../http/index.js';
 import { callRoute, type Route } from '../routing/index.js';
 import { extractUsage } from './extract-usage.js';
-import { type GatewayContext, overheadHeaders, type Stage } from './gateway-context.js';
+import { type GatewayContext, overheadHeaders, type Stage, upstreamEndpoint } from './gateway-context.js';
 
 export function routeByCost(
   plans: ReadonlyMap<string, CostRoutePlan>,
@@ -125,7 +125,7 @@ async function cheapSamples(context: GatewayContext, weak: Route, count: number)
   const calls = await Promise.all(
     Array.from({ length: count }, () =>
       callRoute(weak, {
-        endpoint: context.endpoint,
+        endpoint: upstreamEndpoint(context),
         body: context.body,
         stream: false,
         signal: context.abort,

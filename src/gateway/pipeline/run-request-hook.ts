@@ -3,8 +3,12 @@ import { GantryError } from '../../errors/index.js';
 import type { GatewayHooks } from '../hooks.js';
 import type { Stage } from './gateway-context.js';
 
+/** The OpenAI families, whose answers carry chat text; the others are image and audio endpoints. */
+const textEndpoints = new Set(['chat', 'completions', 'embeddings']);
+
 export function runRequestHook(hooks: GatewayHooks): Stage {
   return async (context, next) => {
+    const media = !textEndpoints.has(context.endpoint);
     // A hook may rewrite the body (or, against its contract, change it in place): send the object.
     context.bodyText = undefined;
     const hookContext = {
@@ -27,11 +31,15 @@ export function runRequestHook(hooks: GatewayHooks): Stage {
         );
       }
       if (result?.action === 'rewrite') {
-        context.body = { ...result.body, model: context.model, stream: context.stream };
+        // A media body is sent as the hook returned it (an image request may not take `stream`).
+        context.body = media
+          ? { ...result.body, model: context.model }
+          : { ...result.body, model: context.model, stream: context.stream };
         hookContext.body = context.body;
       }
     }
-    context.filter = hooks.response?.(hookContext);
+    // Response filters read text deltas: image and audio answers are relayed as they come.
+    context.filter = media ? undefined : hooks.response?.(hookContext);
     await next(context);
   };
 }

@@ -17,7 +17,13 @@ export type {
 export { createSqliteGatewayKeyGrantRepository } from './sqlite/grants.js';
 export { createSqliteGatewayKeyRepository } from './sqlite/keys.js';
 export { createSqliteGatewayUsageRepository } from './sqlite/usage.js';
-export type { GatewayKeyLimits, GatewayKeyRecord, GatewayUsageRecord, GatewayUsageTotals } from './types.js';
+export type {
+  GatewayKeyLimits,
+  GatewayKeyRecord,
+  GatewayUsageEndpoint,
+  GatewayUsageRecord,
+  GatewayUsageTotals,
+} from './types.js';
 
 export const gatewayDomain = defineStoreDomain({
   name: 'gateway',

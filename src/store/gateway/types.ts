@@ -21,13 +21,25 @@ export interface GatewayKeyRecord {
   models: string[] | null;
 }
 
+/** What a usage row is for: the OpenAI endpoint family, or the image/audio path (images.generations...). */
+export type GatewayUsageEndpoint =
+  | 'chat'
+  | 'completions'
+  | 'embeddings'
+  | 'images.generations'
+  | 'images.edits'
+  | 'images.variations'
+  | 'audio.speech'
+  | 'audio.transcriptions'
+  | 'audio.translations';
+
 export interface GatewayUsageRecord {
   keyId: string | null;
   /** The alias the client asked for. */
   model: string;
   route: string;
   upstream: string | null;
-  endpoint: 'chat' | 'completions' | 'embeddings';
+  endpoint: GatewayUsageEndpoint;
   status: number;
   stream: boolean;
   cached: boolean;
