@@ -2,6 +2,7 @@
 // the canonical phrasings in thirteen languages and none of the benign requests that use the same words
 // ("ignore a file in git", "I forgot the rules", "developer mode on Android"); English text is left to
 // the English rules.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createGuardPolicy,
@@ -14,7 +15,11 @@ import {
 } from '../src/guard/index.js';
 
 describe('multilingual override and persona phrases', () => {
-  const results = evaluateMultilingual(createGuardPolicy());
+  const fixture = new URL('../src/guard/__fixtures__/multilingual-prompts.json', import.meta.url);
+  const results = evaluateMultilingual(
+    JSON.parse(readFileSync(fixture, 'utf8')).languages,
+    createGuardPolicy(),
+  );
 
   it('covers at least ten languages besides English and German', () => {
     expect(results.length).toBeGreaterThanOrEqual(10);

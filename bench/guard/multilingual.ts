@@ -1,8 +1,10 @@
 // Per-language coverage of the default input policy on the project's multilingual prompts:
 // `node bin/run-ts.js bench/guard/multilingual.ts`.
+import { readFileSync } from 'node:fs';
 import { evaluateMultilingual } from '../../src/guard/index.js';
 
-const results = evaluateMultilingual();
+const fixture = new URL('../../src/guard/__fixtures__/multilingual-prompts.json', import.meta.url);
+const results = evaluateMultilingual(JSON.parse(readFileSync(fixture, 'utf8')).languages);
 console.log('| Language | Attacks blocked | Paraphrases blocked (written after) | Benign blocked |');
 console.log('| --- | --- | --- | --- |');
 let caught = 0;

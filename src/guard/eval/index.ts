@@ -28,7 +28,7 @@ export {
 } from './groundedness-eval.js';
 export { evaluateLeakDetection, type LeakEvalReport, leakTransforms } from './leak-eval.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
-export { evaluateMultilingual, type LanguageResult, multilingualPrompts } from './multilingual-eval.js';
+export { evaluateMultilingual, type LanguageResult, type MultilingualPrompts } from './multilingual-eval.js';
 export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
 export {
   type DetectorReport,

@@ -1,9 +1,8 @@
 // Instruction overrides, prompt extraction and no-rules personas in thirteen languages beyond English and
 // German, against benign requests that use the same words in an ordinary sense ("ignore a file in git",
 // "I forgot the rules of chess", "developer mode on Android"), through the default input policy as users
-// run it. The prompts are the project's own (src/guard/__fixtures__/multilingual-prompts.json): a coverage
-// check per language, not a held-out measurement.
-import { readFileSync } from 'node:fs';
+// run it. The project's own prompts are in src/guard/__fixtures__/multilingual-prompts.json (not shipped):
+// a coverage check per language, not a held-out measurement.
 import { createGuardPolicy, type GuardPolicy } from '../policy/index.js';
 
 export interface LanguageResult {
@@ -21,24 +20,21 @@ export interface LanguageResult {
   falselyBlocked: string[];
 }
 
-interface Fixture {
-  languages: Record<
-    string,
-    { attacks: [string, string][]; paraphrases?: [string, string][]; benign: string[] }
-  >;
-}
+/** Per language: [task, text] attacks, paraphrased attacks written later, and benign look-alikes. */
+export type MultilingualPrompts = Record<
+  string,
+  { attacks: [string, string][]; paraphrases?: [string, string][]; benign: string[] }
+>;
 
-export function multilingualPrompts(): Fixture['languages'] {
-  const url = new URL('../__fixtures__/multilingual-prompts.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as Fixture).languages;
-}
-
-export function evaluateMultilingual(policy: GuardPolicy = createGuardPolicy()): LanguageResult[] {
+export function evaluateMultilingual(
+  prompts: MultilingualPrompts,
+  policy: GuardPolicy = createGuardPolicy(),
+): LanguageResult[] {
   const blockedByPromptRules = (text: string) =>
     policy
       .checkText(text, { direction: 'input' })
       .findings.some((f) => (f.rule === 'injection' || f.rule === 'jailbreak') && f.action === 'block');
-  return Object.entries(multilingualPrompts()).map(([language, { attacks, paraphrases = [], benign }]) => {
+  return Object.entries(prompts).map(([language, { attacks, paraphrases = [], benign }]) => {
     const missed = [...attacks, ...paraphrases]
       .map(([, text]) => text)
       .filter((text) => !blockedByPromptRules(text));
