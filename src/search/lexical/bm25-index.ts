@@ -4,7 +4,9 @@
 // Lucene ≥ 8 dropped the constant (k1 + 1) factor; it never changes a ranking. Unlike Lucene, document
 // lengths are exact (Lucene rounds them to one byte), so scores match a textbook implementation.
 import { type Analyzer, analyzeText } from '../analysis/index.js';
+import type { Bm25PackedState, Bm25State } from './bm25-state.js';
 import { type PackedPostings, unpackPostings } from './packed-postings.js';
+import { termFrequencies } from './term-frequencies.js';
 
 export interface Bm25Parameters {
   /** Term-frequency saturation; Anserini 0.9, Lucene/FTS5 1.2. */
@@ -386,34 +388,8 @@ export class Bm25Index<T = unknown> {
   }
 }
 
-/** A BM25 index as flat arrays: what is persisted, and what `Bm25Index.restore` reads. */
-export interface Bm25State {
-  k1: number;
-  b: number;
-  terms: string[];
-  /** Postings per term, in `terms` order; the lists are concatenated in `slots` and `frequencies`. */
-  postingCounts: Int32Array;
-  slots: Int32Array;
-  frequencies: Float32Array;
-  /** Document id per slot. */
-  ids: string[];
-  /** Document length (sum of term frequencies) per slot. */
-  lengths: Int32Array;
-}
-
-/** A BM25 index as a snapshot stores it: postings packed (packed-postings.ts), unpacked on use. */
-export interface Bm25PackedState extends Omit<Bm25State, 'slots' | 'frequencies'> {
-  packed: PackedPostings;
-}
-
 function grown<A extends Int32Array | Float32Array>(array: A, length: number): A {
   const next = new (array.constructor as new (length: number) => A)(Math.max(4, length));
   next.set(array);
   return next;
-}
-
-export function termFrequencies(terms: readonly string[]): Map<string, number> {
-  const frequencies = new Map<string, number>();
-  for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-  return frequencies;
 }

@@ -4,7 +4,7 @@
 // Format 1 (plain int32 slots and float32 frequencies, terms in the JSON header) is refused by version:
 // the caller rebuilds the index from its rows.
 import { decodeParts, encodeParts } from '../snapshot/index.js';
-import type { Bm25PackedState, Bm25State } from './bm25-index.js';
+import type { Bm25PackedState, Bm25State } from './bm25-state.js';
 import { cumulative, packPostings } from './packed-postings.js';
 
 export const bm25SnapshotVersion = 2;

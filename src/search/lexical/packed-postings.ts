@@ -2,7 +2,7 @@
 // byte for most gaps of frequent terms), term frequencies as one byte each when all are whole numbers
 // under 256 (float32 otherwise). About 2.3 bytes a posting instead of 8, so a 1M-chunk index reads
 // ~0.1 GB from the store instead of ~0.36 GB; a term's list is unpacked only when first used.
-import type { Bm25State } from './bm25-index.js';
+import type { Bm25State } from './bm25-state.js';
 
 export interface PackedPostings {
   /** Every term's slot gaps, as varints, one term after another. */
