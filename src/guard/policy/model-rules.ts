@@ -24,54 +24,36 @@ export function buildModelRules(
   options: { env?: NodeJS.ProcessEnv; fetch?: typeof fetch } = {},
 ): ModelPolicyRule[] {
   const env = options.env ?? process.env;
-  return configs.map((config) => {
-    if (config.protocol === 'onnx') {
-      return {
-        name: config.name,
-        action: config.action,
-        directions: config.directions,
-        onFailure: config.onFailure,
-        timeoutMs: config.timeoutMs,
-        scan: onnxScanner({
-          model: config.model,
-          file: config.file,
-          attackLabels: config.attackLabels,
-          threshold: config.threshold,
-          maxTokens: config.maxTokens,
-          threads: config.threads,
-          timeoutMs: config.timeoutMs,
-          env,
-          fetch: options.fetch,
-        }),
-      };
-    }
-    const apiKey = config.apiKeyEnv ? env[config.apiKeyEnv] : undefined;
-    if (config.apiKeyEnv && !apiKey) {
-      throw new GantryError(
-        'GUARD_MODEL_SCANNER_INVALID',
-        `The model-backed guard scanner "${config.name}" reads its API key from ${config.apiKeyEnv}, which is not set.`,
-        { hint: `Set ${config.apiKeyEnv}, or remove apiKeyEnv for an endpoint without a key.` },
-      );
-    }
-    return {
-      name: config.name,
-      action: config.action,
-      directions: config.directions,
-      onFailure: config.onFailure,
-      timeoutMs: config.timeoutMs,
-      scan: modelScanner({
-        baseUrl: config.baseUrl,
-        model: config.model,
-        apiKey,
-        protocol: config.protocol,
-        prompt: config.prompt,
-        categories: config.categories,
-        threshold: config.threshold,
-        timeoutMs: config.timeoutMs,
-        fetch: options.fetch,
-      }),
-    };
-  });
+  return configs.map((config) => ({
+    name: config.name,
+    action: config.action,
+    directions: config.directions,
+    onFailure: config.onFailure,
+    timeoutMs: config.timeoutMs,
+    scan: scannerFor(config, env, options.fetch),
+  }));
+}
+
+/** The scanner a rule runs: a local ONNX classifier, or an endpoint (Llama Guard, moderation). */
+function scannerFor(
+  config: ModelRuleConfig,
+  env: NodeJS.ProcessEnv,
+  fetch?: typeof globalThis.fetch,
+): AsyncScanner {
+  if (config.protocol === 'onnx') {
+    const { model, file, attackLabels, threshold, maxTokens, threads, timeoutMs } = config;
+    return onnxScanner({ model, file, attackLabels, threshold, maxTokens, threads, timeoutMs, env, fetch });
+  }
+  const apiKey = config.apiKeyEnv ? env[config.apiKeyEnv] : undefined;
+  if (config.apiKeyEnv && !apiKey) {
+    throw new GantryError(
+      'GUARD_MODEL_SCANNER_INVALID',
+      `The model-backed guard scanner "${config.name}" reads its API key from ${config.apiKeyEnv}, which is not set.`,
+      { hint: `Set ${config.apiKeyEnv}, or remove apiKeyEnv for an endpoint without a key.` },
+    );
+  }
+  const { baseUrl, model, protocol, prompt, categories, threshold, timeoutMs } = config;
+  return modelScanner({ baseUrl, model, apiKey, protocol, prompt, categories, threshold, timeoutMs, fetch });
 }
 
 /** Findings of the model rules that apply to the direction, each within its budget, in parallel. */

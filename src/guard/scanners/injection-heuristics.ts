@@ -2,16 +2,12 @@
 // thirteen more languages are in multilingual-heuristics.ts) (injection), and jailbreak markers: no-rules
 // personas and "modes" (jailbreak). Each pattern carries a score; the highest match wins. A role-play
 // request without a no-rules marker matches neither.
+import { type HeuristicMatch, matchPatterns, type ScoredPattern } from './heuristic-match.js';
 import { multilingualJailbreakMatches, multilingualOverrideMatches } from './multilingual-heuristics.js';
 
-export interface HeuristicMatch {
-  pattern: string;
-  score: number;
-  start: number;
-  end: number;
-}
+export type { HeuristicMatch } from './heuristic-match.js';
 
-const rules: [RegExp, number][] = [
+const rules: ScoredPattern[] = [
   [
     /\b(?:ignore|disregard|forget|skip|override|bypass)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|preceding|all|your|the|any)\b[^.\n]{0,30}\b(?:instructions?|prompts?|rules|directions|guidelines|context|commands?|orders|tasks?)\b/i,
     0.95,
@@ -34,7 +30,7 @@ const rules: [RegExp, number][] = [
   [/<\s*\/?\s*(?:system|im_start|im_end)\s*>|\[\/?INST\]|<\|(?:system|im_start|im_end)\|>/i, 0.85],
 ];
 
-const jailbreakRules: [RegExp, number][] = [
+const jailbreakRules: ScoredPattern[] = [
   [
     /\b(?:you are|you're|act as|pretend (?:to be|you are)|from now on,? you)\b[^.\n]{0,40}\b(?:DAN|jailbroken|unfiltered|uncensored|no (?:rules|restrictions|limits|filters)|developer mode|evil|AIM)\b/i,
     0.95,
@@ -54,7 +50,7 @@ const codeVerb = '(?:make|build|create|write|code|develop|deploy|spread|install)
  * High-precision hazard patterns (Llama Guard 3 categories): an action verb within a few words of a
  * hazard. "the history of bomb technology" has no action verb; "how to make a bomb" does.
  */
-const harmfulRules: [RegExp, number][] = [
+const harmfulRules: ScoredPattern[] = [
   // S9 indiscriminate weapons
   [
     new RegExp(
@@ -91,36 +87,17 @@ const harmfulRules: [RegExp, number][] = [
   ],
 ];
 
-function matchAll(list: readonly [RegExp, number][], text: string): HeuristicMatch[] {
-  const matches: HeuristicMatch[] = [];
-  for (const [pattern, score] of list) {
-    const match = pattern.exec(text);
-    if (match)
-      matches.push({
-        pattern: pattern.source.slice(0, 40),
-        score,
-        start: match.index,
-        end: match.index + match[0].length,
-      });
-  }
-  return matches;
-}
-
 /** Instruction override, prompt extraction, chat-template tokens. */
 export function injectionHeuristics(text: string): HeuristicMatch[] {
-  const matches = matchAll(rules, text);
-  const others = multilingualOverrideMatches(text);
-  return others.length ? matches.concat(others) : matches;
+  return multilingualOverrideMatches(text, matchPatterns(rules, text));
 }
 
 /** No-rules personas ("DAN", "developer mode", "stay in character"). */
 export function jailbreakHeuristics(text: string): HeuristicMatch[] {
-  const matches = matchAll(jailbreakRules, text);
-  const others = multilingualJailbreakMatches(text);
-  return others.length ? matches.concat(others) : matches;
+  return multilingualJailbreakMatches(text, matchPatterns(jailbreakRules, text));
 }
 
 /** Action-plus-hazard patterns for harmful requests (weapons, drugs, malware, violence, self-harm). */
 export function harmfulHeuristics(text: string): HeuristicMatch[] {
-  return matchAll(harmfulRules, text);
+  return matchPatterns(harmfulRules, text);
 }

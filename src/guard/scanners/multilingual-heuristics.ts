@@ -6,8 +6,7 @@
 // patterns run only when the text has a character of that script.
 
 import { foldHomoglyphs } from '../normalize/index.js';
-
-export type ScoredPattern = [RegExp, number];
+import { type HeuristicMatch, matchPatterns, type ScoredPattern } from './heuristic-match.js';
 
 interface ScriptRules {
   /** A character of the script; the rules run only when the text has one. */
@@ -209,39 +208,16 @@ const scripts: ScriptRules[] = [
 
 const latinScript = /[a-zà-ÿ]/i;
 
-function matchList(list: readonly ScoredPattern[], text: string, into: HeuristicSpan[]): void {
-  for (const [pattern, score] of list) {
-    const match = pattern.exec(text);
-    if (match) {
-      into.push({
-        pattern: pattern.source.slice(0, 40),
-        score,
-        start: match.index,
-        end: match.index + match[0].length,
-      });
-    }
-  }
-}
-
-export interface HeuristicSpan {
-  pattern: string;
-  score: number;
-  start: number;
-  end: number;
-}
-
 /** Override and prompt-extraction phrases in the languages above (English and German are elsewhere). */
-export function multilingualOverrideMatches(text: string): HeuristicSpan[] {
-  const matches: HeuristicSpan[] = [];
-  if (latinScript.test(text)) matchList(latinOverride, text, matches);
-  for (const rules of scripts) if (rules.script.test(text)) matchList(rules.override, text, matches);
+export function multilingualOverrideMatches(text: string, matches: HeuristicMatch[] = []): HeuristicMatch[] {
+  if (latinScript.test(text)) matchPatterns(latinOverride, text, matches);
+  for (const rules of scripts) if (rules.script.test(text)) matchPatterns(rules.override, text, matches);
   return matches;
 }
 
 /** No-rules personas and "modes" in the languages above. */
-export function multilingualJailbreakMatches(text: string): HeuristicSpan[] {
-  const matches: HeuristicSpan[] = [];
-  if (latinScript.test(text)) matchList(latinJailbreak, text, matches);
-  for (const rules of scripts) if (rules.script.test(text)) matchList(rules.jailbreak, text, matches);
+export function multilingualJailbreakMatches(text: string, matches: HeuristicMatch[] = []): HeuristicMatch[] {
+  if (latinScript.test(text)) matchPatterns(latinJailbreak, text, matches);
+  for (const rules of scripts) if (rules.script.test(text)) matchPatterns(rules.jailbreak, text, matches);
   return matches;
 }
