@@ -1,4 +1,5 @@
 export { type DownloadOptions, type DownloadProgress, downloadModelFile } from './download-model-file.js';
+export { hubFileUrl, hubHeaders, modelCacheDir } from './hugging-face.js';
 export { createLlamaEmbeddingModel } from './llama-embedding-model.js';
 export {
   disposeLlamaEngines,

@@ -1,10 +1,10 @@
 // A `llama:` model id to a local GGUF path: a file path as is, or an hf: URI
 // ('hf:owner/repo/path/file.gguf', optionally '#sha256=<hex>') downloaded once into the cache.
 import { access, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GantryError } from '../errors/index.js';
 import { type DownloadProgress, downloadModelFile } from './download-model-file.js';
+import { hubFileUrl, hubHeaders, modelCacheDir } from './hugging-face.js';
 
 export interface ModelFileOptions {
   /** Cache folder for downloads; default $GANTRY_MODEL_CACHE or ~/.cache/gantry/models. */
@@ -43,9 +43,7 @@ export async function resolveModelFile(modelId: string, options: ModelFileOption
     });
   }
   const [owner, repo, ...file] = parts;
-  const cacheDir =
-    options.cacheDir ?? env.GANTRY_MODEL_CACHE ?? join(homedir(), '.cache', 'gantry', 'models');
-  const destination = join(cacheDir, owner, repo, ...file);
+  const destination = join(modelCacheDir(options.cacheDir, env), owner, repo, ...file);
   const sha256 = options.sha256 ?? /sha256=([0-9a-f]{64})/i.exec(fragment ?? '')?.[1];
   if (await exists(destination)) {
     const recorded = await readFile(`${destination}.sha256`, 'utf8').then(
@@ -54,16 +52,14 @@ export async function resolveModelFile(modelId: string, options: ModelFileOption
     );
     if (!sha256 || recorded === sha256.toLowerCase()) return destination;
   }
-  const endpoint = (options.endpoint ?? env.HF_ENDPOINT ?? 'https://huggingface.co').replace(/\/$/, '');
-  const url = `${endpoint}/${owner}/${repo}/resolve/${options.revision ?? 'main'}/${file.map(encodeURIComponent).join('/')}`;
-  const token = env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN;
+  const url = hubFileUrl(env, owner, repo, file, options);
   let download = inFlight.get(destination);
   if (!download) {
     download = downloadModelFile({
       url,
       destination,
       sha256,
-      headers: token ? { authorization: `Bearer ${token}` } : undefined,
+      headers: hubHeaders(env),
       onProgress: options.onProgress ?? progressBar(`${owner}/${repo}/${file.join('/')}`),
       fetch: options.fetch,
     }).finally(() => inFlight.delete(destination));

@@ -2,7 +2,6 @@
 // (config.json, tokenizer.json, tokenizer_config.json and the ONNX graph) are downloaded once into the
 // model cache, with the same resume and checksum rules as GGUF models.
 import { access } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GantryError } from '../../errors/index.js';
 import type { DownloadProgress } from '../../llama/index.js';
@@ -80,20 +79,18 @@ async function download(model: string, options: ClassifierFolderOptions): Promis
   }
   const [owner, repo] = parts;
   // Loaded only when a download is needed: the llama folder pulls in the model layer.
-  const { downloadModelFile, progressBar } = await import('../../llama/index.js');
-  const cacheDir =
-    options.cacheDir ?? env.GANTRY_MODEL_CACHE ?? join(homedir(), '.cache', 'gantry', 'models');
-  const folder = join(cacheDir, owner, repo);
-  const endpoint = (env.HF_ENDPOINT ?? 'https://huggingface.co').replace(/\/$/, '');
-  const token = env.HF_TOKEN ?? env.HUGGING_FACE_HUB_TOKEN;
+  const { downloadModelFile, hubFileUrl, hubHeaders, modelCacheDir, progressBar } = await import(
+    '../../llama/index.js'
+  );
+  const folder = join(modelCacheDir(options.cacheDir, env), owner, repo);
   const fetchFile = async (file: string, required: boolean): Promise<string | undefined> => {
     const destination = join(folder, file);
     if (await exists(destination)) return destination;
     try {
       return await downloadModelFile({
-        url: `${endpoint}/${owner}/${repo}/resolve/${options.revision ?? 'main'}/${file.split('/').map(encodeURIComponent).join('/')}`,
+        url: hubFileUrl(env, owner, repo, file.split('/'), options),
         destination,
-        headers: token ? { authorization: `Bearer ${token}` } : undefined,
+        headers: hubHeaders(env),
         onProgress: options.onProgress?.(file) ?? progressBar(`${owner}/${repo}/${file}`),
         fetch: options.fetch,
       });
