@@ -31,12 +31,19 @@ export function onnxScanner(options: OnnxScannerOptions): AsyncScanner {
     return loading;
   };
   return async (text, context = {}) => {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(
+    // The time budget and the caller's abort, as one promise; both are released when the scan ends.
+    let release = () => {};
+    const budget = new Promise<never>((_, reject) => {
+      const timer = setTimeout(
         () => reject(failed(`no answer within ${timeoutMs} ms (the model may still be loading)`)),
         timeoutMs,
       );
+      const onAbort = () => reject(context.signal?.reason);
+      context.signal?.addEventListener('abort', onAbort, { once: true });
+      release = () => {
+        clearTimeout(timer);
+        context.signal?.removeEventListener('abort', onAbort);
+      };
     });
     try {
       const work = (async () => {
@@ -45,12 +52,7 @@ export function onnxScanner(options: OnnxScannerOptions): AsyncScanner {
         return { model, probabilities };
       })();
       work.catch(() => {}); // a late failure after the budget ran out is not unhandled
-      const aborted = context.signal
-        ? new Promise<never>((_, reject) =>
-            context.signal?.addEventListener('abort', () => reject(context.signal?.reason), { once: true }),
-          )
-        : undefined;
-      const { model, probabilities } = await Promise.race([work, late, ...(aborted ? [aborted] : [])]);
+      const { model, probabilities } = await Promise.race([work, budget]);
       const attack = options.attackLabels ?? defaultAttackLabels(model.labels);
       const findings: Finding[] = [];
       for (const [label, type] of Object.entries(attack)) {
@@ -67,7 +69,7 @@ export function onnxScanner(options: OnnxScannerOptions): AsyncScanner {
       if (GantryError.isInstance(error) || context.signal?.aborted) throw error;
       throw failed((error as Error).message, error);
     } finally {
-      clearTimeout(timer);
+      release();
     }
   };
 }
