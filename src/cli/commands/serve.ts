@@ -31,6 +31,9 @@ export function define(command: Command, context: CliContext): void {
             'gantry: warning: with several workers and gateway.state.kind memory, each worker counts limits alone\n',
           );
         }
+        // The primary brings the database up to date before forking, so workers never race to apply
+        // the same migration to a new database (the loser failed and was restarted, a slow start).
+        await context.store();
         process.exitCode = await runCluster({ workers });
         return;
       }
