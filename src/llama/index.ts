@@ -1,5 +1,13 @@
-export { type DownloadOptions, type DownloadProgress, downloadModelFile } from './download-model-file.js';
-export { hubFileUrl, hubHeaders, modelCacheDir } from './hugging-face.js';
+// Downloads live in the leaf folder `hub` (shared with the guard's ONNX classifiers); re-exported here.
+export {
+  type DownloadOptions,
+  type DownloadProgress,
+  downloadModelFile,
+  hubFileUrl,
+  hubHeaders,
+  modelCacheDir,
+  progressBar,
+} from '../hub/index.js';
 export { createLlamaEmbeddingModel } from './llama-embedding-model.js';
 export {
   disposeLlamaEngines,
@@ -9,7 +17,7 @@ export {
 } from './llama-engine.js';
 export { createLlamaLanguageModel, type LlamaModelSettings, llamaEngineFor } from './llama-language-model.js';
 export { createLlamaUpstream, type LlamaUpstreamOptions } from './llama-upstream.js';
-export { type ModelFileOptions, progressBar, resolveModelFile } from './resolve-model-file.js';
+export { type ModelFileOptions, resolveModelFile } from './resolve-model-file.js';
 export {
   type LlamaChatRequest,
   type LlamaChatResult,

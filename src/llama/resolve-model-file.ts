@@ -3,8 +3,14 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GantryError } from '../errors/index.js';
-import { type DownloadProgress, downloadModelFile } from './download-model-file.js';
-import { hubFileUrl, hubHeaders, modelCacheDir } from './hugging-face.js';
+import {
+  type DownloadProgress,
+  downloadModelFile,
+  hubFileUrl,
+  hubHeaders,
+  modelCacheDir,
+  progressBar,
+} from '../hub/index.js';
 
 export interface ModelFileOptions {
   /** Cache folder for downloads; default $GANTRY_MODEL_CACHE or ~/.cache/gantry/models. */
@@ -66,30 +72,6 @@ export async function resolveModelFile(modelId: string, options: ModelFileOption
     inFlight.set(destination, download);
   }
   return download;
-}
-
-/** A progress line on stderr: redrawn in place on a terminal, every 10% otherwise. */
-export function progressBar(
-  name: string,
-  stream: NodeJS.WriteStream = process.stderr,
-): (p: DownloadProgress) => void {
-  let lastDecile = -1;
-  return ({ received, total }) => {
-    const mb = (received / 1e6).toFixed(1);
-    if (!total) return;
-    const fraction = received / total;
-    if (stream.isTTY) {
-      const width = 30;
-      const filled = Math.round(fraction * width);
-      stream.write(
-        `\r${name} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0)}% ${mb}/${(total / 1e6).toFixed(1)} MB`,
-      );
-      if (received >= total) stream.write('\n');
-    } else if (Math.floor(fraction * 10) > lastDecile) {
-      lastDecile = Math.floor(fraction * 10);
-      stream.write(`downloading ${name}: ${lastDecile * 10}% (${mb} MB)\n`);
-    }
-  };
 }
 
 async function exists(path: string): Promise<boolean> {

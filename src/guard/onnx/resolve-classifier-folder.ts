@@ -4,7 +4,14 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GantryError } from '../../errors/index.js';
-import type { DownloadProgress } from '../../llama/index.js';
+import {
+  type DownloadProgress,
+  downloadModelFile,
+  hubFileUrl,
+  hubHeaders,
+  modelCacheDir,
+  progressBar,
+} from '../../hub/index.js';
 
 export interface ClassifierFolderOptions {
   /** The ONNX graph inside the folder; default onnx/model.onnx, then model.onnx. */
@@ -78,10 +85,6 @@ async function download(model: string, options: ClassifierFolderOptions): Promis
     });
   }
   const [owner, repo] = parts;
-  // Loaded only when a download is needed: the llama folder pulls in the model layer.
-  const { downloadModelFile, hubFileUrl, hubHeaders, modelCacheDir, progressBar } = await import(
-    '../../llama/index.js'
-  );
   const folder = join(modelCacheDir(options.cacheDir, env), owner, repo);
   const fetchFile = async (file: string, required: boolean): Promise<string | undefined> => {
     const destination = join(folder, file);
