@@ -18,9 +18,8 @@ const {
   itlMs?: number;
   tokens?: number;
 };
-const origin = performance.timeOrigin;
 const created = Math.floor(Date.now() / 1000);
-const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_at_ms":`;
+const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_mono_ms":`;
 const usage = (n: number) =>
   `data: {"id":"chatcmpl-lean","object":"chat.completion.chunk","created":${created},"model":"m","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":${n},"total_tokens":${n + 4}}}\n\ndata: [DONE]\n\n`;
 const whole = Buffer.from(
@@ -63,7 +62,9 @@ const server = createServer((req, res) => {
     let sent = 0;
     const next = () => {
       if (res.destroyed) return;
-      res.write(`${id}${middle}${origin + performance.now()}}\n\n`);
+      // CLOCK_MONOTONIC in ms, the clock process.hrtime() reads in every process: the generator can
+      // subtract it from its own arrival time (one-way delay), not only from the previous chunk's.
+      res.write(`${id}${middle}${Number(process.hrtime.bigint()) / 1e6}}\n\n`);
       // With no ITL, setImmediate still gives each chunk its own write (and most often its own read).
       if (++sent < count) {
         if (itlMs > 0) setTimeout(next, itlMs);
