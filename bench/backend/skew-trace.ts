@@ -7,6 +7,8 @@
 // bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
 // Env: BENCH_STREAMS=1000, BENCH_SLICES=0,0.2 (ms per parsing pass; 0 = one pass for all, as before),
 // BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
@@ -28,6 +30,21 @@ const load = () =>
 /** performance.now() + this = CLOCK_MONOTONIC in ms (what the simulator stamps). */
 const mono = () => Number(process.hrtime.bigint()) / 1e6 - performance.now();
 
+/** Per thread of this process: [name, ns on CPU, ns waiting for a CPU while runnable] (schedstat). */
+function threads(): Map<string, [string, number, number]> {
+  const all = new Map<string, [string, number, number]>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      all.set(tid, [name, cpu, wait]);
+    }
+  } catch {
+    // no /proc (not Linux): nothing to report
+  }
+  return all;
+}
+
 /** Sum of the lengths of [starts[i], ends[i]) (sorted, disjoint) inside [a, b). */
 function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number, b: number): number {
   let lo = 0;
@@ -47,6 +64,7 @@ async function traced(url: string, sliceMs: number) {
   const sent = new Float64Array(chunks);
   const got = new Float64Array(chunks);
   const stream = new Int32Array(chunks);
+  const lagOfPrevious = new Float64Array(chunks);
   let n = 0;
   const ids = new Map<string, number>();
   const reads = new Float64Array(chunks * 2);
@@ -70,7 +88,7 @@ async function traced(url: string, sliceMs: number) {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
       gcEnd.push(e.startTime + e.duration);
-      gcKind.push((e.detail as { kind?: number } | undefined)?.kind ?? 0);
+      gcKind.push((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0);
     }
   });
   gc.observe({ entryTypes: ['gc'] });
@@ -85,6 +103,7 @@ async function traced(url: string, sliceMs: number) {
     }
   };
   const cpu = process.cpuUsage();
+  const before = threads();
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
@@ -98,11 +117,21 @@ async function traced(url: string, sliceMs: number) {
         ids.set(id, k);
       }
       sent[n] = s;
+      lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
       got[n] = at + offset;
       stream[n++] = k;
     },
   });
   const used = process.cpuUsage(cpu);
+  const after = threads();
+  const perThread: string[] = [];
+  for (const [tid, [name, c, w]] of after) {
+    const [, c0, w0] = before.get(tid) ?? [name, 0, 0];
+    if (c - c0 > 1e6 || w - w0 > 1e6)
+      perThread.push(
+        `${tid === String(process.pid) ? 'main' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
+      );
+  }
   wireTrace.onRead = undefined;
   wireTrace.onPass = undefined;
   gc.disconnect();
@@ -144,6 +173,59 @@ async function traced(url: string, sliceMs: number) {
     tg += sign * parts[i][1];
     tn++;
   }
+  // The slowest 1 % of chunks: was the generator busy (reading or parsing) while they were in flight, or
+  // idle (then the bytes had not reached its socket: the simulator or the kernel held them)?
+  const slow = summarise(Array.from(delay)).p99;
+  const readsMono = reads.subarray(0, r).map((x) => x + offset);
+  // The simulator's own lag (stamp to write) of each chunk, carried by the next chunk of its stream.
+  const lag = new Float64Array(n).fill(Number.NaN);
+  const previous = new Int32Array(ids.size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const j = previous[stream[i]];
+    if (j >= 0) lag[j] = lagOfPrevious[i];
+    previous[stream[i]] = i;
+  }
+  let lagSum = 0;
+  let lagN = 0;
+  let lagMax = 0;
+  let slowN = 0;
+  let idleSum = 0;
+  let readsIn = 0;
+  for (let i = 0; i < n; i++) {
+    if (delay[i] < slow) continue;
+    slowN++;
+    if (!Number.isNaN(lag[i])) {
+      lagSum += lag[i];
+      lagN++;
+    }
+    // Longest stretch inside [sent, got] with neither a read stamped nor a parsing pass running.
+    let lo = 0;
+    let hi = readsMono.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (readsMono[mid] < sent[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    let prev = sent[i];
+    let longest = 0;
+    let k = lo;
+    for (; k < readsMono.length && readsMono[k] <= got[i]; k++) {
+      const busy = overlap(ps, pe, p, prev, readsMono[k]);
+      longest = Math.max(longest, readsMono[k] - prev - busy);
+      prev = readsMono[k];
+    }
+    readsIn += k - lo;
+    idleSum += longest;
+  }
+  const later: string[] = [];
+  later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
+  for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
+  later.push(
+    `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
+  );
+  later.push(
+    `  slowest 1 % (${slowN} chunks, delay >= ${f(slow)} ms): reads stamped while in flight ${f(readsIn / Math.max(1, slowN), 1)} on average; longest idle stretch of the generator while in flight ${f(idleSum / Math.max(1, slowN))} ms on average`,
+  );
   // Reads in stamp order against the simulator's send order: adjacent pairs inverted.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => got[a] - got[b]);
   let inverted = 0;
@@ -183,6 +265,7 @@ async function traced(url: string, sliceMs: number) {
     `  GC pauses ${gcLen.count} (kinds ${[...new Set(gcKind)].join(',')}): p50/max ${f(gcLen.p50)} / ${f(gcLen.max)} ms, total ${f(gcTotal, 1)} ms; ` +
       `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; load ${load()}`,
   );
+  for (const line of later) out(line);
 }
 
 const started: Started[] = [];
@@ -195,6 +278,10 @@ try {
     { core: 1 },
   );
   started.push(sim);
+  // Under `chrt` the simulator inherits the real-time class; BENCH_SIM_NORMAL=1 puts it back in the
+  // normal class (then the kernel's softirq thread on its core is not starved while it writes a burst).
+  if (process.env.BENCH_SIM_NORMAL === '1')
+    spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
   for (let round = 0; round < rounds; round++) for (const slice of slices) await traced(sim.url, slice);
 } finally {
   for (const s of started) await stop(s).catch(() => {});
