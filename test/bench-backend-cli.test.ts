@@ -79,6 +79,41 @@ describe('gantry bench backend', () => {
     expect(await readFile(html, 'utf8')).toContain('<svg');
   }, 120_000);
 
+  it('sends non-streamed requests with --no-stream (TTFT is the whole latency, no ITL)', async () => {
+    const { code, stdout, stderr } = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--model',
+      'm',
+      '-n',
+      '8',
+      '--concurrency',
+      '4',
+      '--input-tokens',
+      '8',
+      '--output-tokens',
+      '16',
+      '--no-stream',
+      '--json',
+      '-',
+    ]);
+    expect(code, stderr).toBe(0);
+    const [result] = JSON.parse(stdout) as {
+      metrics: { completed: number; totalOutputTokens: number; itlMs: { count: number } };
+      records: { ttftMs: number; latencyMs: number; itlMs: number[] }[];
+    }[];
+    expect(result.metrics.completed).toBe(8);
+    expect(result.metrics.totalOutputTokens).toBe(48);
+    expect(result.metrics.itlMs.count).toBe(0);
+    for (const r of result.records) {
+      expect(r.ttftMs).toBe(r.latencyMs);
+      // The simulator waits 30 ms for the first token and 5 ms per further one before answering.
+      expect(r.latencyMs).toBeGreaterThanOrEqual(30);
+    }
+  }, 120_000);
+
   it('says what is missing', async () => {
     const { code, stderr } = await gantry(['bench', 'backend', '--model', 'm']);
     expect(code).toBe(2);

@@ -2,9 +2,11 @@
 // own process: the same OpenAI wire format as the built-in simulator (src/gateway/simulator) but with
 // every byte it can precomputed, so that the server side is not the bottleneck on a small machine. It
 // does not parse the request's JSON (a `"stream":true` substring selects streaming), has no faults, no
-// prefix cache and no jitter. Each streamed chunk carries `sent_at_ms` (performance.timeOrigin + now,
-// taken just before the write): the generator's ITL skew is its gap between two chunks minus the gap
-// between these stamps, which also takes the simulator's own timer drift out of the figure.
+// prefix cache and no jitter. Each streamed chunk carries `sent_mono_ms` (CLOCK_MONOTONIC, the clock
+// every process reads with process.hrtime(), taken just before the write): the generator's ITL skew is
+// its gap between two chunks minus the gap between these stamps, which also takes the simulator's own
+// timer drift out of the figure; the stamp minus the generator's arrival time is the one-way delay.
+// `lag_ms` on a chunk is how long the previous chunk took from its stamp to leaving this process.
 // Options as JSON in argv[2]: { ttftMs, itlMs, tokens }. Prints "listening <url>".
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,9 +20,8 @@ const {
   itlMs?: number;
   tokens?: number;
 };
-const origin = performance.timeOrigin;
 const created = Math.floor(Date.now() / 1000);
-const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_at_ms":`;
+const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_mono_ms":`;
 const usage = (n: number) =>
   `data: {"id":"chatcmpl-lean","object":"chat.completion.chunk","created":${created},"model":"m","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":${n},"total_tokens":${n + 4}}}\n\ndata: [DONE]\n\n`;
 const whole = Buffer.from(
@@ -61,9 +62,18 @@ const server = createServer((req, res) => {
     }
     res.writeHead(200, streamHeaders);
     let sent = 0;
+    let lag = 0;
     const next = () => {
       if (res.destroyed) return;
-      res.write(`${id}${middle}${origin + performance.now()}}\n\n`);
+      // CLOCK_MONOTONIC in ms, the clock process.hrtime() reads in every process: the generator can
+      // subtract it from its own arrival time (one-way delay), not only from the previous chunk's.
+      // lag_ms: how long the previous chunk took from its stamp to leaving this process (the write is
+      // corked until the next tick).
+      const stamp = Number(process.hrtime.bigint()) / 1e6;
+      res.write(`${id}${middle}${stamp},"lag_ms":${lag}}\n\n`);
+      process.nextTick(() => {
+        lag = Number(process.hrtime.bigint()) / 1e6 - stamp;
+      });
       // With no ITL, setImmediate still gives each chunk its own write (and most often its own read).
       if (++sent < count) {
         if (itlMs > 0) setTimeout(next, itlMs);

@@ -2,7 +2,7 @@
 // process.cpuUsage() around each run (robust on a loaded machine: time on CPU, not wall time), solved
 // from short and long answers; (B) requests per second, non-streamed; (C) ITL skew at N concurrent
 // streams, per chunk: the generator's gap between two chunks of a stream minus the gap between the
-// simulator's own send stamps (sent_at_ms) on them, so the simulator's timer drift is not counted.
+// simulator's own send stamps (sent_mono_ms) on them, so the simulator's timer drift is not counted.
 // The server is bench/backend/lean-simulator.ts in its own process, pinned to core 1 (taskset).
 // Env: BENCH_OVERHEAD_PARTS=A,B,C; BENCH_STREAMS=1000; BENCH_REQUESTS=10000; BENCH_ROUNDS=2;
 // BENCH_ITL_MS=50. Run the generator on core 0 (`taskset -c 0`) for the figures of docs/benchmarks.md.
@@ -57,7 +57,7 @@ async function measure(
   const lastReceived = new Map<string, number>();
   const onChunk = options.skew
     ? (event: Record<string, unknown>, receivedAtMs: number) => {
-        const sent = event.sent_at_ms as number | undefined;
+        const sent = event.sent_mono_ms as number | undefined;
         if (sent === undefined) return;
         const id = event.id as string;
         const received = performance.timeOrigin + receivedAtMs;

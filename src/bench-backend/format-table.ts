@@ -1,4 +1,5 @@
 // The terminal table: one column per run (backend × arrival), one row per metric.
+import { starved } from './generator-health.js';
 import type { LoadResult } from './run-load.js';
 
 export function formatTable(results: LoadResult[]): string {
@@ -24,13 +25,25 @@ export function formatTable(results: LoadResult[]): string {
     add(`${name} p50 ms`, (r) => r.metrics[key].p50);
     add(`${name} p99 ms`, (r) => r.metrics[key].p99);
   }
+  if (results.some((r) => r.generator)) {
+    add('generator CPU ms', (r) => r.generator?.cpuMs, 0);
+    add('generator waited ms', (r) => r.generator?.waitMs, 0);
+  }
   const widths = header.map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const lines = rows.map((row) =>
     row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
   );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   const errors = results.flatMap((r) => r.metrics.errors.map((e) => `${r.backend}: ${e}`));
-  return `${lines.join('\n')}\n${errors.length ? `errors: ${errors.join('; ')}\n` : ''}`;
+  const notes = results
+    .filter((r) => starved(r.generator, r.metrics.durationS * 1000))
+    .map(
+      (r) =>
+        `note: the load generator waited ${(r.generator?.waitMs ?? 0).toFixed(0)} ms for a CPU during ${r.backend} · ${r.arrival} ` +
+        `(${(((r.generator?.waitMs ?? 0) / (r.metrics.durationS * 1000)) * 100).toFixed(1)} % of the run); chunks arriving then ` +
+        'were stamped late, so ITL/TTFT tails include that wait. Give it a core of its own (taskset -c N) on a quiet machine.\n',
+    );
+  return `${lines.join('\n')}\n${errors.length ? `errors: ${errors.join('; ')}\n` : ''}${notes.join('')}`;
 }
 
 function format(value: number | undefined, digits: number): string {

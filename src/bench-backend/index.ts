@@ -1,6 +1,7 @@
 export { type Arrival, arrivalGaps, describeArrival, gamma } from './arrivals.js';
 export { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metrics.js';
 export { formatTable } from './format-table.js';
+export { type GeneratorHealth, healthProbe, starved } from './generator-health.js';
 export { htmlReport } from './html-report.js';
 export { parseGoodput } from './parse-goodput.js';
 export { type Distribution, percentile, summarise } from './percentiles.js';

@@ -4,6 +4,7 @@
 import { seededRandom } from '../random/index.js';
 import { type Arrival, arrivalGaps, describeArrival } from './arrivals.js';
 import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metrics.js';
+import { type GeneratorHealth, healthProbe } from './generator-health.js';
 import type { RequestRecord } from './request-record.js';
 import { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
 import { RawPool } from './wire/index.js';
@@ -39,6 +40,8 @@ export interface LoadResult {
   arrival: string;
   maxConcurrency?: number;
   metrics: BenchMetrics;
+  /** The generator's own CPU time and wait for a CPU during the run (Linux); see generator-health.ts. */
+  generator?: GeneratorHealth;
   records: RequestRecord[];
 }
 
@@ -64,6 +67,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     const gaps = arrivalGaps(arrival, prompts.length, seededRandom(seed));
     const records: RequestRecord[] = new Array(prompts.length);
     const start = performance.now();
+    const health = healthProbe();
     let inFlight = 0;
     const waiting: (() => void)[] = [];
     const slot = () =>
@@ -87,6 +91,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     }
     await Promise.all(pending);
     const durationMs = performance.now() - start;
+    const generator = health();
     return {
       backend: backend.label,
       model: backend.model,
@@ -96,6 +101,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
         ? { maxConcurrency: concurrencyCap }
         : {}),
       metrics: calculateMetrics(records, durationMs, slo),
+      ...(generator ? { generator } : {}),
       records,
     };
   } finally {

@@ -1,4 +1,4 @@
 export { indexOfByte } from './index-of-byte.js';
-export { type Exchange, RawPool, readClock } from './raw-pool.js';
+export { type Exchange, RawPool, readClock, wireTiming, wireTrace } from './raw-pool.js';
 export { ResponseError, type ResponseHandler, ResponseReader } from './response-reader.js';
 export { type SseDataHandler, SseScanner } from './sse-scanner.js';

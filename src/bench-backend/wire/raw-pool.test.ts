@@ -2,7 +2,7 @@
 // closed, and a clear failure (no endless re-sending) when a fresh connection is reset.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Exchange, RawPool } from './raw-pool.js';
+import { type Exchange, RawPool, wireTiming, wireTrace } from './raw-pool.js';
 
 let server: net.Server;
 let origin: URL;
@@ -61,6 +61,25 @@ describe('RawPool', () => {
     expect(await get(pool)).toBe('200 ok'); // and again on the second connection
     expect(connections).toBe(3);
     await pool.close();
+  });
+
+  it('parses a batch of reads in short passes, each read once and in order', async () => {
+    mode = 'drop-second';
+    const pools = Array.from({ length: 40 }, () => new RawPool(origin, 5_000));
+    const passes: number[] = [];
+    const slice = wireTiming.sliceMs;
+    wireTiming.sliceMs = 1e-6; // every pass yields after one read
+    wireTrace.onPass = (_start, _end, reads) => passes.push(reads);
+    try {
+      const answers = await Promise.all(pools.map((pool) => get(pool)));
+      expect(answers).toEqual(pools.map(() => '200 ok'));
+    } finally {
+      wireTiming.sliceMs = slice;
+      wireTrace.onPass = undefined;
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+    expect(passes.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(Math.max(...passes)).toBe(1);
   });
 
   it('reports a reset of a fresh connection instead of sending again', async () => {

@@ -18,6 +18,18 @@ export interface Exchange extends ResponseHandler {
 /** performance.now() when the read being handled arrived: the timestamp of every event in it. */
 export const readClock = { now: 0 };
 
+/**
+ * How reads are parsed. `sliceMs`: the longest a parsing pass runs before it yields to the event loop,
+ * which then takes (and stamps) the reads that came meanwhile; 0 parses every queued read in one pass.
+ */
+export const wireTiming = { sliceMs: 0.2 };
+
+/** Instrumentation for bench/backend (off by default): every read's arrival and every parsing pass. */
+export const wireTrace: {
+  onRead?: (at: number, bytes: number) => void;
+  onPass?: (start: number, end: number, reads: number) => void;
+} = {};
+
 const shared = Buffer.allocUnsafe(256 * 1024);
 
 /** Reads taken and not yet parsed: connection, bytes (a copy), arrival time. */
@@ -33,20 +45,46 @@ function enqueue(connection: Connection, bytes: Buffer, at: number): void {
   queuedTimes.push(at);
   if (!drainScheduled) {
     drainScheduled = true;
-    setImmediate(drain);
+    setImmediate(drainSlice);
   }
 }
 
-/** Parses every queued read in arrival order, each under its own arrival time. */
-function drain(): void {
+/** One parsing pass of at most `wireTiming.sliceMs`; the rest waits for the next turn of the loop. */
+function drainSlice(): void {
   drainScheduled = false;
+  drain(wireTiming.sliceMs > 0 ? performance.now() + wireTiming.sliceMs : Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Parses queued reads in arrival order, each under its own arrival time, until `until` (every one by
+ * default: a connection's end or failure first parses what came before it).
+ */
+function drain(until = Number.POSITIVE_INFINITY): void {
+  const from = cursor;
+  const started = wireTrace.onPass ? performance.now() : 0;
   // A cursor, not a loop index: a failure inside may drain again (re-entrant) and must not repeat reads.
   while (cursor < queuedConnections.length) {
     const i = cursor++;
     readClock.now = queuedTimes[i];
     const bytes = queuedBytes[i];
     queuedConnections[i].bytes(bytes, 0, bytes.length);
+    if (cursor < queuedConnections.length && performance.now() >= until) {
+      wireTrace.onPass?.(started, performance.now(), cursor - from);
+      if (cursor > 4096) {
+        // Behind for long: drop what was parsed so that the queue does not only grow.
+        queuedConnections.splice(0, cursor);
+        queuedBytes.splice(0, cursor);
+        queuedTimes.splice(0, cursor);
+        cursor = 0;
+      }
+      if (!drainScheduled) {
+        drainScheduled = true;
+        setImmediate(drainSlice);
+      }
+      return;
+    }
   }
+  if (cursor > from) wireTrace.onPass?.(started, performance.now(), cursor - from);
   queuedConnections.length = 0;
   queuedBytes.length = 0;
   queuedTimes.length = 0;
@@ -124,6 +162,8 @@ export class RawPool {
   constructor(
     origin: URL,
     private readonly timeoutMs = 120_000,
+    /** Extra TLS options for https origins (a private CA: `{ ca }`); NODE_EXTRA_CA_CERTS works too. */
+    private readonly tlsOptions: tls.ConnectionOptions = {},
   ) {
     this.secure = origin.protocol === 'https:';
     this.host = origin.hostname.replace(/^\[|\]$/g, '');
@@ -179,6 +219,7 @@ export class RawPool {
     let connection: Connection;
     const read = (n: number, buffer: Uint8Array) => {
       const at = performance.now();
+      wireTrace.onRead?.(at, n);
       const copy = Buffer.allocUnsafe(n);
       (buffer as Buffer).copy(copy, 0, 0, n);
       enqueue(connection, copy, at);
@@ -186,9 +227,11 @@ export class RawPool {
     };
     const socket = this.secure
       ? tls.connect({
+          ...this.tlsOptions,
           host: this.host,
           port: this.port,
-          servername: this.host,
+          // SNI carries host names only (RFC 6066); an IP address is checked against the certificate's IP SANs.
+          ...(net.isIP(this.host) ? {} : { servername: this.host }),
           noDelay: true,
         } as tls.ConnectionOptions)
       : net.connect({
@@ -198,7 +241,12 @@ export class RawPool {
           onread: { buffer: shared, callback: read },
         });
     connection = new Connection(this, socket);
-    if (this.secure) socket.on('data', (chunk: Buffer) => enqueue(connection, chunk, performance.now()));
+    if (this.secure)
+      socket.on('data', (chunk: Buffer) => {
+        const at = performance.now();
+        wireTrace.onRead?.(at, chunk.length);
+        enqueue(connection, chunk, at);
+      });
     socket.on('error', (error) => connection.fail(error));
     socket.on('timeout', () => connection.fail(new Error(`no data for ${this.timeoutMs} ms (timed out)`)));
     socket.on('end', () => connection.ended());

@@ -39,6 +39,8 @@ interface BackendFlags {
   seed: string;
   warmup: string;
   timeoutMs: string;
+  /** false with --no-stream. */
+  stream: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -68,6 +70,10 @@ export function define(command: Command, context: CliContext): void {
     .option('--seed <n>', 'seed of the arrival process', '1')
     .option('--warmup <n>', 'unmeasured requests before each run', '1')
     .option('--timeout-ms <ms>', 'per-request idle timeout', '120000')
+    .option(
+      '--no-stream',
+      'non-streamed requests (one JSON answer each): TTFT = E2EL, no TPOT/ITL; for request rates',
+    )
     .action(async (flags: BackendFlags) => {
       const backends = backendsOf(flags);
       const requests = positive('--requests', flags.requests);
@@ -81,6 +87,7 @@ export function define(command: Command, context: CliContext): void {
         seed: Number(flags.seed),
         warmup: Number(flags.warmup),
         timeoutMs: positive('--timeout-ms', flags.timeoutMs),
+        stream: flags.stream,
         maxConcurrency: flags.maxConcurrency
           ? positive('--max-concurrency', flags.maxConcurrency)
           : undefined,

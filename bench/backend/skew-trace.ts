@@ -1,0 +1,288 @@
+// Where the ITL skew at N concurrent streams comes from (issue 21). Per chunk: the one-way delay from
+// the lean simulator's CLOCK_MONOTONIC stamp (taken just before its write) to the generator's arrival
+// stamp, on the same clock; a gap's skew is the difference of two consecutive chunks' delays. The
+// generator is traced: every read's arrival, every parsing pass, every GC pause; each chunk's delay is
+// split into time spent parsing (other reads), in GC, and the rest (stamping the reads ahead of it in
+// the same batch, the kernel, waiting for the core). Run pinned: `taskset -c 0 node bin/run-ts.js
+// bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
+// Env: BENCH_STREAMS=1000, BENCH_SLICES=0,0.2 (ms per parsing pass; 0 = one pass for all, as before),
+// BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
+import { wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
+import { type Started, start, stop } from '../gateway/processes.js';
+
+const streams = Number(process.env.BENCH_STREAMS ?? 1000);
+const slices = (process.env.BENCH_SLICES ?? '0,0.2').split(',').map(Number);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
+const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const f = (n: number, d = 3) => n.toFixed(d);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+/** performance.now() + this = CLOCK_MONOTONIC in ms (what the simulator stamps). */
+const mono = () => Number(process.hrtime.bigint()) / 1e6 - performance.now();
+
+/** Per thread of this process: [name, ns on CPU, ns waiting for a CPU while runnable] (schedstat). */
+function threads(): Map<string, [string, number, number]> {
+  const all = new Map<string, [string, number, number]>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      all.set(tid, [name, cpu, wait]);
+    }
+  } catch {
+    // no /proc (not Linux): nothing to report
+  }
+  return all;
+}
+
+/** Sum of the lengths of [starts[i], ends[i]) (sorted, disjoint) inside [a, b). */
+function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number, b: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid] <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let sum = 0;
+  for (let i = lo; i < n && starts[i] < b; i++) sum += Math.min(b, ends[i]) - Math.max(a, starts[i]);
+  return sum;
+}
+
+async function traced(url: string, sliceMs: number) {
+  const chunks = streams * 2 * tokens;
+  const sent = new Float64Array(chunks);
+  const got = new Float64Array(chunks);
+  const stream = new Int32Array(chunks);
+  const lagOfPrevious = new Float64Array(chunks);
+  let n = 0;
+  const ids = new Map<string, number>();
+  const reads = new Float64Array(chunks * 2);
+  let r = 0;
+  const passStart = new Float64Array(chunks * 2);
+  const passEnd = new Float64Array(chunks * 2);
+  const passReads = new Int32Array(chunks * 2);
+  let p = 0;
+  const gcStart: number[] = [];
+  const gcEnd: number[] = [];
+  const gcKind: number[] = [];
+  const offset = mono();
+  wireTiming.sliceMs = sliceMs;
+  const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
+  const backend = { label: 'lean', url, model: 'm' };
+  await runLoad(backend, {
+    arrival: { kind: 'concurrency', concurrency: streams },
+    prompts: prompts(streams),
+  });
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcStart.push(e.startTime);
+      gcEnd.push(e.startTime + e.duration);
+      gcKind.push((e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0);
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  wireTrace.onRead = (at) => {
+    if (r < reads.length) reads[r++] = at;
+  };
+  wireTrace.onPass = (a, b, k) => {
+    if (p < passStart.length) {
+      passStart[p] = a;
+      passEnd[p] = b;
+      passReads[p++] = k;
+    }
+  };
+  const cpu = process.cpuUsage();
+  const before = threads();
+  const result = await runLoad(backend, {
+    arrival: { kind: 'concurrency', concurrency: streams },
+    prompts: prompts(streams * 2),
+    onChunk: (event, at) => {
+      const s = event.sent_mono_ms as number | undefined;
+      if (s === undefined || n >= chunks) return;
+      const id = event.id as string;
+      let k = ids.get(id);
+      if (k === undefined) {
+        k = ids.size;
+        ids.set(id, k);
+      }
+      sent[n] = s;
+      lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
+      got[n] = at + offset;
+      stream[n++] = k;
+    },
+  });
+  const used = process.cpuUsage(cpu);
+  const after = threads();
+  const perThread: string[] = [];
+  for (const [tid, [name, c, w]] of after) {
+    const [, c0, w0] = before.get(tid) ?? [name, 0, 0];
+    if (c - c0 > 1e6 || w - w0 > 1e6)
+      perThread.push(
+        `${tid === String(process.pid) ? 'main' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
+      );
+  }
+  wireTrace.onRead = undefined;
+  wireTrace.onPass = undefined;
+  gc.disconnect();
+  // Per chunk: delay and its parts; per gap (consecutive chunks of one request): skew and its parts.
+  const delay = new Float64Array(n);
+  const parsing = new Float64Array(n);
+  const inGc = new Float64Array(n);
+  const gs = Float64Array.from(gcStart.map((x) => x + offset));
+  const ge = Float64Array.from(gcEnd.map((x) => x + offset));
+  const ps = passStart.map((x) => x + offset);
+  const pe = passEnd.map((x) => x + offset);
+  for (let i = 0; i < n; i++) {
+    delay[i] = got[i] - sent[i];
+    parsing[i] = overlap(ps, pe, p, sent[i], got[i]);
+    inGc[i] = overlap(gs, ge, gs.length, sent[i], got[i]);
+  }
+  const last = new Int32Array(ids.size).fill(-1);
+  const skew: number[] = [];
+  const parts: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const k = stream[i];
+    const j = last[k];
+    last[k] = i;
+    if (j < 0) continue;
+    skew.push(delay[i] - delay[j]);
+    parts.push([parsing[i] - parsing[j], inGc[i] - inGc[j], 0]);
+  }
+  const abs = skew.map(Math.abs);
+  const s = summarise(abs);
+  const d = summarise(Array.from(delay));
+  // The tail: gaps with |skew| above the p99, what their difference is made of (signed, averaged).
+  let tp = 0;
+  let tg = 0;
+  let tn = 0;
+  for (let i = 0; i < skew.length; i++) {
+    if (abs[i] < s.p99) continue;
+    const sign = Math.sign(skew[i]);
+    tp += sign * parts[i][0];
+    tg += sign * parts[i][1];
+    tn++;
+  }
+  // The slowest 1 % of chunks: was the generator busy (reading or parsing) while they were in flight, or
+  // idle (then the bytes had not reached its socket: the simulator or the kernel held them)?
+  const slow = summarise(Array.from(delay)).p99;
+  const readsMono = reads.subarray(0, r).map((x) => x + offset);
+  // The simulator's own lag (stamp to write) of each chunk, carried by the next chunk of its stream.
+  const lag = new Float64Array(n).fill(Number.NaN);
+  const previous = new Int32Array(ids.size).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const j = previous[stream[i]];
+    if (j >= 0) lag[j] = lagOfPrevious[i];
+    previous[stream[i]] = i;
+  }
+  let lagSum = 0;
+  let lagN = 0;
+  let lagMax = 0;
+  let slowN = 0;
+  let idleSum = 0;
+  let readsIn = 0;
+  for (let i = 0; i < n; i++) {
+    if (delay[i] < slow) continue;
+    slowN++;
+    if (!Number.isNaN(lag[i])) {
+      lagSum += lag[i];
+      lagN++;
+    }
+    // Longest stretch inside [sent, got] with neither a read stamped nor a parsing pass running.
+    let lo = 0;
+    let hi = readsMono.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (readsMono[mid] < sent[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    let prev = sent[i];
+    let longest = 0;
+    let k = lo;
+    for (; k < readsMono.length && readsMono[k] <= got[i]; k++) {
+      const busy = overlap(ps, pe, p, prev, readsMono[k]);
+      longest = Math.max(longest, readsMono[k] - prev - busy);
+      prev = readsMono[k];
+    }
+    readsIn += k - lo;
+    idleSum += longest;
+  }
+  const later: string[] = [];
+  later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
+  for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
+  later.push(
+    `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
+  );
+  later.push(
+    `  slowest 1 % (${slowN} chunks, delay >= ${f(slow)} ms): reads stamped while in flight ${f(readsIn / Math.max(1, slowN), 1)} on average; longest idle stretch of the generator while in flight ${f(idleSum / Math.max(1, slowN))} ms on average`,
+  );
+  // Reads in stamp order against the simulator's send order: adjacent pairs inverted.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => got[a] - got[b]);
+  let inverted = 0;
+  let invertedBy = 0;
+  for (let i = 1; i < n; i++) {
+    const gap = sent[order[i]] - sent[order[i - 1]];
+    if (gap < 0) {
+      inverted++;
+      invertedBy = Math.max(invertedBy, -gap);
+    }
+  }
+  // Time per read inside a poll batch: consecutive read stamps with no parsing pass between them.
+  const perRead: number[] = [];
+  let q = 0;
+  for (let i = 1; i < r; i++) {
+    while (q < p && passEnd[q] <= reads[i - 1]) q++;
+    if (q < p && passStart[q] < reads[i]) continue;
+    perRead.push(reads[i] - reads[i - 1]);
+  }
+  const pr = summarise(perRead);
+  const passLen = summarise(Array.from(passEnd.subarray(0, p), (e, i) => e - passStart[i]));
+  const passN = summarise(Array.from(passReads.subarray(0, p)));
+  const gcLen = summarise(gcEnd.map((e, i) => e - gcStart[i]));
+  const gcTotal = gcEnd.reduce((a, e, i) => a + e - gcStart[i], 0);
+  out(
+    `slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
+      `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
+  );
+  out(
+    `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,
+  );
+  out(
+    `  parsing passes ${p}: length p50/p99/max ${f(passLen.p50)} / ${f(passLen.p99)} / ${f(passLen.max, 2)} ms, reads per pass p50/p99/max ${passN.p50} / ${passN.p99} / ${passN.max}; ` +
+      `reads ${r}, stamp-to-stamp inside a batch p50/p99 ${f(pr.p50 * 1000, 1)} / ${f(pr.p99 * 1000, 1)} µs`,
+  );
+  out(
+    `  GC pauses ${gcLen.count} (kinds ${[...new Set(gcKind)].join(',')}): p50/max ${f(gcLen.p50)} / ${f(gcLen.max)} ms, total ${f(gcTotal, 1)} ms; ` +
+      `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; load ${load()}`,
+  );
+  for (const line of later) out(line);
+}
+
+const started: Started[] = [];
+try {
+  out(
+    `load average at start: ${load()}; node ${process.version}; ${streams} streams, ITL ${itlMs} ms, ${tokens} chunks`,
+  );
+  const sim = await start(
+    ['bin/run-ts.js', 'bench/backend/lean-simulator.ts', JSON.stringify({ ttftMs: 50, itlMs, tokens })],
+    { core: 1 },
+  );
+  started.push(sim);
+  // Under `chrt` the simulator inherits the real-time class; BENCH_SIM_NORMAL=1 puts it back in the
+  // normal class (then the kernel's softirq thread on its core is not starved while it writes a burst).
+  if (process.env.BENCH_SIM_NORMAL === '1')
+    spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
+  for (let round = 0; round < rounds; round++) for (const slice of slices) await traced(sim.url, slice);
+} finally {
+  for (const s of started) await stop(s).catch(() => {});
+}
