@@ -6,6 +6,8 @@ import { GantryError } from '../../errors/index.js';
 /** True for `application/json`, optionally `; charset=utf-8` (any case, optional quotes, spaces). */
 export function isJsonMediaType(header: string | undefined): boolean {
   if (header === undefined) return false;
+  // What nearly every client sends: no split, trim or lower-casing on the hot path.
+  if (header === 'application/json') return true;
   const [type, ...parameters] = header.split(';');
   if (type.trim().toLowerCase() !== 'application/json') return false;
   for (const parameter of parameters) {

@@ -121,7 +121,13 @@ function countTokenSafe(text: string, context: GatewayContext): number {
 function withStreamUsage(body: Record<string, unknown>): Record<string, unknown> {
   const options = body.stream_options as Record<string, unknown> | undefined;
   if (options?.include_usage === true) return body;
-  return { ...body, stream_options: { ...options, include_usage: true } };
+  // A copy with the field set after it: `{ ...body, stream_options: … }` costs ~1.3 µs more per
+  // property after the spread on Node 20.20 (docs/benchmarks.md).
+  const streamOptions: Record<string, unknown> = { ...options };
+  streamOptions.include_usage = true;
+  const copy = { ...body };
+  copy.stream_options = streamOptions;
+  return copy;
 }
 
 function failureLabel(failure: UpstreamFailure): string {

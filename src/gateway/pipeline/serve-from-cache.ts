@@ -63,7 +63,7 @@ export function replayAnswer(
   context.usageSource = 'upstream';
   if (answer.chunks) {
     const { res } = context;
-    res.writeHead(200, { ...streamHeaders, ...headers });
+    res.writeHead(200, Object.assign({}, streamHeaders, headers));
     for (const chunk of answer.chunks) res.write(`data: ${chunk}\n\n`);
     res.end('data: [DONE]\n\n');
   } else {

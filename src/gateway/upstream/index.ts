@@ -6,7 +6,12 @@ export {
 export { readAnswerText } from './read-answer-text.js';
 export { readUpstreamSse, type SseStep } from './read-upstream-sse.js';
 export { replaceModel } from './replace-model.js';
-export { requestWholeAnswer, type WholeAnswer, type WholeAnswerRequest } from './request-whole-answer.js';
+export {
+  requestJsonAnswer,
+  requestWholeAnswer,
+  type WholeAnswer,
+  type WholeAnswerRequest,
+} from './request-whole-answer.js';
 export {
   type Endpoint,
   type MediaRequest,

@@ -4,7 +4,7 @@ import { Pool } from 'undici';
 import type { ClientAbort } from './client-abort.js';
 import { readAnswerText } from './read-answer-text.js';
 import { readUpstreamSse } from './read-upstream-sse.js';
-import { requestWholeAnswer } from './request-whole-answer.js';
+import { requestJsonAnswer } from './request-whole-answer.js';
 import { readResponsesEvents } from './responses-events.js';
 import type {
   Endpoint,
@@ -15,7 +15,7 @@ import type {
   UpstreamRequest,
   UpstreamResponse,
 } from './upstream.js';
-import { classifyError, parseRetryAfter, UpstreamFailure } from './upstream-failure.js';
+import { classifyError, statusFailure, UpstreamFailure } from './upstream-failure.js';
 
 export interface OpenAICompatibleUpstreamOptions {
   name: string;
@@ -59,59 +59,73 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
   if (apiKey) fixedHeaders.authorization = `Bearer ${apiKey}`;
   const host = url.host;
 
+  async function sendStream(
+    request: UpstreamRequest,
+    path: string,
+    body: string,
+    ownTimeout: boolean,
+    responses: boolean,
+  ): Promise<UpstreamResponse> {
+    const { signal, timeoutMs } = request;
+    let response: Awaited<ReturnType<Pool['request']>>;
+    try {
+      const options: Parameters<Pool['request']>[0] = {
+        path,
+        method: 'POST',
+        headers: fixedHeaders,
+        body,
+        signal,
+      };
+      if (ownTimeout) {
+        options.headersTimeout = timeoutMs;
+        options.bodyTimeout = timeoutMs;
+      }
+      response = await pool.request(options);
+    } catch (error) {
+      throw classifyError(error, signal);
+    }
+    const { statusCode, body: answer } = response;
+    if (statusCode >= 400) {
+      const text = await readAnswerText(answer, signal, name);
+      throw statusFailure(name, statusCode, response.headers, text);
+    }
+    if (responses) return { kind: 'stream', chunks: readResponsesEvents(answer, signal, name) };
+    return { kind: 'stream', chunks: readChunks(answer, signal, name) };
+  }
+
   return {
     name,
     type: 'openai-compatible',
     apis,
-    async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-      const { signal, timeoutMs, native } = request;
-      // A Responses API request goes to /responses as the client wrote it (model swapped) when this
-      // upstream speaks it; otherwise the chat translation is sent, if there is one.
-      const responses = native?.api === 'responses' && apis.has('responses');
-      if (native?.untranslatable && !responses) throw untranslatable(name, native.untranslatable);
-      const path = basePath + (responses ? '/responses' : paths[request.endpoint]);
-      const body = responses
-        ? JSON.stringify({ ...(native?.bodyFor?.(name) ?? native?.body), model: request.body.model })
-        : (request.bodyText ?? JSON.stringify(request.body));
-      const ownTimeout = timeoutMs !== poolTimeoutMs;
-      if (!request.stream) {
-        const answer = await requestWholeAnswer(pool, {
-          path,
-          headers: fixedHeaders,
-          body,
-          signal,
-          name,
-          headersTimeout: ownTimeout ? timeoutMs : undefined,
-          bodyTimeout: ownTimeout ? timeoutMs : undefined,
-        });
-        if (answer.statusCode >= 400)
-          throw statusFailure(name, answer.statusCode, answer.headers, answer.text);
-        return { kind: 'json', status: answer.statusCode, text: answer.text };
-      }
-      let response: Awaited<ReturnType<Pool['request']>>;
+    // Not an async function: a whole answer is the promise of requestJsonAnswer itself (no async
+    // layer, promise or microtask turn of its own on the hot path); every failure is a rejection.
+    send(request: UpstreamRequest): Promise<UpstreamResponse> {
       try {
-        const options: Parameters<Pool['request']>[0] = {
-          path,
-          method: 'POST',
-          headers: fixedHeaders,
-          body,
-          signal,
-        };
-        if (ownTimeout) {
-          options.headersTimeout = timeoutMs;
-          options.bodyTimeout = timeoutMs;
+        const { signal, timeoutMs, native } = request;
+        // A Responses API request goes to /responses as the client wrote it (model swapped) when this
+        // upstream speaks it; otherwise the chat translation is sent, if there is one.
+        const responses = native?.api === 'responses' && apis.has('responses');
+        if (native?.untranslatable && !responses) throw untranslatable(name, native.untranslatable);
+        const path = basePath + (responses ? '/responses' : paths[request.endpoint]);
+        const body = responses
+          ? JSON.stringify({ ...(native?.bodyFor?.(name) ?? native?.body), model: request.body.model })
+          : (request.bodyText ?? JSON.stringify(request.body));
+        const ownTimeout = timeoutMs !== poolTimeoutMs;
+        if (!request.stream) {
+          return requestJsonAnswer(pool, {
+            path,
+            headers: fixedHeaders,
+            body,
+            signal,
+            name,
+            headersTimeout: ownTimeout ? timeoutMs : undefined,
+            bodyTimeout: ownTimeout ? timeoutMs : undefined,
+          });
         }
-        response = await pool.request(options);
+        return sendStream(request, path, body, ownTimeout, responses);
       } catch (error) {
-        throw classifyError(error, signal);
+        return Promise.reject(error);
       }
-      const { statusCode, body: answer } = response;
-      if (statusCode >= 400) {
-        const text = await readAnswerText(answer, signal, name);
-        throw statusFailure(name, statusCode, response.headers, text);
-      }
-      if (responses) return { kind: 'stream', chunks: readResponsesEvents(answer, signal, name) };
-      return { kind: 'stream', chunks: readChunks(answer, signal, name) };
     },
     async sendMedia(request: MediaRequest): Promise<MediaResponse> {
       const { signal, timeoutMs } = request;
@@ -155,19 +169,6 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
     },
     toString: () => `${name} (${host})`,
   } as Upstream;
-}
-
-function statusFailure(
-  name: string,
-  status: number,
-  headers: Record<string, string | string[] | undefined>,
-  text: string,
-): UpstreamFailure {
-  return new UpstreamFailure('status', `${name} answered ${status}`, {
-    status,
-    retryAfterMs: parseRetryAfter(headers['retry-after']),
-    body: text,
-  });
 }
 
 function untranslatable(name: string, reason: string): UpstreamFailure {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientAbort } from './client-abort.js';
-import { requestWholeAnswer } from './request-whole-answer.js';
+import { requestJsonAnswer, requestWholeAnswer } from './request-whole-answer.js';
 import { UpstreamFailure } from './upstream-failure.js';
 
 let server: Server | undefined;
@@ -100,5 +100,31 @@ describe('requestWholeAnswer', () => {
     const silent = await requestWholeAnswer(dispatcher, { ...request(), headersTimeout: 50 }).catch((e) => e);
     expect(silent).toBeInstanceOf(UpstreamFailure);
     expect(silent.kind).toBe('timeout');
+  });
+
+  it('as a JSON answer: the text of a 2xx, a status failure (status, Retry-After, body) otherwise', async () => {
+    const dispatcher = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        if (req.url === '/limited') {
+          res.writeHead(429, { 'retry-after': '3' });
+          res.end('{"error":"slow down"}');
+        } else {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"ok":true}');
+        }
+      });
+    });
+    expect(await requestJsonAnswer(dispatcher, request())).toEqual({
+      kind: 'json',
+      status: 200,
+      text: '{"ok":true}',
+    });
+    const failure = await requestJsonAnswer(dispatcher, { ...request(), path: '/limited' }).catch((e) => e);
+    expect(failure).toBeInstanceOf(UpstreamFailure);
+    expect(failure.kind).toBe('status');
+    expect(failure.status).toBe(429);
+    expect(failure.retryAfterMs).toBe(3000);
+    expect(failure.body).toBe('{"error":"slow down"}');
   });
 });

@@ -5,7 +5,8 @@
 // `pending` slot (one field, no listener to add and remove).
 import type { Dispatcher } from 'undici';
 import type { ClientAbort, PendingUpstream } from './client-abort.js';
-import { answerCut, classifyError } from './upstream-failure.js';
+import type { UpstreamResponse } from './upstream.js';
+import { answerCut, classifyError, statusFailure } from './upstream-failure.js';
 
 export interface WholeAnswer {
   statusCode: number;
@@ -27,6 +28,8 @@ export interface WholeAnswerRequest {
 
 type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
 
+type JsonAnswer = Extract<UpstreamResponse, { kind: 'json' }>;
+
 class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream {
   private controller: Controller | undefined;
   private cancelled: Error | undefined;
@@ -39,8 +42,10 @@ class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream 
   constructor(
     private readonly signal: ClientAbort,
     private readonly name: string,
-    private readonly resolve: (answer: WholeAnswer) => void,
+    private readonly resolve: (answer: WholeAnswer | JsonAnswer) => void,
     private readonly reject: (error: unknown) => void,
+    /** Settle as a route's JSON answer (an error status rejects), not as the raw WholeAnswer. */
+    private readonly json = false,
   ) {}
 
   cancel(reason: unknown): void {
@@ -77,7 +82,11 @@ class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream 
     this.signal.pending = undefined;
     const { chunks } = this;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
-    this.resolve({ statusCode: this.statusCode, headers: this.headers, text: bytes.toString('utf8') });
+    const text = bytes.toString('utf8');
+    if (!this.json) this.resolve({ statusCode: this.statusCode, headers: this.headers, text });
+    else if (this.statusCode >= 400)
+      this.reject(statusFailure(this.name, this.statusCode, this.headers, text));
+    else this.resolve({ kind: 'json', status: this.statusCode, text });
   }
 
   onResponseError(_controller: Controller, error: Error): void {
@@ -91,10 +100,27 @@ export function requestWholeAnswer(
   dispatcher: Dispatcher,
   request: WholeAnswerRequest,
 ): Promise<WholeAnswer> {
+  return dispatchWhole(dispatcher, request, false) as Promise<WholeAnswer>;
+}
+
+/**
+ * requestWholeAnswer as a route's JSON answer: `{ kind: 'json', status, text }`, or a rejection with
+ * the status failure (status, Retry-After, body) for a status of 400 or more. Settled by the handler
+ * itself: no second promise or turn to map the answer.
+ */
+export function requestJsonAnswer(dispatcher: Dispatcher, request: WholeAnswerRequest): Promise<JsonAnswer> {
+  return dispatchWhole(dispatcher, request, true) as Promise<JsonAnswer>;
+}
+
+function dispatchWhole(
+  dispatcher: Dispatcher,
+  request: WholeAnswerRequest,
+  json: boolean,
+): Promise<WholeAnswer | JsonAnswer> {
   const { signal } = request;
   if (signal.aborted) return Promise.reject(classifyError(signal.reason, signal));
   return new Promise((resolve, reject) => {
-    const handler = new WholeAnswerHandler(signal, request.name, resolve, reject);
+    const handler = new WholeAnswerHandler(signal, request.name, resolve, reject, json);
     signal.pending = handler;
     const options: Dispatcher.DispatchOptions = {
       path: request.path,

@@ -65,3 +65,17 @@ export function classifyError(error: unknown, signal: ClientAbort): UpstreamFail
   }
   return new UpstreamFailure('connection', `upstream connection failed: ${message}`, { cause: error });
 }
+
+/** An answer with an error status: the status, its Retry-After and the body, for routing and the client. */
+export function statusFailure(
+  name: string,
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  text: string,
+): UpstreamFailure {
+  return new UpstreamFailure('status', `${name} answered ${status}`, {
+    status,
+    retryAfterMs: parseRetryAfter(headers['retry-after']),
+    body: text,
+  });
+}
