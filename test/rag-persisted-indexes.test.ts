@@ -3,7 +3,7 @@
 // snapshot write that fails midway keeps the previous one, and a process killed with -9 while it
 // writes leaves indexes equal to a rebuild from the stored rows.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,39 +138,60 @@ describe('persisted RAG indexes', () => {
     expect(hits[0]?.source).toBe('doc-160');
   });
 
-  it('leaves usable indexes when the writing process is killed with -9', async () => {
-    const ready = join(folder, 'ready');
-    const child = spawn(process.execPath, ['bin/run-ts.js', 'test/rag-index-crash-child.ts', path, ready], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let errors = '';
-    child.stderr.on('data', (data) => {
-      errors += data;
-    });
-    const deadline = Date.now() + 90_000;
-    while (!existsSync(ready)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`child did not start: ${errors}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-
-    const store = open();
-    const collectionId = (await store.ragDocuments.getCollection('crash'))!.id;
-    const chunks = await store.ragDocuments.countChunks(collectionId);
-    const lexical = await openLexicalIndex(store.ragDocuments, collectionId, {
-      bm25: {},
-      analyzer: analyzeText,
-    });
-    expect(lexical.index.size).toBe(chunks);
-    for (const query of queries)
-      expect(lexical.index.search(query, { limit: 10 })).toEqual(
-        await rebuiltRanking(store, collectionId, query),
+  it.each(['snapshots', 'bulk'])(
+    'leaves usable indexes when the writing process is killed with -9 (%s)',
+    async (mode) => {
+      const ready = join(folder, 'ready');
+      const child = spawn(
+        process.execPath,
+        ['bin/run-ts.js', 'test/rag-index-crash-child.ts', path, ready, mode],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
       );
-    const quantized = await openQuantizedIndex(store.ragDocuments, store.ragVectors, collectionId, 16);
-    const vectorIds = (await store.ragVectors.allVectors(collectionId)).map((entry) => entry.id);
-    expect(quantized.index.size).toBe(vectorIds.length);
-    for (const id of vectorIds) expect(quantized.index.has(id)).toBe(true);
-  }, 120_000);
+      let errors = '';
+      child.stderr.on('data', (data) => {
+        errors += data;
+      });
+      const deadline = Date.now() + 90_000;
+      while (!existsSync(ready)) {
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`child did not start: ${errors}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 700));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+
+      const store = open();
+      const collectionId = (await store.ragDocuments.getCollection('crash'))!.id;
+      const chunks = await store.ragDocuments.countChunks(collectionId);
+      const lexical = await openLexicalIndex(store.ragDocuments, collectionId, {
+        bm25: {},
+        analyzer: analyzeText,
+      });
+      expect(lexical.index.size).toBe(chunks);
+      for (const query of queries)
+        expect(lexical.index.search(query, { limit: 10 })).toEqual(
+          await rebuiltRanking(store, collectionId, query),
+        );
+      const quantized = await openQuantizedIndex(store.ragDocuments, store.ragVectors, collectionId, 16);
+      const vectorIds = (await store.ragVectors.allVectors(collectionId)).map((entry) => entry.id);
+      expect(quantized.index.size).toBe(vectorIds.length);
+      for (const id of vectorIds) expect(quantized.index.has(id)).toBe(true);
+
+      // Every round whose writes had returned before the kill is there, searchable every way.
+      const done = Number(readFileSync(`${ready}.done`, 'utf8'));
+      expect(chunks).toBeGreaterThanOrEqual(200 * (done + 1) - done);
+      const reader = await openRagCollection({ ...options, name: 'crash', store });
+      for (const n of [0, 199, done * 200 + 3, done * 200 + 199]) {
+        const [document] = syntheticDocuments(1, n);
+        const lexicalHits = await reader.search(`doc${n}`, { mode: 'bm25', limit: 1 });
+        expect(lexicalHits[0]?.source).toBe(`doc-${n}`);
+        for (const mode of ['vector', 'hybrid'] as const) {
+          const hits = await reader.search(document.sections[0].text, { mode, limit: 5 });
+          expect(hits.map((hit) => hit.source)).toContain(`doc-${n}`);
+        }
+      }
+    },
+    120_000,
+  );
 });

@@ -38,6 +38,12 @@ export interface RagCollectionOptions {
    * replayed on open keeps them exact.
    */
   snapshotAfter?: number;
+  /**
+   * Sections (about one chunk each) from which an ingest uses the store's bulk-write settings (SQLite:
+   * a WAL checkpoint every 256 MB instead of 4 MB and a 64 MB page cache, restored at its end; a
+   * process crash still loses nothing committed, see docs/rag.md); default 5,000, Infinity: never.
+   */
+  bulkWriteAbove?: number;
 }
 
 export interface IngestProgress {
@@ -83,6 +89,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     approximateAbove = 50_000,
     embedBatchSize = 256,
     lsaDimension = 256,
+    bulkWriteAbove = 5_000,
   } = options;
   const chunkerFor =
     options.chunkerFor ??
@@ -229,81 +236,86 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         hash,
         chunks: chunkAll ? chunkDocument(document, chunkerFor(document), analyzer) : undefined,
       }));
-      // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
-      // snapshot stored at its end lets the next process answer its first query without a rebuild.
-      if (chunked.length > 0) {
-        await checkGeneration();
-        await indexes.lexical();
-        if (embedder || options.embedder === 'lsa') {
-          vectorsStored = await countVectors();
-          // Sections estimate the chunks to come (a chunker makes at least one of each non-empty one):
-          // an ingest that will pass the threshold opens the index now, while it is cheap to build.
-          const sections = changed.reduce((sum, { document }) => sum + document.sections.length, 0);
-          quantizedWanted = vectorsStored + sections > approximateAbove && !(await hasDatabaseIndex());
-          if (quantizedWanted) await indexes.quantized();
+      const sectionCount = changed.reduce((sum, { document }) => sum + document.sections.length, 0);
+      const endBulkWrite = sectionCount >= bulkWriteAbove ? await documents.bulkWrite?.() : undefined;
+      try {
+        // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
+        // snapshot stored at its end lets the next process answer its first query without a rebuild.
+        if (chunked.length > 0) {
+          await checkGeneration();
+          await indexes.lexical();
+          if (embedder || options.embedder === 'lsa') {
+            vectorsStored = await countVectors();
+            // Sections estimate the chunks to come (a chunker makes at least one of each non-empty one):
+            // an ingest that will pass the threshold opens the index now, while it is cheap to build.
+            quantizedWanted = vectorsStored + sectionCount > approximateAbove && !(await hasDatabaseIndex());
+            if (quantizedWanted) await indexes.quantized();
+          }
         }
-      }
-      if (chunkAll) {
-        // The first ingest fixes the LSA space; later documents are folded into it.
-        const texts = chunked.flatMap(({ chunks }) => chunks!.map((chunk) => chunk.text));
-        if (texts.length > 0) {
-          const model = fitLsaModel(texts, { dimension: lsaDimension, analyzer });
-          embedder = createLsaEmbedder(model);
-          collection = { ...collection, embedderState: serializeLsaModel(model) };
-          await documents.setCollectionEmbedder(
+        if (chunkAll) {
+          // The first ingest fixes the LSA space; later documents are folded into it.
+          const texts = chunked.flatMap(({ chunks }) => chunks!.map((chunk) => chunk.text));
+          if (texts.length > 0) {
+            const model = fitLsaModel(texts, { dimension: lsaDimension, analyzer });
+            embedder = createLsaEmbedder(model);
+            collection = { ...collection, embedderState: serializeLsaModel(model) };
+            await documents.setCollectionEmbedder(
+              collection.id,
+              embedder.id,
+              model.dimension,
+              collection.embedderState,
+            );
+            collection = { ...collection, embedder: embedder.id, dimension: model.dimension };
+          }
+        }
+        // Documents are written in groups (one transaction each) and their new chunks embedded in
+        // batches across documents, so small documents do not mean small transactions or embed calls.
+        let done = 0;
+        let pending: RagChunkRecord[] = [];
+        const groupSize = 64;
+        for (let start = 0; start < chunked.length; start += groupSize) {
+          const group = chunked.slice(start, start + groupSize);
+          const changes = await documents.replaceDocuments(
             collection.id,
-            embedder.id,
-            model.dimension,
-            collection.embedderState,
+            group.map(({ document, hash, chunks }) => ({
+              document: { source: document.source, contentHash: hash, metadata: document.metadata },
+              chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
+            })),
           );
-          collection = { ...collection, embedder: embedder.id, dimension: model.dimension };
+          for (const change of changes) {
+            await removeChunks(change.removed);
+            pending.push(...change.added);
+            const lexical = indexes.openLexical;
+            if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
+            indexes.changed('lexical', change.added.length);
+            report.chunksAdded += change.added.length;
+            report.chunksRemoved += change.removed.length;
+            report.chunksKept += change.kept;
+          }
+          if (pending.length >= embedBatchSize) {
+            await storeVectors(pending);
+            if (chunked.length > 0) await recordOwnWrite();
+            pending = [];
+          }
+          done += group.length;
+          onProgress?.({
+            documentsDone: done,
+            documentsTotal: chunked.length,
+            chunksAdded: report.chunksAdded,
+          });
         }
-      }
-      // Documents are written in groups (one transaction each) and their new chunks embedded in
-      // batches across documents, so small documents do not mean small transactions or embed calls.
-      let done = 0;
-      let pending: RagChunkRecord[] = [];
-      const groupSize = 64;
-      for (let start = 0; start < chunked.length; start += groupSize) {
-        const group = chunked.slice(start, start + groupSize);
-        const changes = await documents.replaceDocuments(
-          collection.id,
-          group.map(({ document, hash, chunks }) => ({
-            document: { source: document.source, contentHash: hash, metadata: document.metadata },
-            chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
-          })),
-        );
-        for (const change of changes) {
-          await removeChunks(change.removed);
-          pending.push(...change.added);
-          const lexical = indexes.openLexical;
-          if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
-          indexes.changed('lexical', change.added.length);
-          report.chunksAdded += change.added.length;
-          report.chunksRemoved += change.removed.length;
-          report.chunksKept += change.kept;
+        await storeVectors(pending);
+        if (chunked.length > 0) {
+          await recordOwnWrite();
+          // A collection that just passed the threshold gets its approximate index now, not on a query.
+          if (!indexes.openQuantized && collection.dimension !== null) {
+            vectorCount = await vectors.countVectors(collection.id);
+            if (vectorCount > approximateAbove && !(await hasDatabaseIndex())) await indexes.quantized();
+          }
+          await indexes.saveSnapshots();
         }
-        if (pending.length >= embedBatchSize) {
-          await storeVectors(pending);
-          if (chunked.length > 0) await recordOwnWrite();
-          pending = [];
-        }
-        done += group.length;
-        onProgress?.({
-          documentsDone: done,
-          documentsTotal: chunked.length,
-          chunksAdded: report.chunksAdded,
-        });
-      }
-      await storeVectors(pending);
-      if (chunked.length > 0) {
-        await recordOwnWrite();
-        // A collection that just passed the threshold gets its approximate index now, not on a query.
-        if (!indexes.openQuantized && collection.dimension !== null) {
-          vectorCount = await vectors.countVectors(collection.id);
-          if (vectorCount > approximateAbove && !(await hasDatabaseIndex())) await indexes.quantized();
-        }
-        await indexes.saveSnapshots();
+      } finally {
+        await endBulkWrite?.();
       }
       if (removeMissingUnder !== undefined) {
         const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;

@@ -70,6 +70,12 @@ export interface RagDocumentRepository {
     parts: readonly Uint8Array[],
   ): Promise<void>;
   loadIndexSnapshot(collectionId: number, kind: RagIndexKind): Promise<RagIndexSnapshot | undefined>;
+  /**
+   * Optional: store settings for a large ingest (SQLite: fewer WAL checkpoints, a larger page cache;
+   * see sqlite/bulk-write.ts for what that means for durability), on until the returned function is
+   * called. Every write still commits in its own transaction. Stores without it need none.
+   */
+  bulkWrite?(): Promise<() => Promise<void>>;
   /** Increments the collection's write generation and returns the new value. */
   bumpGeneration(collectionId: number): Promise<number>;
   /** The collection's write generation (changes whenever any process writes to it). */

@@ -11,7 +11,8 @@ import {
   toDocument,
 } from '../rows.js';
 import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
-import { sqliteIndexLogWriter, sqliteIndexSnapshotMethods } from './index-snapshots.js';
+import { sqliteBulkWrite } from './bulk-write.js';
+import { type IndexLogBatch, sqliteIndexLogWriter, sqliteIndexSnapshotMethods } from './index-snapshots.js';
 
 export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocumentRepository {
   const selectCollection = db.prepare<[string], CollectionRow>(
@@ -39,67 +40,82 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const logChange = sqliteIndexLogWriter(db);
-  const replace = db.transaction(
+  const logBatch = sqliteIndexLogWriter(db);
+  // Runs inside the caller's transaction; `log` is flushed by the caller before it commits.
+  const replaceOne = (
+    collectionId: number,
+    document: { source: string; contentHash: string; metadata: Record<string, unknown> },
+    chunks: readonly RagChunkInput[],
+    log: IndexLogBatch,
+  ): RagDocumentChange => {
+    const now = Date.now();
+    let documentId = selectDocument.get(collectionId, document.source)?.id;
+    if (documentId === undefined) {
+      documentId = Number(
+        insertDocument.run(
+          collectionId,
+          document.source,
+          document.contentHash,
+          JSON.stringify(document.metadata),
+          now,
+        ).lastInsertRowid,
+      );
+    } else {
+      updateDocument.run(document.contentHash, JSON.stringify(document.metadata), now, documentId);
+    }
+    const existing = new Map(selectDocumentChunks.all(documentId).map((row) => [row.chunk_id, row.id]));
+    const wanted = new Set(chunks.map((chunk) => chunk.chunkId));
+    const removed: number[] = [];
+    for (const [chunkId, id] of existing) {
+      if (!wanted.has(chunkId)) {
+        deleteChunk.run(id);
+        log.add(collectionId, 'chunk', id, false);
+        removed.push(id);
+      }
+    }
+    const added: RagChunkRecord[] = [];
+    let kept = 0;
+    chunks.forEach((chunk, ordinal) => {
+      const id = existing.get(chunk.chunkId);
+      if (id !== undefined) {
+        updateOrdinal.run(ordinal, JSON.stringify(chunk.metadata), id);
+        kept++;
+        return;
+      }
+      const rowId = Number(
+        insertChunk.run(
+          collectionId,
+          documentId,
+          chunk.chunkId,
+          ordinal,
+          chunk.text,
+          JSON.stringify(chunk.metadata),
+          encodeTerms(chunk.terms),
+        ).lastInsertRowid,
+      );
+      log.add(collectionId, 'chunk', rowId, true);
+      added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
+    });
+    return { documentId, added, removed, kept };
+  };
+  const replaceMany = db.transaction(
     (
       collectionId: number,
-      document: { source: string; contentHash: string; metadata: Record<string, unknown> },
-      chunks: readonly RagChunkInput[],
-    ): RagDocumentChange => {
-      const now = Date.now();
-      let documentId = selectDocument.get(collectionId, document.source)?.id;
-      if (documentId === undefined) {
-        documentId = Number(
-          insertDocument.run(
-            collectionId,
-            document.source,
-            document.contentHash,
-            JSON.stringify(document.metadata),
-            now,
-          ).lastInsertRowid,
-        );
-      } else {
-        updateDocument.run(document.contentHash, JSON.stringify(document.metadata), now, documentId);
-      }
-      const existing = new Map(selectDocumentChunks.all(documentId).map((row) => [row.chunk_id, row.id]));
-      const wanted = new Set(chunks.map((chunk) => chunk.chunkId));
-      const removed: number[] = [];
-      for (const [chunkId, id] of existing) {
-        if (!wanted.has(chunkId)) {
-          deleteChunk.run(id);
-          logChange(collectionId, 'chunk', id, false);
-          removed.push(id);
-        }
-      }
-      const added: RagChunkRecord[] = [];
-      let kept = 0;
-      chunks.forEach((chunk, ordinal) => {
-        const id = existing.get(chunk.chunkId);
-        if (id !== undefined) {
-          updateOrdinal.run(ordinal, JSON.stringify(chunk.metadata), id);
-          kept++;
-          return;
-        }
-        const rowId = Number(
-          insertChunk.run(
-            collectionId,
-            documentId,
-            chunk.chunkId,
-            ordinal,
-            chunk.text,
-            JSON.stringify(chunk.metadata),
-            encodeTerms(chunk.terms),
-          ).lastInsertRowid,
-        );
-        logChange(collectionId, 'chunk', rowId, true);
-        added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
-      });
-      return { documentId, added, removed, kept };
+      items: readonly {
+        document: { source: string; contentHash: string; metadata: Record<string, unknown> };
+        chunks: readonly RagChunkInput[];
+      }[],
+    ): RagDocumentChange[] => {
+      const log = logBatch();
+      const changes = items.map(({ document, chunks }) => replaceOne(collectionId, document, chunks, log));
+      log.flush();
+      return changes;
     },
   );
 
   return {
     ...sqliteIndexSnapshotMethods(db),
+    bulkWrite: sqliteBulkWrite(db),
     async ensureCollection(name) {
       insertCollection.run(name, Date.now());
       return toCollection(selectCollection.get(name)!);
@@ -135,12 +151,10 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         .map(toDocument);
     },
     async replaceDocument(collectionId, document, chunks) {
-      return replace(collectionId, document, chunks);
+      return replaceMany(collectionId, [{ document, chunks }])[0];
     },
     async replaceDocuments(collectionId, items) {
-      return db.transaction(() =>
-        items.map(({ document, chunks }) => replace(collectionId, document, chunks)),
-      )();
+      return replaceMany(collectionId, items);
     },
     async deleteDocument(collectionId, source) {
       return db.transaction(() => {
@@ -148,7 +162,9 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         if (!document) return [];
         const ids = selectDocumentChunks.all(document.id).map((row) => row.id);
         db.prepare('DELETE FROM rag_documents WHERE id = ?').run(document.id);
-        for (const id of ids) logChange(collectionId, 'chunk', id, false);
+        const log = logBatch();
+        for (const id of ids) log.add(collectionId, 'chunk', id, false);
+        log.flush();
         return ids;
       })();
     },

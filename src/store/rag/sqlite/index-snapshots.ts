@@ -4,7 +4,7 @@
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { RagDocumentRepository } from '../repository.js';
 import { decodeTerms } from '../rows.js';
-import type { RagIndexKind } from '../types.js';
+import type { RagIndexKind, RagIndexLogEntry } from '../types.js';
 
 /** Which log a snapshot kind replays: BM25 follows chunks, the quantized index follows vectors. */
 export const logKindOf = { bm25: 'chunk', quantized: 'vector' } as const satisfies Record<
@@ -12,13 +12,54 @@ export const logKindOf = { bm25: 'chunk', quantized: 'vector' } as const satisfi
   string
 >;
 
-/** Appends change-log rows; call inside the write's own transaction. */
-export function sqliteIndexLogWriter(db: SqliteDatabase) {
+export interface IndexLogBatch {
+  /** Records one item added or removed; consecutive ids with the same kind and direction share a row. */
+  add(collectionId: number, kind: 'chunk' | 'vector', id: number, added: boolean): void;
+  /** Writes the pending run; call before the transaction ends. */
+  flush(): void;
+}
+
+/**
+ * Change-log batches; use one inside a write's own transaction and flush it before the transaction
+ * ends. Entries keep their order (a run is written before any entry that does not extend it), so
+ * "each item's last entry decides" still holds on replay; a bulk ingest writes one row per
+ * transaction instead of one per chunk and one per vector.
+ */
+export function sqliteIndexLogWriter(db: SqliteDatabase): () => IndexLogBatch {
   const insert = db.prepare(
-    'INSERT INTO rag_index_log (collection_id, kind, item_id, added) VALUES (?, ?, ?, ?)',
+    'INSERT INTO rag_index_log (collection_id, kind, item_id, item_count, added) VALUES (?, ?, ?, ?, ?)',
   );
-  return (collectionId: number, kind: 'chunk' | 'vector', id: number, added: boolean) => {
-    insert.run(collectionId, kind, id, added ? 1 : 0);
+  return () => {
+    let collection = 0;
+    let kind = '';
+    let first = 0;
+    let count = 0;
+    let added = false;
+    const flush = () => {
+      if (count > 0) insert.run(collection, kind, first, count, added ? 1 : 0);
+      count = 0;
+    };
+    return {
+      add(collectionId, itemKind, id, isAdded) {
+        if (
+          count > 0 &&
+          id === first + count &&
+          isAdded === added &&
+          itemKind === kind &&
+          collectionId === collection
+        ) {
+          count++;
+          return;
+        }
+        flush();
+        collection = collectionId;
+        kind = itemKind;
+        first = id;
+        count = 1;
+        added = isAdded;
+      },
+      flush,
+    };
   };
 }
 
@@ -31,8 +72,11 @@ export function sqliteIndexSnapshotMethods(db: SqliteDatabase): SnapshotMethods 
   const page = db.prepare<[number, number, number], { id: number; terms: string }>(
     'SELECT id, terms FROM rag_chunks WHERE collection_id = ? AND id > ? ORDER BY id LIMIT ?',
   );
-  const log = db.prepare<[number, string, number], { seq: number; item_id: number; added: number }>(
-    'SELECT seq, item_id, added FROM rag_index_log WHERE collection_id = ? AND kind = ? AND seq > ? ORDER BY seq',
+  const log = db.prepare<
+    [number, string, number],
+    { seq: number; item_id: number; item_count: number; added: number }
+  >(
+    'SELECT seq, item_id, item_count, added FROM rag_index_log WHERE collection_id = ? AND kind = ? AND seq > ? ORDER BY seq',
   );
   const save = db.transaction(
     (collectionId: number, kind: RagIndexKind, logSeq: number, parts: readonly Uint8Array[]) => {
@@ -75,9 +119,12 @@ export function sqliteIndexSnapshotMethods(db: SqliteDatabase): SnapshotMethods 
         .map((row) => ({ id: row.id, terms: decodeTerms(row.terms) }));
     },
     async indexLog(collectionId, kind, afterSeq) {
-      return log
-        .all(collectionId, logKindOf[kind], afterSeq)
-        .map((row) => ({ seq: row.seq, id: row.item_id, added: row.added === 1 }));
+      const entries: RagIndexLogEntry[] = [];
+      for (const row of log.iterate(collectionId, logKindOf[kind], afterSeq)) {
+        for (let offset = 0; offset < row.item_count; offset++)
+          entries.push({ seq: row.seq, id: row.item_id + offset, added: row.added === 1 });
+      }
+      return entries;
     },
     async lastIndexSeq() {
       // AUTOINCREMENT keeps the highest seq ever used here, even after the log is trimmed.

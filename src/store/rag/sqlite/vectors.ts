@@ -11,7 +11,7 @@ const floats = (buffer: Buffer) =>
   new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 
 export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRepository {
-  const logChange = sqliteIndexLogWriter(db);
+  const logBatch = sqliteIndexLogWriter(db);
   const exactTable = (collectionId: number) => `rag_vectors_${Math.trunc(collectionId)}`;
   const bitsTable = (collectionId: number) => `rag_vector_bits_${Math.trunc(collectionId)}`;
   const tableExists = (name: string) =>
@@ -55,12 +55,14 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
           )
         : undefined;
       db.transaction(() => {
+        const log = logBatch();
         for (const { id, vector } of entries) {
           // vec0 accepts only integer row ids; better-sqlite3 binds plain numbers as REAL.
           insert.run(BigInt(id), blob(vector));
           insertBits?.run(BigInt(id), blob(vector));
-          logChange(collectionId, 'vector', id, true);
+          log.add(collectionId, 'vector', id, true);
         }
+        log.flush();
       })();
     },
     async deleteVectors(collectionId, ids) {
@@ -69,10 +71,12 @@ export function createSqliteRagVectorRepository(db: SqliteDatabase): RagVectorRe
         .filter(tableExists)
         .map((table) => db.prepare(`DELETE FROM ${table} WHERE rowid = ?`));
       db.transaction(() => {
+        const log = logBatch();
         for (const id of ids) {
           for (const statement of statements) statement.run(BigInt(id));
-          logChange(collectionId, 'vector', id, false);
+          log.add(collectionId, 'vector', id, false);
         }
+        log.flush();
       })();
     },
     async getVectors(collectionId, ids) {
