@@ -104,6 +104,10 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
   let p1 = -1;
   let p2 = -1;
   let p3 = -1;
+  // Their decoded counts.
+  let e1 = 0;
+  let e2 = 0;
+  let e3 = 0;
   const n = symbols.length;
   for (let i = 0; i < n; i++) {
     // gramsAt: grams[k-1] is the k-gram ending at i, -1 from the first order that reaches an unscored
@@ -132,25 +136,30 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
         }
       }
     }
+    // Decoded counts of this position's grams: read once, they are also the next position's contexts.
+    const d1 = g1 >= 0 ? decoded[table[g1]] : 0;
+    const d2 = g2 >= 0 ? decoded[table[g2]] : 0;
+    const d3 = g3 >= 0 ? decoded[table[g3]] : 0;
+    const d4 = g4 >= 0 ? decoded[table[g4]] : 0;
     let bits = Number.NaN;
     if (g1 >= 0) {
       let probability = 0;
       let weight = 0;
       // Order 1: the unigram denominator is the training total.
       if (total > 0) {
-        probability += w1 * Math.min(1, decoded[table[g1]] / total);
+        probability += w1 * Math.min(1, d1 / total);
         weight += w1;
-        const c2 = g2 >= 0 && p1 >= 0 ? decoded[table[p1]] : 0;
+        const c2 = g2 >= 0 && p1 >= 0 ? e1 : 0;
         if (g2 >= 0 && c2 > 0) {
-          probability += w2 * Math.min(1, decoded[table[g2]] / c2);
+          probability += w2 * Math.min(1, d2 / c2);
           weight += w2;
-          const c3 = g3 >= 0 && p2 >= 0 ? decoded[table[p2]] : 0;
+          const c3 = g3 >= 0 && p2 >= 0 ? e2 : 0;
           if (g3 >= 0 && c3 > 0) {
-            probability += w3 * Math.min(1, decoded[table[g3]] / c3);
+            probability += w3 * Math.min(1, d3 / c3);
             weight += w3;
-            const c4 = g4 >= 0 && p3 >= 0 ? decoded[table[p3]] : 0;
+            const c4 = g4 >= 0 && p3 >= 0 ? e3 : 0;
             if (g4 >= 0 && c4 > 0) {
-              probability += w4 * Math.min(1, decoded[table[g4]] / c4);
+              probability += w4 * Math.min(1, d4 / c4);
               weight += w4;
             }
           }
@@ -163,6 +172,9 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
     p1 = g1;
     p2 = g2;
     p3 = g3;
+    e1 = d1;
+    e2 = d2;
+    e3 = d3;
   }
 }
 
