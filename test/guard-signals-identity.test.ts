@@ -14,6 +14,8 @@ import {
 } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { execWhereStems, leadingStems, mayMatch } from '../src/guard/normalize/index.js';
+import { predictTextPositive, predictTextPositives } from '../src/guard/classifier/index.js';
+import { shippedTaskModels, shippedToxicityModel, toxicityScanner } from '../src/guard/scanners/index.js';
 import { heuristicPatterns } from '../src/guard/scanners/injection-heuristics.js';
 import { stereotypeTraitPattern } from '../src/guard/signals/hazard-lexicon.js';
 import {
@@ -28,6 +30,7 @@ import {
   shippedSuffixModel,
 } from '../src/guard/signals/index.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
+import * as oldFeatures from './guard-reference/text-features.js';
 
 function randomTexts(count: number, seed: number, alphabet: readonly string[], maxLength = 400): string[] {
   let state = seed;
@@ -179,6 +182,23 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
         if (!Object.is(c.contrast, d.contrast) || c.value !== d.value)
           differing.push(`w${width} ${JSON.stringify(text.slice(0, 40))}`);
       }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('prompt-task and toxicity scores from the shared weight table are the frozen code\'s', () => {
+    // A toxicity scanner with the shipped model lays the task and toxicity weights side by side.
+    toxicityScanner();
+    const m = shippedTaskModels();
+    const tasks = [m.injection, m.jailbreak, m.harmful];
+    const toxicity = shippedToxicityModel();
+    const differing: string[] = [];
+    for (const text of texts) {
+      const a = oldFeatures.predictTextPositives(tasks, text);
+      const b = predictTextPositives(tasks, text);
+      if (a.some((x, i) => !Object.is(x, b[i]))) differing.push(`tasks ${JSON.stringify(text.slice(0, 40))}`);
+      if (!Object.is(oldFeatures.predictTextPositive(toxicity, text), predictTextPositive(toxicity, text)))
+        differing.push(`toxicity ${JSON.stringify(text.slice(0, 40))}`);
     }
     expect(differing).toEqual([]);
   });
