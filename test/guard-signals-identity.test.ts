@@ -4,6 +4,7 @@
 // (test/guard-reference/char-language-model.ts). Texts: the same as test/guard-fast-path.test.ts (dataset
 // rows, 1 KB cuts, Unicode edge cases, seeded random strings) plus phrases built from the patterns' words.
 import { describe, expect, it } from 'vitest';
+import { predictTextPositive, predictTextPositives } from '../src/guard/classifier/index.js';
 import {
   loadBenignPrompts,
   loadDavidson,
@@ -14,9 +15,9 @@ import {
 } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { execWhereStems, leadingStems, mayMatch } from '../src/guard/normalize/index.js';
-import { predictTextPositive, predictTextPositives } from '../src/guard/classifier/index.js';
 import { shippedTaskModels, shippedToxicityModel, toxicityScanner } from '../src/guard/scanners/index.js';
 import { heuristicPatterns } from '../src/guard/scanners/injection-heuristics.js';
+import { hasCandidateRun } from '../src/guard/scanners/secrets-scanner.js';
 import { stereotypeTraitPattern } from '../src/guard/signals/hazard-lexicon.js';
 import {
   benignIdioms,
@@ -186,7 +187,7 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
     expect(differing).toEqual([]);
   });
 
-  it('prompt-task and toxicity scores from the shared weight table are the frozen code\'s', () => {
+  it("prompt-task and toxicity scores from the shared weight table are the frozen code's", () => {
     // A toxicity scanner with the shipped model lays the task and toxicity weights side by side.
     toxicityScanner();
     const m = shippedTaskModels();
@@ -201,5 +202,17 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
         differing.push(`toxicity ${JSON.stringify(text.slice(0, 40))}`);
     }
     expect(differing).toEqual([]);
+  });
+
+  it('the secrets scanner skips its candidate regex only where no run of 20 can match', () => {
+    const texts2 = [...texts, 'a'.repeat(19), `${'a'.repeat(19)}=`, `x ${'A1+/_=-'.repeat(3)} y`];
+    let runs = 0;
+    for (const text of texts2) {
+      const matches = [...text.matchAll(/[A-Za-z0-9+/_=-]{20,}/g)].length;
+      if (hasCandidateRun(text)) runs++;
+      else expect(matches).toBe(0);
+      if (matches > 0) expect(hasCandidateRun(text)).toBe(true);
+    }
+    expect(runs).toBeGreaterThan(0);
   });
 });

@@ -67,7 +67,10 @@ const positiveTables = new WeakMap<LinearModel, WeightTable | null>();
  * which then come from the cache lines just read. The numbers are the separate tables' own; where any of
  * them cannot be kept in 16 bits (or a model is not of that shape) nothing is shared.
  */
-export function shareRows(marginModels: readonly LinearModel[], positiveModels: readonly LinearModel[]): void {
+export function shareRows(
+  marginModels: readonly LinearModel[],
+  positiveModels: readonly LinearModel[],
+): void {
   const dimension = marginModels[0]?.dimension;
   const all = [...marginModels, ...positiveModels];
   if (!dimension || all.some((m) => m.dimension !== dimension || m.classes.length !== 2)) return;

@@ -125,7 +125,8 @@ export function tagEntities(
       const bit = 1 << (index & 31);
       if ((word & bit) === 0) continue;
       const offset = (rank[index >>> 5] + popCount(word & (bit - 1))) * k;
-      if (quantized) for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
+      if (quantized)
+        for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
       else for (let c = 0; c < k; c++) buffer[base + c] += (table as Float32Array)[offset + c];
     }
     let max = -Infinity;
