@@ -8,7 +8,7 @@ export {
   predictProbabilities,
   serializeLinearModel,
 } from './linear-model.js';
-export { compactTable, type WeightTable } from './margin-tables.js';
+export { compactTable, shareRows, type WeightTable } from './margin-tables.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
   clearTextFeatureCache,

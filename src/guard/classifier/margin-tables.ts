@@ -7,11 +7,17 @@
 // the features' first-seen order, so that they round exactly as a read in first-seen order did.
 import type { LinearModel } from './linear-model.js';
 
-/** `width` weights per row; exactly one of `quantized` (k, decoded as fround(k / 1000)) or `table`. */
+/**
+ * `width` weights per row; exactly one of `quantized` (k, decoded as fround(k / 1000)) or `table`. A
+ * quantized table may sit inside a wider one shared with other models (`stride` numbers per row, this
+ * table's first at `column`), so that models read together touch one cache line per feature.
+ */
 export interface WeightTable {
   width: number;
   quantized?: Int16Array;
   table?: Float32Array | Float64Array;
+  stride?: number;
+  column?: number;
 }
 
 /** A table of `width` numbers per row, 16-bit where every number is exactly fround(k / 1000). */
@@ -53,6 +59,39 @@ export function marginTable(models: readonly LinearModel[]): WeightTable {
 }
 
 const positiveTables = new WeakMap<LinearModel, WeightTable | null>();
+
+/**
+ * Lays the margin table of `marginModels` and the positive tables of `positiveModels` side by side in one
+ * 16-bit table (every model of one dimension, every number exactly fround(k / 1000)): the shipped
+ * policy reads the prompt-task weights of a text's features and then toxicity's for the same features,
+ * which then come from the cache lines just read. The numbers are the separate tables' own; where any of
+ * them cannot be kept in 16 bits (or a model is not of that shape) nothing is shared.
+ */
+export function shareRows(
+  marginModels: readonly LinearModel[],
+  positiveModels: readonly LinearModel[],
+): void {
+  const dimension = marginModels[0]?.dimension;
+  const all = [...marginModels, ...positiveModels];
+  if (!dimension || all.some((m) => m.dimension !== dimension || m.classes.length !== 2)) return;
+  const margin = marginTable(marginModels);
+  const positives = positiveModels.map(positiveTable);
+  if (!margin.quantized || positives.some((p) => !p?.quantized || p.stride !== undefined)) return;
+  if (margin.stride !== undefined) return;
+  const m = marginModels.length;
+  const stride = m + positiveModels.length;
+  const shared = new Int16Array(dimension * stride);
+  for (let index = 0; index < dimension; index++) {
+    for (let j = 0; j < m; j++) shared[index * stride + j] = margin.quantized[index * m + j];
+    positives.forEach((p, j) => {
+      shared[index * stride + m + j] = (p as WeightTable & { quantized: Int16Array }).quantized[index];
+    });
+  }
+  Object.assign(margin, { quantized: shared, stride, column: 0 });
+  positives.forEach((p, j) => {
+    Object.assign(p as WeightTable, { quantized: shared, stride, column: m + j });
+  });
+}
 
 /**
  * A binary model whose class-0 bias and weights are all zero (every shipped one: the files keep the
@@ -107,14 +146,16 @@ export function gatherRows(
   const out = gathered;
   if (table.quantized) {
     const quantized = table.quantized;
+    const stride = table.stride ?? width;
+    const column = table.column ?? 0;
     // A first pass that only touches each row: its loads are independent and the loop is small, so the
     // core keeps many cache misses in flight at once; the second pass then reads from cache.
     let touch = 0;
-    for (let r = 0; r < count; r++) touch |= quantized[indices[order[r]] * width];
+    for (let r = 0; r < count; r++) touch |= quantized[indices[order[r]] * stride + column];
     prefetched = touch;
     for (let r = 0; r < count; r++) {
       const t = order[r];
-      const offset = indices[t] * width;
+      const offset = indices[t] * stride + column;
       for (let c = 0; c < width; c++) out[t * width + c] = Math.fround(quantized[offset + c] / 1000);
     }
   } else {

@@ -36,7 +36,8 @@ function isSeparator(text: string): boolean {
   return text === ',' || text === '\n';
 }
 
-function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array[]): void {
+/** `probabilities`: k per token, token i's class c at i * k + c. */
+function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array, k: number): void {
   const address = 2;
   // Hysteresis, forward then backward, across separators.
   for (const step of [1, -1]) {
@@ -46,7 +47,8 @@ function smooth(tokens: readonly Token[], labels: number[], probabilities: Float
       let j = i - step;
       while (j >= 0 && j < tokens.length && isSeparator(tokens[j].text)) j -= step;
       const neighbour = labels[j];
-      if (neighbour && neighbour > 0 && probabilities[i][neighbour] >= weakProbability) labels[i] = neighbour;
+      if (neighbour && neighbour > 0 && probabilities[i * k + neighbour] >= weakProbability)
+        labels[i] = neighbour;
     }
   }
   // Gap filling between two address pieces (no sentence end in between).
@@ -100,22 +102,21 @@ export function tagEntities(
   const prepared = prepareTokens(tokens, commonWordsOf(model));
   const indices = new Int32Array(64);
   const k = model.classes.length;
-  // One buffer for every token's class probabilities: no allocation per token.
+  // One buffer for every token's class probabilities (token i's class c at i * k + c): no allocation per token.
   const buffer = new Float64Array(tokens.length * k);
-  const probabilities: Float64Array[] = [];
   const near = tokensNearAnchors(prepared, anchorWindow);
   const { bits, rank, rows } = sparseRows(model);
   const { quantized, table } = rows;
+  const bias = model.bias;
   for (let i = 0; i < tokens.length; i++) {
-    const scores = buffer.subarray(i * k, i * k + k);
+    const base = i * k;
     if (!near[i]) {
       // Far from any capitalised word or digit: no name or address can reach it (a span without one is
       // dropped below), so it is not scored.
-      scores[0] = 1;
-      probabilities.push(scores);
+      buffer[base] = 1;
       continue;
     }
-    scores.set(model.bias);
+    for (let c = 0; c < k; c++) buffer[base + c] = bias[c];
     const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
     for (let f = 0; f < count; f++) {
       // Zero rows add nothing: only rows with weights are read, from the compact table.
@@ -124,25 +125,27 @@ export function tagEntities(
       const bit = 1 << (index & 31);
       if ((word & bit) === 0) continue;
       const offset = (rank[index >>> 5] + popCount(word & (bit - 1))) * k;
-      if (quantized) for (let c = 0; c < k; c++) scores[c] += Math.fround(quantized[offset + c] / 1000);
-      else for (let c = 0; c < k; c++) scores[c] += (table as Float32Array)[offset + c];
+      if (quantized)
+        for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
+      else for (let c = 0; c < k; c++) buffer[base + c] += (table as Float32Array)[offset + c];
     }
     let max = -Infinity;
-    for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
+    for (let c = 0; c < k; c++) if (buffer[base + c] > max) max = buffer[base + c];
     let sum = 0;
     for (let c = 0; c < k; c++) {
-      scores[c] = Math.exp(scores[c] - max);
-      sum += scores[c];
+      buffer[base + c] = Math.exp(buffer[base + c] - max);
+      sum += buffer[base + c];
     }
-    for (let c = 0; c < k; c++) scores[c] /= sum;
-    probabilities.push(scores);
+    for (let c = 0; c < k; c++) buffer[base + c] /= sum;
   }
-  const labels = probabilities.map((p) => {
+  const labels: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const base = i * k;
     let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-    return best > 0 && p[best] >= threshold ? best : 0;
-  });
-  smooth(tokens, labels, probabilities);
+    for (let c = 1; c < k; c++) if (buffer[base + c] > buffer[base + best]) best = c;
+    labels.push(best > 0 && buffer[base + best] >= threshold ? best : 0);
+  }
+  smooth(tokens, labels, buffer, k);
   const findings: Finding[] = [];
   let open: { label: number; first: number; last: number; total: number; count: number } | undefined;
   const close = () => {
@@ -188,9 +191,9 @@ export function tagEntities(
     if (open && open.label !== label) close();
     if (open) {
       open.last = i;
-      open.total += probabilities[i][label];
+      open.total += buffer[i * k + label];
       open.count++;
-    } else open = { label, first: i, last: i, total: probabilities[i][label], count: 1 };
+    } else open = { label, first: i, last: i, total: buffer[i * k + label], count: 1 };
   }
   close();
   return findings;

@@ -71,6 +71,7 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     sentenceStart: new Uint8Array(n),
     common: new Uint8Array(n),
   };
+  const lexicon = commonWords ? bitsOf(commonWords) : undefined;
   let previous = '';
   for (let i = 0; i < n; i++) {
     const text = tokens[i].text;
@@ -80,7 +81,7 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     prepared.length[i] = Math.min(text.length, 12);
     if (ascii) {
       // The same hashes, rolled over the code units (lower-cased by arithmetic) without building strings.
-      prepareAscii(prepared, i, text, commonWords);
+      prepareAscii(prepared, i, text, lexicon);
       previous = text.length === 1 ? text : '';
       continue;
     }
@@ -96,6 +97,24 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     previous = lower;
   }
   return prepared;
+}
+
+/**
+ * The lexicon as a bitmap over its 2^20 buckets (128 KB, built once per set): a bit test instead of a hash
+ * set lookup per token, the same answer for every bucket number a token can hash to.
+ */
+const lexiconBits = new WeakMap<ReadonlySet<number>, Uint32Array>();
+
+function bitsOf(commonWords: ReadonlySet<number>): Uint32Array {
+  let bits = lexiconBits.get(commonWords);
+  if (!bits) {
+    bits = new Uint32Array(commonWordBuckets >>> 5);
+    for (const bucket of commonWords)
+      if (Number.isInteger(bucket) && bucket >= 0 && bucket < commonWordBuckets)
+        bits[bucket >>> 5] |= 1 << (bucket & 31);
+    lexiconBits.set(commonWords, bits);
+  }
+  return bits;
 }
 
 function isAscii(text: string): boolean {
@@ -126,7 +145,7 @@ function prepareAscii(
   prepared: PreparedTokens,
   i: number,
   text: string,
-  commonWords: ReadonlySet<number> | undefined,
+  commonWords: Uint32Array | undefined,
 ): void {
   const length = text.length;
   let word = fnvOffset;
@@ -154,7 +173,8 @@ function prepareAscii(
   prepared.suffix3[i] = lowerHash(text, Math.max(0, length - 3), length);
   prepared.suffix2[i] = lowerHash(text, Math.max(0, length - 2), length);
   prepared.capitalised[i] = first === 88 ? 1 : 0;
-  prepared.common[i] = commonWords?.has((common >>> 0) % commonWordBuckets) ? 1 : 0;
+  const bucket = common & (commonWordBuckets - 1);
+  prepared.common[i] = commonWords && (commonWords[bucket >>> 5] >>> (bucket & 31)) & 1 ? 1 : 0;
 }
 
 /** "rise." ends a sentence; "Dr.", "St.", "Apt." and other short or capitalised abbreviations do not. */
@@ -170,7 +190,8 @@ function mix(kind: number, hash: number, dimension: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return (h >>> 0) % dimension;
+  // (h >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
+  return dimension > 0 && (dimension & (dimension - 1)) === 0 ? h & (dimension - 1) : (h >>> 0) % dimension;
 }
 
 const edge = 0x5bd1e995;

@@ -1,6 +1,8 @@
 // A scored phrase pattern and what it matched: the shape every prompt heuristic (English, German and
 // the multilingual phrases) reports as evidence.
 
+import { execWhereStems } from '../normalize/word-prefilter.js';
+
 export interface HeuristicMatch {
   pattern: string;
   score: number;
@@ -17,7 +19,7 @@ export function matchPatterns(
   into: HeuristicMatch[] = [],
 ): HeuristicMatch[] {
   for (const [pattern, score] of list) {
-    const match = pattern.exec(text);
+    const match = execWhereStems(pattern, text);
     if (match)
       into.push({
         pattern: pattern.source.slice(0, 40),

@@ -3,7 +3,11 @@
 // personas and "modes" (jailbreak). Each pattern carries a score; the highest match wins. A role-play
 // request without a no-rules marker matches neither.
 import { type HeuristicMatch, matchPatterns, type ScoredPattern } from './heuristic-match.js';
-import { multilingualJailbreakMatches, multilingualOverrideMatches } from './multilingual-heuristics.js';
+import {
+  multilingualJailbreakMatches,
+  multilingualOverrideMatches,
+  multilingualPatterns,
+} from './multilingual-heuristics.js';
 
 export type { HeuristicMatch } from './heuristic-match.js';
 
@@ -100,4 +104,11 @@ export function jailbreakHeuristics(text: string): HeuristicMatch[] {
 /** Action-plus-hazard patterns for harmful requests (weapons, drugs, malware, violence, self-harm). */
 export function harmfulHeuristics(text: string): HeuristicMatch[] {
   return matchPatterns(harmfulRules, text);
+}
+
+/** Every phrase pattern of the prompt heuristics, multilingual ones included (tests read them). */
+export function heuristicPatterns(): RegExp[] {
+  return [...rules, ...jailbreakRules, ...harmfulRules]
+    .map(([pattern]) => pattern)
+    .concat(multilingualPatterns());
 }

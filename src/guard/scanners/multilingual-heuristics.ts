@@ -221,3 +221,10 @@ export function multilingualJailbreakMatches(text: string, matches: HeuristicMat
   for (const rules of scripts) if (rules.script.test(text)) matchPatterns(rules.jailbreak, text, matches);
   return matches;
 }
+
+/** Every multilingual phrase pattern (tests check the word prefilter against each). */
+export function multilingualPatterns(): RegExp[] {
+  return [latinOverride, latinJailbreak, ...scripts.flatMap((s) => [s.override, s.jailbreak])].flatMap(
+    (list) => list.map(([pattern]) => pattern),
+  );
+}

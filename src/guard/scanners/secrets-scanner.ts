@@ -17,6 +17,26 @@ export function shannonEntropy(value: string): number {
 
 const candidateToken = /[A-Za-z0-9+/_=-]{20,}/g;
 
+/** Whether the text has a run of 20 characters of candidateToken's class (else the regex cannot match). */
+export function hasCandidateRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inClass =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 43 || // +
+      c === 47 || // /
+      c === 95 || // _
+      c === 61 || // =
+      c === 45; // -
+    run = inClass ? run + 1 : 0;
+    if (run >= 20) return true;
+  }
+  return false;
+}
+
 function isHighEntropy(token: string): boolean {
   const hasDigit = /\d/.test(token);
   const hasLetter = /[A-Za-z]/.test(token);
@@ -50,7 +70,8 @@ export function secretsScanner(options: SecretsScannerOptions = {}): Scanner {
         });
       }
     }
-    if (entropy) {
+    // The candidate regex tries every position; a linear scan first tells whether any run is long enough.
+    if (entropy && hasCandidateRun(text)) {
       for (const match of text.matchAll(candidateToken)) {
         if (!isHighEntropy(match[0])) continue;
         const start = match.index!;

@@ -1,10 +1,24 @@
 // Toxicity (hate or offensive language) from the classifier trained on Davidson et al.'s tweets.
-import { type LinearModel, loadShippedModel, predictTextPositive } from '../classifier/index.js';
+import { type LinearModel, loadShippedModel, predictTextPositive, shareRows } from '../classifier/index.js';
 import { normalizeText } from '../normalize/index.js';
 import { resultOf, type Scanner } from '../types.js';
+import { shippedTaskModels } from './prompt-task-scores.js';
 
 export function shippedToxicityModel(): LinearModel {
   return loadShippedModel('toxicity.json');
+}
+
+let shared = false;
+
+/**
+ * The shipped policy scores a text's features with the prompt-task models and then with toxicity: their
+ * weights side by side (margin-tables.ts shareRows) make the second read hit the cache. Same numbers.
+ */
+function shareShippedRows(): void {
+  if (shared) return;
+  shared = true;
+  const tasks = shippedTaskModels();
+  shareRows([tasks.injection, tasks.jailbreak, tasks.harmful], [shippedToxicityModel()]);
 }
 
 /** Sentences, cut to tweet size: the model was trained on tweets, and one insult in a long text would be diluted. */
@@ -38,6 +52,7 @@ export function toxicityScore(text: string, model: LinearModel = shippedToxicity
 export function toxicityScanner(options: { threshold?: number; model?: LinearModel } = {}): Scanner {
   const { threshold = 0.5 } = options;
   const model = options.model ?? shippedToxicityModel();
+  if (!options.model) shareShippedRows();
   return (text) => {
     const score = toxicityScore(text, model);
     return resultOf(score >= threshold ? [{ scanner: 'toxicity', type: 'toxic', score }] : []);

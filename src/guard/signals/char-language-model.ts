@@ -86,32 +86,102 @@ export function trainCharLanguageModel(texts: Iterable<string>): CharLanguageMod
   return { table, total };
 }
 
-/** Surprisal (bits) of each scored position; NaN where the position is not scored. */
-export function surprisals(model: CharLanguageModel, symbols: Int16Array): Float64Array {
-  const out = new Float64Array(symbols.length).fill(Number.NaN);
-  let grams = new Int32Array(maxOrder);
-  let previous = new Int32Array(maxOrder).fill(-1);
-  for (let i = 0; i < symbols.length; i++) {
-    gramsAt(symbols, i, grams);
-    if (grams[0] >= 0) {
+const bucketMask = charModelBuckets - 1;
+
+/**
+ * surprisals() into `out` (length ≥ symbols.length): the same arithmetic in the same order, with the
+ * n-gram hashes rolled once per position and reduced by a mask (the bucket count is a power of two, so
+ * `(h >>> 0) % buckets` is `h & mask`).
+ */
+function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Float64Array): void {
+  const table = model.table;
+  const total = model.total;
+  const w1 = orderWeights[0];
+  const w2 = orderWeights[1];
+  const w3 = orderWeights[2];
+  const w4 = orderWeights[3];
+  // The buckets of the 1..4-grams ending at the previous position (-1: none), the contexts of this one.
+  let p1 = -1;
+  let p2 = -1;
+  let p3 = -1;
+  // Their decoded counts.
+  let e1 = 0;
+  let e2 = 0;
+  let e3 = 0;
+  const n = symbols.length;
+  for (let i = 0; i < n; i++) {
+    // gramsAt: grams[k-1] is the k-gram ending at i, -1 from the first order that reaches an unscored
+    // symbol or the start.
+    let g1 = -1;
+    let g2 = -1;
+    let g3 = -1;
+    let g4 = -1;
+    const s0 = symbols[i];
+    if (s0 >= 0) {
+      let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
+      g1 = Math.imul(hash ^ 1, 0x01000193) & bucketMask;
+      const s1 = i >= 1 ? symbols[i - 1] : -1;
+      if (s1 >= 0) {
+        hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
+        g2 = Math.imul(hash ^ 2, 0x01000193) & bucketMask;
+        const s2 = i >= 2 ? symbols[i - 2] : -1;
+        if (s2 >= 0) {
+          hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
+          g3 = Math.imul(hash ^ 3, 0x01000193) & bucketMask;
+          const s3 = i >= 3 ? symbols[i - 3] : -1;
+          if (s3 >= 0) {
+            hash = Math.imul(hash ^ (s3 + 1), 0x01000193);
+            g4 = Math.imul(hash ^ 4, 0x01000193) & bucketMask;
+          }
+        }
+      }
+    }
+    // Decoded counts of this position's grams: read once, they are also the next position's contexts.
+    const d1 = g1 >= 0 ? decoded[table[g1]] : 0;
+    const d2 = g2 >= 0 ? decoded[table[g2]] : 0;
+    const d3 = g3 >= 0 ? decoded[table[g3]] : 0;
+    const d4 = g4 >= 0 ? decoded[table[g4]] : 0;
+    let bits = Number.NaN;
+    if (g1 >= 0) {
       let probability = 0;
       let weight = 0;
-      for (let k = 1; k <= maxOrder; k++) {
-        const gram = grams[k - 1];
-        if (gram < 0) break;
-        const context =
-          k === 1 ? model.total : previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
-        if (context <= 0) break;
-        probability += orderWeights[k - 1] * Math.min(1, decoded[model.table[gram]] / context);
-        weight += orderWeights[k - 1];
+      // Order 1: the unigram denominator is the training total.
+      if (total > 0) {
+        probability += w1 * Math.min(1, d1 / total);
+        weight += w1;
+        const c2 = g2 >= 0 && p1 >= 0 ? e1 : 0;
+        if (g2 >= 0 && c2 > 0) {
+          probability += w2 * Math.min(1, d2 / c2);
+          weight += w2;
+          const c3 = g3 >= 0 && p2 >= 0 ? e2 : 0;
+          if (g3 >= 0 && c3 > 0) {
+            probability += w3 * Math.min(1, d3 / c3);
+            weight += w3;
+            const c4 = g4 >= 0 && p3 >= 0 ? e3 : 0;
+            if (g4 >= 0 && c4 > 0) {
+              probability += w4 * Math.min(1, d4 / c4);
+              weight += w4;
+            }
+          }
+        }
       }
-      if (weight > 0) out[i] = -Math.log2(Math.max(floorProbability, probability / weight));
+      if (weight > 0) bits = -Math.log2(Math.max(floorProbability, probability / weight));
     }
+    out[i] = bits;
     // The grams ending here are the contexts of the next position.
-    const swap = previous;
-    previous = grams;
-    grams = swap;
+    p1 = g1;
+    p2 = g2;
+    p3 = g3;
+    e1 = d1;
+    e2 = d2;
+    e3 = d3;
   }
+}
+
+/** Surprisal (bits) of each scored position; NaN where the position is not scored. */
+export function surprisals(model: CharLanguageModel, symbols: Int16Array): Float64Array {
+  const out = new Float64Array(symbols.length);
+  surprisalsInto(model, symbols, out);
   return out;
 }
 
@@ -144,15 +214,21 @@ export function leastNaturalWindow(
 ): UnnaturalWindow {
   const clipped = text.length > 2 * limit ? `${text.slice(0, limit)} ${text.slice(-limit)}` : text;
   const symbols = symbolsOf(clipped.replace(urlsAndHandles, ' '));
-  const bits = surprisals(model, symbols);
+  const n = symbols.length;
+  if (buffers.bits.length < n) {
+    buffers.bits = new Float64Array(n);
+    buffers.scored = new Int32Array(n);
+    buffers.means = new Float64Array(n);
+  }
+  const { bits, scored, means } = buffers;
+  surprisalsInto(model, symbols, bits);
   const none: UnnaturalWindow = { bitsPerCharacter: 0, contrast: 0, value: '' };
-  const scored: number[] = [];
-  for (let i = 0; i < bits.length; i++) if (!Number.isNaN(bits[i])) scored.push(i);
-  const windows = scored.length - width + 1;
+  let scoredCount = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(bits[i])) scored[scoredCount++] = i;
+  const windows = scoredCount - width + 1;
   if (windows < 2 * width) return none;
-  const means = new Float64Array(windows);
   let sum = 0;
-  for (let j = 0; j < scored.length; j++) {
+  for (let j = 0; j < scoredCount; j++) {
     sum += bits[scored[j]];
     if (j >= width) sum -= bits[scored[j - width]];
     if (j >= width - 1) means[j - width + 1] = sum / width;
@@ -170,6 +246,9 @@ export function leastNaturalWindow(
     value: String.fromCharCode(...symbols.subarray(from, to)),
   };
 }
+
+/** Scratch arrays of leastNaturalWindow (reused: a prompt is scored once per policy check). */
+const buffers = { bits: new Float64Array(0), scored: new Int32Array(0), means: new Float64Array(0) };
 
 /** Base64 of the table, for the weights file. */
 export function serializeCharLanguageModel(model: CharLanguageModel): { total: number; table: string } {

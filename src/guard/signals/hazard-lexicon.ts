@@ -4,6 +4,8 @@
 // hardly any benign use in a request ("nerve agent", "child pornography"), lower for dual-use words
 // ("hack", "poison") that need a request act and no safe context to count.
 
+import { execWhereStems, mayMatch } from '../normalize/word-prefilter.js';
+
 export type HazardCode =
   | 'S1'
   | 'S2'
@@ -242,6 +244,7 @@ const trait = new RegExp(`\\b${demeaningTrait}`, 'g');
 const groupBefore = new RegExp(`\\b${group}\\b[^.?!]{0,50}$`);
 
 function findStereotype(text: string): HazardMatch | undefined {
+  if (!mayMatch(trait, text)) return undefined;
   for (const match of text.matchAll(trait)) {
     const end = match.index + match[0].length;
     const from = Math.max(0, match.index - 60);
@@ -267,7 +270,7 @@ export function findHazards(original: string): HazardMatch[] {
   const text = original.toLowerCase();
   const found: HazardMatch[] = [];
   for (const [category, pattern, weight] of hazardTerms) {
-    const match = pattern.exec(text);
+    const match = execWhereStems(pattern, text);
     if (match)
       found.push({
         category,
@@ -281,3 +284,6 @@ export function findHazards(original: string): HazardMatch[] {
   if (generalisation) found.push(generalisation);
   return found.sort((a, b) => b.weight - a.weight || a.start - b.start);
 }
+
+/** The trait pattern of the stereotype rule (tests check the word prefilter against it). */
+export const stereotypeTraitPattern: RegExp = trait;

@@ -2,6 +2,8 @@
 // wraps a harmful request. A benign role-play ("act as a travel guide") frames a request too, but asks
 // for nothing harmful and removes no rule: it is no jailbreak. The phrases are this project's own words.
 
+import { execWhereStems } from '../normalize/word-prefilter.js';
+
 /** Phrases that remove or route around the model's rules: a jailbreak whatever is asked. */
 export const ruleRemovalCues: readonly RegExp[] = [
   /\b(?:no|without (?:any )?|free (?:of|from) (?:any |all )?|zero|not bound by (?:any )?|beyond (?:any )?)(?:restrictions|limits|limitations|rules|filters|filtering|guidelines|boundaries|censorship|moral(?:s|ity)?|ethics|ethical (?:guidelines|constraints|considerations)|content polic(?:y|ies)|safety (?:guidelines|measures))\b/i,
@@ -37,7 +39,7 @@ export function jailbreakFraming(text: string): JailbreakFraming {
   let cue: string | undefined;
   const any = (list: readonly RegExp[]) => {
     for (const pattern of list) {
-      const match = pattern.exec(head);
+      const match = execWhereStems(pattern, head);
       if (match) {
         cue ??= match[0];
         return true;

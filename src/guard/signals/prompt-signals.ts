@@ -6,6 +6,7 @@
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
 // score, a role-play frame with no rule removal and no harm halves the jailbreak classifier's score.
+import { charClass, spaceClass } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
 import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
@@ -36,8 +37,16 @@ export const classifierDiscount = 0.5;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
 export const minimumFramedWords = 30;
 
+/** text.match(/\S+/g)?.length ?? 0, without building the words. */
 function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixModel()): PromptSignals {

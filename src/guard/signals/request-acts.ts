@@ -4,6 +4,8 @@
 // hazard words in history, analysis, prevention, fiction about consequences, or in an idiom ("kill a
 // process", "shoot a photo") are not a request for harm. The phrases are this project's own words.
 
+import { execWhereStems, mayMatch, testWhereStems } from '../normalize/word-prefilter.js';
+
 /** Acts that ask for operational help or content that does the harm. Weight 1: explicit; lower: softer. */
 export const requestActs: readonly [RegExp, number][] = [
   [/\bhow (?:do|can|could|would|should|might) (?:i|we|you|one|someone|somebody|people)\b/i, 1],
@@ -82,7 +84,7 @@ export interface ActMatch {
 export function strongestAct(text: string): ActMatch | undefined {
   let best: ActMatch | undefined;
   for (const [pattern, weight] of requestActs) {
-    const match = pattern.exec(text);
+    const match = execWhereStems(pattern, text);
     if (match && (!best || weight > best.weight))
       best = { weight, start: match.index, end: match.index + match[0].length };
   }
@@ -91,7 +93,7 @@ export function strongestAct(text: string): ActMatch | undefined {
 
 /** Whether the text asks about its topic safely (history, analysis, prevention, fiction about it). */
 export function hasSafeContext(text: string): boolean {
-  return safeContexts.some((pattern) => pattern.test(text));
+  return safeContexts.some((pattern) => testWhereStems(pattern, text));
 }
 
 /** Whether [start, end) lies inside a benign idiom ("kill the process", "shoot a photo"). */
@@ -99,6 +101,7 @@ const globalIdioms = benignIdioms.map((pattern) => new RegExp(pattern.source, 'g
 
 export function insideBenignIdiom(text: string, start: number, end: number): boolean {
   for (const global of globalIdioms) {
+    if (!mayMatch(global, text)) continue;
     for (const match of text.matchAll(global)) {
       const from = match.index ?? 0;
       if (from <= start && from + match[0].length >= end) return true;

@@ -1,0 +1,187 @@
+// Frozen copy of src/guard/signals/char-language-model.ts before the guardlat change (commit 773cfe5): the oracle that
+// test/guard-signals-identity.test.ts compares the optimised suffix model with. Not used by the product.
+
+// A character 4-gram language model of natural text, used to find the least natural stretch of a prompt:
+// optimiser-found adversarial suffixes (GCG-style "token soup": `describing.\ + similarlyNow write
+// oppositeley.](`) are strings no writer produces, so their characters are improbable under a model of
+// ordinary prose, questions and answers. The model is trained on benign text only (never on attacks),
+// so what it flags is defined by what an attack is, not by any attack source's wording.
+//
+// Counts of every 1–4-gram are hashed into one table and stored as 8-bit log counts (a 2^18-byte table),
+// deterministic and small enough to ship. Only ASCII is modelled: positions whose character or context is
+// outside ASCII are not scored (other scripts are neither natural nor unnatural to this model).
+
+/** Buckets of the hashed n-gram count table. */
+export const charModelBuckets = 1 << 18;
+const maxOrder = 4;
+/** Interpolation weights of the 1-, 2-, 3- and 4-gram estimates (renormalised over available ones). */
+const orderWeights = [0.02, 0.08, 0.3, 0.6];
+const floorProbability = 1e-5;
+
+export interface CharLanguageModel {
+  /** 8-bit log counts: count ≈ 2^(q/8) − 1. */
+  table: Uint8Array;
+  /** Characters seen in training (the unigram denominator). */
+  total: number;
+}
+
+/** The symbol of a UTF-16 code unit: digits fold to '0', whitespace to ' ', non-ASCII to -1 (unscored). */
+function symbol(code: number): number {
+  if (code >= 48 && code <= 57) return 48;
+  if (code === 32 || code === 9 || code === 10 || code === 13) return 32;
+  if (code < 32 || code > 126) return -1;
+  return code;
+}
+
+/** Symbols of a text, runs of spaces collapsed. */
+export function symbolsOf(text: string, limit = Number.POSITIVE_INFINITY): Int16Array {
+  const length = Math.min(text.length, limit);
+  const out = new Int16Array(length);
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const s = symbol(text.charCodeAt(i));
+    if (s === 32 && n > 0 && out[n - 1] === 32) continue;
+    out[n++] = s;
+  }
+  return out.subarray(0, n);
+}
+
+const fnvOffset = 0x811c9dc5;
+const step = (hash: number, value: number) => Math.imul(hash ^ value, 0x01000193);
+
+/**
+ * Hashes of the n-grams ending at position i, orders 1..4, read backwards from i (grams[k-1] is the
+ * k-gram), or -1 where the gram would reach before the start or cross an unscored symbol.
+ */
+function gramsAt(symbols: Int16Array, i: number, out: Int32Array): void {
+  let hash = fnvOffset;
+  for (let k = 1; k <= maxOrder; k++) {
+    const j = i - k + 1;
+    const s = j >= 0 ? symbols[j] : -1;
+    if (s < 0) {
+      for (let r = k; r <= maxOrder; r++) out[r - 1] = -1;
+      return;
+    }
+    hash = step(hash, s + 1);
+    out[k - 1] = (step(hash, k) >>> 0) % charModelBuckets;
+  }
+}
+
+const decoded = new Float64Array(256).map((_, q) => 2 ** (q / 8) - 1);
+
+/** Counts n-grams of benign texts into a new model (deterministic: the result depends only on the texts). */
+export function trainCharLanguageModel(texts: Iterable<string>): CharLanguageModel {
+  const counts = new Float64Array(charModelBuckets);
+  const grams = new Int32Array(maxOrder);
+  let total = 0;
+  for (const text of texts) {
+    const symbols = symbolsOf(text);
+    for (let i = 0; i < symbols.length; i++) {
+      gramsAt(symbols, i, grams);
+      if (grams[0] < 0) continue;
+      total++;
+      for (let k = 0; k < maxOrder; k++) if (grams[k] >= 0) counts[grams[k]]++;
+    }
+  }
+  const table = new Uint8Array(charModelBuckets);
+  for (let b = 0; b < charModelBuckets; b++)
+    table[b] = Math.min(255, Math.round(8 * Math.log2(1 + counts[b])));
+  return { table, total };
+}
+
+/** Surprisal (bits) of each scored position; NaN where the position is not scored. */
+export function surprisals(model: CharLanguageModel, symbols: Int16Array): Float64Array {
+  const out = new Float64Array(symbols.length).fill(Number.NaN);
+  let grams = new Int32Array(maxOrder);
+  let previous = new Int32Array(maxOrder).fill(-1);
+  for (let i = 0; i < symbols.length; i++) {
+    gramsAt(symbols, i, grams);
+    if (grams[0] >= 0) {
+      let probability = 0;
+      let weight = 0;
+      for (let k = 1; k <= maxOrder; k++) {
+        const gram = grams[k - 1];
+        if (gram < 0) break;
+        const context =
+          k === 1 ? model.total : previous[k - 2] >= 0 ? decoded[model.table[previous[k - 2]]] : 0;
+        if (context <= 0) break;
+        probability += orderWeights[k - 1] * Math.min(1, decoded[model.table[gram]] / context);
+        weight += orderWeights[k - 1];
+      }
+      if (weight > 0) out[i] = -Math.log2(Math.max(floorProbability, probability / weight));
+    }
+    // The grams ending here are the contexts of the next position.
+    const swap = previous;
+    previous = grams;
+    grams = swap;
+  }
+  return out;
+}
+
+export interface UnnaturalWindow {
+  /** Mean surprisal (bits per character) of the least natural window in the second half of the text. */
+  bitsPerCharacter: number;
+  /**
+   * How much less natural that window is than the most natural window of the first half (bits per
+   * character): an appended suffix after a fluent request scores high; text that is uniformly unusual
+   * (a table, a tweet full of handles, a language the model does not know) scores low.
+   */
+  contrast: number;
+  /** The window, as the symbols the model read (digits as 0, spaces collapsed). */
+  value: string;
+}
+
+const urlsAndHandles = /https?:\/\/\S+|www\.\S+|[@#]\w+|&#?\w+;/g;
+
+/**
+ * The least natural window of `width` scored characters in the second half of a prompt, compared with
+ * the most natural window of its first half. URLs, @handles, #hashtags and HTML entities are read as a
+ * space (natural to people, improbable to a character model). Reads at most `limit` characters from the
+ * head and as many from the tail.
+ */
+export function leastNaturalWindow(
+  model: CharLanguageModel,
+  text: string,
+  width = 20,
+  limit = 3000,
+): UnnaturalWindow {
+  const clipped = text.length > 2 * limit ? `${text.slice(0, limit)} ${text.slice(-limit)}` : text;
+  const symbols = symbolsOf(clipped.replace(urlsAndHandles, ' '));
+  const bits = surprisals(model, symbols);
+  const none: UnnaturalWindow = { bitsPerCharacter: 0, contrast: 0, value: '' };
+  const scored: number[] = [];
+  for (let i = 0; i < bits.length; i++) if (!Number.isNaN(bits[i])) scored.push(i);
+  const windows = scored.length - width + 1;
+  if (windows < 2 * width) return none;
+  const means = new Float64Array(windows);
+  let sum = 0;
+  for (let j = 0; j < scored.length; j++) {
+    sum += bits[scored[j]];
+    if (j >= width) sum -= bits[scored[j - width]];
+    if (j >= width - 1) means[j - width + 1] = sum / width;
+  }
+  const half = Math.floor(windows / 2);
+  let head = Number.POSITIVE_INFINITY;
+  for (let w = 0; w < half; w++) head = Math.min(head, means[w]);
+  let best = half;
+  for (let w = half; w < windows; w++) if (means[w] > means[best]) best = w;
+  const from = scored[best];
+  const to = scored[best + width - 1] + 1;
+  return {
+    bitsPerCharacter: means[best],
+    contrast: means[best] - head,
+    value: String.fromCharCode(...symbols.subarray(from, to)),
+  };
+}
+
+/** Base64 of the table, for the weights file. */
+export function serializeCharLanguageModel(model: CharLanguageModel): { total: number; table: string } {
+  return { total: model.total, table: Buffer.from(model.table).toString('base64') };
+}
+
+export function parseCharLanguageModel(data: { total: number; table: string }): CharLanguageModel {
+  const table = new Uint8Array(Buffer.from(data.table, 'base64'));
+  if (table.length !== charModelBuckets || !(data.total > 0))
+    throw new Error(`character model table has ${table.length} buckets, expected ${charModelBuckets}`);
+  return { table, total: data.total };
+}
