@@ -3,17 +3,30 @@
 // evidence that decided. Usage: GANTRY_GUARD_EXTRA=<extra> npx tsx bench/guard/harmful-errors.ts [split]
 import { groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
 import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
-import { harmfulIntent } from '../../src/guard/signals/harmful-intent.js';
 import { scorePromptTasks, shippedTaskModels } from '../../src/guard/scanners/index.js';
-import { chooseThreshold, countsForFalsePositives, taskRowsFor } from '../../src/guard/training/train-task-classifier.js';
+import { harmfulIntent } from '../../src/guard/signals/harmful-intent.js';
+import {
+  chooseThreshold,
+  countsForFalsePositives,
+  taskRowsFor,
+} from '../../src/guard/training/train-task-classifier.js';
 
 const split = process.argv[2] ?? 'validation';
 if (split === 'test') throw new Error('the test split is not for development');
-const rows = taskRowsFor('harmful', groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA)));
+const rows = taskRowsFor(
+  'harmful',
+  groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA)),
+);
 // The threshold this code would ship: chosen on the validation split at the task's false-positive target.
-const point = chooseThreshold('harmful', shippedTaskModels().harmful, rows.filter((r) => r.split === 'validation'));
+const point = chooseThreshold(
+  'harmful',
+  shippedTaskModels().harmful,
+  rows.filter((r) => r.split === 'validation'),
+);
 const cut = Number(process.env.CUT ?? point.threshold);
-console.log(`threshold ${cut} (validation recall ${point.recall.toFixed(3)}, FPR ${point.falsePositiveRate.toFixed(3)})`);
+console.log(
+  `threshold ${cut} (validation recall ${point.recall.toFixed(3)}, FPR ${point.falsePositiveRate.toFixed(3)})`,
+);
 const chosen = rows.filter((r) => r.split === split && (r.label === 1 || countsForFalsePositives(r)));
 const tally = new Map<string, [number, number]>();
 for (const row of chosen) {

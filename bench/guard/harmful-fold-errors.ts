@@ -6,17 +6,28 @@ import { groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
 import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
 import { scorePromptTasks } from '../../src/guard/scanners/index.js';
 import { harmfulIntent } from '../../src/guard/signals/harmful-intent.js';
-import { chooseThreshold, fitTaskModel, taskRowsFor } from '../../src/guard/training/train-task-classifier.js';
+import {
+  chooseThreshold,
+  fitTaskModel,
+  taskRowsFor,
+} from '../../src/guard/training/train-task-classifier.js';
 
 const source = process.argv[2];
-const rows = taskRowsFor('harmful', groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA)));
+const rows = taskRowsFor(
+  'harmful',
+  groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA)),
+);
 const others = rows.filter((r) => r.source !== source);
 const model = fitTaskModel(
   'harmful',
   others.filter((r) => r.split === 'train'),
   10,
 );
-const point = chooseThreshold('harmful', model, others.filter((r) => r.split === 'validation'));
+const point = chooseThreshold(
+  'harmful',
+  model,
+  others.filter((r) => r.split === 'validation'),
+);
 console.log(`fold without ${source}: threshold ${point.threshold}`);
 let wrong = 0;
 const left = rows.filter((r) => r.source === source && r.split !== 'test');

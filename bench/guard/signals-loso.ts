@@ -28,7 +28,11 @@ const baselineScore: Scorer | undefined = baselineFolder
   : undefined;
 /** "before" (signals false): signals off, or the baseline tree's signals; "after": this tree's signals. */
 const score = (text: string, model: LinearModel, signals: boolean) =>
-  signals ? taskScore(task, text, model, true) : baselineScore ? baselineScore(task, text, model, true) : taskScore(task, text, model, false);
+  signals
+    ? taskScore(task, text, model, true)
+    : baselineScore
+      ? baselineScore(task, text, model, true)
+      : taskScore(task, text, model, false);
 const loso = !process.argv.includes('--no-loso');
 const started = Date.now();
 const cpu = process.cpuUsage();

@@ -46,7 +46,8 @@ const makingAct =
 const framesExcusedByNothing = new Set<SafeContextKind>(['analysis', 'history', 'fiction', 'definition']);
 
 /** Records named "history" that are private data, not history ("my friend's medical history"). */
-const recordsNamedHistory = /\b(?:medical|browsing|search|credit|criminal|purchase|chat|call|location|employment|health) (?:history|records?)\b/gi;
+const recordsNamedHistory =
+  /\b(?:medical|browsing|search|credit|criminal|purchase|chat|call|location|employment|health) (?:history|records?)\b/gi;
 
 const extraSafeContexts: readonly [SafeContextKind, RegExp][] = [
   [
@@ -101,7 +102,8 @@ export function harmfulContext(text: string): HarmfulContext {
 }
 
 /** Words that make the hazard the topic of a piece of writing ("an article about conspiracy theories"). */
-const topicMarker = /\b(?:about|surrounding|regarding|concerning|on the (?:topic|subject|history|dangers|risks|impact|effects) of)\b/gi;
+const topicMarker =
+  /\b(?:about|surrounding|regarding|concerning|on the (?:topic|subject|history|dangers|risks|impact|effects) of)\b/gi;
 /** Asking for content that argues for, promotes or persuades: the hazard is the message, not the topic. */
 const advocacy =
   /\b(?:claim(?:s|ing)?|argu(?:e|es|ing)|assert(?:s|ing)?|prov(?:e|es|ing)|implying|suggesting) that\b|\b(?:persuasive|convinc|persuad|promot|glorif|encourag|incit|justif|defamatory|how to|how (?:do|can|could) (?:i|we|you|one)|ways? to|steps? to)/i;

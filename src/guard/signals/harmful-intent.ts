@@ -15,7 +15,7 @@ import { insideBenignIdiom, strongestAct } from './request-acts.js';
 export interface HarmfulIntent {
   /** 0..1: hazard strength × act strength, scaled down by a safe context. */
   score: number;
-  /** The same without the safe-context discount (a jailbreak's fiction or research pretext is no excuse). */
+  /** The same without the safe-context and topic discounts (a jailbreak's fiction or research pretext is no excuse). */
   unframedScore: number;
   category?: HazardCode;
   hazard?: string;
@@ -39,8 +39,6 @@ export const topicActFactor = 0.6;
 export const safeContextFactor = 0.35;
 /** What a safe context leaves of the classifier's score (when the intent itself is weak). */
 export const safeClassifierFactor = 0.3;
-/** What is left of the classifier's score when the prompt names no hazard and asks for nothing operational. */
-export const noHazardClassifierFactor = 1;
 
 export function harmfulIntent(text: string): HarmfulIntent {
   const head = text.length > 6000 ? text.slice(0, 6000) : text;
@@ -56,7 +54,9 @@ export function harmfulIntent(text: string): HarmfulIntent {
     operational: context.operational,
   };
   if (!hazards.length) {
-    const classifierFactor = safeContext ? safeClassifierFactor : context.operational ? 1 : noHazardClassifierFactor;
+    // Without a hazard word only a safe context discounts the classifier: a flat discount of every
+    // hazard-free prompt (tried: 0.75) only lowers the validation threshold, so more scary prompts pass it.
+    const classifierFactor = safeContext ? safeClassifierFactor : 1;
     return { score: 0, unframedScore: 0, ...base, safeContext, classifierFactor };
   }
   // A second, different hazard raises the strength (two weak cues agree): 1 − (1 − a)(1 − b/2).
@@ -67,8 +67,9 @@ export function harmfulIntent(text: string): HarmfulIntent {
   const strength = second ? 1 - (1 - top.weight) * (1 - second.weight / 2) : top.weight;
   // A hazard that is the topic of the writing asked for weighs less than one that is the thing to do.
   const topic = hazardIsTopic(head.toLowerCase(), top.start);
-  const unframedScore = Math.min(1, strength * act * (topic ? topicActFactor : 1));
-  const score = safeContext ? unframedScore * safeContextFactor : unframedScore;
+  // The jailbreak framing reads the unframed score: a story "about" a goal is a jailbreak's usual wrapper.
+  const unframedScore = Math.min(1, strength * act);
+  const score = unframedScore * (topic ? topicActFactor : 1) * (safeContext ? safeContextFactor : 1);
   return {
     score,
     unframedScore,
