@@ -3,7 +3,7 @@
 // support and recovery. Written for Gantry in the project's own words (synthetic, no dataset text; none
 // taken from the held-out safe-but-scary sets). Every template or sentence family is its own group, so a
 // family never sits on both sides of a split: test figures measure families the rules were not read on.
-import type { TaskRow } from './task-rows.js';
+import type { GuardTask, TaskRow } from './task-rows.js';
 
 /** Hand-written families: one group each. */
 const families: Record<string, string[]> = {
@@ -193,6 +193,13 @@ const shapes: ((topic: string) => string)[] = [
   (t) => `Give me statistics on ${t} over the last decade.`,
 ];
 
+/**
+ * Harmful-request negatives only: as jailbreak negatives these history, fiction and "what should I do if"
+ * questions cost the jailbreak model 7 points of recall on PAIR left out (its role-play attacks open the
+ * same way), and they carry no instruction override for the injection task to learn from.
+ */
+const harmfulOnly: readonly GuardTask[] = ['harmful'];
+
 /** The safe-but-scary rows: hand-written families plus shaped topics, one group per family or shape. */
 export function syntheticSafeScary(): TaskRow[] {
   const rows: TaskRow[] = [];
@@ -203,6 +210,7 @@ export function syntheticSafeScary(): TaskRow[] {
         kind: 'benign-sensitive',
         source: 'synthetic-safe-scary',
         group: `safe-scary:${family}`,
+        tasks: harmfulOnly,
       });
   shapes.forEach((shape, s) => {
     topics.forEach((topic, t) => {
@@ -212,6 +220,7 @@ export function syntheticSafeScary(): TaskRow[] {
           kind: 'benign-sensitive',
           source: 'synthetic-safe-scary',
           group: `safe-scary:shape-${s}`,
+          tasks: harmfulOnly,
         });
     });
   });
