@@ -33,7 +33,8 @@ for (const text of texts) {
   before.push(cpuMs(old, text) / kb);
   after.push(cpuMs(harmfulIntent, text) / kb);
 }
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const ratios = before.map((b, i) => after[i] / Math.max(b, 1e-6));
 console.log(
   `${texts.length} texts; harmfulIntent CPU ms/KB p50 ${q(before, 0.5).toFixed(3)} -> ${q(after, 0.5).toFixed(3)}, p99 ${q(before, 0.99).toFixed(3)} -> ${q(after, 0.99).toFixed(3)}; per-text ratio median ${q(ratios, 0.5).toFixed(2)} (p90 ${q(ratios, 0.9).toFixed(2)})`,
