@@ -3,6 +3,9 @@
 // the signals off (before) and on (after); each threshold is chosen on validation rows with the same
 // scoring (never the test split, never the left-out source).
 // Usage: npx tsx bench/guard/signals-loso.ts <task> [--no-loso]   (GANTRY_GUARD_EXTRA=<extra folder>)
+// With SIGNALS_BASELINE=<folder holding an older src/> the "before" columns score with that tree's
+// signals on (its taskScore) instead of signals off: an old-rules vs new-rules comparison on the same rows,
+// the same fold models and the same threshold rule.
 
 import type { LinearModel } from '../../src/guard/classifier/index.js';
 import { type GroupedRow, type GuardTask, groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
@@ -18,6 +21,18 @@ import {
 } from '../../src/guard/training/train-task-classifier.js';
 
 const task = process.argv[2] as GuardTask;
+type Scorer = (task: GuardTask, text: string, model: LinearModel, signals?: boolean) => number;
+const baselineFolder = process.env.SIGNALS_BASELINE;
+const baselineScore: Scorer | undefined = baselineFolder
+  ? ((await import(`${baselineFolder}/src/guard/scanners/index.ts`)) as { taskScore: Scorer }).taskScore
+  : undefined;
+/** "before" (signals false): signals off, or the baseline tree's signals; "after": this tree's signals. */
+const score = (text: string, model: LinearModel, signals: boolean) =>
+  signals
+    ? taskScore(task, text, model, true)
+    : baselineScore
+      ? baselineScore(task, text, model, true)
+      : taskScore(task, text, model, false);
 const loso = !process.argv.includes('--no-loso');
 const started = Date.now();
 const cpu = process.cpuUsage();
@@ -28,7 +43,7 @@ const evaluated = labelled.filter((row) => row.label === 1 || countsForFalsePosi
 function threshold(model: LinearModel, signals: boolean, validation: readonly LabelledRow[]): number {
   const scored = validation
     .filter((row) => row.label === 1 || countsForFalsePositives(row))
-    .map((row) => ({ score: taskScore(task, row.text, model, signals), label: row.label }));
+    .map((row) => ({ score: score(row.text, model, signals), label: row.label }));
   const cut = thresholdAtFalsePositiveRate(scored, validationFalsePositiveTargets[task]);
   return Math.min(1, Math.max(0.05, Math.round((cut + 1e-3) * 1000) / 1000));
 }
@@ -41,7 +56,7 @@ function bySource(list: readonly LabelledRow[], model: LinearModel, signals: boo
   const keys = [...new Set(list.map((r) => `${r.source}/${r.label === 1 ? 'positive' : 'negative'}`))].sort();
   for (const key of keys) {
     const part = list.filter((r) => `${r.source}/${r.label === 1 ? 'positive' : 'negative'}` === key);
-    const flags = part.map((r) => taskScore(task, r.text, model, signals) >= cut);
+    const flags = part.map((r) => score(r.text, model, signals) >= cut);
     out.set(key, {
       role: key.split('/')[1],
       rows: part.length,
@@ -60,7 +75,7 @@ const cuts = { before: threshold(model, false, validation), after: threshold(mod
 const testBefore = bySource(test, model, false, cuts.before);
 const testAfter = bySource(test, model, true, cuts.after);
 const pooled = (signals: boolean, cut: number, label: 0 | 1) =>
-  share(test.filter((r) => r.label === label).map((r) => taskScore(task, r.text, model, signals) >= cut));
+  share(test.filter((r) => r.label === label).map((r) => score(r.text, model, signals) >= cut));
 lines.push(
   `## ${task}: shipped model, threshold on validation: before ${cuts.before}, after ${cuts.after}`,
   `test recall ${pct(pooled(false, cuts.before, 1))} -> ${pct(pooled(true, cuts.after, 1))}; test benign FPR ${pct(pooled(false, cuts.before, 0))} -> ${pct(pooled(true, cuts.after, 0))}`,

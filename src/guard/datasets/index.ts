@@ -32,6 +32,7 @@ export {
   syntheticJailbreaks,
   syntheticRolePlay,
 } from './synthetic-prompts.js';
+export { syntheticSafeScary } from './synthetic-safe-scary.js';
 export {
   type GuardTask,
   guardTasks,

@@ -15,6 +15,7 @@ import {
   syntheticJailbreaks,
   syntheticRolePlay,
 } from './synthetic-prompts.js';
+import { syntheticSafeScary } from './synthetic-safe-scary.js';
 import type { TaskRow } from './task-rows.js';
 
 /** JailbreakBench behaviour categories → Llama Guard 3 hazard codes (closest match). */
@@ -221,6 +222,7 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticBenignRequests(),
     ...syntheticBenignQuestions(),
     ...syntheticJailbreaks(),
+    ...syntheticSafeScary(),
   ];
   const seen = new Set<string>();
   const rows: TaskRow[] = [];

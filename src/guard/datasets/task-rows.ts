@@ -26,6 +26,8 @@ export interface TaskRow {
   category?: string;
   /** Template family: rows sharing a group never sit on both sides of a split (set by groupRows). */
   group?: string;
+  /** Only these tasks use the row (default: every task whose kinds include it). */
+  tasks?: readonly GuardTask[];
 }
 
 export type GuardTask = 'injection' | 'jailbreak' | 'harmful';

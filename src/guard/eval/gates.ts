@@ -12,9 +12,10 @@ export interface TaskGate {
 
 export const taskGates: Record<GuardTask, TaskGate> = {
   injection: { minimumRecall: 0.45, maximumFalsePositiveRate: 0.03 },
-  // With the source-independent signals (src/guard/signals): validation recall 0.818 (jailbreak, threshold
-  // 0.215) and 0.946 (harmful, threshold 0.389), chosen on the validation split; gates a few points under.
-  jailbreak: { minimumRecall: 0.78, maximumFalsePositiveRate: 0.03 },
+  // With the source-independent signals (src/guard/signals) and the harmful task's safe contexts and
+  // synthetic safe-but-scary negatives: validation recall 0.831 (jailbreak, threshold 0.215) and 0.946
+  // (harmful, threshold 0.316), chosen on the validation split; gates a few points under.
+  jailbreak: { minimumRecall: 0.8, maximumFalsePositiveRate: 0.03 },
   harmful: { minimumRecall: 0.9, maximumFalsePositiveRate: 0.05 },
 };
 

@@ -219,7 +219,7 @@ export const hazardTerms: readonly [HazardCode, RegExp, number][] = [
   [
     'S14',
     w(
-      'malware|ransomware|keylogger|spyware|trojan|rootkit|botnet|computer virus|worm that|ddos|denial[- ]of[- ]service|sql injection|cross-site scripting|xss\\b|zero-?day|exploit (?:a |the |this )?(?:vulnerabilit|bug|flaw|system)|backdoor|brute[- ]force|crack (?:passwords?|the password|wifi|wpa)|bypass (?:antivirus|authentication|security|the firewall|2fa|two-factor)|disable (?:antivirus|security|the firewall)|privilege escalation|reverse shell|credential (?:stuffing|harvest)|steal (?:passwords|credentials|data|cookies)|exfiltrat|cryptojack|hijack',
+      'malware|ransomware|keylogger|spyware|trojan|rootkit|botnet|computer virus|worm that|ddos|denial[- ]of[- ]service|sql injection|cross-site scripting|xss\\b|zero-?day|exploit (?:a |the |this )?(?:vulnerabilit|bug|flaw|system)|backdoor|brute[- ]force|crack (?:passwords?|the password|wifi|wpa)|bypass (?:antivirus|authentication|security|the firewall|2fa|two-factor)|disable (?:antivirus|security|the firewall)|privilege escalation|reverse shell|credential (?:stuffing|harvest)|steal (?:passwords|credentials|data|cookies)|exfiltrat|cryptojack|hijack|buffer overflow|heap spray|shellcode|remote code execution|(?:get|pop|spawn) a (?:reverse )?shell|command and control server',
     ),
     0.9,
   ],

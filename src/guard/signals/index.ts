@@ -10,7 +10,23 @@ export {
   trainCharLanguageModel,
   type UnnaturalWindow,
 } from './char-language-model.js';
-export { type HarmfulIntent, harmfulIntent, safeContextFactor } from './harmful-intent.js';
+export {
+  type HarmfulContext,
+  harmfulContext,
+  hazardIsTopic,
+  insideTechnicalSense,
+  operationalCues,
+  type SafeContextKind,
+  technicalSenses,
+  usesTechnicalSense,
+} from './harmful-context.js';
+export {
+  type HarmfulIntent,
+  harmfulIntent,
+  safeClassifierFactor,
+  safeContextFactor,
+  topicActFactor,
+} from './harmful-intent.js';
 export {
   findHazards,
   type HazardCode,

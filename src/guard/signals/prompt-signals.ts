@@ -67,7 +67,7 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       score: intent.score,
       ...(intent.hazard ? { value: intent.hazard } : {}),
     });
-  if (intent.safeContext && intent.score < 0.5) classifierFactor.harmful = classifierDiscount;
+  if (intent.classifierFactor !== 1) classifierFactor.harmful = intent.classifierFactor;
   const framing = jailbreakFraming(text);
   if (framing.ruleRemoval)
     evidence.push({

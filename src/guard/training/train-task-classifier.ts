@@ -45,6 +45,7 @@ export function taskRowsFor(
 ): (LabelledRow & { split: GroupedRow['split'] })[] {
   const out: (LabelledRow & { split: GroupedRow['split'] })[] = [];
   for (const row of rows) {
+    if (row.tasks && !row.tasks.includes(task)) continue;
     const label = labelFor(task, row.kind);
     if (label === undefined) continue;
     out.push({
