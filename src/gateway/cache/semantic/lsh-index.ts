@@ -69,6 +69,9 @@ export class LshIndex {
   private readonly exhaustiveBelow: number;
   private readonly multiProbe: boolean;
   private readonly nonZero: Int32Array;
+  /** Per search: each table's first bucket-mate, and the distinct bucket-mates. */
+  private readonly firstInBucket: Int32Array;
+  private candidates: Int32Array = new Int32Array(256);
 
   constructor({
     dimension,
@@ -103,6 +106,7 @@ export class LshIndex {
     this.stamps = new Uint32Array(this.capacity);
     this.used = new Uint8Array(this.capacity);
     this.nonZero = new Int32Array(dimension);
+    this.firstInBucket = new Int32Array(this.tables);
   }
 
   get size(): number {
@@ -154,21 +158,44 @@ export class LshIndex {
     }
     this.hashGroups(query, this.nonZeroOf(query));
     const stamp = ++this.stamp;
-    const probe = (table: number, bucket: number) => {
-      for (let id = chains.head(table, bucket); id !== -1; id = chains.after(id, table)) {
-        if (stamps[id] === stamp) continue;
-        stamps[id] = stamp;
-        if (scopes[id] !== scope) continue;
-        const similarity = vectors.dot(id, query);
-        if (similarity >= minimumSimilarity) matches.push({ id, similarity });
-      }
-    };
-    for (let table = 0; table < this.tables; table++) {
-      const code = this.tableCode(table);
-      probe(table, this.bucketOf(scope, table, code));
-      if (this.multiProbe)
+    if (this.multiProbe) {
+      const probe = (table: number, bucket: number) => {
+        for (let id = chains.head(table, bucket); id !== -1; id = chains.after(id, table)) {
+          if (stamps[id] === stamp) continue;
+          stamps[id] = stamp;
+          if (scopes[id] !== scope) continue;
+          const similarity = vectors.dot(id, query);
+          if (similarity >= minimumSimilarity) matches.push({ id, similarity });
+        }
+      };
+      for (let table = 0; table < this.tables; table++) {
+        const code = this.tableCode(table);
+        probe(table, this.bucketOf(scope, table, code));
         for (let bit = 0; bit < this.bits; bit++)
           probe(table, this.bucketOf(scope, table, (code ^ (1 << bit)) >>> 0));
+      }
+      return best(matches, limit);
+    }
+    // In three passes, so that the memory reads of each pass do not wait on one another (the search
+    // is bound by memory latency: the heads and links are tens of megabytes at 100k entries): every
+    // table's bucket head, then the bucket-mates (distinct), then their scores.
+    const { firstInBucket } = this;
+    for (let table = 0; table < this.tables; table++)
+      firstInBucket[table] = chains.head(table, this.bucketOf(scope, table, this.tableCode(table)));
+    let found = 0;
+    for (let table = 0; table < this.tables; table++)
+      for (let id = firstInBucket[table]; id !== -1; id = chains.after(id, table)) {
+        if (stamps[id] === stamp) continue;
+        stamps[id] = stamp;
+        if (found === this.candidates.length) this.candidates = growInts(this.candidates);
+        this.candidates[found++] = id;
+      }
+    const { candidates } = this;
+    for (let i = 0; i < found; i++) {
+      const id = candidates[i];
+      if (scopes[id] !== scope) continue;
+      const similarity = vectors.dot(id, query);
+      if (similarity >= minimumSimilarity) matches.push({ id, similarity });
     }
     return best(matches, limit);
   }
@@ -222,25 +249,50 @@ export class LshIndex {
     return size;
   }
 
-  /** Each group's sign code of the vector (its `bits / 2` projections), into `groupCodes`. */
+  /**
+   * Each group's sign code of the vector (its `bits / 2` projections), into `groupCodes`. Eight
+   * coordinates at a time: one read and one write of a projection per eight products instead of per
+   * product (about 1.5x faster), with the terms still added in coordinate order, so every projection
+   * is the same double, to the bit, as one coordinate at a time.
+   */
   private hashGroups(vector: Float32Array, size: number): void {
     const { planes, projections, nonZero, groupCodes, groupBits } = this;
     const count = projections.length;
-    const whole = count - (count % 4);
     projections.fill(0);
-    for (let i = 0; i < size; i++) {
-      const coordinate = nonZero[i];
-      const value = vector[coordinate];
-      const row = coordinate * count;
-      // Unrolled by four: about 1.5x faster in V8 than the plain loop.
-      let plane = 0;
-      for (; plane < whole; plane += 4) {
-        projections[plane] += value * planes[row + plane];
-        projections[plane + 1] += value * planes[row + plane + 1];
-        projections[plane + 2] += value * planes[row + plane + 2];
-        projections[plane + 3] += value * planes[row + plane + 3];
-      }
-      for (; plane < count; plane++) projections[plane] += value * planes[row + plane];
+    let i = 0;
+    for (; i + 8 <= size; i += 8) {
+      const r0 = nonZero[i] * count;
+      const r1 = nonZero[i + 1] * count;
+      const r2 = nonZero[i + 2] * count;
+      const r3 = nonZero[i + 3] * count;
+      const r4 = nonZero[i + 4] * count;
+      const r5 = nonZero[i + 5] * count;
+      const r6 = nonZero[i + 6] * count;
+      const r7 = nonZero[i + 7] * count;
+      const v0 = vector[nonZero[i]];
+      const v1 = vector[nonZero[i + 1]];
+      const v2 = vector[nonZero[i + 2]];
+      const v3 = vector[nonZero[i + 3]];
+      const v4 = vector[nonZero[i + 4]];
+      const v5 = vector[nonZero[i + 5]];
+      const v6 = vector[nonZero[i + 6]];
+      const v7 = vector[nonZero[i + 7]];
+      for (let p = 0; p < count; p++)
+        projections[p] =
+          projections[p] +
+          v0 * planes[r0 + p] +
+          v1 * planes[r1 + p] +
+          v2 * planes[r2 + p] +
+          v3 * planes[r3 + p] +
+          v4 * planes[r4 + p] +
+          v5 * planes[r5 + p] +
+          v6 * planes[r6 + p] +
+          v7 * planes[r7 + p];
+    }
+    for (; i < size; i++) {
+      const row = nonZero[i] * count;
+      const value = vector[nonZero[i]];
+      for (let p = 0; p < count; p++) projections[p] = projections[p] + value * planes[row + p];
     }
     let plane = 0;
     for (let group = 0; group < groupCodes.length; group++) {
@@ -261,6 +313,12 @@ export class LshIndex {
 function ownTables(tables: number): PairTables {
   const first = Uint8Array.from({ length: Math.max(1, Math.floor(tables)) }, (_, table) => table);
   return { groups: first.length, first, second: first };
+}
+
+function growInts(values: Int32Array): Int32Array {
+  const grown = new Int32Array(values.length * 2);
+  grown.set(values);
+  return grown;
 }
 
 function best(matches: LshMatch[], limit: number): LshMatch[] {
