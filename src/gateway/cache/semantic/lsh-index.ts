@@ -9,6 +9,7 @@
 import { seededRandom } from '../../../random/index.js';
 import { BucketChains } from './bucket-chains.js';
 import { type PairTables, pairTables } from './pair-tables.js';
+import { type ProjectionKernel, projectionKernel } from './projection-kernel.js';
 import { SparseVectors } from './sparse-vectors.js';
 
 /** 2^20 buckets per table (4 MB of heads per table) at most; longer codes fold onto them. */
@@ -32,6 +33,8 @@ export interface LshIndexOptions {
    * buckets one sign away from the query's. More recall for many more bucket reads; off by default.
    */
   multiProbe?: boolean;
+  /** Projections by the WebAssembly SIMD kernel where available (default); false: JavaScript only. */
+  simd?: boolean;
 }
 
 export interface LshMatch {
@@ -51,6 +54,8 @@ export class LshIndex {
   /** dimension × projections, row-major by coordinate: one row is read per non-zero coordinate. */
   private readonly planes: Float64Array;
   private readonly projections: Float64Array;
+  /** The SIMD kernel and its inputs in its memory (with planes and projections there too). */
+  private readonly kernel: ProjectionKernel | undefined;
   private readonly groupCodes: Uint32Array;
   /** Built when the index outgrows `exhaustiveBelow`. */
   private chains: BucketChains | undefined;
@@ -81,6 +86,7 @@ export class LshIndex {
     exhaustiveBelow = 2_048,
     multiProbe = false,
     pairedTables = false,
+    simd = true,
   }: LshIndexOptions) {
     this.dimension = dimension;
     this.exhaustiveBelow = exhaustiveBelow;
@@ -95,10 +101,11 @@ export class LshIndex {
     this.second = pairs.second;
     const random = seededRandom(seed);
     const projectionCount = pairs.groups * this.groupBits;
-    this.planes = new Float64Array(dimension * projectionCount);
+    this.kernel = simd ? projectionKernel(dimension, projectionCount) : undefined;
+    this.planes = this.kernel?.planes ?? new Float64Array(dimension * projectionCount);
     for (let i = 0; i < this.planes.length; i++)
       this.planes[i] = Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-    this.projections = new Float64Array(projectionCount);
+    this.projections = this.kernel?.projections ?? new Float64Array(projectionCount);
     this.groupCodes = new Uint32Array(pairs.groups);
     this.vectors = new SparseVectors(this.capacity);
     this.scopes = new Uint32Array(this.capacity);
@@ -258,8 +265,10 @@ export class LshIndex {
   private hashGroups(vector: Float32Array, size: number): void {
     const { planes, projections, nonZero, groupCodes, groupBits } = this;
     const count = projections.length;
-    projections.fill(0);
-    let i = 0;
+    const { kernel } = this;
+    if (kernel) kernel.project(vector, nonZero, size);
+    else projections.fill(0);
+    let i = kernel ? size : 0;
     for (; i + 8 <= size; i += 8) {
       const r0 = nonZero[i] * count;
       const r1 = nonZero[i + 1] * count;
