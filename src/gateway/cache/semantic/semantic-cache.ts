@@ -29,6 +29,8 @@ export interface SemanticCacheOptions {
   multiProbe?: boolean;
   /** Tables from pairs of half-length codes (see LshIndexOptions.pairedTables). */
   pairedTables?: boolean;
+  /** LSH projections by WebAssembly SIMD where available (default true; see LshIndexOptions.simd). */
+  simd?: boolean;
   /** Candidates above the threshold tried against the guards, best first. */
   candidates?: number;
   /**
@@ -143,6 +145,7 @@ export class SemanticCache {
       bits: options.bits,
       multiProbe: options.multiProbe,
       pairedTables: options.pairedTables,
+      simd: options.simd,
     });
   }
 

@@ -63,6 +63,11 @@ export class SparseVectors {
     return sum;
   }
 
+  /** A slot's first coordinate (a read that brings its pairs into the cache ahead of dot()). */
+  first(slot: number): number {
+    return this.coordinates[this.spans[slot * 2] * 2];
+  }
+
   private reserve(size: number): void {
     if ((this.end + size) * 2 <= this.pairs.length) return;
     if (this.end - this.live >= this.live) this.compact();
