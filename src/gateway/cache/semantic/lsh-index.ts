@@ -77,7 +77,7 @@ export class LshIndex {
   /** Per search: each table's first bucket-mate, and the distinct bucket-mates. */
   private readonly firstInBucket: Int32Array;
   private candidates: Int32Array = new Int32Array(256);
-  /** Keeps the touch reads of a search (see search) from being optimised away. */
+  /** Keeps a search's touch reads (see search) from being optimised away. */
   private touched = 0;
 
   constructor({
@@ -208,7 +208,7 @@ export class LshIndex {
     const { candidates } = this;
     let touched = 0;
     for (let i = 0; i < found; i++) touched += vectors.first(candidates[i]) + scopes[candidates[i]];
-    this.touched = touched;
+    this.touched ^= touched;
     for (let i = 0; i < found; i++) {
       const id = candidates[i];
       if (scopes[id] !== scope) continue;
