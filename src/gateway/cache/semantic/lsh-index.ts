@@ -9,6 +9,7 @@
 import { seededRandom } from '../../../random/index.js';
 import { BucketChains } from './bucket-chains.js';
 import { type PairTables, pairTables } from './pair-tables.js';
+import { type ProjectionKernel, projectionKernel } from './projection-kernel.js';
 import { SparseVectors } from './sparse-vectors.js';
 
 /** 2^20 buckets per table (4 MB of heads per table) at most; longer codes fold onto them. */
@@ -32,6 +33,8 @@ export interface LshIndexOptions {
    * buckets one sign away from the query's. More recall for many more bucket reads; off by default.
    */
   multiProbe?: boolean;
+  /** Projections by the WebAssembly SIMD kernel where available (default); false: JavaScript only. */
+  simd?: boolean;
 }
 
 export interface LshMatch {
@@ -51,6 +54,8 @@ export class LshIndex {
   /** dimension × projections, row-major by coordinate: one row is read per non-zero coordinate. */
   private readonly planes: Float64Array;
   private readonly projections: Float64Array;
+  /** The SIMD kernel and its inputs in its memory (with planes and projections there too). */
+  private readonly kernel: ProjectionKernel | undefined;
   private readonly groupCodes: Uint32Array;
   /** Built when the index outgrows `exhaustiveBelow`. */
   private chains: BucketChains | undefined;
@@ -69,6 +74,11 @@ export class LshIndex {
   private readonly exhaustiveBelow: number;
   private readonly multiProbe: boolean;
   private readonly nonZero: Int32Array;
+  /** Per search: each table's first bucket-mate, and the distinct bucket-mates. */
+  private readonly firstInBucket: Int32Array;
+  private candidates: Int32Array = new Int32Array(256);
+  /** Keeps a search's touch reads (see search) from being optimised away. */
+  private touched = 0;
 
   constructor({
     dimension,
@@ -78,6 +88,7 @@ export class LshIndex {
     exhaustiveBelow = 2_048,
     multiProbe = false,
     pairedTables = false,
+    simd = true,
   }: LshIndexOptions) {
     this.dimension = dimension;
     this.exhaustiveBelow = exhaustiveBelow;
@@ -92,10 +103,11 @@ export class LshIndex {
     this.second = pairs.second;
     const random = seededRandom(seed);
     const projectionCount = pairs.groups * this.groupBits;
-    this.planes = new Float64Array(dimension * projectionCount);
+    this.kernel = simd ? projectionKernel(dimension, projectionCount) : undefined;
+    this.planes = this.kernel?.planes ?? new Float64Array(dimension * projectionCount);
     for (let i = 0; i < this.planes.length; i++)
       this.planes[i] = Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-    this.projections = new Float64Array(projectionCount);
+    this.projections = this.kernel?.projections ?? new Float64Array(projectionCount);
     this.groupCodes = new Uint32Array(pairs.groups);
     this.vectors = new SparseVectors(this.capacity);
     this.scopes = new Uint32Array(this.capacity);
@@ -103,6 +115,7 @@ export class LshIndex {
     this.stamps = new Uint32Array(this.capacity);
     this.used = new Uint8Array(this.capacity);
     this.nonZero = new Int32Array(dimension);
+    this.firstInBucket = new Int32Array(this.tables);
   }
 
   get size(): number {
@@ -154,21 +167,53 @@ export class LshIndex {
     }
     this.hashGroups(query, this.nonZeroOf(query));
     const stamp = ++this.stamp;
-    const probe = (table: number, bucket: number) => {
-      for (let id = chains.head(table, bucket); id !== -1; id = chains.after(id, table)) {
-        if (stamps[id] === stamp) continue;
-        stamps[id] = stamp;
-        if (scopes[id] !== scope) continue;
-        const similarity = vectors.dot(id, query);
-        if (similarity >= minimumSimilarity) matches.push({ id, similarity });
-      }
-    };
-    for (let table = 0; table < this.tables; table++) {
-      const code = this.tableCode(table);
-      probe(table, this.bucketOf(scope, table, code));
-      if (this.multiProbe)
+    if (this.multiProbe) {
+      const probe = (table: number, bucket: number) => {
+        for (let id = chains.head(table, bucket); id !== -1; id = chains.after(id, table)) {
+          if (stamps[id] === stamp) continue;
+          stamps[id] = stamp;
+          if (scopes[id] !== scope) continue;
+          const similarity = vectors.dot(id, query);
+          if (similarity >= minimumSimilarity) matches.push({ id, similarity });
+        }
+      };
+      for (let table = 0; table < this.tables; table++) {
+        const code = this.tableCode(table);
+        probe(table, this.bucketOf(scope, table, code));
         for (let bit = 0; bit < this.bits; bit++)
           probe(table, this.bucketOf(scope, table, (code ^ (1 << bit)) >>> 0));
+      }
+      return best(matches, limit);
+    }
+    // In passes, so that the memory reads of each pass do not wait on one another (the search
+    // is bound by memory latency: the heads and links are tens of megabytes at 100k entries): every
+    // table's bucket head, then the bucket-mates (distinct), then their scores.
+    const { firstInBucket } = this;
+    for (let table = 0; table < this.tables; table++)
+      firstInBucket[table] = chains.head(table, this.bucketOf(scope, table, this.tableCode(table)));
+    let found = 0;
+    // Touch each first bucket-mate's link, and below each candidate's vector and scope, before the
+    // dependent walk and scores: independent reads, fetched together (about 7 % off a search).
+    for (let table = 0; table < this.tables; table++) {
+      const id = firstInBucket[table];
+      if (id !== -1) chains.after(id, table);
+    }
+    for (let table = 0; table < this.tables; table++)
+      for (let id = firstInBucket[table]; id !== -1; id = chains.after(id, table)) {
+        if (stamps[id] === stamp) continue;
+        stamps[id] = stamp;
+        if (found === this.candidates.length) this.candidates = growInts(this.candidates);
+        this.candidates[found++] = id;
+      }
+    const { candidates } = this;
+    let touched = 0;
+    for (let i = 0; i < found; i++) touched += vectors.first(candidates[i]) + scopes[candidates[i]];
+    this.touched ^= touched;
+    for (let i = 0; i < found; i++) {
+      const id = candidates[i];
+      if (scopes[id] !== scope) continue;
+      const similarity = vectors.dot(id, query);
+      if (similarity >= minimumSimilarity) matches.push({ id, similarity });
     }
     return best(matches, limit);
   }
@@ -222,25 +267,52 @@ export class LshIndex {
     return size;
   }
 
-  /** Each group's sign code of the vector (its `bits / 2` projections), into `groupCodes`. */
+  /**
+   * Each group's sign code of the vector (its `bits / 2` projections), into `groupCodes`. Eight
+   * coordinates at a time: one read and one write of a projection per eight products instead of per
+   * product (about 1.5x faster), with the terms still added in coordinate order, so every projection
+   * is the same double, to the bit, as one coordinate at a time.
+   */
   private hashGroups(vector: Float32Array, size: number): void {
     const { planes, projections, nonZero, groupCodes, groupBits } = this;
     const count = projections.length;
-    const whole = count - (count % 4);
-    projections.fill(0);
-    for (let i = 0; i < size; i++) {
-      const coordinate = nonZero[i];
-      const value = vector[coordinate];
-      const row = coordinate * count;
-      // Unrolled by four: about 1.5x faster in V8 than the plain loop.
-      let plane = 0;
-      for (; plane < whole; plane += 4) {
-        projections[plane] += value * planes[row + plane];
-        projections[plane + 1] += value * planes[row + plane + 1];
-        projections[plane + 2] += value * planes[row + plane + 2];
-        projections[plane + 3] += value * planes[row + plane + 3];
-      }
-      for (; plane < count; plane++) projections[plane] += value * planes[row + plane];
+    const { kernel } = this;
+    if (kernel) kernel.project(vector, nonZero, size);
+    else projections.fill(0);
+    let i = kernel ? size : 0;
+    for (; i + 8 <= size; i += 8) {
+      const r0 = nonZero[i] * count;
+      const r1 = nonZero[i + 1] * count;
+      const r2 = nonZero[i + 2] * count;
+      const r3 = nonZero[i + 3] * count;
+      const r4 = nonZero[i + 4] * count;
+      const r5 = nonZero[i + 5] * count;
+      const r6 = nonZero[i + 6] * count;
+      const r7 = nonZero[i + 7] * count;
+      const v0 = vector[nonZero[i]];
+      const v1 = vector[nonZero[i + 1]];
+      const v2 = vector[nonZero[i + 2]];
+      const v3 = vector[nonZero[i + 3]];
+      const v4 = vector[nonZero[i + 4]];
+      const v5 = vector[nonZero[i + 5]];
+      const v6 = vector[nonZero[i + 6]];
+      const v7 = vector[nonZero[i + 7]];
+      for (let p = 0; p < count; p++)
+        projections[p] =
+          projections[p] +
+          v0 * planes[r0 + p] +
+          v1 * planes[r1 + p] +
+          v2 * planes[r2 + p] +
+          v3 * planes[r3 + p] +
+          v4 * planes[r4 + p] +
+          v5 * planes[r5 + p] +
+          v6 * planes[r6 + p] +
+          v7 * planes[r7 + p];
+    }
+    for (; i < size; i++) {
+      const row = nonZero[i] * count;
+      const value = vector[nonZero[i]];
+      for (let p = 0; p < count; p++) projections[p] = projections[p] + value * planes[row + p];
     }
     let plane = 0;
     for (let group = 0; group < groupCodes.length; group++) {
@@ -261,6 +333,12 @@ export class LshIndex {
 function ownTables(tables: number): PairTables {
   const first = Uint8Array.from({ length: Math.max(1, Math.floor(tables)) }, (_, table) => table);
   return { groups: first.length, first, second: first };
+}
+
+function growInts(values: Int32Array): Int32Array {
+  const grown = new Int32Array(values.length * 2);
+  grown.set(values);
+  return grown;
 }
 
 function best(matches: LshMatch[], limit: number): LshMatch[] {

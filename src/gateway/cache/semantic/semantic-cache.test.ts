@@ -100,3 +100,40 @@ describe('semanticKey', () => {
     ).toBeUndefined();
   });
 });
+
+describe('SemanticCache prompt work', () => {
+  it('uses the vector each lookup is given, even for a text it has just weighed', () => {
+    const cache = new SemanticCache({
+      threshold: 0.9,
+      verifier: false,
+      guards: [],
+      externalVectors: true,
+      dimension: 4,
+    });
+    cache.store('s', 'apples', 'a', Float32Array.from([1, 0, 0, 0]));
+    cache.store('s', 'pears', 'b', Float32Array.from([0, 1, 0, 0]));
+    expect(cache.lookup('s', 'fruit', { vector: Float32Array.from([1, 0, 0, 0]) })).toMatchObject({
+      answer: 'a',
+    });
+    expect(cache.lookup('s', 'fruit', { vector: Float32Array.from([0, 1, 0, 0]) })).toMatchObject({
+      answer: 'b',
+    });
+  });
+
+  it('stores a missed prompt with the same facts and vector as a fresh store', () => {
+    const prompts = [
+      'Why is 5,000 more than 500?',
+      'What is the capital of France?',
+      'How not to learn Java?',
+    ];
+    const fresh = new SemanticCache();
+    const afterMiss = new SemanticCache();
+    for (const text of prompts) {
+      fresh.store('s', text, text);
+      expect(afterMiss.lookup('s', text).kind).toBe('miss');
+      afterMiss.store('s', text, text);
+    }
+    for (const asked of [...prompts, 'Why is 6,000 more than 500?', 'What is the capital of Spain?'])
+      expect(afterMiss.inspect('s', asked)).toEqual(fresh.inspect('s', asked));
+  });
+});

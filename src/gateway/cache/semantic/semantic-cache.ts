@@ -5,9 +5,9 @@
 // entries (least recently used first) and by TTL.
 import type { SemanticCacheGuardName } from '../../../config/index.js';
 import { type FalseHitGuard, falseHitGuards } from './guards/index.js';
-import { createHashedEmbedder, type EmbedText } from './hashed-embedder.js';
+import { type EmbedText, hashedEmbedding } from './hashed-embedder.js';
 import { LshIndex } from './lsh-index.js';
-import { promptTokens } from './prompt-tokens.js';
+import { type PromptWork, RecentPrompts } from './prompt-work.js';
 import { HitVerifier, type HitVerifierFacts } from './verifier/index.js';
 
 export interface SemanticCacheOptions {
@@ -29,6 +29,8 @@ export interface SemanticCacheOptions {
   multiProbe?: boolean;
   /** Tables from pairs of half-length codes (see LshIndexOptions.pairedTables). */
   pairedTables?: boolean;
+  /** LSH projections by WebAssembly SIMD where available (default true; see LshIndexOptions.simd). */
+  simd?: boolean;
   /** Candidates above the threshold tried against the guards, best first. */
   candidates?: number;
   /**
@@ -101,7 +103,8 @@ export class SemanticCache {
     evicted: 0,
     expired: 0,
   };
-  private readonly embed: EmbedText;
+  /** Tokens, embedding and facts of the most recent prompts (a missed lookup's store reuses them). */
+  private readonly prompts: RecentPrompts;
   private readonly threshold: number;
   private readonly guards: readonly SemanticCacheGuardName[];
   private readonly ttlMs: number;
@@ -115,7 +118,10 @@ export class SemanticCache {
 
   constructor(options: SemanticCacheOptions = {}) {
     const { dimension = 256 } = options;
-    this.embed = options.embed ?? createHashedEmbedder({ dimension });
+    const { embed } = options;
+    this.prompts = new RecentPrompts(
+      embed ? (text) => embed(text) : (_text, tokens) => hashedEmbedding(tokens, dimension),
+    );
     this.guards = options.guards ?? ['negation', 'numbers', 'dates', 'entities', 'output-form'];
     this.ttlMs = options.ttlMs ?? 3_600_000;
     this.maxEntries = options.maxEntries ?? 100_000;
@@ -139,6 +145,7 @@ export class SemanticCache {
       bits: options.bits,
       multiProbe: options.multiProbe,
       pairedTables: options.pairedTables,
+      simd: options.simd,
     });
   }
 
@@ -185,18 +192,15 @@ export class SemanticCache {
 
   /** `vector`: the text's embedding, when the caller embedded it (a configured embedding model). */
   store(scope: string, text: string, answer: string, vector?: Float32Array): void {
-    const tokens = promptTokens(text);
-    const facts = new Map<SemanticCacheGuardName, unknown>();
-    for (const name of Object.keys(falseHitGuards) as SemanticCacheGuardName[])
-      facts.set(name, falseHitGuards[name].facts(tokens, text));
-    const id = this.index.add(scopeHash(scope), vector ?? this.embed(text));
+    const prompt = this.prompts.of(text, vector);
+    const id = this.index.add(scopeHash(scope), prompt.vector);
     this.entries.set(id, {
       scope,
       text,
       answer,
       expiresAt: this.now() + this.ttlMs,
-      facts,
-      verifierFacts: this.verifier?.facts(text, tokens),
+      facts: prompt.allGuards(),
+      verifierFacts: this.verifier ? prompt.verifier(this.verifier) : undefined,
     });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value as number;
@@ -237,10 +241,8 @@ export class SemanticCache {
     const threshold = options.threshold ?? this.threshold;
     const guards = options.guards ?? this.guards;
     const verifier = options.verifier === false ? undefined : this.verifier;
-    const matches = this.index.search(scopeHash(scope), options.vector ?? this.embed(text), threshold, limit);
-    let tokens: ReturnType<typeof promptTokens> | undefined;
-    let askedFacts: HitVerifierFacts | undefined;
-    const asked = new Map<SemanticCacheGuardName, unknown>();
+    const prompt = this.prompts.of(text, options.vector);
+    const matches = this.index.search(scopeHash(scope), prompt.vector, threshold, limit);
     const now = this.now();
     const candidates: Candidate[] = [];
     for (const match of matches) {
@@ -251,13 +253,10 @@ export class SemanticCache {
         this.stats.expired++;
         continue;
       }
-      tokens ??= promptTokens(text);
-      const refusedBy = this.firstConflict(guards, tokens, text, asked, entry);
+      const refusedBy = firstConflict(guards, prompt, entry);
       let score: number | undefined;
-      if (verifier && entry.verifierFacts && refusedBy === undefined) {
-        askedFacts ??= verifier.facts(text, tokens);
-        score = verifier.score(askedFacts, entry.verifierFacts, match.similarity);
-      }
+      if (verifier && entry.verifierFacts && refusedBy === undefined)
+        score = verifier.score(prompt.verifier(verifier), entry.verifierFacts, match.similarity);
       candidates.push({ id: match.id, entry, similarity: match.similarity, refusedBy, score });
     }
     return candidates;
@@ -275,29 +274,22 @@ export class SemanticCache {
     return removed;
   }
 
-  private firstConflict(
-    guards: readonly SemanticCacheGuardName[],
-    tokens: ReturnType<typeof promptTokens>,
-    text: string,
-    asked: Map<SemanticCacheGuardName, unknown>,
-    entry: Entry,
-  ): SemanticCacheGuardName | undefined {
-    for (const name of guards) {
-      const guard: FalseHitGuard = falseHitGuards[name];
-      let facts = asked.get(name);
-      if (facts === undefined) {
-        facts = guard.facts(tokens, text);
-        asked.set(name, facts);
-      }
-      if (guard.conflicts(facts, entry.facts.get(name))) return name;
-    }
-    return undefined;
-  }
-
   private delete(id: number): void {
     this.entries.delete(id);
     this.index.remove(id);
   }
+}
+
+function firstConflict(
+  guards: readonly SemanticCacheGuardName[],
+  prompt: PromptWork,
+  entry: Entry,
+): SemanticCacheGuardName | undefined {
+  for (const name of guards) {
+    const guard: FalseHitGuard = falseHitGuards[name];
+    if (guard.conflicts(prompt.guard(name), entry.facts.get(name))) return name;
+  }
+  return undefined;
 }
 
 /** FNV-1a of the scope string: the LSH bucket key (the scope itself is compared on every candidate). */

@@ -4,8 +4,13 @@
 // is bound by memory latency, not arithmetic). Removed slots leave holes that a compaction reclaims
 // when they make up half the arena.
 export class SparseVectors {
-  /** Pairs: the coordinate (exact in a float up to 2^24) and its value. */
+  /**
+   * Pairs: the coordinate and its value. One buffer seen twice: the coordinate is read as an integer
+   * (`coordinates[i]`), the value as a float (`pairs[i + 1]`), so that the dot product indexes the
+   * dense vector with a small integer.
+   */
   private pairs = new Float32Array(2048);
+  private coordinates = new Int32Array(this.pairs.buffer);
   /** Per slot: offset (in pairs) and length, side by side. */
   private spans: Uint32Array;
   private end = 0;
@@ -31,7 +36,7 @@ export class SparseVectors {
     let at = offset * 2;
     for (let k = 0; k < dimension; k++) {
       if (vector[k] === 0) continue;
-      this.pairs[at++] = k;
+      this.coordinates[at++] = k;
       this.pairs[at++] = vector[k];
     }
     this.spans[slot * 2] = offset;
@@ -50,12 +55,17 @@ export class SparseVectors {
    * the same sum (to the bit) as a dense dot product over either vector's non-zero coordinates.
    */
   dot(slot: number, dense: Float32Array): number {
-    const { pairs, spans } = this;
+    const { pairs, coordinates, spans } = this;
     const start = spans[slot * 2] * 2;
     const stop = start + spans[slot * 2 + 1] * 2;
     let sum = 0;
-    for (let i = start; i < stop; i += 2) sum += pairs[i + 1] * dense[pairs[i]];
+    for (let i = start; i < stop; i += 2) sum += pairs[i + 1] * dense[coordinates[i]];
     return sum;
+  }
+
+  /** A slot's first coordinate (a read that brings its pairs into the cache ahead of dot()). */
+  first(slot: number): number {
+    return this.coordinates[this.spans[slot * 2] * 2];
   }
 
   private reserve(size: number): void {
@@ -64,9 +74,11 @@ export class SparseVectors {
     let length = this.pairs.length;
     while ((this.end + size) * 2 > length) length *= 2;
     if (length === this.pairs.length) return;
-    const pairs = new Float32Array(length);
-    pairs.set(this.pairs.subarray(0, this.end * 2));
-    this.pairs = pairs;
+    // Copied as integers: bit for bit, whatever a coordinate's bits would mean as a float.
+    const coordinates = new Int32Array(length);
+    coordinates.set(this.coordinates.subarray(0, this.end * 2));
+    this.coordinates = coordinates;
+    this.pairs = new Float32Array(coordinates.buffer);
   }
 
   /** Moves every stored slot down over the holes, in offset order. */
@@ -79,7 +91,7 @@ export class SparseVectors {
     for (const slot of slots) {
       const start = spans[slot * 2];
       const size = spans[slot * 2 + 1];
-      this.pairs.copyWithin(at * 2, start * 2, (start + size) * 2);
+      this.coordinates.copyWithin(at * 2, start * 2, (start + size) * 2);
       spans[slot * 2] = at;
       at += size;
     }
