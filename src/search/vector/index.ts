@@ -1,7 +1,13 @@
+export { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
+export { nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
 export {
+  blockSizeFor,
   candidateCount,
+  defaultProbes,
+  type QuantizedBlock,
   type QuantizedIndexOptions,
   type QuantizedSearchOptions,
   type QuantizedState,
   QuantizedVectorIndex,
 } from './quantized-vector-index.js';
+export { decodeQuantized, encodeQuantized, quantizedSnapshotVersion } from './quantized-snapshot.js';
