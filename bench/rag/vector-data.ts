@@ -7,12 +7,21 @@ import { seededRandom } from '../../src/random/index.js';
 
 export type VectorKind = 'clustered' | 'spread' | 'uniform';
 
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-}
-
 export function vectorStream(kind: VectorKind, dimension: number, seed = 7) {
   const random = seededRandom(seed);
+  // Box–Muller, both values of each pair used.
+  let spare = Number.NaN;
+  const gaussian = (_: unknown): number => {
+    if (!Number.isNaN(spare)) {
+      const value = spare;
+      spare = Number.NaN;
+      return value;
+    }
+    const radius = Math.sqrt(-2 * Math.log(random() || 1e-12));
+    const angle = 2 * Math.PI * random();
+    spare = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
+  };
   const centroidCount = kind === 'clustered' ? 1000 : kind === 'spread' ? 100_000 : 0;
   const noise = kind === 'clustered' ? 0.7 : 1;
   const centroids = Float32Array.from({ length: centroidCount * dimension }, () => gaussian(random));

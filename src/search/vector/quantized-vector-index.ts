@@ -6,7 +6,7 @@
 // candidates by cosine.
 //
 // Up to `ivfAbove` vectors (100k) every code is scanned. Past it the index trains a coarse quantizer
-// (two-level spherical k-means, 1,024 lists: src/search/vector/coarse-quantizer.ts) on a sample of its
+// (two-level spherical k-means, 1,024 lists at 100k: src/search/vector/coarse-quantizer.ts) on a sample of its
 // vectors, files every vector under its list, and from then on a query scans only the codes of its
 // `probes` nearest lists (IVF): at 1M vectors ~3 % of the codes instead of all of them. Inserts and
 // removals keep the lists in step.
@@ -36,6 +36,8 @@ export interface QuantizedIndexOptions {
   rescore?: 'float32' | 'int8';
   /** Size at which the coarse quantizer is trained and queries stop scanning every code (100,000). */
   ivfAbove?: number;
+  /** Vectors per storage block, a power of two (default `blockSizeFor`: ≤ 32 MiB a block). */
+  blockSize?: number;
 }
 
 /** One block of an int8 index's slots, as stored. `lists` (each slot's IVF list) once trained. */
@@ -107,12 +109,16 @@ export class QuantizedVectorIndex {
   private members: Int32Array[] = [];
   private memberCounts = new Int32Array(0);
 
-  constructor(dimension: number, { rescore = 'float32', ivfAbove = 100_000 }: QuantizedIndexOptions = {}) {
+  constructor(
+    dimension: number,
+    { rescore = 'float32', ivfAbove = 100_000, blockSize }: QuantizedIndexOptions = {},
+  ) {
     this.dimension = dimension;
     this.words = Math.ceil(dimension / 32);
     this.int8 = rescore === 'int8';
     this.ivfAbove = ivfAbove;
-    this.blockSize = blockSizeFor(dimension, this.int8 ? 1 : 4);
+    this.blockSize = blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4);
+    if (!Number.isInteger(Math.log2(this.blockSize))) throw new RangeError('blockSize must be a power of two');
     this.shift = Math.log2(this.blockSize);
     this.unit = new Float32Array(dimension);
   }
@@ -297,6 +303,7 @@ export class QuantizedVectorIndex {
       for (const value of query) norm += value * value;
       const unit = Float32Array.from(query, (value) => value / (Math.sqrt(norm) || 1));
       const lists = this.coarse.probe(unit, probes, Math.max(4, Math.ceil(probes / 4)));
+      // (fewer lists than `probes`: all of them)
       scanned = 0;
       for (const list of lists) scanned += this.memberCounts[list];
       if (this.probed.length < scanned) this.probed = new Int32Array(scanned * 2);
@@ -369,10 +376,14 @@ export class QuantizedVectorIndex {
     } else out.set(this.vectors[block].subarray(at * dimension, (at + 1) * dimension), outOffset);
   }
 
-  /** Trains the coarse quantizer on a sample (16 vectors per list) and files every vector. */
+  /**
+   * Trains the coarse quantizer on a sample (16 vectors per list) and files every vector. Lists: about
+   * one per 100 vectors at training time, a power of two up to 1,024 (32 groups × 32).
+   */
   private train(): void {
     const dimension = this.dimension;
-    const lists = 32 * 32;
+    const lists = 2 ** Math.max(2, Math.min(10, Math.round(Math.log2(this.count / 100))));
+    const groups = 2 ** Math.floor(Math.log2(lists) / 2);
     const sampleSize = Math.min(this.count, 16 * lists);
     const random = seededRandom(this.count);
     const order = Int32Array.from({ length: this.count }, (_, slot) => slot);
@@ -383,7 +394,7 @@ export class QuantizedVectorIndex {
       this.vectorAt(order[row], sample, row * dimension);
     }
     normalizeRows(sample, dimension);
-    this.coarse = CoarseQuantizer.train(sample, dimension);
+    this.coarse = CoarseQuantizer.train(sample, dimension, { groups, perGroup: lists / groups });
     this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
     this.members = [];
     this.memberCounts = new Int32Array(this.coarse.lists);
