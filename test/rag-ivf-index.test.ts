@@ -52,7 +52,12 @@ async function trainedCollection(count: number) {
   }
   expect(index.trained).toBe(true);
   const logSeq = await store.ragDocuments.lastIndexSeq(collectionId);
-  await store.ragDocuments.saveIndexSnapshot(collectionId, 'quantized', logSeq, encodeQuantized(index.exportState()));
+  await store.ragDocuments.saveIndexSnapshot(
+    collectionId,
+    'quantized',
+    logSeq,
+    encodeQuantized(index.exportState()),
+  );
   return { store, collectionId, index };
 }
 
@@ -86,7 +91,9 @@ describe('IVF quantized index through the store', () => {
     for (const id of stored.keys()) expect(replayed.index.has(id)).toBe(true);
     // Every stored vector is in a list: probing all lists and rescoring everything returns them all.
     const everything = replayed.index.search(query, { limit: 10_000, candidates: 10_000, probes: 10_000 });
-    expect(everything.map((hit) => hit.id).sort((a, b) => a - b)).toEqual([...stored.keys()].sort((a, b) => a - b));
+    expect(everything.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(
+      [...stored.keys()].sort((a, b) => a - b),
+    );
     // And the collection's approximate search answers from it.
     const hits = await later.search('w1x w2x', { mode: 'vector', limit: 5 });
     expect(hits.length).toBe(5);
@@ -100,7 +107,12 @@ describe('IVF quantized index through the store', () => {
       damaged,
       encodeParts(
         { kind: 'quantized', version: 1, dimension: 16 },
-        { ids: new Int32Array(1), codes: new Uint32Array(1), scalars: new Int8Array(16), scales: new Float32Array(1) },
+        {
+          ids: new Int32Array(1),
+          codes: new Uint32Array(1),
+          scalars: new Int8Array(16),
+          scales: new Float32Array(1),
+        },
       ),
     ]) {
       await store.ragDocuments.saveIndexSnapshot(collectionId, 'quantized', loaded.logSeq, parts);

@@ -152,8 +152,15 @@ const recallOf = (index: QuantizedVectorIndex, listProbes: number) => {
   let sum = 0;
   const cpu = process.cpuUsage();
   queries.forEach((query, at) => {
-    const found = index.search(query, { limit: 10, candidates: candidateCount(10, index.size), probes: listProbes });
-    sum += truth.recall(at, found.map((hit) => hit.id));
+    const found = index.search(query, {
+      limit: 10,
+      candidates: candidateCount(10, index.size),
+      probes: listProbes,
+    });
+    sum += truth.recall(
+      at,
+      found.map((hit) => hit.id),
+    );
   });
   const used = process.cpuUsage(cpu);
   return `${(sum / queries.length).toFixed(3)} (${((used.user + used.system) / 1000 / queries.length).toFixed(2)} ms CPU/query)`;

@@ -39,7 +39,10 @@ export class ExactTopK {
   private readonly units: Float32Array[];
   private readonly ids: Int32Array[];
   private readonly scores: Float32Array[];
-  constructor(queries: Float32Array[], private readonly k = 10) {
+  constructor(
+    queries: Float32Array[],
+    private readonly k = 10,
+  ) {
     this.units = queries.map((query) => {
       const norm = Math.hypot(...query);
       return query.map((value) => value / norm);
@@ -54,7 +57,8 @@ export class ExactTopK {
     for (let query = 0; query < this.units.length; query++) {
       const unit = this.units[query];
       let dot = 0;
-      for (let component = 0; component < vector.length; component++) dot += unit[component] * vector[component];
+      for (let component = 0; component < vector.length; component++)
+        dot += unit[component] * vector[component];
       dot /= norm;
       const scores = this.scores[query];
       if (dot <= scores[this.k - 1]) continue;

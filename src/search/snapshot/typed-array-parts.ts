@@ -80,8 +80,16 @@ export function decodeParts(
               : Uint32Array;
     const byteLength = length * Type.BYTES_PER_ELEMENT;
     const first = parts[part];
-    // An array that is exactly one aligned part is used where it lies (no copy).
-    if (first && first.byteLength === byteLength && first.byteOffset % Type.BYTES_PER_ELEMENT === 0 && length > 0) {
+    // An array that is exactly one part owning its whole buffer (as SQLite's blobs arrive) is used
+    // where it lies, no copy; a part sharing its buffer (a pooled Buffer) is copied, so that a caller
+    // reading `array.buffer` sees the array's bytes only.
+    if (
+      first &&
+      length > 0 &&
+      first.byteOffset === 0 &&
+      first.byteLength === byteLength &&
+      first.buffer.byteLength === byteLength
+    ) {
       arrays.set(name, new Type(first.buffer as ArrayBuffer, first.byteOffset, length));
       part++;
       continue;
@@ -90,7 +98,8 @@ export function decodeParts(
     const bytes = new Uint8Array(array.buffer);
     for (let offset = 0; offset < bytes.length; part++) {
       const chunk = parts[part];
-      if (!chunk || offset + chunk.length > bytes.length) throw new SnapshotFormatError(kind, 'missing parts');
+      if (!chunk || offset + chunk.length > bytes.length)
+        throw new SnapshotFormatError(kind, 'missing parts');
       bytes.set(chunk, offset);
       offset += chunk.length;
     }

@@ -49,10 +49,13 @@ export class CoarseQuantizer {
     members.forEach((list, group) => {
       const points = new Float32Array(Math.max(1, list.length) * dimension);
       if (list.length === 0) points.set(top.subarray(group * dimension, (group + 1) * dimension));
-      list.forEach((row, index) =>
-        points.set(sample.subarray(row * dimension, (row + 1) * dimension), index * dimension),
+      list.forEach((row, index) => {
+        points.set(sample.subarray(row * dimension, (row + 1) * dimension), index * dimension);
+      });
+      leaves.set(
+        sphericalKMeans(points, dimension, perGroup, { seed: seed + group + 1 }),
+        group * perGroup * dimension,
       );
-      leaves.set(sphericalKMeans(points, dimension, perGroup, { seed: seed + group + 1 }), group * perGroup * dimension);
     });
     return new CoarseQuantizer(dimension, { groups, perGroup, top, leaves });
   }
@@ -78,8 +81,16 @@ export class CoarseQuantizer {
     const leafScores = new Float32Array(chosen.length * perGroup);
     chosen.forEach((group, index) => {
       for (let leaf = 0; leaf < perGroup; leaf++)
-        leafScores[index * perGroup + leaf] = dotAt(leaves, (group * perGroup + leaf) * dimension, query, 0, dimension);
+        leafScores[index * perGroup + leaf] = dotAt(
+          leaves,
+          (group * perGroup + leaf) * dimension,
+          query,
+          0,
+          dimension,
+        );
     });
-    return best(leafScores, lists).map((index) => chosen[Math.floor(index / perGroup)] * perGroup + (index % perGroup));
+    return best(leafScores, lists).map(
+      (index) => chosen[Math.floor(index / perGroup)] * perGroup + (index % perGroup),
+    );
   }
 }

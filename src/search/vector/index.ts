@@ -1,5 +1,6 @@
 export { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
 export { nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
+export { decodeQuantized, encodeQuantized, quantizedSnapshotVersion } from './quantized-snapshot.js';
 export {
   blockSizeFor,
   candidateCount,
@@ -10,4 +11,3 @@ export {
   type QuantizedState,
   QuantizedVectorIndex,
 } from './quantized-vector-index.js';
-export { decodeQuantized, encodeQuantized, quantizedSnapshotVersion } from './quantized-snapshot.js';

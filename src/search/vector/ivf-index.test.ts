@@ -50,9 +50,7 @@ function recall(
   let found = 0;
   for (const query of queries) {
     const truth = new Set(exactTop(vectors, query, 10));
-    found += index
-      .search(query, { limit: 10, candidates, probes })
-      .filter((hit) => truth.has(hit.id)).length;
+    found += index.search(query, { limit: 10, candidates, probes }).filter((hit) => truth.has(hit.id)).length;
   }
   return found / (10 * queries.length);
 }
@@ -105,7 +103,9 @@ describe('QuantizedVectorIndex with IVF lists', () => {
       expect(vectors.get(first.id)).toEqual(vectors.get(id));
     }
     const everything = index.search(vectors.get(7)!, { limit: 5000, candidates: 5000, probes: 1024 });
-    expect(everything.map((hit) => hit.id).sort((a, b) => a - b)).toEqual([...vectors.keys()].sort((a, b) => a - b));
+    expect(everything.map((hit) => hit.id).sort((a, b) => a - b)).toEqual(
+      [...vectors.keys()].sort((a, b) => a - b),
+    );
   });
 
   it('stores a part per block, reads it back as views and grows after the restore', () => {
@@ -131,9 +131,9 @@ describe('QuantizedVectorIndex with IVF lists', () => {
     expect(restored.size).toBe(vectors.size - 3 + 500);
     for (const query of clustered(10, 12))
       expect(restored.search(query, { limit: 10 })).toEqual(index.search(query, { limit: 10 }));
-    expect(encodeQuantized(restored.exportState()).map((part) => Buffer.from(part).toString('base64'))).toEqual(
-      encodeQuantized(index.exportState()).map((part) => Buffer.from(part).toString('base64')),
-    );
+    expect(
+      encodeQuantized(restored.exportState()).map((part) => Buffer.from(part).toString('base64')),
+    ).toEqual(encodeQuantized(index.exportState()).map((part) => Buffer.from(part).toString('base64')));
   });
 
   it('refuses a damaged snapshot or one of the old format', () => {
@@ -146,7 +146,12 @@ describe('QuantizedVectorIndex with IVF lists', () => {
     expect(() => decodeQuantized([Buffer.from('{not json'), ...parts.slice(1)])).toThrow(SnapshotFormatError);
     const old = encodeParts(
       { kind: 'quantized', version: 1, dimension },
-      { ids: new Int32Array(1), codes: new Uint32Array(1), scalars: new Int8Array(dimension), scales: new Float32Array(1) },
+      {
+        ids: new Int32Array(1),
+        codes: new Uint32Array(1),
+        scalars: new Int8Array(dimension),
+        scales: new Float32Array(1),
+      },
     );
     expect(() => decodeQuantized(old)).toThrow(SnapshotFormatError);
   });

@@ -32,7 +32,8 @@ export function dotAt(
 export function normalizeRows(rows: Float32Array, dimension: number): void {
   for (let offset = 0; offset < rows.length; offset += dimension) {
     const norm = Math.sqrt(dotAt(rows, offset, rows, offset, dimension));
-    if (norm > 0) for (let component = 0; component < dimension; component++) rows[offset + component] /= norm;
+    if (norm > 0)
+      for (let component = 0; component < dimension; component++) rows[offset + component] /= norm;
   }
 }
 
@@ -93,7 +94,8 @@ export function sphericalKMeans(
   // Distinct starting points: a partial Fisher–Yates shuffle of the point indexes.
   const order = Int32Array.from({ length: count }, (_, index) => index);
   for (let centroid = 0; centroid < k; centroid++) {
-    const pick = count === 0 ? -1 : centroid < count ? centroid + Math.floor(random() * (count - centroid)) : 0;
+    const pick =
+      count === 0 ? -1 : centroid < count ? centroid + Math.floor(random() * (count - centroid)) : 0;
     if (pick < 0) break;
     if (centroid < count) [order[centroid], order[pick]] = [order[pick], order[centroid]];
     const source = order[centroid < count ? centroid : 0] * dimension;
@@ -115,7 +117,8 @@ export function sphericalKMeans(
     for (let point = 0; point < count; point++) {
       const to = assigned[point] * dimension;
       const from = point * dimension;
-      for (let component = 0; component < dimension; component++) centroids[to + component] += points[from + component];
+      for (let component = 0; component < dimension; component++)
+        centroids[to + component] += points[from + component];
     }
     for (let centroid = 0; centroid < k; centroid++) {
       if (sizes[centroid] > 0) continue;

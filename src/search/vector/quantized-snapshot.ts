@@ -71,7 +71,9 @@ export function decodeQuantized(parts: readonly Uint8Array[]): QuantizedState {
     dimension > 0 &&
     Number.isInteger(Math.log2(blockSize)) &&
     Array.isArray(sizes) &&
-    sizes.every((size, index) => size === blockSize || (index === sizes.length - 1 && size > 0 && size <= blockSize));
+    sizes.every(
+      (size, index) => size === blockSize || (index === sizes.length - 1 && size > 0 && size <= blockSize),
+    );
   if (!valid) throw new SnapshotFormatError('quantized', 'inconsistent block sizes');
   const words = Math.ceil(dimension / 32);
   let part = 1;
@@ -95,7 +97,8 @@ export function decodeQuantized(parts: readonly Uint8Array[]): QuantizedState {
     if (coarse) {
       block.lists = view(parts[part++], Uint16Array, size);
       const lists = coarse.groups * coarse.perGroup;
-      for (const list of block.lists) if (list >= lists) throw new SnapshotFormatError('quantized', 'a list out of range');
+      for (const list of block.lists)
+        if (list >= lists) throw new SnapshotFormatError('quantized', 'a list out of range');
     }
     state.blocks.push(block);
   }

@@ -14,10 +14,11 @@
 // Storage is in blocks of at most 32 MiB (65,536 vectors of 384-d int8): a snapshot stores each block
 // as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
 // never copies more than the last block.
+
+import { seededRandom } from '../../random/index.js';
+import { candidateCount } from './candidate-count.js';
 import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
 import { dotAt, dotInt8, normalizeRows } from './kmeans.js';
-import { candidateCount } from './candidate-count.js';
-import { seededRandom } from '../../random/index.js';
 
 export { candidateCount };
 
@@ -80,7 +81,10 @@ function popcountDistance(codes: Uint32Array, offset: number, code: Uint32Array,
   return distance;
 }
 
-function grown<T extends Int32Array | Uint32Array | Int8Array | Float32Array | Uint16Array>(array: T, length: number): T {
+function grown<T extends Int32Array | Uint32Array | Int8Array | Float32Array | Uint16Array>(
+  array: T,
+  length: number,
+): T {
   const copy = new (array.constructor as new (length: number) => T)(length);
   copy.set(array);
   return copy;
@@ -118,7 +122,8 @@ export class QuantizedVectorIndex {
     this.int8 = rescore === 'int8';
     this.ivfAbove = ivfAbove;
     this.blockSize = blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4);
-    if (!Number.isInteger(Math.log2(this.blockSize))) throw new RangeError('blockSize must be a power of two');
+    if (!Number.isInteger(Math.log2(this.blockSize)))
+      throw new RangeError('blockSize must be a power of two');
     this.shift = Math.log2(this.blockSize);
     this.unit = new Float32Array(dimension);
   }
@@ -167,7 +172,10 @@ export class QuantizedVectorIndex {
   }
 
   /** An int8 index over `exportState`'s arrays (no copy); the IVF lists are rebuilt from `lists`. */
-  static restore(state: QuantizedState, options: Omit<QuantizedIndexOptions, 'rescore'> = {}): QuantizedVectorIndex {
+  static restore(
+    state: QuantizedState,
+    options: Omit<QuantizedIndexOptions, 'rescore'> = {},
+  ): QuantizedVectorIndex {
     const index = new QuantizedVectorIndex(state.dimension, { ...options, rescore: 'int8' });
     index.blockSize = state.blockSize;
     index.shift = Math.log2(state.blockSize);
@@ -271,7 +279,8 @@ export class QuantizedVectorIndex {
       const block = slot >>> this.shift;
       const offset = (slot & mask) * dimension;
       let dot: number;
-      if (this.int8) dot = dotInt8(this.scalars[block], offset, query, dimension) * this.scales[block][slot & mask];
+      if (this.int8)
+        dot = dotInt8(this.scalars[block], offset, query, dimension) * this.scales[block][slot & mask];
       else dot = dotAt(this.vectors[block], offset, query, 0, dimension);
       results.push({ id: this.ids[block][slot & mask], distance: 1 - dot * scale });
     }
@@ -342,7 +351,10 @@ export class QuantizedVectorIndex {
     const block = slot >>> this.shift;
     const at = slot & (this.blockSize - 1);
     if (block < this.ids.length && at < this.ids[block].length) return;
-    const capacity = block < this.ids.length ? Math.min(this.blockSize, this.ids[block].length * 2) : Math.min(this.blockSize, 1024);
+    const capacity =
+      block < this.ids.length
+        ? Math.min(this.blockSize, this.ids[block].length * 2)
+        : Math.min(this.blockSize, 1024);
     const dimension = this.dimension;
     if (block === this.ids.length) {
       this.ids.push(new Int32Array(capacity));
