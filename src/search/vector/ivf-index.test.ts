@@ -118,6 +118,9 @@ describe('QuantizedVectorIndex with IVF lists', () => {
     expect(state.blocks[0].scalars.buffer).toBe(loaded[6].buffer); // a view, not a copy
     const restored = QuantizedVectorIndex.restore(state);
     expect(restored.trained).toBe(true);
+    // Stored list by list: each list's vectors side by side.
+    const lists = restored.exportState({ listOrder: false }).blocks.flatMap((block) => [...block.lists!]);
+    expect(lists).toEqual([...lists].sort((a, b) => a - b));
     const query = clustered(1, 42)[0];
     expect(restored.search(query, { limit: 10 })).toEqual(index.search(query, { limit: 10 }));
     for (const id of [1, 2, 2600]) {

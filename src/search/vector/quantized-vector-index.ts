@@ -19,6 +19,7 @@ import { seededRandom } from '../../random/index.js';
 import { candidateCount } from './candidate-count.js';
 import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
 import { dotAt, dotInt8, normalizeRows } from './kmeans.js';
+import { gatherInOrder } from './list-order.js';
 
 export { candidateCount };
 
@@ -154,8 +155,11 @@ export class QuantizedVectorIndex {
     return this.slotOf.has(id);
   }
 
-  /** The index's arrays (an int8 index only), for persisting: views, no copy. */
-  exportState(): QuantizedState {
+  /**
+   * The index's arrays (an int8 index only), for persisting: views, no copy; once trained, copies in
+   * list order (`listOrder`, default true: see list-order.ts).
+   */
+  exportState({ listOrder = true }: { listOrder?: boolean } = {}): QuantizedState {
     if (!this.int8) throw new Error('QuantizedVectorIndex.exportState needs rescore: int8');
     const blocks: QuantizedBlock[] = [];
     for (let block = 0; block * this.blockSize < this.count; block++) {
@@ -168,7 +172,20 @@ export class QuantizedVectorIndex {
         ...(this.coarse ? { lists: this.listOf[block].subarray(0, used) } : {}),
       });
     }
-    return { dimension: this.dimension, blockSize: this.blockSize, blocks, coarse: this.coarse?.state };
+    const state = {
+      dimension: this.dimension,
+      blockSize: this.blockSize,
+      blocks,
+      coarse: this.coarse?.state,
+    };
+    if (!this.coarse || !listOrder) return state;
+    const order = new Int32Array(this.count);
+    let at = 0;
+    this.members.forEach((members, list) => {
+      order.set(members.subarray(0, this.memberCounts[list]), at);
+      at += this.memberCounts[list];
+    });
+    return gatherInOrder(state, order);
   }
 
   /** An int8 index over `exportState`'s arrays (no copy); the IVF lists are rebuilt from `lists`. */
