@@ -148,7 +148,11 @@ for (const name of ['scan', 'ivf'] as const) {
   );
   opened[name] = index;
 }
-const recallOf = (index: QuantizedVectorIndex, listProbes: number) => {
+const recallOf = (
+  index: QuantizedVectorIndex,
+  listProbes: number,
+  candidates = candidateCount(10, index.size),
+) => {
   let sum = 0;
   const cpu = process.cpuUsage();
   queries.forEach((query, at) => {
@@ -167,6 +171,9 @@ const recallOf = (index: QuantizedVectorIndex, listProbes: number) => {
 };
 console.log(
   `recall@10 vs exact, ${queries.length} ${kind} queries, 800 candidates: scan ${recallOf(opened.scan, 0)}; ivf ${[8, 16, 32, 64, 128].map((value) => `probes ${value}: ${recallOf(opened.ivf, value)}`).join(', ')}`,
+);
+console.log(
+  `with 2,000 candidates: scan ${recallOf(opened.scan, 0, 2000)}; ivf ${[32, 64].map((value) => `probes ${value}: ${recallOf(opened.ivf, value, 2000)}`).join(', ')}`,
 );
 const after = process.memoryUsage();
 console.log(
