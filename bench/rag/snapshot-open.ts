@@ -158,7 +158,7 @@ const recallOf = (
   queries.forEach((query, at) => {
     const found = index.search(query, {
       limit: 10,
-      candidates: candidateCount(10, index.size),
+      candidates,
       probes: listProbes,
     });
     sum += truth.recall(
