@@ -41,7 +41,12 @@ export function decodeBm25(parts: readonly Uint8Array[]): Bm25PackedState {
   const { header, arrays } = decodeParts(parts, 'bm25', bm25SnapshotVersion);
   const termBytes = arrays.get('terms') as Uint8Array;
   const termCount = header.termCount as number;
-  const terms = termCount === 0 ? [] : Buffer.from(termBytes.buffer).toString('utf8').split('\n');
+  const terms =
+    termCount === 0
+      ? []
+      : Buffer.from(termBytes.buffer, termBytes.byteOffset, termBytes.byteLength)
+          .toString('utf8')
+          .split('\n');
   const postingCounts = arrays.get('postingCounts') as Int32Array;
   const numericIds = arrays.get('ids') as Int32Array | undefined;
   return {

@@ -2,6 +2,7 @@
 // split into parts of at most 32 MiB (a row each in the store; no single value near a database's size
 // limit). Each kind of index carries its own format version: a snapshot of another version is refused
 // (SnapshotFormatError), and the caller rebuilds the index from its rows instead of misreading it.
+// An array stored as a single aligned part is decoded as a view of that part, not a copy.
 
 const partBytes = 32 * 1024 * 1024;
 
@@ -67,20 +68,38 @@ export function decodeParts(
   const arrays = new Map<string, TypedArray>();
   let part = 1;
   for (const { name, type, length } of header.arrays) {
-    const array =
+    const Type =
       type === 'int32'
-        ? new Int32Array(length)
+        ? Int32Array
         : type === 'float32'
-          ? new Float32Array(length)
+          ? Float32Array
           : type === 'int8'
-            ? new Int8Array(length)
+            ? Int8Array
             : type === 'uint8'
-              ? new Uint8Array(length)
-              : new Uint32Array(length);
+              ? Uint8Array
+              : Uint32Array;
+    const byteLength = length * Type.BYTES_PER_ELEMENT;
+    const first = parts[part];
+    // An array that is exactly one part owning its whole buffer (as SQLite's blobs arrive) is used
+    // where it lies, no copy; a part sharing its buffer (a pooled Buffer) is copied, so that a caller
+    // reading `array.buffer` sees the array's bytes only.
+    if (
+      first &&
+      length > 0 &&
+      first.byteOffset === 0 &&
+      first.byteLength === byteLength &&
+      first.buffer.byteLength === byteLength
+    ) {
+      arrays.set(name, new Type(first.buffer as ArrayBuffer, first.byteOffset, length));
+      part++;
+      continue;
+    }
+    const array = new Type(length);
     const bytes = new Uint8Array(array.buffer);
     for (let offset = 0; offset < bytes.length; part++) {
       const chunk = parts[part];
-      if (!chunk) throw new SnapshotFormatError(kind, 'missing parts');
+      if (!chunk || offset + chunk.length > bytes.length)
+        throw new SnapshotFormatError(kind, 'missing parts');
       bytes.set(chunk, offset);
       offset += chunk.length;
     }

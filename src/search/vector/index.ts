@@ -1,5 +1,11 @@
+export { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
+export { nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
+export { decodeQuantized, encodeQuantized, quantizedSnapshotVersion } from './quantized-snapshot.js';
 export {
+  blockSizeFor,
   candidateCount,
+  defaultProbes,
+  type QuantizedBlock,
   type QuantizedIndexOptions,
   type QuantizedSearchOptions,
   type QuantizedState,

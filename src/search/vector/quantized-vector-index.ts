@@ -1,11 +1,27 @@
 // The approximate vector index for large collections: every vector is kept as 1 bit per dimension
 // (its sign, as sqlite-vec's vec_quantize_binary does) plus a copy for rescoring: the normalised float
 // vector, or (`rescore: 'int8'`) one signed byte per dimension with a per-vector scale (a quarter of
-// the memory; what the RAG pipeline persists, 384 MB for 1M 384-d vectors). A query ranks all codes by
+// the memory; what the RAG pipeline persists, 384 MB for 1M 384-d vectors). A query ranks codes by
 // Hamming distance (XOR + popcount over 32-bit words: ~12 words for 384-d), then rescores the best
-// candidates by cosine. The number of candidates grows with the collection (`candidateCount`): a fixed
-// 8 × k held recall@10 at 0.96 at 100k vectors but fell to 0.52 at 1M, since ten times as many vectors
-// crowd each Hamming radius.
+// candidates by cosine.
+//
+// Up to `ivfAbove` vectors (100k) every code is scanned. Past it the index trains a coarse quantizer
+// (two-level spherical k-means, 1,024 lists at 100k: src/search/vector/coarse-quantizer.ts) on a sample of its
+// vectors, files every vector under its list, and from then on a query scans only the codes of its
+// `probes` nearest lists (IVF): at 1M vectors ~3 % of the codes instead of all of them. Inserts and
+// removals keep the lists in step.
+//
+// Storage is in blocks of at most 32 MiB (65,536 vectors of 384-d int8): a snapshot stores each block
+// as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
+// never copies more than the last block.
+
+import { seededRandom } from '../../random/index.js';
+import { candidateCount } from './candidate-count.js';
+import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
+import { dotAt, dotInt8, normalizeRows } from './kmeans.js';
+import { gatherInOrder } from './list-order.js';
+
+export { candidateCount };
 
 export interface QuantizedSearchOptions {
   limit: number;
@@ -13,124 +29,223 @@ export interface QuantizedSearchOptions {
   oversample?: number;
   /** Hamming candidates to rescore, instead of `candidateCount(limit, size, oversample)`. */
   candidates?: number;
+  /** IVF lists scanned once the index is trained (default `defaultProbes`). */
+  probes?: number;
 }
 
 export interface QuantizedIndexOptions {
   /** The copy kept to rescore: normalised float32 (default) or int8 with a scale per vector. */
   rescore?: 'float32' | 'int8';
+  /** Size at which the coarse quantizer is trained and queries stop scanning every code (100,000). */
+  ivfAbove?: number;
+  /** Vectors per storage block, a power of two (default `blockSizeFor`: ≤ 32 MiB a block). */
+  blockSize?: number;
 }
 
-/** An int8 index as flat arrays, for persisting; `restore` reads them back. */
-export interface QuantizedState {
-  dimension: number;
+/** One block of an int8 index's slots, as stored. `lists` (each slot's IVF list) once trained. */
+export interface QuantizedBlock {
   ids: Int32Array;
   codes: Uint32Array;
   scalars: Int8Array;
   scales: Float32Array;
+  lists?: Uint16Array;
 }
 
-/**
- * How many Hamming candidates to rescore for `limit` results among `size` vectors: `oversample × limit`
- * up to 100k vectors, then growing in proportion to the collection (the same fraction of it), so that
- * recall against exact search holds as the collection grows. Measured on bench/rag's clustered
- * 384-d data (40 queries, bench/rag/binary-recall.ts), recall@10 against exact by candidates rescored:
- * 100k: 80 → 0.965, 200 → 1.000; 1M: 80 → 0.455, 200 → 0.667, 500 → 0.912, 1,000 → 1.000 (this
- * rule gives 800).
- */
-export function candidateCount(limit: number, size: number, oversample = 8): number {
-  const base = limit * oversample;
-  return Math.min(size, Math.max(base, Math.ceil((base * size) / 100_000)));
+/** An int8 index as arrays, for persisting; `restore` uses them as they are. */
+export interface QuantizedState {
+  dimension: number;
+  /** Slots per block; every block but the last is full. */
+  blockSize: number;
+  blocks: QuantizedBlock[];
+  coarse?: CoarseState;
+}
+
+/** IVF lists scanned per query by default: recall@10 ≥ 0.95 at 1M in bench/rag/ivf-recall.ts. */
+export const defaultProbes = 32;
+const blockBytes = 32 * 1024 * 1024;
+
+/** Vectors per block: the largest power of two whose rescoring copy fits in 32 MiB (at most 65,536). */
+export function blockSizeFor(dimension: number, bytesPerComponent: number): number {
+  let size = 65_536;
+  while (size > 64 && size * dimension * bytesPerComponent > blockBytes) size /= 2;
+  return size;
+}
+
+function popcountDistance(codes: Uint32Array, offset: number, code: Uint32Array, words: number): number {
+  let distance = 0;
+  for (let word = 0; word < words; word++) {
+    let value = (codes[offset + word] ^ code[word]) >>> 0;
+    value -= (value >>> 1) & 0x55555555;
+    value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+    distance += (Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+  }
+  return distance;
+}
+
+function grown<T extends Int32Array | Uint32Array | Int8Array | Float32Array | Uint16Array>(
+  array: T,
+  length: number,
+): T {
+  const copy = new (array.constructor as new (length: number) => T)(length);
+  copy.set(array);
+  return copy;
 }
 
 export class QuantizedVectorIndex {
   readonly dimension: number;
   private readonly words: number;
-  private ids: Int32Array = new Int32Array(1024);
-  private codes: Uint32Array;
-  private vectors: Float32Array;
-  private scalars: Int8Array;
-  private scales: Float32Array;
   private readonly int8: boolean;
+  private readonly ivfAbove: number;
+  private blockSize: number;
+  private shift: number;
+  private ids: Int32Array[] = [];
+  private codes: Uint32Array[] = [];
+  private vectors: Float32Array[] = [];
+  private scalars: Int8Array[] = [];
+  private scales: Float32Array[] = [];
   private count = 0;
   private slotMap: Map<number, number> | undefined = new Map<number, number>();
   private distances = new Uint16Array(0);
+  private probed = new Int32Array(0);
+  private readonly unit: Float32Array;
+  // IVF, once trained: each slot's list (per block) and each list's slots.
+  private coarse: CoarseQuantizer | undefined;
+  private listOf: Uint16Array[] = [];
+  private members: Int32Array[] = [];
+  private memberCounts = new Int32Array(0);
 
-  constructor(dimension: number, { rescore = 'float32' }: QuantizedIndexOptions = {}) {
+  constructor(
+    dimension: number,
+    { rescore = 'float32', ivfAbove = 100_000, blockSize }: QuantizedIndexOptions = {},
+  ) {
     this.dimension = dimension;
     this.words = Math.ceil(dimension / 32);
     this.int8 = rescore === 'int8';
-    this.codes = new Uint32Array(1024 * this.words);
-    this.vectors = new Float32Array(this.int8 ? 0 : 1024 * dimension);
-    this.scalars = new Int8Array(this.int8 ? 1024 * dimension : 0);
-    this.scales = new Float32Array(this.int8 ? 1024 : 0);
+    this.ivfAbove = ivfAbove;
+    this.blockSize = blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4);
+    if (!Number.isInteger(Math.log2(this.blockSize)))
+      throw new RangeError('blockSize must be a power of two');
+    this.shift = Math.log2(this.blockSize);
+    this.unit = new Float32Array(dimension);
   }
 
   get size(): number {
     return this.count;
   }
 
+  /** Whether queries scan IVF lists (the coarse quantizer is trained) rather than every code. */
+  get trained(): boolean {
+    return this.coarse !== undefined;
+  }
+
   // id → slot, built lazily after a restore.
   private get slotOf(): Map<number, number> {
     if (!this.slotMap) {
       this.slotMap = new Map();
-      for (let slot = 0; slot < this.count; slot++) this.slotMap.set(this.ids[slot], slot);
+      for (let slot = 0; slot < this.count; slot++) this.slotMap.set(this.idAt(slot), slot);
     }
     return this.slotMap;
+  }
+
+  private idAt(slot: number): number {
+    return this.ids[slot >>> this.shift][slot & (this.blockSize - 1)];
   }
 
   has(id: number): boolean {
     return this.slotOf.has(id);
   }
 
-  /** The index's arrays (an int8 index only), for persisting. */
-  exportState(): QuantizedState {
+  /**
+   * The index's arrays (an int8 index only), for persisting: views, no copy; once trained, copies in
+   * list order (`listOrder`, default true: see list-order.ts).
+   */
+  exportState({ listOrder = true }: { listOrder?: boolean } = {}): QuantizedState {
     if (!this.int8) throw new Error('QuantizedVectorIndex.exportState needs rescore: int8');
-    return {
+    const blocks: QuantizedBlock[] = [];
+    for (let block = 0; block * this.blockSize < this.count; block++) {
+      const used = Math.min(this.blockSize, this.count - block * this.blockSize);
+      blocks.push({
+        ids: this.ids[block].subarray(0, used),
+        codes: this.codes[block].subarray(0, used * this.words),
+        scalars: this.scalars[block].subarray(0, used * this.dimension),
+        scales: this.scales[block].subarray(0, used),
+        ...(this.coarse ? { lists: this.listOf[block].subarray(0, used) } : {}),
+      });
+    }
+    const state = {
       dimension: this.dimension,
-      ids: this.ids.subarray(0, this.count),
-      codes: this.codes.subarray(0, this.count * this.words),
-      scalars: this.scalars.subarray(0, this.count * this.dimension),
-      scales: this.scales.subarray(0, this.count),
+      blockSize: this.blockSize,
+      blocks,
+      coarse: this.coarse?.state,
     };
+    if (!this.coarse || !listOrder) return state;
+    const order = new Int32Array(this.count);
+    let at = 0;
+    this.members.forEach((members, list) => {
+      order.set(members.subarray(0, this.memberCounts[list]), at);
+      at += this.memberCounts[list];
+    });
+    return gatherInOrder(state, order);
   }
 
-  /** An int8 index over `exportState`'s arrays (no copy). */
-  static restore(state: QuantizedState): QuantizedVectorIndex {
-    const index = new QuantizedVectorIndex(state.dimension, { rescore: 'int8' });
-    index.count = state.ids.length;
-    index.ids = state.ids;
-    index.codes = state.codes;
-    index.scalars = state.scalars;
-    index.scales = state.scales;
+  /** An int8 index over `exportState`'s arrays (no copy); the IVF lists are rebuilt from `lists`. */
+  static restore(
+    state: QuantizedState,
+    options: Omit<QuantizedIndexOptions, 'rescore'> = {},
+  ): QuantizedVectorIndex {
+    const index = new QuantizedVectorIndex(state.dimension, { ...options, rescore: 'int8' });
+    index.blockSize = state.blockSize;
+    index.shift = Math.log2(state.blockSize);
+    for (const block of state.blocks) {
+      index.ids.push(block.ids);
+      index.codes.push(block.codes);
+      index.scalars.push(block.scalars);
+      index.scales.push(block.scales);
+      index.count += block.ids.length;
+    }
     index.slotMap = undefined;
+    if (state.coarse) {
+      index.coarse = new CoarseQuantizer(state.dimension, state.coarse);
+      index.listOf = state.blocks.map((block) => block.lists ?? new Uint16Array(block.ids.length));
+      index.rebuildMembers();
+    }
     return index;
   }
 
   add(id: number, vector: Float32Array): void {
     if (this.slotOf.has(id)) this.remove(id);
-    if (this.count === this.ids.length) this.grow();
-    const slot = this.count++;
-    this.ids[slot] = id;
+    const slot = this.count;
+    this.reserve(slot);
+    this.count++;
+    const block = slot >>> this.shift;
+    const at = slot & (this.blockSize - 1);
+    this.ids[block][at] = id;
     this.slotOf.set(id, slot);
     let norm = 0;
     for (const value of vector) norm += value * value;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const offset = slot * this.dimension;
-    const codeOffset = slot * this.words;
-    for (let word = 0; word < this.words; word++) this.codes[codeOffset + word] = 0;
+    const unit = this.unit;
+    const dimension = this.dimension;
+    const codes = this.codes[block];
+    const codeOffset = at * this.words;
+    for (let word = 0; word < this.words; word++) codes[codeOffset + word] = 0;
     let largest = 0;
-    for (let component = 0; component < this.dimension; component++) {
+    for (let component = 0; component < dimension; component++) {
       const value = vector[component] * scale;
-      if (!this.int8) this.vectors[offset + component] = value;
-      else if (Math.abs(value) > largest) largest = Math.abs(value);
-      if (value > 0) this.codes[codeOffset + (component >>> 5)] |= 1 << (component & 31);
+      unit[component] = value;
+      if (Math.abs(value) > largest) largest = Math.abs(value);
+      if (value > 0) codes[codeOffset + (component >>> 5)] |= 1 << (component & 31);
     }
+    const offset = at * dimension;
     if (this.int8) {
       const step = largest > 0 ? largest / 127 : 1;
-      this.scales[slot] = step;
-      for (let component = 0; component < this.dimension; component++)
-        this.scalars[offset + component] = Math.round((vector[component] * scale) / step);
-    }
+      this.scales[block][at] = step;
+      const scalars = this.scalars[block];
+      for (let component = 0; component < dimension; component++)
+        scalars[offset + component] = Math.round(unit[component] / step);
+    } else this.vectors[block].set(unit, offset);
+    if (this.coarse) this.file(slot, this.coarse.assign(unit));
+    else if (this.count >= this.ivfAbove) this.train();
   }
 
   /** Removes by moving the last slot into the hole, so the arrays stay dense. */
@@ -139,16 +254,27 @@ export class QuantizedVectorIndex {
     if (slot === undefined) return false;
     const last = --this.count;
     this.slotOf.delete(id);
+    const mask = this.blockSize - 1;
+    const [block, at] = [slot >>> this.shift, slot & mask];
+    if (this.coarse) this.unfile(this.listOf[block][at], slot, -1);
     if (slot !== last) {
-      const movedId = this.ids[last];
-      this.ids[slot] = movedId;
-      this.slotOf.set(movedId, slot);
-      this.codes.copyWithin(slot * this.words, last * this.words, (last + 1) * this.words);
-      const from = last * this.dimension;
+      const [from, fromAt] = [last >>> this.shift, last & mask];
+      const movedId = this.ids[from][fromAt];
+      this.ids[block][at] = movedId;
+      this.slotMap?.set(movedId, slot);
+      const words = this.words;
+      this.codes[block].set(this.codes[from].subarray(fromAt * words, (fromAt + 1) * words), at * words);
+      const dimension = this.dimension;
+      const range = [fromAt * dimension, (fromAt + 1) * dimension] as const;
       if (this.int8) {
-        this.scalars.copyWithin(slot * this.dimension, from, from + this.dimension);
-        this.scales[slot] = this.scales[last];
-      } else this.vectors.copyWithin(slot * this.dimension, from, from + this.dimension);
+        this.scalars[block].set(this.scalars[from].subarray(...range), at * dimension);
+        this.scales[block][at] = this.scales[from][fromAt];
+      } else this.vectors[block].set(this.vectors[from].subarray(...range), at * dimension);
+      if (this.coarse) {
+        const list = this.listOf[from][fromAt];
+        this.listOf[block][at] = list;
+        this.unfile(list, last, slot);
+      }
     }
     return true;
   }
@@ -156,7 +282,7 @@ export class QuantizedVectorIndex {
   /** Ids with cosine distance (1 − cosine similarity), nearest first (int8: within ~1e-3). */
   search(
     query: Float32Array,
-    { limit, oversample = 8, candidates }: QuantizedSearchOptions,
+    { limit, oversample = 8, candidates, probes = defaultProbes }: QuantizedSearchOptions,
   ): { id: number; distance: number }[] {
     if (this.count === 0 || limit <= 0) return [];
     let norm = 0;
@@ -164,88 +290,186 @@ export class QuantizedVectorIndex {
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const results: { id: number; distance: number }[] = [];
     const dimension = this.dimension;
+    const mask = this.blockSize - 1;
     const wanted = candidates ?? candidateCount(limit, this.count, oversample);
-    for (const slot of this.candidateSlots(query, wanted)) {
-      let dot = 0;
-      const offset = slot * dimension;
-      if (this.int8) {
-        const scalars = this.scalars;
-        for (let component = 0; component < dimension; component++)
-          dot += scalars[offset + component] * query[component];
-        dot *= this.scales[slot];
-      } else {
-        const vectors = this.vectors;
-        for (let component = 0; component < dimension; component++)
-          dot += vectors[offset + component] * query[component];
-      }
-      results.push({ id: this.ids[slot], distance: 1 - dot * scale });
+    for (const slot of this.candidateSlots(query, wanted, probes)) {
+      const block = slot >>> this.shift;
+      const offset = (slot & mask) * dimension;
+      let dot: number;
+      if (this.int8)
+        dot = dotInt8(this.scalars[block], offset, query, dimension) * this.scales[block][slot & mask];
+      else dot = dotAt(this.vectors[block], offset, query, 0, dimension);
+      results.push({ id: this.ids[block][slot & mask], distance: 1 - dot * scale });
     }
     results.sort((left, right) => left.distance - right.distance || left.id - right.id);
     return results.slice(0, limit);
   }
 
   /**
-   * The ids of (at least) the `count` codes nearest the query's in Hamming distance, every code tied
-   * with the last one included; for a caller that rescores them itself.
+   * The ids of (at least) the `count` codes nearest the query's in Hamming distance (among its
+   * `probes` lists once trained), every code tied with the last one included; for a caller that
+   * rescores them itself.
    */
-  candidates(query: Float32Array, count: number): number[] {
-    return this.candidateSlots(query, count).map((slot) => this.ids[slot]);
+  candidates(query: Float32Array, count: number, probes = defaultProbes): number[] {
+    return this.candidateSlots(query, count, probes).map((slot) => this.idAt(slot));
   }
 
-  private candidateSlots(query: Float32Array, wanted: number): number[] {
+  private candidateSlots(query: Float32Array, wanted: number, probes: number): number[] {
     if (this.count === 0 || wanted <= 0) return [];
     const words = this.words;
     const code = new Uint32Array(words);
     for (let component = 0; component < this.dimension; component++) {
       if (query[component] > 0) code[component >>> 5] |= 1 << (component & 31);
     }
-    // Counting sort by Hamming distance: distances are small integers (0..dimension).
-    if (this.distances.length < this.count) this.distances = new Uint16Array(this.ids.length);
-    const distances = this.distances;
-    const codes = this.codes;
-    const histogram = new Uint32Array(this.dimension + 2);
-    for (let slot = 0; slot < this.count; slot++) {
-      let distance = 0;
-      const offset = slot * words;
-      for (let word = 0; word < words; word++) {
-        let value = (codes[offset + word] ^ code[word]) >>> 0;
-        value -= (value >>> 1) & 0x55555555;
-        value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
-        distance += (Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+    // The slots to scan: all of them, or the members of the query's nearest lists.
+    let scanned = this.count;
+    let slotsOf: Int32Array | undefined;
+    if (this.coarse) {
+      let norm = 0;
+      for (const value of query) norm += value * value;
+      const unit = Float32Array.from(query, (value) => value / (Math.sqrt(norm) || 1));
+      const lists = this.coarse.probe(unit, probes, Math.max(4, Math.ceil(probes / 4)));
+      // (fewer lists than `probes`: all of them)
+      scanned = 0;
+      for (const list of lists) scanned += this.memberCounts[list];
+      if (this.probed.length < scanned) this.probed = new Int32Array(scanned * 2);
+      slotsOf = this.probed;
+      let at = 0;
+      for (const list of lists) {
+        slotsOf.set(this.members[list].subarray(0, this.memberCounts[list]), at);
+        at += this.memberCounts[list];
       }
-      distances[slot] = distance;
+    }
+    // Counting sort by Hamming distance: distances are small integers (0..dimension).
+    if (this.distances.length < scanned) this.distances = new Uint16Array(Math.max(scanned, this.count));
+    const distances = this.distances;
+    const histogram = new Uint32Array(this.dimension + 2);
+    const mask = this.blockSize - 1;
+    for (let index = 0; index < scanned; index++) {
+      const slot = slotsOf ? slotsOf[index] : index;
+      const distance = popcountDistance(this.codes[slot >>> this.shift], (slot & mask) * words, code, words);
+      distances[index] = distance;
       histogram[distance]++;
     }
-    const target = Math.min(this.count, wanted);
+    const target = Math.min(scanned, wanted);
     let cutoff = 0;
     for (let seen = 0; cutoff <= this.dimension; cutoff++) {
       seen += histogram[cutoff];
       if (seen >= target) break;
     }
     const slots: number[] = [];
-    for (let slot = 0; slot < this.count; slot++) if (distances[slot] <= cutoff) slots.push(slot);
+    for (let index = 0; index < scanned; index++)
+      if (distances[index] <= cutoff) slots.push(slotsOf ? slotsOf[index] : index);
     return slots;
   }
 
-  private grow(): void {
-    const capacity = this.ids.length * 2;
-    const ids = new Int32Array(capacity);
-    ids.set(this.ids);
-    this.ids = ids;
-    const codes = new Uint32Array(capacity * this.words);
-    codes.set(this.codes);
-    this.codes = codes;
+  /** Makes room for `slot`: grows the last block (doubling) or starts a new one. */
+  private reserve(slot: number): void {
+    const block = slot >>> this.shift;
+    const at = slot & (this.blockSize - 1);
+    if (block < this.ids.length && at < this.ids[block].length) return;
+    const capacity =
+      block < this.ids.length
+        ? Math.min(this.blockSize, this.ids[block].length * 2)
+        : Math.min(this.blockSize, 1024);
+    const dimension = this.dimension;
+    if (block === this.ids.length) {
+      this.ids.push(new Int32Array(capacity));
+      this.codes.push(new Uint32Array(capacity * this.words));
+      if (this.int8) {
+        this.scalars.push(new Int8Array(capacity * dimension));
+        this.scales.push(new Float32Array(capacity));
+      } else this.vectors.push(new Float32Array(capacity * dimension));
+      if (this.coarse) this.listOf.push(new Uint16Array(capacity));
+      return;
+    }
+    this.ids[block] = grown(this.ids[block], capacity);
+    this.codes[block] = grown(this.codes[block], capacity * this.words);
     if (this.int8) {
-      const scalars = new Int8Array(capacity * this.dimension);
-      scalars.set(this.scalars);
-      this.scalars = scalars;
-      const scales = new Float32Array(capacity);
-      scales.set(this.scales);
-      this.scales = scales;
-    } else {
-      const vectors = new Float32Array(capacity * this.dimension);
-      vectors.set(this.vectors);
-      this.vectors = vectors;
+      this.scalars[block] = grown(this.scalars[block], capacity * dimension);
+      this.scales[block] = grown(this.scales[block], capacity);
+    } else this.vectors[block] = grown(this.vectors[block], capacity * dimension);
+    if (this.coarse) this.listOf[block] = grown(this.listOf[block], capacity);
+  }
+
+  /** The unit vector kept at `slot` (dequantized for int8), into `out`. */
+  private vectorAt(slot: number, out: Float32Array, outOffset: number): void {
+    const block = slot >>> this.shift;
+    const at = slot & (this.blockSize - 1);
+    const dimension = this.dimension;
+    if (this.int8) {
+      const scalars = this.scalars[block];
+      const step = this.scales[block][at];
+      for (let component = 0; component < dimension; component++)
+        out[outOffset + component] = scalars[at * dimension + component] * step;
+    } else out.set(this.vectors[block].subarray(at * dimension, (at + 1) * dimension), outOffset);
+  }
+
+  /**
+   * Trains the coarse quantizer on a sample (16 vectors per list) and files every vector. Lists: about
+   * one per 100 vectors at training time, a power of two up to 1,024 (32 groups × 32).
+   */
+  private train(): void {
+    const dimension = this.dimension;
+    const lists = 2 ** Math.max(2, Math.min(10, Math.round(Math.log2(this.count / 100))));
+    const groups = 2 ** Math.floor(Math.log2(lists) / 2);
+    const sampleSize = Math.min(this.count, 16 * lists);
+    const random = seededRandom(this.count);
+    const order = Int32Array.from({ length: this.count }, (_, slot) => slot);
+    const sample = new Float32Array(sampleSize * dimension);
+    for (let row = 0; row < sampleSize; row++) {
+      const pick = row + Math.floor(random() * (this.count - row));
+      [order[row], order[pick]] = [order[pick], order[row]];
+      this.vectorAt(order[row], sample, row * dimension);
+    }
+    normalizeRows(sample, dimension);
+    this.coarse = CoarseQuantizer.train(sample, dimension, { groups, perGroup: lists / groups });
+    this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
+    this.members = [];
+    this.memberCounts = new Int32Array(this.coarse.lists);
+    for (let list = 0; list < this.coarse.lists; list++) this.members.push(new Int32Array(16));
+    const unit = new Float32Array(dimension);
+    for (let slot = 0; slot < this.count; slot++) {
+      this.vectorAt(slot, unit, 0);
+      normalizeRows(unit, dimension);
+      this.file(slot, this.coarse.assign(unit));
+    }
+  }
+
+  private rebuildMembers(): void {
+    const lists = this.coarse?.lists ?? 0;
+    const counts = new Int32Array(lists);
+    const mask = this.blockSize - 1;
+    for (let slot = 0; slot < this.count; slot++) counts[this.listOf[slot >>> this.shift][slot & mask]]++;
+    this.members = Array.from(counts, (count) => new Int32Array(Math.max(16, count + (count >>> 3))));
+    this.memberCounts = new Int32Array(lists);
+    for (let slot = 0; slot < this.count; slot++) {
+      const list = this.listOf[slot >>> this.shift][slot & mask];
+      this.members[list][this.memberCounts[list]++] = slot;
+    }
+  }
+
+  /** Files `slot` under `list`. */
+  private file(slot: number, list: number): void {
+    this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)] = list;
+    const size = this.memberCounts[list];
+    if (size === this.members[list].length) this.members[list] = grown(this.members[list], size * 2);
+    this.members[list][size] = slot;
+    this.memberCounts[list] = size + 1;
+  }
+
+  /** Replaces `slot` in `list` by `replacement`, or (-1) takes it out. */
+  private unfile(list: number, slot: number, replacement: number): void {
+    const members = this.members[list];
+    const size = this.memberCounts[list];
+    for (let index = 0; index < size; index++) {
+      if (members[index] !== slot) continue;
+      if (replacement >= 0) members[index] = replacement;
+      else {
+        members[index] = members[size - 1];
+        this.memberCounts[list] = size - 1;
+      }
+      return;
     }
   }
 }
