@@ -2,7 +2,7 @@
 // Node's default heap, and the in-memory part of a hybrid query at that size, with the vector side
 // answered two ways side by side: `scan` (binary codes, all scanned per query, 800 Hamming candidates
 // rescored in int8: the index before IVF) and `ivf` (the same codes in 1,024 IVF lists, `PROBES`
-// lists scanned, 800 candidates rescored). BM25: a synthetic snapshot (≈45 distinct terms per chunk
+// lists scanned, 2,000 candidates rescored, the collection's rule for a trained index). BM25: a synthetic snapshot (≈45 distinct terms per chunk
 // over a 20,000-term Zipf vocabulary, as bench/rag's synthetic corpus). Vectors: 384-d from
 // bench/rag/vector-data.ts (`VECTORS=clustered`, the default, spread or uniform), built by adds (build
 // CPU per index), stored, reopened (load, decode/restore, first query), recall@10 against exact float
@@ -19,7 +19,7 @@ import {
   encodeBm25,
   encodeQuantized,
 } from '../../src/rag/pipeline/index-snapshot-codec.js';
-import { candidateCount, QuantizedVectorIndex } from '../../src/search/index.js';
+import { candidateCount, indexCandidateCount, QuantizedVectorIndex } from '../../src/search/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { buildVectorIndexes } from './vector-build.js';
 import type { VectorKind } from './vector-data.js';
@@ -197,7 +197,7 @@ for (let round = 0; round < 200; round++) {
     if (name === 'ivf') lexicalCpu.push((lexicalUsed.user + lexicalUsed.system) / 1000);
     const index = opened[name];
     const vectorHits = index
-      .search(vector, { limit: 50, candidates: candidateCount(10, index.size), probes })
+      .search(vector, { limit: 50, candidates: indexCandidateCount(10, index), probes })
       .map((hit) => ({ id: String(hit.id), score: 1 - hit.distance }));
     reciprocalRankFusion([lexicalHits, vectorHits]).slice(0, 10);
     wallOf[name].push(performance.now() - started);

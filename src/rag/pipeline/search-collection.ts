@@ -6,7 +6,7 @@ import type { RagDocumentRepository, RagVectorRepository } from '../../store/ind
 import type { Embedder } from '../embedding/index.js';
 import { convexCombination, maximalMarginalRelevance, reciprocalRankFusion } from '../fusion/index.js';
 import type { ScoredId } from '../lexical/index.js';
-import { candidateCount } from '../vector/index.js';
+import { indexCandidateCount } from '../vector/index.js';
 import type { CollectionIndexes } from './collection-indexes.js';
 import { type SearchHit, type SearchOptions, searchModes } from './search-types.js';
 
@@ -92,7 +92,7 @@ export async function searchCollection(
     const nearest = index
       ? index.search(queryVector, {
           limit: listDepth,
-          candidates: Math.max(listDepth, candidateCount(Math.max(limit, 10), index.size)),
+          candidates: Math.max(listDepth, indexCandidateCount(Math.max(limit, 10), index)),
         })
       : await vectors.searchVectors(collectionId, queryVector, {
           limit: listDepth,

@@ -11,3 +11,15 @@ export function candidateCount(limit: number, size: number, oversample = 8): num
   const base = limit * oversample;
   return Math.min(size, Math.max(base, Math.ceil((base * size) / 100_000)));
 }
+
+/**
+ * Oversampling once the index scans IVF lists: the probed lists miss some of the true neighbours'
+ * Hamming candidates, so more are rescored to hold recall@10 ≥ 0.95 (bench/rag/snapshot-open.ts at 1M
+ * on clustered data: 800 candidates 0.945, 2,000 candidates 0.950, at 32 lists probed).
+ */
+export const ivfOversample = 20;
+
+/** The candidates a search of `limit` results rescores in an index of `size` vectors, IVF or not. */
+export function indexCandidateCount(limit: number, index: { size: number; trained: boolean }): number {
+  return candidateCount(limit, index.size, index.trained ? ivfOversample : 8);
+}

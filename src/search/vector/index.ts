@@ -1,3 +1,4 @@
+export { indexCandidateCount, ivfOversample } from './candidate-count.js';
 export { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
 export { nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
 export { decodeQuantized, encodeQuantized, quantizedSnapshotVersion } from './quantized-snapshot.js';
