@@ -3,7 +3,8 @@
 // nearest group (64 dot products instead of 1,024), which keeps inserts cheap at any size; a query
 // scores the groups, then the sub-centroids of its best groups, and returns the best lists to scan.
 // Trained once on a sample of the stored vectors (spherical k-means: unit vectors, dot products).
-import { dotAt, nearestCentroid, sphericalKMeans } from './kmeans.js';
+import { seededRandom } from '../../random/index.js';
+import { dotAt, nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
 
 export interface CoarseState {
   groups: number;
@@ -58,6 +59,31 @@ export class CoarseQuantizer {
       );
     });
     return new CoarseQuantizer(dimension, { groups, perGroup, top, leaves });
+  }
+
+  /**
+   * Trained on a seeded sample of `count` stored vectors (`readVector(slot, out, offset)` writes one):
+   * about one list per 100 vectors (4 to 1,024, a power of two, as groups × sub-centroids), 16 sampled
+   * vectors per list, normalised to unit length.
+   */
+  static trainOnSample(
+    count: number,
+    dimension: number,
+    readVector: (slot: number, out: Float32Array, offset: number) => void,
+  ): CoarseQuantizer {
+    const lists = 2 ** Math.max(2, Math.min(10, Math.round(Math.log2(count / 100))));
+    const groups = 2 ** Math.floor(Math.log2(lists) / 2);
+    const sampleSize = Math.min(count, 16 * lists);
+    const random = seededRandom(count);
+    const order = Int32Array.from({ length: count }, (_, slot) => slot);
+    const sample = new Float32Array(sampleSize * dimension);
+    for (let row = 0; row < sampleSize; row++) {
+      const pick = row + Math.floor(random() * (count - row));
+      [order[row], order[pick]] = [order[pick], order[row]];
+      readVector(order[row], sample, row * dimension);
+    }
+    normalizeRows(sample, dimension);
+    return CoarseQuantizer.train(sample, dimension, { groups, perGroup: lists / groups });
   }
 
   /** The list of the unit vector `vector`. */

@@ -15,11 +15,12 @@
 // as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
 // never copies more than the last block.
 
-import { seededRandom } from '../../random/index.js';
 import { candidateCount } from './candidate-count.js';
 import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
+import { IvfMembers } from './ivf-members.js';
 import { dotAt, dotInt8, normalizeRows } from './kmeans.js';
 import { gatherInOrder } from './list-order.js';
+import { blockSizeFor, grown, popcountDistance } from './quantized-blocks.js';
 
 export { candidateCount };
 
@@ -62,35 +63,6 @@ export interface QuantizedState {
 
 /** IVF lists scanned per query by default: recall@10 ≥ 0.95 at 1M in bench/rag/ivf-recall.ts. */
 export const defaultProbes = 32;
-const blockBytes = 32 * 1024 * 1024;
-
-/** Vectors per block: the largest power of two whose rescoring copy fits in 32 MiB (at most 65,536). */
-export function blockSizeFor(dimension: number, bytesPerComponent: number): number {
-  let size = 65_536;
-  while (size > 64 && size * dimension * bytesPerComponent > blockBytes) size /= 2;
-  return size;
-}
-
-function popcountDistance(codes: Uint32Array, offset: number, code: Uint32Array, words: number): number {
-  let distance = 0;
-  for (let word = 0; word < words; word++) {
-    let value = (codes[offset + word] ^ code[word]) >>> 0;
-    value -= (value >>> 1) & 0x55555555;
-    value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
-    distance += (Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-  }
-  return distance;
-}
-
-function grown<T extends Int32Array | Uint32Array | Int8Array | Float32Array | Uint16Array>(
-  array: T,
-  length: number,
-): T {
-  const copy = new (array.constructor as new (length: number) => T)(length);
-  copy.set(array);
-  return copy;
-}
-
 export class QuantizedVectorIndex {
   readonly dimension: number;
   private readonly words: number;
@@ -111,8 +83,7 @@ export class QuantizedVectorIndex {
   // IVF, once trained: each slot's list (per block) and each list's slots.
   private coarse: CoarseQuantizer | undefined;
   private listOf: Uint16Array[] = [];
-  private members: Int32Array[] = [];
-  private memberCounts = new Int32Array(0);
+  private members = IvfMembers.empty(0);
 
   constructor(
     dimension: number,
@@ -179,13 +150,7 @@ export class QuantizedVectorIndex {
       coarse: this.coarse?.state,
     };
     if (!this.coarse || !listOrder) return state;
-    const order = new Int32Array(this.count);
-    let at = 0;
-    this.members.forEach((members, list) => {
-      order.set(members.subarray(0, this.memberCounts[list]), at);
-      at += this.memberCounts[list];
-    });
-    return gatherInOrder(state, order);
+    return gatherInOrder(state, this.members.inListOrder(this.count));
   }
 
   /** An int8 index over `exportState`'s arrays (no copy); the IVF lists are rebuilt from `lists`. */
@@ -331,13 +296,13 @@ export class QuantizedVectorIndex {
       const lists = this.coarse.probe(unit, probes, Math.max(4, Math.ceil(probes / 4)));
       // (fewer lists than `probes`: all of them)
       scanned = 0;
-      for (const list of lists) scanned += this.memberCounts[list];
+      for (const list of lists) scanned += this.members.size(list);
       if (this.probed.length < scanned) this.probed = new Int32Array(scanned * 2);
       slotsOf = this.probed;
       let at = 0;
       for (const list of lists) {
-        slotsOf.set(this.members[list].subarray(0, this.memberCounts[list]), at);
-        at += this.memberCounts[list];
+        slotsOf.set(this.members.slots(list), at);
+        at += this.members.size(list);
       }
     }
     // Counting sort by Hamming distance: distances are small integers (0..dimension).
@@ -411,23 +376,11 @@ export class QuantizedVectorIndex {
    */
   private train(): void {
     const dimension = this.dimension;
-    const lists = 2 ** Math.max(2, Math.min(10, Math.round(Math.log2(this.count / 100))));
-    const groups = 2 ** Math.floor(Math.log2(lists) / 2);
-    const sampleSize = Math.min(this.count, 16 * lists);
-    const random = seededRandom(this.count);
-    const order = Int32Array.from({ length: this.count }, (_, slot) => slot);
-    const sample = new Float32Array(sampleSize * dimension);
-    for (let row = 0; row < sampleSize; row++) {
-      const pick = row + Math.floor(random() * (this.count - row));
-      [order[row], order[pick]] = [order[pick], order[row]];
-      this.vectorAt(order[row], sample, row * dimension);
-    }
-    normalizeRows(sample, dimension);
-    this.coarse = CoarseQuantizer.train(sample, dimension, { groups, perGroup: lists / groups });
+    this.coarse = CoarseQuantizer.trainOnSample(this.count, dimension, (slot, out, offset) =>
+      this.vectorAt(slot, out, offset),
+    );
     this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
-    this.members = [];
-    this.memberCounts = new Int32Array(this.coarse.lists);
-    for (let list = 0; list < this.coarse.lists; list++) this.members.push(new Int32Array(16));
+    this.members = IvfMembers.empty(this.coarse.lists);
     const unit = new Float32Array(dimension);
     for (let slot = 0; slot < this.count; slot++) {
       this.vectorAt(slot, unit, 0);
@@ -437,39 +390,22 @@ export class QuantizedVectorIndex {
   }
 
   private rebuildMembers(): void {
-    const lists = this.coarse?.lists ?? 0;
-    const counts = new Int32Array(lists);
     const mask = this.blockSize - 1;
-    for (let slot = 0; slot < this.count; slot++) counts[this.listOf[slot >>> this.shift][slot & mask]]++;
-    this.members = Array.from(counts, (count) => new Int32Array(Math.max(16, count + (count >>> 3))));
-    this.memberCounts = new Int32Array(lists);
-    for (let slot = 0; slot < this.count; slot++) {
-      const list = this.listOf[slot >>> this.shift][slot & mask];
-      this.members[list][this.memberCounts[list]++] = slot;
-    }
+    this.members = IvfMembers.fromAssignments(
+      this.coarse?.lists ?? 0,
+      this.count,
+      (slot) => this.listOf[slot >>> this.shift][slot & mask],
+    );
   }
 
   /** Files `slot` under `list`. */
   private file(slot: number, list: number): void {
     this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)] = list;
-    const size = this.memberCounts[list];
-    if (size === this.members[list].length) this.members[list] = grown(this.members[list], size * 2);
-    this.members[list][size] = slot;
-    this.memberCounts[list] = size + 1;
+    this.members.add(list, slot);
   }
 
   /** Replaces `slot` in `list` by `replacement`, or (-1) takes it out. */
   private unfile(list: number, slot: number, replacement: number): void {
-    const members = this.members[list];
-    const size = this.memberCounts[list];
-    for (let index = 0; index < size; index++) {
-      if (members[index] !== slot) continue;
-      if (replacement >= 0) members[index] = replacement;
-      else {
-        members[index] = members[size - 1];
-        this.memberCounts[list] = size - 1;
-      }
-      return;
-    }
+    this.members.replace(list, slot, replacement);
   }
 }
