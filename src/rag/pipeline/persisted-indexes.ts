@@ -105,11 +105,12 @@ export async function openQuantizedIndex(
   let index: QuantizedVectorIndex;
   let fromSeq: number;
   if (snapshot && snapshot.state.dimension === dimension) {
-    index = QuantizedVectorIndex.restore(snapshot.state);
+    index = QuantizedVectorIndex.restore(snapshot.state, { training: 'background' });
     fromSeq = snapshot.logSeq;
   } else {
     fromSeq = await documents.lastIndexSeq(collectionId);
-    index = new QuantizedVectorIndex(dimension, { rescore: 'int8' });
+    // IVF training past 100k vectors runs in slices on later turns: the process keeps answering.
+    index = new QuantizedVectorIndex(dimension, { rescore: 'int8', training: 'background' });
     for (let after = 0; ; ) {
       const page = await vectors.vectorPage(collectionId, after, pageSize);
       if (page.length === 0) break;

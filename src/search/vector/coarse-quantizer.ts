@@ -4,7 +4,7 @@
 // scores the groups, then the sub-centroids of its best groups, and returns the best lists to scan.
 // Trained once on a sample of the stored vectors (spherical k-means: unit vectors, dot products).
 import { seededRandom } from '../../random/index.js';
-import { dotAt, nearestCentroid, normalizeRows, sphericalKMeans } from './kmeans.js';
+import { dotAt, drain, nearestCentroid, normalizeRows, sphericalKMeansSteps, workPerStep } from './kmeans.js';
 
 export interface CoarseState {
   groups: number;
@@ -39,25 +39,41 @@ export class CoarseQuantizer {
   static train(
     sample: Float32Array,
     dimension: number,
-    { groups = 32, perGroup = 32, seed = 1 }: { groups?: number; perGroup?: number; seed?: number } = {},
+    options: { groups?: number; perGroup?: number; seed?: number } = {},
   ): CoarseQuantizer {
-    const top = sphericalKMeans(sample, dimension, groups, { seed });
+    return drain(CoarseQuantizer.trainSteps(sample, dimension, options));
+  }
+
+  /**
+   * `train` as a generator yielding after bounded work (see `sphericalKMeansSteps`); it returns the
+   * same quantizer, bit for bit. `sample` must not change until it is done.
+   */
+  static *trainSteps(
+    sample: Float32Array,
+    dimension: number,
+    { groups = 32, perGroup = 32, seed = 1 }: { groups?: number; perGroup?: number; seed?: number } = {},
+  ): Generator<void, CoarseQuantizer> {
+    const top = yield* sphericalKMeansSteps(sample, dimension, groups, { seed });
     const rows = sample.length / dimension;
     const members: number[][] = Array.from({ length: groups }, () => []);
-    for (let row = 0; row < rows; row++)
+    const chunk = Math.max(1, Math.floor(workPerStep / (groups * dimension)));
+    for (let row = 0; row < rows; row++) {
       members[nearestCentroid(top, groups, sample, row * dimension, dimension)].push(row);
+      if ((row + 1) % chunk === 0) yield;
+    }
     const leaves = new Float32Array(groups * perGroup * dimension);
-    members.forEach((list, group) => {
+    for (let group = 0; group < groups; group++) {
+      const list = members[group];
       const points = new Float32Array(Math.max(1, list.length) * dimension);
       if (list.length === 0) points.set(top.subarray(group * dimension, (group + 1) * dimension));
       list.forEach((row, index) => {
         points.set(sample.subarray(row * dimension, (row + 1) * dimension), index * dimension);
       });
       leaves.set(
-        sphericalKMeans(points, dimension, perGroup, { seed: seed + group + 1 }),
+        yield* sphericalKMeansSteps(points, dimension, perGroup, { seed: seed + group + 1 }),
         group * perGroup * dimension,
       );
-    });
+    }
     return new CoarseQuantizer(dimension, { groups, perGroup, top, leaves });
   }
 
@@ -71,6 +87,18 @@ export class CoarseQuantizer {
     dimension: number,
     readVector: (slot: number, out: Float32Array, offset: number) => void,
   ): CoarseQuantizer {
+    return drain(CoarseQuantizer.trainOnSampleSteps(count, dimension, readVector));
+  }
+
+  /**
+   * `trainOnSample` in steps: the sample is copied now (so later changes to the stored vectors do not
+   * affect it), and the returned generator trains on it (see `trainSteps`).
+   */
+  static trainOnSampleSteps(
+    count: number,
+    dimension: number,
+    readVector: (slot: number, out: Float32Array, offset: number) => void,
+  ): Generator<void, CoarseQuantizer> {
     const lists = 2 ** Math.max(2, Math.min(10, Math.round(Math.log2(count / 100))));
     const groups = 2 ** Math.floor(Math.log2(lists) / 2);
     const sampleSize = Math.min(count, 16 * lists);
@@ -83,7 +111,7 @@ export class CoarseQuantizer {
       readVector(order[row], sample, row * dimension);
     }
     normalizeRows(sample, dimension);
-    return CoarseQuantizer.train(sample, dimension, { groups, perGroup: lists / groups });
+    return CoarseQuantizer.trainSteps(sample, dimension, { groups, perGroup: lists / groups });
   }
 
   /** The list of the unit vector `vector`. */

@@ -78,6 +78,17 @@ export function nearestCentroid(
   return best;
 }
 
+/** Multiply-adds between two yields of a training generator (~0.1 ms of work). */
+export const workPerStep = 1 << 17;
+
+/** Runs a training generator to its end, with no pause: the synchronous form of a `…Steps` function. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * `k` unit centroids of the unit rows in `points` (`points.length / dimension` of them), after
  * `iterations` rounds. Fewer points than `k` give one centroid per point (and copies of the first).
@@ -86,8 +97,22 @@ export function sphericalKMeans(
   points: Float32Array,
   dimension: number,
   k: number,
-  { iterations = 8, seed = 1 }: { iterations?: number; seed?: number } = {},
+  options: { iterations?: number; seed?: number } = {},
 ): Float32Array {
+  return drain(sphericalKMeansSteps(points, dimension, k, options));
+}
+
+/**
+ * `sphericalKMeans` as a generator that yields after a bounded amount of work (about `workPerStep`
+ * multiply-adds), so a caller can spread it over event-loop turns; its return value is the centroids,
+ * bit-identical to `sphericalKMeans`'s. `points` must not change until it is done.
+ */
+export function* sphericalKMeansSteps(
+  points: Float32Array,
+  dimension: number,
+  k: number,
+  { iterations = 8, seed = 1 }: { iterations?: number; seed?: number } = {},
+): Generator<void, Float32Array> {
   const count = points.length / dimension;
   const random = seededRandom(seed);
   const centroids = new Float32Array(k * dimension);
@@ -105,6 +130,9 @@ export function sphericalKMeans(
   const assigned = new Int32Array(count);
   const scores = new Float32Array(count);
   const sizes = new Int32Array(k);
+  // Points per yield: in the assignment pass (k dot products each) and in the summing pass (one add each).
+  const assignChunk = Math.max(1, Math.floor(workPerStep / (k * dimension)));
+  const sumChunk = Math.max(1, Math.floor(workPerStep / dimension));
   for (let round = 0; round < iterations; round++) {
     sizes.fill(0);
     for (let point = 0; point < count; point++) {
@@ -112,6 +140,7 @@ export function sphericalKMeans(
       assigned[point] = centroid;
       scores[point] = dotAt(centroids, centroid * dimension, points, point * dimension, dimension);
       sizes[centroid]++;
+      if ((point + 1) % assignChunk === 0) yield;
     }
     centroids.fill(0);
     for (let point = 0; point < count; point++) {
@@ -119,6 +148,7 @@ export function sphericalKMeans(
       const from = point * dimension;
       for (let component = 0; component < dimension; component++)
         centroids[to + component] += points[from + component];
+      if ((point + 1) % sumChunk === 0) yield;
     }
     for (let centroid = 0; centroid < k; centroid++) {
       if (sizes[centroid] > 0) continue;
@@ -127,8 +157,10 @@ export function sphericalKMeans(
       for (let point = 1; point < count; point++) if (scores[point] < scores[worst]) worst = point;
       scores[worst] = Number.POSITIVE_INFINITY;
       centroids.set(points.subarray(worst * dimension, (worst + 1) * dimension), centroid * dimension);
+      yield;
     }
     normalizeRows(centroids, dimension);
+    yield;
   }
   return centroids;
 }

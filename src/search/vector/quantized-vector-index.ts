@@ -9,7 +9,8 @@
 // (two-level spherical k-means, 1,024 lists at 100k: src/search/vector/coarse-quantizer.ts) on a sample of its
 // vectors, files every vector under its list, and from then on a query scans only the codes of its
 // `probes` nearest lists (IVF): at 1M vectors ~3 % of the codes instead of all of them. Inserts and
-// removals keep the lists in step.
+// removals keep the lists in step. With `training: 'background'` the training and filing run in ~5 ms
+// slices on later event-loop turns (queries scan every code until the lists are complete).
 //
 // Storage is in blocks of at most 32 MiB (65,536 vectors of 384-d int8): a snapshot stores each block
 // as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
@@ -41,6 +42,26 @@ export interface QuantizedIndexOptions {
   ivfAbove?: number;
   /** Vectors per storage block, a power of two (default `blockSizeFor`: ≤ 32 MiB a block). */
   blockSize?: number;
+  /**
+   * How the coarse quantizer is trained once the index reaches `ivfAbove`: within the `add` that
+   * crosses it ('sync', the default), or in slices of ~5 ms of work on later event-loop turns
+   * ('background': queries scan every code and adds/removes are accepted meanwhile; see `trainingDone`).
+   */
+  training?: 'sync' | 'background';
+}
+
+/** Work per background training slice, in milliseconds. */
+const sliceMs = 5;
+
+/** A background training in progress: k-means steps, then filing slots `filed..count-1`. */
+interface Training {
+  steps: Generator<void, CoarseQuantizer>;
+  /** Once k-means is done: the quantizer the slots are being filed with (not yet `coarse`). */
+  quantizer?: CoarseQuantizer;
+  filed: number;
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /** One block of an int8 index's slots, as stored. `lists` (each slot's IVF list) once trained. */
@@ -68,6 +89,8 @@ export class QuantizedVectorIndex {
   private readonly words: number;
   private readonly int8: boolean;
   private readonly ivfAbove: number;
+  private readonly background: boolean;
+  private job: Training | undefined;
   private blockSize: number;
   private shift: number;
   private ids: Int32Array[] = [];
@@ -87,12 +110,13 @@ export class QuantizedVectorIndex {
 
   constructor(
     dimension: number,
-    { rescore = 'float32', ivfAbove = 100_000, blockSize }: QuantizedIndexOptions = {},
+    { rescore = 'float32', ivfAbove = 100_000, blockSize, training = 'sync' }: QuantizedIndexOptions = {},
   ) {
     this.dimension = dimension;
     this.words = Math.ceil(dimension / 32);
     this.int8 = rescore === 'int8';
     this.ivfAbove = ivfAbove;
+    this.background = training === 'background';
     this.blockSize = blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4);
     if (!Number.isInteger(Math.log2(this.blockSize)))
       throw new RangeError('blockSize must be a power of two');
@@ -107,6 +131,19 @@ export class QuantizedVectorIndex {
   /** Whether queries scan IVF lists (the coarse quantizer is trained) rather than every code. */
   get trained(): boolean {
     return this.coarse !== undefined;
+  }
+
+  /** Whether a background training is under way (queries scan every code until it is done). */
+  get training(): boolean {
+    return this.job !== undefined;
+  }
+
+  /**
+   * Settles when the background training under way (if any) is done and queries use the IVF lists;
+   * at once when none is.
+   */
+  trainingDone(): Promise<void> {
+    return this.job?.done ?? Promise.resolve();
   }
 
   // id → slot, built lazily after a restore.
@@ -173,7 +210,7 @@ export class QuantizedVectorIndex {
       index.coarse = new CoarseQuantizer(state.dimension, state.coarse);
       index.listOf = state.blocks.map((block) => block.lists ?? new Uint16Array(block.ids.length));
       index.rebuildMembers();
-    }
+    } else if (index.background && index.count >= index.ivfAbove) index.startTraining();
     return index;
   }
 
@@ -210,7 +247,10 @@ export class QuantizedVectorIndex {
         scalars[offset + component] = Math.round(unit[component] / step);
     } else this.vectors[block].set(unit, offset);
     if (this.coarse) this.file(slot, this.coarse.assign(unit));
-    else if (this.count >= this.ivfAbove) this.train();
+    else if (this.count >= this.ivfAbove && !this.job) {
+      if (this.background) this.startTraining();
+      else this.train();
+    }
   }
 
   /** Removes by moving the last slot into the hole, so the arrays stay dense. */
@@ -239,8 +279,9 @@ export class QuantizedVectorIndex {
         const list = this.listOf[from][fromAt];
         this.listOf[block][at] = list;
         this.unfile(list, last, slot);
-      }
+      } else if (this.job?.quantizer) this.refile(slot, last);
     }
+    if (this.job && this.job.filed > this.count) this.job.filed = this.count;
     return true;
   }
 
@@ -345,7 +386,7 @@ export class QuantizedVectorIndex {
         this.scalars.push(new Int8Array(capacity * dimension));
         this.scales.push(new Float32Array(capacity));
       } else this.vectors.push(new Float32Array(capacity * dimension));
-      if (this.coarse) this.listOf.push(new Uint16Array(capacity));
+      if (this.coarse || this.job?.quantizer) this.listOf.push(new Uint16Array(capacity));
       return;
     }
     this.ids[block] = grown(this.ids[block], capacity);
@@ -354,7 +395,7 @@ export class QuantizedVectorIndex {
       this.scalars[block] = grown(this.scalars[block], capacity * dimension);
       this.scales[block] = grown(this.scales[block], capacity);
     } else this.vectors[block] = grown(this.vectors[block], capacity * dimension);
-    if (this.coarse) this.listOf[block] = grown(this.listOf[block], capacity);
+    if (this.coarse || this.job?.quantizer) this.listOf[block] = grown(this.listOf[block], capacity);
   }
 
   /** The unit vector kept at `slot` (dequantized for int8), into `out`. */
@@ -386,6 +427,88 @@ export class QuantizedVectorIndex {
       this.vectorAt(slot, unit, 0);
       normalizeRows(unit, dimension);
       this.file(slot, this.coarse.assign(unit));
+    }
+  }
+
+  /**
+   * Starts a background training: the sample is copied now; k-means, then the filing of every slot,
+   * run in slices of ~`sliceMs` on later turns (setImmediate), and only when every slot is filed do
+   * queries switch to the lists. The slices end by themselves: nothing keeps a process alive after.
+   */
+  private startTraining(): void {
+    const steps = CoarseQuantizer.trainOnSampleSteps(this.count, this.dimension, (slot, out, offset) =>
+      this.vectorAt(slot, out, offset),
+    );
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const done = new Promise<void>((yes, no) => {
+      resolve = yes;
+      reject = no;
+    });
+    done.catch(() => {}); // a failure is reported to whoever awaits trainingDone(), not as unhandled
+    const training: Training = { steps, filed: 0, done, resolve, reject };
+    this.job = training;
+    setImmediate(() => this.trainingSlice(training));
+  }
+
+  private trainingSlice(training: Training): void {
+    if (this.job !== training) return;
+    try {
+      const end = performance.now() + sliceMs;
+      if (!training.quantizer) {
+        for (;;) {
+          const step = training.steps.next();
+          if (step.done) {
+            training.quantizer = step.value;
+            this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
+            break;
+          }
+          if (performance.now() >= end) break;
+        }
+      }
+      const quantizer = training.quantizer;
+      if (quantizer) {
+        const unit = new Float32Array(this.dimension);
+        const mask = this.blockSize - 1;
+        while (training.filed < this.count) {
+          const slot = training.filed++;
+          this.vectorAt(slot, unit, 0);
+          normalizeRows(unit, this.dimension);
+          this.listOf[slot >>> this.shift][slot & mask] = quantizer.assign(unit);
+          if (training.filed % 32 === 0 && performance.now() >= end) break;
+        }
+        if (training.filed >= this.count) {
+          this.job = undefined;
+          this.coarse = quantizer;
+          this.rebuildMembers();
+          training.resolve();
+          return;
+        }
+      }
+      setImmediate(() => this.trainingSlice(training));
+    } catch (error) {
+      // Left untrained (full scan); the next add past ivfAbove tries again.
+      this.job = undefined;
+      this.listOf = [];
+      training.reject(error);
+    }
+  }
+
+  /**
+   * During background filing, `last` moved into the hole at `slot`: keep its list if it was filed,
+   * else (the filing loop has not reached it, and now will not: it is past the new count) file it now.
+   */
+  private refile(slot: number, last: number): void {
+    const training = this.job;
+    if (!training?.quantizer || slot >= training.filed) return; // the loop will reach the hole
+    const mask = this.blockSize - 1;
+    const hole = this.listOf[slot >>> this.shift];
+    if (last < training.filed) hole[slot & mask] = this.listOf[last >>> this.shift][last & mask];
+    else {
+      const unit = new Float32Array(this.dimension);
+      this.vectorAt(slot, unit, 0);
+      normalizeRows(unit, this.dimension);
+      hole[slot & mask] = training.quantizer.assign(unit);
     }
   }
 
