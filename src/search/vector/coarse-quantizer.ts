@@ -103,7 +103,8 @@ export class CoarseQuantizer {
     const groups = 2 ** Math.floor(Math.log2(lists) / 2);
     const sampleSize = Math.min(count, 16 * lists);
     const random = seededRandom(count);
-    const order = Int32Array.from({ length: count }, (_, slot) => slot);
+    const order = new Int32Array(count);
+    for (let slot = 0; slot < count; slot++) order[slot] = slot;
     const sample = new Float32Array(sampleSize * dimension);
     for (let row = 0; row < sampleSize; row++) {
       const pick = row + Math.floor(random() * (count - row));

@@ -117,7 +117,8 @@ export function* sphericalKMeansSteps(
   const random = seededRandom(seed);
   const centroids = new Float32Array(k * dimension);
   // Distinct starting points: a partial Fisher–Yates shuffle of the point indexes.
-  const order = Int32Array.from({ length: count }, (_, index) => index);
+  const order = new Int32Array(count);
+  for (let index = 0; index < count; index++) order[index] = index;
   for (let centroid = 0; centroid < k; centroid++) {
     const pick =
       count === 0 ? -1 : centroid < count ? centroid + Math.floor(random() * (count - centroid)) : 0;
