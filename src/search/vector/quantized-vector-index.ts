@@ -16,6 +16,7 @@
 // as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
 // never copies more than the last block.
 
+import { BackgroundTraining } from './background-training.js';
 import { candidateCount } from './candidate-count.js';
 import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
 import { IvfMembers } from './ivf-members.js';
@@ -50,20 +51,6 @@ export interface QuantizedIndexOptions {
   training?: 'sync' | 'background';
 }
 
-/** Work per background training slice, in milliseconds. */
-const sliceMs = 5;
-
-/** A background training in progress: k-means steps, then filing slots `filed..count-1`. */
-interface Training {
-  steps: Generator<void, CoarseQuantizer>;
-  /** Once k-means is done: the quantizer the slots are being filed with (not yet `coarse`). */
-  quantizer?: CoarseQuantizer;
-  filed: number;
-  done: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /** One block of an int8 index's slots, as stored. `lists` (each slot's IVF list) once trained. */
 export interface QuantizedBlock {
   ids: Int32Array;
@@ -90,7 +77,7 @@ export class QuantizedVectorIndex {
   private readonly int8: boolean;
   private readonly ivfAbove: number;
   private readonly background: boolean;
-  private job: Training | undefined;
+  private job: BackgroundTraining | undefined;
   private blockSize: number;
   private shift: number;
   private ids: Int32Array[] = [];
@@ -279,9 +266,9 @@ export class QuantizedVectorIndex {
         const list = this.listOf[from][fromAt];
         this.listOf[block][at] = list;
         this.unfile(list, last, slot);
-      } else if (this.job?.quantizer) this.refile(slot, last);
+      }
     }
-    if (this.job && this.job.filed > this.count) this.job.filed = this.count;
+    this.job?.removed(slot, last);
     return true;
   }
 
@@ -386,7 +373,7 @@ export class QuantizedVectorIndex {
         this.scalars.push(new Int8Array(capacity * dimension));
         this.scales.push(new Float32Array(capacity));
       } else this.vectors.push(new Float32Array(capacity * dimension));
-      if (this.coarse || this.job?.quantizer) this.listOf.push(new Uint16Array(capacity));
+      if (this.coarse || this.job?.filing) this.listOf.push(new Uint16Array(capacity));
       return;
     }
     this.ids[block] = grown(this.ids[block], capacity);
@@ -395,7 +382,7 @@ export class QuantizedVectorIndex {
       this.scalars[block] = grown(this.scalars[block], capacity * dimension);
       this.scales[block] = grown(this.scales[block], capacity);
     } else this.vectors[block] = grown(this.vectors[block], capacity * dimension);
-    if (this.coarse || this.job?.quantizer) this.listOf[block] = grown(this.listOf[block], capacity);
+    if (this.coarse || this.job?.filing) this.listOf[block] = grown(this.listOf[block], capacity);
   }
 
   /** The unit vector kept at `slot` (dequantized for int8), into `out`. */
@@ -430,86 +417,35 @@ export class QuantizedVectorIndex {
     }
   }
 
-  /**
-   * Starts a background training: the sample is copied now; k-means, then the filing of every slot,
-   * run in slices of ~`sliceMs` on later turns (setImmediate), and only when every slot is filed do
-   * queries switch to the lists. The slices end by themselves: nothing keeps a process alive after.
-   */
+  /** Starts a background training (`BackgroundTraining`); the sample is copied now. */
   private startTraining(): void {
-    const steps = CoarseQuantizer.trainOnSampleSteps(this.count, this.dimension, (slot, out, offset) =>
-      this.vectorAt(slot, out, offset),
-    );
-    let resolve!: () => void;
-    let reject!: (error: unknown) => void;
-    const done = new Promise<void>((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
-    done.catch(() => {}); // a failure is reported to whoever awaits trainingDone(), not as unhandled
-    const training: Training = { steps, filed: 0, done, resolve, reject };
-    this.job = training;
-    setImmediate(() => this.trainingSlice(training));
-  }
-
-  private trainingSlice(training: Training): void {
-    if (this.job !== training) return;
-    try {
-      const end = performance.now() + sliceMs;
-      if (!training.quantizer) {
-        for (;;) {
-          const step = training.steps.next();
-          if (step.done) {
-            training.quantizer = step.value;
-            this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
-            break;
-          }
-          if (performance.now() >= end) break;
-        }
-      }
-      const quantizer = training.quantizer;
-      if (quantizer) {
-        const unit = new Float32Array(this.dimension);
-        const mask = this.blockSize - 1;
-        while (training.filed < this.count) {
-          const slot = training.filed++;
-          this.vectorAt(slot, unit, 0);
-          normalizeRows(unit, this.dimension);
-          this.listOf[slot >>> this.shift][slot & mask] = quantizer.assign(unit);
-          if (training.filed % 32 === 0 && performance.now() >= end) break;
-        }
-        if (training.filed >= this.count) {
+    const vectorAt = (slot: number, out: Float32Array, offset: number) => this.vectorAt(slot, out, offset);
+    const steps = CoarseQuantizer.trainOnSampleSteps(this.count, this.dimension, vectorAt);
+    this.job = new BackgroundTraining(
+      {
+        dimension: this.dimension,
+        count: () => this.count,
+        vectorAt,
+        beginFiling: () => {
+          this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
+        },
+        listAt: (slot) => this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)],
+        setList: (slot, list) => {
+          this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)] = list;
+        },
+        finish: (quantizer) => {
           this.job = undefined;
           this.coarse = quantizer;
           this.rebuildMembers();
-          training.resolve();
-          return;
-        }
-      }
-      setImmediate(() => this.trainingSlice(training));
-    } catch (error) {
-      // Left untrained (full scan); the next add past ivfAbove tries again.
-      this.job = undefined;
-      this.listOf = [];
-      training.reject(error);
-    }
-  }
-
-  /**
-   * During background filing, `last` moved into the hole at `slot`: keep its list if it was filed,
-   * else (the filing loop has not reached it, and now will not: it is past the new count) file it now.
-   */
-  private refile(slot: number, last: number): void {
-    const training = this.job;
-    if (!training?.quantizer || slot >= training.filed) return; // the loop will reach the hole
-    const mask = this.blockSize - 1;
-    const hole = this.listOf[slot >>> this.shift];
-    if (last < training.filed) hole[slot & mask] = this.listOf[last >>> this.shift][last & mask];
-    else {
-      const unit = new Float32Array(this.dimension);
-      this.vectorAt(slot, unit, 0);
-      normalizeRows(unit, this.dimension);
-      hole[slot & mask] = training.quantizer.assign(unit);
-    }
+        },
+        abandon: () => {
+          // Left untrained (full scan); the next add past ivfAbove tries again.
+          this.job = undefined;
+          this.listOf = [];
+        },
+      },
+      steps,
+    );
   }
 
   private rebuildMembers(): void {
