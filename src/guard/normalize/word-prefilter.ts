@@ -37,33 +37,18 @@ function leadingLiteral(source: string, at: number): { stem: string; next: numbe
   return { stem, next: i };
 }
 
-/** Index of the `)` closing the group that opens at `open` (a `(`), or -1. */
-function closingParen(source: string, open: number): number {
+/**
+ * Walks `source[from, to)` outside escapes and character classes, calling `visit` with each `(`, `)`
+ * or `|` and the group depth after it; stops early when `visit` returns true (its index is returned).
+ */
+function walkStructure(
+  source: string,
+  from: number,
+  to: number,
+  visit: (char: string, index: number, depth: number) => boolean,
+): number {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const char = source[i];
-    if (char === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (char === ']') inClass = false;
-      continue;
-    }
-    if (char === '[') inClass = true;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Splits `source[from, to)` at its top-level `|`. */
-function alternatives(source: string, from: number, to: number): [number, number][] {
-  const out: [number, number][] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = from;
   for (let i = from; i < to; i++) {
     const char = source[i];
     if (char === '\\') {
@@ -75,13 +60,31 @@ function alternatives(source: string, from: number, to: number): [number, number
       continue;
     }
     if (char === '[') inClass = true;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === '|' && depth === 0) {
-      out.push([start, i]);
-      start = i + 1;
+    else if (char === '(' || char === ')' || char === '|') {
+      if (char === '(') depth++;
+      else if (char === ')') depth--;
+      if (visit(char, i, depth)) return i;
     }
   }
+  return -1;
+}
+
+/** Index of the `)` closing the group that opens at `open` (a `(`), or -1. */
+function closingParen(source: string, open: number): number {
+  return walkStructure(source, open, source.length, (char, _, depth) => char === ')' && depth === 0);
+}
+
+/** Splits `source[from, to)` at its top-level `|`. */
+function alternatives(source: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  walkStructure(source, from, to, (char, index, depth) => {
+    if (char === '|' && depth === 0) {
+      out.push([start, index]);
+      start = index + 1;
+    }
+    return false;
+  });
   out.push([start, to]);
   return out;
 }
