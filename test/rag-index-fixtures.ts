@@ -1,6 +1,11 @@
 // Shared data for the persisted-index tests: seeded documents of pseudo-words and an 16-d hashing
 // embedder (deterministic, no model).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Embedder, LoadedDocument } from '../src/rag/index.js';
+import { openSqliteStore, type SqliteStore } from '../src/store/index.js';
 
 const vocabulary = Array.from({ length: 300 }, (_, index) => `w${index.toString(36)}x`);
 
@@ -31,3 +36,34 @@ export const hashEmbedder: Embedder = {
     });
   },
 };
+
+/**
+ * A fresh folder and SQLite path per test (`prefix` names the folder); `open()` opens a store on that
+ * path, closed with the folder removed after the test.
+ */
+export function temporaryStores(prefix: string): {
+  open: () => SqliteStore;
+  folder: () => string;
+  path: () => string;
+} {
+  let folder = '';
+  let path = '';
+  const stores: SqliteStore[] = [];
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), prefix));
+    path = join(folder, 'rag.db');
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  return {
+    open: () => {
+      const store = openSqliteStore({ path });
+      stores.push(store);
+      return store;
+    },
+    folder: () => folder,
+    path: () => path,
+  };
+}

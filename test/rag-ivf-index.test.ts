@@ -2,33 +2,15 @@
 // reopened without a rebuild and stays trained, ingests and deletions written after the snapshot are
 // replayed into its lists, and a damaged or old-format quantized snapshot is refused and rebuilt from
 // the stored vectors.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openRagCollection } from '../src/rag/index.js';
 import { openQuantizedIndex } from '../src/rag/pipeline/persisted-indexes.js';
 import { encodeQuantized, QuantizedVectorIndex } from '../src/search/index.js';
 import { encodeParts } from '../src/search/snapshot/index.js';
-import { openSqliteStore, type SqliteStore } from '../src/store/index.js';
-import { hashEmbedder, syntheticDocuments } from './rag-index-fixtures.js';
+import { hashEmbedder, syntheticDocuments, temporaryStores } from './rag-index-fixtures.js';
 
-let folder: string;
-let path: string;
-const stores: SqliteStore[] = [];
-const open = () => {
-  const store = openSqliteStore({ path });
-  stores.push(store);
-  return store;
-};
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'rag-ivf-'));
-  path = join(folder, 'rag.db');
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const stores = temporaryStores('rag-ivf-');
+const open = stores.open;
 
 const options = {
   name: 'docs',

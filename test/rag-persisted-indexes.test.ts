@@ -3,31 +3,16 @@
 // snapshot write that fails midway keeps the previous one, and a process killed with -9 while it
 // writes leaves indexes equal to a rebuild from the stored rows.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeText, Bm25Index, openRagCollection } from '../src/rag/index.js';
 import { openLexicalIndex, openQuantizedIndex } from '../src/rag/pipeline/persisted-indexes.js';
-import { openSqliteStore, type RagDocumentRepository, type SqliteStore } from '../src/store/index.js';
-import { hashEmbedder, syntheticDocuments } from './rag-index-fixtures.js';
+import type { RagDocumentRepository, SqliteStore } from '../src/store/index.js';
+import { hashEmbedder, syntheticDocuments, temporaryStores } from './rag-index-fixtures.js';
 
-let folder: string;
-let path: string;
-const stores: SqliteStore[] = [];
-const open = () => {
-  const store = openSqliteStore({ path });
-  stores.push(store);
-  return store;
-};
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'rag-persisted-'));
-  path = join(folder, 'rag.db');
-});
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const stores = temporaryStores('rag-persisted-');
+const open = stores.open;
 
 const options = {
   name: 'docs',
@@ -141,10 +126,10 @@ describe('persisted RAG indexes', () => {
   it.each(['snapshots', 'bulk'])(
     'leaves usable indexes when the writing process is killed with -9 (%s)',
     async (mode) => {
-      const ready = join(folder, 'ready');
+      const ready = join(stores.folder(), 'ready');
       const child = spawn(
         process.execPath,
-        ['bin/run-ts.js', 'test/rag-index-crash-child.ts', path, ready, mode],
+        ['bin/run-ts.js', 'test/rag-index-crash-child.ts', stores.path(), ready, mode],
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let errors = '';
