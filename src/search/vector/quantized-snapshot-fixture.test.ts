@@ -1,0 +1,65 @@
+// The quantized index against what it did before its storage blocks became their own type: a seeded
+// scenario (quantized-fixture.test-helpers.ts) replayed now gives the same search results and the
+// same snapshot bytes (format 2) as recorded then, and the snapshots written then restore into
+// indexes that search, mutate and export identically. GANTRY_WRITE_QUANTIZED_FIXTURE=1 rewrites the
+// fixture from the code under test (only ever from a commit known to be right).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeQuantized, encodeQuantized, QuantizedVectorIndex } from './index.js';
+import {
+  mutate,
+  packParts,
+  quantizedScenario,
+  searches,
+  sha256,
+  unpackParts,
+} from './quantized-fixture.test-helpers.js';
+
+const folder = new URL('./__fixtures__/', import.meta.url);
+const recordFile = new URL('quantized-v2-scenario.json', folder);
+const snapshotFile = (name: string) => new URL(`quantized-v2-${name}.bin`, folder);
+const storedSnapshots = ['trained', 'scan'];
+const writing = process.env.GANTRY_WRITE_QUANTIZED_FIXTURE === '1';
+
+describe('QuantizedVectorIndex against the recorded format-2 fixture', () => {
+  it.runIf(writing)('writes the fixture', async () => {
+    const record = await quantizedScenario();
+    const snapshots = Object.fromEntries(
+      Object.entries(record.snapshots).map(([name, parts]) => [name, sha256(parts)]),
+    );
+    writeFileSync(recordFile, `${JSON.stringify({ snapshots, results: record.results })}\n`);
+    for (const name of storedSnapshots) writeFileSync(snapshotFile(name), packParts(record.snapshots[name]));
+  });
+
+  it.skipIf(writing)('replays the scenario: the same search results and snapshot bytes', async () => {
+    const recorded = JSON.parse(readFileSync(recordFile, 'utf8'));
+    const record = await quantizedScenario();
+    expect(Object.keys(record.results)).toEqual(Object.keys(recorded.results));
+    for (const [name, results] of Object.entries(record.results))
+      expect({ name, results }).toEqual({ name, results: recorded.results[name] });
+    const snapshots = Object.fromEntries(
+      Object.entries(record.snapshots).map(([name, parts]) => [name, sha256(parts)]),
+    );
+    expect(snapshots).toEqual(recorded.snapshots);
+  });
+
+  it.skipIf(writing)('restores the snapshots written before: same searches, mutations and bytes', () => {
+    const recorded = JSON.parse(readFileSync(recordFile, 'utf8'));
+    const restore = (name: string) =>
+      QuantizedVectorIndex.restore(decodeQuantized(unpackParts(readFileSync(snapshotFile(name)))));
+    const trained = restore('trained');
+    expect(trained.trained).toBe(true);
+    expect(sha256(encodeQuantized(trained.exportState()))).toBe(recorded.snapshots.trained);
+    expect(searches(trained)).toEqual(recorded.results.trained);
+    mutate(trained);
+    expect(searches(trained)).toEqual(recorded.results['restored-mutated']);
+    expect(sha256(encodeQuantized(trained.exportState()))).toBe(recorded.snapshots['restored-mutated']);
+    const scan = restore('scan');
+    expect(scan.trained).toBe(false);
+    expect(sha256(encodeQuantized(scan.exportState()))).toBe(recorded.snapshots.scan);
+    expect(searches(scan)).toEqual(recorded.results.scan);
+    mutate(scan);
+    expect(searches(scan)).toEqual(recorded.results['scan-mutated']);
+    expect(sha256(encodeQuantized(scan.exportState()))).toBe(recorded.snapshots['scan-mutated']);
+  });
+});
