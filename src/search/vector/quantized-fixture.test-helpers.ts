@@ -38,7 +38,7 @@ export function searches(index: QuantizedVectorIndex): Hit[][] {
 /** Removes 150 ids, adds 200 new ones and re-adds 5 stored ids with other vectors (seeded). */
 export function mutate(index: QuantizedVectorIndex): void {
   for (let k = 0; k < 150; k++) index.remove(1 + ((k * 7919) % 1300) * 3);
-  extra.forEach((vector, offset) => index.add(10_000 + offset, vector));
+  for (const [offset, vector] of extra.entries()) index.add(10_000 + offset, vector);
   for (let k = 0; k < 5; k++) index.add(4 + k * 30, extra[k * 11]);
 }
 
@@ -47,7 +47,7 @@ const copied = (parts: readonly Uint8Array[]) => parts.map((part) => new Uint8Ar
 
 function filled(options: ConstructorParameters<typeof QuantizedVectorIndex>[1], count = vectors.length) {
   const index = new QuantizedVectorIndex(dimension, options);
-  vectors.slice(0, count).forEach((vector, offset) => index.add(1 + offset * 3, vector));
+  for (const [offset, vector] of vectors.slice(0, count).entries()) index.add(1 + offset * 3, vector);
   return index;
 }
 
