@@ -1,7 +1,7 @@
 // An IVF index's exported arrays rearranged list by list: a reopened index then finds each list's
 // codes and vectors side by side in memory, so a query reads the lists it probes sequentially instead
 // of ~32,000 codes scattered over the whole collection (vectors otherwise lie in insertion order).
-import type { QuantizedBlock, QuantizedState } from './quantized-vector-index.js';
+import type { QuantizedBlock, QuantizedState } from './quantized-blocks.js';
 
 /** `state` with slot `order[k]` moved to slot k (copies; `state` is left as it is). */
 export function gatherInOrder(state: QuantizedState, order: Int32Array): QuantizedState {

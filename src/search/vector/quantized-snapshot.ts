@@ -5,7 +5,7 @@
 // SQLite hands it over) instead of copying it again. Format 1 (whole arrays cut into 32 MiB parts, no
 // IVF) and anything inconsistent is refused with SnapshotFormatError: the caller rebuilds from rows.
 import { SnapshotFormatError } from '../snapshot/index.js';
-import type { QuantizedBlock, QuantizedState } from './quantized-vector-index.js';
+import type { QuantizedBlock, QuantizedState } from './quantized-blocks.js';
 
 export const quantizedSnapshotVersion = 2;
 

@@ -12,18 +12,18 @@
 // removals keep the lists in step. With `training: 'background'` the training and filing run in ~5 ms
 // slices on later event-loop turns (queries scan every code until the lists are complete).
 //
-// Storage is in blocks of at most 32 MiB (65,536 vectors of 384-d int8): a snapshot stores each block
-// as its own part and a restored index uses the loaded parts as they are (views, no copy), and growing
-// never copies more than the last block.
+// Storage is in blocks (`QuantizedBlocks`: src/search/vector/quantized-blocks.ts), stored a part per
+// block and used as loaded when restored.
 
 import { BackgroundTraining } from './background-training.js';
 import { candidateCount } from './candidate-count.js';
-import { CoarseQuantizer, type CoarseState } from './coarse-quantizer.js';
+import { CoarseQuantizer } from './coarse-quantizer.js';
 import { IvfMembers } from './ivf-members.js';
-import { dotAt, dotInt8, normalizeRows } from './kmeans.js';
+import { normalizeRows } from './kmeans.js';
 import { gatherInOrder } from './list-order.js';
-import { blockSizeFor, grown, popcountDistance } from './quantized-blocks.js';
+import { blockSizeFor, QuantizedBlocks, type QuantizedState } from './quantized-blocks.js';
 
+export type { QuantizedBlock, QuantizedState } from './quantized-blocks.js';
 export { candidateCount };
 
 export interface QuantizedSearchOptions {
@@ -51,48 +51,20 @@ export interface QuantizedIndexOptions {
   training?: 'sync' | 'background';
 }
 
-/** One block of an int8 index's slots, as stored. `lists` (each slot's IVF list) once trained. */
-export interface QuantizedBlock {
-  ids: Int32Array;
-  codes: Uint32Array;
-  scalars: Int8Array;
-  scales: Float32Array;
-  lists?: Uint16Array;
-}
-
-/** An int8 index as arrays, for persisting; `restore` uses them as they are. */
-export interface QuantizedState {
-  dimension: number;
-  /** Slots per block; every block but the last is full. */
-  blockSize: number;
-  blocks: QuantizedBlock[];
-  coarse?: CoarseState;
-}
-
 /** IVF lists scanned per query by default: recall@10 ≥ 0.95 at 1M in bench/rag/ivf-recall.ts. */
 export const defaultProbes = 32;
 export class QuantizedVectorIndex {
   readonly dimension: number;
-  private readonly words: number;
   private readonly int8: boolean;
   private readonly ivfAbove: number;
   private readonly background: boolean;
   private job: BackgroundTraining | undefined;
-  private blockSize: number;
-  private shift: number;
-  private ids: Int32Array[] = [];
-  private codes: Uint32Array[] = [];
-  private vectors: Float32Array[] = [];
-  private scalars: Int8Array[] = [];
-  private scales: Float32Array[] = [];
-  private count = 0;
+  private blocks: QuantizedBlocks;
   private slotMap: Map<number, number> | undefined = new Map<number, number>();
   private distances = new Uint16Array(0);
   private probed = new Int32Array(0);
-  private readonly unit: Float32Array;
-  // IVF, once trained: each slot's list (per block) and each list's slots.
+  // IVF, once trained: each list's slots (each slot's list is kept in `blocks`).
   private coarse: CoarseQuantizer | undefined;
-  private listOf: Uint16Array[] = [];
   private members = IvfMembers.empty(0);
 
   constructor(
@@ -100,19 +72,18 @@ export class QuantizedVectorIndex {
     { rescore = 'float32', ivfAbove = 100_000, blockSize, training = 'sync' }: QuantizedIndexOptions = {},
   ) {
     this.dimension = dimension;
-    this.words = Math.ceil(dimension / 32);
     this.int8 = rescore === 'int8';
     this.ivfAbove = ivfAbove;
     this.background = training === 'background';
-    this.blockSize = blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4);
-    if (!Number.isInteger(Math.log2(this.blockSize)))
-      throw new RangeError('blockSize must be a power of two');
-    this.shift = Math.log2(this.blockSize);
-    this.unit = new Float32Array(dimension);
+    this.blocks = new QuantizedBlocks(
+      dimension,
+      this.int8,
+      blockSize ?? blockSizeFor(dimension, this.int8 ? 1 : 4),
+    );
   }
 
   get size(): number {
-    return this.count;
+    return this.blocks.size;
   }
 
   /** Whether queries scan IVF lists (the coarse quantizer is trained) rather than every code. */
@@ -137,13 +108,9 @@ export class QuantizedVectorIndex {
   private get slotOf(): Map<number, number> {
     if (!this.slotMap) {
       this.slotMap = new Map();
-      for (let slot = 0; slot < this.count; slot++) this.slotMap.set(this.idAt(slot), slot);
+      for (let slot = 0; slot < this.blocks.size; slot++) this.slotMap.set(this.blocks.idAt(slot), slot);
     }
     return this.slotMap;
-  }
-
-  private idAt(slot: number): number {
-    return this.ids[slot >>> this.shift][slot & (this.blockSize - 1)];
   }
 
   has(id: number): boolean {
@@ -156,25 +123,14 @@ export class QuantizedVectorIndex {
    */
   exportState({ listOrder = true }: { listOrder?: boolean } = {}): QuantizedState {
     if (!this.int8) throw new Error('QuantizedVectorIndex.exportState needs rescore: int8');
-    const blocks: QuantizedBlock[] = [];
-    for (let block = 0; block * this.blockSize < this.count; block++) {
-      const used = Math.min(this.blockSize, this.count - block * this.blockSize);
-      blocks.push({
-        ids: this.ids[block].subarray(0, used),
-        codes: this.codes[block].subarray(0, used * this.words),
-        scalars: this.scalars[block].subarray(0, used * this.dimension),
-        scales: this.scales[block].subarray(0, used),
-        ...(this.coarse ? { lists: this.listOf[block].subarray(0, used) } : {}),
-      });
-    }
     const state = {
       dimension: this.dimension,
-      blockSize: this.blockSize,
-      blocks,
+      blockSize: this.blocks.blockSize,
+      blocks: this.blocks.export(this.coarse !== undefined),
       coarse: this.coarse?.state,
     };
     if (!this.coarse || !listOrder) return state;
-    return gatherInOrder(state, this.members.inListOrder(this.count));
+    return gatherInOrder(state, this.members.inListOrder(this.blocks.size));
   }
 
   /** An int8 index over `exportState`'s arrays (no copy); the IVF lists are rebuilt from `lists`. */
@@ -183,58 +139,21 @@ export class QuantizedVectorIndex {
     options: Omit<QuantizedIndexOptions, 'rescore'> = {},
   ): QuantizedVectorIndex {
     const index = new QuantizedVectorIndex(state.dimension, { ...options, rescore: 'int8' });
-    index.blockSize = state.blockSize;
-    index.shift = Math.log2(state.blockSize);
-    for (const block of state.blocks) {
-      index.ids.push(block.ids);
-      index.codes.push(block.codes);
-      index.scalars.push(block.scalars);
-      index.scales.push(block.scales);
-      index.count += block.ids.length;
-    }
+    index.blocks = QuantizedBlocks.restore(state);
     index.slotMap = undefined;
     if (state.coarse) {
       index.coarse = new CoarseQuantizer(state.dimension, state.coarse);
-      index.listOf = state.blocks.map((block) => block.lists ?? new Uint16Array(block.ids.length));
       index.rebuildMembers();
-    } else if (index.background && index.count >= index.ivfAbove) index.startTraining();
+    } else if (index.background && index.blocks.size >= index.ivfAbove) index.startTraining();
     return index;
   }
 
   add(id: number, vector: Float32Array): void {
     if (this.slotOf.has(id)) this.remove(id);
-    const slot = this.count;
-    this.reserve(slot);
-    this.count++;
-    const block = slot >>> this.shift;
-    const at = slot & (this.blockSize - 1);
-    this.ids[block][at] = id;
+    const { slot, unit } = this.blocks.append(id, vector);
     this.slotOf.set(id, slot);
-    let norm = 0;
-    for (const value of vector) norm += value * value;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const unit = this.unit;
-    const dimension = this.dimension;
-    const codes = this.codes[block];
-    const codeOffset = at * this.words;
-    for (let word = 0; word < this.words; word++) codes[codeOffset + word] = 0;
-    let largest = 0;
-    for (let component = 0; component < dimension; component++) {
-      const value = vector[component] * scale;
-      unit[component] = value;
-      if (Math.abs(value) > largest) largest = Math.abs(value);
-      if (value > 0) codes[codeOffset + (component >>> 5)] |= 1 << (component & 31);
-    }
-    const offset = at * dimension;
-    if (this.int8) {
-      const step = largest > 0 ? largest / 127 : 1;
-      this.scales[block][at] = step;
-      const scalars = this.scalars[block];
-      for (let component = 0; component < dimension; component++)
-        scalars[offset + component] = Math.round(unit[component] / step);
-    } else this.vectors[block].set(unit, offset);
     if (this.coarse) this.file(slot, this.coarse.assign(unit));
-    else if (this.count >= this.ivfAbove && !this.job) {
+    else if (this.blocks.size >= this.ivfAbove && !this.job) {
       if (this.background) this.startTraining();
       else this.train();
     }
@@ -244,28 +163,15 @@ export class QuantizedVectorIndex {
   remove(id: number): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    const last = --this.count;
     this.slotOf.delete(id);
-    const mask = this.blockSize - 1;
-    const [block, at] = [slot >>> this.shift, slot & mask];
-    if (this.coarse) this.unfile(this.listOf[block][at], slot, -1);
+    if (this.coarse) this.members.replace(this.blocks.listAt(slot), slot, -1);
+    const last = this.blocks.removeAt(slot);
     if (slot !== last) {
-      const [from, fromAt] = [last >>> this.shift, last & mask];
-      const movedId = this.ids[from][fromAt];
-      this.ids[block][at] = movedId;
-      this.slotMap?.set(movedId, slot);
-      const words = this.words;
-      this.codes[block].set(this.codes[from].subarray(fromAt * words, (fromAt + 1) * words), at * words);
-      const dimension = this.dimension;
-      const range = [fromAt * dimension, (fromAt + 1) * dimension] as const;
-      if (this.int8) {
-        this.scalars[block].set(this.scalars[from].subarray(...range), at * dimension);
-        this.scales[block][at] = this.scales[from][fromAt];
-      } else this.vectors[block].set(this.vectors[from].subarray(...range), at * dimension);
+      this.slotMap?.set(this.blocks.idAt(slot), slot);
       if (this.coarse) {
-        const list = this.listOf[from][fromAt];
-        this.listOf[block][at] = list;
-        this.unfile(list, last, slot);
+        const list = this.blocks.listAt(last);
+        this.blocks.setList(slot, list);
+        this.members.replace(list, last, slot);
       }
     }
     this.job?.removed(slot, last);
@@ -277,23 +183,15 @@ export class QuantizedVectorIndex {
     query: Float32Array,
     { limit, oversample = 8, candidates, probes = defaultProbes }: QuantizedSearchOptions,
   ): { id: number; distance: number }[] {
-    if (this.count === 0 || limit <= 0) return [];
+    if (this.blocks.size === 0 || limit <= 0) return [];
     let norm = 0;
     for (const value of query) norm += value * value;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const results: { id: number; distance: number }[] = [];
-    const dimension = this.dimension;
-    const mask = this.blockSize - 1;
-    const wanted = candidates ?? candidateCount(limit, this.count, oversample);
-    for (const slot of this.candidateSlots(query, wanted, probes)) {
-      const block = slot >>> this.shift;
-      const offset = (slot & mask) * dimension;
-      let dot: number;
-      if (this.int8)
-        dot = dotInt8(this.scalars[block], offset, query, dimension) * this.scales[block][slot & mask];
-      else dot = dotAt(this.vectors[block], offset, query, 0, dimension);
-      results.push({ id: this.ids[block][slot & mask], distance: 1 - dot * scale });
-    }
+    const blocks = this.blocks;
+    const wanted = candidates ?? candidateCount(limit, blocks.size, oversample);
+    for (const slot of this.candidateSlots(query, wanted, probes))
+      results.push({ id: blocks.idAt(slot), distance: 1 - blocks.dot(slot, query) * scale });
     results.sort((left, right) => left.distance - right.distance || left.id - right.id);
     return results.slice(0, limit);
   }
@@ -304,18 +202,18 @@ export class QuantizedVectorIndex {
    * rescores them itself.
    */
   candidates(query: Float32Array, count: number, probes = defaultProbes): number[] {
-    return this.candidateSlots(query, count, probes).map((slot) => this.idAt(slot));
+    return this.candidateSlots(query, count, probes).map((slot) => this.blocks.idAt(slot));
   }
 
   private candidateSlots(query: Float32Array, wanted: number, probes: number): number[] {
-    if (this.count === 0 || wanted <= 0) return [];
-    const words = this.words;
-    const code = new Uint32Array(words);
+    const count = this.blocks.size;
+    if (count === 0 || wanted <= 0) return [];
+    const code = new Uint32Array(Math.ceil(this.dimension / 32));
     for (let component = 0; component < this.dimension; component++) {
       if (query[component] > 0) code[component >>> 5] |= 1 << (component & 31);
     }
     // The slots to scan: all of them, or the members of the query's nearest lists.
-    let scanned = this.count;
+    let scanned = count;
     let slotsOf: Int32Array | undefined;
     if (this.coarse) {
       let norm = 0;
@@ -334,16 +232,10 @@ export class QuantizedVectorIndex {
       }
     }
     // Counting sort by Hamming distance: distances are small integers (0..dimension).
-    if (this.distances.length < scanned) this.distances = new Uint16Array(Math.max(scanned, this.count));
+    if (this.distances.length < scanned) this.distances = new Uint16Array(Math.max(scanned, count));
     const distances = this.distances;
     const histogram = new Uint32Array(this.dimension + 2);
-    const mask = this.blockSize - 1;
-    for (let index = 0; index < scanned; index++) {
-      const slot = slotsOf ? slotsOf[index] : index;
-      const distance = popcountDistance(this.codes[slot >>> this.shift], (slot & mask) * words, code, words);
-      distances[index] = distance;
-      histogram[distance]++;
-    }
+    this.blocks.hammingDistances(code, slotsOf, scanned, distances, histogram);
     const target = Math.min(scanned, wanted);
     let cutoff = 0;
     for (let seen = 0; cutoff <= this.dimension; cutoff++) {
@@ -356,62 +248,20 @@ export class QuantizedVectorIndex {
     return slots;
   }
 
-  /** Makes room for `slot`: grows the last block (doubling) or starts a new one. */
-  private reserve(slot: number): void {
-    const block = slot >>> this.shift;
-    const at = slot & (this.blockSize - 1);
-    if (block < this.ids.length && at < this.ids[block].length) return;
-    const capacity =
-      block < this.ids.length
-        ? Math.min(this.blockSize, this.ids[block].length * 2)
-        : Math.min(this.blockSize, 1024);
-    const dimension = this.dimension;
-    if (block === this.ids.length) {
-      this.ids.push(new Int32Array(capacity));
-      this.codes.push(new Uint32Array(capacity * this.words));
-      if (this.int8) {
-        this.scalars.push(new Int8Array(capacity * dimension));
-        this.scales.push(new Float32Array(capacity));
-      } else this.vectors.push(new Float32Array(capacity * dimension));
-      if (this.coarse || this.job?.filing) this.listOf.push(new Uint16Array(capacity));
-      return;
-    }
-    this.ids[block] = grown(this.ids[block], capacity);
-    this.codes[block] = grown(this.codes[block], capacity * this.words);
-    if (this.int8) {
-      this.scalars[block] = grown(this.scalars[block], capacity * dimension);
-      this.scales[block] = grown(this.scales[block], capacity);
-    } else this.vectors[block] = grown(this.vectors[block], capacity * dimension);
-    if (this.coarse || this.job?.filing) this.listOf[block] = grown(this.listOf[block], capacity);
-  }
-
-  /** The unit vector kept at `slot` (dequantized for int8), into `out`. */
-  private vectorAt(slot: number, out: Float32Array, outOffset: number): void {
-    const block = slot >>> this.shift;
-    const at = slot & (this.blockSize - 1);
-    const dimension = this.dimension;
-    if (this.int8) {
-      const scalars = this.scalars[block];
-      const step = this.scales[block][at];
-      for (let component = 0; component < dimension; component++)
-        out[outOffset + component] = scalars[at * dimension + component] * step;
-    } else out.set(this.vectors[block].subarray(at * dimension, (at + 1) * dimension), outOffset);
-  }
-
   /**
    * Trains the coarse quantizer on a sample (16 vectors per list) and files every vector. Lists: about
    * one per 100 vectors at training time, a power of two up to 1,024 (32 groups × 32).
    */
   private train(): void {
-    const dimension = this.dimension;
-    this.coarse = CoarseQuantizer.trainOnSample(this.count, dimension, (slot, out, offset) =>
-      this.vectorAt(slot, out, offset),
+    const { blocks, dimension } = this;
+    this.coarse = CoarseQuantizer.trainOnSample(blocks.size, dimension, (slot, out, offset) =>
+      blocks.vectorAt(slot, out, offset),
     );
-    this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
+    blocks.startLists();
     this.members = IvfMembers.empty(this.coarse.lists);
     const unit = new Float32Array(dimension);
-    for (let slot = 0; slot < this.count; slot++) {
-      this.vectorAt(slot, unit, 0);
+    for (let slot = 0; slot < blocks.size; slot++) {
+      blocks.vectorAt(slot, unit, 0);
       normalizeRows(unit, dimension);
       this.file(slot, this.coarse.assign(unit));
     }
@@ -419,20 +269,17 @@ export class QuantizedVectorIndex {
 
   /** Starts a background training (`BackgroundTraining`); the sample is copied now. */
   private startTraining(): void {
-    const vectorAt = (slot: number, out: Float32Array, offset: number) => this.vectorAt(slot, out, offset);
-    const steps = CoarseQuantizer.trainOnSampleSteps(this.count, this.dimension, vectorAt);
+    const blocks = this.blocks;
+    const vectorAt = (slot: number, out: Float32Array, offset: number) => blocks.vectorAt(slot, out, offset);
+    const steps = CoarseQuantizer.trainOnSampleSteps(blocks.size, this.dimension, vectorAt);
     this.job = new BackgroundTraining(
       {
         dimension: this.dimension,
-        count: () => this.count,
+        count: () => blocks.size,
         vectorAt,
-        beginFiling: () => {
-          this.listOf = this.ids.map((ids) => new Uint16Array(ids.length));
-        },
-        listAt: (slot) => this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)],
-        setList: (slot, list) => {
-          this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)] = list;
-        },
+        beginFiling: () => blocks.startLists(),
+        listAt: (slot) => blocks.listAt(slot),
+        setList: (slot, list) => blocks.setList(slot, list),
         finish: (quantizer) => {
           this.job = undefined;
           this.coarse = quantizer;
@@ -441,7 +288,7 @@ export class QuantizedVectorIndex {
         abandon: () => {
           // Left untrained (full scan); the next add past ivfAbove tries again.
           this.job = undefined;
-          this.listOf = [];
+          blocks.dropLists();
         },
       },
       steps,
@@ -449,22 +296,15 @@ export class QuantizedVectorIndex {
   }
 
   private rebuildMembers(): void {
-    const mask = this.blockSize - 1;
-    this.members = IvfMembers.fromAssignments(
-      this.coarse?.lists ?? 0,
-      this.count,
-      (slot) => this.listOf[slot >>> this.shift][slot & mask],
+    const blocks = this.blocks;
+    this.members = IvfMembers.fromAssignments(this.coarse?.lists ?? 0, blocks.size, (slot) =>
+      blocks.listAt(slot),
     );
   }
 
   /** Files `slot` under `list`. */
   private file(slot: number, list: number): void {
-    this.listOf[slot >>> this.shift][slot & (this.blockSize - 1)] = list;
+    this.blocks.setList(slot, list);
     this.members.add(list, slot);
-  }
-
-  /** Replaces `slot` in `list` by `replacement`, or (-1) takes it out. */
-  private unfile(list: number, slot: number, replacement: number): void {
-    this.members.replace(list, slot, replacement);
   }
 }
