@@ -4,17 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random/index.js';
 import { CoarseQuantizer, normalizeRows, type QuantizedState, QuantizedVectorIndex } from './index.js';
+import { clusteredVectors } from './vector-oracle.test-helpers.js';
 
 /** `count` vectors of `dimension` around 40 centroids, seeded. */
-function clustered(count: number, dimension: number, seed = 5): Float32Array[] {
-  const random = seededRandom(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-  const centroids = Array.from({ length: 40 }, () => Float32Array.from({ length: dimension }, gaussian));
-  return Array.from({ length: count }, () => {
-    const centre = centroids[Math.floor(random() * centroids.length)];
-    return centre.map((value) => value + 0.6 * gaussian());
-  });
-}
+const clustered = (count: number, dimension: number, seed = 5) =>
+  clusteredVectors(count, { dimension, centroids: 40, seed });
 
 const lists = (state: QuantizedState) => state.blocks.map((block) => Array.from(block.lists ?? []));
 

@@ -6,38 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../random/index.js';
 import { encodeParts, SnapshotFormatError } from '../snapshot/index.js';
 import { decodeQuantized, encodeQuantized, QuantizedVectorIndex } from './index.js';
+import { clusteredVectors, exactNearest } from './vector-oracle.test-helpers.js';
 
 const dimension = 32;
 
 /** `count` vectors around 50 centroids, seeded. */
-function clustered(count: number, seed = 3): Float32Array[] {
-  const random = seededRandom(seed);
-  const gaussian = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
-  const centroids = Array.from({ length: 50 }, () => Float32Array.from({ length: dimension }, gaussian));
-  return Array.from({ length: count }, () => {
-    const centre = centroids[Math.floor(random() * centroids.length)];
-    return centre.map((value) => value + 0.6 * gaussian());
-  });
-}
-
-function exactTop(vectors: Map<number, Float32Array>, query: Float32Array, limit: number): number[] {
-  const cosine = (a: Float32Array, b: Float32Array) => {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (let i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
-  };
-  return [...vectors]
-    .map(([id, vector]) => ({ id, similarity: cosine(vector, query) }))
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, limit)
-    .map((entry) => entry.id);
-}
+const clustered = (count: number, seed = 3) => clusteredVectors(count, { dimension, centroids: 50, seed });
 
 function recall(
   index: QuantizedVectorIndex,
@@ -49,7 +23,7 @@ function recall(
 ) {
   let found = 0;
   for (const query of queries) {
-    const truth = new Set(exactTop(vectors, query, 10));
+    const truth = new Set(exactNearest(vectors, query, 10));
     found += index.search(query, { limit: 10, candidates, probes }).filter((hit) => truth.has(hit.id)).length;
   }
   return found / (10 * queries.length);

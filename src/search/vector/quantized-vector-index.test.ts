@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuantizedVectorIndex } from './index.js';
+import { exactNearest } from './vector-oracle.test-helpers.js';
 
 function randomVectors(count: number, dimension: number, seed = 1): Float32Array[] {
   let state = seed;
@@ -8,25 +9,6 @@ function randomVectors(count: number, dimension: number, seed = 1): Float32Array
     return state / 2147483648 - 0.5;
   };
   return Array.from({ length: count }, () => Float32Array.from({ length: dimension }, random));
-}
-
-function exactNearest(vectors: Float32Array[], query: Float32Array, limit: number): number[] {
-  const cosine = (a: Float32Array, b: Float32Array) => {
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (let i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
-  };
-  return vectors
-    .map((vector, id) => ({ id, similarity: cosine(vector, query) }))
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, limit)
-    .map((entry) => entry.id);
 }
 
 describe('QuantizedVectorIndex', () => {
@@ -39,7 +21,7 @@ describe('QuantizedVectorIndex', () => {
     expect(first.distance).toBeCloseTo(0, 6);
     const query = randomVectors(1, 64, 99)[0];
     const all = index.search(query, { limit: 10, oversample: 30 });
-    expect(all.map((hit) => hit.id)).toEqual(exactNearest(vectors, query, 10));
+    expect(all.map((hit) => hit.id)).toEqual(exactNearest(vectors.entries(), query, 10));
   });
 
   it('removes by swapping the last slot in, and replaces on re-add', () => {
