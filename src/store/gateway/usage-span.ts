@@ -94,7 +94,7 @@ export function usageRowToSpan(row: UsageSpanRow): SpanRecord {
   if (row.response_model !== null) attributes['gen_ai.response.model'] = row.response_model;
   if (cachedTokens) attributes['gen_ai.usage.cache_read_input_tokens'] = cachedTokens;
   if (cacheWriteTokens) attributes['gen_ai.usage.cache_creation_input_tokens'] = cacheWriteTokens;
-  if (row.upstream !== null) attributes['gantry.gateway.upstream'] = row.upstream;
+  if (row.upstream) attributes['gantry.gateway.upstream'] = row.upstream;
   const extra = row.span_extra === null ? null : (JSON.parse(row.span_extra) as GatewayUsageSpanExtra);
   if (extra?.attributes) Object.assign(attributes, extra.attributes);
   const span: SpanRecord = {
