@@ -43,7 +43,7 @@ const ways: Record<string, () => void> = {
       })
       .end('ok');
   },
-  'span through recordEnded (now)': () => {
+  'span row through recordEnded (before migration 304)': () => {
     const attributes: Record<string, unknown> = {
       [GenAI.operationName]: 'chat',
       [GenAI.requestModel]: 'bench',
@@ -92,7 +92,7 @@ const ways: Record<string, () => void> = {
       },
     });
   },
-  'usage row': () => {
+  'usage row alone': () => {
     usage.record({
       keyId: 'key_bench',
       model: 'bench',
