@@ -77,6 +77,8 @@ describe('gateway usage rows and spans on a graceful stop', () => {
       expect(rows).toHaveLength(count);
       expect(rows.reduce((sum, r) => sum + r.inputTokens, 0)).toBe(input);
       expect(rows.reduce((sum, r) => sum + r.outputTokens, 0)).toBe(output);
+      // Each span is kept in its request's usage row (one record per request), none in spans.
+      expect(reopened.database.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 0 });
       const traces = await reopened.spans.listTraces({ limit: 1_000 });
       expect(traces).toHaveLength(count);
       const spans = (await Promise.all(traces.map((t) => reopened.spans.getTrace(t.traceId)))).flat();

@@ -152,4 +152,15 @@ function print(results: ReadonlyMap<string, Round[]>): void {
         `i.e. bare/gateway CPU ${(1 / median(cpu)).toFixed(3)} (target: throughput >= 0.8, CPU <= 1.25x)\n`,
     );
   }
+  // Before/after: the gateway now against the base commit's, round by round (same load).
+  const [now, ...rest] = others;
+  const before = rest.find((label) => label.startsWith('gateway at '));
+  if (now && before) {
+    const a = results.get(now) ?? [];
+    const b = results.get(before) ?? [];
+    const cpu = a.map((r, i) => r.cpuMicrosPerRequest / b[i].cpuMicrosPerRequest);
+    out(
+      `${now} / ${before}: CPU per request ${median(cpu).toFixed(3)}x (median of per-round ratios; per round ${cpu.map((x) => x.toFixed(2)).join(', ')})\n`,
+    );
+  }
 }

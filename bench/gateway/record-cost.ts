@@ -1,7 +1,8 @@
 // `node bin/run-ts.js bench/gateway/record-cost.ts`: CPU per request of what the gateway records
 // after each answer, in process (so that a loaded box's HTTP noise does not swamp a few µs): the span
 // through startSpan (a Span object, its options and attribute copies), the same span through
-// tracer.recordEnded (one flat record), and the usage row; each written to a SQLite file by the
+// tracer.recordEnded (one flat record), the usage row, and the usage row carrying the span (gateway
+// migration 304: what the gateway writes now, span + usage row before); each written to a SQLite file by the
 // store's batching sink / usage recorder, in alternating rounds. BENCH_REQUESTS (default 50,000),
 // BENCH_ROUNDS (default 3).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +43,7 @@ const ways: Record<string, () => void> = {
       })
       .end('ok');
   },
-  'span through recordEnded (now)': () => {
+  'span row through recordEnded (before migration 304)': () => {
     const attributes: Record<string, unknown> = {
       [GenAI.operationName]: 'chat',
       [GenAI.requestModel]: 'bench',
@@ -64,7 +65,34 @@ const ways: Record<string, () => void> = {
       attributes,
     });
   },
-  'usage row': () => {
+  'usage row with the span in it (one record, now)': () => {
+    const createdAt = Date.now();
+    const ids = tracer.drawRoot?.(createdAt);
+    usage.record({
+      keyId: 'key_bench',
+      model: 'bench',
+      route: 'bench',
+      upstream: 'a',
+      endpoint: 'chat',
+      status: 200,
+      stream: false,
+      cached: false,
+      inputTokens: 12,
+      outputTokens: 30,
+      costUsd: 0.00012,
+      usageSource: 'upstream',
+      durationMs: 1.5,
+      createdAt,
+      span: ids && {
+        traceId: ids.traceId,
+        spanId: ids.spanId,
+        startTime: performance.timeOrigin + startedAt,
+        responseModel: 'gpt-4o-mini',
+        extra: null,
+      },
+    });
+  },
+  'usage row alone': () => {
     usage.record({
       keyId: 'key_bench',
       model: 'bench',

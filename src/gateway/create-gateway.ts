@@ -47,9 +47,12 @@ import { createUsageRecorder, type UsageRecorder } from './usage/index.js';
 
 export interface CreateGatewayOptions {
   config: GantryConfig;
-  /** `gatewayResponses` stores Responses API answers; without it they are kept in memory. */
+  /**
+   * `gatewayResponses` stores Responses API answers; without it they are kept in memory. `spans`: when
+   * the tracer writes to these, each request's span is kept in its usage row.
+   */
   store: Pick<Store, 'gatewayKeys' | 'gatewayUsage' | 'gatewayKeyGrants'> &
-    Partial<Pick<Store, 'gatewayResponses' | 'gatewayFiles' | 'gatewayBatches'>>;
+    Partial<Pick<Store, 'gatewayResponses' | 'gatewayFiles' | 'gatewayBatches' | 'spans'>>;
   tracer?: Tracer;
   hooks?: GatewayHooks;
   /** Replaces the state chosen by config.gateway.state (tests). */
@@ -127,6 +130,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     tracer,
     onInternalError,
     authRequired: settings.auth.required || config.security.requireAuth,
+    // One record per request when the tracer writes to this store: the span inside the usage row.
+    spansInUsageRows: tracer.storeSpans !== undefined && tracer.storeSpans === store.spans,
   });
   const authenticateKey = authenticate({
     keys,

@@ -52,9 +52,11 @@ export type {
   GatewayUsageEndpoint,
   GatewayUsageRecord,
   GatewayUsageRepository,
+  GatewayUsageSpan,
   GatewayUsageTotals,
   KeyGrant,
 } from './gateway/index.js';
+export { gatewayOperation, gatewaySpanName } from './gateway/index.js';
 export type {
   DriftWindowRecord,
   GuardEventRecord,

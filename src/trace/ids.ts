@@ -7,15 +7,19 @@
 // near 4.5 µs.
 import { randomFillSync } from 'node:crypto';
 
+// The pool is turned into hex once per refill, and each id is a slice of that string: one native
+// call per ~150 spans instead of one per id (~0.3 µs each under load).
 const pool = Buffer.alloc(4096);
+let poolHex = '';
 let used = pool.length;
 
 function randomHex(bytes: number): string {
   if (used + bytes > pool.length) {
     randomFillSync(pool);
+    poolHex = pool.toString('hex');
     used = 0;
   }
-  const hex = pool.toString('hex', used, used + bytes);
+  const hex = poolHex.slice(used * 2, (used + bytes) * 2);
   used += bytes;
   return hex;
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SpanRecord } from '../store/index.js';
 import { openSqliteStore, type SqliteStore } from '../store/index.js';
 import { formatTraceTree, traceTotals } from './format-trace-tree.js';
 import { GenAI } from './gen-ai-attributes.js';
@@ -161,5 +162,39 @@ describe('tracing', () => {
     } finally {
       collector.close();
     }
+  });
+
+  it('draws sampled root ids, and skips the store sinks for a span the store holds elsewhere', async () => {
+    store = openSqliteStore({ path: ':memory:' });
+    const other: SpanRecord[] = [];
+    const memory = {
+      write: (s: SpanRecord) => void other.push(s),
+      flush: async () => {},
+      close: async () => {},
+    };
+    const tracer = createTracer({ sinks: [storeSink(store), memory] });
+    expect(tracer.storeSpans).toBe(store.spans);
+    expect(tracer.exportsBeyondStore).toBe(true);
+    const at = Date.parse('2026-12-03T12:00:00Z');
+    const ids = tracer.drawRoot?.(at);
+    expect(Number.parseInt(ids?.traceId.slice(0, 12) ?? '', 16)).toBe(at);
+    tracer.recordEnded?.({
+      name: 'chat m',
+      kind: 'server',
+      startTime: at - 5,
+      endTime: at,
+      status: 'ok',
+      attributes: { k: 1 },
+      traceId: ids?.traceId,
+      spanId: ids?.spanId,
+      storedElsewhere: true,
+    });
+    await tracer.flush();
+    expect(other.map((s) => [s.traceId, s.spanId])).toEqual([[ids?.traceId, ids?.spanId]]);
+    expect(await store.spans.listTraces()).toEqual([]);
+    // Sampled out: no ids; a tracer with only other sinks has no store.
+    expect(createTracer({ sinks: [storeSink(store)], sampleRatio: 0 }).drawRoot?.()).toBeUndefined();
+    const bare = createTracer({ sinks: [memory] });
+    expect([bare.storeSpans, bare.exportsBeyondStore]).toEqual([undefined, true]);
   });
 });

@@ -68,7 +68,10 @@ export function parseJsonObject(
 ): { fields: Record<string, unknown>; text: string } {
   if (!isUtf8(raw)) throw invalid('The request body is not valid UTF-8.');
   const text = raw.toString('utf8');
-  if (jsonDepthExceeds(text, maximumDepth)) throw tooDeepError(maximumDepth);
+  // Valid JSON nested deeper than the limit has at least 2 × (limit + 1) characters, so a shorter body
+  // (most requests: the default limit is 64) needs no scan; an unbalanced one fails as invalid JSON.
+  if (text.length >= 2 * (maximumDepth + 1) && jsonDepthExceeds(text, maximumDepth))
+    throw tooDeepError(maximumDepth);
   let body: unknown;
   try {
     body = JSON.parse(text);

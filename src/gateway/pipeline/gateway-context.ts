@@ -121,9 +121,12 @@ export function upstreamEndpoint(context: GatewayContext): Endpoint {
 export function overheadHeaders(context: GatewayContext): Record<string, string> | undefined {
   if (!context.overheadHeader) return context.responseHeaders;
   const overhead = (performance.now() - context.startedAt - context.upstreamMs).toFixed(3);
-  return context.responseHeaders
-    ? { ...context.responseHeaders, 'x-gantry-overhead-ms': overhead }
-    : { 'x-gantry-overhead-ms': overhead };
+  if (!context.responseHeaders) return { 'x-gantry-overhead-ms': overhead };
+  // Copied, then set: `{ ...headers, name: value }` costs ~1.3 µs per property after the spread on
+  // Node 20.20 (docs/benchmarks.md).
+  const headers = Object.assign({}, context.responseHeaders);
+  headers['x-gantry-overhead-ms'] = overhead;
+  return headers;
 }
 
 /** A stage gets the context and the rest of the pipeline; it calls `next(context)` to go on. */

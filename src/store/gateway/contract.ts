@@ -2,6 +2,7 @@
 // (test/store-contract.test.ts runs it against each backend).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainContract } from '../domain.js';
+import type { TraceRepositories } from '../trace/repository.js';
 import type { GatewayRepositories } from './repository.js';
 import type { GatewayKeyRecord, GatewayUsageRecord } from './types.js';
 
@@ -155,6 +156,108 @@ export const gatewayContract: DomainContract<GatewayRepositories> = (backend, op
         costUsd: 0,
       });
       expect((await store.gatewayUsage.totalsForKey('nobody')).requests).toBe(0);
+    });
+
+    it("reads a usage row's span back as a one-span trace (migration 304), beside spans of its own", async () => {
+      // The contract runs on whole stores: the trace domain's repository reads the gateway's rows.
+      const spans = (store as unknown as Partial<TraceRepositories>).spans;
+      if (!spans) throw new Error('the gateway contract needs a whole store (spans and gateway usage)');
+      const traceId = `${day.toString(16).padStart(12, '0')}00112233445566778899`;
+      const later = `${(day + 5).toString(16).padStart(12, '0')}aabbccddeeff00112233`;
+      await store.gatewayUsage.saveUsage([
+        usage({
+          span: {
+            traceId,
+            spanId: '0123456789abcdef',
+            startTime: day - 12.5,
+            responseModel: 'm-2024',
+            extra: null,
+          },
+        }),
+        usage({
+          createdAt: day + 5,
+          status: 502,
+          cached: true,
+          costUsd: 0,
+          cachedTokens: 3,
+          upstream: null,
+          span: {
+            traceId: later,
+            spanId: 'fedcba9876543210',
+            startTime: day + 5 - 12.5,
+            responseModel: null,
+            extra: {
+              attributes: { 'gantry.cost.usd': 0.5, 'error.type': 'GATEWAY_UPSTREAM' },
+              statusMessage: 'bad gateway',
+            },
+          },
+        }),
+        usage({ createdAt: day + 1 }),
+      ]);
+      await spans.saveSpans([
+        {
+          traceId: 'other',
+          spanId: 's1',
+          parentSpanId: null,
+          name: 'agent run',
+          kind: 'internal',
+          startTime: day + 1,
+          endTime: day + 2,
+          status: 'ok',
+          attributes: {},
+        },
+      ]);
+      expect(await spans.getTrace(traceId)).toEqual([
+        {
+          traceId,
+          spanId: '0123456789abcdef',
+          parentSpanId: null,
+          name: 'chat fast',
+          kind: 'server',
+          startTime: day - 12.5,
+          endTime: day,
+          status: 'ok',
+          attributes: {
+            'gen_ai.operation.name': 'chat',
+            'gen_ai.request.model': 'fast',
+            'gen_ai.response.model': 'm-2024',
+            'gen_ai.usage.input_tokens': 10,
+            'gen_ai.usage.output_tokens': 5,
+            'gantry.cost.usd': 0.25,
+            'gantry.gateway.upstream': 'local',
+            'gantry.gateway.cached': false,
+            'gantry.gateway.stream': false,
+            'http.response.status_code': 200,
+          },
+        },
+      ]);
+      const [failed] = await spans.getTrace(later);
+      expect(failed).toMatchObject({ status: 'error', statusMessage: 'bad gateway', endTime: day + 5 });
+      expect(failed.attributes).toEqual({
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.request.model': 'fast',
+        'gen_ai.usage.input_tokens': 10,
+        'gen_ai.usage.output_tokens': 5,
+        'gen_ai.usage.cache_read_input_tokens': 3,
+        'gantry.cost.usd': 0.5,
+        'gantry.gateway.cached': true,
+        'gantry.gateway.stream': false,
+        'http.response.status_code': 502,
+        'error.type': 'GATEWAY_UPSTREAM',
+      });
+      // A trace id with the time prefix of a row but another id, and one that cannot be a gateway's.
+      expect(await spans.getTrace(`${traceId.slice(0, 12)}ffffffffffffffffffff`)).toEqual([]);
+      expect(await spans.getTrace('other')).toHaveLength(1);
+      const listed = await spans.listTraces({ limit: 10 });
+      expect(listed.map((t) => [t.traceId, t.rootName, t.spanCount, t.status])).toEqual([
+        ['other', 'agent run', 1, 'ok'],
+        [later, 'chat fast', 1, 'error'],
+        [traceId, 'chat fast', 1, 'ok'],
+      ]);
+      expect(listed[2].durationMs).toBe(12.5);
+      expect((await spans.listTraces({ limit: 2 })).map((t) => t.traceId)).toEqual(['other', later]);
+      // The usage rows themselves are unchanged by their spans.
+      expect((await store.gatewayUsage.totalsForKey('k1')).requests).toBe(3);
     });
   });
 };

@@ -22,8 +22,10 @@ export type {
   GatewayKeyRecord,
   GatewayUsageEndpoint,
   GatewayUsageRecord,
+  GatewayUsageSpan,
   GatewayUsageTotals,
 } from './types.js';
+export { gatewayOperation, gatewaySpanName } from './usage-span.js';
 
 export const gatewayDomain = defineStoreDomain({
   name: 'gateway',

@@ -54,6 +54,25 @@ export interface GatewayUsageRecord {
   usageSource: 'upstream' | 'counted' | 'none';
   durationMs: number;
   createdAt: number;
+  /** The request's span, stored in the same row (one insert, not two): see usage-span.ts. */
+  span?: GatewayUsageSpan;
+}
+
+/**
+ * A gateway request's span, kept in its usage row. The trace store reads it back as a one-span trace:
+ * name, kind, status and the GenAI attributes come from the row's columns (usage-span.ts), the rest
+ * from here. The span ends at startTime + durationMs.
+ */
+export interface GatewayUsageSpan {
+  /** Its first 12 hex digits are the row's createdAt in ms (src/trace/ids.ts). */
+  traceId: string;
+  spanId: string;
+  /** Milliseconds since the epoch (fractional). */
+  startTime: number;
+  /** gen_ai.response.model: the model the upstream answered with, when it named one. */
+  responseModel: string | null;
+  /** Attributes the row's columns do not hold (they win over the columns), and the status message. */
+  extra: { attributes?: Record<string, unknown>; statusMessage?: string } | null;
 }
 
 export interface GatewayUsageTotals {

@@ -6,9 +6,11 @@ export function storeSink(
   store: Pick<Store, 'spans'>,
   options: { flushIntervalMs?: number } = {},
 ): BatchingSink {
-  return createBatchingSink({
+  const sink = createBatchingSink({
     name: 'store',
     exportBatch: (spans) => store.spans.saveSpans(spans),
     ...options,
   });
+  // The tracer learns which store it writes to (Tracer.storeSpans).
+  return Object.assign(sink, { storeSpans: store.spans });
 }

@@ -71,4 +71,16 @@ export const gatewayPostgresMigrations: readonly PostgresMigration[] = [
       ALTER TABLE gateway_usage_daily ADD COLUMN cache_write_tokens BIGINT NOT NULL DEFAULT 0;
     `,
   },
+  {
+    id: 304,
+    name: 'gateway: the span of each request in its usage row',
+    up: `
+      ALTER TABLE gateway_usage ADD COLUMN trace_id TEXT;
+      ALTER TABLE gateway_usage ADD COLUMN span_id TEXT;
+      ALTER TABLE gateway_usage ADD COLUMN start_time DOUBLE PRECISION;
+      ALTER TABLE gateway_usage ADD COLUMN response_model TEXT;
+      ALTER TABLE gateway_usage ADD COLUMN span_extra TEXT;
+      CREATE INDEX gateway_usage_created ON gateway_usage (created_at);
+    `,
+  },
 ];

@@ -7,9 +7,11 @@ import type { PostgresDatabase } from '../../postgres-database.js';
 import type { GatewayUsageRepository } from '../repository.js';
 import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
 import type { GatewayUsageRecord } from '../types.js';
+import { usageSpanColumnList, writeSpanFields } from '../usage-span.js';
 
 const usageColumns = `key_id, model, route, upstream, endpoint, status, stream, cached, input_tokens,
-  output_tokens, cost_usd, usage_source, duration_ms, created_at, cached_tokens, cache_write_tokens`;
+  output_tokens, cost_usd, usage_source, duration_ms, created_at, cached_tokens, cache_write_tokens,
+  ${usageSpanColumnList}`;
 
 export function createPostgresGatewayUsageRepository(db: PostgresDatabase): GatewayUsageRepository {
   return {
@@ -17,12 +19,20 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
       if (records.length === 0) return;
       const sums = dailyTotals(records);
       const column = <T>(pick: (r: GatewayUsageRecord) => T) => records.map(pick);
+      // The span columns (usage-span.ts), one array each.
+      const spans: unknown[][] = [[], [], [], [], []];
+      const fields: unknown[] = new Array(spans.length);
+      for (const r of records) {
+        writeSpanFields(r, fields, 0);
+        for (let i = 0; i < spans.length; i++) spans[i].push(fields[i]);
+      }
       await db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO gateway_usage (${usageColumns})
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[],
              $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::float8[], $12::text[],
-             $13::float8[], $14::float8[], $15::bigint[], $16::bigint[])`,
+             $13::float8[], $14::float8[], $15::bigint[], $16::bigint[], $17::text[], $18::text[],
+             $19::float8[], $20::text[], $21::text[])`,
           [
             column((r) => r.keyId),
             column((r) => r.model),
@@ -40,6 +50,7 @@ export function createPostgresGatewayUsageRepository(db: PostgresDatabase): Gate
             column((r) => r.createdAt),
             column((r) => r.cachedTokens ?? 0),
             column((r) => r.cacheWriteTokens ?? 0),
+            ...spans,
           ],
         );
         if (sums.length === 0) return;

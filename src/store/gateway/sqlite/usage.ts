@@ -4,14 +4,15 @@ import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { GatewayUsageRepository } from '../repository.js';
 import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
 import type { GatewayUsageRecord } from '../types.js';
+import { usageSpanColumnCount, usageSpanColumnList, writeSpanFields } from '../usage-span.js';
 
 export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayUsageRepository {
   const insertRows = blockInsert(
     db,
     `INSERT INTO gateway_usage (key_id, model, route, upstream, endpoint, status, stream, cached,
       input_tokens, output_tokens, cost_usd, usage_source, duration_ms, created_at, cached_tokens,
-      cache_write_tokens)`,
-    16,
+      cache_write_tokens, ${usageSpanColumnList})`,
+    16 + usageSpanColumnCount,
     writeFields,
   );
   const addDaily = db.prepare(`INSERT INTO gateway_usage_daily
@@ -87,4 +88,5 @@ function writeFields(r: GatewayUsageRecord, into: unknown[], at: number): void {
   into[at + 13] = r.createdAt;
   into[at + 14] = r.cachedTokens ?? 0;
   into[at + 15] = r.cacheWriteTokens ?? 0;
+  writeSpanFields(r, into, at + 16);
 }

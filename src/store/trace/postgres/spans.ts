@@ -1,5 +1,18 @@
 // Spans on Postgres: written in batches (one statement per batch through unnest), read back as traces.
+
+import {
+  traceIdMillis,
+  type UsageSpanRow,
+  usageRowToSpan,
+  usageSpanSelect,
+} from '../../gateway/usage-span.js';
 import type { PostgresDatabase } from '../../postgres-database.js';
+import {
+  mergeTraceLists,
+  type UsageTraceRow,
+  usageRowToSummary,
+  usageTraceSelect,
+} from '../gateway-traces.js';
 import type { SpanRepository } from '../repository.js';
 import { rowToSpan, type SpanRow } from '../rows.js';
 import { spanColumnList, spanColumns, splitAttributes } from '../span-columns.js';
@@ -59,7 +72,17 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
         'SELECT * FROM spans WHERE trace_id = $1 ORDER BY start_time, span_id',
         [traceId],
       );
-      return rows.map(rowToSpan);
+      const spans = rows.map(rowToSpan);
+      // A gateway request's span, kept in its usage row (gateway-traces.ts).
+      const ms = traceIdMillis(traceId);
+      if (ms === undefined) return spans;
+      const [row] = await db.query<UsageSpanRow>(
+        `SELECT ${usageSpanSelect} FROM gateway_usage WHERE created_at = $1 AND trace_id = $2`,
+        [ms, traceId],
+      );
+      if (row === undefined) return spans;
+      spans.push(usageRowToSpan(row));
+      return spans.sort((a, b) => a.startTime - b.startTime || (a.spanId < b.spanId ? -1 : 1));
     },
     async listTraces({ limit = 20 } = {}) {
       const rows = await db.query<{
@@ -82,14 +105,20 @@ export function createPostgresSpanRepository(db: PostgresDatabase): SpanReposito
         ORDER BY r.start_time DESC`,
         [limit],
       );
-      return rows.map((r) => ({
+      const listed = rows.map((r) => ({
         traceId: r.trace_id,
         rootName: r.root_name,
         startTime: r.start_time,
         durationMs: r.duration_ms,
-        spanCount: r.span_count,
+        spanCount: Number(r.span_count),
         status: r.status,
       }));
+      const gateway = await db.query<UsageTraceRow>(
+        `SELECT ${usageTraceSelect} FROM gateway_usage WHERE trace_id IS NOT NULL
+         ORDER BY created_at DESC LIMIT $1`,
+        [limit],
+      );
+      return mergeTraceLists(listed, gateway.map(usageRowToSummary), limit);
     },
   };
 }

@@ -1,6 +1,18 @@
 // Spans on SQLite: one row per span, keyed by (trace_id, span_id); written in blocks of rows per statement.
 import { blockInsert } from '../../block-insert.js';
+import {
+  traceIdMillis,
+  type UsageSpanRow,
+  usageRowToSpan,
+  usageSpanSelect,
+} from '../../gateway/usage-span.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
+import {
+  mergeTraceLists,
+  type UsageTraceRow,
+  usageRowToSummary,
+  usageTraceSelect,
+} from '../gateway-traces.js';
 import type { SpanRepository } from '../repository.js';
 import { rowToSpan, type SpanRow } from '../rows.js';
 import { spanColumnList, spanColumns, splitAttributes } from '../span-columns.js';
@@ -22,13 +34,27 @@ export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
       CASE WHEN EXISTS (SELECT 1 FROM spans e WHERE e.trace_id = r.trace_id AND e.status = 'error')
         THEN 'error' ELSE 'ok' END AS status
     FROM spans r WHERE r.parent_span_id IS NULL ORDER BY r.start_time DESC LIMIT ?`);
+  // Gateway requests' spans, kept in their usage rows (gateway-traces.ts): found by created_at, which
+  // is the trace id's time prefix.
+  const selectUsageSpan = db.prepare(
+    `SELECT ${usageSpanSelect} FROM gateway_usage WHERE created_at = ? AND trace_id = ?`,
+  );
+  const selectUsageTraces = db.prepare(
+    `SELECT ${usageTraceSelect} FROM gateway_usage WHERE trace_id IS NOT NULL ORDER BY created_at DESC LIMIT ?`,
+  );
 
   return {
     async saveSpans(spans) {
       if (spans.length > 0) insertMany(spans);
     },
     async getTrace(traceId) {
-      return (selectTrace.all(traceId) as SpanRow[]).map(rowToSpan);
+      const spans = (selectTrace.all(traceId) as SpanRow[]).map(rowToSpan);
+      const ms = traceIdMillis(traceId);
+      const row =
+        ms === undefined ? undefined : (selectUsageSpan.get(ms, traceId) as UsageSpanRow | undefined);
+      if (row === undefined) return spans;
+      spans.push(usageRowToSpan(row));
+      return spans.sort((a, b) => a.startTime - b.startTime || (a.spanId < b.spanId ? -1 : 1));
     },
     async listTraces({ limit = 20 } = {}) {
       const rows = selectTraces.all(limit) as {
@@ -39,7 +65,7 @@ export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
         span_count: number;
         status: 'ok' | 'error';
       }[];
-      return rows.map((r) => ({
+      const listed = rows.map((r) => ({
         traceId: r.trace_id,
         rootName: r.root_name,
         startTime: r.start_time,
@@ -47,6 +73,8 @@ export function createSqliteSpanRepository(db: SqliteDatabase): SpanRepository {
         spanCount: r.span_count,
         status: r.status,
       }));
+      const gateway = (selectUsageTraces.all(limit) as UsageTraceRow[]).map(usageRowToSummary);
+      return mergeTraceLists(listed, gateway, limit);
     },
   };
 }
