@@ -5,19 +5,25 @@
 // split into time spent parsing (other reads), in GC, and the rest (stamping the reads ahead of it in
 // the same batch, the kernel, waiting for the core). Run pinned: `taskset -c 0 node bin/run-ts.js
 // bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
-// Env: BENCH_STREAMS=1000, BENCH_SLICES=0,0.2 (ms per parsing pass; 0 = one pass for all, as before),
+// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, or both: isolated,pinned), BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before),
 // BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
+import { isolateMainThread, placeAllThreads } from '../../src/bench-backend/thread-placement.js';
 import { wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 1000);
-const slices = (process.env.BENCH_SLICES ?? '0,0.2').split(',').map(Number);
+const slices = (process.env.BENCH_SLICES ?? '0.2').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+// Thread placement per run: `pinned` = every thread of the generator on core 0 (as `taskset -c 0`);
+// `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
+// on core 1 with the simulator.
+const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -59,7 +65,18 @@ function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number,
   return sum;
 }
 
-async function traced(url: string, sliceMs: number) {
+async function place(placement: string): Promise<string> {
+  if (placement === 'pinned') {
+    const failed = placeAllThreads([0]);
+    return failed ? `pinned: ${failed}` : 'pinned (all threads on core 0)';
+  }
+  const placed = await isolateMainThread([0], [1]);
+  return placed.ok
+    ? `isolated (main thread on core 0, ${placed.moved.length} other threads on core 1)`
+    : `isolated FAILED: ${placed.reason}`;
+}
+
+async function traced(url: string, sliceMs: number, placement: string) {
   const chunks = streams * 2 * tokens;
   const sent = new Float64Array(chunks);
   const got = new Float64Array(chunks);
@@ -80,10 +97,12 @@ async function traced(url: string, sliceMs: number) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
+  await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams),
   });
+  const placed = await place(placement); // again, for threads created meanwhile
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -102,6 +121,9 @@ async function traced(url: string, sliceMs: number) {
       passReads[p++] = k;
     }
   };
+  const profiler = new v8.GCProfiler();
+  const heapBefore = v8.getHeapStatistics().used_heap_size;
+  profiler.start();
   const cpu = process.cpuUsage();
   const before = threads();
   const result = await runLoad(backend, {
@@ -124,6 +146,11 @@ async function traced(url: string, sliceMs: number) {
   });
   const used = process.cpuUsage(cpu);
   const after = threads();
+  // Bytes allocated on the JS heap during the run: growth plus what every GC freed.
+  const gcStats = profiler.stop()?.statistics ?? [];
+  let allocated = v8.getHeapStatistics().used_heap_size - heapBefore;
+  for (const g of gcStats)
+    allocated += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
   const perThread: string[] = [];
   for (const [tid, [name, c, w]] of after) {
     const [, c0, w0] = before.get(tid) ?? [name, 0, 0];
@@ -251,7 +278,7 @@ async function traced(url: string, sliceMs: number) {
   const gcLen = summarise(gcEnd.map((e, i) => e - gcStart[i]));
   const gcTotal = gcEnd.reduce((a, e, i) => a + e - gcStart[i], 0);
   out(
-    `slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
+    `${placed}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
       `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
   );
   out(
@@ -263,7 +290,7 @@ async function traced(url: string, sliceMs: number) {
   );
   out(
     `  GC pauses ${gcLen.count} (kinds ${[...new Set(gcKind)].join(',')}): p50/max ${f(gcLen.p50)} / ${f(gcLen.max)} ms, total ${f(gcTotal, 1)} ms; ` +
-      `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; load ${load()}`,
+      `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; JS heap allocated ${f(allocated / n / 1024, 2)} KB/chunk; load ${load()}`,
   );
   for (const line of later) out(line);
 }
@@ -282,7 +309,8 @@ try {
   // normal class (then the kernel's softirq thread on its core is not starved while it writes a burst).
   if (process.env.BENCH_SIM_NORMAL === '1')
     spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
-  for (let round = 0; round < rounds; round++) for (const slice of slices) await traced(sim.url, slice);
+  for (let round = 0; round < rounds; round++)
+    for (const placement of placements) for (const slice of slices) await traced(sim.url, slice, placement);
 } finally {
   for (const s of started) await stop(s).catch(() => {});
 }

@@ -10,3 +10,10 @@ export type { RequestRecord } from './request-record.js';
 export { type BackendTarget, type LoadOptions, type LoadResult, runLoad } from './run-load.js';
 export { runSweep } from './run-sweep.js';
 export { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
+export {
+  allowedCpus,
+  isolateMainThread,
+  parseCpuList,
+  placeAllThreads,
+  type ThreadPlacement,
+} from './thread-placement.js';
