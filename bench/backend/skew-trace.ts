@@ -13,8 +13,13 @@ import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
-import { isolateMainThread, placeAllThreads } from '../../src/bench-backend/thread-placement.js';
-import { wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
+import {
+  isolateMainThread,
+  isolateThread,
+  placeAllThreads,
+  realtimeMainThread,
+} from '../../src/bench-backend/thread-placement.js';
+import { type ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -22,8 +27,12 @@ const slices = (process.env.BENCH_SLICES ?? '0.2').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 // Thread placement per run: `pinned` = every thread of the generator on core 0 (as `taskset -c 0`);
 // `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
-// on core 1 with the simulator.
+// on core 1 with the simulator; `thread` = the sockets on a wire thread (ThreadedPool) alone on core 0,
+// the main thread and the helpers on core 1 with the simulator.
 const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
+// Diagnostic only (never the headline): BENCH_RT=<priority> puts the generator's main thread (alone) in
+// the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
+const rtPriority = Number(process.env.BENCH_RT ?? 0);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -34,7 +43,21 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' ');
 /** performance.now() + this = CLOCK_MONOTONIC in ms (what the simulator stamps). */
-const mono = () => Number(process.hrtime.bigint()) / 1e6 - performance.now();
+const mono = () => {
+  // The smallest of several tries: a read pair split by a preemption would be off by the preemption.
+  let best = Number.POSITIVE_INFINITY;
+  let offset = 0;
+  for (let i = 0; i < 50; i++) {
+    const before = performance.now();
+    const hr = Number(process.hrtime.bigint()) / 1e6;
+    const after = performance.now();
+    if (after - before < best) {
+      best = after - before;
+      offset = hr - (before + after) / 2;
+    }
+  }
+  return offset;
+};
 
 /** Per thread of this process: [name, ns on CPU, ns waiting for a CPU while runnable] (schedstat). */
 function threads(): Map<string, [string, number, number]> {
@@ -51,6 +74,15 @@ function threads(): Map<string, [string, number, number]> {
   return all;
 }
 
+/** [ns on CPU, ns waiting for a CPU] of one thread of this process. */
+function schedstat(tid: number): number[] | undefined {
+  try {
+    return readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sum of the lengths of [starts[i], ends[i]) (sorted, disjoint) inside [a, b). */
 function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number, b: number): number {
   let lo = 0;
@@ -65,7 +97,14 @@ function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number,
   return sum;
 }
 
-async function place(placement: string): Promise<string> {
+async function place(placement: string, wireTid?: number): Promise<string> {
+  if (placement === 'thread') {
+    if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
+    const placed = await isolateThread(wireTid, [0], [1]);
+    return placed.ok
+      ? `thread (wire thread alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
+      : `thread FAILED: ${placed.reason}`;
+  }
   if (placement === 'pinned') {
     const failed = placeAllThreads([0]);
     return failed ? `pinned: ${failed}` : 'pinned (all threads on core 0)';
@@ -97,12 +136,28 @@ async function traced(url: string, sliceMs: number, placement: string) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
-  await place(placement); // before the warm-up: threads it creates inherit the placement
+  const wireThread = placement === 'thread';
+  let placed = '';
+  let rtTid = process.pid;
+  let measuring = false;
+  let rt = '';
+  let wirePool: ThreadedPool | undefined;
+  let wireSched = [0, 0];
+  const onWireThread = async (tid: number | undefined, pool: ThreadedPool) => {
+    wirePool = pool;
+    if (tid !== undefined) rtTid = tid;
+    placed = await place(placement, tid);
+    if (measuring && rtPriority > 0)
+      rt = `, wire thread ${realtimeMainThread(rtPriority, rtTid) ?? `SCHED_FIFO ${rtPriority}`}`;
+  };
+  if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams),
+    wireThread,
+    onWireThread,
   });
-  const placed = await place(placement); // again, for threads created meanwhile
+  if (!wireThread) placed = await place(placement); // again, for threads created meanwhile
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -121,6 +176,9 @@ async function traced(url: string, sliceMs: number, placement: string) {
       passReads[p++] = k;
     }
   };
+  measuring = true;
+  if (rtPriority > 0 && !wireThread)
+    rt = `, main thread ${realtimeMainThread(rtPriority) ?? `SCHED_FIFO ${rtPriority}`}`;
   const profiler = new v8.GCProfiler();
   const heapBefore = v8.getHeapStatistics().used_heap_size;
   profiler.start();
@@ -129,6 +187,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
+    wireThread,
+    onWireThread,
     onChunk: (event, at) => {
       const s = event.sent_mono_ms as number | undefined;
       if (s === undefined || n >= chunks) return;
@@ -138,6 +198,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
         k = ids.size;
         ids.set(id, k);
       }
+      if (wireThread && (n & 1023) === 0) wireSched = schedstat(rtTid) ?? wireSched;
       sent[n] = s;
       lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
       got[n] = at + offset;
@@ -146,6 +207,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
   });
   const used = process.cpuUsage(cpu);
   const after = threads();
+  const wireGc = wirePool?.wireGc;
+  if (rtPriority > 0 && !wireThread) realtimeMainThread(0);
   // Bytes allocated on the JS heap during the run: growth plus what every GC freed.
   const gcStats = profiler.stop()?.statistics ?? [];
   let allocated = v8.getHeapStatistics().used_heap_size - heapBefore;
@@ -156,7 +219,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
     const [, c0, w0] = before.get(tid) ?? [name, 0, 0];
     if (c - c0 > 1e6 || w - w0 > 1e6)
       perThread.push(
-        `${tid === String(process.pid) ? 'main' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
+        `${tid === String(process.pid) ? 'main' : tid === String(rtTid) ? 'wire' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
       );
   }
   wireTrace.onRead = undefined;
@@ -246,6 +309,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
   }
   const later: string[] = [];
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
+  if (wireThread)
+    later.push(
+      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms`,
+    );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(
     `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
@@ -278,7 +345,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const gcLen = summarise(gcEnd.map((e, i) => e - gcStart[i]));
   const gcTotal = gcEnd.reduce((a, e, i) => a + e - gcStart[i], 0);
   out(
-    `${placed}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
+    `${placed}${rt}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
       `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
   );
   out(

@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 export interface ThreadPlacement {
   /** Whether the main thread and every other thread ended where asked. */
   ok: boolean;
-  /** The CPU(s) the main thread is on, as asked. */
+  /** The CPU(s) the isolated thread (by default the main thread) is on, as asked. */
   mainCpus: number[];
   /** The CPUs every other thread of the process is on, as asked. */
   otherCpus: number[];
@@ -96,7 +96,19 @@ function pin(tid: number, cpus: number[]): string | undefined {
  * both within the CPUs the process may use). Starts libuv's thread pool first so that its threads are
  * placed too. Safe to call again (threads created since are placed the same way).
  */
-export async function isolateMainThread(mainCpus: number[], otherCpus: number[]): Promise<ThreadPlacement> {
+export function isolateMainThread(mainCpus: number[], otherCpus: number[]): Promise<ThreadPlacement> {
+  return isolateThread(process.pid, mainCpus, otherCpus);
+}
+
+/**
+ * Puts one thread of this process (`tid`: the main thread's is process.pid; the load generator's wire
+ * thread reports its own) alone on `mainCpus` and every other thread on `otherCpus`.
+ */
+export async function isolateThread(
+  tid: number,
+  mainCpus: number[],
+  otherCpus: number[],
+): Promise<ThreadPlacement> {
   const result: ThreadPlacement = { ok: false, mainCpus, otherCpus, moved: [] };
   if (process.platform !== 'linux')
     return { ...result, reason: `per-thread placement needs Linux (this is ${process.platform})` };
@@ -118,16 +130,18 @@ export async function isolateMainThread(mainCpus: number[], otherCpus: number[])
       reason: `CPU ${outside.join(',')} is not one this process may use (allowed: ${allowed.join(',')}); pick others`,
     };
   await stat('.'); // starts libuv's thread pool (its threads inherit the main thread's affinity)
-  for (const { tid, name } of processThreads()) {
-    if (tid === process.pid) continue;
-    const failed = pin(tid, otherCpus);
+  if (threadCpus(tid) === undefined)
+    return { ...result, reason: `thread ${tid} is not a thread of this process` };
+  for (const thread of processThreads()) {
+    if (thread.tid === tid) continue;
+    const failed = pin(thread.tid, otherCpus);
     if (failed) {
-      if (threadCpus(tid) === undefined) continue; // the thread ended meanwhile
+      if (threadCpus(thread.tid) === undefined) continue; // the thread ended meanwhile
       return { ...result, reason: failed };
     }
-    result.moved.push(`${tid} ${name}`);
+    result.moved.push(`${thread.tid} ${thread.name}`);
   }
-  const failed = pin(process.pid, mainCpus);
+  const failed = pin(tid, mainCpus);
   if (failed) return { ...result, reason: failed };
   return { ...result, ok: true };
 }
@@ -138,5 +152,20 @@ export function placeAllThreads(cpus = allowedCpus() ?? []): string | undefined 
     const failed = pin(tid, cpus);
     if (failed && threadCpus(tid) !== undefined) return failed;
   }
+  return undefined;
+}
+
+/**
+ * Puts the main thread (or thread `tid`) alone (not its helpers: `chrt -p` without `-a`) in the real-time FIFO class at
+ * `priority`, so that no normal-class work on its CPU preempts it. Returns why not when refused (it
+ * needs CAP_SYS_NICE). Threads the main thread creates afterwards inherit the class: place first.
+ * `priority` 0 puts it back in the normal class.
+ */
+export function realtimeMainThread(priority: number, tid = process.pid): string | undefined {
+  if (process.platform !== 'linux') return `the real-time class needs Linux (this is ${process.platform})`;
+  const args = priority > 0 ? ['-f', '-p', String(priority), String(tid)] : ['-o', '-p', '0', String(tid)];
+  const run = spawnSync('chrt', args, { encoding: 'utf8' });
+  if (run.error) return `chrt could not be run (${run.error.message}); it is in util-linux`;
+  if (run.status !== 0) return `chrt ${args.join(' ')} failed: ${run.stderr.trim()} (needs CAP_SYS_NICE)`;
   return undefined;
 }
