@@ -8,7 +8,7 @@
 // connection), {op:'c'} close. Out: {ready, timeOrigin, tid} once, then batches
 // {meta: Float64Array [id, at, kind (0 data, 1 end, 2 error), length] per record, data, errors,
 // gc: this thread's GC pauses so far [count, total ms, longest ms]}.
-export const wireThreadSource = String.raw`
+export const wireThreadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const net = require('node:net');
 const tls = require('node:tls');
