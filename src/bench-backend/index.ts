@@ -13,7 +13,9 @@ export { type PromptItem, type StreamTarget, streamRequest } from './stream-requ
 export {
   allowedCpus,
   isolateMainThread,
+  isolateThread,
   parseCpuList,
   placeAllThreads,
+  realtimeMainThread,
   type ThreadPlacement,
 } from './thread-placement.js';
