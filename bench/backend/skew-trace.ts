@@ -19,7 +19,7 @@ import {
   placeAllThreads,
   realtimeMainThread,
 } from '../../src/bench-backend/thread-placement.js';
-import { type ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
+import { ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -139,23 +139,20 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const wireThread = placement === 'thread';
   let placed = '';
   let rtTid = process.pid;
-  let measuring = false;
   let rt = '';
-  let wirePool: ThreadedPool | undefined;
   let wireSched = [0, 0];
-  const onWireThread = async (tid: number | undefined, pool: ThreadedPool) => {
-    wirePool = pool;
+  // One wire thread for the warm-up and the measured run, so that its code is compiled before the run.
+  const wirePool = wireThread ? new ThreadedPool(new URL(new URL(url).origin)) : undefined;
+  if (wirePool) {
+    const tid = await wirePool.wireThreadId;
     if (tid !== undefined) rtTid = tid;
     placed = await place(placement, tid);
-    if (measuring && rtPriority > 0)
-      rt = `, wire thread ${realtimeMainThread(rtPriority, rtTid) ?? `SCHED_FIFO ${rtPriority}`}`;
-  };
+  }
   if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams),
-    wireThread,
-    onWireThread,
+    pool: wirePool,
   });
   if (!wireThread) placed = await place(placement); // again, for threads created meanwhile
   const gc = new PerformanceObserver((list) => {
@@ -176,9 +173,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
       passReads[p++] = k;
     }
   };
-  measuring = true;
-  if (rtPriority > 0 && !wireThread)
-    rt = `, main thread ${realtimeMainThread(rtPriority) ?? `SCHED_FIFO ${rtPriority}`}`;
+  if (rtPriority > 0)
+    rt = `, ${wireThread ? 'wire' : 'main'} thread ${realtimeMainThread(rtPriority, rtTid) ?? `SCHED_FIFO ${rtPriority}`}`;
   const profiler = new v8.GCProfiler();
   const heapBefore = v8.getHeapStatistics().used_heap_size;
   profiler.start();
@@ -187,8 +183,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
-    wireThread,
-    onWireThread,
+    pool: wirePool,
     onChunk: (event, at) => {
       const s = event.sent_mono_ms as number | undefined;
       if (s === undefined || n >= chunks) return;
@@ -208,7 +203,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const used = process.cpuUsage(cpu);
   const after = threads();
   const wireGc = wirePool?.wireGc;
-  if (rtPriority > 0 && !wireThread) realtimeMainThread(0);
+  await wirePool?.close();
+  if (rtPriority > 0) realtimeMainThread(0, rtTid);
   // Bytes allocated on the JS heap during the run: growth plus what every GC freed.
   const gcStats = profiler.stop()?.statistics ?? [];
   let allocated = v8.getHeapStatistics().used_heap_size - heapBefore;
@@ -311,7 +307,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
   if (wireThread)
     later.push(
-      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms`,
+      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
     );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(

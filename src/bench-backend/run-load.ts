@@ -36,6 +36,8 @@ export interface LoadOptions {
    * this thread's GC pauses and parsing never delay a stamp. Default false.
    */
   wireThread?: boolean;
+  /** A pool to use (and leave open) instead of a new one: to run several loads on one warmed wire thread. */
+  pool?: WirePool;
   /** With `wireThread`: called with its kernel thread id (Linux) before the run, e.g. to place it. */
   onWireThread?: (tid: number | undefined, pool: ThreadedPool) => void | Promise<void>;
 }
@@ -59,8 +61,8 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       ? arrival.concurrency
       : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
   const origin = new URL(new URL(backend.url).origin);
-  const threaded = options.wireThread ? new ThreadedPool(origin, timeoutMs) : undefined;
-  const pool: WirePool = threaded ?? new RawPool(origin, timeoutMs);
+  const threaded = !options.pool && options.wireThread ? new ThreadedPool(origin, timeoutMs) : undefined;
+  const pool: WirePool = options.pool ?? threaded ?? new RawPool(origin, timeoutMs);
   const target: StreamTarget = {
     url: new URL(backend.url),
     model: backend.model,
@@ -115,7 +117,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       records,
     };
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
 }
 

@@ -25,11 +25,22 @@ try {
 parentPort.postMessage({ ready: true, timeOrigin: performance.timeOrigin, tid });
 
 // This thread's own GC pauses (count, total ms, longest ms), sent with every batch.
-const gc = [0, 0, 0];
+const gc = [0, 0, 0, 0, 0];
+const v8 = require('node:v8');
+const heapAtStart = v8.getHeapStatistics().used_heap_size;
+let gcFreed = 0;
+const profiler = new v8.GCProfiler();
+profiler.start();
+setInterval(() => {
+  for (const g of profiler.stop().statistics)
+    gcFreed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
+  profiler.start();
+}, 200).unref();
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gc[0]++;
     gc[1] += entry.duration;
+    if (entry.duration > gc[2]) gc[4] = entry.detail ? entry.detail.kind : 0;
     gc[2] = Math.max(gc[2], entry.duration);
   }
 }).observe({ entryTypes: ['gc'] });
@@ -51,6 +62,7 @@ function flush() {
   // would make hundreds of MB/s of external memory, which drives V8 into back-to-back major GCs.
   const outMeta = meta.slice(0, records * 4);
   const outData = data.slice(0, used);
+  gc[3] = v8.getHeapStatistics().used_heap_size - heapAtStart + gcFreed;
   parentPort.postMessage({ meta: outMeta, data: outData, errors, gc }, [outMeta.buffer, outData.buffer]);
   used = 0;
   records = 0;
