@@ -114,6 +114,55 @@ describe('gantry bench backend', () => {
     }
   }, 120_000);
 
+  it('streams through the wire thread (--wire-cpu), and says so when it cannot place it', async () => {
+    const run = (cpu: string) =>
+      gantry([
+        'bench',
+        'backend',
+        '--url',
+        simulator.baseURL,
+        '--model',
+        'm',
+        '-n',
+        '6',
+        '--concurrency',
+        '3',
+        '--input-tokens',
+        '8',
+        '--output-tokens',
+        '6',
+        '--wire-cpu',
+        cpu,
+        '--json',
+        '-',
+      ]);
+    // A CPU no machine has: the run goes on, unplaced, with the reason on stderr.
+    const far = await run('4095');
+    expect(far.code, far.stderr).toBe(0);
+    expect(far.stderr).toMatch(
+      /--wire-cpu 4095 not applied: (CPU 4095 is not one this process may use|.*needs Linux)/,
+    );
+    const [result] = JSON.parse(far.stdout) as {
+      metrics: { completed: number; totalOutputTokens: number; itlMs: { count: number; p50: number } };
+    }[];
+    expect(result.metrics.completed).toBe(6);
+    expect(result.metrics.totalOutputTokens).toBe(36);
+    expect(result.metrics.itlMs.count).toBe(30); // 6 requests × 5 gaps, timed on the wire thread
+    expect(result.metrics.itlMs.p50).toBeGreaterThanOrEqual(4); // the simulator's 5 ms between tokens
+    const bad = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--model',
+      'm',
+      '--wire-cpu',
+      'x',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--wire-cpu must be a CPU number');
+  }, 120_000);
+
   it('says what is missing', async () => {
     const { code, stderr } = await gantry(['bench', 'backend', '--model', 'm']);
     expect(code).toBe(2);

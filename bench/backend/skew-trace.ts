@@ -5,19 +5,34 @@
 // split into time spent parsing (other reads), in GC, and the rest (stamping the reads ahead of it in
 // the same batch, the kernel, waiting for the core). Run pinned: `taskset -c 0 node bin/run-ts.js
 // bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
-// Env: BENCH_STREAMS=1000, BENCH_SLICES=0,0.2 (ms per parsing pass; 0 = one pass for all, as before),
+// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, or both: isolated,pinned), BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before),
 // BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
-import { wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
+import {
+  isolateMainThread,
+  isolateThread,
+  placeAllThreads,
+  realtimeMainThread,
+} from '../../src/bench-backend/thread-placement.js';
+import { ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 1000);
-const slices = (process.env.BENCH_SLICES ?? '0,0.2').split(',').map(Number);
+const slices = (process.env.BENCH_SLICES ?? '0.2').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+// Thread placement per run: `pinned` = every thread of the generator on core 0 (as `taskset -c 0`);
+// `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
+// on core 1 with the simulator; `thread` = the sockets on a wire thread (ThreadedPool) alone on core 0,
+// the main thread and the helpers on core 1 with the simulator.
+const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
+// Diagnostic only (never the headline): BENCH_RT=<priority> puts the generator's main thread (alone) in
+// the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
+const rtPriority = Number(process.env.BENCH_RT ?? 0);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -28,7 +43,21 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' ');
 /** performance.now() + this = CLOCK_MONOTONIC in ms (what the simulator stamps). */
-const mono = () => Number(process.hrtime.bigint()) / 1e6 - performance.now();
+const mono = () => {
+  // The smallest of several tries: a read pair split by a preemption would be off by the preemption.
+  let best = Number.POSITIVE_INFINITY;
+  let offset = 0;
+  for (let i = 0; i < 50; i++) {
+    const before = performance.now();
+    const hr = Number(process.hrtime.bigint()) / 1e6;
+    const after = performance.now();
+    if (after - before < best) {
+      best = after - before;
+      offset = hr - (before + after) / 2;
+    }
+  }
+  return offset;
+};
 
 /** Per thread of this process: [name, ns on CPU, ns waiting for a CPU while runnable] (schedstat). */
 function threads(): Map<string, [string, number, number]> {
@@ -45,6 +74,15 @@ function threads(): Map<string, [string, number, number]> {
   return all;
 }
 
+/** [ns on CPU, ns waiting for a CPU] of one thread of this process. */
+function schedstat(tid: number): number[] | undefined {
+  try {
+    return readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sum of the lengths of [starts[i], ends[i]) (sorted, disjoint) inside [a, b). */
 function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number, b: number): number {
   let lo = 0;
@@ -59,7 +97,25 @@ function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number,
   return sum;
 }
 
-async function traced(url: string, sliceMs: number) {
+async function place(placement: string, wireTid?: number): Promise<string> {
+  if (placement === 'thread') {
+    if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
+    const placed = await isolateThread(wireTid, [0], [1]);
+    return placed.ok
+      ? `thread (wire thread alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
+      : `thread FAILED: ${placed.reason}`;
+  }
+  if (placement === 'pinned') {
+    const failed = placeAllThreads([0]);
+    return failed ? `pinned: ${failed}` : 'pinned (all threads on core 0)';
+  }
+  const placed = await isolateMainThread([0], [1]);
+  return placed.ok
+    ? `isolated (main thread on core 0, ${placed.moved.length} other threads on core 1)`
+    : `isolated FAILED: ${placed.reason}`;
+}
+
+async function traced(url: string, sliceMs: number, placement: string) {
   const chunks = streams * 2 * tokens;
   const sent = new Float64Array(chunks);
   const got = new Float64Array(chunks);
@@ -80,10 +136,25 @@ async function traced(url: string, sliceMs: number) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
+  const wireThread = placement === 'thread';
+  let placed = '';
+  let rtTid = process.pid;
+  let rt = '';
+  let wireSched = [0, 0];
+  // One wire thread for the warm-up and the measured run, so that its code is compiled before the run.
+  const wirePool = wireThread ? new ThreadedPool(new URL(new URL(url).origin)) : undefined;
+  if (wirePool) {
+    const tid = await wirePool.wireThreadId;
+    if (tid !== undefined) rtTid = tid;
+    placed = await place(placement, tid);
+  }
+  if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams),
+    pool: wirePool,
   });
+  if (!wireThread) placed = await place(placement); // again, for threads created meanwhile
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -102,11 +173,17 @@ async function traced(url: string, sliceMs: number) {
       passReads[p++] = k;
     }
   };
+  if (rtPriority > 0)
+    rt = `, ${wireThread ? 'wire' : 'main'} thread ${realtimeMainThread(rtPriority, rtTid) ?? `SCHED_FIFO ${rtPriority}`}`;
+  const profiler = new v8.GCProfiler();
+  const heapBefore = v8.getHeapStatistics().used_heap_size;
+  profiler.start();
   const cpu = process.cpuUsage();
   const before = threads();
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
+    pool: wirePool,
     onChunk: (event, at) => {
       const s = event.sent_mono_ms as number | undefined;
       if (s === undefined || n >= chunks) return;
@@ -116,6 +193,7 @@ async function traced(url: string, sliceMs: number) {
         k = ids.size;
         ids.set(id, k);
       }
+      if (wireThread && (n & 1023) === 0) wireSched = schedstat(rtTid) ?? wireSched;
       sent[n] = s;
       lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
       got[n] = at + offset;
@@ -124,12 +202,20 @@ async function traced(url: string, sliceMs: number) {
   });
   const used = process.cpuUsage(cpu);
   const after = threads();
+  const wireGc = wirePool?.wireGc;
+  await wirePool?.close();
+  if (rtPriority > 0) realtimeMainThread(0, rtTid);
+  // Bytes allocated on the JS heap during the run: growth plus what every GC freed.
+  const gcStats = profiler.stop()?.statistics ?? [];
+  let allocated = v8.getHeapStatistics().used_heap_size - heapBefore;
+  for (const g of gcStats)
+    allocated += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
   const perThread: string[] = [];
   for (const [tid, [name, c, w]] of after) {
     const [, c0, w0] = before.get(tid) ?? [name, 0, 0];
     if (c - c0 > 1e6 || w - w0 > 1e6)
       perThread.push(
-        `${tid === String(process.pid) ? 'main' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
+        `${tid === String(process.pid) ? 'main' : tid === String(rtTid) ? 'wire' : name} cpu ${f((c - c0) / 1e6, 1)} wait ${f((w - w0) / 1e6, 1)}`,
       );
   }
   wireTrace.onRead = undefined;
@@ -219,6 +305,10 @@ async function traced(url: string, sliceMs: number) {
   }
   const later: string[] = [];
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
+  if (wireThread)
+    later.push(
+      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
+    );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(
     `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
@@ -251,7 +341,7 @@ async function traced(url: string, sliceMs: number) {
   const gcLen = summarise(gcEnd.map((e, i) => e - gcStart[i]));
   const gcTotal = gcEnd.reduce((a, e, i) => a + e - gcStart[i], 0);
   out(
-    `slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
+    `${placed}${rt}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
       `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
   );
   out(
@@ -263,7 +353,7 @@ async function traced(url: string, sliceMs: number) {
   );
   out(
     `  GC pauses ${gcLen.count} (kinds ${[...new Set(gcKind)].join(',')}): p50/max ${f(gcLen.p50)} / ${f(gcLen.max)} ms, total ${f(gcTotal, 1)} ms; ` +
-      `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; load ${load()}`,
+      `reads out of send order (adjacent) ${inverted} of ${n}, by up to ${f(invertedBy)} ms; CPU ${f((used.user + used.system) / n, 1)} µs/chunk; JS heap allocated ${f(allocated / n / 1024, 2)} KB/chunk; load ${load()}`,
   );
   for (const line of later) out(line);
 }
@@ -282,7 +372,8 @@ try {
   // normal class (then the kernel's softirq thread on its core is not starved while it writes a burst).
   if (process.env.BENCH_SIM_NORMAL === '1')
     spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
-  for (let round = 0; round < rounds; round++) for (const slice of slices) await traced(sim.url, slice);
+  for (let round = 0; round < rounds; round++)
+    for (const placement of placements) for (const slice of slices) await traced(sim.url, slice, placement);
 } finally {
   for (const s of started) await stop(s).catch(() => {});
 }

@@ -10,3 +10,12 @@ export type { RequestRecord } from './request-record.js';
 export { type BackendTarget, type LoadOptions, type LoadResult, runLoad } from './run-load.js';
 export { runSweep } from './run-sweep.js';
 export { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
+export {
+  allowedCpus,
+  isolateMainThread,
+  isolateThread,
+  parseCpuList,
+  placeAllThreads,
+  realtimeMainThread,
+  type ThreadPlacement,
+} from './thread-placement.js';

@@ -7,7 +7,7 @@ import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metri
 import { type GeneratorHealth, healthProbe } from './generator-health.js';
 import type { RequestRecord } from './request-record.js';
 import { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
-import { RawPool } from './wire/index.js';
+import { RawPool, ThreadedPool, type WirePool } from './wire/index.js';
 
 export interface BackendTarget {
   /** Name shown in reports (defaults to the URL). */
@@ -31,6 +31,15 @@ export interface LoadOptions {
   onChunk?: StreamTarget['onChunk'];
   /** false: non-streamed requests (one JSON answer each). Default true. */
   stream?: boolean;
+  /**
+   * Own the sockets on a worker thread that only stamps and copies reads (wire/threaded-pool.ts), so that
+   * this thread's GC pauses and parsing never delay a stamp. Default false.
+   */
+  wireThread?: boolean;
+  /** A pool to use (and leave open) instead of a new one: to run several loads on one warmed wire thread. */
+  pool?: WirePool;
+  /** With `wireThread`: called with its kernel thread id (Linux) before the run, e.g. to place it. */
+  onWireThread?: (tid: number | undefined, pool: ThreadedPool) => void | Promise<void>;
 }
 
 export interface LoadResult {
@@ -51,7 +60,9 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     arrival.kind === 'concurrency'
       ? arrival.concurrency
       : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
-  const pool = new RawPool(new URL(new URL(backend.url).origin), timeoutMs);
+  const origin = new URL(new URL(backend.url).origin);
+  const threaded = !options.pool && options.wireThread ? new ThreadedPool(origin, timeoutMs) : undefined;
+  const pool: WirePool = options.pool ?? threaded ?? new RawPool(origin, timeoutMs);
   const target: StreamTarget = {
     url: new URL(backend.url),
     model: backend.model,
@@ -63,6 +74,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     onChunk: options.onChunk,
   };
   try {
+    if (threaded) await options.onWireThread?.(await threaded.wireThreadId, threaded);
     for (let i = 0; i < warmup; i++) await streamRequest(target, prompts[i % prompts.length], 0);
     const gaps = arrivalGaps(arrival, prompts.length, seededRandom(seed));
     const records: RequestRecord[] = new Array(prompts.length);
@@ -105,7 +117,7 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       records,
     };
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
 }
 

@@ -3,7 +3,7 @@
 // one read is timed at the read's arrival (before any parsing), the SSE framing is found on the bytes,
 // and only each event's JSON is decoded.
 import type { RequestRecord } from './request-record.js';
-import { type Exchange, type RawPool, readClock, SseScanner } from './wire/index.js';
+import { type Exchange, readClock, SseScanner, type WirePool } from './wire/index.js';
 
 export interface StreamTarget {
   /** Base URL including /v1. */
@@ -12,7 +12,7 @@ export interface StreamTarget {
   apiKey?: string;
   endpoint: 'chat' | 'completions';
   /** Keep-alive connections to the URL's origin, reused across requests. */
-  pool: RawPool;
+  pool: WirePool;
   timeoutMs: number;
   /** false: ask for one JSON answer (TTFT is then the whole latency, as vLLM counts it). Default true. */
   stream?: boolean;

@@ -15,6 +15,13 @@ export interface Exchange extends ResponseHandler {
   onError(error: Error): void;
 }
 
+/** What a request needs of a pool: RawPool (reads stamped on this thread) or ThreadedPool (on its own). */
+export interface WirePool {
+  /** Sends a whole request (head and body, already serialised) and reads the answer into `exchange`. */
+  send(request: Buffer, exchange: Exchange): void;
+  close(): Promise<void>;
+}
+
 /** performance.now() when the read being handled arrived: the timestamp of every event in it. */
 export const readClock = { now: 0 };
 
@@ -150,7 +157,7 @@ class Connection {
   }
 }
 
-export class RawPool {
+export class RawPool implements WirePool {
   private readonly idle: Connection[] = [];
   private readonly all = new Set<Connection>();
   private readonly retries = new WeakMap<Exchange, Buffer>();

@@ -4,9 +4,11 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   type Arrival,
+  allowedCpus,
   type BackendTarget,
   formatTable,
   htmlReport,
+  isolateThread,
   type LoadResult,
   parseGoodput,
   promptsFromFile,
@@ -41,6 +43,8 @@ interface BackendFlags {
   timeoutMs: string;
   /** false with --no-stream. */
   stream: boolean;
+  wireThread?: boolean;
+  wireCpu?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -74,6 +78,14 @@ export function define(command: Command, context: CliContext): void {
       '--no-stream',
       'non-streamed requests (one JSON answer each): TTFT = E2EL, no TPOT/ITL; for request rates',
     )
+    .option(
+      '--wire-thread',
+      'own the sockets on a thread that only stamps reads, so GC and parsing never delay a timestamp',
+    )
+    .option(
+      '--wire-cpu <n>',
+      'Linux: put that thread alone on CPU n and every other thread elsewhere (implies --wire-thread)',
+    )
     .action(async (flags: BackendFlags) => {
       const backends = backendsOf(flags);
       const requests = positive('--requests', flags.requests);
@@ -88,6 +100,7 @@ export function define(command: Command, context: CliContext): void {
         warmup: Number(flags.warmup),
         timeoutMs: positive('--timeout-ms', flags.timeoutMs),
         stream: flags.stream,
+        ...wireOptions(flags, context),
         maxConcurrency: flags.maxConcurrency
           ? positive('--max-concurrency', flags.maxConcurrency)
           : undefined,
@@ -105,6 +118,35 @@ export function define(command: Command, context: CliContext): void {
       if (flags.html) await writeFile(flags.html, htmlReport(results));
       if (results.every((r) => r.metrics.completed === 0)) process.exitCode = 1;
     });
+}
+
+/** --wire-thread / --wire-cpu: the sockets on their own thread, optionally placed alone on a CPU. */
+function wireOptions(flags: BackendFlags, context: CliContext) {
+  if (flags.wireCpu === undefined) return flags.wireThread ? { wireThread: true } : {};
+  const cpu = Number(flags.wireCpu);
+  if (!Number.isInteger(cpu) || cpu < 0)
+    throw new GantryError(
+      'USAGE_INVALID',
+      `--wire-cpu must be a CPU number (0, 1, ...), not "${flags.wireCpu}".`,
+      {
+        hint: 'For example: --wire-cpu 0 (the other threads go to the other CPUs).',
+      },
+    );
+  const others = (allowedCpus() ?? []).filter((c) => c !== cpu);
+  let told = false;
+  return {
+    wireThread: true,
+    async onWireThread(tid: number | undefined) {
+      const placed =
+        tid === undefined
+          ? { ok: false, reason: 'the wire thread has no thread id here (placement needs Linux)' }
+          : await isolateThread(tid, [cpu], others);
+      if (!placed.ok && !told) {
+        told = true; // once, not once per run
+        context.stderr.write(`gantry bench backend: --wire-cpu ${cpu} not applied: ${placed.reason}\n`);
+      }
+    },
+  };
 }
 
 function backendsOf(flags: BackendFlags): BackendTarget[] {

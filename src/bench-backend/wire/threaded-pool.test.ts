@@ -1,0 +1,143 @@
+// ThreadedPool (the sockets on a wire thread) on a real loopback socket: the same contract as RawPool
+// (keep-alive reuse, one re-send on a stale reused connection, a clear failure on a reset fresh one), and
+// what it is for: a read is stamped when it arrives even while the main thread is busy.
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Exchange, readClock } from './raw-pool.js';
+import { ThreadedPool } from './threaded-pool.js';
+
+let server: net.Server;
+let origin: URL;
+let connections = 0;
+const sockets = new Set<net.Socket>();
+/** 'drop-second': a connection's second request is answered by closing it; 'reset': every request. */
+let mode: 'drop-second' | 'reset' = 'drop-second';
+
+/** A server on a thread of its own (so that it writes while this thread is busy): a chunked answer in
+ * two chunks 60 ms apart. Resolves to its origin and a stop function. */
+async function streamServer(): Promise<{ origin: URL; stop: () => Promise<number> }> {
+  const worker = new Worker(
+    `const net = require('node:net');
+     const { parentPort } = require('node:worker_threads');
+     const server = net.createServer((socket) => socket.once('data', () => {
+       socket.write('HTTP/1.1 200 OK\\r\\ntransfer-encoding: chunked\\r\\n\\r\\n3\\r\\none\\r\\n');
+       setTimeout(() => socket.write('3\\r\\ntwo\\r\\n0\\r\\n\\r\\n'), 60);
+     }));
+     server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));`,
+    { eval: true },
+  );
+  const port = await new Promise<number>((resolve) => worker.once('message', resolve));
+  return { origin: new URL(`http://127.0.0.1:${port}`), stop: () => worker.terminate() };
+}
+
+beforeAll(async () => {
+  server = net.createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    let requests = 0;
+    socket.on('data', (bytes) => {
+      for (let at = bytes.indexOf('\r\n\r\n'); at >= 0; at = bytes.indexOf('\r\n\r\n', at + 4)) {
+        requests++;
+        if (mode === 'reset' || requests === 2) return void socket.destroy();
+        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = new URL(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`);
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** One GET; the body and, per body piece, its stamp (readClock.now) and when this thread handled it. */
+function get(pool: ThreadedPool, onBody?: (stamp: number, handled: number) => void): Promise<string> {
+  return new Promise((resolve) => {
+    let body = '';
+    let status = 0;
+    const exchange: Exchange = {
+      onHead: (code) => {
+        status = code;
+      },
+      onBody: (bytes, start, end) => {
+        body += bytes.toString('latin1', start, end);
+        onBody?.(readClock.now, performance.now());
+      },
+      onEnd: () => resolve(`${status} ${body}`),
+      onError: (error) => resolve(`error ${error.message}`),
+    };
+    pool.send(Buffer.from('GET / HTTP/1.1\r\nhost: x\r\n\r\n'), exchange);
+  });
+}
+
+describe('ThreadedPool', () => {
+  it('reuses a connection and sends again, once, when the reused one was closed', async () => {
+    mode = 'drop-second';
+    connections = 0;
+    const pool = new ThreadedPool(origin, 5_000);
+    try {
+      expect(await get(pool)).toBe('200 ok');
+      expect(await get(pool)).toBe('200 ok'); // the kept-alive connection is dropped: sent again
+      expect(connections).toBe(2);
+      expect(await get(pool)).toBe('200 ok'); // and again on the second connection
+      expect(connections).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports a reset of a fresh connection instead of sending again', async () => {
+    mode = 'reset';
+    const pool = new ThreadedPool(origin, 5_000);
+    try {
+      expect(await get(pool)).toMatch(/^error /);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stamps a read when it arrives, not when the busy main thread gets to it', async () => {
+    const streaming = await streamServer();
+    const pool = new ThreadedPool(streaming.origin, 5_000);
+    const pieces: [number, number][] = [];
+    try {
+      const sent = performance.now();
+      const answer = get(pool, (stamp, handled) => {
+        pieces.push([stamp, handled]);
+        // After the first piece, keep this thread busy well past the second one's arrival (60 ms later).
+        if (pieces.length === 1) {
+          const until = performance.now() + 250;
+          while (performance.now() < until);
+        }
+      });
+      expect(await answer).toBe('200 onetwo');
+      expect(pieces).toHaveLength(2);
+      const [[first], [second, handled]] = pieces;
+      expect(first).toBeGreaterThanOrEqual(sent);
+      // The second piece was handled only after the 250 ms busy loop, but stamped on arrival (~60 ms
+      // after the first; generous bounds for a loaded machine): RawPool would stamp it ≥ 250 ms late.
+      expect(handled - first).toBeGreaterThanOrEqual(250);
+      expect(second - first).toBeGreaterThanOrEqual(50);
+      expect(second - first).toBeLessThan(handled - first - 60);
+    } finally {
+      await pool.close();
+      await streaming.stop();
+    }
+  });
+
+  it('tells its kernel thread id (Linux) and fails requests after close', async () => {
+    mode = 'drop-second';
+    const pool = new ThreadedPool(origin, 5_000);
+    const tid = await pool.wireThreadId;
+    if (process.platform === 'linux') {
+      expect(tid).toBeGreaterThan(0);
+      expect(tid).not.toBe(process.pid);
+      expect(existsSync(`/proc/self/task/${tid}`)).toBe(true);
+    }
+    await pool.close();
+    expect(await get(pool)).toBe('error the connection pool is closed');
+  });
+});

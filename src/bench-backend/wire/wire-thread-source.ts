@@ -1,0 +1,187 @@
+// The code of the wire thread (a worker thread that owns the load generator's sockets; see
+// threaded-pool.ts), kept as plain JavaScript so that it runs as an eval'd worker from the TypeScript
+// sources (tsx) and from the compiled package alike. It does as little as it can per read: take
+// performance.now(), copy the bytes into the outgoing batch (no allocation per read), and post the batch
+// to the main thread within a millisecond (one exact-size copy of the batch, transferred). Its
+// heap therefore barely grows, and the main thread's garbage collections and parsing never delay a stamp.
+// Messages in: {op:'s', id, request} send, {op:'r', id, keep} the answer is complete (keep: reuse the
+// connection), {op:'c'} close. Out: {ready, timeOrigin, tid} once, then batches
+// {meta: Float64Array [id, at, kind (0 data, 1 end, 2 error), length] per record, data, errors,
+// gc: this thread's GC pauses so far [count, total ms, longest ms]}.
+export const wireThreadSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const net = require('node:net');
+const tls = require('node:tls');
+const { readlinkSync } = require('node:fs');
+const { PerformanceObserver } = require('node:perf_hooks');
+
+const { host, port, secure, timeoutMs, tlsOptions } = workerData;
+let tid;
+try {
+  tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+} catch {
+  tid = undefined; // not Linux
+}
+parentPort.postMessage({ ready: true, timeOrigin: performance.timeOrigin, tid });
+
+// This thread's own GC pauses (count, total ms, longest ms), sent with every batch.
+const gc = [0, 0, 0, 0, 0];
+const v8 = require('node:v8');
+const heapAtStart = v8.getHeapStatistics().used_heap_size;
+let gcFreed = 0;
+const profiler = new v8.GCProfiler();
+profiler.start();
+setInterval(() => {
+  for (const g of profiler.stop().statistics)
+    gcFreed += g.beforeGC.heapStatistics.usedHeapSize - g.afterGC.heapStatistics.usedHeapSize;
+  profiler.start();
+}, 200).unref();
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc[0]++;
+    gc[1] += entry.duration;
+    if (entry.duration > gc[2]) gc[4] = entry.detail ? entry.detail.kind : 0;
+    gc[2] = Math.max(gc[2], entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
+const shared = Buffer.allocUnsafe(256 * 1024);
+const DATA = 256 * 1024;
+const RECORDS = 4096;
+let data = new Uint8Array(DATA); // staging, reused
+const meta = new Float64Array(RECORDS * 4);
+let used = 0;
+let records = 0;
+let errors = [];
+let scheduled = false;
+
+function flush() {
+  scheduled = false;
+  if (records === 0) return;
+  // Exactly what was used goes out (a copy, transferred): staging buffers sized for the worst case
+  // would make hundreds of MB/s of external memory, which drives V8 into back-to-back major GCs.
+  const outMeta = meta.slice(0, records * 4);
+  const outData = data.slice(0, used);
+  gc[3] = v8.getHeapStatistics().used_heap_size - heapAtStart + gcFreed;
+  parentPort.postMessage({ meta: outMeta, data: outData, errors, gc }, [outMeta.buffer, outData.buffer]);
+  used = 0;
+  records = 0;
+  errors = [];
+}
+
+function record(id, kind, at, bytes, n) {
+  if (records === RECORDS || used + n > data.length) flush();
+  if (n > data.length) data = new Uint8Array(n);
+  const at4 = records * 4;
+  meta[at4] = id;
+  meta[at4 + 1] = at;
+  meta[at4 + 2] = kind;
+  meta[at4 + 3] = n;
+  // A plain loop: Buffer#copy and TypedArray#set with a subarray allocate a view per call.
+  for (let i = 0; i < n; i++) data[used + i] = bytes[i];
+  used += n;
+  records++;
+  if (!scheduled) {
+    scheduled = true;
+    // Within 1 ms, not at once: the stamps are taken already, and one message per millisecond (not one
+    // per read) keeps this thread's and the main thread's cost per read low.
+    setTimeout(flush, 1);
+  }
+}
+
+const idle = [];
+const all = new Set();
+const byId = new Map();
+let closed = false;
+
+function finish(connection, kind, message) {
+  connection.dead = true;
+  all.delete(connection);
+  const at = idle.indexOf(connection);
+  if (at >= 0) idle.splice(at, 1);
+  const id = connection.id;
+  if (id === undefined) return;
+  connection.id = undefined;
+  byId.delete(id);
+  // A reused connection the server had closed meanwhile: the request goes again on a new one, once.
+  if (connection.retry && !connection.received && !closed) return send(id, connection.retry, false);
+  if (kind === 2) errors.push(message);
+  record(id, kind, performance.now(), shared, 0);
+}
+
+function connect() {
+  const connection = { socket: undefined, id: undefined, received: false, retry: undefined, dead: false };
+  const read = (n, buffer) => {
+    const at = performance.now();
+    if (connection.id === undefined) {
+      connection.socket.destroy(); // bytes nobody asked for
+      return true;
+    }
+    connection.received = true;
+    record(connection.id, 0, at, buffer, n);
+    return true;
+  };
+  connection.socket = secure
+    ? tls.connect({ ...tlsOptions, host, port, ...(net.isIP(host) ? {} : { servername: host }), noDelay: true })
+    : net.connect({ host, port, noDelay: true, onread: { buffer: shared, callback: read } });
+  if (secure) connection.socket.on('data', (chunk) => read(chunk.length, chunk));
+  connection.socket.on('error', (error) => {
+    finish(connection, 2, error.message || error.code || 'connection failed');
+    connection.socket.destroy();
+  });
+  connection.socket.on('timeout', () => {
+    finish(connection, 2, 'no data for ' + timeoutMs + ' ms (timed out)');
+    connection.socket.destroy();
+  });
+  connection.socket.on('end', () => finish(connection, 1));
+  connection.socket.on('close', () => {
+    if (!connection.dead) finish(connection, 1);
+  });
+  all.add(connection);
+  return connection;
+}
+
+function send(id, request, mayRetry) {
+  const reused = mayRetry ? idle.pop() : undefined;
+  const connection = reused || connect();
+  connection.id = id;
+  connection.received = false;
+  connection.retry = reused ? request : undefined;
+  byId.set(id, connection);
+  connection.socket.setTimeout(timeoutMs);
+  connection.socket.write(request);
+}
+
+parentPort.on('message', (message) => {
+  if (message.op === 's') {
+    if (closed) {
+      errors.push('the connection pool is closed');
+      return record(message.id, 2, performance.now(), shared, 0);
+    }
+    return send(message.id, Buffer.from(message.request.buffer, message.request.byteOffset, message.request.byteLength), true);
+  }
+  if (message.op === 'r') {
+    const connection = byId.get(message.id);
+    if (!connection) return;
+    byId.delete(message.id);
+    connection.id = undefined;
+    connection.retry = undefined;
+    if (message.keep && !connection.dead && !closed) {
+      connection.socket.setTimeout(0);
+      idle.push(connection);
+    } else connection.socket.destroy();
+    return;
+  }
+  if (message.op === 'c') {
+    closed = true;
+    for (const connection of all) {
+      connection.dead = true;
+      connection.socket.destroy();
+    }
+    all.clear();
+    idle.length = 0;
+    flush();
+    parentPort.close();
+  }
+});
+`;
