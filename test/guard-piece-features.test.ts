@@ -47,10 +47,27 @@ function randomTexts(count: number, seed: number, alphabet: readonly string[], m
 }
 
 const words = ['you', 'are', 'an', 'idiot', 'hate', "don't", 'it’s', 'ok', 'Straße', 'ΣΑΣ', 'İstanbul', '😀'];
-const separators = [' ', ' ', ' ', '. ', '.\n', '\n\n', '!  ', '?\t', '\n', ', ', "'", '’', '-', '\u2028', '\u00a0'];
+const separators = [
+  ' ',
+  ' ',
+  ' ',
+  '. ',
+  '.\n',
+  '\n\n',
+  '!  ',
+  '?\t',
+  '\n',
+  ', ',
+  "'",
+  '’',
+  '-',
+  '\u2028',
+  '\u00a0',
+];
 const alphabet = [...words, ...separators, 'a', 'B', '1', '\ud800', '\udc00', '中', 'ſ', 'K'];
-// Without "Σ" and "İ" (texts holding either are always scanned piece by piece).
-const plainAlphabet = alphabet.filter((w) => !/[Σİ]/.test(w));
+// Without "İ" (texts holding one are always scanned piece by piece).
+const plainAlphabet = alphabet.filter((w) => !/İ/.test(w));
+const greekAlphabet = [...plainAlphabet, 'Σ', 'ΑΣ', 'σ', 'ς', '\u0301', "Σ'", '.Σ', ':'];
 
 const edgeCases = [
   '',
@@ -62,6 +79,8 @@ const edgeCases = [
   `${'a long sentence without any stop '.repeat(30)}`,
   `${'Σίσυφος was here. '.repeat(30)}`,
   `${'İstanbul is big. '.repeat(30)}`,
+  `${"ΟΔΥΣΣΕΥΣ. ΑΣ.Σ Σ'Σ ΑΣ\u0301 Σ ΑΣ:Α ΛΕΥΚΩΣΙΑ. ".repeat(12)}`,
+  ...Array.from({ length: 30 }, (_, i) => `${'ΑΣ '.repeat(i)}${'word ΣΑΣ. '.repeat(40)}`),
   `${'emoji 😀 and \ud800 lone. '.repeat(30)}`,
   `${'past the limit of the scan. '.repeat(200)}`,
   `${'tabs\tand\u00a0spaces  . '.repeat(40)}`,
@@ -81,7 +100,15 @@ function datasetTexts(root: string): string[] {
       loadDavidson(root).map((r) => r.text),
       50,
     ),
-    ...kilobyteTexts(every(prompts, 400).concat(every(loadPresidioSynth(root).map((r) => r.text), 200)), 157),
+    ...kilobyteTexts(
+      every(prompts, 400).concat(
+        every(
+          loadPresidioSynth(root).map((r) => r.text),
+          200,
+        ),
+      ),
+      157,
+    ),
   ];
 }
 
@@ -90,6 +117,7 @@ const texts = [
   ...randomTexts(50, 7, alphabet, 1200),
   ...randomTexts(100, 8, plainAlphabet, 1200),
   ...randomTexts(20, 9, plainAlphabet, 6000),
+  ...randomTexts(100, 10, greekAlphabet, 900),
   ...(datasets ? datasetTexts(datasets) : []),
 ];
 
@@ -134,9 +162,13 @@ describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers
     const differing: string[] = [];
     let read = 0;
     let tried = 0;
+    let sigma = 0;
+    let sigmaRead = 0;
     for (const text of texts) {
       if (text.length === 0) continue;
       predictTextPositives(models, text, true);
+      const lower = text.slice(0, 4000).toLowerCase();
+      if (/Σ/.test(text)) sigma++;
       for (let k = 0; k < 40; k++) {
         const start = Math.floor(next() * text.length);
         const end = Math.min(text.length, start + 1 + Math.floor(next() * 400));
@@ -144,6 +176,10 @@ describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers
         const fast = piecePositive(toxicity, text, start, end);
         if (fast === undefined) continue;
         read++;
+        if (/Σ/.test(text.slice(start, end))) sigmaRead++;
+        // What reading from the scan assumes: the piece lower-cases to the scan's lower-cased text.
+        if (text.slice(start, end).toLowerCase() !== lower.slice(start, end))
+          differing.push(`lower-case ${JSON.stringify(text.slice(start, end).slice(0, 40))}`);
         if (!Object.is(fast, oldPositive(toxicity, text.slice(start, end))))
           differing.push(`${JSON.stringify(text.slice(start, end).slice(0, 40))} [${start}, ${end})`);
       }
@@ -153,5 +189,8 @@ describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers
     }
     expect(differing).toEqual([]);
     expect(read).toBeGreaterThan(tried * 0.1);
+    // Final sigma is exercised: pieces holding "Σ" are read from the scan.
+    expect(sigma).toBeGreaterThan(50);
+    expect(sigmaRead).toBeGreaterThan(200);
   });
 });

@@ -372,7 +372,6 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   if (keep) {
     keptValid = true;
     scan.generation++;
-  }
-  else for (let t = 0; t < scan.count; t++) keys[slotOf[t]] = -1;
+  } else for (let t = 0; t < scan.count; t++) keys[slotOf[t]] = -1;
   return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }

@@ -172,6 +172,8 @@ export function gatherRows(
 /** Weight `c` of row `index`, as gatherRows reads it. */
 export function rowWeight(table: WeightTable, index: number, c = 0): number {
   if (table.quantized)
-    return Math.fround(table.quantized[index * (table.stride ?? table.width) + (table.column ?? 0) + c] / 1000);
+    return Math.fround(
+      table.quantized[index * (table.stride ?? table.width) + (table.column ?? 0) + c] / 1000,
+    );
   return (table.table as Float32Array | Float64Array)[index * table.width + c];
 }

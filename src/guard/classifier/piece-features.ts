@@ -5,8 +5,8 @@
 // other feature is read from the scan by position, so a piece costs no hashing, no count-table probes and
 // no weight-table reads. The features are counted in the order a scan of the piece meets them, so every
 // sum adds in the same order and the probability is the scan's to the bit. Where a piece cannot be read
-// this way (it cuts a word, lies past the scanned prefix, or lower-casing is not per character: "İ" and
-// "Σ"), the caller scans it as before.
+// this way (it cuts a word, lies past the scanned prefix, or the text holds an "İ", which lower-cases to
+// two code units), the caller scans it as before.
 import { charClass, spaceClass } from './char-classes.js';
 import {
   type FeatureScan,
@@ -15,9 +15,9 @@ import {
   keptScan,
   lastBigramHash,
   lengthHash,
+  maximumFeatureCharacters,
   noWordHash,
   reduceHash,
-  maximumFeatureCharacters,
 } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
 import { gatherRows, positiveTable, rowWeight, sortByBlock, type WeightTable } from './margin-tables.js';
@@ -25,10 +25,6 @@ import { gatherRows, positiveTable, rowWeight, sortByBlock, type WeightTable } f
 const space = 32;
 const fnvOffset = 0x811c9dc5;
 const prime = 0x01000193;
-
-/** Per kept scan: whether its lower-cased text is the text's, character by character. */
-let safeGeneration = -1;
-let safe = false;
 
 /** Per kept scan and model: the weight of each of the scan's features, by first-seen position. */
 let weightsGeneration = -1;
@@ -50,28 +46,31 @@ function isSpace(text: string, i: number): boolean {
 }
 
 function lowerCaseIsPerCharacter(scan: FeatureScan): boolean {
-  if (safeGeneration !== scan.generation) {
-    safeGeneration = scan.generation;
-    const prefix = Math.min(scan.text.length, scan.lower.length);
-    // toLowerCase is per character except "Σ" (final sigma depends on its neighbours) and the
-    // length-changing "İ" (which shows as a longer lower-cased text).
-    safe =
-      scan.lower.length === Math.min(scan.text.length, maximumFeatureCharacters) &&
-      scan.text.lastIndexOf('Σ', prefix) < 0;
-  }
-  return safe;
+  // toLowerCase is per character except for "İ", which lower-cases to two code units (and shows as a
+  // longer lower-cased text), and "Σ", whose final form depends on its neighbours up to the nearest
+  // character that is neither cased nor case-ignorable: a whitespace character. A piece read from the
+  // scan ends at a whitespace character or at the scan's own end on both sides, so its "Σ" reads the
+  // same neighbours in the piece as in the text.
+  return scan.lower.length === Math.min(scan.text.length, maximumFeatureCharacters);
 }
 
 function weightsOf(scan: FeatureScan, table: WeightTable): Float64Array {
   if (weightsGeneration !== scan.generation || weightsTable !== table) {
     const count = scan.count;
-    if (weights.length < count) {
-      weights = new Float64Array(count);
-      order = new Int32Array(count);
+    if (weights.length < count) weights = new Float64Array(count);
+    const touched = scan.touched;
+    if (table.stride !== undefined && table.quantized) {
+      // A table shared with the prompt-task margins (margin-tables.ts shareRows): the prompt tasks have
+      // just read these rows, so they are read straight, in first-seen order (decoded as gatherRows does).
+      const { quantized, stride, column = 0 } = table;
+      for (let t = 0; t < count; t++)
+        weights[t] = Math.fround(quantized[touched[t] * stride + column] / 1000);
+    } else {
+      if (order.length < count) order = new Int32Array(count);
+      sortByBlock(count, touched, scan.dimension, order);
+      const gathered = gatherRows(table, count, touched, order);
+      for (let t = 0; t < count; t++) weights[t] = gathered[t];
     }
-    sortByBlock(count, scan.touched, scan.dimension, order);
-    const gathered = gatherRows(table, count, scan.touched, order);
-    for (let t = 0; t < count; t++) weights[t] = gathered[t];
     weightsGeneration = scan.generation;
     weightsTable = table;
   }
@@ -124,7 +123,12 @@ function wordFrom(scan: FeatureScan, at: number): number {
  * predictTextPositive(model, text.slice(start, end)), read from the kept scan of `text` (the same number);
  * undefined where the piece has to be scanned (see above), or no scan of `text` is kept.
  */
-export function piecePositive(model: LinearModel, text: string, start: number, end: number): number | undefined {
+export function piecePositive(
+  model: LinearModel,
+  text: string,
+  start: number,
+  end: number,
+): number | undefined {
   const scan = keptScan(text, model.dimension);
   const table = scan && positiveTable(model);
   if (!scan || !table || start >= end || !lowerCaseIsPerCharacter(scan)) return undefined;
@@ -150,10 +154,20 @@ export function piecePositive(model: LinearModel, text: string, start: number, e
   for (let w = first; w < stop; w++) {
     meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
     if (w === first)
-      meetIndex(scan, table, reduceHash(firstBigramHash(scan.lower, scan.wordStart[w], scan.wordEnd[w]), dimension), 1);
+      meetIndex(
+        scan,
+        table,
+        reduceHash(firstBigramHash(scan.lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
+        1,
+      );
     else meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
   }
-  meetIndex(scan, table, reduceHash(lastBigramHash(stop > first ? scan.wordNext[stop - 1] : noWordHash), dimension), 1);
+  meetIndex(
+    scan,
+    table,
+    reduceHash(lastBigramHash(stop > first ? scan.wordNext[stop - 1] : noWordHash), dimension),
+    1,
+  );
   // Character n-grams of ' ' + piece + ' ' (collapsed): the scan's units base+1 .. last between two pads.
   const units = scan.units;
   const base = scan.unitOf[start] - 1;

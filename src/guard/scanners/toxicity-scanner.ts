@@ -66,7 +66,9 @@ export function toxicityScore(text: string, model: LinearModel = shippedToxicity
   for (let p = 0; p < ranges.length; p += 2) {
     const [start, end] = [ranges[p], ranges[p + 1]];
     // A piece of the text the prompt tasks just scanned is read from that scan (the same number).
-    const piece = piecePositive(model, normalized, start, end) ?? predictTextPositive(model, normalized.slice(start, end));
+    const piece =
+      piecePositive(model, normalized, start, end) ??
+      predictTextPositive(model, normalized.slice(start, end));
     score = Math.max(score, piece);
   }
   return score;
