@@ -39,7 +39,10 @@ for (let i = 0; i < 100; i++) run(texts[i % texts.length]);
 const per: number[][] = [];
 for (const text of texts) {
   const best = names.map(() => Infinity);
-  for (let r = 0; r < repeats; r++) run(text).forEach((t, k) => (best[k] = Math.min(best[k], t)));
+  for (let r = 0; r < repeats; r++)
+    run(text).forEach((t, k) => {
+      best[k] = Math.min(best[k], t);
+    });
   per.push(best.map((t) => (t * 1e3 * 1024) / text.length));
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -47,7 +50,7 @@ const totals = per.map((p) => p.reduce((a, b) => a + b, 0));
 console.log(`${texts.length} texts; µs/KB, fastest of ${repeats}`);
 names.forEach((n, k) => console.log(`${n.padEnd(18)} median ${median(per.map((p) => p[k])).toFixed(0)}`));
 console.log(`total median ${median(totals).toFixed(0)}`);
-const order = totals.map((t, i) => i).sort((a, b) => totals[b] - totals[a]);
+const order = totals.map((_, i) => i).sort((a, b) => totals[b] - totals[a]);
 for (const i of order.slice(0, Number(process.env.SHOW ?? 8))) {
   console.log(
     `#${i} total ${totals[i].toFixed(0)}: ${names.map((n, k) => `${n.split(':')[1]} ${per[i][k].toFixed(0)}`).join(', ')}`,
