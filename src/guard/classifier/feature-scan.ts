@@ -64,9 +64,9 @@ export interface FeatureScan {
    * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in
    * a table that fits the core's cache, where a dense count array of the whole dimension is half a
    * megabyte read at random). Emptied after a scan, except in the kept scan (emptied before its next).
+   * Slot s holds its key at 2s and its position at 2s + 1: a probe reads one cache line.
    */
-  slotKeys: Int32Array;
-  slotPositions: Int32Array;
+  slots: Int32Array;
   slotShift: number;
   /** The slot of each first-seen feature, to empty the table afterwards. */
   slotOf: Int32Array;
@@ -96,8 +96,7 @@ function newScan(): FeatureScan {
     count: 0,
     touched: new Int32Array(0),
     counts: new Float64Array(0),
-    slotKeys: new Int32Array(0),
-    slotPositions: new Int32Array(0),
+    slots: new Int32Array(0),
     slotShift: 32,
     slotOf: new Int32Array(0),
     units: new Uint16Array(0),
@@ -126,12 +125,12 @@ export function keptScan(text: string, dimension: number): FeatureScan | undefin
 
 /** The first-seen position of feature `index` in the kept scan, or -1. */
 export function keptPosition(scan: FeatureScan, index: number): number {
-  const keys = scan.slotKeys;
-  const mask = keys.length - 1;
+  const slots = scan.slots;
+  const mask = (slots.length >>> 1) - 1;
   let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
   for (;;) {
-    const key = keys[slot];
-    if (key === index) return scan.slotPositions[slot];
+    const key = slots[2 * slot];
+    if (key === index) return slots[2 * slot + 1];
     if (key === -1) return -1;
     slot = (slot + 1) & mask;
   }
@@ -159,22 +158,21 @@ function reserve(scan: FeatureScan, characters: number): void {
   // At most half full: no probe runs long, and the table never grows during a scan.
   let bits = 13;
   while (1 << (bits - 1) < bumps) bits++;
-  if (scan.slotKeys.length < 1 << bits) {
-    scan.slotKeys = new Int32Array(1 << bits).fill(-1);
-    scan.slotPositions = new Int32Array(1 << bits);
+  if (scan.slots.length < 2 << bits) {
+    scan.slots = new Int32Array(2 << bits).fill(-1);
     scan.slotShift = 32 - bits;
   }
 }
 
 /** Counts `value` for feature `index`; returns its first-seen position. */
 function bump(scan: FeatureScan, index: number, value: number): number {
-  const keys = scan.slotKeys;
-  const mask = keys.length - 1;
+  const slots = scan.slots;
+  const mask = (slots.length >>> 1) - 1;
   let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
   for (;;) {
-    const key = keys[slot];
+    const key = slots[2 * slot];
     if (key === index) {
-      const position = scan.slotPositions[slot];
+      const position = slots[2 * slot + 1];
       scan.counts[position] += value;
       return position;
     }
@@ -182,8 +180,8 @@ function bump(scan: FeatureScan, index: number, value: number): number {
     slot = (slot + 1) & mask;
   }
   const position = scan.count++;
-  keys[slot] = index;
-  scan.slotPositions[slot] = position;
+  slots[2 * slot] = index;
+  slots[2 * slot + 1] = position;
   scan.slotOf[position] = slot;
   scan.touched[position] = index;
   scan.counts[position] = value;
@@ -247,13 +245,6 @@ export function lengthHash(words: number): number {
   return lengthHashes[Math.min(6, Math.floor(Math.log2(1 + words)))];
 }
 
-/** The hash of a character n-gram of `size` units from `units[start]`, the pads read as `pad` positions. */
-export function ngramHash(at: (i: number) => number, start: number, size: number): number {
-  let hash = fnvOffset;
-  for (let k = 0; k < size; k++) hash = Math.imul(hash ^ at(start + k), prime);
-  return hash;
-}
-
 /** The running 'b:' hash of a text with no words (its '</s>' bigram starts there). */
 export const noWordHash = sentenceStart;
 
@@ -266,7 +257,7 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   const scan = keep ? kept : scratch;
   if (keep) {
     // The kept table was left filled: empty it first.
-    if (keptValid) for (let t = 0; t < kept.count; t++) kept.slotKeys[kept.slotOf[t]] = -1;
+    if (keptValid) for (let t = 0; t < kept.count; t++) kept.slots[2 * kept.slotOf[t]] = -1;
     keptValid = false;
   }
   scan.count = 0;
@@ -326,10 +317,9 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   }
   text16[length++] = space;
   // The bump inlined, over local copies of the table (this loop makes three quarters of the bumps).
-  const keys = scan.slotKeys;
-  const positions = scan.slotPositions;
+  const slots = scan.slots;
   const shift = scan.slotShift;
-  const slotMask = keys.length - 1;
+  const slotMask = (slots.length >>> 1) - 1;
   const { counts, slotOf, touched, ngramAt } = scan;
   let count = scan.count;
   for (let i = 0; i + 3 <= length; i++) {
@@ -341,16 +331,16 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
       const index = mask >= 0 ? hash & mask : (hash >>> 0) % dimension;
       let slot = Math.imul(index, 0x9e3779b1) >>> shift;
       for (;;) {
-        const key = keys[slot];
+        const key = slots[2 * slot];
         if (key === index) {
-          const position = positions[slot];
+          const position = slots[2 * slot + 1];
           counts[position] += 0.5;
           ngramAt[3 * i + k - 2] = position;
           break;
         }
         if (key === -1) {
-          keys[slot] = index;
-          positions[slot] = count;
+          slots[2 * slot] = index;
+          slots[2 * slot + 1] = count;
           slotOf[count] = slot;
           touched[count] = index;
           ngramAt[3 * i + k - 2] = count;
@@ -372,6 +362,6 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   if (keep) {
     keptValid = true;
     scan.generation++;
-  } else for (let t = 0; t < scan.count; t++) keys[slotOf[t]] = -1;
+  } else for (let t = 0; t < scan.count; t++) slots[2 * slotOf[t]] = -1;
   return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }
