@@ -48,7 +48,9 @@ for (const text of texts) {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const totals = per.map((p) => p.reduce((a, b) => a + b, 0));
 console.log(`${texts.length} texts; µs/KB, fastest of ${repeats}`);
-names.forEach((n, k) => console.log(`${n.padEnd(18)} median ${median(per.map((p) => p[k])).toFixed(0)}`));
+names.forEach((n, k) => {
+  console.log(`${n.padEnd(18)} median ${median(per.map((p) => p[k])).toFixed(0)}`);
+});
 console.log(`total median ${median(totals).toFixed(0)}`);
 const order = totals.map((_, i) => i).sort((a, b) => totals[b] - totals[a]);
 for (const i of order.slice(0, Number(process.env.SHOW ?? 8))) {
