@@ -41,60 +41,151 @@ export interface FeatureCounts {
 // Imported bindings read once (a transpiled import is a property read per use in a hot loop).
 const classTable = charClassTable;
 const classOf = charClass;
-// At most 2 bumps per word, 3 per character n-gram start and 2 more per text: 5 per character of the
-// lower-cased text (which can be longer than the text: "İ" lower-cases to two code units).
-let touched = new Int32Array(5 * maximumFeatureCharacters + 16);
-let touchedCount = 0;
-/** Counts per feature in first-seen order: multiples of 0.5, exact. */
-let counts = new Float64Array(touched.length);
-/**
- * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in a
- * table that fits the core's cache, where a dense count array of the whole dimension is half a megabyte
- * read at random).
- */
-let slotKeys = new Int32Array(1 << 13).fill(-1);
-let slotPositions = new Int32Array(1 << 13);
-let slotShift = 32 - 13;
-/** The slot of each first-seen feature, to empty the table afterwards. */
-let slotOf = new Int32Array(touched.length);
-/** The padded, whitespace-collapsed text whose n-grams are hashed. */
-let units = new Uint16Array(maximumFeatureCharacters + 2);
 
-function reserve(characters: number): void {
-  if (units.length < characters + 2) units = new Uint16Array(characters + 2);
+/**
+ * The buffers of one scan. Besides the counts, a scan records where each feature came from: the unit
+ * (padded, collapsed text) position of each character, the first-seen position of each character n-gram
+ * and each word's features. A text's pieces (toxicity reads sentences) are made of the same words and
+ * n-grams, so their features can be read from this record instead of scanned again (piece-features.ts).
+ */
+export interface FeatureScan {
+  /** Counts the kept scans (a reader's caches of a kept scan name it by this). */
+  generation: number;
+  /** The text scanned (before the cut at maximumFeatureCharacters) and its lower-cased prefix. */
+  text: string;
+  lower: string;
+  dimension: number;
+  count: number;
+  /** Feature index by first-seen position (the count table's keys, in order). */
+  touched: Int32Array;
+  /** Counts per feature in first-seen order: multiples of 0.5, exact. */
+  counts: Float64Array;
+  /**
+   * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in
+   * a table that fits the core's cache, where a dense count array of the whole dimension is half a
+   * megabyte read at random). Emptied after a scan, except in the kept scan (emptied before its next).
+   * Slot s holds its key at 2s and its position at 2s + 1: a probe reads one cache line.
+   */
+  slots: Int32Array;
+  slotShift: number;
+  /** The slot of each first-seen feature, to empty the table afterwards. */
+  slotOf: Int32Array;
+  /** The padded, whitespace-collapsed text whose n-grams are hashed; `unitLength` units. */
+  units: Uint16Array;
+  unitLength: number;
+  /** Per code unit of `lower`: its unit (a whitespace run's one space for each of its characters). */
+  unitOf: Int32Array;
+  /** Per unit position i: first-seen positions of the 3-, 4- and 5-gram starting there (3 numbers). */
+  ngramAt: Int32Array;
+  words: number;
+  /** Per word: start and end in `lower`, first-seen positions of its word and bigram feature, and the
+   * running 'b:' + word hash (the next word's bigram and the text's '</s>' start from it). */
+  wordStart: Int32Array;
+  wordEnd: Int32Array;
+  wordAt: Int32Array;
+  bigramAt: Int32Array;
+  wordNext: Int32Array;
+}
+
+function newScan(): FeatureScan {
+  return {
+    generation: 0,
+    text: '',
+    lower: '',
+    dimension: 0,
+    count: 0,
+    touched: new Int32Array(0),
+    counts: new Float64Array(0),
+    slots: new Int32Array(0),
+    slotShift: 32,
+    slotOf: new Int32Array(0),
+    units: new Uint16Array(0),
+    unitLength: 0,
+    unitOf: new Int32Array(0),
+    ngramAt: new Int32Array(0),
+    words: 0,
+    wordStart: new Int32Array(0),
+    wordEnd: new Int32Array(0),
+    wordAt: new Int32Array(0),
+    bigramAt: new Int32Array(0),
+    wordNext: new Int32Array(0),
+  };
+}
+
+/** Buffers of every scan but the kept one. */
+const scratch = newScan();
+/** The kept scan (`keep`): its count table stays filled, so that piece-features.ts can look indices up. */
+const kept = newScan();
+let keptValid = false;
+
+/** The kept scan, while it describes `text` at `dimension` (undefined otherwise). */
+export function keptScan(text: string, dimension: number): FeatureScan | undefined {
+  return keptValid && kept.text === text && kept.dimension === dimension ? kept : undefined;
+}
+
+/** The first-seen position of feature `index` in the kept scan, or -1. */
+export function keptPosition(scan: FeatureScan, index: number): number {
+  const slots = scan.slots;
+  const mask = (slots.length >>> 1) - 1;
+  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
+  for (;;) {
+    const key = slots[2 * slot];
+    if (key === index) return slots[2 * slot + 1];
+    if (key === -1) return -1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+function reserve(scan: FeatureScan, characters: number): void {
+  if (scan.units.length < characters + 2) {
+    scan.units = new Uint16Array(characters + 2);
+    scan.unitOf = new Int32Array(characters + 2);
+    scan.ngramAt = new Int32Array(3 * (characters + 2));
+    scan.wordStart = new Int32Array(characters);
+    scan.wordEnd = new Int32Array(characters);
+    scan.wordAt = new Int32Array(characters);
+    scan.bigramAt = new Int32Array(characters);
+    scan.wordNext = new Int32Array(characters);
+  }
+  // At most 2 bumps per word, 3 per character n-gram start and 2 more per text: 5 per character of the
+  // lower-cased text (which can be longer than the text: "İ" lower-cases to two code units).
   const bumps = 5 * characters + 16;
-  if (touched.length < bumps) {
-    touched = new Int32Array(bumps);
-    counts = new Float64Array(bumps);
-    slotOf = new Int32Array(bumps);
+  if (scan.touched.length < bumps) {
+    scan.touched = new Int32Array(bumps);
+    scan.counts = new Float64Array(bumps);
+    scan.slotOf = new Int32Array(bumps);
   }
   // At most half full: no probe runs long, and the table never grows during a scan.
   let bits = 13;
   while (1 << (bits - 1) < bumps) bits++;
-  if (slotKeys.length < 1 << bits) {
-    slotKeys = new Int32Array(1 << bits).fill(-1);
-    slotPositions = new Int32Array(1 << bits);
-    slotShift = 32 - bits;
+  if (scan.slots.length < 2 << bits) {
+    scan.slots = new Int32Array(2 << bits).fill(-1);
+    scan.slotShift = 32 - bits;
   }
 }
 
-function bump(index: number, value: number): void {
-  const mask = slotKeys.length - 1;
-  let slot = Math.imul(index, 0x9e3779b1) >>> slotShift;
+/** Counts `value` for feature `index`; returns its first-seen position. */
+function bump(scan: FeatureScan, index: number, value: number): number {
+  const slots = scan.slots;
+  const mask = (slots.length >>> 1) - 1;
+  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
   for (;;) {
-    const key = slotKeys[slot];
+    const key = slots[2 * slot];
     if (key === index) {
-      counts[slotPositions[slot]] += value;
-      return;
+      const position = slots[2 * slot + 1];
+      scan.counts[position] += value;
+      return position;
     }
     if (key === -1) break;
     slot = (slot + 1) & mask;
   }
-  slotKeys[slot] = index;
-  slotPositions[slot] = touchedCount;
-  slotOf[touchedCount] = slot;
-  touched[touchedCount] = index;
-  counts[touchedCount++] = value;
+  const position = scan.count++;
+  slots[2 * slot] = index;
+  slots[2 * slot + 1] = position;
+  scan.slotOf[position] = slot;
+  scan.touched[position] = index;
+  scan.counts[position] = value;
+  return position;
 }
 
 function unitClass(unit: number): number {
@@ -132,20 +223,53 @@ function wordEnd(lower: string, i: number): number {
   return end;
 }
 
+/** A feature hash reduced to an index: (hash >>> 0) % dimension, by mask where that is a power of two. */
+export function reduceHash(hash: number, dimension: number): number {
+  return (dimension & (dimension - 1)) === 0 ? hash & (dimension - 1) : (hash >>> 0) % dimension;
+}
+
+/** The hash of the bigram feature '<s> ' + the word at lower[start, end) (a text's first word). */
+export function firstBigramHash(lower: string, start: number, end: number): number {
+  let bigram = Math.imul(sentenceStart ^ space, prime);
+  for (let k = start; k < end; k++) bigram = Math.imul(bigram ^ lower.charCodeAt(k), prime);
+  return bigram;
+}
+
+/** The hash of the bigram feature '<last word> </s>', from the last word's running 'b:' hash. */
+export function lastBigramHash(previous: number): number {
+  return fnvMore(Math.imul(previous ^ space, prime), '</s>');
+}
+
+/** The hash of the length-bucket feature of a text of `words` words. */
+export function lengthHash(words: number): number {
+  return lengthHashes[Math.min(6, Math.floor(Math.log2(1 + words)))];
+}
+
+/** The running 'b:' hash of a text with no words (its '</s>' bigram starts there). */
+export const noWordHash = sentenceStart;
+
 /**
  * The text's raw feature counts, in the order the word/n-gram definition first meets them (the order in
- * which the old dense scratch array recorded them, so that sums over them round the same).
+ * which the old dense scratch array recorded them, so that sums over them round the same). `keep`: scan
+ * into the kept buffers, which piece-features.ts reads until the next kept scan.
  */
-export function countFeatures(text: string, dimension: number): FeatureCounts {
-  touchedCount = 0;
+export function countFeatures(text: string, dimension: number, keep = false): FeatureCounts {
+  const scan = keep ? kept : scratch;
+  if (keep) {
+    // The kept table was left filled: empty it first.
+    if (keptValid) for (let t = 0; t < kept.count; t++) kept.slots[2 * kept.slotOf[t]] = -1;
+    keptValid = false;
+  }
+  scan.count = 0;
   // (hash >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
   const mask = (dimension & (dimension - 1)) === 0 ? dimension - 1 : -1;
   const reduce = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % dimension);
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
-  reserve(n);
+  reserve(scan, n);
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
   // featureHash('b:' + previous + ' ' + word).
+  const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext } = scan;
   let previous = sentenceStart;
   let words = 0;
   for (let i = 0; i < n; ) {
@@ -164,35 +288,40 @@ export function countFeatures(text: string, dimension: number): FeatureCounts {
       bigram = Math.imul(bigram ^ unit, prime);
       next = Math.imul(next ^ unit, prime);
     }
-    bump(reduce(word), 1);
-    bump(reduce(bigram), 1);
+    wordStart[words] = i;
+    wordEnds[words] = end;
+    wordAt[words] = bump(scan, reduce(word), 1);
+    bigramAt[words] = bump(scan, reduce(bigram), 1);
+    wordNext[words] = next;
     previous = next;
     words++;
     i = end;
   }
-  bump(reduce(fnvMore(Math.imul(previous ^ space, prime), '</s>')), 1);
+  bump(scan, reduce(lastBigramHash(previous)), 1);
   // Character n-grams of ' ' + lower.replace(/\s+/g, ' ') + ' '.
+  const text16 = scan.units;
+  const unitOf = scan.unitOf;
   let length = 0;
-  units[length++] = space;
+  text16[length++] = space;
   let inSpace = false;
   for (let i = 0; i < n; i++) {
     const unit = lower.charCodeAt(i);
     if (unitClass(unit) & spaceClass) {
-      if (!inSpace) units[length++] = space;
+      if (!inSpace) text16[length++] = space;
       inSpace = true;
     } else {
-      units[length++] = unit;
+      text16[length++] = unit;
       inSpace = false;
     }
+    unitOf[i] = length - 1;
   }
-  units[length++] = space;
+  text16[length++] = space;
   // The bump inlined, over local copies of the table (this loop makes three quarters of the bumps).
-  const keys = slotKeys;
-  const positions = slotPositions;
-  const shift = slotShift;
-  const slotMask = keys.length - 1;
-  const text16 = units;
-  let count = touchedCount;
+  const slots = scan.slots;
+  const shift = scan.slotShift;
+  const slotMask = (slots.length >>> 1) - 1;
+  const { counts, slotOf, touched, ngramAt } = scan;
+  let count = scan.count;
   for (let i = 0; i + 3 <= length; i++) {
     let hash = fnvOffset;
     const size = Math.min(5, length - i);
@@ -202,16 +331,19 @@ export function countFeatures(text: string, dimension: number): FeatureCounts {
       const index = mask >= 0 ? hash & mask : (hash >>> 0) % dimension;
       let slot = Math.imul(index, 0x9e3779b1) >>> shift;
       for (;;) {
-        const key = keys[slot];
+        const key = slots[2 * slot];
         if (key === index) {
-          counts[positions[slot]] += 0.5;
+          const position = slots[2 * slot + 1];
+          counts[position] += 0.5;
+          ngramAt[3 * i + k - 2] = position;
           break;
         }
         if (key === -1) {
-          keys[slot] = index;
-          positions[slot] = count;
+          slots[2 * slot] = index;
+          slots[2 * slot + 1] = count;
           slotOf[count] = slot;
           touched[count] = index;
+          ngramAt[3 * i + k - 2] = count;
           counts[count++] = 0.5;
           break;
         }
@@ -219,9 +351,17 @@ export function countFeatures(text: string, dimension: number): FeatureCounts {
       }
     }
   }
-  touchedCount = count;
+  scan.count = count;
   // Length is a confounder in the data, so it gets only coarse buckets.
-  bump(reduce(lengthHashes[Math.min(6, Math.floor(Math.log2(1 + words)))]), 1);
-  for (let t = 0; t < touchedCount; t++) slotKeys[slotOf[t]] = -1;
-  return { count: touchedCount, indices: touched, counts };
+  bump(scan, reduce(lengthHash(words)), 1);
+  scan.text = text;
+  scan.lower = lower;
+  scan.dimension = dimension;
+  scan.unitLength = length;
+  scan.words = words;
+  if (keep) {
+    keptValid = true;
+    scan.generation++;
+  } else for (let t = 0; t < scan.count; t++) slots[2 * slotOf[t]] = -1;
+  return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }

@@ -9,6 +9,7 @@ export {
   serializeLinearModel,
 } from './linear-model.js';
 export { compactTable, shareRows, type WeightTable } from './margin-tables.js';
+export { piecePositive } from './piece-features.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
   clearTextFeatureCache,

@@ -168,3 +168,12 @@ export function gatherRows(
   }
   return out;
 }
+
+/** Weight `c` of row `index`, as gatherRows reads it. */
+export function rowWeight(table: WeightTable, index: number, c = 0): number {
+  if (table.quantized)
+    return Math.fround(
+      table.quantized[index * (table.stride ?? table.width) + (table.column ?? 0) + c] / 1000,
+    );
+  return (table.table as Float32Array | Float64Array)[index * table.width + c];
+}

@@ -4,7 +4,7 @@
 // features are kept, so that several models (the prompt tasks, toxicity on a tweet-sized text) read one
 // pass.
 import type { SparseVector } from './feature-hash.js';
-import { countFeatures } from './feature-scan.js';
+import { countFeatures, keptScan } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
 import { gatherRows, marginTable, positiveTable, sortByBlock, type WeightTable } from './margin-tables.js';
 
@@ -23,10 +23,11 @@ const last = {
   order: new Int32Array(0),
 };
 
-function featuresOf(text: string, dimension: number): typeof last {
-  if (last.text === text && last.dimension === dimension) return last;
+/** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
+function featuresOf(text: string, dimension: number, keep = false): typeof last {
+  if (last.text === text && last.dimension === dimension && (!keep || keptScan(text, dimension))) return last;
   last.text = undefined;
-  const { count, indices, counts } = countFeatures(text, dimension);
+  const { count, indices, counts } = countFeatures(text, dimension, keep);
   if (last.indices.length < count) {
     const size = Math.max(count, 2 * last.indices.length);
     last.indices = new Int32Array(size);
@@ -63,8 +64,9 @@ function rows(
   text: string,
   dimension: number,
   table: WeightTable,
+  keep = false,
 ): { count: number; values: Float64Array; weights: Float64Array } {
-  const { count, indices, values, order } = featuresOf(text, dimension);
+  const { count, indices, values, order } = featuresOf(text, dimension, keep);
   return { count, values, weights: gatherRows(table, count, indices, order) };
 }
 
@@ -101,15 +103,16 @@ export function predictTextPositive(model: LinearModel, text: string): number {
 
 /**
  * Positive-class probabilities of several binary models over one feature pass (the prompt-task models
- * share features and dimension): what one model costs, plus a multiply-add per extra model.
+ * share features and dimension): what one model costs, plus a multiply-add per extra model. `keep`: keep
+ * the scan, so that the text's pieces can be scored from it (piece-features.ts).
  */
-export function predictTextPositives(models: readonly LinearModel[], text: string): number[] {
+export function predictTextPositives(models: readonly LinearModel[], text: string, keep = false): number[] {
   const dimension = models[0].dimension;
   for (const model of models) {
     if (model.dimension !== dimension || model.classes.length !== 2)
       throw new Error('predictTextPositives needs binary models of one dimension');
   }
-  const { count, values, weights } = rows(text, dimension, marginTable(models));
+  const { count, values, weights } = rows(text, dimension, marginTable(models), keep);
   const m = models.length;
   const margins = models.map((model) => model.bias[1] - model.bias[0]);
   for (let t = 0; t < count; t++) {

@@ -130,6 +130,12 @@ const commonPrefix = (() => {
   return hash;
 })();
 
+/** (hash >>> 0) % full without a float modulo: every 32-bit value is below full except full itself. */
+function moduloFull(hash: number): number {
+  const value = hash >>> 0;
+  return value === full ? 0 : value;
+}
+
 /** FNV-1a of text.toLowerCase().slice(from, to) for an ASCII text. */
 function lowerHash(text: string, from: number, to: number): number {
   let hash = fnvOffset;
@@ -137,7 +143,7 @@ function lowerHash(text: string, from: number, to: number): number {
     const unit = text.charCodeAt(k);
     hash = Math.imul(hash ^ (unit >= 65 && unit <= 90 ? unit + 32 : unit), prime);
   }
-  return (hash >>> 0) % full;
+  return moduloFull(hash);
 }
 
 /** prepareTokens' per-token fields for an ASCII token (the lower-case form has the same length). */
@@ -167,8 +173,8 @@ function prepareAscii(
     if (k === 0) first = c;
     if (run <= 2) shape = Math.imul(shape ^ c, prime);
   }
-  prepared.word[i] = (word >>> 0) % full;
-  prepared.shape[i] = (shape >>> 0) % full;
+  prepared.word[i] = moduloFull(word);
+  prepared.shape[i] = moduloFull(shape);
   prepared.prefix[i] = lowerHash(text, 0, Math.min(3, length));
   prepared.suffix3[i] = lowerHash(text, Math.max(0, length - 3), length);
   prepared.suffix2[i] = lowerHash(text, Math.max(0, length - 2), length);

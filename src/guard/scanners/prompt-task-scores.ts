@@ -117,7 +117,8 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
       }
     }
     if (activeModels.length) {
-      const probabilities = predictTextPositives(activeModels, views[v]);
+      // The text's scan is kept: toxicity then reads its sentences from it (piece-features.ts).
+      const probabilities = predictTextPositives(activeModels, views[v], v === 0);
       const short = wordCount(views[v]) < minimumJailbreakWords;
       active.forEach((task, i) => {
         if (task === 'jailbreak' && short) return;

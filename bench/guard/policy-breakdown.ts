@@ -1,0 +1,61 @@
+// `npx tsx bench/guard/policy-breakdown.ts`: where the default input policy's time goes, per rule, on the
+// 1 KB latency texts (fastest of LATENCY_REPEATS per text and rule, CPU µs per KB from process.cpuUsage). Prints the
+// median per rule and the slowest texts (by whole-policy time) with their per-rule split.
+import * as guard from '../../src/guard/index.js';
+
+const d = guard.locateDatasets();
+const rows = [...guard.loadDeepset(d), ...guard.loadJailbreakBench(d), ...guard.loadBenignPrompts(d)].filter(
+  (r) => r.split === 'test',
+);
+const presidio = guard.loadPresidioSynth(d).filter((r) => r.split === 'test');
+const texts = guard.kilobyteTexts(
+  rows.map((r) => r.text).concat(presidio.map((r) => r.text)),
+  Number(process.env.LATENCY_TEXTS ?? 300),
+);
+const repeats = Number(process.env.LATENCY_REPEATS ?? 5);
+
+const names = guard.createGuardPolicy().rules.map((r, i) => `${i}:${r.name}`);
+const shared = guard.createGuardPolicy();
+const run = (text: string) => {
+  const policy = process.env.REUSE ? shared : guard.createGuardPolicy();
+  guard.clearPromptTaskCache();
+  const times: number[] = [];
+  let current = text;
+  for (const rule of policy.rules) {
+    if (rule.directions.length > 0 && !rule.directions.includes('input')) {
+      times.push(0);
+      continue;
+    }
+    const start = process.cpuUsage();
+    const result = rule.scan(current, { direction: 'input' });
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+    if (rule.action === 'redact' && result.findings.length && result.redacted !== undefined)
+      current = result.redacted;
+  }
+  return times;
+};
+for (let i = 0; i < 100; i++) run(texts[i % texts.length]);
+const per: number[][] = [];
+for (const text of texts) {
+  const best = names.map(() => Infinity);
+  for (let r = 0; r < repeats; r++)
+    run(text).forEach((t, k) => {
+      best[k] = Math.min(best[k], t);
+    });
+  per.push(best.map((t) => (t * 1e3 * 1024) / text.length));
+}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const totals = per.map((p) => p.reduce((a, b) => a + b, 0));
+console.log(`${texts.length} texts; µs/KB, fastest of ${repeats}`);
+names.forEach((n, k) => {
+  console.log(`${n.padEnd(18)} median ${median(per.map((p) => p[k])).toFixed(0)}`);
+});
+console.log(`total median ${median(totals).toFixed(0)}`);
+const order = totals.map((_, i) => i).sort((a, b) => totals[b] - totals[a]);
+for (const i of order.slice(0, Number(process.env.SHOW ?? 8))) {
+  console.log(
+    `#${i} total ${totals[i].toFixed(0)}: ${names.map((n, k) => `${n.split(':')[1]} ${per[i][k].toFixed(0)}`).join(', ')}`,
+  );
+  console.log(`   ${JSON.stringify(texts[i].slice(0, 160))}`);
+}

@@ -1,0 +1,196 @@
+// Toxicity reads a long text's sentences from the scan the prompt tasks made of the whole text
+// (src/guard/classifier/piece-features.ts) instead of scanning each sentence again. The numbers must be
+// the frozen code's to the bit (test/guard-reference: the old pieces, each scanned by the old text
+// features), for the policy's order (prompt tasks, then toxicity) and for any piece of any text: random
+// cuts, mid-word cuts (read by scanning), whitespace runs at the edges, final sigma, "İ", astral
+// characters, lone surrogates and texts past the 4,000-character scan limit.
+import { describe, expect, it } from 'vitest';
+import { piecePositive, predictTextPositives } from '../src/guard/classifier/index.js';
+import {
+  loadBenignPrompts,
+  loadDavidson,
+  loadDeepset,
+  loadJailbreakBench,
+  loadPresidioSynth,
+  locateDatasets,
+} from '../src/guard/datasets/index.js';
+import { kilobyteTexts } from '../src/guard/eval/index.js';
+import { normalizeText } from '../src/guard/normalize/index.js';
+import {
+  clearPromptTaskCache,
+  scorePromptTasks,
+  shippedTaskModels,
+  shippedToxicityModel,
+  toxicityScanner,
+  toxicityScore,
+} from '../src/guard/scanners/index.js';
+import { pieceRanges } from '../src/guard/scanners/toxicity-scanner.js';
+import { predictTextPositive as oldPositive } from './guard-reference/text-features.js';
+import { pieces as oldPieces, toxicityOfNormalized } from './guard-reference/toxicity-pieces.js';
+
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function randomTexts(count: number, seed: number, alphabet: readonly string[], maxLength: number): string[] {
+  const next = seeded(seed);
+  return Array.from({ length: count }, () => {
+    let text = '';
+    const length = Math.floor(next() * maxLength);
+    for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+    return text;
+  });
+}
+
+const words = ['you', 'are', 'an', 'idiot', 'hate', "don't", 'it’s', 'ok', 'Straße', 'ΣΑΣ', 'İstanbul', '😀'];
+const separators = [
+  ' ',
+  ' ',
+  ' ',
+  '. ',
+  '.\n',
+  '\n\n',
+  '!  ',
+  '?\t',
+  '\n',
+  ', ',
+  "'",
+  '’',
+  '-',
+  '\u2028',
+  '\u00a0',
+];
+const alphabet = [...words, ...separators, 'a', 'B', '1', '\ud800', '\udc00', '中', 'ſ', 'K'];
+// Without "İ" (texts holding one are always scanned piece by piece).
+const plainAlphabet = alphabet.filter((w) => !/İ/.test(w));
+const greekAlphabet = [...plainAlphabet, 'Σ', 'ΑΣ', 'σ', 'ς', '\u0301', "Σ'", '.Σ', ':'];
+
+const edgeCases = [
+  '',
+  'short text',
+  `${'word '.repeat(70)}end`,
+  `  leading spaces. ${'then a sentence. '.repeat(30)}`,
+  `${'one sentence after another.\n\n'.repeat(20)}tail\n\n`,
+  `${'x'.repeat(300)} ${'y'.repeat(300)}`,
+  `${'a long sentence without any stop '.repeat(30)}`,
+  `${'Σίσυφος was here. '.repeat(30)}`,
+  `${'İstanbul is big. '.repeat(30)}`,
+  `${"ΟΔΥΣΣΕΥΣ. ΑΣ.Σ Σ'Σ ΑΣ\u0301 Σ ΑΣ:Α ΛΕΥΚΩΣΙΑ. ".repeat(12)}`,
+  ...Array.from({ length: 30 }, (_, i) => `${'ΑΣ '.repeat(i)}${'word ΣΑΣ. '.repeat(40)}`),
+  `${'emoji 😀 and \ud800 lone. '.repeat(30)}`,
+  `${'past the limit of the scan. '.repeat(200)}`,
+  `${'tabs\tand\u00a0spaces  . '.repeat(40)}`,
+];
+
+const datasets = locateDatasets();
+function datasetTexts(root: string): string[] {
+  const prompts = [...loadDeepset(root), ...loadJailbreakBench(root), ...loadBenignPrompts(root)].map(
+    (r) => r.text,
+  );
+  const every = (list: string[], n: number) =>
+    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
+  const long = (list: string[]) => list.filter((t) => t.length > 280);
+  return [
+    ...every(long(prompts), 300),
+    ...every(
+      loadDavidson(root).map((r) => r.text),
+      50,
+    ),
+    ...kilobyteTexts(
+      every(prompts, 400).concat(
+        every(
+          loadPresidioSynth(root).map((r) => r.text),
+          200,
+        ),
+      ),
+      157,
+    ),
+  ];
+}
+
+const texts = [
+  ...edgeCases,
+  ...randomTexts(50, 7, alphabet, 1200),
+  ...randomTexts(100, 8, plainAlphabet, 1200),
+  ...randomTexts(20, 9, plainAlphabet, 6000),
+  ...randomTexts(100, 10, greekAlphabet, 900),
+  ...(datasets ? datasetTexts(datasets) : []),
+];
+
+describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers', () => {
+  toxicityScanner();
+  const toxicity = shippedToxicityModel();
+
+  it('pieceRanges cuts the frozen pieces', () => {
+    for (const text of texts) {
+      const normalized = normalizeText(text).text;
+      const ranges = pieceRanges(normalized);
+      const cut: string[] = [];
+      for (let p = 0; p < ranges.length; p += 2) cut.push(normalized.slice(ranges[p], ranges[p + 1]));
+      expect(cut).toEqual(oldPieces(normalized));
+    }
+  });
+
+  it(`the policy's order (prompt tasks, then toxicity) gives the frozen toxicity (${texts.length} texts)`, () => {
+    const differing: string[] = [];
+    let read = 0;
+    let pieces = 0;
+    for (const text of texts) {
+      clearPromptTaskCache();
+      scorePromptTasks(text);
+      const normalized = normalizeText(text).text;
+      const ranges = pieceRanges(normalized);
+      for (let p = 0; p < ranges.length; p += 2) {
+        pieces++;
+        if (piecePositive(toxicity, normalized, ranges[p], ranges[p + 1]) !== undefined) read++;
+      }
+      if (!Object.is(toxicityScore(text), toxicityOfNormalized(normalized, toxicity)))
+        differing.push(JSON.stringify(text.slice(0, 60)));
+    }
+    expect(differing).toEqual([]);
+    // Most pieces are read from the scan (what the change is for).
+    expect(read).toBeGreaterThan(pieces * 0.6);
+  });
+
+  it('any piece of any text: read from the scan, the same number as scanning it; or left to the scan', () => {
+    const next = seeded(3);
+    const models = Object.values(shippedTaskModels());
+    const differing: string[] = [];
+    let read = 0;
+    let tried = 0;
+    let sigma = 0;
+    let sigmaRead = 0;
+    for (const text of texts) {
+      if (text.length === 0) continue;
+      predictTextPositives(models, text, true);
+      const lower = text.slice(0, 4000).toLowerCase();
+      if (/Σ/.test(text)) sigma++;
+      for (let k = 0; k < 40; k++) {
+        const start = Math.floor(next() * text.length);
+        const end = Math.min(text.length, start + 1 + Math.floor(next() * 400));
+        tried++;
+        const fast = piecePositive(toxicity, text, start, end);
+        if (fast === undefined) continue;
+        read++;
+        if (/Σ/.test(text.slice(start, end))) sigmaRead++;
+        // What reading from the scan assumes: the piece lower-cases to the scan's lower-cased text.
+        if (text.slice(start, end).toLowerCase() !== lower.slice(start, end))
+          differing.push(`lower-case ${JSON.stringify(text.slice(start, end).slice(0, 40))}`);
+        if (!Object.is(fast, oldPositive(toxicity, text.slice(start, end))))
+          differing.push(`${JSON.stringify(text.slice(start, end).slice(0, 40))} [${start}, ${end})`);
+      }
+      // Without a kept scan of this text (another text scanned since), nothing is read.
+      predictTextPositives(models, `${text}x`, true);
+      expect(piecePositive(toxicity, text, 0, Math.min(10, text.length))).toBeUndefined();
+    }
+    expect(differing).toEqual([]);
+    expect(read).toBeGreaterThan(tried * 0.1);
+    // Final sigma is exercised: pieces holding "Σ" are read from the scan.
+    expect(sigma).toBeGreaterThan(50);
+    expect(sigmaRead).toBeGreaterThan(200);
+  });
+});
