@@ -83,6 +83,7 @@ export {
   postgresStoreOn,
 } from './postgres-store.js';
 export type {
+  RagBackgroundWriter,
   RagChunkInput,
   RagChunkRecord,
   RagCollectionRecord,

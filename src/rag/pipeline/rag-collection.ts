@@ -7,7 +7,13 @@
 // binary-quantized index (persisted the same way) whose candidates the store rescores exactly.
 // Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
-import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
+import type {
+  RagBackgroundWriter,
+  RagChunkRecord,
+  RagCollectionRecord,
+  RagDocumentChange,
+  Store,
+} from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
 import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
@@ -44,6 +50,12 @@ export interface RagCollectionOptions {
    * process crash still loses nothing committed, see docs/rag.md); default 5,000, Infinity: never.
    */
   bulkWriteAbove?: number;
+  /**
+   * Whether a bulk ingest writes through the store's background writer where it has one (SQLite files:
+   * a worker thread with its own connection, so SQLite runs on a second core while this thread
+   * analyses, indexes and embeds); default true. Same transactions, same crash behaviour.
+   */
+  backgroundWrites?: boolean;
 }
 
 export interface IngestProgress {
@@ -90,6 +102,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     embedBatchSize = 256,
     lsaDimension = 256,
     bulkWriteAbove = 5_000,
+    backgroundWrites = true,
   } = options;
   const chunkerFor =
     options.chunkerFor ??
@@ -139,10 +152,54 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     collection = (await documents.getCollection(name)) ?? collection;
     if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
   };
+  // During a bulk ingest the writes go through the store's background writer (when it has one): sent
+  // in order, awaited only where this thread needs their result (row ids), checked all at the end.
+  let writer: RagBackgroundWriter | undefined;
+  // Generation bumps sent through the writer, checked in order as they settle: another process's write
+  // in between is acted on (indexes dropped) once the writer is closed.
+  let bumpsChecked: Promise<void> = Promise.resolve();
+  let foreignWrite = false;
   const recordOwnWrite = async () => {
+    if (writer) {
+      const bump = writer.bumpGeneration(collection.id);
+      bumpsChecked = bumpsChecked.then(() =>
+        bump.then(
+          (next) => {
+            if (next !== knownGeneration + 1) foreignWrite = true;
+            knownGeneration = next;
+          },
+          () => {}, // the failure is reported by writer.close()
+        ),
+      );
+      return;
+    }
     const next = await documents.bumpGeneration(collection.id);
     if (next !== knownGeneration + 1) await invalidate();
     knownGeneration = next;
+  };
+  // Ends the background writer: every write sent is applied (or the first failure thrown). The
+  // in-memory indexes ran ahead of the writes; after a failure they are dropped and reopened from the
+  // store on next use, so they never hold what was not stored.
+  const closeWriter = async (failedAlready: boolean) => {
+    const closing = writer;
+    if (!closing) return;
+    writer = undefined;
+    try {
+      await closing.close();
+      await bumpsChecked;
+    } catch (error) {
+      indexes.drop();
+      if (!failedAlready) throw error;
+      return;
+    }
+    if (failedAlready) indexes.drop();
+    if (foreignWrite) {
+      foreignWrite = false;
+      await invalidate();
+    }
+  };
+  const ignoreFailure = (write: Promise<unknown>) => {
+    write.catch(() => {}); // reported by writer.close()
   };
   const checkGeneration = async () => {
     const current = await documents.generation(collection.id);
@@ -152,6 +209,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     }
   };
 
+  let tablesReady: number | undefined;
   const storeVectors = async (chunks: readonly RagChunkRecord[]) => {
     if (!embedder || chunks.length === 0) return;
     for (let start = 0; start < chunks.length; start += embedBatchSize) {
@@ -177,19 +235,23 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           },
         );
       }
-      await vectors.ensureVectorTables(collection.id, dimension);
+      if (tablesReady !== collection.id) {
+        await vectors.ensureVectorTables(collection.id, dimension);
+        tablesReady = collection.id;
+      }
       if (
         vectorsStored !== undefined &&
         !indexes.openQuantized &&
         (quantizedWanted || (vectorsStored + batch.length > approximateAbove && !(await hasDatabaseIndex())))
-      )
+      ) {
+        await writer?.flush(); // the index is built from the stored vectors: all of them
         await indexes.quantized();
+      }
       if (vectorsStored !== undefined) vectorsStored += batch.length;
       vectorCount = undefined;
-      await vectors.putVectors(
-        collection.id,
-        batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
-      );
+      const entries = batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] }));
+      if (writer) ignoreFailure(writer.putVectors(collection.id, entries));
+      else await vectors.putVectors(collection.id, entries);
       const quantized = indexes.openQuantized;
       if (quantized) {
         for (const [index, chunk] of batch.entries()) quantized.add(chunk.id, embedded[index]);
@@ -201,7 +263,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   const removeChunks = async (ids: readonly number[]) => {
     if (ids.length === 0) return;
     vectorCount = undefined;
-    await vectors.deleteVectors(collection.id, ids);
+    if (writer) ignoreFailure(writer.deleteVectors(collection.id, ids));
+    else await vectors.deleteVectors(collection.id, ids);
     const { openLexical: lexical, openQuantized: quantized } = indexes;
     if (quantized) for (const id of ids) quantized.remove(id);
     if (lexical) for (const id of ids) lexical.remove(String(id));
@@ -237,7 +300,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         chunks: chunkAll ? chunkDocument(document, chunkerFor(document), analyzer) : undefined,
       }));
       const sectionCount = changed.reduce((sum, { document }) => sum + document.sections.length, 0);
-      const endBulkWrite = sectionCount >= bulkWriteAbove ? await documents.bulkWrite?.() : undefined;
+      const bulk = sectionCount >= bulkWriteAbove;
+      const endBulkWrite = bulk ? await documents.bulkWrite?.() : undefined;
+      let failed = true;
       try {
         // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
         // snapshot stored at its end lets the next process answer its first query without a rebuild.
@@ -270,18 +335,16 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         }
         // Documents are written in groups (one transaction each) and their new chunks embedded in
         // batches across documents, so small documents do not mean small transactions or embed calls.
+        // Through the background writer, up to `lookahead` groups are sent before the first one's row
+        // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
+        if (bulk && backgroundWrites && chunked.length > 0) writer = documents.backgroundWriter?.();
+        const lookahead = writer ? 4 : 0;
+        const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
         let done = 0;
         let pending: RagChunkRecord[] = [];
         const groupSize = 64;
-        for (let start = 0; start < chunked.length; start += groupSize) {
-          const group = chunked.slice(start, start + groupSize);
-          const changes = await documents.replaceDocuments(
-            collection.id,
-            group.map(({ document, hash, chunks }) => ({
-              document: { source: document.source, contentHash: hash, metadata: document.metadata },
-              chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
-            })),
-          );
+        const settle = async ({ changes: sentChanges, documents: count }: (typeof sent)[number]) => {
+          const changes = await sentChanges;
           for (const change of changes) {
             await removeChunks(change.removed);
             pending.push(...change.added);
@@ -297,16 +360,29 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
             if (chunked.length > 0) await recordOwnWrite();
             pending = [];
           }
-          done += group.length;
+          done += count;
           onProgress?.({
             documentsDone: done,
             documentsTotal: chunked.length,
             chunksAdded: report.chunksAdded,
           });
+        };
+        for (let start = 0; start < chunked.length; start += groupSize) {
+          const group = chunked.slice(start, start + groupSize);
+          const items = group.map(({ document, hash, chunks }) => ({
+            document: { source: document.source, contentHash: hash, metadata: document.metadata },
+            chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
+          }));
+          const changes = (writer ?? documents).replaceDocuments(collection.id, items);
+          if (writer) ignoreFailure(changes); // awaited below, maybe after a later failure
+          sent.push({ changes, documents: group.length });
+          while (sent.length > lookahead) await settle(sent.shift()!);
         }
+        while (sent.length > 0) await settle(sent.shift()!);
         await storeVectors(pending);
         if (chunked.length > 0) {
           await recordOwnWrite();
+          await closeWriter(false);
           // A collection that just passed the threshold gets its approximate index now, not on a query.
           if (!indexes.openQuantized && collection.dimension !== null) {
             vectorCount = await vectors.countVectors(collection.id);
@@ -314,7 +390,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           }
           await indexes.saveSnapshots();
         }
+        failed = false;
       } finally {
+        await closeWriter(failed);
         await endBulkWrite?.();
       }
       if (removeMissingUnder !== undefined) {
