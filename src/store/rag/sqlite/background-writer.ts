@@ -109,7 +109,17 @@ export function startSqliteBackgroundWriter(path: string): RagBackgroundWriter {
       // larger buffer (a batch's output) would otherwise copy that whole buffer.
       const dimension = entries[0]?.vector.length ?? 0;
       const packed = new Float32Array(entries.length * dimension);
-      entries.forEach(({ vector }, index) => packed.set(vector, index * dimension));
+      for (let index = 0; index < entries.length; index++) {
+        const { vector } = entries[index];
+        if (vector.length !== dimension)
+          return Promise.reject(
+            new GantryError('RAG_DIMENSION_MISMATCH', 'The vectors of one write differ in length.', {
+              hint: 'Check the embedding model.',
+              details: { expected: dimension, got: vector.length },
+            }),
+          );
+        packed.set(vector, index * dimension);
+      }
       const ids = entries.map((entry) => entry.id);
       return send({ op: 'putVectors', collectionId, ids, dimension, vectors: packed }, [packed.buffer]);
     },
