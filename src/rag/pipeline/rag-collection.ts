@@ -338,7 +338,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         // Through the background writer, up to `lookahead` groups are sent before the first one's row
         // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
         if (bulk && backgroundWrites && chunked.length > 0) writer = documents.backgroundWriter?.();
-        const lookahead = writer ? 4 : 0;
+        const lookahead = writer ? 8 : 0;
         const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
         let done = 0;
         let pending: RagChunkRecord[] = [];

@@ -18,10 +18,12 @@ type RequestBody = WriteRequest extends infer R ? (R extends { id: number } ? Om
 function startWorker(path: string): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
+    // tsx resolved here (the checkout's copy), not from the eval script's directory (the cwd).
+    const tsx = import.meta.resolve('tsx/esm/api');
     const entry = new URL('./write-worker.ts', here).href;
     return new Worker(
-      "import('tsx/esm/api').then(({ register }) => { register(); return import(require('node:worker_threads').workerData.entry); })",
-      { eval: true, workerData: { path, entry } },
+      "const { workerData } = require('node:worker_threads'); import(workerData.tsx).then(({ register }) => { register(); return import(workerData.entry); })",
+      { eval: true, workerData: { path, entry, tsx } },
     );
   }
   return new Worker(new URL('./write-worker.js', here), { workerData: { path } });
