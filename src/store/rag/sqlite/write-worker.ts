@@ -119,6 +119,35 @@ const applyBatch = async (batch: WriteRequest[]) => {
   for (const message of replies) reply(message);
 };
 
+/** Rows (chunks, vectors) per transaction at most: it holds SQLite's write lock while it runs. */
+const batchRows = 2_048;
+const rows = (request: WriteRequest) =>
+  request.op === 'replaceDocuments'
+    ? request.items.reduce((sum, item) => sum + item.chunks.length, 0)
+    : request.op === 'putVectors'
+      ? request.ids.length
+      : request.op === 'deleteVectors'
+        ? request.ids.length
+        : 0;
+
+/**
+ * The next requests to commit together: those waiting, up to a close and up to `batchRows` rows
+ * (always at least one), so another connection's write (the server's own, on its main thread) waits
+ * for the lock at most about one such transaction (~0.1 s).
+ */
+const takeBatch = (): WriteRequest[] => {
+  let count = 0;
+  let total = 0;
+  while (count < waiting.length) {
+    const request = waiting[count];
+    if (request.op === 'close') break;
+    total += rows(request);
+    if (count > 0 && total > batchRows) break;
+    count++;
+  }
+  return waiting.splice(0, count) as WriteRequest[];
+};
+
 const run = async () => {
   if (running) return;
   running = true;
@@ -127,8 +156,7 @@ const run = async () => {
       // Take everything that has arrived, up to a close.
       for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port))
         waiting.push(next.message);
-      const end = waiting.findIndex((request) => request.op === 'close');
-      const batch = waiting.splice(0, end === -1 ? waiting.length : end) as WriteRequest[];
+      const batch = takeBatch();
       if (batch.length > 0) {
         if (failure)
           for (const request of batch) reply({ id: request.id, ok: false, error: failure, refused: true });
