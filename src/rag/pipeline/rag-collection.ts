@@ -152,20 +152,23 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     collection = (await documents.getCollection(name)) ?? collection;
     if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
   };
-  // During a bulk ingest the writes go through the store's background writer (when it has one): sent
-  // in order, awaited only where this thread needs their result (row ids), checked all at the end.
-  let writer: RagBackgroundWriter | undefined;
-  // Generation bumps sent through the writer, checked in order as they settle: another process's write
-  // in between is acted on (indexes dropped) once the writer is closed.
-  let bumpsChecked: Promise<void> = Promise.resolve();
-  let foreignWrite = false;
-  const recordOwnWrite = async () => {
-    if (writer) {
-      const bump = writer.bumpGeneration(collection.id);
-      bumpsChecked = bumpsChecked.then(() =>
+  // During a bulk ingest its writes go through the store's background writer (when it has one): sent
+  // in order, awaited only where this thread needs their result (row ids), checked all at the end. The
+  // session belongs to one ingest (two ingests at once each have their own, or none).
+  interface WriteSession {
+    writer: RagBackgroundWriter;
+    // Generation bumps sent through the writer, checked in order as they settle: another process's
+    // write in between is acted on (indexes dropped) once the writer is closed.
+    bumps: Promise<void>;
+    foreignWrite: boolean;
+  }
+  const recordOwnWrite = async (session?: WriteSession) => {
+    if (session) {
+      const bump = session.writer.bumpGeneration(collection.id);
+      session.bumps = session.bumps.then(() =>
         bump.then(
           (next) => {
-            if (next !== knownGeneration + 1) foreignWrite = true;
+            if (next !== knownGeneration + 1) session.foreignWrite = true;
             knownGeneration = next;
           },
           () => {}, // the failure is reported by writer.close()
@@ -180,23 +183,18 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   // Ends the background writer: every write sent is applied (or the first failure thrown). The
   // in-memory indexes ran ahead of the writes; after a failure they are dropped and reopened from the
   // store on next use, so they never hold what was not stored.
-  const closeWriter = async (failedAlready: boolean) => {
-    const closing = writer;
-    if (!closing) return;
-    writer = undefined;
+  const closeWriter = async (session: WriteSession | undefined, failedAlready: boolean) => {
+    if (!session) return;
     try {
-      await closing.close();
-      await bumpsChecked;
+      await session.writer.close();
+      await session.bumps;
     } catch (error) {
       indexes.drop();
       if (!failedAlready) throw error;
       return;
     }
     if (failedAlready) indexes.drop();
-    if (foreignWrite) {
-      foreignWrite = false;
-      await invalidate();
-    }
+    if (session.foreignWrite) await invalidate();
   };
   const ignoreFailure = (write: Promise<unknown>) => {
     write.catch(() => {}); // reported by writer.close()
@@ -210,7 +208,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
   };
 
   let tablesReady: number | undefined;
-  const storeVectors = async (chunks: readonly RagChunkRecord[]) => {
+  const storeVectors = async (chunks: readonly RagChunkRecord[], session?: WriteSession) => {
     if (!embedder || chunks.length === 0) return;
     for (let start = 0; start < chunks.length; start += embedBatchSize) {
       const batch = chunks.slice(start, start + embedBatchSize);
@@ -244,13 +242,13 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         !indexes.openQuantized &&
         (quantizedWanted || (vectorsStored + batch.length > approximateAbove && !(await hasDatabaseIndex())))
       ) {
-        await writer?.flush(); // the index is built from the stored vectors: all of them
+        await session?.writer.flush(); // the index is built from the stored vectors: all of them
         await indexes.quantized();
       }
       if (vectorsStored !== undefined) vectorsStored += batch.length;
       vectorCount = undefined;
       const entries = batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] }));
-      if (writer) ignoreFailure(writer.putVectors(collection.id, entries));
+      if (session) ignoreFailure(session.writer.putVectors(collection.id, entries));
       else await vectors.putVectors(collection.id, entries);
       const quantized = indexes.openQuantized;
       if (quantized) {
@@ -260,10 +258,10 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     }
   };
 
-  const removeChunks = async (ids: readonly number[]) => {
+  const removeChunks = async (ids: readonly number[], session?: WriteSession) => {
     if (ids.length === 0) return;
     vectorCount = undefined;
-    if (writer) ignoreFailure(writer.deleteVectors(collection.id, ids));
+    if (session) ignoreFailure(session.writer.deleteVectors(collection.id, ids));
     else await vectors.deleteVectors(collection.id, ids);
     const { openLexical: lexical, openQuantized: quantized } = indexes;
     if (quantized) for (const id of ids) quantized.remove(id);
@@ -303,6 +301,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       const bulk = sectionCount >= bulkWriteAbove;
       const endBulkWrite = bulk ? await documents.bulkWrite?.() : undefined;
       let failed = true;
+      let session: WriteSession | undefined;
       try {
         // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
         // snapshot stored at its end lets the next process answer its first query without a rebuild.
@@ -337,7 +336,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         // batches across documents, so small documents do not mean small transactions or embed calls.
         // Through the background writer, up to `lookahead` groups are sent before the first one's row
         // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
-        if (bulk && backgroundWrites && chunked.length > 0) writer = documents.backgroundWriter?.();
+        const writer =
+          bulk && backgroundWrites && chunked.length > 0 ? documents.backgroundWriter?.() : undefined;
+        if (writer) session = { writer, bumps: Promise.resolve(), foreignWrite: false };
         const lookahead = writer ? 8 : 0;
         const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
         let done = 0;
@@ -346,7 +347,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         const settle = async ({ changes: sentChanges, documents: count }: (typeof sent)[number]) => {
           const changes = await sentChanges;
           for (const change of changes) {
-            await removeChunks(change.removed);
+            await removeChunks(change.removed, session);
             pending.push(...change.added);
             const lexical = indexes.openLexical;
             if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
@@ -356,8 +357,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
             report.chunksKept += change.kept;
           }
           if (pending.length >= embedBatchSize) {
-            await storeVectors(pending);
-            if (chunked.length > 0) await recordOwnWrite();
+            await storeVectors(pending, session);
+            if (chunked.length > 0) await recordOwnWrite(session);
             pending = [];
           }
           done += count;
@@ -379,10 +380,12 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           while (sent.length > lookahead) await settle(sent.shift()!);
         }
         while (sent.length > 0) await settle(sent.shift()!);
-        await storeVectors(pending);
+        await storeVectors(pending, session);
         if (chunked.length > 0) {
-          await recordOwnWrite();
-          await closeWriter(false);
+          await recordOwnWrite(session);
+          const closing = session;
+          session = undefined;
+          await closeWriter(closing, false);
           // A collection that just passed the threshold gets its approximate index now, not on a query.
           if (!indexes.openQuantized && collection.dimension !== null) {
             vectorCount = await vectors.countVectors(collection.id);
@@ -392,7 +395,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         }
         failed = false;
       } finally {
-        await closeWriter(failed);
+        await closeWriter(session, failed);
         await endBulkWrite?.();
       }
       if (removeMissingUnder !== undefined) {
