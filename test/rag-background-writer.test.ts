@@ -115,6 +115,26 @@ describe('background writer ingest', () => {
   });
 });
 
+describe('two bulk ingests at once on one collection', () => {
+  it('each uses its own writer; every document is stored and searchable', async () => {
+    const store = stores.open();
+    const collection = await open(store, true);
+    const reports = await Promise.all([
+      collection.ingest(syntheticDocuments(150)),
+      collection.ingest(syntheticDocuments(150, 150)),
+    ]);
+    expect(reports.map((report) => report.chunksAdded)).toEqual([150, 150]);
+    expect(sources(store)).toHaveLength(300);
+    expect(await collection.stats()).toMatchObject({ documents: 300, chunks: 300, vectors: 300 });
+    for (const n of [10, 140, 160, 290]) {
+      const hits = await collection.search(`doc${n}`, { mode: 'bm25', limit: 3 });
+      expect(hits.map((hit) => hit.source)).toContain(`doc-${n}`);
+    }
+    const reopened = await open(stores.open(), false);
+    expect(await answers(reopened)).toEqual(await answers(collection));
+  });
+});
+
 describe('SQLite background writer', () => {
   it('applies writes in order and hands back row ids with the chunks sent', async () => {
     const store = stores.open();

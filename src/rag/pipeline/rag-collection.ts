@@ -7,13 +7,7 @@
 // binary-quantized index (persisted the same way) whose candidates the store rescores exactly.
 // Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
-import type {
-  RagBackgroundWriter,
-  RagChunkRecord,
-  RagCollectionRecord,
-  RagDocumentChange,
-  Store,
-} from '../../store/index.js';
+import type { RagChunkRecord, RagCollectionRecord, RagDocumentChange, Store } from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
 import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
@@ -24,6 +18,13 @@ import { collectionIndexes } from './collection-indexes.js';
 import { restoreEmbedder } from './restore-embedder.js';
 import { searchCollection } from './search-collection.js';
 import type { SearchHit, SearchMode, SearchOptions } from './search-types.js';
+import {
+  closeWriteSession,
+  ignoreFailure,
+  sendBump,
+  type WriteSession,
+  writeSession,
+} from './write-session.js';
 
 export interface RagCollectionOptions {
   store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
@@ -152,53 +153,23 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     collection = (await documents.getCollection(name)) ?? collection;
     if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
   };
-  // During a bulk ingest its writes go through the store's background writer (when it has one): sent
-  // in order, awaited only where this thread needs their result (row ids), checked all at the end. The
-  // session belongs to one ingest (two ingests at once each have their own, or none).
-  interface WriteSession {
-    writer: RagBackgroundWriter;
-    // Generation bumps sent through the writer, checked in order as they settle: another process's
-    // write in between is acted on (indexes dropped) once the writer is closed.
-    bumps: Promise<void>;
-    foreignWrite: boolean;
-  }
+  // During a bulk ingest the writes go through a write session (write-session.ts) when the store has
+  // a background writer.
   const recordOwnWrite = async (session?: WriteSession) => {
     if (session) {
-      const bump = session.writer.bumpGeneration(collection.id);
-      session.bumps = session.bumps.then(() =>
-        bump.then(
-          (next) => {
-            if (next !== knownGeneration + 1) session.foreignWrite = true;
-            knownGeneration = next;
-          },
-          () => {}, // the failure is reported by writer.close()
-        ),
-      );
+      sendBump(session, collection.id, (next) => {
+        const foreign = next !== knownGeneration + 1;
+        knownGeneration = next;
+        return foreign;
+      });
       return;
     }
     const next = await documents.bumpGeneration(collection.id);
     if (next !== knownGeneration + 1) await invalidate();
     knownGeneration = next;
   };
-  // Ends the background writer: every write sent is applied (or the first failure thrown). The
-  // in-memory indexes ran ahead of the writes; after a failure they are dropped and reopened from the
-  // store on next use, so they never hold what was not stored.
-  const closeWriter = async (session: WriteSession | undefined, failedAlready: boolean) => {
-    if (!session) return;
-    try {
-      await session.writer.close();
-      await session.bumps;
-    } catch (error) {
-      indexes.drop();
-      if (!failedAlready) throw error;
-      return;
-    }
-    if (failedAlready) indexes.drop();
-    if (session.foreignWrite) await invalidate();
-  };
-  const ignoreFailure = (write: Promise<unknown>) => {
-    write.catch(() => {}); // reported by writer.close()
-  };
+  const closeWriter = (session: WriteSession | undefined, failedAlready: boolean) =>
+    closeWriteSession(session, failedAlready, { drop: () => indexes.drop(), invalidate });
   const checkGeneration = async () => {
     const current = await documents.generation(collection.id);
     if (current !== knownGeneration) {
@@ -338,7 +309,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
         const writer =
           bulk && backgroundWrites && chunked.length > 0 ? documents.backgroundWriter?.() : undefined;
-        if (writer) session = { writer, bumps: Promise.resolve(), foreignWrite: false };
+        if (writer) session = writeSession(writer);
         const lookahead = writer ? 8 : 0;
         const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
         let done = 0;
