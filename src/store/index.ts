@@ -85,6 +85,7 @@ export {
   postgresStoreOn,
 } from './postgres-store.js';
 export type {
+  RagBackgroundWriter,
   RagChunkInput,
   RagChunkRecord,
   RagCollectionRecord,

@@ -61,4 +61,10 @@ export const ragErrors = {
     httpStatus: 400,
     exitCode: 2,
   },
+  RAG_WRITE_FAILED: {
+    description:
+      'A write of an ingest applied on the background writer thread failed (disk full, permissions, a locked database); nothing after it was stored.',
+    httpStatus: 500,
+    exitCode: 1,
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -7,7 +7,7 @@
 // binary-quantized index (persisted the same way) whose candidates the store rescores exactly.
 // Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
-import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
+import type { RagChunkRecord, RagCollectionRecord, RagDocumentChange, Store } from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
 import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
@@ -18,6 +18,13 @@ import { collectionIndexes } from './collection-indexes.js';
 import { restoreEmbedder } from './restore-embedder.js';
 import { searchCollection } from './search-collection.js';
 import type { SearchHit, SearchMode, SearchOptions } from './search-types.js';
+import {
+  closeWriteSession,
+  ignoreFailure,
+  sendBump,
+  type WriteSession,
+  writeSession,
+} from './write-session.js';
 
 export interface RagCollectionOptions {
   store: Pick<Store, 'ragDocuments' | 'ragVectors'>;
@@ -44,6 +51,12 @@ export interface RagCollectionOptions {
    * process crash still loses nothing committed, see docs/rag.md); default 5,000, Infinity: never.
    */
   bulkWriteAbove?: number;
+  /**
+   * Whether a bulk ingest writes through the store's background writer where it has one (SQLite files:
+   * a worker thread with its own connection, so SQLite runs on a second core while this thread
+   * analyses, indexes and embeds); default true. Same transactions, same crash behaviour.
+   */
+  backgroundWrites?: boolean;
 }
 
 export interface IngestProgress {
@@ -90,6 +103,7 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     embedBatchSize = 256,
     lsaDimension = 256,
     bulkWriteAbove = 5_000,
+    backgroundWrites = true,
   } = options;
   const chunkerFor =
     options.chunkerFor ??
@@ -139,11 +153,23 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     collection = (await documents.getCollection(name)) ?? collection;
     if (!embedder && collection.embedder) embedder = await restoreEmbedder(collection, options.embedder);
   };
-  const recordOwnWrite = async () => {
+  // During a bulk ingest the writes go through a write session (write-session.ts) when the store has
+  // a background writer.
+  const recordOwnWrite = async (session?: WriteSession) => {
+    if (session) {
+      sendBump(session, collection.id, (next) => {
+        const foreign = next !== knownGeneration + 1;
+        knownGeneration = next;
+        return foreign;
+      });
+      return;
+    }
     const next = await documents.bumpGeneration(collection.id);
     if (next !== knownGeneration + 1) await invalidate();
     knownGeneration = next;
   };
+  const closeWriter = (session: WriteSession | undefined, failedAlready: boolean) =>
+    closeWriteSession(session, failedAlready, { drop: () => indexes.drop(), invalidate });
   const checkGeneration = async () => {
     const current = await documents.generation(collection.id);
     if (current !== knownGeneration) {
@@ -152,7 +178,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     }
   };
 
-  const storeVectors = async (chunks: readonly RagChunkRecord[]) => {
+  let tablesReady: number | undefined;
+  const storeVectors = async (chunks: readonly RagChunkRecord[], session?: WriteSession) => {
     if (!embedder || chunks.length === 0) return;
     for (let start = 0; start < chunks.length; start += embedBatchSize) {
       const batch = chunks.slice(start, start + embedBatchSize);
@@ -177,19 +204,23 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           },
         );
       }
-      await vectors.ensureVectorTables(collection.id, dimension);
+      if (tablesReady !== collection.id) {
+        await vectors.ensureVectorTables(collection.id, dimension);
+        tablesReady = collection.id;
+      }
       if (
         vectorsStored !== undefined &&
         !indexes.openQuantized &&
         (quantizedWanted || (vectorsStored + batch.length > approximateAbove && !(await hasDatabaseIndex())))
-      )
+      ) {
+        await session?.writer.flush(); // the index is built from the stored vectors: all of them
         await indexes.quantized();
+      }
       if (vectorsStored !== undefined) vectorsStored += batch.length;
       vectorCount = undefined;
-      await vectors.putVectors(
-        collection.id,
-        batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] })),
-      );
+      const entries = batch.map((chunk, index) => ({ id: chunk.id, vector: embedded[index] }));
+      if (session) ignoreFailure(session.writer.putVectors(collection.id, entries));
+      else await vectors.putVectors(collection.id, entries);
       const quantized = indexes.openQuantized;
       if (quantized) {
         for (const [index, chunk] of batch.entries()) quantized.add(chunk.id, embedded[index]);
@@ -198,10 +229,11 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
     }
   };
 
-  const removeChunks = async (ids: readonly number[]) => {
+  const removeChunks = async (ids: readonly number[], session?: WriteSession) => {
     if (ids.length === 0) return;
     vectorCount = undefined;
-    await vectors.deleteVectors(collection.id, ids);
+    if (session) ignoreFailure(session.writer.deleteVectors(collection.id, ids));
+    else await vectors.deleteVectors(collection.id, ids);
     const { openLexical: lexical, openQuantized: quantized } = indexes;
     if (quantized) for (const id of ids) quantized.remove(id);
     if (lexical) for (const id of ids) lexical.remove(String(id));
@@ -237,7 +269,10 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         chunks: chunkAll ? chunkDocument(document, chunkerFor(document), analyzer) : undefined,
       }));
       const sectionCount = changed.reduce((sum, { document }) => sum + document.sections.length, 0);
-      const endBulkWrite = sectionCount >= bulkWriteAbove ? await documents.bulkWrite?.() : undefined;
+      const bulk = sectionCount >= bulkWriteAbove;
+      const endBulkWrite = bulk ? await documents.bulkWrite?.() : undefined;
+      let failed = true;
+      let session: WriteSession | undefined;
       try {
         // The indexes are opened (from their snapshots: cheap) and kept in step with this ingest, so the
         // snapshot stored at its end lets the next process answer its first query without a rebuild.
@@ -270,20 +305,20 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         }
         // Documents are written in groups (one transaction each) and their new chunks embedded in
         // batches across documents, so small documents do not mean small transactions or embed calls.
+        // Through the background writer, up to `lookahead` groups are sent before the first one's row
+        // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
+        const writer =
+          bulk && backgroundWrites && chunked.length > 0 ? documents.backgroundWriter?.() : undefined;
+        if (writer) session = writeSession(writer);
+        const lookahead = writer ? 8 : 0;
+        const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
         let done = 0;
         let pending: RagChunkRecord[] = [];
         const groupSize = 64;
-        for (let start = 0; start < chunked.length; start += groupSize) {
-          const group = chunked.slice(start, start + groupSize);
-          const changes = await documents.replaceDocuments(
-            collection.id,
-            group.map(({ document, hash, chunks }) => ({
-              document: { source: document.source, contentHash: hash, metadata: document.metadata },
-              chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
-            })),
-          );
+        const settle = async ({ changes: sentChanges, documents: count }: (typeof sent)[number]) => {
+          const changes = await sentChanges;
           for (const change of changes) {
-            await removeChunks(change.removed);
+            await removeChunks(change.removed, session);
             pending.push(...change.added);
             const lexical = indexes.openLexical;
             if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
@@ -293,20 +328,35 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
             report.chunksKept += change.kept;
           }
           if (pending.length >= embedBatchSize) {
-            await storeVectors(pending);
-            if (chunked.length > 0) await recordOwnWrite();
+            await storeVectors(pending, session);
+            if (chunked.length > 0) await recordOwnWrite(session);
             pending = [];
           }
-          done += group.length;
+          done += count;
           onProgress?.({
             documentsDone: done,
             documentsTotal: chunked.length,
             chunksAdded: report.chunksAdded,
           });
+        };
+        for (let start = 0; start < chunked.length; start += groupSize) {
+          const group = chunked.slice(start, start + groupSize);
+          const items = group.map(({ document, hash, chunks }) => ({
+            document: { source: document.source, contentHash: hash, metadata: document.metadata },
+            chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
+          }));
+          const changes = (writer ?? documents).replaceDocuments(collection.id, items);
+          if (writer) ignoreFailure(changes); // awaited below, maybe after a later failure
+          sent.push({ changes, documents: group.length });
+          while (sent.length > lookahead) await settle(sent.shift()!);
         }
-        await storeVectors(pending);
+        while (sent.length > 0) await settle(sent.shift()!);
+        await storeVectors(pending, session);
         if (chunked.length > 0) {
-          await recordOwnWrite();
+          await recordOwnWrite(session);
+          const closing = session;
+          session = undefined;
+          await closeWriter(closing, false);
           // A collection that just passed the threshold gets its approximate index now, not on a query.
           if (!indexes.openQuantized && collection.dimension !== null) {
             vectorCount = await vectors.countVectors(collection.id);
@@ -314,7 +364,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
           }
           await indexes.saveSnapshots();
         }
+        failed = false;
       } finally {
+        await closeWriter(session, failed);
         await endBulkWrite?.();
       }
       if (removeMissingUnder !== undefined) {

@@ -6,7 +6,12 @@ import type { RagRepositories } from './repository.js';
 import { createSqliteRagDocumentRepository } from './sqlite/documents.js';
 import { createSqliteRagVectorRepository } from './sqlite/vectors.js';
 
-export type { RagDocumentRepository, RagRepositories, RagVectorRepository } from './repository.js';
+export type {
+  RagBackgroundWriter,
+  RagDocumentRepository,
+  RagRepositories,
+  RagVectorRepository,
+} from './repository.js';
 export { createSqliteRagDocumentRepository } from './sqlite/documents.js';
 export { createSqliteRagVectorRepository } from './sqlite/vectors.js';
 export type {

@@ -76,6 +76,13 @@ export interface RagDocumentRepository {
    * called. Every write still commits in its own transaction. Stores without it need none.
    */
   bulkWrite?(): Promise<() => Promise<void>>;
+  /**
+   * Optional: a writer on its own connection and thread (SQLite files: a worker thread) that applies
+   * document, vector and generation writes in the order they are sent, each in its own transaction as
+   * the repositories would, while the caller keeps analysing and indexing. Undefined where the store
+   * has none (in-memory SQLite, Postgres).
+   */
+  backgroundWriter?(): RagBackgroundWriter | undefined;
   /** Increments the collection's write generation and returns the new value. */
   bumpGeneration(collectionId: number): Promise<number>;
   /** The collection's write generation (changes whenever any process writes to it). */
@@ -122,4 +129,26 @@ export interface RagVectorRepository {
 export interface RagRepositories {
   readonly ragDocuments: RagDocumentRepository;
   readonly ragVectors: RagVectorRepository;
+}
+
+/**
+ * Writes applied in order on another thread (see RagDocumentRepository.backgroundWriter). After a
+ * failed write every later one is refused (rejected) and nothing more is written; `close` settles once
+ * everything sent has been applied or refused, and rejects with the first failure.
+ */
+export interface RagBackgroundWriter {
+  replaceDocuments(
+    collectionId: number,
+    items: readonly {
+      document: { source: string; contentHash: string; metadata: Record<string, unknown> };
+      chunks: readonly RagChunkInput[];
+    }[],
+  ): Promise<RagDocumentChange[]>;
+  putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
+  deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
+  bumpGeneration(collectionId: number): Promise<number>;
+  /** Settles once every write sent before it is committed (rejects after a failure). */
+  flush(): Promise<void>;
+  /** Waits for every write sent, then ends the thread (and its connection). */
+  close(): Promise<void>;
 }

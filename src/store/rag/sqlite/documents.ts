@@ -11,6 +11,7 @@ import {
   toDocument,
 } from '../rows.js';
 import type { RagChunkInput, RagChunkRecord, RagDocumentChange } from '../types.js';
+import { startSqliteBackgroundWriter } from './background-writer.js';
 import { sqliteBulkWrite } from './bulk-write.js';
 import { type IndexLogBatch, sqliteIndexLogWriter, sqliteIndexSnapshotMethods } from './index-snapshots.js';
 
@@ -90,7 +91,8 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
           ordinal,
           chunk.text,
           JSON.stringify(chunk.metadata),
-          encodeTerms(chunk.terms),
+          // The background writer's thread receives the terms already encoded (cheaper to send).
+          typeof chunk.terms === 'string' ? chunk.terms : encodeTerms(chunk.terms),
         ).lastInsertRowid,
       );
       log.add(collectionId, 'chunk', rowId, true);
@@ -116,6 +118,8 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
   return {
     ...sqliteIndexSnapshotMethods(db),
     bulkWrite: sqliteBulkWrite(db),
+    // A file database only: an in-memory one cannot be opened from another thread.
+    backgroundWriter: () => (db.memory ? undefined : startSqliteBackgroundWriter(db.name)),
     async ensureCollection(name) {
       insertCollection.run(name, Date.now());
       return toCollection(selectCollection.get(name)!);
