@@ -207,8 +207,8 @@ export class LshIndex {
       }
     const { candidates } = this;
     let touched = 0;
-    for (let i = 0; i < found; i++) touched += vectors.first(candidates[i]) + scopes[candidates[i]];
-    this.touched ^= touched;
+    for (let i = 0; i < found; i++) touched += scopes[candidates[i]];
+    this.touched ^= touched ^ vectors.touch(candidates, found);
     for (let i = 0; i < found; i++) {
       const id = candidates[i];
       if (scopes[id] !== scope) continue;

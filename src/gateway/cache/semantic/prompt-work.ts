@@ -38,7 +38,6 @@ export class PromptWork {
   /** Each guard's facts by guardOrder, computed when first asked for. */
   private readonly guardFacts: unknown[] = new Array(guardOrder.length).fill(undefined);
   private verifierFacts: HitVerifierFacts | undefined;
-  private readonly known: KnownPromptWork;
 
   constructor(text: string, given: Float32Array | undefined, embed: PromptEmbed) {
     this.text = text;
@@ -48,7 +47,6 @@ export class PromptWork {
     this.stems = stems;
     this.givenVector = given !== undefined;
     this.vector = given ?? embed(text, this.tokens, this.stems);
-    this.known = { stems: this.stems, guard: (name) => this.guard(name) };
   }
 
   guard(name: SemanticCacheGuardName): unknown {
@@ -68,7 +66,8 @@ export class PromptWork {
   }
 
   verifier(verifier: HitVerifier): HitVerifierFacts {
-    this.verifierFacts ??= verifier.facts(this.text, this.tokens, this.known);
+    // This work is the verifier's KnownPromptWork (its stems and guard facts).
+    this.verifierFacts ??= verifier.facts(this.text, this.tokens, this as KnownPromptWork);
     return this.verifierFacts;
   }
 }
