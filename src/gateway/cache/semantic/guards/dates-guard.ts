@@ -83,7 +83,7 @@ export function datesIn(tokens: readonly { text: string; original: string }[]): 
       first >= 48 &&
       first <= 57 &&
       (/^(1[89]|20)\d\d(s)?$/.test(text) ||
-      /^\d{4}-\d\d(-\d\d)?$/.test(text) ||
+        /^\d{4}-\d\d(-\d\d)?$/.test(text) ||
         /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(text))
     ) {
       found.push(text);

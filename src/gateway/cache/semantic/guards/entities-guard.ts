@@ -24,8 +24,7 @@ export function entitiesIn(
     const lower = isLowerAscii(original.charCodeAt(0));
     const capitalised = !lower && /^\p{Lu}/u.test(original);
     const acronym = capitalised && /^\p{Lu}{2,}\d*s?$/u.test(original);
-    const marked =
-      hasMark(text) && /\p{L}/u.test(text) && !/^\d+(st|nd|rd|th|s|k|m)$/.test(text);
+    const marked = hasMark(text) && /\p{L}/u.test(text) && !/^\d+(st|nd|rd|th|s|k|m)$/.test(text);
     if (acronym || marked || (capitalised && !sentenceStart)) found.add(stems ? stems[i] : stem(text));
   }
   return [...found];

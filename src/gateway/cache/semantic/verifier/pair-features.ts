@@ -166,7 +166,8 @@ function trigramCodes(flat: string): Float64Array {
 function distinctSorted(items: string[]): string[] {
   items.sort();
   let distinct = 0;
-  for (let i = 0; i < items.length; i++) if (i === 0 || items[i] !== items[i - 1]) items[distinct++] = items[i];
+  for (let i = 0; i < items.length; i++)
+    if (i === 0 || items[i] !== items[i - 1]) items[distinct++] = items[i];
   items.length = distinct;
   return items;
 }
