@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { falseHitGuards } from './guards/index.js';
 import { hashedEmbedding } from './hashed-embedder.js';
 import { promptTokens, stem } from './prompt-tokens.js';
-import { guardOrder, PromptWork, RecentPrompts } from './prompt-work.js';
+import { guardOrder, type PromptEmbed, PromptWork, RecentPrompts } from './prompt-work.js';
 import { HitVerifier, pairFeatureNames, pairFeatures, verifierFacts } from './verifier/index.js';
 
 const texts = [
@@ -97,7 +97,7 @@ describe('prompt work', () => {
   });
 
   it('gives every guard the same facts with precomputed stems as without', () => {
-    const embed = (_text: string, tokens: readonly never[], stems: readonly string[]) =>
+    const embed: PromptEmbed = (_text, tokens, stems) =>
       hashedEmbedding(tokens, 256, stems);
     for (const text of texts) {
       const work = new PromptWork(text, undefined, embed);
