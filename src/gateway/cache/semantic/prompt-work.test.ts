@@ -97,8 +97,7 @@ describe('prompt work', () => {
   });
 
   it('gives every guard the same facts with precomputed stems as without', () => {
-    const embed: PromptEmbed = (_text, tokens, stems) =>
-      hashedEmbedding(tokens, 256, stems);
+    const embed: PromptEmbed = (_text, tokens, stems) => hashedEmbedding(tokens, 256, stems);
     for (const text of texts) {
       const work = new PromptWork(text, undefined, embed);
       const tokens = promptTokens(text);
