@@ -2,9 +2,11 @@
 // a candidate bucket-mate). Entries are the distinct qqp-dev questions plus recombined halves of
 // them up to 100k. Reports the index search alone (query vector given), the whole lookup (embedding,
 // search, guards, verifier) at threshold 0.9 and with the cache's default settings (hit verifier on,
-// similarity 0.7), each also in CPU time, and the index's recall against an exhaustive scan at 0.9.
+// similarity 0.7), each also in CPU time, and the index's recall against an exhaustive scan at 0.9;
+// then the heap the cache holds and the garbage-collection pauses during the default-settings pass.
 // `node bin/run-ts.js bench/cost/cache-lookup.ts [entries]` (LSH_SIMD=0: projections in JavaScript)
 import { readFileSync } from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createHashedEmbedder, LshIndex, SemanticCache } from '../../src/gateway/cache/semantic/index.js';
 import { seededRandom } from '../../src/random/index.js';
 
@@ -43,6 +45,13 @@ const cache = new SemanticCache({ maxEntries: entries + 1, tables, bits, multiPr
 for (const text of texts) cache.store('scope', text, 'answer');
 
 const queries = asked.slice(0, 2_000);
+// Heap after building (index and cache), collected first when --expose-gc is on.
+(globalThis as { gc?: () => void }).gc?.();
+const heapMb = process.memoryUsage().heapUsed / 1e6;
+const pauses: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push({ start: entry.startTime, duration: entry.duration });
+}).observe({ entryTypes: ['gc'] });
 const queryVectors = queries.map(embed);
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,7 +71,9 @@ function time(run: (i: number) => void): { wall: number[]; cpu: number } {
 }
 const searchUs = time((i) => index.search(1, queryVectors[i], threshold, 4));
 const lookupUs = time((i) => cache.lookup('scope', queries[i], { threshold }));
+const defaultFrom = performance.now();
 const defaultUs = time((i) => cache.lookup('scope', queries[i]));
+const defaultTo = performance.now();
 const embedUs = time((i) => embed(queries[i]));
 
 // Recall: of the queries whose exhaustive nearest neighbour is at or above the threshold, how many
@@ -95,3 +106,10 @@ row('embedding (hashed, 256-d)', embedUs);
 row(`whole lookup (embed + search + guards + verifier), similarity ${threshold}`, lookupUs);
 row('whole lookup, default settings (verifier, similarity 0.7)', defaultUs);
 console.log(`index recall at ${threshold}: ${found}/${reachable} nearest neighbours found`);
+await new Promise((resolve) => setTimeout(resolve, 50)); // GC entries arrive asynchronously
+const during = pauses.filter((pause) => pause.start >= defaultFrom && pause.start <= defaultTo);
+const paused = during.reduce((sum, pause) => sum + pause.duration, 0);
+console.log(
+  `heap after building: ${heapMb.toFixed(0)} MB (index and cache); default-settings pass (${queries.length + 200} lookups): ` +
+    `${during.length} GC pauses, ${paused.toFixed(1)} ms (${((paused * 1000) / (queries.length + 200)).toFixed(1)} µs per lookup)`,
+);

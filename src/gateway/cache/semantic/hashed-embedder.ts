@@ -20,18 +20,27 @@ const space = 32;
 const open = 60; // '<'
 const close = 62; // '>'
 
-/** The hashed embedding of a prompt's tokens (what createHashedEmbedder computes from its text). */
-export function hashedEmbedding(tokens: readonly PromptToken[], dimension = 256): Float32Array {
+/**
+ * The hashed embedding of a prompt's tokens (what createHashedEmbedder computes from its text);
+ * `stems`: stem() of each token's text, when the caller has them.
+ */
+export function hashedEmbedding(
+  tokens: readonly PromptToken[],
+  dimension = 256,
+  stems?: readonly string[],
+): Float32Array {
   const vector = new Float32Array(dimension);
   let previous = '';
-  for (const token of tokens) {
-    const word = stem(token.text);
+  let previousStop = false;
+  for (let t = 0; t < tokens.length; t++) {
+    const word = stems ? stems[t] : stem(tokens[t].text);
     const stop = isStopword(word);
     add(vector, fnv(wordBasis, word), stop ? 0.25 : 1);
     // Bigrams of two stopwords ("what is", "is the") would make every question alike.
-    if (previous && !(stop && isStopword(previous)))
+    if (previous && !(stop && previousStop))
       add(vector, fnv(mix(fnv(bigramBasis, previous), space), word), 0.5);
     previous = word;
+    previousStop = stop;
     if (!stop && word.length > 3) {
       // The trigrams of `<word>`.
       const share = 0.6 / word.length;

@@ -77,4 +77,44 @@ describe('LshIndex', () => {
     });
     expect(found / queries.length).toBeGreaterThan(0.9);
   });
+
+  it('sets a code bit exactly when its projection is above zero (zeros, subnormals and negatives too)', () => {
+    for (const simd of [true, false]) {
+      const index = new LshIndex({ dimension, tables: 8, bits: 12, simd });
+      const internals = index as unknown as {
+        hashGroups(vector: Float32Array, size: number): void;
+        codesFromProjections(): void;
+        nonZeroOf(vector: Float32Array): number;
+        projections: Float64Array;
+        groupCodes: Uint32Array;
+      };
+      const random = seededRandom(11);
+      const vectors: Float32Array[] = [new Float32Array(dimension)];
+      for (let v = 0; v < 50; v++)
+        vectors.push(
+          unit(Float32Array.from({ length: dimension }, () => (random() < 0.3 ? random() - 0.5 : 0))),
+        );
+      for (const vector of vectors) {
+        internals.hashGroups(vector, internals.nonZeroOf(vector));
+        // Overwrite some projections with the special cases and recompute the bits from them.
+        const { projections } = internals;
+        if (vector !== vectors[0]) {
+          projections[0] = 0;
+          projections[1] = -0;
+          projections[2] = 5e-324;
+          projections[3] = -5e-324;
+          projections[4] = Number.POSITIVE_INFINITY;
+          projections[5] = Number.NaN;
+        }
+        const codes = Array.from({ length: 8 }, (_, group) => {
+          let code = 0;
+          for (let bit = 0; bit < 12; bit++) if (projections[group * 12 + bit] > 0) code |= 1 << bit;
+          return code >>> 0;
+        });
+        // Recompute from the (possibly overwritten) projections through the same path.
+        internals.codesFromProjections();
+        expect(Array.from(internals.groupCodes)).toEqual(codes);
+      }
+    }
+  });
 });

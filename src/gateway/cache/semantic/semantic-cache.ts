@@ -7,7 +7,7 @@ import type { SemanticCacheGuardName } from '../../../config/index.js';
 import { type FalseHitGuard, falseHitGuards } from './guards/index.js';
 import { type EmbedText, hashedEmbedding } from './hashed-embedder.js';
 import { LshIndex } from './lsh-index.js';
-import { type PromptWork, RecentPrompts } from './prompt-work.js';
+import { guardIndex, type PromptWork, RecentPrompts } from './prompt-work.js';
 import { HitVerifier, type HitVerifierFacts } from './verifier/index.js';
 
 export interface SemanticCacheOptions {
@@ -82,7 +82,8 @@ interface Entry {
   text: string;
   answer: string;
   expiresAt: number;
-  facts: Map<SemanticCacheGuardName, unknown>;
+  /** Each guard's facts, by guardOrder (see prompt-work.ts). */
+  facts: readonly unknown[];
   verifierFacts: HitVerifierFacts | undefined;
 }
 
@@ -120,7 +121,7 @@ export class SemanticCache {
     const { dimension = 256 } = options;
     const { embed } = options;
     this.prompts = new RecentPrompts(
-      embed ? (text) => embed(text) : (_text, tokens) => hashedEmbedding(tokens, dimension),
+      embed ? (text) => embed(text) : (_text, tokens, stems) => hashedEmbedding(tokens, dimension, stems),
     );
     this.guards = options.guards ?? ['negation', 'numbers', 'dates', 'entities', 'output-form'];
     this.ttlMs = options.ttlMs ?? 3_600_000;
@@ -287,7 +288,7 @@ function firstConflict(
 ): SemanticCacheGuardName | undefined {
   for (const name of guards) {
     const guard: FalseHitGuard = falseHitGuards[name];
-    if (guard.conflicts(prompt.guard(name), entry.facts.get(name))) return name;
+    if (guard.conflicts(prompt.guard(name), entry.facts[guardIndex(name)])) return name;
   }
   return undefined;
 }

@@ -68,6 +68,25 @@ export class SparseVectors {
     return this.coordinates[this.spans[slot * 2] * 2];
   }
 
+  /**
+   * Reads one word of every cache line of the given slots' pairs, the slots' spans first: the reads
+   * of one pass do not depend on one another, so the memory fetches of all candidates overlap
+   * instead of a dot product waiting on each line of its slot in turn. Returns a value to keep.
+   */
+  touch(slots: Int32Array, count: number): number {
+    const { coordinates, spans } = this;
+    let sink = 0;
+    for (let k = 0; k < count; k++) sink += spans[slots[k] * 2];
+    for (let k = 0; k < count; k++) {
+      const start = spans[slots[k] * 2] * 2;
+      const stop = start + spans[slots[k] * 2 + 1] * 2;
+      // 16 four-byte words to a 64-byte line.
+      for (let i = start; i < stop; i += 16) sink ^= coordinates[i];
+      if (stop > start) sink ^= coordinates[stop - 1];
+    }
+    return sink;
+  }
+
   private reserve(size: number): void {
     if ((this.end + size) * 2 <= this.pairs.length) return;
     if (this.end - this.live >= this.live) this.compact();

@@ -6,9 +6,10 @@ import type { FalseHitGuard } from './false-hit-guard.js';
 
 export const contentWordsGuard: FalseHitGuard<Set<string>> = {
   name: 'content-words',
-  facts(tokens) {
+  facts(tokens, _text, stems) {
     const words = new Set<string>();
-    for (const { text } of tokens) if (!isStopword(text)) words.add(stem(text));
+    for (let i = 0; i < tokens.length; i++)
+      if (!isStopword(tokens[i].text)) words.add(stems ? stems[i] : stem(tokens[i].text));
     return words;
   },
   conflicts(asked, cached) {

@@ -77,10 +77,14 @@ export function datesIn(tokens: readonly { text: string; original: string }[]): 
   const found: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const { text, original } = tokens[i];
+    const first = text.charCodeAt(0);
+    // The three date patterns open with a digit.
     if (
-      /^(1[89]|20)\d\d(s)?$/.test(text) ||
-      /^\d{4}-\d\d(-\d\d)?$/.test(text) ||
-      /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(text)
+      first >= 48 &&
+      first <= 57 &&
+      (/^(1[89]|20)\d\d(s)?$/.test(text) ||
+        /^\d{4}-\d\d(-\d\d)?$/.test(text) ||
+        /^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(text))
     ) {
       found.push(text);
       continue;

@@ -5,7 +5,8 @@ import type { PromptToken } from '../prompt-tokens.js';
 
 export interface FalseHitGuard<Facts = unknown> {
   readonly name: SemanticCacheGuardName;
-  facts(tokens: readonly PromptToken[], text: string): Facts;
+  /** `stems`: stem() of each token's text, when the caller has them (the same facts either way). */
+  facts(tokens: readonly PromptToken[], text: string, stems?: readonly string[]): Facts;
   conflicts(asked: Facts, cached: Facts): boolean;
 }
 

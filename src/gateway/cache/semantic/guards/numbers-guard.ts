@@ -41,6 +41,8 @@ export function numbersIn(tokens: readonly { text: string }[]): string[] {
       found.push(word);
       continue;
     }
+    // The pattern starts with a digit: a word without one has no number.
+    if (!hasDigit(text)) continue;
     for (const match of text.matchAll(/\d[\d,]*(?:\.\d+)?(?:k|m|st|nd|rd|th)?/g)) {
       const value = match[0].replace(/,/g, '');
       // A bare year belongs to the dates guard.
@@ -49,6 +51,14 @@ export function numbersIn(tokens: readonly { text: string }[]): string[] {
     }
   }
   return found.sort();
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 export const numbersGuard: FalseHitGuard<string[]> = {

@@ -8,9 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { predictLogistic } from '../../../../cost/logistic-model.js';
 import { GantryError } from '../../../../errors/index.js';
 import { createHashedEmbedder, type EmbedText } from '../hashed-embedder.js';
-import type { PromptToken } from '../prompt-tokens.js';
+import { type PromptToken, promptTokens } from '../prompt-tokens.js';
 import { type IdfTable, idfTable, type SerializedIdf } from './idf-table.js';
-import { pairFeatureNames, pairFeatures, type VerifierFacts, verifierFacts } from './pair-features.js';
+import {
+  type KnownPromptWork,
+  pairFeatureNames,
+  pairFeatures,
+  type VerifierFacts,
+  verifierFacts,
+} from './pair-features.js';
 
 export interface HitVerifierModel {
   target: string;
@@ -56,8 +62,14 @@ export class HitVerifier {
     this.embed = options.ownEmbedding ? createHashedEmbedder({ dimension: this.model.dimension }) : undefined;
   }
 
-  facts(text: string, tokens?: readonly PromptToken[]): HitVerifierFacts {
-    const facts: HitVerifierFacts = verifierFacts(text, this.idf, tokens as PromptToken[] | undefined);
+  /** `known`: the prompt's stems and guard facts when the caller has them (same facts either way). */
+  facts(text: string, tokens?: readonly PromptToken[], known?: KnownPromptWork): HitVerifierFacts {
+    const facts: HitVerifierFacts = verifierFacts(
+      text,
+      this.idf,
+      (tokens as PromptToken[] | undefined) ?? promptTokens(text),
+      known,
+    );
     if (this.embed) facts.vector = this.embed(text);
     return facts;
   }

@@ -7,6 +7,7 @@ export {
 } from './hit-verifier.js';
 export { buildIdf, fnv1a, type IdfTable, idfTable, type SerializedIdf } from './idf-table.js';
 export {
+  type KnownPromptWork,
   pairFeatureNames,
   pairFeatures,
   questionKind,

@@ -18,10 +18,14 @@ export interface VerifierFacts {
   idfSum: number;
   /** The kind of question: a wh-word, a yes/no auxiliary, or '' (see questionKind). */
   kind: string;
-  /** Character trigrams of the text with only letters, digits and single spaces kept. */
-  trigrams: Set<string>;
-  /** Word bigrams over `words`. */
-  bigrams: Set<string>;
+  /**
+   * Character trigrams of the text with only letters, digits and single spaces kept, each as one
+   * exact number (its three UTF-16 code units c0·2^32 + c1·2^16 + c2), distinct and ascending: no
+   * string per trigram, and overlaps by one merge.
+   */
+  trigrams: Float64Array;
+  /** Word bigrams over `words` ("previous word"), distinct and sorted. */
+  bigrams: string[];
   guards: unknown[];
 }
 
@@ -101,8 +105,21 @@ export function questionKind(tokens: readonly PromptToken[]): string {
   return tokens.length > 0 && auxiliaries.has(tokens[0].text) ? 'yes-no' : '';
 }
 
-export function verifierFacts(text: string, idf: IdfTable, tokens = promptTokens(text)): VerifierFacts {
-  const words = tokens.map((token) => stem(token.text));
+/** What a caller that already has them passes to verifierFacts (the same facts either way). */
+export interface KnownPromptWork {
+  /** stem() of each token's text (kept as the facts' `words`: never mutated). */
+  stems?: readonly string[];
+  /** A guard's facts of this prompt (falseHitGuards[name].facts of the same tokens). */
+  guard?: (name: (typeof guardFeatures)[number]) => unknown;
+}
+
+export function verifierFacts(
+  text: string,
+  idf: IdfTable,
+  tokens = promptTokens(text),
+  known: KnownPromptWork = {},
+): VerifierFacts {
+  const words = known.stems ? (known.stems as string[]) : tokens.map((token) => stem(token.text));
   const content: string[] = [];
   const idfOf = new Map<string, number>();
   let idfSum = 0;
@@ -118,20 +135,41 @@ export function verifierFacts(text: string, idf: IdfTable, tokens = promptTokens
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
-  const trigrams = new Set<string>();
-  for (let i = 0; i + 3 <= flat.length; i++) trigrams.add(flat.slice(i, i + 3));
-  const bigrams = new Set<string>();
-  for (let i = 1; i < words.length; i++) bigrams.add(`${words[i - 1]} ${words[i]}`);
+  const bigrams: string[] = [];
+  for (let i = 1; i < words.length; i++) bigrams.push(`${words[i - 1]} ${words[i]}`);
   return {
     words,
     content,
     idf: idfOf,
     idfSum,
     kind: questionKind(tokens),
-    trigrams,
-    bigrams,
-    guards: guardFeatures.map((name) => falseHitGuards[name].facts(tokens, text)),
+    trigrams: trigramCodes(flat),
+    bigrams: distinctSorted(bigrams),
+    guards: guardFeatures.map((name) =>
+      known.guard ? known.guard(name) : falseHitGuards[name].facts(tokens, text, known.stems),
+    ),
   };
+}
+
+/** The distinct trigrams of `flat` as numbers (see VerifierFacts.trigrams), ascending. */
+function trigramCodes(flat: string): Float64Array {
+  const count = Math.max(0, flat.length - 2);
+  const codes = new Float64Array(count);
+  for (let i = 0; i < count; i++)
+    codes[i] = flat.charCodeAt(i) * 4_294_967_296 + flat.charCodeAt(i + 1) * 65_536 + flat.charCodeAt(i + 2);
+  codes.sort();
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[distinct++] = codes[i];
+  return distinct === count ? codes : codes.slice(0, distinct);
+}
+
+function distinctSorted(items: string[]): string[] {
+  items.sort();
+  let distinct = 0;
+  for (let i = 0; i < items.length; i++)
+    if (i === 0 || items[i] !== items[i - 1]) items[distinct++] = items[i];
+  items.length = distinct;
+  return items;
 }
 
 /** The pair's feature vector, in the order of pairFeatureNames (bias first). */
@@ -146,7 +184,7 @@ export function pairFeatures(a: VerifierFacts, b: VerifierFacts, cosine: number)
   const union = a.idf.size + b.idf.size - shared;
   const lengthA = Math.max(1, a.words.length);
   const lengthB = Math.max(1, b.words.length);
-  const trigram = jaccard(a.trigrams, b.trigrams);
+  const trigram = sortedJaccard(a.trigrams, b.trigrams);
   const overlapMin = Math.min(overlapA, overlapB);
   const features = [
     1,
@@ -168,9 +206,9 @@ export function pairFeatures(a: VerifierFacts, b: VerifierFacts, cosine: number)
     Math.min(lengthA, lengthB) / Math.max(lengthA, lengthB),
     Math.log1p(Math.min(lengthA, lengthB)),
     trigram,
-    jaccard(a.bigrams, b.bigrams),
+    sortedJaccard(a.bigrams, b.bigrams),
     orderAgreement(a.content, b.content),
-    a.words.join(' ') === b.words.join(' ') ? 1 : 0,
+    sameWords(a.words, b.words) ? 1 : 0,
     overlapMin * overlapMin,
     trigram * trigram,
     cosine * cosine,
@@ -196,11 +234,28 @@ function countUnmatched(a: VerifierFacts, b: VerifierFacts): number {
   return count;
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
+/** Jaccard overlap of two sets given as distinct, ascending lists (1 when both are empty). */
+function sortedJaccard<T extends number | string>(a: ArrayLike<T>, b: ArrayLike<T>): number {
+  if (a.length === 0 && b.length === 0) return 1;
   let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  return shared / (a.size + b.size - shared);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
+}
+
+/** Same words in the same order (what joining both with spaces and comparing gave: no word has a space). */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
