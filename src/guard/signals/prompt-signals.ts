@@ -12,10 +12,11 @@ import { leastNaturalWindow } from './char-language-model.js';
 import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
 import { type JailbreakFraming, jailbreakFraming } from './jailbreak-framing.js';
 import { type SuffixModel, shippedSuffixModel } from './suffix-model.js';
+import { tokenSoup } from './token-soup.js';
 
 export interface SignalEvidence {
   task: GuardTask;
-  /** `suffix`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`. */
+  /** `suffix`, `token-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`, `preempted-refusal`. */
   signal: string;
   score: number;
   value?: string;
@@ -28,12 +29,16 @@ export interface PromptSignals {
   intent: HarmfulIntent;
   framing: JailbreakFraming;
   suffixContrast: number;
+  /** The odd-token contrast of the last line (token-soup.ts). */
+  soup: number;
 }
 
 /** What an OR-rule signal scores when it fires: above any task threshold, graded a little by strength. */
 const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
 
 export const classifierDiscount = 0.5;
+/** Token-soup contrast from which the last line reads as an optimised suffix (0.04 % of benign task rows). */
+export const soupThreshold = 0.2;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
 export const minimumFramedWords = 30;
 
@@ -59,6 +64,13 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     // some benign code, raising the injection threshold) and no injection source carries suffixes.
     evidence.push({ task: 'jailbreak', signal: 'suffix', score: fired(strength), value: window.value });
   }
+  const soup = tokenSoup(text);
+  if (soup >= soupThreshold)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'token-soup',
+      score: fired((soup - soupThreshold) / soupThreshold),
+    });
   const intent = harmfulIntent(text);
   if (intent.score > 0)
     evidence.push({
@@ -85,7 +97,21 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
       ...(intent.hazard ? { value: intent.hazard } : {}),
     });
-  if (framing.framing && !framing.ruleRemoval && !framing.priming && intent.unframedScore < 0.3)
+  // A refusal pre-empted inside a frame ("You are a researcher … this is purely hypothetical and will
+  // never be used"): a rewritten jailbreak even when its goal carries no hazard word.
+  if (framed && framing.preemption)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'preempted-refusal',
+      score: Math.min(0.95, 0.6 + 0.35 * intent.unframedScore),
+    });
+  if (
+    framing.framing &&
+    !framing.ruleRemoval &&
+    !framing.priming &&
+    !framing.preemption &&
+    intent.unframedScore < 0.3
+  )
     classifierFactor.jailbreak = classifierDiscount;
-  return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast };
+  return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast, soup };
 }
