@@ -63,11 +63,18 @@ describe('evaluation-only rows', () => {
 });
 
 describe('synthetic harmful requests', () => {
-  it('are harmful rows of their own source, two shapes per goal, one group per goal', () => {
+  it('are harmful rows of their own source with benign twins in the same shapes, one group per goal', () => {
     const rows = groupRows(syntheticHarmful());
-    expect(rows.length).toBeGreaterThanOrEqual(140);
+    const harmful = rows.filter((row) => row.kind === 'harmful');
+    expect(harmful.length).toBeGreaterThanOrEqual(140);
+    expect(rows.filter((row) => row.kind === 'benign').length).toBeGreaterThanOrEqual(70);
+    expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['harmful', 'benign']));
     expect(new Set(rows.map((row) => row.text)).size).toBe(rows.length);
-    expect(rows.every((row) => row.kind === 'harmful' && /^S\d+$/.test(row.category ?? ''))).toBe(true);
+    expect(harmful.every((row) => /^S\d+$/.test(row.category ?? ''))).toBe(true);
+    // Every shape is used by both kinds: the shape alone is no evidence.
+    const shapeOf = (text: string) => text.split(' ').slice(0, 3).join(' ');
+    const benignShapes = new Set(rows.filter((row) => row.kind === 'benign').map((row) => shapeOf(row.text)));
+    expect(harmful.filter((row) => !benignShapes.has(shapeOf(row.text)))).toEqual([]);
     const splitOf = new Map<string, string>();
     for (const row of rows) {
       expect(splitOf.get(row.group) ?? row.split).toBe(row.split);

@@ -109,7 +109,7 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     framing.framing &&
     !framing.ruleRemoval &&
     !framing.priming &&
-    !framing.preemption &&
+    !(framed && framing.preemption) &&
     intent.unframedScore < 0.3
   )
     classifierFactor.jailbreak = classifierDiscount;

@@ -34,7 +34,11 @@ describe('adversarial-suffix detector (character model of benign text)', () => {
     expect(soup.contrast).toBeGreaterThanOrEqual(threshold);
     expect(soup.value).toMatch(/ONE|Wik/);
     const signals = promptSignals(`${request} zQ}{vX"){Rw(!Sj][ .lkFMT__(mnl ~~<|%^ Kxq`);
-    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual(['jailbreak:suffix']);
+    // The word-level token-soup signal (token-soup.ts) reads the same suffix too.
+    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual([
+      'jailbreak:suffix',
+      'jailbreak:token-soup',
+    ]);
   });
 
   it('leaves fluent continuations, tweets with links and handles, and short texts alone', () => {
