@@ -5,7 +5,8 @@
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
-// score, a role-play frame with no rule removal and no harm halves the jailbreak classifier's score.
+// score, a role-play frame with no rule removal and no harm, or no jailbreak structure at all, halves the
+// jailbreak classifier's score.
 import { charClass, spaceClass } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
@@ -113,5 +114,15 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     intent.unframedScore < 0.3
   )
     classifierFactor.jailbreak = classifierDiscount;
+  // No structure of a jailbreak at all (no frame, rule removal, priming, pre-emption or suffix): the
+  // classifier alone is read at half strength. Left out of training, its top benign scores were plain
+  // requests whose topics it had learnt from attack prompts (format instructions, JBB's benign goals).
+  const structured =
+    framing.framing ||
+    framing.ruleRemoval ||
+    framing.priming ||
+    framing.preemption ||
+    evidence.some((e) => e.task === 'jailbreak');
+  if (!structured) classifierFactor.jailbreak = classifierDiscount;
   return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast, soup };
 }
