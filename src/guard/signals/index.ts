@@ -46,6 +46,7 @@ export {
   classifierDiscount,
   type PromptSignals,
   promptSignals,
+  rolePlayDiscount,
   type SignalEvidence,
   soupThreshold,
 } from './prompt-signals.js';

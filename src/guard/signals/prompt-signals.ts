@@ -5,8 +5,8 @@
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
-// score, a role-play frame with no rule removal and no harm, or no jailbreak structure at all, halves the
-// jailbreak classifier's score.
+// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.2, no jailbreak
+// structure at all at 0.5.
 import { charClass, spaceClass } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
@@ -38,6 +38,12 @@ export interface PromptSignals {
 const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
 
 export const classifierDiscount = 0.5;
+/**
+ * The jailbreak classifier's weight on a benign role-play (a frame with no rule removal, priming,
+ * pre-emption or harm). 0.5 until the no-structure discount lowered the validation thresholds; then
+ * role-play left out of training was flagged 15 % at 0.5, 5.6 % at 0.2 (PAIR left out unchanged).
+ */
+export const rolePlayDiscount = 0.2;
 /** Token-soup contrast from which the last line reads as an optimised suffix (0.04 % of benign task rows). */
 export const soupThreshold = 0.2;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
@@ -113,7 +119,7 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     !(framed && framing.preemption) &&
     intent.unframedScore < 0.3
   )
-    classifierFactor.jailbreak = classifierDiscount;
+    classifierFactor.jailbreak = rolePlayDiscount;
   // No structure of a jailbreak at all (no frame, rule removal, priming, pre-emption or suffix): the
   // classifier alone is read at half strength. Left out of training, its top benign scores were plain
   // requests whose topics it had learnt from attack prompts (format instructions, JBB's benign goals).

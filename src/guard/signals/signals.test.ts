@@ -101,7 +101,7 @@ describe('jailbreak framing × harmful intent', () => {
     expect(signals.framing.framing).toBe(true);
     expect(signals.framing.ruleRemoval).toBe(false);
     expect(signals.evidence.filter((e) => e.task === 'jailbreak')).toEqual([]);
-    expect(signals.classifierFactor.jailbreak).toBe(0.5);
+    expect(signals.classifierFactor.jailbreak).toBe(0.2);
   });
 
   it('flags a long persona frame around a harmful request, not a one-line fiction request', () => {
