@@ -24,6 +24,7 @@ import {
   framingCues,
   hazardTerms,
   leastNaturalWindow,
+  refusalPreemptionCues,
   requestActs,
   responsePrimingCues,
   ruleRemovalCues,
@@ -56,6 +57,7 @@ const patterns: RegExp[] = [
   ...ruleRemovalCues,
   ...framingCues,
   ...responsePrimingCues,
+  ...refusalPreemptionCues,
   ...heuristicPatterns(),
 ];
 

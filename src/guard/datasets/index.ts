@@ -26,6 +26,7 @@ export {
 } from './load-task-rows.js';
 export { locateDatasets } from './locate-datasets.js';
 export { parseCsv } from './parse-csv.js';
+export { syntheticHarmful } from './synthetic-harmful.js';
 export {
   syntheticBenignQuestions,
   syntheticBenignRequests,

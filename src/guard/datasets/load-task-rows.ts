@@ -9,6 +9,7 @@ import { GantryError } from '../../errors/index.js';
 import { injectionHeuristics, jailbreakHeuristics } from '../scanners/injection-heuristics.js';
 import { loadBenignPrompts, loadDavidson, loadDeepset, loadPresidioSynth } from './load-datasets.js';
 import { parseCsv } from './parse-csv.js';
+import { syntheticHarmful } from './synthetic-harmful.js';
 import {
   syntheticBenignQuestions,
   syntheticBenignRequests,
@@ -82,8 +83,16 @@ export function loadJailbreakBenchRows(root: string): TaskRow[] {
           // Not grouped by behaviour: that would chain every method's prompts (and JBC's one template)
           // into a single group. Templates and near-duplicates are grouped later; a goal shared by a
           // jailbreak and a plain request serves different tasks.
+          // The goals are evaluation only: about 44 of the 100 come from AdvBench or HarmBench (held
+          // out by the issue) and the data does not say which, so no model trains or tunes on them.
           if (!goals.has(item.index))
-            goals.set(item.index, { text: item.goal, kind: 'harmful', source: 'jbb-goals', category });
+            goals.set(item.index, {
+              text: item.goal,
+              kind: 'harmful',
+              source: 'jbb-goals',
+              category,
+              evaluationOnly: true,
+            });
           if (item.prompt)
             rows.push({ text: item.prompt, kind: 'jailbreak', source: `jbb-${method}`, category });
         }
@@ -223,13 +232,24 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticBenignQuestions(),
     ...syntheticJailbreaks(),
     ...syntheticSafeScary(),
+    ...syntheticHarmful(),
   ];
   const seen = new Set<string>();
   const rows: TaskRow[] = [];
-  for (const row of all) {
+  for (const row of all.filter((r) => !r.evaluationOnly)) {
     const key = duplicateKey(row.text);
     if (!key || seen.has(key)) continue;
     seen.add(key);
+    rows.push(row);
+  }
+  // Evaluation-only rows last: a group is named after its first row, so they never name (and so never
+  // move to another split) a group of training rows. Deduplicated among themselves only, so a copy of a
+  // training row still shows in their report (as a near-duplicate of it).
+  const seenEval = new Set<string>();
+  for (const row of all.filter((r) => r.evaluationOnly)) {
+    const key = duplicateKey(row.text);
+    if (!key || seenEval.has(key)) continue;
+    seenEval.add(key);
     rows.push(row);
   }
   return rows;

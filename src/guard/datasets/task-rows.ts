@@ -28,6 +28,11 @@ export interface TaskRow {
   group?: string;
   /** Only these tasks use the row (default: every task whose kinds include it). */
   tasks?: readonly GuardTask[];
+  /**
+   * Evaluation only: never trained on, never used to choose a threshold or a gate; reported on its own
+   * (e.g. JailbreakBench's goals, which partly come from the held-out AdvBench and HarmBench).
+   */
+  evaluationOnly?: boolean;
 }
 
 export type GuardTask = 'injection' | 'jailbreak' | 'harmful';

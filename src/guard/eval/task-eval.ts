@@ -45,6 +45,11 @@ export interface TaskEvalReport {
     rocAuc: number;
   };
   testBySource: SourceFigure[];
+  /**
+   * Evaluation-only sources (never trained on, never used for a threshold): every row at the shipped
+   * threshold. Not in the leave-one-source-out mean; `jbb-goals` may overlap AdvBench/HarmBench.
+   */
+  evaluationOnly: SourceFigure[];
   leaveOneSourceOut: SourceFigure[];
   /** Leave-one-source-out, pooled: mean recall over positive sources, mean FPR over negative sources. */
   leaveOneSourceOutMean?: { recall: number; falsePositiveRate: number };
@@ -120,6 +125,11 @@ export function evaluateTask(
       rocAuc: rocAuc(scored),
     },
     testBySource: figuresBySource(test, score, threshold),
+    evaluationOnly: figuresBySource(
+      taskRowsFor(task, rows, true).filter((row) => row.label === 1 || countsForFalsePositives(row)),
+      score,
+      threshold,
+    ),
     leaveOneSourceOut: [],
   };
   if (options.leaveOneSourceOut ?? true) {
@@ -182,6 +192,19 @@ export function formatTaskEval(reports: readonly TaskEvalReport[]): string {
       lines.push(
         `| ${source} | ${role} | ${l ? `${l.rows} (${l.groups})` : t ? `${t.rows} (${t.groups}) in test` : ''} | ${t ? `${percent(t.flagged)} / ${percent(t.flaggedUnique)}` : '—'} | ${l ? `${percent(l.flagged)} / ${percent(l.flaggedUnique)} @ ${l.threshold}` : '—'} |`,
       );
+    }
+    if (r.evaluationOnly.length) {
+      lines.push(
+        '',
+        `Evaluation-only sources (never trained on, never used for a threshold; all rows at the shipped threshold ${r.threshold}; jbb-goals: JailbreakBench's goals, about 44 of which come from AdvBench/HarmBench, so this figure may overlap those held-out sets):`,
+        '',
+        '| Source | Role | Rows (groups) | Flagged: all / one per group |',
+        '| --- | --- | --- | --- |',
+      );
+      for (const f of r.evaluationOnly)
+        lines.push(
+          `| ${f.source} | ${f.role} | ${f.rows} (${f.groups}) | ${percent(f.flagged)} / ${percent(f.flaggedUnique)} |`,
+        );
     }
     lines.push('');
   }

@@ -38,6 +38,7 @@ export {
   framingCues,
   type JailbreakFraming,
   jailbreakFraming,
+  refusalPreemptionCues,
   responsePrimingCues,
   ruleRemovalCues,
 } from './jailbreak-framing.js';
@@ -45,7 +46,9 @@ export {
   classifierDiscount,
   type PromptSignals,
   promptSignals,
+  rolePlayDiscount,
   type SignalEvidence,
+  soupThreshold,
 } from './prompt-signals.js';
 export {
   type ActMatch,
@@ -57,4 +60,5 @@ export {
   strongestAct,
 } from './request-acts.js';
 export { parseSuffixModel, type SuffixModel, shippedSuffixModel, suffixWeightsFile } from './suffix-model.js';
+export { minimumSoupTokens, tokenSoup } from './token-soup.js';
 export { suffixFalsePositiveTarget, trainSuffixModel } from './train-suffix-model.js';

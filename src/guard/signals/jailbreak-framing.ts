@@ -26,10 +26,28 @@ export const responsePrimingCues: readonly RegExp[] = [
   /\bsure,? here (?:is|are)\b/i,
 ];
 
+/**
+ * Pre-empting a refusal: the prompt assures the model that what it asks for is harmless ("purely
+ * hypothetical", "will never be used", "for educational purposes only", "not for any malicious purpose").
+ * An ordinary request has no refusal to pre-empt; inside a persona or hypothetical frame this is the
+ * shape of a rewritten jailbreak (PAIR-style), whatever words the harmful goal is dressed in.
+ */
+export const refusalPreemptionCues: readonly RegExp[] = [
+  /\b(?:purely|strictly|solely|only|just) (?:for )?(?:a )?(?:fictional|hypothetical|educational|research|academic|testing|entertainment|informational|creative)(?: purposes?| reasons| exercise| project| scenario| context)?\b/i,
+  /\b(?:will|would) (?:never|not) (?:ever )?be (?:used|implemented|acted (?:on|upon)|carried out|put into (?:practice|action)|applied (?:in|to) (?:real|the real))\b/i,
+  /\b(?:is|are) not (?:intended|meant) (?:to be used )?(?:for|to) (?:any )?(?:harm|real|actual|malicious|illegal|be taken seriously)/i,
+  /\bfor (?:educational|research|academic|training|testing|informational) (?:purposes|use) only\b/i,
+  /\b(?:not|never) (?:for|to be used for) (?:any )?(?:harmful|malicious|illegal|unethical|real(?:-| )world|actual) (?:purposes?|intent|use|activities|means)\b/i,
+  /\b(?:no basis in reality|never be implemented|(?:does|do|will) not (?:reflect|endorse|promote|condone)|won't actually (?:be used|happen))\b/i,
+  /\bthis is (?:just |only |purely |all |simply |entirely )(?:a )?(?:hypothetical|fictional|fiction|thought experiment|simulation)\b/i,
+];
+
 export interface JailbreakFraming {
   ruleRemoval: boolean;
   framing: boolean;
   priming: boolean;
+  /** A refusal pre-empted ("purely hypothetical", "will never be used"). */
+  preemption: boolean;
   /** Which cue matched first (for evidence values). */
   cue?: string;
 }
@@ -50,5 +68,6 @@ export function jailbreakFraming(text: string): JailbreakFraming {
   const ruleRemoval = any(ruleRemovalCues);
   const priming = any(responsePrimingCues);
   const framing = any(framingCues);
-  return { ruleRemoval, framing, priming, ...(cue ? { cue } : {}) };
+  const preemption = any(refusalPreemptionCues);
+  return { ruleRemoval, framing, priming, preemption, ...(cue ? { cue } : {}) };
 }

@@ -5,17 +5,19 @@
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
-// score, a role-play frame with no rule removal and no harm halves the jailbreak classifier's score.
+// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.2, no jailbreak
+// structure at all at 0.5.
 import { charClass, spaceClass } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
 import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
 import { type JailbreakFraming, jailbreakFraming } from './jailbreak-framing.js';
 import { type SuffixModel, shippedSuffixModel } from './suffix-model.js';
+import { tokenSoup } from './token-soup.js';
 
 export interface SignalEvidence {
   task: GuardTask;
-  /** `suffix`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`. */
+  /** `suffix`, `token-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`, `preempted-refusal`. */
   signal: string;
   score: number;
   value?: string;
@@ -28,12 +30,22 @@ export interface PromptSignals {
   intent: HarmfulIntent;
   framing: JailbreakFraming;
   suffixContrast: number;
+  /** The odd-token contrast of the last line (token-soup.ts). */
+  soup: number;
 }
 
 /** What an OR-rule signal scores when it fires: above any task threshold, graded a little by strength. */
 const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
 
 export const classifierDiscount = 0.5;
+/**
+ * The jailbreak classifier's weight on a benign role-play (a frame with no rule removal, priming,
+ * pre-emption or harm). 0.5 until the no-structure discount lowered the validation thresholds; then
+ * role-play left out of training was flagged 15 % at 0.5, 5.6 % at 0.2 (PAIR left out unchanged).
+ */
+export const rolePlayDiscount = 0.2;
+/** Token-soup contrast from which the last line reads as an optimised suffix (0.04 % of benign task rows). */
+export const soupThreshold = 0.2;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
 export const minimumFramedWords = 30;
 
@@ -59,6 +71,13 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     // some benign code, raising the injection threshold) and no injection source carries suffixes.
     evidence.push({ task: 'jailbreak', signal: 'suffix', score: fired(strength), value: window.value });
   }
+  const soup = tokenSoup(text);
+  if (soup >= soupThreshold)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'token-soup',
+      score: fired((soup - soupThreshold) / soupThreshold),
+    });
   const intent = harmfulIntent(text);
   if (intent.score > 0)
     evidence.push({
@@ -85,7 +104,31 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
       ...(intent.hazard ? { value: intent.hazard } : {}),
     });
-  if (framing.framing && !framing.ruleRemoval && !framing.priming && intent.unframedScore < 0.3)
-    classifierFactor.jailbreak = classifierDiscount;
-  return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast };
+  // A refusal pre-empted inside a frame ("You are a researcher … this is purely hypothetical and will
+  // never be used"): a rewritten jailbreak even when its goal carries no hazard word.
+  if (framed && framing.preemption)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'preempted-refusal',
+      score: Math.min(0.95, 0.6 + 0.35 * intent.unframedScore),
+    });
+  if (
+    framing.framing &&
+    !framing.ruleRemoval &&
+    !framing.priming &&
+    !(framed && framing.preemption) &&
+    intent.unframedScore < 0.3
+  )
+    classifierFactor.jailbreak = rolePlayDiscount;
+  // No structure of a jailbreak at all (no frame, rule removal, priming, pre-emption or suffix): the
+  // classifier alone is read at half strength. Left out of training, its top benign scores were plain
+  // requests whose topics it had learnt from attack prompts (format instructions, JBB's benign goals).
+  const structured =
+    framing.framing ||
+    framing.ruleRemoval ||
+    framing.priming ||
+    framing.preemption ||
+    evidence.some((e) => e.task === 'jailbreak');
+  if (!structured) classifierFactor.jailbreak = classifierDiscount;
+  return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast, soup };
 }

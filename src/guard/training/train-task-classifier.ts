@@ -38,14 +38,19 @@ export interface LabelledRow {
   category?: string;
 }
 
-/** The rows a task uses, with their labels. */
+/**
+ * The rows a task trains and chooses thresholds on, with their labels. Evaluation-only rows are left out
+ * unless `evaluationOnly` is true, which returns only those (for reporting, never for training).
+ */
 export function taskRowsFor(
   task: GuardTask,
   rows: readonly GroupedRow[],
+  evaluationOnly = false,
 ): (LabelledRow & { split: GroupedRow['split'] })[] {
   const out: (LabelledRow & { split: GroupedRow['split'] })[] = [];
   for (const row of rows) {
     if (row.tasks && !row.tasks.includes(task)) continue;
+    if ((row.evaluationOnly ?? false) !== evaluationOnly) continue;
     const label = labelFor(task, row.kind);
     if (label === undefined) continue;
     out.push({
