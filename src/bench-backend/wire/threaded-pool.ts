@@ -51,10 +51,13 @@ export class ThreadedPool implements WirePool {
     this.wireThreadId = new Promise((resolve) => {
       started = resolve;
     });
-    // A young generation that starts at 16 MB for the isolates created from now on (this one's is made
-    // already): the wire thread allocates a few hundred bytes per read, so with V8's default (1 MB, grown
-    // only when much survives) it would scavenge every ~4,000 reads; at 16 MB, about once per run.
-    v8.setFlagsFromString('--min-semi-space-size=16');
+    // A 64 MB young generation for the isolates created from now on (this one's is made already): the
+    // wire thread makes ~400 bytes of garbage per read, so it scavenges about once per 150,000 reads.
+    // Each scavenge stops its stamps for ~10 ms, which skews the gaps of the chunks in flight meanwhile:
+    // at 16 MB (once per ~40,000 reads) that was ~1 % of the gaps, right at the p99 (docs/benchmarks.md,
+    // "Backend load generator", fourth pass); at 64 MB it is well under.
+    v8.setFlagsFromString('--max-semi-space-size=64');
+    v8.setFlagsFromString('--min-semi-space-size=64');
     this.worker = new Worker(wireThreadSource, {
       eval: true,
       workerData: {
