@@ -57,78 +57,97 @@ async function replay(
   return { logSeq: entries.at(-1)?.seq ?? afterSeq, entries: entries.length };
 }
 
-export async function openLexicalIndex(
+/**
+ * The snapshot restored (or, without a usable one, the index rebuilt by paging through the stored rows),
+ * then the log after it replayed.
+ */
+async function openIndex<S, I extends { readonly size: number }, R extends { id: number }>(
   documents: RagDocumentRepository,
   collectionId: number,
-  { bm25, analyzer }: { bm25: Bm25Parameters; analyzer: Analyzer },
-): Promise<OpenedIndex<Bm25Index>> {
-  const snapshot = await loadSnapshot(documents, collectionId, 'bm25', decodeBm25);
-  let index: Bm25Index;
+  kind: RagIndexKind,
+  how: {
+    decode: (parts: Buffer[]) => S;
+    /** The index from a snapshot's state; undefined when the snapshot cannot serve (then rebuilt). */
+    restore: (state: S) => I | undefined;
+    create: () => I;
+    page: (after: number) => Promise<readonly R[]>;
+    add: (index: I, row: R) => void;
+    replay: (index: I, added: number[], removed: number[]) => Promise<void>;
+  },
+): Promise<OpenedIndex<I>> {
+  const snapshot = await loadSnapshot(documents, collectionId, kind, how.decode);
+  let index = snapshot ? how.restore(snapshot.state) : undefined;
   let fromSeq: number;
-  if (snapshot) {
-    // Postings do not depend on k1 and b: a snapshot serves any parameters.
-    index = Bm25Index.restore({ ...snapshot.state, k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, analyzer);
+  if (snapshot && index) {
     fromSeq = snapshot.logSeq;
   } else {
     fromSeq = await documents.lastIndexSeq(collectionId);
-    index = new Bm25Index({ ...bm25, analyzer });
+    const rebuilt = how.create();
     for (let after = 0; ; ) {
-      const page = await documents.chunkTermsPage(collectionId, after, pageSize);
+      const page = await how.page(after);
       if (page.length === 0) break;
-      for (const { id, terms } of page) index.addTerms(String(id), terms);
+      for (const row of page) how.add(rebuilt, row);
       after = page[page.length - 1].id;
     }
+    index = rebuilt;
   }
-  const replayed = await replay(documents, collectionId, 'bm25', fromSeq, async (added, removed) => {
-    const found = new Set<number>();
-    for (const { id, terms } of await documents.chunkTermsOf(added)) {
-      index.addTerms(String(id), terms);
-      found.add(id);
-    }
-    for (const id of [...removed, ...added.filter((id) => !found.has(id))]) index.remove(String(id));
-  });
+  const opened = index;
+  const replayed = await replay(documents, collectionId, kind, fromSeq, (added, removed) =>
+    how.replay(opened, added, removed),
+  );
   return {
-    index,
+    index: opened,
     logSeq: replayed.logSeq,
-    unsaved: snapshot ? replayed.entries : index.size + 1,
+    unsaved: snapshot ? replayed.entries : opened.size + 1,
     source: snapshot ? 'snapshot' : 'rebuilt',
   };
 }
 
-export async function openQuantizedIndex(
+export function openLexicalIndex(
+  documents: RagDocumentRepository,
+  collectionId: number,
+  { bm25, analyzer }: { bm25: Bm25Parameters; analyzer: Analyzer },
+): Promise<OpenedIndex<Bm25Index>> {
+  return openIndex(documents, collectionId, 'bm25', {
+    decode: decodeBm25,
+    // Postings do not depend on k1 and b: a snapshot serves any parameters.
+    restore: (state) => Bm25Index.restore({ ...state, k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, analyzer),
+    create: () => new Bm25Index({ ...bm25, analyzer }),
+    page: (after) => documents.chunkTermsPage(collectionId, after, pageSize),
+    add: (index, { id, terms }) => index.addTerms(String(id), terms),
+    replay: async (index, added, removed) => {
+      const found = new Set<number>();
+      for (const { id, terms } of await documents.chunkTermsOf(added)) {
+        index.addTerms(String(id), terms);
+        found.add(id);
+      }
+      for (const id of [...removed, ...added.filter((id) => !found.has(id))]) index.remove(String(id));
+    },
+  });
+}
+
+export function openQuantizedIndex(
   documents: RagDocumentRepository,
   vectors: RagVectorRepository,
   collectionId: number,
   dimension: number,
 ): Promise<OpenedIndex<QuantizedVectorIndex>> {
-  const snapshot = await loadSnapshot(documents, collectionId, 'quantized', decodeQuantized);
-  let index: QuantizedVectorIndex;
-  let fromSeq: number;
-  if (snapshot && snapshot.state.dimension === dimension) {
-    index = QuantizedVectorIndex.restore(snapshot.state, { training: 'background' });
-    fromSeq = snapshot.logSeq;
-  } else {
-    fromSeq = await documents.lastIndexSeq(collectionId);
+  return openIndex(documents, collectionId, 'quantized', {
+    decode: decodeQuantized,
+    restore: (state) =>
+      state.dimension === dimension
+        ? QuantizedVectorIndex.restore(state, { training: 'background' })
+        : undefined,
     // IVF training past 100k vectors runs in slices on later turns: the process keeps answering.
-    index = new QuantizedVectorIndex(dimension, { rescore: 'int8', training: 'background' });
-    for (let after = 0; ; ) {
-      const page = await vectors.vectorPage(collectionId, after, pageSize);
-      if (page.length === 0) break;
-      for (const { id, vector } of page) index.add(id, vector);
-      after = page[page.length - 1].id;
-    }
-  }
-  const replayed = await replay(documents, collectionId, 'quantized', fromSeq, async (added, removed) => {
-    const found = await vectors.getVectors(collectionId, added);
-    for (const [id, vector] of found) index.add(id, vector);
-    for (const id of [...removed, ...added.filter((id) => !found.has(id))]) index.remove(id);
+    create: () => new QuantizedVectorIndex(dimension, { rescore: 'int8', training: 'background' }),
+    page: (after) => vectors.vectorPage(collectionId, after, pageSize),
+    add: (index, { id, vector }) => index.add(id, vector),
+    replay: async (index, added, removed) => {
+      const found = await vectors.getVectors(collectionId, added);
+      for (const [id, vector] of found) index.add(id, vector);
+      for (const id of [...removed, ...added.filter((id) => !found.has(id))]) index.remove(id);
+    },
   });
-  return {
-    index,
-    logSeq: replayed.logSeq,
-    unsaved: snapshot ? replayed.entries : index.size + 1,
-    source: snapshot ? 'snapshot' : 'rebuilt',
-  };
 }
 
 export async function saveLexicalSnapshot(

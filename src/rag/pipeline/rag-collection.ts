@@ -7,7 +7,7 @@
 // binary-quantized index (persisted the same way) whose candidates the store rescores exactly.
 // Another process writing the same collection is not seen until the collection is reopened.
 import { GantryError } from '../../errors/index.js';
-import type { RagChunkRecord, RagCollectionRecord, RagDocumentChange, Store } from '../../store/index.js';
+import type { RagChunkRecord, RagCollectionRecord, Store } from '../../store/index.js';
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunking/index.js';
 import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
@@ -15,6 +15,7 @@ import type { Bm25Parameters } from '../lexical/index.js';
 import type { LoadedDocument } from '../loading/index.js';
 import { chunkDocument, documentHash } from './chunk-document.js';
 import { collectionIndexes } from './collection-indexes.js';
+import { type IngestProgress, type IngestReport, writeDocumentGroups } from './ingest-groups.js';
 import { restoreEmbedder } from './restore-embedder.js';
 import { searchCollection } from './search-collection.js';
 import type { SearchHit, SearchMode, SearchOptions } from './search-types.js';
@@ -57,21 +58,6 @@ export interface RagCollectionOptions {
    * analyses, indexes and embeds); default true. Same transactions, same crash behaviour.
    */
   backgroundWrites?: boolean;
-}
-
-export interface IngestProgress {
-  documentsDone: number;
-  documentsTotal: number;
-  chunksAdded: number;
-}
-
-export interface IngestReport {
-  documents: number;
-  unchanged: number;
-  chunksAdded: number;
-  chunksRemoved: number;
-  chunksKept: number;
-  documentsRemoved: number;
 }
 
 export interface RagCollection {
@@ -303,55 +289,25 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
             collection = { ...collection, embedder: embedder.id, dimension: model.dimension };
           }
         }
-        // Documents are written in groups (one transaction each) and their new chunks embedded in
-        // batches across documents, so small documents do not mean small transactions or embed calls.
-        // Through the background writer, up to `lookahead` groups are sent before the first one's row
-        // ids are awaited: this thread chunks and analyses the next groups while the writer stores.
+        // Through the background writer the ingest's rows are stored on another thread
+        // (ingest-groups.ts sends ahead; write-session.ts checks and closes).
         const writer =
           bulk && backgroundWrites && chunked.length > 0 ? documents.backgroundWriter?.() : undefined;
         if (writer) session = writeSession(writer);
-        const lookahead = writer ? 8 : 0;
-        const sent: { changes: Promise<RagDocumentChange[]>; documents: number }[] = [];
-        let done = 0;
-        let pending: RagChunkRecord[] = [];
-        const groupSize = 64;
-        const settle = async ({ changes: sentChanges, documents: count }: (typeof sent)[number]) => {
-          const changes = await sentChanges;
-          for (const change of changes) {
-            await removeChunks(change.removed, session);
-            pending.push(...change.added);
-            const lexical = indexes.openLexical;
-            if (lexical) for (const chunk of change.added) lexical.addTerms(String(chunk.id), chunk.terms);
-            indexes.changed('lexical', change.added.length);
-            report.chunksAdded += change.added.length;
-            report.chunksRemoved += change.removed.length;
-            report.chunksKept += change.kept;
-          }
-          if (pending.length >= embedBatchSize) {
-            await storeVectors(pending, session);
-            if (chunked.length > 0) await recordOwnWrite(session);
-            pending = [];
-          }
-          done += count;
-          onProgress?.({
-            documentsDone: done,
-            documentsTotal: chunked.length,
-            chunksAdded: report.chunksAdded,
-          });
-        };
-        for (let start = 0; start < chunked.length; start += groupSize) {
-          const group = chunked.slice(start, start + groupSize);
-          const items = group.map(({ document, hash, chunks }) => ({
-            document: { source: document.source, contentHash: hash, metadata: document.metadata },
-            chunks: chunks ?? chunkDocument(document, chunkerFor(document), analyzer),
-          }));
-          const changes = (writer ?? documents).replaceDocuments(collection.id, items);
-          if (writer) ignoreFailure(changes); // awaited below, maybe after a later failure
-          sent.push({ changes, documents: group.length });
-          while (sent.length > lookahead) await settle(sent.shift()!);
-        }
-        while (sent.length > 0) await settle(sent.shift()!);
-        await storeVectors(pending, session);
+        await writeDocumentGroups(chunked, {
+          documents,
+          collectionId: () => collection.id,
+          session,
+          chunkerFor,
+          analyzer,
+          indexes,
+          embedBatchSize,
+          removeChunks,
+          storeVectors,
+          recordOwnWrite,
+          report,
+          onProgress,
+        });
         if (chunked.length > 0) {
           await recordOwnWrite(session);
           const closing = session;
