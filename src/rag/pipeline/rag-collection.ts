@@ -13,8 +13,9 @@ import { type Chunker, markdownChunker, recursiveTokenChunker } from '../chunkin
 import { createLsaEmbedder, type Embedder, fitLsaModel, serializeLsaModel } from '../embedding/index.js';
 import type { Bm25Parameters } from '../lexical/index.js';
 import type { LoadedDocument } from '../loading/index.js';
-import { chunkDocument, documentHash } from './chunk-document.js';
+import { chunkDocument } from './chunk-document.js';
 import { collectionIndexes } from './collection-indexes.js';
+import { changedDocuments, missingSources } from './document-changes.js';
 import { type IngestProgress, type IngestReport, writeDocumentGroups } from './ingest-groups.js';
 import { restoreEmbedder } from './restore-embedder.js';
 import { searchCollection } from './search-collection.js';
@@ -241,11 +242,8 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
       const existing = new Map(
         (await documents.listDocuments(collection.id)).map((row) => [row.source, row]),
       );
-      const prepared = loaded.map((document) => ({ document, hash: documentHash(document) }));
-      const changed = prepared.filter(
-        ({ document, hash }) => existing.get(document.source)?.contentHash !== hash,
-      );
-      report.unchanged = prepared.length - changed.length;
+      const changed = changedDocuments(loaded, existing);
+      report.unchanged = loaded.length - changed.length;
       // Chunked (and analysed) a group at a time as it is written, so a large ingest never holds every
       // chunk's text and terms at once; only the LSA fit of a collection's first ingest needs them all.
       const chunkAll = options.embedder === 'lsa' && !embedder;
@@ -326,14 +324,9 @@ export async function openRagCollection(options: RagCollectionOptions): Promise<
         await endBulkWrite?.();
       }
       if (removeMissingUnder !== undefined) {
-        const prefixes = typeof removeMissingUnder === 'string' ? [removeMissingUnder] : removeMissingUnder;
-        const present = new Set(loaded.map((document) => document.source));
-        for (const source of existing.keys()) {
-          const file = source.split('#')[0];
-          if (!present.has(source) && prefixes.some((prefix) => file.startsWith(prefix))) {
-            report.chunksRemoved += await self.removeSource(source);
-            report.documentsRemoved++;
-          }
+        for (const source of missingSources(existing.keys(), loaded, removeMissingUnder)) {
+          report.chunksRemoved += await self.removeSource(source);
+          report.documentsRemoved++;
         }
       }
       return report;
