@@ -103,4 +103,22 @@ describe('IVF quantized index through the store', () => {
       expect(reopened.index.size).toBe(300);
     }
   });
+
+  it('counts a snapshot of another dimension as none: rebuilt, reported so, and wholly unsaved', async () => {
+    const { store, collectionId } = await trainedCollection(300);
+    const loaded = (await store.ragDocuments.loadIndexSnapshot(collectionId, 'quantized'))!;
+    const other = new QuantizedVectorIndex(8, { rescore: 'int8' });
+    other.add(1, new Float32Array(8).fill(0.5));
+    await store.ragDocuments.saveIndexSnapshot(
+      collectionId,
+      'quantized',
+      loaded.logSeq,
+      encodeQuantized(other.exportState()),
+    );
+    const reopened = await openQuantizedIndex(store.ragDocuments, store.ragVectors, collectionId, 16);
+    expect(reopened.source).toBe('rebuilt');
+    expect(reopened.index.size).toBe(300);
+    // Unsaved counts the whole index, so the next save replaces the stale snapshot.
+    expect(reopened.unsaved).toBeGreaterThan(300);
+  });
 });

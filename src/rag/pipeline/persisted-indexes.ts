@@ -77,6 +77,9 @@ async function openIndex<S, I extends { readonly size: number }, R extends { id:
 ): Promise<OpenedIndex<I>> {
   const snapshot = await loadSnapshot(documents, collectionId, kind, how.decode);
   let index = snapshot ? how.restore(snapshot.state) : undefined;
+  // A snapshot that could not serve (e.g. another dimension) counts as none: the index is rebuilt,
+  // reported as such, and its next save replaces the stale snapshot.
+  const restored = snapshot !== undefined && index !== undefined;
   let fromSeq: number;
   if (snapshot && index) {
     fromSeq = snapshot.logSeq;
@@ -98,8 +101,8 @@ async function openIndex<S, I extends { readonly size: number }, R extends { id:
   return {
     index: opened,
     logSeq: replayed.logSeq,
-    unsaved: snapshot ? replayed.entries : opened.size + 1,
-    source: snapshot ? 'snapshot' : 'rebuilt',
+    unsaved: restored ? replayed.entries : opened.size + 1,
+    source: restored ? 'snapshot' : 'rebuilt',
   };
 }
 
