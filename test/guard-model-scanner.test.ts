@@ -146,7 +146,12 @@ describe('model rules in a policy', () => {
   });
 
   it('checks answers as the Agent role when the rule covers outputs', async () => {
-    const policy = createGuardPolicy(guardRule(judgeUrl, { directions: ['output'], action: 'flag' }));
+    // The injection classifier off too: this test is about the model rule's directions, and the
+    // classifier scores a short first-person threat as an injection (0.81 since the stop-29 retraining).
+    const policy = createGuardPolicy({
+      ...guardRule(judgeUrl, { directions: ['output'], action: 'flag' }),
+      injection: { enabled: false },
+    });
     expect((await policy.checkTextAsync('I will kill them all.', { direction: 'input' })).findings).toEqual(
       [],
     );

@@ -15,17 +15,26 @@ export function runCluster({
   log = (line) => process.stderr.write(`${line}\n`),
 }: RunClusterOptions): Promise<number> {
   let stopping = false;
+  // Live workers, counted here: a worker leaves `cluster.workers` only once it has both exited and
+  // disconnected, and its 'exit' can come first, so that list can still hold the last one when it exits
+  // (the primary then never resolved, and exited with 13, an unsettled top-level await).
+  let live = 0;
+  const fork = () => {
+    cluster.fork();
+    live++;
+  };
   const stopMetrics = serveClusterMetrics();
-  for (let i = 0; i < workers; i++) cluster.fork();
+  for (let i = 0; i < workers; i++) fork();
   log(`gantry: primary ${process.pid} started ${workers} workers`);
   return new Promise<number>((resolve) => {
     cluster.on('exit', (worker, code, signal) => {
+      live--;
       if (!stopping) {
         log(`gantry: worker ${worker.process.pid} exited (${signal ?? code}); starting a new one`);
-        cluster.fork();
+        fork();
         return;
       }
-      if (Object.keys(cluster.workers ?? {}).length === 0) {
+      if (live === 0) {
         stopMetrics();
         resolve(0);
       }
