@@ -39,7 +39,9 @@ describe('replaceModel', () => {
     for (let n = 0; n < 2_100; n++) {
       const alias = `alias-${n} "quoted"`;
       const text = JSON.stringify({ model: alias, messages: [] });
-      expect(swapped(text, alias, `target-${n}`)).toBe(JSON.stringify({ model: `target-${n}`, messages: [] }));
+      expect(swapped(text, alias, `target-${n}`)).toBe(
+        JSON.stringify({ model: `target-${n}`, messages: [] }),
+      );
     }
   });
 });
