@@ -39,7 +39,12 @@ describe('sendAnswer', () => {
     }) as unknown as GatewayContext;
 
   it('writes what sendJson with overheadHeaders writes', () => {
-    for (const extra of [undefined, { 'x-gantry-cache': 'miss' }, { 'x-gantry-overhead-ms': 'x', a: 'b' }])
+    const extras: (Record<string, string> | undefined)[] = [
+      undefined,
+      { 'x-gantry-cache': 'miss' },
+      { 'x-gantry-overhead-ms': 'x', a: 'b' },
+    ];
+    for (const extra of extras)
       for (const overhead of [true, false]) {
         const now = written((res) => sendAnswer(context(res, extra, overhead), 200, '{"a":1}'));
         const before = written((res) => {
