@@ -7,6 +7,9 @@ export function sendJson(
   status: number,
   payload: string,
   headers?: Record<string, string>,
+  /** One more header after `headers` (the gateway's overhead header), without an object for it. */
+  lastName?: string,
+  lastValue?: string,
 ): void {
   if (res.headersSent) {
     res.end();
@@ -15,6 +18,7 @@ export function sendJson(
   // writeHead with a flat array is Node's cheapest way to send headers (no per-header setHeader).
   const raw = ['content-type', 'application/json', 'content-length', String(Buffer.byteLength(payload))];
   if (headers) for (const name in headers) raw.push(name, headers[name]);
+  if (lastName !== undefined && lastValue !== undefined) raw.push(lastName, lastValue);
   res.writeHead(status, raw);
   res.end(payload);
 }

@@ -3,10 +3,9 @@
 // (re-indexed from 0) and its share of the usage. A batch that fails is retried request by request,
 // so that each client sees its own error. A request alone in its window goes on as it is.
 import { estimateCost } from '../../model/index.js';
-import { sendJson } from '../http/index.js';
 import { callRoute } from '../routing/index.js';
 import { ClientAbort } from '../upstream/index.js';
-import { type GatewayContext, type Next, overheadHeaders, type Stage } from './gateway-context.js';
+import { type GatewayContext, type Next, type Stage, sendAnswer } from './gateway-context.js';
 
 export interface EmbeddingBatchOptions {
   windowMs: number;
@@ -137,5 +136,5 @@ async function answer(context: GatewayContext, share: Share): Promise<void> {
   context.status = 200;
   context.responseText = share.text;
   context.responseHeaders = { ...context.responseHeaders, 'x-gantry-batched': 'true' };
-  sendJson(context.res, 200, share.text, overheadHeaders(context));
+  sendAnswer(context, 200, share.text);
 }

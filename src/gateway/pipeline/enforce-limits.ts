@@ -59,8 +59,8 @@ export function enforceLimits({ state, seedSpend, tenantLimits, onLimited }: Enf
       if (isPending(admission)) admission = await admission;
       if (!admission.ok) throw refused(admission, 'this key', onLimited);
     }
-    // Tenant ids cannot collide with key ids ('key_…') or 'anonymous'.
-    const tenantId = `tenant:${context.tenant}`;
+    // Tenant ids cannot collide with key ids ('key_…') or 'anonymous'. Built only when used.
+    const tenantId = tenantLimited ? `tenant:${context.tenant}` : '';
     if (tenantLimited) {
       let admission = admit(tenantId, shared);
       if (isPending(admission)) admission = await admission;

@@ -7,7 +7,7 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import { affinityKey, callRoute, type RouteCall, type RouteTarget } from '../routing/index.js';
 import { UpstreamFailure } from '../upstream/index.js';
 import { countRequestTokens, extractUsage } from './extract-usage.js';
-import { type GatewayContext, overheadHeaders, type Stage, upstreamEndpoint } from './gateway-context.js';
+import { type GatewayContext, type Stage, sendAnswer, upstreamEndpoint } from './gateway-context.js';
 import { pipeStream } from './pipe-stream.js';
 
 export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): Stage {
@@ -110,7 +110,7 @@ function answerJson(context: GatewayContext, text: string, metrics: GatewayMetri
   metrics?.tokens(context.model, context.inputTokens, context.outputTokens);
   metrics?.cost(context.model, context.costUsd);
   context.responseText = payload;
-  sendJson(context.res, 200, payload, overheadHeaders(context));
+  sendAnswer(context, 200, payload);
 }
 
 function countTokenSafe(text: string, context: GatewayContext): number {

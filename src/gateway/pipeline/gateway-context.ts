@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GantryError } from '../../errors/index.js';
 import type { GatewayKeyLimits, GatewayKeyRecord } from '../../store/index.js';
 import type { ResponseFilter } from '../hooks.js';
+import { sendJson } from '../http/index.js';
 import type { MediaEndpointName } from '../media/media-endpoints.js';
 import type { Route } from '../routing/index.js';
 import type { ClientAbort, Endpoint } from '../upstream/index.js';
@@ -120,13 +121,47 @@ export function upstreamEndpoint(context: GatewayContext): Endpoint {
 /** x-gantry-overhead-ms: time in the gateway so far, excluding the wait on upstreams. */
 export function overheadHeaders(context: GatewayContext): Record<string, string> | undefined {
   if (!context.overheadHeader) return context.responseHeaders;
-  const overhead = (performance.now() - context.startedAt - context.upstreamMs).toFixed(3);
-  if (!context.responseHeaders) return { 'x-gantry-overhead-ms': overhead };
+  const overhead = overheadMs(context);
+  if (!context.responseHeaders) return { [overheadHeader]: overhead };
   // Copied, then set: `{ ...headers, name: value }` costs ~1.3 µs per property after the spread on
   // Node 20.20 (docs/benchmarks.md).
   const headers = Object.assign({}, context.responseHeaders);
-  headers['x-gantry-overhead-ms'] = overhead;
+  headers[overheadHeader] = overhead;
   return headers;
+}
+
+/**
+ * sendJson with overheadHeaders(context): the same status, headers in the same order and body, with
+ * the overhead header passed as a name and value (no headers object built per answer).
+ */
+export function sendAnswer(context: GatewayContext, status: number, payload: string): void {
+  const extra = context.responseHeaders;
+  if (!context.overheadHeader || (extra !== undefined && Object.hasOwn(extra, overheadHeader)))
+    sendJson(context.res, status, payload, overheadHeaders(context));
+  else sendJson(context.res, status, payload, extra, overheadHeader, overheadMs(context));
+}
+
+const overheadHeader = 'x-gantry-overhead-ms';
+
+function overheadMs(context: GatewayContext): string {
+  return fixed3(performance.now() - context.startedAt - context.upstreamMs);
+}
+
+/**
+ * `x.toFixed(3)` for the millisecond figures of the overhead header, at ~40 ns instead of ~100
+ * (Node 20.20): the thousandths rounded from x × 1000, which is exact to ~1e-7 below 10^6; toFixed
+ * itself answers outside that range and within 1e-6 of a half.
+ */
+export function fixed3(x: number): string {
+  if (!(x >= 0 && x < 1e6)) return x.toFixed(3);
+  const scaled = x * 1000;
+  const floor = Math.floor(scaled);
+  const fraction = scaled - floor;
+  if (fraction > 0.499999 && fraction < 0.500001) return x.toFixed(3);
+  const n = fraction > 0.5 ? floor + 1 : floor;
+  const whole = Math.floor(n / 1000);
+  const thousandths = n - whole * 1000;
+  return `${whole}.${thousandths < 10 ? '00' : thousandths < 100 ? '0' : ''}${thousandths}`;
 }
 
 /** A stage gets the context and the rest of the pipeline; it calls `next(context)` to go on. */

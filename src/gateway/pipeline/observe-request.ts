@@ -7,6 +7,9 @@ import type { GatewayMetrics } from '../metrics/index.js';
 import type { UsageRecorder } from '../usage/index.js';
 import type { GatewayContext, GatewayEndpoint, Stage } from './gateway-context.js';
 
+/** performance.timeOrigin, read once: the getter costs ~30 ns a call on Node 20.20, and never changes. */
+const timeOrigin = performance.timeOrigin;
+
 /** The metrics label and span model of requests whose model is not a configured route. */
 export const otherModel = 'other';
 
@@ -115,7 +118,7 @@ function recordWithSpan(context: GatewayContext, usage: UsageRecorder, tracer: T
     {
       traceId: ids.traceId,
       spanId: ids.spanId,
-      startTime: performance.timeOrigin + context.startedAt,
+      startTime: timeOrigin + context.startedAt,
       responseModel: context.upstreamModel || null,
       extra: attributes === undefined && statusMessage === undefined ? null : { attributes, statusMessage },
     },
@@ -161,7 +164,7 @@ function span(
   ids: { traceId: string; spanId: string } | undefined,
 ): void {
   const name = gatewaySpanName(context.endpoint, model);
-  const startTime = performance.timeOrigin + context.startedAt;
+  const startTime = timeOrigin + context.startedAt;
   if (!tracer.recordEnded) {
     spanThroughStart(context, model, tracer, name, startTime);
     return;
@@ -191,7 +194,7 @@ function span(
     name,
     kind: 'server',
     startTime,
-    endTime: performance.timeOrigin + ended,
+    endTime: timeOrigin + ended,
     status: context.status >= 400 ? 'error' : 'ok',
     // Not `...(error === undefined ? {} : {…})`: a property after a spread costs ~1.3 µs on Node 20.20.
     statusMessage: error === undefined ? undefined : error instanceof Error ? error.message : String(error),

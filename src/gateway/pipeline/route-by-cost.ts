@@ -13,10 +13,9 @@ import {
 } from '../../cost/index.js';
 import { GantryError } from '../../errors/index.js';
 import { estimateCost } from '../../model/index.js';
-import { sendJson } from '../http/index.js';
 import { callRoute, type Route } from '../routing/index.js';
 import { extractUsage } from './extract-usage.js';
-import { type GatewayContext, overheadHeaders, type Stage, upstreamEndpoint } from './gateway-context.js';
+import { type GatewayContext, type Stage, sendAnswer, upstreamEndpoint } from './gateway-context.js';
 
 export function routeByCost(
   plans: ReadonlyMap<string, CostRoutePlan>,
@@ -187,5 +186,5 @@ function serveCheap(context: GatewayContext, cheap: CheapAnswers, chosen: number
   context.status = 200;
   const text = cheap.texts[chosen] as string;
   context.responseText = text;
-  sendJson(context.res, 200, text, overheadHeaders(context));
+  sendAnswer(context, 200, text);
 }

@@ -34,4 +34,14 @@ describe('replaceModel', () => {
     expect(swapped('{"model":"f\\u0061st"}', 'fast', 'm')).toBeUndefined();
     expect(swapped('{"model": 5}', 'fast', 'm')).toBeUndefined();
   });
+
+  it('stays exact across more names than its cache of quoted names holds', () => {
+    for (let n = 0; n < 2_100; n++) {
+      const alias = `alias-${n} "quoted"`;
+      const text = JSON.stringify({ model: alias, messages: [] });
+      expect(swapped(text, alias, `target-${n}`)).toBe(
+        JSON.stringify({ model: `target-${n}`, messages: [] }),
+      );
+    }
+  });
 });

