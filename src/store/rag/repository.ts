@@ -136,17 +136,9 @@ export interface RagRepositories {
  * failed write every later one is refused (rejected) and nothing more is written; `close` settles once
  * everything sent has been applied or refused, and rejects with the first failure.
  */
-export interface RagBackgroundWriter {
-  replaceDocuments(
-    collectionId: number,
-    items: readonly {
-      document: { source: string; contentHash: string; metadata: Record<string, unknown> };
-      chunks: readonly RagChunkInput[];
-    }[],
-  ): Promise<RagDocumentChange[]>;
-  putVectors(collectionId: number, entries: readonly { id: number; vector: Float32Array }[]): Promise<void>;
-  deleteVectors(collectionId: number, ids: readonly number[]): Promise<void>;
-  bumpGeneration(collectionId: number): Promise<number>;
+export interface RagBackgroundWriter
+  extends Pick<RagDocumentRepository, 'replaceDocuments' | 'bumpGeneration'>,
+    Pick<RagVectorRepository, 'putVectors' | 'deleteVectors'> {
   /** Settles once every write sent before it is committed (rejects after a failure). */
   flush(): Promise<void>;
   /** Waits for every write sent, then ends the thread (and its connection). */
