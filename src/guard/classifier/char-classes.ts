@@ -59,3 +59,15 @@ export function codePointAt(text: string, i: number): number {
   }
   return unit;
 }
+
+/** text.match(/\S+/g)?.length ?? 0, without building the words. */
+export function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}

@@ -4,12 +4,11 @@
 // model and threshold; heuristics add to injection and jailbreak, evasion signals raise both.
 
 import {
-  charClass,
   clearTextFeatureCache,
   type LinearModel,
   loadShippedModel,
   predictTextPositives,
-  spaceClass,
+  wordCount,
 } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { clearNormalizeCache, normalizeText, textViews } from '../normalize/index.js';
@@ -76,18 +75,6 @@ const tasks: GuardTask[] = ['injection', 'jailbreak', 'harmful'];
  * since a short unfamiliar text ("not json") otherwise sits at the model's bias, near its threshold.
  */
 export const minimumJailbreakWords = 12;
-
-/** text.match(/\S+/g)?.length ?? 0, without building the words. */
-function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
 
 // The policy asks for the three tasks one after another on the same text: remember the last answer.
 let last: { text: string; key: object; signals: boolean; scores: PromptTaskScores } | undefined;

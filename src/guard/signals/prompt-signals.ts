@@ -7,7 +7,7 @@
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
 // score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.2, no jailbreak
 // structure at all at 0.5.
-import { charClass, spaceClass } from '../classifier/index.js';
+import { wordCount } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
 import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
@@ -48,18 +48,6 @@ export const rolePlayDiscount = 0.2;
 export const soupThreshold = 0.2;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
 export const minimumFramedWords = 30;
-
-/** text.match(/\S+/g)?.length ?? 0, without building the words. */
-function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
 
 export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixModel()): PromptSignals {
   const evidence: SignalEvidence[] = [];
