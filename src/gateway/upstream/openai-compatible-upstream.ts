@@ -57,6 +57,14 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
   });
   const fixedHeaders: Record<string, string> = { 'content-type': 'application/json', ...headers };
   if (apiKey) fixedHeaders.authorization = `Bearer ${apiKey}`;
+  // The same headers as name/value pairs: undici walks a flat list without Object.keys and a keyed
+  // read per header (same headers sent). Each endpoint's path made once: `basePath + path` per
+  // request is a new concatenation that undici's checks (path[0], a regex) flatten every time.
+  const fixedHeaderList = Object.entries(fixedHeaders).flat();
+  const fullPaths = Object.fromEntries(
+    Object.entries(paths).map(([endpoint, path]) => [endpoint, basePath + path]),
+  ) as Record<Endpoint, string>;
+  const responsesPath = `${basePath}/responses`;
   const host = url.host;
 
   async function sendStream(
@@ -106,7 +114,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
         // upstream speaks it; otherwise the chat translation is sent, if there is one.
         const responses = native?.api === 'responses' && apis.has('responses');
         if (native?.untranslatable && !responses) throw untranslatable(name, native.untranslatable);
-        const path = basePath + (responses ? '/responses' : paths[request.endpoint]);
+        const path = responses ? responsesPath : fullPaths[request.endpoint];
         const body = responses
           ? JSON.stringify({ ...(native?.bodyFor?.(name) ?? native?.body), model: request.body.model })
           : (request.bodyText ?? JSON.stringify(request.body));
@@ -114,7 +122,7 @@ export function createOpenAICompatibleUpstream(options: OpenAICompatibleUpstream
         if (!request.stream) {
           return requestJsonAnswer(pool, {
             path,
-            headers: fixedHeaders,
+            headers: fixedHeaderList,
             body,
             signal,
             name,

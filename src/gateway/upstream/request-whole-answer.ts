@@ -16,7 +16,8 @@ export interface WholeAnswer {
 
 export interface WholeAnswerRequest {
   path: string;
-  headers: Record<string, string>;
+  /** An object, or name/value pairs in one flat list (`['content-type', 'application/json', ...]`). */
+  headers: Record<string, string> | string[];
   body: string;
   signal: ClientAbort;
   /** Upstream name, for error messages. */
