@@ -13,11 +13,19 @@ export function createAdmission(config: GantryConfig): Admission {
   const allowedOrigins = new Set(config.security.allowedOrigins.map((origin) => origin.toLowerCase()));
   // Beyond loopback with no list, any Host passes (keys are required there); a list makes it strict.
   const checkHosts = allowedHosts.size > 0 || isLoopbackHost(config.server.host);
+  // The last Host header that passed: the check depends on nothing else, and clients send the same
+  // one request after request (no lower-casing, slicing or regex per request).
+  let admittedHost: string | undefined;
   return (req) => {
     const host = req.headers.host;
-    const name = host === undefined ? undefined : hostName(host);
-    if (checkHosts && name !== undefined && !isIpLiteral(name) && name !== 'localhost') {
-      if (!allowedHosts.has(name) && !allowedHosts.has(host?.toLowerCase() ?? '')) {
+    if (checkHosts && host !== undefined && host !== admittedHost) {
+      const name = hostName(host);
+      if (
+        !isIpLiteral(name) &&
+        name !== 'localhost' &&
+        !allowedHosts.has(name) &&
+        !allowedHosts.has(host.toLowerCase())
+      ) {
         return new GantryError(
           'REQUEST_HOST_FORBIDDEN',
           `This server does not serve the host '${name.slice(0, 100)}'.`,
@@ -26,6 +34,7 @@ export function createAdmission(config: GantryConfig): Admission {
           },
         );
       }
+      admittedHost = host;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase()) && !sameOrigin(origin, host)) {
