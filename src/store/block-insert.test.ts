@@ -32,9 +32,21 @@ describe('blockInsert', () => {
     const input = rows(count);
     db.transaction(() => insert(input))();
     for (const row of input) single.run(row.a, row.b, row.c);
+    // As before the change: the same block statement, its values bound as one array.
+    db.exec('CREATE TABLE arrays (id INTEGER PRIMARY KEY, a TEXT, b REAL, c TEXT)');
+    const block = db.prepare(`INSERT INTO arrays (a, b, c) VALUES ${Array(5).fill('(?, ?, ?)').join(', ')}`);
+    const one = db.prepare('INSERT INTO arrays (a, b, c) VALUES (?, ?, ?)');
+    let index = 0;
+    for (; index + 5 <= input.length; index += 5) {
+      const values: unknown[] = [];
+      for (let k = 0; k < 5; k++) write(input[index + k], values, k * 3);
+      block.run(values);
+    }
+    for (; index < input.length; index++) one.run([input[index].a, input[index].b, input[index].c]);
     const read = (table: string) =>
       db.prepare(`SELECT id, a, b, typeof(b) AS tb, c FROM ${table} ORDER BY id`).all();
     expect(read('blocks')).toEqual(read('singles'));
+    expect(read('blocks')).toEqual(read('arrays'));
     expect(read('blocks')).toHaveLength(count);
   });
 });
