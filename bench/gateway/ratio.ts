@@ -13,6 +13,9 @@
 // BENCH_MODE=concurrent drives every target at once in each round (one wrk each), so that all of
 // them meet the same load from the rest of the box at the same moment (for a busy machine: their
 // throughputs then split core 0 between them, so only the CPU per request is the figure to read).
+// BENCH_NODE_FLAGS="--max-semi-space-size=64" (node flags, space-separated) adds two targets: the bare
+// proxy and the gateway, both started with those flags (apples to apples), and prints the gateway's
+// ratio with both at default flags and with both under the flags, plus each one's flags ÷ default.
 // Cores: the proxies on core 0, the upstream and wrk on core 1 (taskset), as in run.ts.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -32,6 +35,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const withUntraced = process.env.BENCH_UNTRACED === '1';
 const baseCommit = process.env.BENCH_BASE;
 const concurrent = process.env.BENCH_MODE === 'concurrent';
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+const flagged = (label: string) => `${label} ${nodeFlags.join(' ')}`;
 const proxyCore = 0;
 const loadCore = 1;
 
@@ -59,19 +64,27 @@ try {
   // cache), auth required, and the key the server creates with limits (gateway-server.ts).
   const asUsersRunIt = { gateway: benchGateway(upstream.url, { cache: { enabled: false } }) };
   const targets: Target[] = [{ label: 'bare proxy', server: bare, key: '' }];
-  const configs: [string, Record<string, unknown>, string | undefined][] = [
-    ['gateway as users run it', asUsersRunIt, undefined],
+  if (nodeFlags.length > 0) {
+    const bareFlagged = await start([...nodeFlags, 'bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url], {
+      core: proxyCore,
+    });
+    started.push(bareFlagged);
+    targets.push({ label: flagged('bare proxy'), server: bareFlagged, key: '' });
+  }
+  const configs: [string, Record<string, unknown>, string | undefined, string[]][] = [
+    ['gateway as users run it', asUsersRunIt, undefined, []],
   ];
+  if (nodeFlags.length > 0) configs.push([flagged('gateway as users run it'), asUsersRunIt, undefined, nodeFlags]);
   if (baseCommit) {
     baseFolder = mkdtempSync(join(tmpdir(), 'gantry-gateway-base-'));
     execSync(`git archive ${baseCommit} src bench bin package.json tsconfig.json | tar -x -C ${baseFolder}`);
     symlinkSync(resolve('node_modules'), join(baseFolder, 'node_modules'));
-    configs.push([`gateway at ${baseCommit}`, asUsersRunIt, baseFolder]);
+    configs.push([`gateway at ${baseCommit}`, asUsersRunIt, baseFolder, []]);
   }
   if (withUntraced)
-    configs.push(['gateway, tracing off', { ...asUsersRunIt, tracing: { enabled: false } }, undefined]);
-  for (const [label, config, cwd] of configs) {
-    const server = await start(['bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
+    configs.push(['gateway, tracing off', { ...asUsersRunIt, tracing: { enabled: false } }, undefined, []]);
+  for (const [label, config, cwd, flags] of configs) {
+    const server = await start([...flags, 'bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
       core: proxyCore,
       cwd,
       env: { GANTRY_BENCH_CONFIG: JSON.stringify(config) },
@@ -152,9 +165,25 @@ function print(results: ReadonlyMap<string, Round[]>): void {
         `i.e. bare/gateway CPU ${(1 / median(cpu)).toFixed(3)} (target: throughput >= 0.8, CPU <= 1.25x)\n`,
     );
   }
+  // With BENCH_NODE_FLAGS: gateway ÷ bare with both under the flags, and each one's flags ÷ default.
+  const pair = (a: string, b: string) => {
+    const x = results.get(a);
+    const y = results.get(b);
+    if (!x || !y) return;
+    const cpu = x.map((r, i) => r.cpuMicrosPerRequest / y[i].cpuMicrosPerRequest);
+    const rps = x.map((r, i) => r.requestsPerSecond / y[i].requestsPerSecond);
+    out(
+      `${a} / ${b}: throughput ${median(rps).toFixed(3)}, CPU per request ${median(cpu).toFixed(3)}x (medians of per-round ratios; CPU per round ${cpu.map((v) => v.toFixed(2)).join(', ')})\n`,
+    );
+  };
+  if (nodeFlags.length > 0) {
+    pair(flagged('gateway as users run it'), flagged('bare proxy'));
+    pair(flagged('bare proxy'), 'bare proxy');
+    pair(flagged('gateway as users run it'), 'gateway as users run it');
+  }
   // Before/after: the gateway now against the base commit's, round by round (same load).
-  const [now, ...rest] = others;
-  const before = rest.find((label) => label.startsWith('gateway at '));
+  const now = 'gateway as users run it';
+  const before = others.find((label) => label.startsWith('gateway at '));
   if (now && before) {
     const a = results.get(now) ?? [];
     const b = results.get(before) ?? [];
