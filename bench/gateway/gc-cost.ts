@@ -68,22 +68,37 @@ try {
     const script = name.startsWith('bare')
       ? ['bench/gateway/bare-proxy.ts', upstream.url]
       : ['bench/gateway/gateway-server.ts'];
-    const server = await start([...extra, '--require', './bench/gateway/gc-meter.cjs', 'bin/run-ts.js', ...script], {
-      core: 0,
-      env: { GC_METER_FILE: file, GANTRY_BENCH_CONFIG: JSON.stringify(config) },
-    });
+    const server = await start(
+      [...extra, '--require', './bench/gateway/gc-meter.cjs', 'bin/run-ts.js', ...script],
+      {
+        core: 0,
+        env: { GC_METER_FILE: file, GANTRY_BENCH_CONFIG: JSON.stringify(config) },
+      },
+    );
     started.push(server);
     targets.push({ label: name, server, key: / key (\S+)/.exec(server.line)?.[1] ?? '', file });
   }
   const measure = async (t: Target, length: number): Promise<Round> => {
     const gc0 = await readGc(t);
     const cpu0 = cpuSecondsExact(t.server.pid);
-    const r = await runWrk({ label: t.label, url: t.server.url, connections: 32, seconds: length, env: { BENCH_KEY: t.key }, core: 1 });
+    const r = await runWrk({
+      label: t.label,
+      url: t.server.url,
+      connections: 32,
+      seconds: length,
+      env: { BENCH_KEY: t.key },
+      core: 1,
+    });
     const cpu = cpuSecondsExact(t.server.pid) - cpu0;
     const gc1 = await readGc(t);
     const n = Math.max(1, r.requests);
     const pauses = gc1.minorMs + gc1.majorMs + gc1.otherMs - (gc0.minorMs + gc0.majorMs + gc0.otherMs);
-    return { cpu: (cpu * 1e6) / n, gc: (pauses * 1e3) / n, scavenges: ((gc1.minor - gc0.minor) * 1e3) / n, rps: r.requestsPerSecond };
+    return {
+      cpu: (cpu * 1e6) / n,
+      gc: (pauses * 1e3) / n,
+      scavenges: ((gc1.minor - gc0.minor) * 1e3) / n,
+      rps: r.requestsPerSecond,
+    };
   };
   for (const t of targets) await measure(t, 2);
   const results = new Map<string, Round[]>(targets.map((t) => [t.label, []]));
@@ -97,8 +112,14 @@ try {
     return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
   };
   const out = (s: string) => process.stdout.write(s);
-  out(`\n32 connections, ${rounds} alternating rounds of ${seconds} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
-  out('| server | median req/s | median CPU µs/req | median GC pause µs/req | scavenges per 1k req | young generation at end (MB) | RSS at end (MB) |\n|---|---|---|---|---|---|---|\n');
+  out(
+    `\n32 connections, ${rounds} alternating rounds of ${seconds} s; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n\n`,
+  );
+  out(
+    '| server | median req/s | median CPU µs/req | median GC pause µs/req | scavenges per 1k req | young generation at end (MB) | RSS at end (MB) |\n|---|---|---|---|---|---|---|\n',
+  );
   for (const t of targets) {
     const list = results.get(t.label) ?? [];
     const end = await readGc(t);
@@ -110,7 +131,9 @@ try {
     const x = results.get(a) ?? [];
     const y = results.get(b) ?? [];
     const cpu = x.map((r, i) => r.cpu / y[i].cpu);
-    out(`${a} / ${b}: CPU per request ${median(cpu).toFixed(3)}x (median of per-round ratios: ${cpu.map((v) => v.toFixed(2)).join(', ')})\n`);
+    out(
+      `${a} / ${b}: CPU per request ${median(cpu).toFixed(3)}x (median of per-round ratios: ${cpu.map((v) => v.toFixed(2)).join(', ')})\n`,
+    );
   };
   const [bare, bareFlags, gw, gwFlags] = targets.map((t) => t.label);
   out('\n');

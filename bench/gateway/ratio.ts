@@ -65,16 +65,20 @@ try {
   const asUsersRunIt = { gateway: benchGateway(upstream.url, { cache: { enabled: false } }) };
   const targets: Target[] = [{ label: 'bare proxy', server: bare, key: '' }];
   if (nodeFlags.length > 0) {
-    const bareFlagged = await start([...nodeFlags, 'bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url], {
-      core: proxyCore,
-    });
+    const bareFlagged = await start(
+      [...nodeFlags, 'bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url],
+      {
+        core: proxyCore,
+      },
+    );
     started.push(bareFlagged);
     targets.push({ label: flagged('bare proxy'), server: bareFlagged, key: '' });
   }
   const configs: [string, Record<string, unknown>, string | undefined, string[]][] = [
     ['gateway as users run it', asUsersRunIt, undefined, []],
   ];
-  if (nodeFlags.length > 0) configs.push([flagged('gateway as users run it'), asUsersRunIt, undefined, nodeFlags]);
+  if (nodeFlags.length > 0)
+    configs.push([flagged('gateway as users run it'), asUsersRunIt, undefined, nodeFlags]);
   if (baseCommit) {
     baseFolder = mkdtempSync(join(tmpdir(), 'gantry-gateway-base-'));
     execSync(`git archive ${baseCommit} src bench bin package.json tsconfig.json | tar -x -C ${baseFolder}`);
