@@ -6,6 +6,8 @@ export {
   type ThreeWaySplit,
   templatePrefix,
 } from './group-rows.js';
+export { type HazardGoals, hazardGoals } from './hazard-goals.js';
+export { hazardQuestions } from './hazard-questions.js';
 export {
   type LabelledText,
   loadBenignPrompts,
@@ -27,6 +29,7 @@ export {
 export { locateDatasets } from './locate-datasets.js';
 export { parseCsv } from './parse-csv.js';
 export { syntheticHarmful } from './synthetic-harmful.js';
+export { syntheticHazardRequests } from './synthetic-hazard-requests.js';
 export {
   syntheticBenignQuestions,
   syntheticBenignRequests,

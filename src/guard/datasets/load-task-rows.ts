@@ -10,6 +10,7 @@ import { injectionHeuristics, jailbreakHeuristics } from '../scanners/injection-
 import { loadBenignPrompts, loadDavidson, loadDeepset, loadPresidioSynth } from './load-datasets.js';
 import { parseCsv } from './parse-csv.js';
 import { syntheticHarmful } from './synthetic-harmful.js';
+import { syntheticHazardRequests } from './synthetic-hazard-requests.js';
 import {
   syntheticBenignQuestions,
   syntheticBenignRequests,
@@ -233,6 +234,8 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticJailbreaks(),
     ...syntheticSafeScary(),
     ...syntheticHarmful(),
+    // Last: harmful-task rows only, so no group of the other tasks' rows is renamed.
+    ...syntheticHazardRequests(),
   ];
   const seen = new Set<string>();
   const rows: TaskRow[] = [];

