@@ -34,6 +34,7 @@ export {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 export { syntheticSafeScary } from './synthetic-safe-scary.js';
+export { syntheticToxic } from './synthetic-toxic.js';
 export {
   type GuardTask,
   guardTasks,

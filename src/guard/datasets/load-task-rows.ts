@@ -17,6 +17,7 @@ import {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 import { syntheticSafeScary } from './synthetic-safe-scary.js';
+import { syntheticToxic } from './synthetic-toxic.js';
 import type { TaskRow } from './task-rows.js';
 
 /** JailbreakBench behaviour categories → Llama Guard 3 hazard codes (closest match). */
@@ -233,6 +234,7 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticJailbreaks(),
     ...syntheticSafeScary(),
     ...syntheticHarmful(),
+    ...syntheticToxic(),
   ];
   const seen = new Set<string>();
   const rows: TaskRow[] = [];
