@@ -24,7 +24,11 @@ const showMissed = args.includes('--missed');
 const only = args.filter((a) => !a.startsWith('--'));
 const cache = process.env.FOLD_CACHE;
 const tag = process.env.FOLD_TAG ?? 'base';
-const rows: GroupedRow[] = groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA));
+// --keep-goals: train on JailbreakBench's GCG/JBC prompts with their goals (no TaskRow.trainingText).
+const keepGoals = args.includes('--keep-goals');
+const rows: GroupedRow[] = groupRows(loadTaskRows(locateDatasets(), process.env.GANTRY_GUARD_EXTRA)).map(
+  (row) => (keepGoals ? { ...row, trainingText: undefined } : row),
+);
 const labelled = taskRowsFor(task, rows);
 const evaluated = labelled.filter((row) => row.label === 1 || countsForFalsePositives(row));
 const sources = [...new Set(evaluated.map((row) => row.source))].sort();

@@ -23,6 +23,7 @@ export {
   loadJailbreakBenchRows,
   loadSharedTaskRows,
   loadTaskRows,
+  neutralGoal,
 } from './load-task-rows.js';
 export { locateDatasets } from './locate-datasets.js';
 export { parseCsv } from './parse-csv.js';

@@ -38,6 +38,12 @@ export interface TaskRow {
    * (e.g. JailbreakBench's goals, which partly come from the held-out AdvBench and HarmBench).
    */
   evaluationOnly?: boolean;
+  /**
+   * What the classifiers train on and validation thresholds score when it differs from the prompt:
+   * JailbreakBench's GCG and JBC prompts with their goal (partly AdvBench/HarmBench text, held out by the
+   * issue) replaced by one of the project's own synthetic harmful requests. Evaluation reads `text`.
+   */
+  trainingText?: string;
 }
 
 export type GuardTask = 'injection' | 'jailbreak' | 'harmful';
