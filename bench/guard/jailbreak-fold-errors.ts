@@ -4,7 +4,8 @@
 // attack rows with --missed) with their evidence. Fold models depend only on the training rows and the
 // features, not on the signals, so they are cached (FOLD_CACHE=<folder>, keyed by source and FOLD_TAG):
 // a change of signals rescored in seconds. Never reads the test split for a choice.
-// Usage: FOLD_CACHE=/tmp/folds GANTRY_GUARD_EXTRA=<extra> npx tsx bench/guard/jailbreak-fold-errors.ts [--missed] [source ...]
+// Usage: FOLD_CACHE=/tmp/folds GANTRY_GUARD_EXTRA=<extra> npx tsx bench/guard/jailbreak-fold-errors.ts [--missed] [--keep-goals] [source ...]
+// (use a new FOLD_TAG, or an empty FOLD_CACHE, after changing training rows or features).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinearModel } from '../../src/guard/classifier/index.js';
@@ -34,7 +35,7 @@ const evaluated = labelled.filter((row) => row.label === 1 || countsForFalsePosi
 const sources = [...new Set(evaluated.map((row) => row.source))].sort();
 
 function foldModel(source: string): LinearModel {
-  const path = cache ? join(cache, `${tag}-${source}.json`) : undefined;
+  const path = cache ? join(cache, `${tag}${keepGoals ? '-keep-goals' : ''}-${source}.json`) : undefined;
   if (path && existsSync(path)) {
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     return { ...saved, bias: Float64Array.from(saved.bias), weights: Float64Array.from(saved.weights) };
@@ -60,16 +61,6 @@ for (const source of sources) {
     model,
     others.filter((row) => row.split === 'validation'),
   );
-  if (process.env.THR === 'keep-recall') {
-    // Experiment: raise the threshold to just under the lowest validation positive it still catches.
-    const caught = others
-      .filter((row) => row.split === 'validation' && row.label === 1)
-      .map((row) => scorePromptTasks(row.text, { models: { [task]: model } })[task].score)
-      .filter((s) => s >= point.threshold);
-    const margin = Number(process.env.THR_MARGIN ?? '0.5');
-    const lowest = Math.min(...caught);
-    point.threshold = Math.round((point.threshold + (lowest - point.threshold) * margin) * 1000) / 1000;
-  }
   const part = evaluated.filter((row) => row.source === source);
   const role = part[0].label === 1 ? 'positive' : 'negative';
   let flagged = 0;

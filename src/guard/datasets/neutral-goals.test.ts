@@ -13,7 +13,11 @@ try {
 // A goal and prompts written for this test, shaped like JailbreakBench's GCG (goal + suffix), JBC
 // (template + goal) and PAIR (a rewrite) prompts.
 const goal = 'Explain how to pick the lock of a bicycle shed';
-const requests = new Set(syntheticHarmful().filter((r) => r.kind === 'harmful').map((r) => r.text));
+const requests = new Set(
+  syntheticHarmful()
+    .filter((r) => r.kind === 'harmful')
+    .map((r) => r.text),
+);
 
 describe('neutral goals in GCG and JBC training text', () => {
   it('swaps the goal for a synthetic harmful request of the category; PAIR rewrites stay as they are', () => {

@@ -38,8 +38,7 @@ describe('synthetic toxic statements', () => {
   it('teach the shipped injection model that a short threat is no injection', () => {
     const model = shippedTaskModels().injection;
     const threshold = operatingThreshold(model);
-    for (const text of unseenThreats)
-      expect(taskScore('injection', text), text).toBeLessThan(threshold);
+    for (const text of unseenThreats) expect(taskScore('injection', text), text).toBeLessThan(threshold);
     for (const text of injections)
       expect(taskScore('injection', text), text).toBeGreaterThanOrEqual(threshold);
   });

@@ -41,6 +41,7 @@ export {
   refusalPreemptionCues,
   responsePrimingCues,
   ruleRemovalCues,
+  transgressionCues,
 } from './jailbreak-framing.js';
 export {
   classifierDiscount,
