@@ -44,9 +44,11 @@ export const refusalPreemptionCues: readonly RegExp[] = [
 
 /**
  * A transgressive persona or scenario: the frame casts the model as a wrongdoer, or the situation as one
- * where rules are bent ("you are a cybercriminal", "a controversial campaign", "without being detected",
- * "a desperate situation"). A benign role-play casts a guide, a tutor or a chef in an ordinary task.
- * Written while reading PAIR prompts (JailbreakBench), so PAIR's left-out figure is not independent of it.
+ * where rules are bent ("you are a cybercriminal", "politically incorrect", "without being detected",
+ * "a desperate situation"). A benign role-play casts a guide, a tutor or a chef in an ordinary task; a
+ * game or a story can bend rules too ("the party is desperate", "a diamond was secretly taken"), so only the
+ * wrongdoer persona counts alone (prompt-signals.ts). Written while reading PAIR prompts (JailbreakBench),
+ * so PAIR's left-out figure is not independent of it.
  */
 export const transgressionCues: readonly RegExp[] = [
   // A wrongdoer persona ("You are a cybercriminal …"), not a defender who mentions one.
@@ -65,6 +67,8 @@ export interface JailbreakFraming {
   preemption: boolean;
   /** A transgressive persona or scenario (a wrongdoer, bent rules, evading detection). */
   transgression: boolean;
+  /** The frame casts a wrongdoer ("You are a cybercriminal …"): the first of `transgressionCues`. */
+  wrongdoer: boolean;
   /** Which cue matched first (for evidence values). */
   cue?: string;
 }
@@ -86,6 +90,7 @@ export function jailbreakFraming(text: string): JailbreakFraming {
   const priming = any(responsePrimingCues);
   const framing = any(framingCues);
   const preemption = any(refusalPreemptionCues);
-  const transgression = any(transgressionCues);
-  return { ruleRemoval, framing, priming, preemption, transgression, ...(cue ? { cue } : {}) };
+  const wrongdoer = execWhereStems(transgressionCues[0], head) !== null;
+  const transgression = wrongdoer || any(transgressionCues.slice(1));
+  return { ruleRemoval, framing, priming, preemption, transgression, wrongdoer, ...(cue ? { cue } : {}) };
 }

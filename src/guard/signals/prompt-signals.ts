@@ -115,7 +115,12 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
   // A frame that casts a wrongdoer, bends the rules or evades detection ("You are a cybercriminal …",
   // "… without being detected"): the shape of a rewritten (PAIR-style) jailbreak even when its goal
   // carries no hazard word. A benign role-play casts a guide or a tutor in an ordinary task.
-  if (framed && framing.transgression)
+  // A rule-bending situation or evading detection counts only around some harmful intent (any hazard
+  // word): games and stories bend rules too. Alone (intent 0) they cost PAIR left out 75.7 → 72.8 %, but
+  // fired on benign role-plays written for the tests ("the party is desperate", "photograph the foxes
+  // without being detected").
+  const transgressive = framed && framing.transgression && (framing.wrongdoer || intent.unframedScore > 0);
+  if (transgressive)
     evidence.push({
       task: 'jailbreak',
       signal: 'transgressive-frame',
@@ -126,7 +131,7 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     !framing.ruleRemoval &&
     !framing.priming &&
     !(framed && framing.preemption) &&
-    !(framed && framing.transgression) &&
+    !transgressive &&
     intent.unframedScore < 0.3
   )
     classifierFactor.jailbreak = rolePlayDiscount;
