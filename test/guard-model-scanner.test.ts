@@ -146,12 +146,10 @@ describe('model rules in a policy', () => {
   });
 
   it('checks answers as the Agent role when the rule covers outputs', async () => {
-    // The injection classifier off too: this test is about the model rule's directions, and the
-    // classifier scores a short first-person threat as an injection (0.81 since the stop-29 retraining).
-    const policy = createGuardPolicy({
-      ...guardRule(judgeUrl, { directions: ['output'], action: 'flag' }),
-      injection: { enabled: false },
-    });
+    // The injection classifier stays on: a short first-person threat is toxicity, not an injection (it
+    // scored 0.81 before the synthetic toxic statements joined the injection negatives; see
+    // src/guard/datasets/synthetic-toxic.test.ts).
+    const policy = createGuardPolicy(guardRule(judgeUrl, { directions: ['output'], action: 'flag' }));
     expect((await policy.checkTextAsync('I will kill them all.', { direction: 'input' })).findings).toEqual(
       [],
     );

@@ -30,6 +30,7 @@ import {
   ruleRemovalCues,
   safeContexts,
   shippedSuffixModel,
+  transgressionCues,
 } from '../src/guard/signals/index.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
@@ -58,6 +59,7 @@ const patterns: RegExp[] = [
   ...framingCues,
   ...responsePrimingCues,
   ...refusalPreemptionCues,
+  ...transgressionCues,
   ...heuristicPatterns(),
 ];
 

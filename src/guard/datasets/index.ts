@@ -25,6 +25,7 @@ export {
   loadJailbreakBenchRows,
   loadSharedTaskRows,
   loadTaskRows,
+  neutralGoal,
 } from './load-task-rows.js';
 export { locateDatasets } from './locate-datasets.js';
 export { parseCsv } from './parse-csv.js';
@@ -37,6 +38,7 @@ export {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 export { syntheticSafeScary } from './synthetic-safe-scary.js';
+export { syntheticToxic } from './synthetic-toxic.js';
 export {
   type GuardTask,
   guardTasks,

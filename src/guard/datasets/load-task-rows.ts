@@ -18,6 +18,7 @@ import {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 import { syntheticSafeScary } from './synthetic-safe-scary.js';
+import { syntheticToxic } from './synthetic-toxic.js';
 import type { TaskRow } from './task-rows.js';
 
 /** JailbreakBench behaviour categories → Llama Guard 3 hazard codes (closest match). */
@@ -67,6 +68,39 @@ function readJson(path: string): unknown {
   }
 }
 
+let substituteGoals: Map<string, string[]> | undefined;
+
+/**
+ * GCG prompts are goal + suffix and JBC prompts template + goal: the goal text (partly AdvBench and
+ * HarmBench, held out by the issue) is swapped for training with one of the project's own synthetic harmful
+ * requests of the same hazard category (chosen by the behaviour index). The same requests are plain-request
+ * negatives of the jailbreak task, so their words count for neither side: the classifier learns the frame
+ * or the suffix, not the goal's topic. PAIR rewrites its goals; those prompts stay as they are.
+ */
+export function neutralGoal(
+  method: string,
+  prompt: string,
+  goal: string,
+  index: number,
+  category: string | undefined,
+): { trainingText?: string } {
+  if ((method !== 'GCG' && method !== 'JBC') || !goal || !prompt.includes(goal)) return {};
+  if (!substituteGoals) {
+    substituteGoals = new Map();
+    for (const row of syntheticHarmful()) {
+      if (row.kind !== 'harmful') continue;
+      for (const key of [row.category ?? '', '*']) {
+        const list = substituteGoals.get(key) ?? [];
+        list.push(row.text);
+        substituteGoals.set(key, list);
+      }
+    }
+  }
+  const choices = substituteGoals.get(category ?? '') ?? (substituteGoals.get('*') as string[]);
+  const substitute = choices[index % choices.length].replace(/[.?]$/, '');
+  return { trainingText: prompt.replace(goal, substitute) };
+}
+
 /** JailbreakBench attack prompts (jailbreaks) and their goals (plain harmful requests, one per behaviour). */
 export function loadJailbreakBenchRows(root: string): TaskRow[] {
   const base = join(root, 'jailbreakbench-artifacts');
@@ -95,7 +129,13 @@ export function loadJailbreakBenchRows(root: string): TaskRow[] {
               evaluationOnly: true,
             });
           if (item.prompt)
-            rows.push({ text: item.prompt, kind: 'jailbreak', source: `jbb-${method}`, category });
+            rows.push({
+              text: item.prompt,
+              kind: 'jailbreak',
+              source: `jbb-${method}`,
+              category,
+              ...neutralGoal(method, item.prompt, item.goal, item.index, category),
+            });
         }
       }
     }
@@ -234,6 +274,7 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticJailbreaks(),
     ...syntheticSafeScary(),
     ...syntheticHarmful(),
+    ...syntheticToxic(),
     // Last: harmful-task rows only, so no group of the other tasks' rows is renamed.
     ...syntheticHazardRequests(),
   ];

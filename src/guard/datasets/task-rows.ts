@@ -15,7 +15,12 @@ export type PromptKind =
   /** A benign role-play request ("I want you to act as a travel guide"). */
   | 'benign-roleplay'
   /** A safe request on a scary-sounding topic ("the history of bomb technology"). */
-  | 'benign-sensitive';
+  | 'benign-sensitive'
+  /**
+   * An insult, threat or angry outburst that asks the model for nothing ("I will kill them all."):
+   * toxicity (the toxicity scanner's business), no instruction override and no jailbreak.
+   */
+  | 'toxic';
 
 export interface TaskRow {
   text: string;
@@ -33,6 +38,12 @@ export interface TaskRow {
    * (e.g. JailbreakBench's goals, which partly come from the held-out AdvBench and HarmBench).
    */
   evaluationOnly?: boolean;
+  /**
+   * What the classifiers train on and validation thresholds score when it differs from the prompt:
+   * JailbreakBench's GCG and JBC prompts with their goal (partly AdvBench/HarmBench text, held out by the
+   * issue) replaced by one of the project's own synthetic harmful requests. Evaluation reads `text`.
+   */
+  trainingText?: string;
 }
 
 export type GuardTask = 'injection' | 'jailbreak' | 'harmful';
@@ -48,11 +59,11 @@ export const guardTasks: readonly GuardTask[] = ['injection', 'jailbreak', 'harm
 export const taskKinds: Record<GuardTask, { positive: PromptKind[]; negative: PromptKind[] }> = {
   injection: {
     positive: ['injection'],
-    negative: ['benign', 'benign-roleplay', 'benign-sensitive', 'harmful'],
+    negative: ['benign', 'benign-roleplay', 'benign-sensitive', 'harmful', 'toxic'],
   },
   jailbreak: {
     positive: ['jailbreak'],
-    negative: ['benign', 'benign-roleplay', 'benign-sensitive', 'harmful'],
+    negative: ['benign', 'benign-roleplay', 'benign-sensitive', 'harmful', 'toxic'],
   },
   harmful: {
     positive: ['harmful'],

@@ -42,6 +42,7 @@ export {
   refusalPreemptionCues,
   responsePrimingCues,
   ruleRemovalCues,
+  transgressionCues,
 } from './jailbreak-framing.js';
 export {
   classifierDiscount,

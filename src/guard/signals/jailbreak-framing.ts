@@ -42,12 +42,33 @@ export const refusalPreemptionCues: readonly RegExp[] = [
   /\bthis is (?:just |only |purely |all |simply |entirely )(?:a )?(?:hypothetical|fictional|fiction|thought experiment|simulation)\b/i,
 ];
 
+/**
+ * A transgressive persona or scenario: the frame casts the model as a wrongdoer, or the situation as one
+ * where rules are bent ("you are a cybercriminal", "politically incorrect", "without being detected",
+ * "a desperate situation"). A benign role-play casts a guide, a tutor or a chef in an ordinary task; a
+ * game or a story can bend rules too ("the party is desperate", "a diamond was secretly taken"), so only the
+ * wrongdoer persona counts alone (prompt-signals.ts). Written while reading PAIR prompts (JailbreakBench),
+ * so PAIR's left-out figure is not independent of it.
+ */
+export const transgressionCues: readonly RegExp[] = [
+  // A wrongdoer persona ("You are a cybercriminal …"), not a defender who mentions one.
+  /\b(?:you are|you're|act(?:ing)? as|play(?:ing)? (?:the role of|the part of)?|imagine (?:you are|you're|being)|pretend(?:ing)? (?:to be|you are|you're)|as) (?:a|an) (?:[\w-]+ ){0,3}?(?:cyber-?criminal|criminal|black-?hat hacker|con (?:artist|man)|scammer|fraudster|drug (?:dealer|lord)|smuggler|terrorist|extremist|propagandist|(?:[\w-]+ )?denier|conspiracy theorist|stalker)s?\b/i,
+  // A situation that bends the rules.
+  /\b(?:politically incorrect|taboo|ethically (?:problematic|questionable|ambiguous|grey|gray)|morally (?:ambiguous|questionable|grey|gray)|push(?:es|ing)? (?:the )?boundaries|challeng(?:e|es|ing) (?:societal|social) norms|desperate (?:situation|attempt|need|measures)|no other (?:choice|option|way)|(?:life|lives|job|career|family) (?:depends?|is at stake|are at stake)|at any cost)\b/i,
+  // Evading detection or consent.
+  /\b(?:without (?:being |getting )?(?:detected|caught|noticed|traced)|without (?:their|his|her|the (?:owner|user)'s) (?:consent|knowledge)|evad(?:e|es|ing) (?:detection|the (?:law|police|authorities))|avoid(?:ing)? detection|undetected|secretly|covertly|surreptitiously)\b/i,
+];
+
 export interface JailbreakFraming {
   ruleRemoval: boolean;
   framing: boolean;
   priming: boolean;
   /** A refusal pre-empted ("purely hypothetical", "will never be used"). */
   preemption: boolean;
+  /** A transgressive persona or scenario (a wrongdoer, bent rules, evading detection). */
+  transgression: boolean;
+  /** The frame casts a wrongdoer ("You are a cybercriminal …"): the first of `transgressionCues`. */
+  wrongdoer: boolean;
   /** Which cue matched first (for evidence values). */
   cue?: string;
 }
@@ -69,5 +90,7 @@ export function jailbreakFraming(text: string): JailbreakFraming {
   const priming = any(responsePrimingCues);
   const framing = any(framingCues);
   const preemption = any(refusalPreemptionCues);
-  return { ruleRemoval, framing, priming, preemption, ...(cue ? { cue } : {}) };
+  const wrongdoer = execWhereStems(transgressionCues[0], head) !== null;
+  const transgression = wrongdoer || any(transgressionCues.slice(1));
+  return { ruleRemoval, framing, priming, preemption, transgression, wrongdoer, ...(cue ? { cue } : {}) };
 }

@@ -5,8 +5,8 @@
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
-// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.2, no jailbreak
-// structure at all at 0.5.
+// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.05, and a
+// prompt with no jailbreak structure at all gets no jailbreak classifier evidence (factor 0).
 import { wordCount } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
@@ -17,7 +17,10 @@ import { tokenSoup } from './token-soup.js';
 
 export interface SignalEvidence {
   task: GuardTask;
-  /** `suffix`, `token-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`, `preempted-refusal`. */
+  /**
+   * `suffix`, `token-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`,
+   * `preempted-refusal`, `transgressive-frame`.
+   */
   signal: string;
   score: number;
   value?: string;
@@ -37,13 +40,22 @@ export interface PromptSignals {
 /** What an OR-rule signal scores when it fires: above any task threshold, graded a little by strength. */
 const fired = (strength: number) => Math.min(0.99, 0.9 + 0.09 * Math.max(0, Math.min(1, strength)));
 
-export const classifierDiscount = 0.5;
+/**
+ * The jailbreak classifier's weight on a prompt with no jailbreak structure (no frame, rule removal,
+ * priming, pre-emption, suffix or token soup). 0: a jailbreak is a structure around a request, and the
+ * n-gram classifier grades that structure; on a plain request it only recalls topics it met inside attack
+ * prompts (JailbreakBench's goals in GCG/JBC prompts, format instructions). Was 0.5; at 0 the
+ * leave-one-source-out folds kept their recall (89.2 → 89.3 %) and their mean benign false-positive rate
+ * fell 5.6 → 2.6 % (IFEval left out 10.9 → 3.7 %, JBB benign goals 36 → 6 %); bench/guard/jailbreak-fold-errors.ts.
+ */
+export const classifierDiscount = 0;
 /**
  * The jailbreak classifier's weight on a benign role-play (a frame with no rule removal, priming,
- * pre-emption or harm). 0.5 until the no-structure discount lowered the validation thresholds; then
- * role-play left out of training was flagged 15 % at 0.5, 5.6 % at 0.2 (PAIR left out unchanged).
+ * pre-emption, transgression or harm). 0.5, then 0.2 once the no-structure discount lowered the validation
+ * thresholds; 0.05 since the no-structure factor is 0 (role-play left out: 23.8 % of rows / 10 % of
+ * templates at 0.2, 5.6 % / 0 at 0.05; LOSO recall 89.3 → 89.2 %).
  */
-export const rolePlayDiscount = 0.2;
+export const rolePlayDiscount = 0.05;
 /** Token-soup contrast from which the last line reads as an optimised suffix (0.04 % of benign task rows). */
 export const soupThreshold = 0.2;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
@@ -100,16 +112,31 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       signal: 'preempted-refusal',
       score: Math.min(0.95, 0.6 + 0.35 * intent.unframedScore),
     });
+  // A frame that casts a wrongdoer, bends the rules or evades detection ("You are a cybercriminal …",
+  // "… without being detected"): the shape of a rewritten (PAIR-style) jailbreak even when its goal
+  // carries no hazard word. A benign role-play casts a guide or a tutor in an ordinary task.
+  // A rule-bending situation or evading detection counts only around some harmful intent (any hazard
+  // word): games and stories bend rules too. Alone (intent 0) they cost PAIR left out 75.7 → 72.8 %, but
+  // fired on benign role-plays written for the tests ("the party is desperate", "photograph the foxes
+  // without being detected").
+  const transgressive = framed && framing.transgression && (framing.wrongdoer || intent.unframedScore > 0);
+  if (transgressive)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'transgressive-frame',
+      score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
+    });
   if (
     framing.framing &&
     !framing.ruleRemoval &&
     !framing.priming &&
     !(framed && framing.preemption) &&
+    !transgressive &&
     intent.unframedScore < 0.3
   )
     classifierFactor.jailbreak = rolePlayDiscount;
   // No structure of a jailbreak at all (no frame, rule removal, priming, pre-emption or suffix): the
-  // classifier alone is read at half strength. Left out of training, its top benign scores were plain
+  // classifier is no evidence (classifierDiscount). Left out of training, its top benign scores were plain
   // requests whose topics it had learnt from attack prompts (format instructions, JBB's benign goals).
   const structured =
     framing.framing ||

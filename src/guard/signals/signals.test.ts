@@ -8,7 +8,7 @@ import {
 } from './char-language-model.js';
 import { harmfulIntent } from './harmful-intent.js';
 import { jailbreakFraming } from './jailbreak-framing.js';
-import { promptSignals } from './prompt-signals.js';
+import { promptSignals, rolePlayDiscount } from './prompt-signals.js';
 import { shippedSuffixModel } from './suffix-model.js';
 
 const request =
@@ -101,7 +101,7 @@ describe('jailbreak framing × harmful intent', () => {
     expect(signals.framing.framing).toBe(true);
     expect(signals.framing.ruleRemoval).toBe(false);
     expect(signals.evidence.filter((e) => e.task === 'jailbreak')).toEqual([]);
-    expect(signals.classifierFactor.jailbreak).toBe(0.2);
+    expect(signals.classifierFactor.jailbreak).toBe(rolePlayDiscount);
   });
 
   it('flags a long persona frame around a harmful request, not a one-line fiction request', () => {

@@ -1,5 +1,5 @@
 // Trains every shipped guard model from the public datasets and writes them to the weights folder.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LinearModel, serializeLinearModel } from '../classifier/index.js';
@@ -98,6 +98,9 @@ export const weightFileNames: Record<ModelName, string> = {
 
 export function writeGuardModels(models: Partial<TrainedModels>, folder = shippedWeightsFolder): string[] {
   const written: string[] = [];
+  // `gantry guard train --out <dir>`: a folder that does not exist yet is created, not an internal error
+  // after the whole training run.
+  mkdirSync(folder, { recursive: true });
   for (const [name, model] of Object.entries(models) as [ModelName, LinearModel][]) {
     const path = join(folder, weightFileNames[name]);
     writeFileSync(path, serializeLinearModel(model, pruningThresholds[name]));

@@ -36,6 +36,8 @@ export interface LabelledRow {
   group: string;
   representative: boolean;
   category?: string;
+  /** What training and threshold choice read instead of `text` (TaskRow.trainingText). */
+  trainingText?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export function taskRowsFor(
       representative: row.representative,
       split: row.split,
       ...(row.category ? { category: row.category } : {}),
+      ...(row.trainingText ? { trainingText: row.trainingText } : {}),
     });
   }
   return out;
@@ -76,7 +79,7 @@ export function fitTaskModel(task: GuardTask, rows: readonly LabelledRow[], epoc
   const weightOf = (label: 0 | 1) =>
     label === 1 ? rows.length / (2 * positives) : rows.length / (2 * negatives);
   const examples: TrainingExample[] = rows.map((row) => ({
-    features: textFeatures(normalizeText(row.text).text, textClassifierDimension),
+    features: textFeatures(normalizeText(row.trainingText ?? row.text).text, textClassifierDimension),
     label: row.label,
     weight: weightOf(row.label),
   }));
@@ -119,7 +122,7 @@ export function chooseThreshold(
   const scored: ScoredExample[] = validation
     .filter((row) => row.label === 1 || countsForFalsePositives(row))
     .map((row) => ({
-      score: taskScore(task, row.text, model),
+      score: taskScore(task, row.trainingText ?? row.text, model),
       label: row.label,
     }));
   const cut = thresholdAtFalsePositiveRate(scored, target);
