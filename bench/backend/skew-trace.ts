@@ -28,12 +28,16 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 // Thread placement per run: `pinned` = every thread of the generator on core 0 (as `taskset -c 0`);
 // `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
 // on core 1 with the simulator; `thread` = the sockets on a wire thread (ThreadedPool) alone on core 0,
-// the main thread and the helpers on core 1 with the simulator.
+// the main thread and the helpers on core 1 with the simulator; `spin` = as `thread`, the wire thread
+// polling without sleeping while requests are in flight (ThreadedPool's `spin`).
 const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
 // Diagnostic only (never the headline): BENCH_RT=<priority> puts the generator's main thread (alone) in
 // the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
 const rtPriority = Number(process.env.BENCH_RT ?? 0);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
+// The wire thread reads its scheduler counters with each batch (~1 per ms) to explain its stalls;
+// BENCH_SCHED=0 turns that off.
+const withSched = process.env.BENCH_SCHED !== '0';
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const f = (n: number, d = 3) => n.toFixed(d);
@@ -74,6 +78,22 @@ function threads(): Map<string, [string, number, number]> {
   return all;
 }
 
+const ticks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100);
+/** Per core: [busy ticks (user, nice, system, irq, softirq), ticks stolen by the hypervisor] (/proc/stat). */
+function cores(): number[][] {
+  try {
+    return readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .filter((line) => /^cpu\d/.test(line))
+      .map((line) => {
+        const [, user, nice, system, , , irq, softirq, steal] = line.split(/\s+/).map(Number);
+        return [user + nice + system + irq + softirq, steal];
+      });
+  } catch {
+    return [];
+  }
+}
+
 /** [ns on CPU, ns waiting for a CPU] of one thread of this process. */
 function schedstat(tid: number): number[] | undefined {
   try {
@@ -97,12 +117,89 @@ function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number,
   return sum;
 }
 
+/**
+ * The wire thread's stalls: gaps of over 0.5 ms between consecutive read stamps during which a chunk of
+ * the slowest 1 % (own delay >= `slow`) sat written in its socket. Each is explained by the thread's
+ * scheduler counters sampled around it: on its CPU (busy: GC, a long turn), waiting for its CPU
+ * (preempted by another thread on its core), or neither (not running at all: asleep and not yet woken,
+ * or its virtual CPU descheduled by the hypervisor).
+ */
+function stalls(
+  reads: Float64Array,
+  sent: Float64Array,
+  lag: Float64Array,
+  got: Float64Array,
+  own: Float64Array,
+  slow: number,
+  at: number[],
+  cpu: number[],
+  wait: number[],
+): string[] {
+  const hit = new Map<number, number>(); // read index ending the stall -> slow chunks it held
+  for (let i = 0; i < sent.length; i++) {
+    if (own[i] < slow) continue;
+    const from = sent[i] + (Number.isNaN(lag[i]) ? 0 : lag[i]);
+    let lo = 0;
+    let hi = reads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reads[mid] <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    // The longest read gap inside [from, got].
+    let best = -1;
+    let bestLength = 0;
+    let previous = from;
+    for (let k = lo; k < reads.length && reads[k] <= got[i]; k++) {
+      if (reads[k] - previous > bestLength) {
+        bestLength = reads[k] - previous;
+        best = k;
+      }
+      previous = reads[k];
+    }
+    if (best > 0 && reads[best] - reads[best - 1] > 0.5) hit.set(best, (hit.get(best) ?? 0) + 1);
+  }
+  let onCpu = 0;
+  let waiting = 0;
+  let neither = 0;
+  let held = 0;
+  const rows: [number, string][] = [];
+  for (const [k, chunks] of hit) {
+    const a = reads[k - 1];
+    const b = reads[k];
+    // Samples bracketing the stall.
+    let j = 0;
+    while (j + 1 < at.length && at[j + 1] <= a) j++;
+    let m = j;
+    while (m < at.length - 1 && at[m] < b) m++;
+    const span = at[m] - at[j];
+    const c = (cpu[m] - cpu[j]) / 1e6;
+    const w = (wait[m] - wait[j]) / 1e6;
+    const x = Math.max(0, span - c - w);
+    // Share of the stall itself, in proportion over the sampled span.
+    const scale = span > 0 ? (b - a) / span : 0;
+    onCpu += c * scale;
+    waiting += w * scale;
+    neither += x * scale;
+    held += chunks;
+    rows.push([
+      b - a,
+      `${(b - a).toFixed(2)} ms (${chunks} chunks; sampled span ${span.toFixed(2)} ms: on CPU ${c.toFixed(2)}, waiting ${w.toFixed(2)}, neither ${x.toFixed(2)})`,
+    ]);
+  }
+  rows.sort((p, q) => q[0] - p[0]);
+  return [
+    `  wire-thread stalls > 0.5 ms holding a slowest-1 % chunk: ${hit.size}, holding ${held} chunks; their time: on CPU ${onCpu.toFixed(1)} ms, waiting for the core ${waiting.toFixed(1)} ms, neither (asleep or vCPU taken) ${neither.toFixed(1)} ms`,
+    ...rows.slice(0, 6).map(([, text]) => `    stall ${text}`),
+  ];
+}
+
 async function place(placement: string, wireTid?: number): Promise<string> {
-  if (placement === 'thread') {
+  if (placement === 'thread' || placement === 'spin') {
     if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
     const placed = await isolateThread(wireTid, [0], [1]);
     return placed.ok
-      ? `thread (wire thread alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
+      ? `${placement} (wire thread${placement === 'spin' ? ', spinning,' : ''} alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
       : `thread FAILED: ${placed.reason}`;
   }
   if (placement === 'pinned') {
@@ -120,7 +217,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const sent = new Float64Array(chunks);
   const got = new Float64Array(chunks);
   const stream = new Int32Array(chunks);
-  const lagOfPrevious = new Float64Array(chunks);
+  // Each chunk's stamp-to-written time in the simulator (lag_ms, carried by the next chunk of its stream
+  // or by the usage chunk); NaN where it never came.
+  const written = new Float64Array(chunks).fill(Number.NaN);
+  const lastOf = new Int32Array(chunks).fill(-1);
   let n = 0;
   const ids = new Map<string, number>();
   const reads = new Float64Array(chunks * 2);
@@ -136,13 +236,18 @@ async function traced(url: string, sliceMs: number, placement: string) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
-  const wireThread = placement === 'thread';
+  const wireThread = placement === 'thread' || placement === 'spin';
   let placed = '';
   let rtTid = process.pid;
   let rt = '';
   let wireSched = [0, 0];
   // One wire thread for the warm-up and the measured run, so that its code is compiled before the run.
-  const wirePool = wireThread ? new ThreadedPool(new URL(new URL(url).origin)) : undefined;
+  const wirePool = wireThread
+    ? new ThreadedPool(new URL(new URL(url).origin), undefined, undefined, {
+        spin: placement === 'spin',
+        sched: withSched,
+      })
+    : undefined;
   if (wirePool) {
     const tid = await wirePool.wireThreadId;
     if (tid !== undefined) rtTid = tid;
@@ -166,6 +271,14 @@ async function traced(url: string, sliceMs: number, placement: string) {
   wireTrace.onRead = (at) => {
     if (r < reads.length) reads[r++] = at;
   };
+  const schedAt: number[] = [];
+  const schedCpu: number[] = [];
+  const schedWait: number[] = [];
+  wireTrace.onSched = (at, c, w) => {
+    schedAt.push(at);
+    schedCpu.push(c);
+    schedWait.push(w);
+  };
   wireTrace.onPass = (a, b, k) => {
     if (p < passStart.length) {
       passStart[p] = a;
@@ -180,28 +293,32 @@ async function traced(url: string, sliceMs: number, placement: string) {
   profiler.start();
   const cpu = process.cpuUsage();
   const before = threads();
+  const coresBefore = cores();
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
     pool: wirePool,
     onChunk: (event, at) => {
       const s = event.sent_mono_ms as number | undefined;
-      if (s === undefined || n >= chunks) return;
       const id = event.id as string;
       let k = ids.get(id);
+      if (k !== undefined && lastOf[k] >= 0 && typeof event.lag_ms === 'number')
+        written[lastOf[k]] = event.lag_ms;
+      if (s === undefined || n >= chunks) return;
       if (k === undefined) {
         k = ids.size;
         ids.set(id, k);
       }
+      lastOf[k] = n;
       if (wireThread && (n & 1023) === 0) wireSched = schedstat(rtTid) ?? wireSched;
       sent[n] = s;
-      lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
       got[n] = at + offset;
       stream[n++] = k;
     },
   });
   const used = process.cpuUsage(cpu);
   const after = threads();
+  const coresAfter = cores();
   const wireGc = wirePool?.wireGc;
   await wirePool?.close();
   if (rtPriority > 0) realtimeMainThread(0, rtTid);
@@ -220,9 +337,14 @@ async function traced(url: string, sliceMs: number, placement: string) {
   }
   wireTrace.onRead = undefined;
   wireTrace.onPass = undefined;
+  wireTrace.onSched = undefined;
   gc.disconnect();
   // Per chunk: delay and its parts; per gap (consecutive chunks of one request): skew and its parts.
   const delay = new Float64Array(n);
+  // The generator's own delay: from the end of the simulator's write(2) (when the bytes were in its
+  // socket) to its stamp. Where the simulator's write time is unknown, from the stamp before the write.
+  const own = new Float64Array(n);
+  // The widest the generator's own delay could be, were the bytes delivered at the start of the window.
   const parsing = new Float64Array(n);
   const inGc = new Float64Array(n);
   const gs = Float64Array.from(gcStart.map((x) => x + offset));
@@ -231,11 +353,14 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const pe = passEnd.map((x) => x + offset);
   for (let i = 0; i < n; i++) {
     delay[i] = got[i] - sent[i];
+    own[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
     parsing[i] = overlap(ps, pe, p, sent[i], got[i]);
     inGc[i] = overlap(gs, ge, gs.length, sent[i], got[i]);
   }
   const last = new Int32Array(ids.size).fill(-1);
   const skew: number[] = [];
+  const skewOwn: number[] = [];
+  const skewWorst: number[] = [];
   const parts: [number, number, number][] = [];
   for (let i = 0; i < n; i++) {
     const k = stream[i];
@@ -243,6 +368,9 @@ async function traced(url: string, sliceMs: number, placement: string) {
     last[k] = i;
     if (j < 0) continue;
     skew.push(delay[i] - delay[j]);
+    skewOwn.push(Math.abs(own[i] - own[j]));
+    // Worst case for the generator: each chunk's delivery anywhere inside its write window.
+    skewWorst.push(Math.max(Math.abs(delay[i] - own[j]), Math.abs(own[i] - delay[j])));
     parts.push([parsing[i] - parsing[j], inGc[i] - inGc[j], 0]);
   }
   const abs = skew.map(Math.abs);
@@ -259,40 +387,38 @@ async function traced(url: string, sliceMs: number, placement: string) {
     tg += sign * parts[i][1];
     tn++;
   }
-  // The slowest 1 % of chunks: was the generator busy (reading or parsing) while they were in flight, or
-  // idle (then the bytes had not reached its socket: the simulator or the kernel held them)?
-  const slow = summarise(Array.from(delay)).p99;
+  // The slowest 1 % of chunks by the generator's own delay (from the end of the simulator's write): was
+  // the generator busy (stamping other reads, parsing) while their bytes waited in its socket, or did it
+  // stamp nothing at all meanwhile (off its core, or not yet woken)?
+  const slow = summarise(Array.from(own)).p99;
   const readsMono = reads.subarray(0, r).map((x) => x + offset);
-  // The simulator's own lag (stamp to write) of each chunk, carried by the next chunk of its stream.
-  const lag = new Float64Array(n).fill(Number.NaN);
-  const previous = new Int32Array(ids.size).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const j = previous[stream[i]];
-    if (j >= 0) lag[j] = lagOfPrevious[i];
-    previous[stream[i]] = i;
-  }
+  const lag = written;
   let lagSum = 0;
   let lagN = 0;
   let lagMax = 0;
+  let lagOver = 0;
   let slowN = 0;
   let idleSum = 0;
+  let idleMostly = 0;
   let readsIn = 0;
+  for (let i = 0; i < n; i++) if (lag[i] > 0.1) lagOver++;
   for (let i = 0; i < n; i++) {
-    if (delay[i] < slow) continue;
+    if (own[i] < slow) continue;
     slowN++;
     if (!Number.isNaN(lag[i])) {
       lagSum += lag[i];
       lagN++;
     }
-    // Longest stretch inside [sent, got] with neither a read stamped nor a parsing pass running.
+    // Longest stretch inside [written, got] with neither a read stamped nor a parsing pass running.
+    const from = sent[i] + (Number.isNaN(lag[i]) ? 0 : lag[i]);
     let lo = 0;
     let hi = readsMono.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (readsMono[mid] < sent[i]) lo = mid + 1;
+      if (readsMono[mid] < from) lo = mid + 1;
       else hi = mid;
     }
-    let prev = sent[i];
+    let prev = from;
     let longest = 0;
     let k = lo;
     for (; k < readsMono.length && readsMono[k] <= got[i]; k++) {
@@ -302,6 +428,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
     }
     readsIn += k - lo;
     idleSum += longest;
+    if (longest > own[i] / 2) idleMostly++;
   }
   const later: string[] = [];
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
@@ -311,11 +438,31 @@ async function traced(url: string, sliceMs: number, placement: string) {
     );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(
-    `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
+    `  simulator stamp-to-written (its own lateness): over 0.1 ms for ${lagOver} of ${n} chunks; slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
   );
   later.push(
-    `  slowest 1 % (${slowN} chunks, delay >= ${f(slow)} ms): reads stamped while in flight ${f(readsIn / Math.max(1, slowN), 1)} on average; longest idle stretch of the generator while in flight ${f(idleSum / Math.max(1, slowN))} ms on average`,
+    `  slowest 1 % by own delay (${slowN} chunks, >= ${f(slow)} ms): reads stamped while waiting ${f(readsIn / Math.max(1, slowN), 1)} on average; longest stretch with no stamp ${f(idleSum / Math.max(1, slowN))} ms on average; ${idleMostly} of them waited mostly with no stamp at all (generator off its core or not woken)`,
   );
+  if (schedAt.length > 0)
+    later.push(
+      ...stalls(
+        readsMono,
+        sent,
+        lag,
+        got,
+        own,
+        slow,
+        schedAt.map((x) => x + offset),
+        schedCpu,
+        schedWait,
+      ),
+    );
+  const cpuLine: string[] = [];
+  for (let c = 0; c < coresAfter.length; c++) {
+    const [busy, steal] = coresAfter[c].map((x, k) => ((x - (coresBefore[c]?.[k] ?? 0)) * 1000) / ticks);
+    cpuLine.push(`core ${c} busy ${f(busy, 0)} ms, stolen by the hypervisor ${f(steal, 0)} ms`);
+  }
+  later.push(`  cores over the run (all processes): ${cpuLine.join('; ')}`);
   // Reads in stamp order against the simulator's send order: adjacent pairs inverted.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => got[a] - got[b]);
   let inverted = 0;
@@ -343,6 +490,11 @@ async function traced(url: string, sliceMs: number, placement: string) {
   out(
     `${placed}${rt}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
       `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
+  );
+  const so = summarise(skewOwn);
+  const sw = summarise(skewWorst);
+  out(
+    `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms`,
   );
   out(
     `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,

@@ -24,12 +24,21 @@ interface Batch {
   data: Uint8Array;
   errors: string[];
   gc: [number, number, number, number, number];
+  schedstat?: [number, number, number];
 }
 
 interface Ready {
   ready: true;
   timeOrigin: number;
   tid?: number;
+}
+
+export interface ThreadedPoolOptions {
+  /** The wire thread polls its sockets without sleeping while requests are in flight (it never waits
+   * to be woken, at the cost of a whole core): for a wire thread placed alone on a core. */
+  spin?: boolean;
+  /** Diagnostics: the wire thread reads its scheduler counters with each batch (`wireTrace.onSched`). */
+  sched?: boolean;
 }
 
 export class ThreadedPool implements WirePool {
@@ -45,7 +54,12 @@ export class ThreadedPool implements WirePool {
   /** The wire thread's kernel thread id (Linux), once it runs: to place it on a core of its own. */
   readonly wireThreadId: Promise<number | undefined>;
 
-  constructor(origin: URL, timeoutMs = 120_000, tlsOptions: tls.ConnectionOptions = {}) {
+  constructor(
+    origin: URL,
+    timeoutMs = 120_000,
+    tlsOptions: tls.ConnectionOptions = {},
+    options: ThreadedPoolOptions = {},
+  ) {
     const secure = origin.protocol === 'https:';
     let started: (tid: number | undefined) => void = () => {};
     this.wireThreadId = new Promise((resolve) => {
@@ -66,6 +80,8 @@ export class ThreadedPool implements WirePool {
         secure,
         timeoutMs,
         tlsOptions,
+        spin: options.spin === true,
+        sched: options.sched === true,
       },
     });
     this.worker.on('message', (message: Batch | Ready) => {
@@ -107,8 +123,9 @@ export class ThreadedPool implements WirePool {
   }
 
   /** One batch from the wire thread: records in arrival order, each handled under its own stamp. */
-  private receive({ meta, data, errors, gc }: Batch): void {
+  private receive({ meta, data, errors, gc, schedstat }: Batch): void {
     this.wireGc = gc;
+    if (schedstat) wireTrace.onSched?.(schedstat[0] + this.offset, schedstat[1], schedstat[2]);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     let position = 0;
     let error = 0;
