@@ -5,8 +5,12 @@
 // split into time spent parsing (other reads), in GC, and the rest (stamping the reads ahead of it in
 // the same batch, the kernel, waiting for the core). Run pinned: `taskset -c 0 node bin/run-ts.js
 // bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
-// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, or both: isolated,pinned), BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before),
-// BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
+// Two skews per gap: against the simulator's stamp taken just before its write (as before: the
+// simulator's own lateness counts against the generator), and the generator's own, against the end of
+// that write (the lean simulator reports it with the next chunk), which is what the done-means asks.
+// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, thread, spin; a list runs each in turn),
+// BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before), BENCH_ROUNDS=1,
+// BENCH_ITL_MS=50, BENCH_CHUNKS=20, BENCH_SCHED=1, BENCH_WIRE_NICE (unset), BENCH_RT (unset).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +42,9 @@ const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
 // The wire thread reads its scheduler counters with each batch (~1 per ms) to explain its stalls;
 // BENCH_SCHED=0 turns that off.
 const withSched = process.env.BENCH_SCHED !== '0';
+// BENCH_WIRE_NICE=<n> (e.g. -10): the wire thread's nice value (a normal-class priority; needs the right
+// to raise it), so that it preempts other work on its core sooner when woken. Unset: left as it is.
+const wireNice = process.env.BENCH_WIRE_NICE === undefined ? undefined : Number(process.env.BENCH_WIRE_NICE);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const f = (n: number, d = 3) => n.toFixed(d);
@@ -252,6 +259,14 @@ async function traced(url: string, sliceMs: number, placement: string) {
     const tid = await wirePool.wireThreadId;
     if (tid !== undefined) rtTid = tid;
     placed = await place(placement, tid);
+    if (wireNice !== undefined && tid !== undefined) {
+      try {
+        os.setPriority(tid, wireNice);
+        placed += `, wire thread nice ${os.getPriority(tid)}`;
+      } catch (error) {
+        placed += `, wire thread nice not applied: ${(error as Error).message}`;
+      }
+    }
   }
   if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
@@ -260,6 +275,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
     pool: wirePool,
   });
   if (!wireThread) placed = await place(placement); // again, for threads created meanwhile
+  // The warm-up's connections promoted and the wire thread's young generation emptied before the run.
+  const settled = wirePool ? await wirePool.settle() : false;
+  if (wirePool && !settled) placed += ' (wire thread: could not collect before the run)';
+  const wireGcBefore = [...(wirePool?.wireGc ?? [0, 0, 0, 0, 0])];
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -434,7 +453,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
   if (wireThread)
     later.push(
-      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
+      `  wire thread GC pauses in the measured run: ${(wireGc?.[0] ?? 0) - wireGcBefore[0]}, ${f((wireGc?.[1] ?? 0) - wireGcBefore[1])} ms; heap allocated in the run ${f(((wireGc?.[3] ?? 0) - wireGcBefore[3]) / 1024 / 1024, 1)} MB\n` +
+        `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
     );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(

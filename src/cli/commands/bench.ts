@@ -45,6 +45,7 @@ interface BackendFlags {
   stream: boolean;
   wireThread?: boolean;
   wireCpu?: string;
+  wireSpin?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -86,6 +87,10 @@ export function define(command: Command, context: CliContext): void {
       '--wire-cpu <n>',
       'Linux: put that thread alone on CPU n and every other thread elsewhere (implies --wire-thread)',
     )
+    .option(
+      '--wire-spin',
+      'that thread polls without sleeping while requests are in flight (a whole core; implies --wire-thread)',
+    )
     .action(async (flags: BackendFlags) => {
       const backends = backendsOf(flags);
       const requests = positive('--requests', flags.requests);
@@ -122,7 +127,9 @@ export function define(command: Command, context: CliContext): void {
 
 /** --wire-thread / --wire-cpu: the sockets on their own thread, optionally placed alone on a CPU. */
 function wireOptions(flags: BackendFlags, context: CliContext) {
-  if (flags.wireCpu === undefined) return flags.wireThread ? { wireThread: true } : {};
+  const spin = flags.wireSpin ? { wireSpin: true } : {};
+  if (flags.wireCpu === undefined)
+    return flags.wireThread || flags.wireSpin ? { wireThread: true, ...spin } : {};
   const cpu = Number(flags.wireCpu);
   if (!Number.isInteger(cpu) || cpu < 0)
     throw new GantryError(
@@ -136,6 +143,7 @@ function wireOptions(flags: BackendFlags, context: CliContext) {
   let told = false;
   return {
     wireThread: true,
+    ...spin,
     async onWireThread(tid: number | undefined) {
       const placed =
         tid === undefined
