@@ -278,7 +278,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   // The warm-up's connections promoted and the wire thread's young generation emptied before the run.
   const settled = wirePool ? await wirePool.settle() : false;
   if (wirePool && !settled) placed += ' (wire thread: could not collect before the run)';
-  const wireGcBefore = [...(wirePool?.wireGc ?? [0, 0, 0, 0, 0])];
+  const wireGcBefore = [...(wirePool?.wireGc ?? [0, 0, 0, 0, 0, 0])];
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -453,7 +453,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
   if (wireThread)
     later.push(
-      `  wire thread GC pauses in the measured run: ${(wireGc?.[0] ?? 0) - wireGcBefore[0]}, ${f((wireGc?.[1] ?? 0) - wireGcBefore[1])} ms; heap allocated in the run ${f(((wireGc?.[3] ?? 0) - wireGcBefore[3]) / 1024 / 1024, 1)} MB\n` +
+      `  wire thread GC pauses in the measured run: ${(wireGc?.[0] ?? 0) - wireGcBefore[0]}, ${f((wireGc?.[1] ?? 0) - wireGcBefore[1])} ms (kinds seen before ${wireGcBefore[5]}, after ${wireGc?.[5]}); heap allocated in the run ${f(((wireGc?.[3] ?? 0) - wireGcBefore[3]) / 1024 / 1024, 1)} MB\n` +
         `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
     );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];

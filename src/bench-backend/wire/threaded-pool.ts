@@ -23,13 +23,13 @@ interface Batch {
   meta: Float64Array;
   data: Uint8Array;
   errors: string[];
-  gc: [number, number, number, number, number];
+  gc: [number, number, number, number, number, number];
   schedstat?: [number, number, number];
 }
 
 interface Settled {
   settled: boolean;
-  gc: [number, number, number, number, number];
+  gc: [number, number, number, number, number, number];
 }
 
 interface Ready {
@@ -56,7 +56,7 @@ export class ThreadedPool implements WirePool {
   private failure: Error | undefined;
   private readonly settling: ((collected: boolean) => void)[] = [];
   /** The wire thread's own GC so far: pauses, total ms, longest ms, bytes allocated, the longest's kind. */
-  wireGc: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  wireGc: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
   /** The wire thread's kernel thread id (Linux), once it runs: to place it on a core of its own. */
   readonly wireThreadId: Promise<number | undefined>;
 
