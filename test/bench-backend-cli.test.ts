@@ -114,7 +114,7 @@ describe('gantry bench backend', () => {
     }
   }, 120_000);
 
-  it('streams through the wire thread (--wire-cpu, --wire-spin), and says so when it cannot place it', async () => {
+  it('streams through the wire thread (--wire-cpu, --wire-spin, --wire-nice), and says so when it cannot place it', async () => {
     const run = (...wire: string[]) =>
       gantry([
         'bench',
@@ -148,10 +148,11 @@ describe('gantry bench backend', () => {
     expect(result.metrics.totalOutputTokens).toBe(36);
     expect(result.metrics.itlMs.count).toBe(30); // 6 requests × 5 gaps, timed on the wire thread
     expect(result.metrics.itlMs.p50).toBeGreaterThanOrEqual(4); // the simulator's 5 ms between tokens
-    // The same through a spinning wire thread (no placement asked: nothing on stderr about it).
-    const spun = await run('--wire-spin');
+    // The same through a spinning wire thread at nice 5 (raising a nice value is always allowed, so
+    // nothing on stderr about it on Linux).
+    const spun = await run('--wire-spin', '--wire-nice', '5');
     expect(spun.code, spun.stderr).toBe(0);
-    expect(spun.stderr).not.toContain('not applied');
+    if (process.platform === 'linux') expect(spun.stderr).not.toContain('not applied');
     const [spinning] = JSON.parse(spun.stdout) as (typeof result)[];
     expect(spinning.metrics.completed).toBe(6);
     expect(spinning.metrics.itlMs.count).toBe(30);
@@ -168,6 +169,18 @@ describe('gantry bench backend', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--wire-cpu must be a CPU number');
+    const badNice = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--model',
+      'm',
+      '--wire-nice',
+      '-30',
+    ]);
+    expect(badNice.code).toBe(2);
+    expect(badNice.stderr).toContain('--wire-nice must be a nice value from -20 to 19');
   }, 120_000);
 
   it('says what is missing', async () => {

@@ -20,6 +20,7 @@ import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/in
 import {
   isolateMainThread,
   isolateThread,
+  niceThread,
   placeAllThreads,
   realtimeMainThread,
 } from '../../src/bench-backend/thread-placement.js';
@@ -33,7 +34,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 // `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
 // on core 1 with the simulator; `thread` = the sockets on a wire thread (ThreadedPool) alone on core 0,
 // the main thread and the helpers on core 1 with the simulator; `spin` = as `thread`, the wire thread
-// polling without sleeping while requests are in flight (ThreadedPool's `spin`).
+// polling without sleeping while requests are in flight (ThreadedPool's `spin`); `nice` = as `thread`, the
+// wire thread at nice -10 (or BENCH_WIRE_NICE).
 const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
 // Diagnostic only (never the headline): BENCH_RT=<priority> puts the generator's main thread (alone) in
 // the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
@@ -42,8 +44,9 @@ const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
 // The wire thread reads its scheduler counters with each batch (~1 per ms) to explain its stalls;
 // BENCH_SCHED=0 turns that off.
 const withSched = process.env.BENCH_SCHED !== '0';
-// BENCH_WIRE_NICE=<n> (e.g. -10): the wire thread's nice value (a normal-class priority; needs the right
-// to raise it), so that it preempts other work on its core sooner when woken. Unset: left as it is.
+// BENCH_WIRE_NICE=<n> (e.g. -10): the wire thread's nice value in every placement with one (a
+// normal-class priority; below 0 needs CAP_SYS_NICE), so that it preempts other work on its core sooner
+// when woken. Unset: left as it is, except in placement `nice` (-10).
 const wireNice = process.env.BENCH_WIRE_NICE === undefined ? undefined : Number(process.env.BENCH_WIRE_NICE);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -202,7 +205,7 @@ function stalls(
 }
 
 async function place(placement: string, wireTid?: number): Promise<string> {
-  if (placement === 'thread' || placement === 'spin') {
+  if (placement === 'thread' || placement === 'spin' || placement === 'nice') {
     if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
     const placed = await isolateThread(wireTid, [0], [1]);
     return placed.ok
@@ -243,7 +246,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
-  const wireThread = placement === 'thread' || placement === 'spin';
+  const wireThread = placement === 'thread' || placement === 'spin' || placement === 'nice';
   let placed = '';
   let rtTid = process.pid;
   let rt = '';
@@ -259,13 +262,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
     const tid = await wirePool.wireThreadId;
     if (tid !== undefined) rtTid = tid;
     placed = await place(placement, tid);
-    if (wireNice !== undefined && tid !== undefined) {
-      try {
-        os.setPriority(tid, wireNice);
-        placed += `, wire thread nice ${os.getPriority(tid)}`;
-      } catch (error) {
-        placed += `, wire thread nice not applied: ${(error as Error).message}`;
-      }
+    const nice = placement === 'nice' ? (wireNice ?? -10) : wireNice;
+    if (nice !== undefined && tid !== undefined) {
+      const refused = niceThread(tid, nice);
+      placed += refused ? `, wire thread nice not applied: ${refused}` : `, wire thread at nice ${nice}`;
     }
   }
   if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
@@ -514,7 +514,8 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const so = summarise(skewOwn);
   const sw = summarise(skewWorst);
   out(
-    `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms`,
+    `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms; ` +
+      `gaps over 1 ms: ${abs.filter((x) => x > 1).length} as before, ${skewOwn.filter((x) => x > 1).length} own`,
   );
   out(
     `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,
