@@ -91,7 +91,7 @@ export function stalls(
   at: number[],
   cpu: number[],
   wait: number[],
-): string[] {
+): { lines: string[]; totals: [number, number, number] } {
   const hit = new Map<number, number>(); // read index ending the stall -> slow chunks it held
   for (let i = 0; i < sent.length; i++) {
     if (own[i] < slow) continue;
@@ -145,8 +145,9 @@ export function stalls(
     ]);
   }
   rows.sort((p, q) => q[0] - p[0]);
-  return [
+  const lines = [
     `  wire-thread stalls > 0.5 ms holding a slowest-1 % chunk: ${hit.size}, holding ${held} chunks; their time: on CPU ${onCpu.toFixed(1)} ms, waiting for the core ${waiting.toFixed(1)} ms, neither (asleep or vCPU taken) ${neither.toFixed(1)} ms`,
     ...rows.slice(0, 6).map(([, text]) => `    stall ${text}`),
   ];
+  return { lines, totals: [onCpu, waiting, neither] };
 }

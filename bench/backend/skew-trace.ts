@@ -215,8 +215,12 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const delay = new Float64Array(n);
   // The generator's own delay: from the end of the simulator's write(2) (when the bytes were in its
   // socket) to its stamp. Where the simulator's write time is unknown, from the stamp before the write.
+  // `ownRaw` as measured; `own` raises (never lowers) a delay below the floor that chunks with a tight
+  // write window (< 0.05 ms) show, the 1st percentile of theirs: a simulator preempted after its write(2)
+  // but before its second stamp makes that stamp late and the delay too small, even negative, which
+  // would count that preemption against the generator in both gaps around the chunk.
+  const ownRaw = new Float64Array(n);
   const own = new Float64Array(n);
-  // The widest the generator's own delay could be, were the bytes delivered at the start of the window.
   const parsing = new Float64Array(n);
   const inGc = new Float64Array(n);
   const gs = Float64Array.from(gcStart.map((x) => x + offset));
@@ -225,9 +229,18 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const pe = passEnd.map((x) => x + offset);
   for (let i = 0; i < n; i++) {
     delay[i] = got[i] - sent[i];
-    own[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
+    ownRaw[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
     parsing[i] = overlap(ps, pe, p, sent[i], got[i]);
     inGc[i] = overlap(gs, ge, gs.length, sent[i], got[i]);
+  }
+  const tight: number[] = [];
+  for (let i = 0; i < n; i++) if (written[i] < 0.05) tight.push(ownRaw[i]);
+  tight.sort((a, b) => a - b);
+  const floor = tight.length > 0 ? tight[Math.floor(tight.length * 0.01)] : Number.NEGATIVE_INFINITY;
+  let raised = 0;
+  for (let i = 0; i < n; i++) {
+    own[i] = Math.max(ownRaw[i], floor);
+    if (ownRaw[i] < floor && !(written[i] < 0.05)) raised++;
   }
   const last = new Int32Array(ids.size).fill(-1);
   const skew: number[] = [];
@@ -242,7 +255,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
     skew.push(delay[i] - delay[j]);
     skewOwn.push(Math.abs(own[i] - own[j]));
     // Worst case for the generator: each chunk's delivery anywhere inside its write window.
-    skewWorst.push(Math.max(Math.abs(delay[i] - own[j]), Math.abs(own[i] - delay[j])));
+    skewWorst.push(Math.max(Math.abs(delay[i] - ownRaw[j]), Math.abs(ownRaw[i] - delay[j])));
     parts.push([parsing[i] - parsing[j], inGc[i] - inGc[j], 0]);
   }
   const abs = skew.map(Math.abs);
@@ -316,23 +329,27 @@ async function traced(url: string, sliceMs: number, placement: string) {
   later.push(
     `  slowest 1 % by own delay (${slowN} chunks, >= ${f(slow)} ms): reads stamped while waiting ${f(readsIn / Math.max(1, slowN), 1)} on average; longest stretch with no stamp ${f(idleSum / Math.max(1, slowN))} ms on average; ${idleMostly} of them waited mostly with no stamp at all (generator off its core or not woken)`,
   );
-  if (schedAt.length > 0)
-    later.push(
-      ...stalls(
-        readsMono,
-        sent,
-        lag,
-        got,
-        own,
-        slow,
-        schedAt.map((x) => x + offset),
-        schedCpu,
-        schedWait,
-      ),
+  let stallTotals: number[] | undefined;
+  if (schedAt.length > 0) {
+    const explained = stalls(
+      readsMono,
+      sent,
+      lag,
+      got,
+      own,
+      slow,
+      schedAt.map((x) => x + offset),
+      schedCpu,
+      schedWait,
     );
+    later.push(...explained.lines);
+    stallTotals = explained.totals;
+  }
   const cpuLine: string[] = [];
+  const stolen: number[] = [];
   for (let c = 0; c < coresAfter.length; c++) {
     const [busy, steal] = coresAfter[c].map((x, k) => ((x - (coresBefore[c]?.[k] ?? 0)) * 1000) / ticks);
+    stolen.push(steal);
     cpuLine.push(`core ${c} busy ${f(busy, 0)} ms, stolen by the hypervisor ${f(steal, 0)} ms`);
   }
   later.push(`  cores over the run (all processes): ${cpuLine.join('; ')}`);
@@ -366,9 +383,16 @@ async function traced(url: string, sliceMs: number, placement: string) {
   );
   const so = summarise(skewOwn);
   const sw = summarise(skewWorst);
+  const over = (xs: number[]) => xs.filter((x) => x > 1).length;
+  summary.push(
+    `| ${summary.length + 1} | ${placement} | **${f(so.p99)}** | ${f(s.p99)} | ${f(sw.p99)} | ${over(abs)} / ${over(skewOwn)} | ` +
+      `${stallTotals ? stallTotals.map((x) => f(x, 1)).join(' / ') : 'n/a'} | ${stolen.map((x) => f(x, 0)).join(' / ')} | ` +
+      `${wireThread ? (wireGc?.[0] ?? 0) - wireGcBefore[0] : 'n/a'} | ${load()} |`,
+  );
   out(
     `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms; ` +
-      `gaps over 1 ms: ${abs.filter((x) => x > 1).length} as before, ${skewOwn.filter((x) => x > 1).length} own`,
+      `gaps over 1 ms: ${abs.filter((x) => x > 1).length} as before, ${skewOwn.filter((x) => x > 1).length} own; ` +
+      `delays raised to the floor ${f(floor)} ms (a late second stamp): ${raised} chunks`,
   );
   out(
     `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,
@@ -383,6 +407,9 @@ async function traced(url: string, sliceMs: number, placement: string) {
   );
   for (const line of later) out(line);
 }
+
+/** One markdown row per run, printed together at the end. */
+const summary: string[] = [];
 
 const started: Started[] = [];
 try {
@@ -400,6 +427,11 @@ try {
     spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
   for (let round = 0; round < rounds; round++)
     for (const placement of placements) for (const slice of slices) await traced(sim.url, slice, placement);
+  out(
+    '\n| run | layout | own skew p99 ms | as before p99 | worst case p99 | gaps > 1 ms (before / own) | stalls on CPU / waiting / neither ms | stolen ms per core | wire GC in run | load |',
+  );
+  out('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of summary) out(row);
 } finally {
   for (const s of started) await stop(s).catch(() => {});
 }
