@@ -215,11 +215,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const delay = new Float64Array(n);
   // The generator's own delay: from the end of the simulator's write(2) (when the bytes were in its
   // socket) to its stamp. Where the simulator's write time is unknown, from the stamp before the write.
-  // `ownRaw` as measured; `own` raises (never lowers) a delay below the floor that chunks with a tight
-  // write window (< 0.05 ms) show, the 1st percentile of theirs: a simulator preempted after its write(2)
-  // but before its second stamp makes that stamp late and the delay too small, even negative, which
-  // would count that preemption against the generator in both gaps around the chunk.
-  const ownRaw = new Float64Array(n);
+  // A simulator preempted after its write(2) but before its second stamp makes that stamp late and the
+  // delay too small (even negative): such delays are counted (below the floor that chunks with a tight
+  // write window, < 0.05 ms, show: the 1st percentile of theirs), not corrected, since the bytes could
+  // have come anywhere in the window; the worst case below bounds what that leaves out.
   const own = new Float64Array(n);
   const parsing = new Float64Array(n);
   const inGc = new Float64Array(n);
@@ -229,19 +228,16 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const pe = passEnd.map((x) => x + offset);
   for (let i = 0; i < n; i++) {
     delay[i] = got[i] - sent[i];
-    ownRaw[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
+    own[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
     parsing[i] = overlap(ps, pe, p, sent[i], got[i]);
     inGc[i] = overlap(gs, ge, gs.length, sent[i], got[i]);
   }
   const tight: number[] = [];
-  for (let i = 0; i < n; i++) if (written[i] < 0.05) tight.push(ownRaw[i]);
+  for (let i = 0; i < n; i++) if (written[i] < 0.05) tight.push(own[i]);
   tight.sort((a, b) => a - b);
   const floor = tight.length > 0 ? tight[Math.floor(tight.length * 0.01)] : Number.NEGATIVE_INFINITY;
-  let raised = 0;
-  for (let i = 0; i < n; i++) {
-    own[i] = Math.max(ownRaw[i], floor);
-    if (ownRaw[i] < floor && !(written[i] < 0.05)) raised++;
-  }
+  let belowFloor = 0;
+  for (let i = 0; i < n; i++) if (own[i] < floor && !(written[i] < 0.05)) belowFloor++;
   const last = new Int32Array(ids.size).fill(-1);
   const skew: number[] = [];
   const skewOwn: number[] = [];
@@ -255,7 +251,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
     skew.push(delay[i] - delay[j]);
     skewOwn.push(Math.abs(own[i] - own[j]));
     // Worst case for the generator: each chunk's delivery anywhere inside its write window.
-    skewWorst.push(Math.max(Math.abs(delay[i] - ownRaw[j]), Math.abs(ownRaw[i] - delay[j])));
+    skewWorst.push(Math.max(Math.abs(delay[i] - own[j]), Math.abs(own[i] - delay[j])));
     parts.push([parsing[i] - parsing[j], inGc[i] - inGc[j], 0]);
   }
   const abs = skew.map(Math.abs);
@@ -392,7 +388,7 @@ async function traced(url: string, sliceMs: number, placement: string) {
   out(
     `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms; ` +
       `gaps over 1 ms: ${abs.filter((x) => x > 1).length} as before, ${skewOwn.filter((x) => x > 1).length} own; ` +
-      `delays raised to the floor ${f(floor)} ms (a late second stamp): ${raised} chunks`,
+      `own delays below the tight-window floor ${f(floor)} ms (a late second stamp): ${belowFloor} chunks`,
   );
   out(
     `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,
