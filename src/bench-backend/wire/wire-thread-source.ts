@@ -5,9 +5,11 @@
 // to the main thread within a millisecond (one exact-size copy of the batch, transferred). Its
 // heap therefore barely grows, and the main thread's garbage collections and parsing never delay a stamp.
 // Messages in: {op:'s', id, request} send, {op:'r', id, keep} the answer is complete (keep: reuse the
-// connection), {op:'g'} collect garbage now (between runs), {op:'c'} close. Out: {settled} after 'g', {ready, timeOrigin, tid} once, then batches
-// {meta: Float64Array [id, at, kind (0 data, 1 end, 2 error), length] per record, data, errors,
-// gc: this thread's GC pauses so far [count, total ms, longest ms]}.
+// connection), {op:'g'} collect garbage now (between runs), {op:'c'} close. Out: {ready, timeOrigin, tid}
+// once, {settled, gc} after each 'g', then batches {meta: Float64Array [id, at, kind (0 data, 1 end,
+// 2 error), length] per record, data, errors, gc: this thread's GC so far [pauses, total ms, longest ms,
+// bytes allocated, the longest's kind, every kind seen (bits)], schedstat (option sched)}. Option spin:
+// see turn() below.
 export const wireThreadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const net = require('node:net');
