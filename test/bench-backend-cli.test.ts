@@ -114,8 +114,8 @@ describe('gantry bench backend', () => {
     }
   }, 120_000);
 
-  it('streams through the wire thread (--wire-cpu), and says so when it cannot place it', async () => {
-    const run = (cpu: string) =>
+  it('streams through the wire thread (--wire-cpu, --wire-spin, --wire-nice), and says so when it cannot place it', async () => {
+    const run = (...wire: string[]) =>
       gantry([
         'bench',
         'backend',
@@ -131,13 +131,12 @@ describe('gantry bench backend', () => {
         '8',
         '--output-tokens',
         '6',
-        '--wire-cpu',
-        cpu,
+        ...wire,
         '--json',
         '-',
       ]);
     // A CPU no machine has: the run goes on, unplaced, with the reason on stderr.
-    const far = await run('4095');
+    const far = await run('--wire-cpu', '4095');
     expect(far.code, far.stderr).toBe(0);
     expect(far.stderr).toMatch(
       /--wire-cpu 4095 not applied: (CPU 4095 is not one this process may use|.*needs Linux)/,
@@ -149,6 +148,15 @@ describe('gantry bench backend', () => {
     expect(result.metrics.totalOutputTokens).toBe(36);
     expect(result.metrics.itlMs.count).toBe(30); // 6 requests × 5 gaps, timed on the wire thread
     expect(result.metrics.itlMs.p50).toBeGreaterThanOrEqual(4); // the simulator's 5 ms between tokens
+    // The same through a spinning wire thread at nice 5 (raising a nice value is always allowed, so
+    // nothing on stderr about it on Linux).
+    const spun = await run('--wire-spin', '--wire-nice', '5');
+    expect(spun.code, spun.stderr).toBe(0);
+    if (process.platform === 'linux') expect(spun.stderr).not.toContain('not applied');
+    const [spinning] = JSON.parse(spun.stdout) as (typeof result)[];
+    expect(spinning.metrics.completed).toBe(6);
+    expect(spinning.metrics.itlMs.count).toBe(30);
+    expect(spinning.metrics.itlMs.p50).toBeGreaterThanOrEqual(4);
     const bad = await gantry([
       'bench',
       'backend',
@@ -161,6 +169,18 @@ describe('gantry bench backend', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--wire-cpu must be a CPU number');
+    const badNice = await gantry([
+      'bench',
+      'backend',
+      '--url',
+      simulator.baseURL,
+      '--model',
+      'm',
+      '--wire-nice',
+      '-30',
+    ]);
+    expect(badNice.code).toBe(2);
+    expect(badNice.stderr).toContain('--wire-nice must be a nice value from -20 to 19');
   }, 120_000);
 
   it('says what is missing', async () => {

@@ -6,7 +6,8 @@
 // every process reads with process.hrtime(), taken just before the write): the generator's ITL skew is
 // its gap between two chunks minus the gap between these stamps, which also takes the simulator's own
 // timer drift out of the figure; the stamp minus the generator's arrival time is the one-way delay.
-// `lag_ms` on a chunk is how long the previous chunk took from its stamp to leaving this process.
+// `lag_ms` on a chunk (and on the usage chunk) is how long the previous chunk took from its stamp to the
+// end of its write(2).
 // Options as JSON in argv[2]: { ttftMs, itlMs, tokens }. Prints "listening <url>".
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,8 +23,8 @@ const {
 };
 const created = Math.floor(Date.now() / 1000);
 const middle = `","object":"chat.completion.chunk","created":${created},"model":"m","choices":[{"index":0,"delta":{"content":" w"},"finish_reason":null}],"sent_mono_ms":`;
-const usage = (n: number) =>
-  `data: {"id":"chatcmpl-lean","object":"chat.completion.chunk","created":${created},"model":"m","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":${n},"total_tokens":${n + 4}}}\n\ndata: [DONE]\n\n`;
+const usage = (id: string, n: number, lag: number) =>
+  `${id}","object":"chat.completion.chunk","created":${created},"model":"m","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":${n},"total_tokens":${n + 4}},"lag_ms":${lag}}\n\ndata: [DONE]\n\n`;
 const whole = Buffer.from(
   JSON.stringify({
     id: 'chatcmpl-lean',
@@ -67,18 +68,19 @@ const server = createServer((req, res) => {
       if (res.destroyed) return;
       // CLOCK_MONOTONIC in ms, the clock process.hrtime() reads in every process: the generator can
       // subtract it from its own arrival time (one-way delay), not only from the previous chunk's.
-      // lag_ms: how long the previous chunk took from its stamp to leaving this process (the write is
-      // corked until the next tick).
       const stamp = Number(process.hrtime.bigint()) / 1e6;
       res.write(`${id}${middle}${stamp},"lag_ms":${lag}}\n\n`);
-      process.nextTick(() => {
-        lag = Number(process.hrtime.bigint()) / 1e6 - stamp;
-      });
+      // http corks the socket until the next tick; uncorking here makes the write(2) happen now, so that
+      // the stamp after it brackets the moment the bytes reached the generator's socket (on loopback the
+      // kernel delivers them inside the write): lag_ms = this chunk's stamp-to-written time, sent with the
+      // next chunk (or the usage chunk). A large lag is the simulator's own lateness, not the generator's.
+      res.socket?.uncork();
+      lag = Number(process.hrtime.bigint()) / 1e6 - stamp;
       // With no ITL, setImmediate still gives each chunk its own write (and most often its own read).
       if (++sent < count) {
         if (itlMs > 0) setTimeout(next, itlMs);
         else setImmediate(next);
-      } else res.end(usage(count));
+      } else res.end(usage(id, count, lag));
     };
     if (ttftMs > 0) setTimeout(next, ttftMs);
     else next();

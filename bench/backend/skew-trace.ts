@@ -5,10 +5,13 @@
 // split into time spent parsing (other reads), in GC, and the rest (stamping the reads ahead of it in
 // the same batch, the kernel, waiting for the core). Run pinned: `taskset -c 0 node bin/run-ts.js
 // bench/backend/skew-trace.ts`; the simulator is pinned to core 1.
-// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, or both: isolated,pinned), BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before),
-// BENCH_ROUNDS=1, BENCH_ITL_MS=50, BENCH_CHUNKS=20.
+// Two skews per gap: against the simulator's stamp taken just before its write (as before: the
+// simulator's own lateness counts against the generator), and the generator's own, against the end of
+// that write (the lean simulator reports it with the next chunk), which is what the done-means asks.
+// Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, thread, spin; a list runs each in turn),
+// BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before), BENCH_ROUNDS=1,
+// BENCH_ITL_MS=50, BENCH_CHUNKS=20, BENCH_SCHED=1, BENCH_WIRE_NICE (unset), BENCH_RT (unset).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
@@ -16,11 +19,13 @@ import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/in
 import {
   isolateMainThread,
   isolateThread,
+  niceThread,
   placeAllThreads,
   realtimeMainThread,
 } from '../../src/bench-backend/thread-placement.js';
 import { ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
+import { cores, mono, overlap, schedstat, stalls, threads, ticks } from './skew-probes.js';
 
 const streams = Number(process.env.BENCH_STREAMS ?? 1000);
 const slices = (process.env.BENCH_SLICES ?? '0.2').split(',').map(Number);
@@ -28,12 +33,21 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
 // Thread placement per run: `pinned` = every thread of the generator on core 0 (as `taskset -c 0`);
 // `isolated` = its main thread alone on core 0, its other threads (V8 platform workers, libuv's pool)
 // on core 1 with the simulator; `thread` = the sockets on a wire thread (ThreadedPool) alone on core 0,
-// the main thread and the helpers on core 1 with the simulator.
+// the main thread and the helpers on core 1 with the simulator; `spin` = as `thread`, the wire thread
+// polling without sleeping while requests are in flight (ThreadedPool's `spin`); `nice` = as `thread`, the
+// wire thread at nice -10 (or BENCH_WIRE_NICE).
 const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
 // Diagnostic only (never the headline): BENCH_RT=<priority> puts the generator's main thread (alone) in
 // the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
 const rtPriority = Number(process.env.BENCH_RT ?? 0);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
+// The wire thread reads its scheduler counters with each batch (~1 per ms) to explain its stalls;
+// BENCH_SCHED=0 turns that off.
+const withSched = process.env.BENCH_SCHED !== '0';
+// BENCH_WIRE_NICE=<n> (e.g. -10): the wire thread's nice value in every placement with one (a
+// normal-class priority; below 0 needs CAP_SYS_NICE), so that it preempts other work on its core sooner
+// when woken. Unset: left as it is, except in placement `nice` (-10).
+const wireNice = process.env.BENCH_WIRE_NICE === undefined ? undefined : Number(process.env.BENCH_WIRE_NICE);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const f = (n: number, d = 3) => n.toFixed(d);
@@ -42,67 +56,13 @@ const load = () =>
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
-/** performance.now() + this = CLOCK_MONOTONIC in ms (what the simulator stamps). */
-const mono = () => {
-  // The smallest of several tries: a read pair split by a preemption would be off by the preemption.
-  let best = Number.POSITIVE_INFINITY;
-  let offset = 0;
-  for (let i = 0; i < 50; i++) {
-    const before = performance.now();
-    const hr = Number(process.hrtime.bigint()) / 1e6;
-    const after = performance.now();
-    if (after - before < best) {
-      best = after - before;
-      offset = hr - (before + after) / 2;
-    }
-  }
-  return offset;
-};
-
-/** Per thread of this process: [name, ns on CPU, ns waiting for a CPU while runnable] (schedstat). */
-function threads(): Map<string, [string, number, number]> {
-  const all = new Map<string, [string, number, number]>();
-  try {
-    for (const tid of readdirSync('/proc/self/task')) {
-      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-      const [cpu, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-      all.set(tid, [name, cpu, wait]);
-    }
-  } catch {
-    // no /proc (not Linux): nothing to report
-  }
-  return all;
-}
-
-/** [ns on CPU, ns waiting for a CPU] of one thread of this process. */
-function schedstat(tid: number): number[] | undefined {
-  try {
-    return readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Sum of the lengths of [starts[i], ends[i]) (sorted, disjoint) inside [a, b). */
-function overlap(starts: Float64Array, ends: Float64Array, n: number, a: number, b: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  let sum = 0;
-  for (let i = lo; i < n && starts[i] < b; i++) sum += Math.min(b, ends[i]) - Math.max(a, starts[i]);
-  return sum;
-}
 
 async function place(placement: string, wireTid?: number): Promise<string> {
-  if (placement === 'thread') {
+  if (placement === 'thread' || placement === 'spin' || placement === 'nice') {
     if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
     const placed = await isolateThread(wireTid, [0], [1]);
     return placed.ok
-      ? `thread (wire thread alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
+      ? `${placement} (wire thread${placement === 'spin' ? ', spinning,' : ''} alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
       : `thread FAILED: ${placed.reason}`;
   }
   if (placement === 'pinned') {
@@ -120,7 +80,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const sent = new Float64Array(chunks);
   const got = new Float64Array(chunks);
   const stream = new Int32Array(chunks);
-  const lagOfPrevious = new Float64Array(chunks);
+  // Each chunk's stamp-to-written time in the simulator (lag_ms, carried by the next chunk of its stream
+  // or by the usage chunk); NaN where it never came.
+  const written = new Float64Array(chunks).fill(Number.NaN);
+  const lastOf = new Int32Array(chunks).fill(-1);
   let n = 0;
   const ids = new Map<string, number>();
   const reads = new Float64Array(chunks * 2);
@@ -136,17 +99,27 @@ async function traced(url: string, sliceMs: number, placement: string) {
   wireTiming.sliceMs = sliceMs;
   const prompts = (k: number) => syntheticPrompts(k, 16, tokens);
   const backend = { label: 'lean', url, model: 'm' };
-  const wireThread = placement === 'thread';
+  const wireThread = placement === 'thread' || placement === 'spin' || placement === 'nice';
   let placed = '';
   let rtTid = process.pid;
   let rt = '';
   let wireSched = [0, 0];
   // One wire thread for the warm-up and the measured run, so that its code is compiled before the run.
-  const wirePool = wireThread ? new ThreadedPool(new URL(new URL(url).origin)) : undefined;
+  const wirePool = wireThread
+    ? new ThreadedPool(new URL(new URL(url).origin), undefined, undefined, {
+        spin: placement === 'spin',
+        sched: withSched,
+      })
+    : undefined;
   if (wirePool) {
     const tid = await wirePool.wireThreadId;
     if (tid !== undefined) rtTid = tid;
     placed = await place(placement, tid);
+    const nice = placement === 'nice' ? (wireNice ?? -10) : wireNice;
+    if (nice !== undefined && tid !== undefined) {
+      const refused = niceThread(tid, nice);
+      placed += refused ? `, wire thread nice not applied: ${refused}` : `, wire thread at nice ${nice}`;
+    }
   }
   if (!wireThread) await place(placement); // before the warm-up: threads it creates inherit the placement
   await runLoad(backend, {
@@ -155,6 +128,10 @@ async function traced(url: string, sliceMs: number, placement: string) {
     pool: wirePool,
   });
   if (!wireThread) placed = await place(placement); // again, for threads created meanwhile
+  // The warm-up's connections promoted and the wire thread's young generation emptied before the run.
+  const settled = wirePool ? await wirePool.settle() : false;
+  if (wirePool && !settled) placed += ' (wire thread: could not collect before the run)';
+  const wireGcBefore = [...(wirePool?.wireGc ?? [0, 0, 0, 0, 0, 0])];
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       gcStart.push(e.startTime);
@@ -165,6 +142,14 @@ async function traced(url: string, sliceMs: number, placement: string) {
   gc.observe({ entryTypes: ['gc'] });
   wireTrace.onRead = (at) => {
     if (r < reads.length) reads[r++] = at;
+  };
+  const schedAt: number[] = [];
+  const schedCpu: number[] = [];
+  const schedWait: number[] = [];
+  wireTrace.onSched = (at, c, w) => {
+    schedAt.push(at);
+    schedCpu.push(c);
+    schedWait.push(w);
   };
   wireTrace.onPass = (a, b, k) => {
     if (p < passStart.length) {
@@ -180,28 +165,32 @@ async function traced(url: string, sliceMs: number, placement: string) {
   profiler.start();
   const cpu = process.cpuUsage();
   const before = threads();
+  const coresBefore = cores();
   const result = await runLoad(backend, {
     arrival: { kind: 'concurrency', concurrency: streams },
     prompts: prompts(streams * 2),
     pool: wirePool,
     onChunk: (event, at) => {
       const s = event.sent_mono_ms as number | undefined;
-      if (s === undefined || n >= chunks) return;
       const id = event.id as string;
       let k = ids.get(id);
+      if (k !== undefined && lastOf[k] >= 0 && typeof event.lag_ms === 'number')
+        written[lastOf[k]] = event.lag_ms;
+      if (s === undefined || n >= chunks) return;
       if (k === undefined) {
         k = ids.size;
         ids.set(id, k);
       }
+      lastOf[k] = n;
       if (wireThread && (n & 1023) === 0) wireSched = schedstat(rtTid) ?? wireSched;
       sent[n] = s;
-      lagOfPrevious[n] = (event.lag_ms as number) ?? 0;
       got[n] = at + offset;
       stream[n++] = k;
     },
   });
   const used = process.cpuUsage(cpu);
   const after = threads();
+  const coresAfter = cores();
   const wireGc = wirePool?.wireGc;
   await wirePool?.close();
   if (rtPriority > 0) realtimeMainThread(0, rtTid);
@@ -220,9 +209,17 @@ async function traced(url: string, sliceMs: number, placement: string) {
   }
   wireTrace.onRead = undefined;
   wireTrace.onPass = undefined;
+  wireTrace.onSched = undefined;
   gc.disconnect();
   // Per chunk: delay and its parts; per gap (consecutive chunks of one request): skew and its parts.
   const delay = new Float64Array(n);
+  // The generator's own delay: from the end of the simulator's write(2) (when the bytes were in its
+  // socket) to its stamp. Where the simulator's write time is unknown, from the stamp before the write.
+  // A simulator preempted after its write(2) but before its second stamp makes that stamp late and the
+  // delay too small (even negative): such delays are counted (below the floor that chunks with a tight
+  // write window, < 0.05 ms, show: the 1st percentile of theirs), not corrected, since the bytes could
+  // have come anywhere in the window; the worst case below bounds what that leaves out.
+  const own = new Float64Array(n);
   const parsing = new Float64Array(n);
   const inGc = new Float64Array(n);
   const gs = Float64Array.from(gcStart.map((x) => x + offset));
@@ -231,11 +228,20 @@ async function traced(url: string, sliceMs: number, placement: string) {
   const pe = passEnd.map((x) => x + offset);
   for (let i = 0; i < n; i++) {
     delay[i] = got[i] - sent[i];
+    own[i] = delay[i] - (Number.isNaN(written[i]) ? 0 : written[i]);
     parsing[i] = overlap(ps, pe, p, sent[i], got[i]);
     inGc[i] = overlap(gs, ge, gs.length, sent[i], got[i]);
   }
+  const tight: number[] = [];
+  for (let i = 0; i < n; i++) if (written[i] < 0.05) tight.push(own[i]);
+  tight.sort((a, b) => a - b);
+  const floor = tight.length > 0 ? tight[Math.floor(tight.length * 0.01)] : Number.NEGATIVE_INFINITY;
+  let belowFloor = 0;
+  for (let i = 0; i < n; i++) if (own[i] < floor && !(written[i] < 0.05)) belowFloor++;
   const last = new Int32Array(ids.size).fill(-1);
   const skew: number[] = [];
+  const skewOwn: number[] = [];
+  const skewWorst: number[] = [];
   const parts: [number, number, number][] = [];
   for (let i = 0; i < n; i++) {
     const k = stream[i];
@@ -243,6 +249,9 @@ async function traced(url: string, sliceMs: number, placement: string) {
     last[k] = i;
     if (j < 0) continue;
     skew.push(delay[i] - delay[j]);
+    skewOwn.push(Math.abs(own[i] - own[j]));
+    // Worst case for the generator: each chunk's delivery anywhere inside its write window.
+    skewWorst.push(Math.max(Math.abs(delay[i] - own[j]), Math.abs(own[i] - delay[j])));
     parts.push([parsing[i] - parsing[j], inGc[i] - inGc[j], 0]);
   }
   const abs = skew.map(Math.abs);
@@ -259,40 +268,38 @@ async function traced(url: string, sliceMs: number, placement: string) {
     tg += sign * parts[i][1];
     tn++;
   }
-  // The slowest 1 % of chunks: was the generator busy (reading or parsing) while they were in flight, or
-  // idle (then the bytes had not reached its socket: the simulator or the kernel held them)?
-  const slow = summarise(Array.from(delay)).p99;
+  // The slowest 1 % of chunks by the generator's own delay (from the end of the simulator's write): was
+  // the generator busy (stamping other reads, parsing) while their bytes waited in its socket, or did it
+  // stamp nothing at all meanwhile (off its core, or not yet woken)?
+  const slow = summarise(Array.from(own)).p99;
   const readsMono = reads.subarray(0, r).map((x) => x + offset);
-  // The simulator's own lag (stamp to write) of each chunk, carried by the next chunk of its stream.
-  const lag = new Float64Array(n).fill(Number.NaN);
-  const previous = new Int32Array(ids.size).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const j = previous[stream[i]];
-    if (j >= 0) lag[j] = lagOfPrevious[i];
-    previous[stream[i]] = i;
-  }
+  const lag = written;
   let lagSum = 0;
   let lagN = 0;
   let lagMax = 0;
+  let lagOver = 0;
   let slowN = 0;
   let idleSum = 0;
+  let idleMostly = 0;
   let readsIn = 0;
+  for (let i = 0; i < n; i++) if (lag[i] > 0.1) lagOver++;
   for (let i = 0; i < n; i++) {
-    if (delay[i] < slow) continue;
+    if (own[i] < slow) continue;
     slowN++;
     if (!Number.isNaN(lag[i])) {
       lagSum += lag[i];
       lagN++;
     }
-    // Longest stretch inside [sent, got] with neither a read stamped nor a parsing pass running.
+    // Longest stretch inside [written, got] with neither a read stamped nor a parsing pass running.
+    const from = sent[i] + (Number.isNaN(lag[i]) ? 0 : lag[i]);
     let lo = 0;
     let hi = readsMono.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (readsMono[mid] < sent[i]) lo = mid + 1;
+      if (readsMono[mid] < from) lo = mid + 1;
       else hi = mid;
     }
-    let prev = sent[i];
+    let prev = from;
     let longest = 0;
     let k = lo;
     for (; k < readsMono.length && readsMono[k] <= got[i]; k++) {
@@ -302,20 +309,46 @@ async function traced(url: string, sliceMs: number, placement: string) {
     }
     readsIn += k - lo;
     idleSum += longest;
+    if (longest > own[i] / 2) idleMostly++;
   }
   const later: string[] = [];
   later.push(`  threads (ms on CPU, ms runnable but waiting for the core): ${perThread.join('; ')}`);
   if (wireThread)
     later.push(
-      `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
+      `  wire thread GC pauses in the measured run: ${(wireGc?.[0] ?? 0) - wireGcBefore[0]}, ${f((wireGc?.[1] ?? 0) - wireGcBefore[1])} ms (kinds seen before ${wireGcBefore[5]}, after ${wireGc?.[5]}); heap allocated in the run ${f(((wireGc?.[3] ?? 0) - wireGcBefore[3]) / 1024 / 1024, 1)} MB\n` +
+        `  wire thread (whole life, sampled near the end): cpu ${f(wireSched[0] / 1e6, 1)} ms, wait ${f(wireSched[1] / 1e6, 1)} ms; its GC pauses ${wireGc?.[0]}, total ${f(wireGc?.[1] ?? 0)} ms, longest ${f(wireGc?.[2] ?? 0)} ms (kind ${wireGc?.[4]}); its heap allocation (approx) ${f((wireGc?.[3] ?? 0) / 1024 / 1024, 1)} MB`,
     );
   for (let i = 0; i < n; i++) if (lag[i] > lagMax) lagMax = lag[i];
   later.push(
-    `  simulator stamp-to-write lag: slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
+    `  simulator stamp-to-written (its own lateness): over 0.1 ms for ${lagOver} of ${n} chunks; slowest 1 % ${f(lagSum / Math.max(1, lagN))} ms on average; largest of all ${f(lagMax)} ms`,
   );
   later.push(
-    `  slowest 1 % (${slowN} chunks, delay >= ${f(slow)} ms): reads stamped while in flight ${f(readsIn / Math.max(1, slowN), 1)} on average; longest idle stretch of the generator while in flight ${f(idleSum / Math.max(1, slowN))} ms on average`,
+    `  slowest 1 % by own delay (${slowN} chunks, >= ${f(slow)} ms): reads stamped while waiting ${f(readsIn / Math.max(1, slowN), 1)} on average; longest stretch with no stamp ${f(idleSum / Math.max(1, slowN))} ms on average; ${idleMostly} of them waited mostly with no stamp at all (generator off its core or not woken)`,
   );
+  let stallTotals: number[] | undefined;
+  if (schedAt.length > 0) {
+    const explained = stalls(
+      readsMono,
+      sent,
+      lag,
+      got,
+      own,
+      slow,
+      schedAt.map((x) => x + offset),
+      schedCpu,
+      schedWait,
+    );
+    later.push(...explained.lines);
+    stallTotals = explained.totals;
+  }
+  const cpuLine: string[] = [];
+  const stolen: number[] = [];
+  for (let c = 0; c < coresAfter.length; c++) {
+    const [busy, steal] = coresAfter[c].map((x, k) => ((x - (coresBefore[c]?.[k] ?? 0)) * 1000) / ticks);
+    stolen.push(steal);
+    cpuLine.push(`core ${c} busy ${f(busy, 0)} ms, stolen by the hypervisor ${f(steal, 0)} ms`);
+  }
+  later.push(`  cores over the run (all processes): ${cpuLine.join('; ')}`);
   // Reads in stamp order against the simulator's send order: adjacent pairs inverted.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => got[a] - got[b]);
   let inverted = 0;
@@ -344,6 +377,19 @@ async function traced(url: string, sliceMs: number, placement: string) {
     `${placed}${rt}, slice ${sliceMs || 'none (main)'} ms: skew p50/p99/max ${f(s.p50)} / ${f(s.p99)} / ${f(s.max, 2)} ms (${s.count} gaps, failed ${result.metrics.failed}); ` +
       `one-way delay p50/p99/max ${f(d.p50)} / ${f(d.p99)} / ${f(d.max, 2)} ms`,
   );
+  const so = summarise(skewOwn);
+  const sw = summarise(skewWorst);
+  const over = (xs: number[]) => xs.filter((x) => x > 1).length;
+  summary.push(
+    `| ${summary.length + 1} | ${placement} | **${f(so.p99)}** | ${f(s.p99)} | ${f(sw.p99)} | ${over(abs)} / ${over(skewOwn)} | ` +
+      `${stallTotals ? stallTotals.map((x) => f(x, 1)).join(' / ') : 'n/a'} | ${stolen.map((x) => f(x, 0)).join(' / ')} | ` +
+      `${wireThread ? (wireGc?.[0] ?? 0) - wireGcBefore[0] : 'n/a'} | ${load()} |`,
+  );
+  out(
+    `  generator's own skew (from the end of each simulator write): p50/p99/max ${f(so.p50)} / ${f(so.p99)} / ${f(so.max, 2)} ms; worst case over the write windows p99 ${f(sw.p99)} ms; ` +
+      `gaps over 1 ms: ${abs.filter((x) => x > 1).length} as before, ${skewOwn.filter((x) => x > 1).length} own; ` +
+      `own delays below the tight-window floor ${f(floor)} ms (a late second stamp): ${belowFloor} chunks`,
+  );
   out(
     `  tail (|skew| >= p99, ${tn} gaps), mean of the later-minus-earlier difference: parsing ${f(tn ? tp / tn : 0)} ms, GC ${f(tn ? tg / tn : 0)} ms, other ${f(tn ? s.p99 - (tp + tg) / tn : 0)} ms (approx)`,
   );
@@ -357,6 +403,9 @@ async function traced(url: string, sliceMs: number, placement: string) {
   );
   for (const line of later) out(line);
 }
+
+/** One markdown row per run, printed together at the end. */
+const summary: string[] = [];
 
 const started: Started[] = [];
 try {
@@ -374,6 +423,11 @@ try {
     spawnSync('chrt', ['-o', '-a', '-p', '0', String(sim.pid)], { stdio: 'ignore' });
   for (let round = 0; round < rounds; round++)
     for (const placement of placements) for (const slice of slices) await traced(sim.url, slice, placement);
+  out(
+    '\n| run | layout | own skew p99 ms | as before p99 | worst case p99 | gaps > 1 ms (before / own) | stalls on CPU / waiting / neither ms | stolen ms per core | wire GC in run | load |',
+  );
+  out('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of summary) out(row);
 } finally {
   for (const s of started) await stop(s).catch(() => {});
 }

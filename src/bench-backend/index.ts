@@ -14,6 +14,7 @@ export {
   allowedCpus,
   isolateMainThread,
   isolateThread,
+  niceThread,
   parseCpuList,
   placeAllThreads,
   realtimeMainThread,

@@ -36,6 +36,12 @@ export interface LoadOptions {
    * this thread's GC pauses and parsing never delay a stamp. Default false.
    */
   wireThread?: boolean;
+  /**
+   * A wire thread (implies `wireThread`) that polls its sockets without sleeping while requests are in
+   * flight, so no stamp waits for the thread to be woken; it uses a whole core meanwhile, so place it alone
+   * on one (`onWireThread`). Default false.
+   */
+  wireSpin?: boolean;
   /** A pool to use (and leave open) instead of a new one: to run several loads on one warmed wire thread. */
   pool?: WirePool;
   /** With `wireThread`: called with its kernel thread id (Linux) before the run, e.g. to place it. */
@@ -61,7 +67,10 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       ? arrival.concurrency
       : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
   const origin = new URL(new URL(backend.url).origin);
-  const threaded = !options.pool && options.wireThread ? new ThreadedPool(origin, timeoutMs) : undefined;
+  const threaded =
+    !options.pool && (options.wireThread || options.wireSpin)
+      ? new ThreadedPool(origin, timeoutMs, {}, { spin: options.wireSpin === true })
+      : undefined;
   const pool: WirePool = options.pool ?? threaded ?? new RawPool(origin, timeoutMs);
   const target: StreamTarget = {
     url: new URL(backend.url),
@@ -76,6 +85,8 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
   try {
     if (threaded) await options.onWireThread?.(await threaded.wireThreadId, threaded);
     for (let i = 0; i < warmup; i++) await streamRequest(target, prompts[i % prompts.length], 0);
+    // The warm-up's garbage and connections out of the wire thread's young generation before the run.
+    if (warmup > 0 && pool instanceof ThreadedPool) await pool.settle();
     const gaps = arrivalGaps(arrival, prompts.length, seededRandom(seed));
     const records: RequestRecord[] = new Array(prompts.length);
     const start = performance.now();

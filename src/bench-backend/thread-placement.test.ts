@@ -2,9 +2,11 @@
 // process's threads, which must not leak into the test runner), read back from /proc what the kernel
 // holds for each thread, and the clear refusals where it cannot place.
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedCpus, isolateMainThread, parseCpuList } from './thread-placement.js';
+import { allowedCpus, isolateMainThread, niceThread, parseCpuList } from './thread-placement.js';
+import { ThreadedPool } from './wire/threaded-pool.js';
 
 const linux = process.platform === 'linux';
 const hasTaskset = linux && spawnSync('taskset', ['--version']).status === 0;
@@ -62,4 +64,20 @@ describe('thread placement', () => {
       for (const [tid, list] of seen) expect(list, `thread ${tid}`).toBe(String(tid === pid ? main : other));
     },
   );
+
+  it.runIf(linux)('sets the nice value of one thread alone, and says why when it cannot', async () => {
+    const pool = new ThreadedPool(new URL('http://127.0.0.1:1'));
+    try {
+      const tid = await pool.wireThreadId;
+      expect(tid).toBeGreaterThan(0);
+      const before = os.getPriority(process.pid);
+      // Raising a nice value (running later) is allowed to anyone.
+      expect(niceThread(tid as number, 7)).toBeUndefined();
+      expect(os.getPriority(tid as number)).toBe(7);
+      expect(os.getPriority(process.pid)).toBe(before); // the main thread is untouched
+      expect(niceThread(2 ** 22 + 12345, 5)).toMatch(/was refused/); // no such thread
+    } finally {
+      await pool.close();
+    }
+  });
 });

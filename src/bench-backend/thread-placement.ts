@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import os from 'node:os';
 
 export interface ThreadPlacement {
   /** Whether the main thread and every other thread ended where asked. */
@@ -168,4 +169,22 @@ export function realtimeMainThread(priority: number, tid = process.pid): string 
   if (run.error) return `chrt could not be run (${run.error.message}); it is in util-linux`;
   if (run.status !== 0) return `chrt ${args.join(' ')} failed: ${run.stderr.trim()} (needs CAP_SYS_NICE)`;
   return undefined;
+}
+
+/**
+ * Sets one thread's nice value (Linux: setpriority on a thread id acts on that thread alone), e.g. -10
+ * for the wire thread, so that when woken it preempts other normal-class work on its CPU sooner; it stays
+ * in the normal (fair) class. Lowering a nice value needs CAP_SYS_NICE (or RLIMIT_NICE); raising it never
+ * does. Returns why not when it could not; undefined when the thread now has that value.
+ */
+export function niceThread(tid: number, nice: number): string | undefined {
+  if (process.platform !== 'linux')
+    return `a per-thread nice value needs Linux (this is ${process.platform})`;
+  try {
+    os.setPriority(tid, nice);
+  } catch (error) {
+    return `setpriority(${tid}, ${nice}) was refused: ${(error as Error).message} (a negative value needs CAP_SYS_NICE)`;
+  }
+  const now = os.getPriority(tid);
+  return now === nice ? undefined : `thread ${tid} has nice ${now}, not ${nice}`;
 }

@@ -2,4 +2,4 @@ export { indexOfByte } from './index-of-byte.js';
 export { type Exchange, RawPool, readClock, type WirePool, wireTiming, wireTrace } from './raw-pool.js';
 export { ResponseError, type ResponseHandler, ResponseReader } from './response-reader.js';
 export { type SseDataHandler, SseScanner } from './sse-scanner.js';
-export { ThreadedPool } from './threaded-pool.js';
+export { ThreadedPool, type ThreadedPoolOptions } from './threaded-pool.js';

@@ -35,6 +35,9 @@ export const wireTiming = { sliceMs: 0.2 };
 export const wireTrace: {
   onRead?: (at: number, bytes: number) => void;
   onPass?: (start: number, end: number, reads: number) => void;
+  /** ThreadedPool with `sched`: the wire thread's scheduler counters (ns on CPU, ns runnable but waiting
+   * for a CPU; /proc/thread-self/schedstat) as of `at` (this thread's clock), with each batch. */
+  onSched?: (at: number, cpuNs: number, waitNs: number) => void;
 } = {};
 
 const shared = Buffer.allocUnsafe(256 * 1024);

@@ -1,7 +1,7 @@
 // ThreadedPool (the sockets on a wire thread) on a real loopback socket: the same contract as RawPool
 // (keep-alive reuse, one re-send on a stale reused connection, a clear failure on a reset fresh one), and
 // what it is for: a read is stamped when it arrives even while the main thread is busy.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,52 @@ describe('ThreadedPool', () => {
       await pool.close();
       await streaming.stop();
     }
+  });
+
+  it('spins while a request is in flight and sleeps once none is (option spin)', async () => {
+    const streaming = await streamServer();
+    const pool = new ThreadedPool(streaming.origin, 5_000, {}, { spin: true });
+    const tid = await pool.wireThreadId;
+    /** ms the wire thread has been on a CPU (Linux), or undefined. */
+    const cpuMs = () =>
+      tid === undefined || process.platform !== 'linux'
+        ? undefined
+        : Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    try {
+      const before = cpuMs();
+      const pieces: number[] = [];
+      expect(await get(pool, (stamp) => pieces.push(stamp))).toBe('200 onetwo');
+      expect(pieces[1] - pieces[0]).toBeGreaterThanOrEqual(50); // stamped on arrival, 60 ms apart
+      const during = cpuMs();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const idle = cpuMs();
+      if (before !== undefined && during !== undefined && idle !== undefined) {
+        // The ≥ 60 ms in flight were spent polling (generous for a loaded machine); the 200 ms after
+        // them asleep.
+        expect(during - before).toBeGreaterThan(10);
+        expect(idle - during).toBeLessThan(10);
+      }
+    } finally {
+      await pool.close();
+      await streaming.stop();
+    }
+  });
+
+  it('collects its garbage between runs on request and works on after it', async () => {
+    mode = 'drop-second';
+    const pool = new ThreadedPool(origin, 5_000);
+    try {
+      expect(await get(pool)).toBe('200 ok');
+      const collections = pool.wireGc[0];
+      expect(await pool.settle()).toBe(true);
+      expect(await get(pool)).toBe('200 ok');
+      // Two scavenges and a full collection, as its own GC observer counted them.
+      expect(pool.wireGc[0]).toBeGreaterThanOrEqual(collections + 3);
+      expect(pool.wireGc[5] & 4).toBe(4); // a mark-compact among them
+    } finally {
+      await pool.close();
+    }
+    expect(await pool.settle()).toBe(false);
   });
 
   it('tells its kernel thread id (Linux) and fails requests after close', async () => {

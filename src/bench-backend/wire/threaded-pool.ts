@@ -23,13 +23,27 @@ interface Batch {
   meta: Float64Array;
   data: Uint8Array;
   errors: string[];
-  gc: [number, number, number, number, number];
+  gc: [number, number, number, number, number, number];
+  schedstat?: [number, number, number];
+}
+
+interface Settled {
+  settled: boolean;
+  gc: [number, number, number, number, number, number];
 }
 
 interface Ready {
   ready: true;
   timeOrigin: number;
   tid?: number;
+}
+
+export interface ThreadedPoolOptions {
+  /** The wire thread polls its sockets without sleeping while requests are in flight (it never waits
+   * to be woken, at the cost of a whole core): for a wire thread placed alone on a core. */
+  spin?: boolean;
+  /** Diagnostics: the wire thread reads its scheduler counters with each batch (`wireTrace.onSched`). */
+  sched?: boolean;
 }
 
 export class ThreadedPool implements WirePool {
@@ -40,12 +54,18 @@ export class ThreadedPool implements WirePool {
   private offset = 0;
   private closed = false;
   private failure: Error | undefined;
+  private readonly settling: ((collected: boolean) => void)[] = [];
   /** The wire thread's own GC so far: pauses, total ms, longest ms, bytes allocated, the longest's kind. */
-  wireGc: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  wireGc: [number, number, number, number, number, number] = [0, 0, 0, 0, 0, 0];
   /** The wire thread's kernel thread id (Linux), once it runs: to place it on a core of its own. */
   readonly wireThreadId: Promise<number | undefined>;
 
-  constructor(origin: URL, timeoutMs = 120_000, tlsOptions: tls.ConnectionOptions = {}) {
+  constructor(
+    origin: URL,
+    timeoutMs = 120_000,
+    tlsOptions: tls.ConnectionOptions = {},
+    options: ThreadedPoolOptions = {},
+  ) {
     const secure = origin.protocol === 'https:';
     let started: (tid: number | undefined) => void = () => {};
     this.wireThreadId = new Promise((resolve) => {
@@ -66,12 +86,17 @@ export class ThreadedPool implements WirePool {
         secure,
         timeoutMs,
         tlsOptions,
+        spin: options.spin === true,
+        sched: options.sched === true,
       },
     });
-    this.worker.on('message', (message: Batch | Ready) => {
+    this.worker.on('message', (message: Batch | Ready | Settled) => {
       if ('ready' in message) {
         this.offset = message.timeOrigin - performance.timeOrigin;
         started(message.tid);
+      } else if ('settled' in message) {
+        this.wireGc = message.gc;
+        this.settling.shift()?.(message.settled);
       } else this.receive(message);
     });
     const lost = (error: Error) => {
@@ -79,6 +104,7 @@ export class ThreadedPool implements WirePool {
       this.failure ??= error;
       for (const [, { exchange }] of this.pending) exchange.onError(error);
       this.pending.clear();
+      for (const resolve of this.settling.splice(0)) resolve(false);
     };
     this.worker.on('error', (error) => lost(error));
     this.worker.on('exit', (code) => {
@@ -96,19 +122,34 @@ export class ThreadedPool implements WirePool {
     this.worker.postMessage({ op: 's', id, request });
   }
 
+  /**
+   * Collects the wire thread's garbage now, promoting what lives on (its connections), so that a run
+   * that follows starts with an empty young generation: call it between a warm-up and a measured run,
+   * with nothing in flight. Resolves to whether it could collect (false: closed, or no GC hook).
+   */
+  settle(): Promise<boolean> {
+    if (this.closed || this.failure) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.settling.push(resolve);
+      this.worker.postMessage({ op: 'g' });
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.worker.postMessage({ op: 'c' });
     await this.worker.terminate();
+    for (const resolve of this.settling.splice(0)) resolve(false);
     const error = new Error('the connection pool is closed');
     for (const [, { exchange }] of this.pending) exchange.onError(error);
     this.pending.clear();
   }
 
   /** One batch from the wire thread: records in arrival order, each handled under its own stamp. */
-  private receive({ meta, data, errors, gc }: Batch): void {
+  private receive({ meta, data, errors, gc, schedstat }: Batch): void {
     this.wireGc = gc;
+    if (schedstat) wireTrace.onSched?.(schedstat[0] + this.offset, schedstat[1], schedstat[2]);
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     let position = 0;
     let error = 0;

@@ -5,17 +5,19 @@
 // to the main thread within a millisecond (one exact-size copy of the batch, transferred). Its
 // heap therefore barely grows, and the main thread's garbage collections and parsing never delay a stamp.
 // Messages in: {op:'s', id, request} send, {op:'r', id, keep} the answer is complete (keep: reuse the
-// connection), {op:'c'} close. Out: {ready, timeOrigin, tid} once, then batches
-// {meta: Float64Array [id, at, kind (0 data, 1 end, 2 error), length] per record, data, errors,
-// gc: this thread's GC pauses so far [count, total ms, longest ms]}.
+// connection), {op:'g'} collect garbage now (between runs), {op:'c'} close. Out: {ready, timeOrigin, tid}
+// once, {settled, gc} after each 'g', then batches {meta: Float64Array [id, at, kind (0 data, 1 end,
+// 2 error), length] per record, data, errors, gc: this thread's GC so far [pauses, total ms, longest ms,
+// bytes allocated, the longest's kind, every kind seen (bits)], schedstat (option sched)}. Option spin:
+// see turn() below.
 export const wireThreadSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const net = require('node:net');
 const tls = require('node:tls');
-const { readlinkSync } = require('node:fs');
+const { readFileSync, readlinkSync } = require('node:fs');
 const { PerformanceObserver } = require('node:perf_hooks');
 
-const { host, port, secure, timeoutMs, tlsOptions } = workerData;
+const { host, port, secure, timeoutMs, tlsOptions, spin, sched } = workerData;
 let tid;
 try {
   tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
@@ -25,7 +27,7 @@ try {
 parentPort.postMessage({ ready: true, timeOrigin: performance.timeOrigin, tid });
 
 // This thread's own GC pauses (count, total ms, longest ms), sent with every batch.
-const gc = [0, 0, 0, 0, 0];
+const gc = [0, 0, 0, 0, 0, 0];
 const v8 = require('node:v8');
 const heapAtStart = v8.getHeapStatistics().used_heap_size;
 let gcFreed = 0;
@@ -42,6 +44,7 @@ new PerformanceObserver((list) => {
     gc[1] += entry.duration;
     if (entry.duration > gc[2]) gc[4] = entry.detail ? entry.detail.kind : 0;
     gc[2] = Math.max(gc[2], entry.duration);
+    if (entry.detail) gc[5] |= entry.detail.kind; // every kind seen (bits: 1 scavenge, 4 mark-compact, ...)
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -63,7 +66,19 @@ function flush() {
   const outMeta = meta.slice(0, records * 4);
   const outData = data.slice(0, used);
   gc[3] = v8.getHeapStatistics().used_heap_size - heapAtStart + gcFreed;
-  parentPort.postMessage({ meta: outMeta, data: outData, errors, gc }, [outMeta.buffer, outData.buffer]);
+  // Option sched (diagnostics): this thread's time on its CPU and waiting for it, so that a stall in
+  // its stamps can be told apart: preempted (waiting grew), busy (CPU grew), or neither (not running at
+  // all: asleep and not yet woken, or its virtual CPU taken by the hypervisor).
+  let schedstat;
+  if (sched) {
+    try {
+      const fields = readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ');
+      schedstat = [performance.now(), Number(fields[0]), Number(fields[1])];
+    } catch {
+      schedstat = undefined;
+    }
+  }
+  parentPort.postMessage({ meta: outMeta, data: outData, errors, gc, schedstat }, [outMeta.buffer, outData.buffer]);
   used = 0;
   records = 0;
   errors = [];
@@ -141,7 +156,39 @@ function connect() {
   return connection;
 }
 
+// Spinning (option spin): while any exchange is in flight the loop never sleeps (an immediate each turn
+// makes libuv poll with a zero timeout), so a read is stamped without waiting for this thread to be
+// woken. For a thread alone on its core: it burns that core while requests are in flight. Each turn
+// first busy-waits ~25 µs on plain arithmetic (no allocation): unthrottled, a turn took ~2.8 µs and left
+// ~364 bytes of garbage (Node's immediate), ~130 MB/s, a scavenge every half second; throttled, a run's
+// garbage stays well inside the 64 MB young generation. A read waits at most one such wait.
+let spinning = false;
+let sink = 0;
+let spinLoops = 0;
+function burn(loops) {
+  for (let i = 0; i < loops; i++) sink = (sink * 31 + i) | 0;
+}
+if (spin) {
+  // Loops per ~25 µs of burn() itself (the function each turn runs), from the best of a few tries.
+  let best = Infinity;
+  for (let t = 0; t < 20; t++) {
+    const started = performance.now();
+    burn(100000);
+    best = Math.min(best, performance.now() - started);
+  }
+  spinLoops = Math.max(1, Math.round((100000 * 0.025) / Math.max(best, 1e-3)));
+}
+function turn() {
+  burn(spinLoops);
+  if (byId.size > 0 && !closed) setImmediate(turn);
+  else spinning = false;
+}
+
 function send(id, request, mayRetry) {
+  if (spin && !spinning) {
+    spinning = true;
+    setImmediate(turn);
+  }
   const reused = mayRetry ? idle.pop() : undefined;
   const connection = reused || connect();
   connection.id = id;
@@ -171,6 +218,39 @@ parentPort.on('message', (message) => {
       idle.push(connection);
     } else connection.socket.destroy();
     return;
+  }
+  if (message.op === 'g') {
+    // Between a warm-up and a run: two young-generation collections, so that what lives on (the
+    // connections made during the warm-up) is promoted and the run starts with an empty young
+    // generation; otherwise the run's first scavenge copies all of it (~10 ms at 1,000 connections).
+    let collect = globalThis.gc;
+    if (typeof collect !== 'function') {
+      try {
+        v8.setFlagsFromString('--expose-gc');
+        collect = require('node:vm').runInNewContext('gc');
+      } catch {
+        collect = undefined;
+      } finally {
+        v8.setFlagsFromString('--no-expose-gc');
+      }
+    }
+    const counted = gc[0] + 3;
+    if (typeof collect === 'function') {
+      collect({ type: 'minor' });
+      collect({ type: 'minor' });
+      // And a full collection: it finishes any incremental marking begun during the warm-up (which
+      // would otherwise end in a mark-compact pause during the run) and sizes the old generation's limit
+      // from what now lives there.
+      collect();
+    }
+    // Answer once the GC observer has counted the three (its entries come asynchronously), or 500 ms on.
+    const settled = typeof collect === 'function';
+    const until = performance.now() + 500;
+    const answer = () => {
+      if (settled && gc[0] < counted && performance.now() < until) return setTimeout(answer, 5);
+      parentPort.postMessage({ settled, gc });
+    };
+    return answer();
   }
   if (message.op === 'c') {
     closed = true;

@@ -10,6 +10,7 @@ import {
   htmlReport,
   isolateThread,
   type LoadResult,
+  niceThread,
   parseGoodput,
   promptsFromFile,
   runLoad,
@@ -45,6 +46,8 @@ interface BackendFlags {
   stream: boolean;
   wireThread?: boolean;
   wireCpu?: string;
+  wireSpin?: boolean;
+  wireNice?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -86,6 +89,14 @@ export function define(command: Command, context: CliContext): void {
       '--wire-cpu <n>',
       'Linux: put that thread alone on CPU n and every other thread elsewhere (implies --wire-thread)',
     )
+    .option(
+      '--wire-spin',
+      'that thread polls without sleeping while requests are in flight (a whole core; implies --wire-thread)',
+    )
+    .option(
+      '--wire-nice <n>',
+      "Linux: that thread's nice value, e.g. -10 to be run first when woken (needs CAP_SYS_NICE; implies --wire-thread)",
+    )
     .action(async (flags: BackendFlags) => {
       const backends = backendsOf(flags);
       const requests = positive('--requests', flags.requests);
@@ -120,11 +131,11 @@ export function define(command: Command, context: CliContext): void {
     });
 }
 
-/** --wire-thread / --wire-cpu: the sockets on their own thread, optionally placed alone on a CPU. */
+/** --wire-thread / --wire-cpu / --wire-spin / --wire-nice: the sockets on their own thread, optionally
+ * placed alone on a CPU, spinning, at another nice value. What cannot be applied is said once on stderr. */
 function wireOptions(flags: BackendFlags, context: CliContext) {
-  if (flags.wireCpu === undefined) return flags.wireThread ? { wireThread: true } : {};
-  const cpu = Number(flags.wireCpu);
-  if (!Number.isInteger(cpu) || cpu < 0)
+  const cpu = flags.wireCpu === undefined ? undefined : Number(flags.wireCpu);
+  if (cpu !== undefined && (!Number.isInteger(cpu) || cpu < 0))
     throw new GantryError(
       'USAGE_INVALID',
       `--wire-cpu must be a CPU number (0, 1, ...), not "${flags.wireCpu}".`,
@@ -132,18 +143,38 @@ function wireOptions(flags: BackendFlags, context: CliContext) {
         hint: 'For example: --wire-cpu 0 (the other threads go to the other CPUs).',
       },
     );
-  const others = (allowedCpus() ?? []).filter((c) => c !== cpu);
-  let told = false;
+  const nice = flags.wireNice === undefined ? undefined : Number(flags.wireNice);
+  if (nice !== undefined && (!Number.isInteger(nice) || nice < -20 || nice > 19))
+    throw new GantryError(
+      'USAGE_INVALID',
+      `--wire-nice must be a nice value from -20 to 19, not "${flags.wireNice}".`,
+      {
+        hint: 'For example: --wire-nice -10 (lower runs sooner; below 0 needs CAP_SYS_NICE).',
+      },
+    );
+  const spin = flags.wireSpin ? { wireSpin: true } : {};
+  if (cpu === undefined && nice === undefined)
+    return flags.wireThread || flags.wireSpin ? { wireThread: true, ...spin } : {};
+  const others = cpu === undefined ? [] : (allowedCpus() ?? []).filter((c) => c !== cpu);
+  const told = new Set<string>();
+  const tell = (flag: string, reason: string) => {
+    if (told.has(flag)) return; // once, not once per run
+    told.add(flag);
+    context.stderr.write(`gantry bench backend: ${flag} not applied: ${reason}\n`);
+  };
   return {
     wireThread: true,
+    ...spin,
     async onWireThread(tid: number | undefined) {
-      const placed =
-        tid === undefined
-          ? { ok: false, reason: 'the wire thread has no thread id here (placement needs Linux)' }
-          : await isolateThread(tid, [cpu], others);
-      if (!placed.ok && !told) {
-        told = true; // once, not once per run
-        context.stderr.write(`gantry bench backend: --wire-cpu ${cpu} not applied: ${placed.reason}\n`);
+      const noTid = 'the wire thread has no thread id here (placement needs Linux)';
+      if (cpu !== undefined) {
+        const placed =
+          tid === undefined ? { ok: false, reason: noTid } : await isolateThread(tid, [cpu], others);
+        if (!placed.ok) tell(`--wire-cpu ${cpu}`, placed.reason ?? 'unknown');
+      }
+      if (nice !== undefined) {
+        const refused = tid === undefined ? noTid : niceThread(tid, nice);
+        if (refused) tell(`--wire-nice ${nice}`, refused);
       }
     },
   };
