@@ -30,6 +30,7 @@ import {
   ruleRemovalCues,
   safeContexts,
   shippedSuffixModel,
+  technicalSenses,
 } from '../src/guard/signals/index.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
@@ -54,6 +55,7 @@ const patterns: RegExp[] = [
   ...requestActs.map(([pattern]) => pattern),
   ...safeContexts,
   ...benignIdioms,
+  ...technicalSenses,
   ...ruleRemovalCues,
   ...framingCues,
   ...responsePrimingCues,
