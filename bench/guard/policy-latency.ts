@@ -48,8 +48,7 @@ for (const text of texts) {
   const best = versions.map(() => ({ wall: Infinity, cpu: Infinity }));
   const decisions: string[] = [];
   for (let r = 0; r < repeats; r++) {
-    // Each version goes first in every other repeat: with a fixed order the second one measured faster
-    // (same code in both places: 0.93x at p50, 0.84x at p99, load 9).
+    // Each version goes first in every other repeat, so that neither gains from its place.
     const turn = r % 2 === 0 ? versions.map((_, v) => v) : versions.map((_, v) => versions.length - 1 - v);
     for (const v of turn) {
       const { decision, wall, cpu } = decide(versions[v][1], text);
