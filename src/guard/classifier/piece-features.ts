@@ -124,6 +124,70 @@ function wordFrom(scan: FeatureScan, at: number): number {
 }
 
 /**
+ * The tokens of a piece that cuts a word at an edge (see piecePositive), met in order; returns how many.
+ * The last token's running hash is left in `cutPrevious`.
+ */
+let cutPrevious = noWordHash;
+function cutTokens(
+  scan: FeatureScan,
+  table: WeightTable,
+  piece: string,
+  start: number,
+  end: number,
+  cutEnd: boolean,
+  weightOf: Float64Array,
+): number {
+  let w = wordFrom(scan, start);
+  let previous = noWordHash;
+  let tokens = 0;
+  const lower = scan.lower;
+  const dimension = scan.dimension;
+  let i = start;
+  // Whether the previous token was the scan's word w - 1 (then word w's bigram is the scan's own).
+  let previousIsScan = false;
+  while (i < end) {
+    while (w < scan.words && scan.wordStart[w] < i) w++;
+    if (
+      w < scan.words &&
+      scan.wordStart[w] === i &&
+      (cutEnd ? scan.wordEnd[w] + 2 < end : scan.wordStart[w] < end)
+    ) {
+      meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
+      if (previousIsScan) meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
+      else
+        meetIndex(
+          scan,
+          table,
+          reduceHash(bigramHash(previous, lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
+          1,
+        );
+      previous = scan.wordNext[w];
+      previousIsScan = true;
+      tokens++;
+      i = scan.wordEnd[w];
+      w++;
+      continue;
+    }
+    // The piece's own token (or whitespace) at i, read in the piece's text as a scan of it would.
+    const own = piece;
+    const at = i - start;
+    if (spaceAt(own, at)) {
+      i++; // whitespace is one code unit
+      continue;
+    }
+    const stop = tokenEnd(own, at);
+    meetIndex(scan, table, reduceHash(wordHash(own, at, stop), dimension), 1);
+    meetIndex(scan, table, reduceHash(bigramHash(previous, own, at, stop), dimension), 1);
+    previous = nextHash(own, at, stop);
+    previousIsScan = false;
+    tokens++;
+    i = start + stop;
+  }
+  cutPrevious = previous;
+  return tokens;
+}
+
+/**
  * predictTextPositive(model, text.slice(start, end)), read from the kept scan of `text` (the same number);
  * undefined where the piece has to be scanned (see above), or no scan of `text` is kept.
  */
@@ -162,49 +226,28 @@ export function piecePositive(
   // before a cut end; up to the end where the piece ends at a space or where the scan ended). Those are
   // read from the scan; the tokens before (a cut first word) and after (a cut last word) are the piece's
   // own, hashed here.
-  let w = wordFrom(scan, start);
+  let tokens: number;
   let previous = noWordHash;
-  let tokens = 0;
-  let i = start;
-  // Whether the previous token was the scan's word w - 1 (then word w's bigram is the scan's own).
-  let previousIsScan = false;
-  while (i < end) {
-    while (w < scan.words && scan.wordStart[w] < i) w++;
-    if (
-      w < scan.words &&
-      scan.wordStart[w] === i &&
-      (cutEnd ? scan.wordEnd[w] + 2 < end : scan.wordStart[w] < end)
-    ) {
+  if (piece === undefined) {
+    // Both edges at a space or the scan's end: every word starting in the piece is the scan's own.
+    const first = wordFrom(scan, start);
+    const stop = wordFrom(scan, end);
+    for (let w = first; w < stop; w++) {
       meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
-      if (previousIsScan) meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
-      else
+      if (w === first)
         meetIndex(
           scan,
           table,
-          reduceHash(bigramHash(previous, lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
+          reduceHash(bigramHash(noWordHash, lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
           1,
         );
-      previous = scan.wordNext[w];
-      previousIsScan = true;
-      tokens++;
-      i = scan.wordEnd[w];
-      w++;
-      continue;
+      else meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
     }
-    // The piece's own token (or whitespace) at i, read in the piece's text as a scan of it would.
-    const own = piece ?? lower.slice(start, end);
-    const at = i - start;
-    if (spaceAt(own, at)) {
-      i++; // whitespace is one code unit
-      continue;
-    }
-    const stop = tokenEnd(own, at);
-    meetIndex(scan, table, reduceHash(wordHash(own, at, stop), dimension), 1);
-    meetIndex(scan, table, reduceHash(bigramHash(previous, own, at, stop), dimension), 1);
-    previous = nextHash(own, at, stop);
-    previousIsScan = false;
-    tokens++;
-    i = start + stop;
+    if (stop > first) previous = scan.wordNext[stop - 1];
+    tokens = stop - first;
+  } else {
+    tokens = cutTokens(scan, table, piece, start, end, cutEnd, weightOf);
+    previous = cutPrevious;
   }
   meetIndex(scan, table, reduceHash(lastBigramHash(previous), dimension), 1);
   // Character n-grams of ' ' + piece + ' ' (collapsed): the scan's units base+1 .. last between two pads.
