@@ -30,6 +30,7 @@ import {
   ruleRemovalCues,
   safeContexts,
   shippedSuffixModel,
+  technicalSenses,
   transgressionCues,
 } from '../src/guard/signals/index.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
@@ -55,6 +56,7 @@ const patterns: RegExp[] = [
   ...requestActs.map(([pattern]) => pattern),
   ...safeContexts,
   ...benignIdioms,
+  ...technicalSenses,
   ...ruleRemovalCues,
   ...framingCues,
   ...responsePrimingCues,

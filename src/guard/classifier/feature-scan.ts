@@ -228,11 +228,38 @@ export function reduceHash(hash: number, dimension: number): number {
   return (dimension & (dimension - 1)) === 0 ? hash & (dimension - 1) : (hash >>> 0) % dimension;
 }
 
-/** The hash of the bigram feature '<s> ' + the word at lower[start, end) (a text's first word). */
-export function firstBigramHash(lower: string, start: number, end: number): number {
-  let bigram = Math.imul(sentenceStart ^ space, prime);
+/**
+ * The end of the token (a word of `wordPattern`, else one character) that starts at `i` in `lower`, a
+ * non-space there: what the scan finds at `i` in a text that ends where `lower` ends.
+ */
+export function tokenEnd(lower: string, i: number): number {
+  return classAt(lower, i) & wordClass ? wordEnd(lower, i) : i + widthAt(lower, i);
+}
+
+/** Whether `lower[i]` (read as the scan reads it, surrogate pairs whole) is whitespace. */
+export function spaceAt(lower: string, i: number): boolean {
+  return (classAt(lower, i) & spaceClass) !== 0;
+}
+
+/** The word feature's hash ('w:' + the token lower[start, end)), as the scan rolls it. */
+export function wordHash(lower: string, start: number, end: number): number {
+  let word = wordPrefix;
+  for (let k = start; k < end; k++) word = Math.imul(word ^ lower.charCodeAt(k), prime);
+  return word;
+}
+
+/** The bigram feature's hash after a token whose running 'b:' hash is `previous` (sentenceStart: the first). */
+export function bigramHash(previous: number, lower: string, start: number, end: number): number {
+  let bigram = Math.imul(previous ^ space, prime);
   for (let k = start; k < end; k++) bigram = Math.imul(bigram ^ lower.charCodeAt(k), prime);
   return bigram;
+}
+
+/** The running 'b:' + token hash of lower[start, end) (the next token's bigram and '</s>' start from it). */
+export function nextHash(lower: string, start: number, end: number): number {
+  let next = bigramPrefix;
+  for (let k = start; k < end; k++) next = Math.imul(next ^ lower.charCodeAt(k), prime);
+  return next;
 }
 
 /** The hash of the bigram feature '<last word> </s>', from the last word's running 'b:' hash. */

@@ -8,7 +8,7 @@ export {
   predictProbabilities,
   serializeLinearModel,
 } from './linear-model.js';
-export { compactTable, shareRows, type WeightTable } from './margin-tables.js';
+export { compactTable, type Decoder, decoderOf, shareRows, type WeightTable } from './margin-tables.js';
 export { piecePositive } from './piece-features.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {

@@ -32,6 +32,37 @@ export function compactTable(values: Float32Array | Float64Array, width: number)
   return { width, quantized };
 }
 
+/**
+ * Every value of a 16-bit table decoded once: decoded[k - low] is Math.fround(k / 1000) for each k from the
+ * table's lowest to its highest value (a Float32Array holds exactly that number), so that a read is a
+ * lookup in a few kilobytes instead of a division per weight. The same numbers.
+ */
+export interface Decoder {
+  decoded: Float32Array;
+  /** Added to a stored k to find its decoded value: minus the table's lowest k. */
+  shift: number;
+}
+
+const decoders = new WeakMap<Int16Array, Decoder>();
+
+export function decoderOf(quantized: Int16Array): Decoder {
+  let decoder = decoders.get(quantized);
+  if (!decoder) {
+    let low = 0;
+    let high = 0;
+    for (let i = 0; i < quantized.length; i++) {
+      const k = quantized[i];
+      if (k < low) low = k;
+      else if (k > high) high = k;
+    }
+    const decoded = new Float32Array(high - low + 1);
+    for (let k = low; k <= high; k++) decoded[k - low] = Math.fround(k / 1000);
+    decoder = { decoded, shift: -low };
+    decoders.set(quantized, decoder);
+  }
+  return decoder;
+}
+
 const marginTables = new WeakMap<LinearModel, { models: readonly LinearModel[]; table: WeightTable }[]>();
 
 /**

@@ -9,15 +9,19 @@
 // two code units), the caller scans it as before.
 import { charClass, spaceClass } from './char-classes.js';
 import {
+  bigramHash,
   type FeatureScan,
-  firstBigramHash,
   keptPosition,
   keptScan,
   lastBigramHash,
   lengthHash,
   maximumFeatureCharacters,
+  nextHash,
   noWordHash,
   reduceHash,
+  spaceAt,
+  tokenEnd,
+  wordHash,
 } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
 import { gatherRows, positiveTable, rowWeight, sortByBlock, type WeightTable } from './margin-tables.js';
@@ -120,6 +124,70 @@ function wordFrom(scan: FeatureScan, at: number): number {
 }
 
 /**
+ * The tokens of a piece that cuts a word at an edge (see piecePositive), met in order; returns how many.
+ * The last token's running hash is left in `cutPrevious`.
+ */
+let cutPrevious = noWordHash;
+function cutTokens(
+  scan: FeatureScan,
+  table: WeightTable,
+  piece: string,
+  start: number,
+  end: number,
+  cutEnd: boolean,
+  weightOf: Float64Array,
+): number {
+  let w = wordFrom(scan, start);
+  let previous = noWordHash;
+  let tokens = 0;
+  const lower = scan.lower;
+  const dimension = scan.dimension;
+  let i = start;
+  // Whether the previous token was the scan's word w - 1 (then word w's bigram is the scan's own).
+  let previousIsScan = false;
+  while (i < end) {
+    while (w < scan.words && scan.wordStart[w] < i) w++;
+    if (
+      w < scan.words &&
+      scan.wordStart[w] === i &&
+      (cutEnd ? scan.wordEnd[w] + 2 < end : scan.wordStart[w] < end)
+    ) {
+      meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
+      if (previousIsScan) meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
+      else
+        meetIndex(
+          scan,
+          table,
+          reduceHash(bigramHash(previous, lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
+          1,
+        );
+      previous = scan.wordNext[w];
+      previousIsScan = true;
+      tokens++;
+      i = scan.wordEnd[w];
+      w++;
+      continue;
+    }
+    // The piece's own token (or whitespace) at i, read in the piece's text as a scan of it would.
+    const own = piece;
+    const at = i - start;
+    if (spaceAt(own, at)) {
+      i++; // whitespace is one code unit
+      continue;
+    }
+    const stop = tokenEnd(own, at);
+    meetIndex(scan, table, reduceHash(wordHash(own, at, stop), dimension), 1);
+    meetIndex(scan, table, reduceHash(bigramHash(previous, own, at, stop), dimension), 1);
+    previous = nextHash(own, at, stop);
+    previousIsScan = false;
+    tokens++;
+    i = start + stop;
+  }
+  cutPrevious = previous;
+  return tokens;
+}
+
+/**
  * predictTextPositive(model, text.slice(start, end)), read from the kept scan of `text` (the same number);
  * undefined where the piece has to be scanned (see above), or no scan of `text` is kept.
  */
@@ -133,10 +201,14 @@ export function piecePositive(
   const table = scan && positiveTable(model);
   if (!scan || !table || start >= end || !lowerCaseIsPerCharacter(scan)) return undefined;
   const n = scan.lower.length;
-  // Words cut at an edge would be other words: the piece must end where the scan ended or at a space.
   if (end > n) return undefined;
-  if (start > 0 && !isSpace(text, start - 1) && !isSpace(text, start)) return undefined;
-  if (end < n && !isSpace(text, end - 1) && !isSpace(text, end)) return undefined;
+  const lower = scan.lower;
+  // A piece that cuts a word: its edge tokens are its own (read below from its own lower-cased text),
+  // which must be the scan's text there ("Σ" at a cut would take its final form in the piece).
+  const cutStart = start > 0 && !isSpace(text, start - 1) && !isSpace(text, start);
+  const cutEnd = end < n && !isSpace(text, end - 1) && !isSpace(text, end);
+  const piece = cutStart || cutEnd ? lower.slice(start, end) : undefined;
+  if (piece !== undefined && text.slice(start, end).toLowerCase() !== piece) return undefined;
   const weightOf = weightsOf(scan, table);
   if (localOf.length < scan.count) localOf = new Int32Array(scan.count);
   if (localScan.length < 5 * (end - start) + 16) {
@@ -148,26 +220,36 @@ export function piecePositive(
   local = 0;
   extraIndices.length = 0;
   const dimension = scan.dimension;
-  // Words and bigrams, in the scan's order; the first bigram starts at '<s>'.
-  const first = wordFrom(scan, start);
-  const stop = wordFrom(scan, end);
-  for (let w = first; w < stop; w++) {
-    meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
-    if (w === first)
-      meetIndex(
-        scan,
-        table,
-        reduceHash(firstBigramHash(scan.lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
-        1,
-      );
-    else meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
+  // Tokens (word feature, then bigram), in the scan's order; the first bigram starts at '<s>'. From a
+  // position where the scan started a token, a scan of the piece finds the scan's tokens for as long as
+  // what decides them lies inside the piece (a token reads at most one unit past its end, so: up to two
+  // before a cut end; up to the end where the piece ends at a space or where the scan ended). Those are
+  // read from the scan; the tokens before (a cut first word) and after (a cut last word) are the piece's
+  // own, hashed here.
+  let tokens: number;
+  let previous = noWordHash;
+  if (piece === undefined) {
+    // Both edges at a space or the scan's end: every word starting in the piece is the scan's own.
+    const first = wordFrom(scan, start);
+    const stop = wordFrom(scan, end);
+    for (let w = first; w < stop; w++) {
+      meet(scan.wordAt[w], 1, weightOf[scan.wordAt[w]]);
+      if (w === first)
+        meetIndex(
+          scan,
+          table,
+          reduceHash(bigramHash(noWordHash, lower, scan.wordStart[w], scan.wordEnd[w]), dimension),
+          1,
+        );
+      else meet(scan.bigramAt[w], 1, weightOf[scan.bigramAt[w]]);
+    }
+    if (stop > first) previous = scan.wordNext[stop - 1];
+    tokens = stop - first;
+  } else {
+    tokens = cutTokens(scan, table, piece, start, end, cutEnd, weightOf);
+    previous = cutPrevious;
   }
-  meetIndex(
-    scan,
-    table,
-    reduceHash(lastBigramHash(stop > first ? scan.wordNext[stop - 1] : noWordHash), dimension),
-    1,
-  );
+  meetIndex(scan, table, reduceHash(lastBigramHash(previous), dimension), 1);
   // Character n-grams of ' ' + piece + ' ' (collapsed): the scan's units base+1 .. last between two pads.
   const units = scan.units;
   const base = scan.unitOf[start] - 1;
@@ -190,7 +272,7 @@ export function piecePositive(
       meetIndex(scan, table, reduceHash(hash, dimension), 0.5);
     }
   }
-  meetIndex(scan, table, reduceHash(lengthHash(stop - first), dimension), 1);
+  meetIndex(scan, table, reduceHash(lengthHash(tokens), dimension), 1);
   // As featuresOf and predictTextPositive: the norm, then the sum, both in first-seen order.
   let sum = 0;
   for (let t = 0; t < local; t++) sum += localCounts[t] * localCounts[t];

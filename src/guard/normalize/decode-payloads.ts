@@ -16,6 +16,9 @@ export interface DecodedPayload {
 /** Mostly printable text with letters and spaces: the decoded bytes were probably an instruction. */
 function isReadable(text: string): boolean {
   if (text.length < 6) return false;
+  // Checked first (the same answer: either one alone says no): most decoded runs are bytes that are not
+  // UTF-8 (U+FFFD) or hold no whitespace, and then no character needs a letter test.
+  if (text.includes('\ufffd') || !/\s/.test(text)) return false;
   let printable = 0;
   let letters = 0;
   for (const char of text) {
@@ -71,13 +74,64 @@ function mostHexDigits(text: string): number {
   return most;
 }
 
+function isBase64Unit(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61
+  );
+}
+
+function isBase64UrlUnit(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 61
+  );
+}
+
+/**
+ * text.matchAll(pattern) for a global pattern whose matches are made only of `isUnit` characters, at
+ * least `minimum` of them, and that reads no character outside its match (no anchors, \b or lookaround):
+ * such a match lies inside one maximal run of those characters, and a run matches there as it does in
+ * the whole text. So the pattern runs over those runs alone (the indices are the text's), not over every
+ * position of the text, where it costs tens of microseconds per kilobyte of prose.
+ */
+function matchesInRuns(
+  text: string,
+  pattern: RegExp,
+  isUnit: (c: number) => boolean,
+  minimum: number,
+): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isUnit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isUnit(text.charCodeAt(end))) end++;
+    if (end - i >= minimum) {
+      const run = text.slice(i, end);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(run); match; match = pattern.exec(run)) {
+        match.index += i;
+        found.push(match);
+      }
+    }
+    i = end;
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
+
 /** Every readable payload; rot13 is decoded only when the text names it (plain text would also decode). */
 export function decodePayloads(text: string): DecodedPayload[] {
   const found: DecodedPayload[] = [];
   const seen = new Set<number>();
   // Both base64 patterns need a run of 16+ characters from [A-Za-z0-9+/_-]: prose rarely has one.
-  for (const pattern of longestBase64Run(text) >= 16 ? [base64Run, base64UrlRun] : []) {
-    for (const match of text.matchAll(pattern)) {
+  const runs: [RegExp, (c: number) => boolean, number][] = [
+    [base64Run, isBase64Unit, 16],
+    [base64UrlRun, isBase64UrlUnit, 20],
+  ];
+  for (const [pattern, isUnit, minimum] of longestBase64Run(text) >= 16 ? runs : []) {
+    for (const match of matchesInRuns(text, pattern, isUnit, minimum)) {
       if (seen.has(match.index!)) continue;
       const standard = match[0].replace(/-/g, '+').replace(/_/g, '/');
       const decoded = Buffer.from(standard, 'base64').toString('utf8');

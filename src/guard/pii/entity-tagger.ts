@@ -2,7 +2,7 @@
 // hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
 // Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
-import { type LinearModel, loadShippedModel } from '../classifier/index.js';
+import { decoderOf, type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
 import { popCount, sparseRows } from './sparse-rows.js';
 import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
@@ -97,6 +97,8 @@ let offsets = new Int32Array(0);
 let tokenEnds = new Int32Array(0);
 /** Keeps the touch pass from being optimised away. */
 export let touched = 0;
+const emptyDecoded = new Float32Array(0);
+const emptyRows = new Int16Array(0);
 
 /** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
 export function tagEntities(
@@ -137,6 +139,10 @@ export function tagEntities(
   let touch = 0;
   if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
   touched = touch;
+  const decoder = quantized ? decoderOf(quantized) : undefined;
+  const decoded = decoder?.decoded ?? emptyDecoded;
+  const shift = decoder?.shift ?? 0;
+  const quantizedRows = quantized ?? emptyRows;
   for (let i = 0; i < tokens.length; i++) {
     const base = i * k;
     if (!near[i]) {
@@ -145,12 +151,29 @@ export function tagEntities(
       buffer[base] = 1;
       continue;
     }
-    for (let c = 0; c < k; c++) buffer[base + c] = bias[c];
-    for (let j = i === 0 ? 0 : tokenEnds[i - 1]; j < tokenEnds[i]; j++) {
-      const offset = offsets[j];
-      if (quantized)
-        for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
-      else for (let c = 0; c < k; c++) buffer[base + c] += (table as Float32Array)[offset + c];
+    const from = i === 0 ? 0 : tokenEnds[i - 1];
+    if (decoder && k === 3) {
+      // The shipped tagger: three sums in locals, each weight a lookup (decoderOf), added in the same order.
+      let s0 = bias[0];
+      let s1 = bias[1];
+      let s2 = bias[2];
+      for (let j = from; j < tokenEnds[i]; j++) {
+        const offset = offsets[j];
+        s0 += decoded[quantizedRows[offset] + shift];
+        s1 += decoded[quantizedRows[offset + 1] + shift];
+        s2 += decoded[quantizedRows[offset + 2] + shift];
+      }
+      buffer[base] = s0;
+      buffer[base + 1] = s1;
+      buffer[base + 2] = s2;
+    } else {
+      for (let c = 0; c < k; c++) buffer[base + c] = bias[c];
+      for (let j = from; j < tokenEnds[i]; j++) {
+        const offset = offsets[j];
+        if (quantized)
+          for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
+        else for (let c = 0; c < k; c++) buffer[base + c] += (table as Float32Array)[offset + c];
+      }
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) if (buffer[base + c] > max) max = buffer[base + c];

@@ -5,7 +5,9 @@
 // the prompt asks for operational detail (step by step, exact amounts, undetected, technically accurate):
 // a fiction or history wrapper around a recipe is still a request for the recipe. The phrases are this
 // project's own words.
+import { testWhereStems } from '../normalize/word-prefilter.js';
 import { hasBenignFrame } from './benign-frames.js';
+import { coveredByMatch } from './covering-matches.js';
 import { hasSafeContext } from './request-acts.js';
 
 export type SafeContextKind =
@@ -125,19 +127,14 @@ export function hazardIsTopic(text: string, start: number): boolean {
 export function usesTechnicalSense(text: string): boolean {
   return technicalSenses.some((pattern) => {
     pattern.lastIndex = 0;
-    return pattern.test(text);
+    // A pattern none of whose stems starts a word cannot match: not run (word-prefilter.ts; same answer).
+    return testWhereStems(pattern, text);
   });
 }
 
 /** Whether [start, end) lies inside a technical or idiomatic sense of a violent word. */
 export function insideTechnicalSense(text: string, start: number, end: number): boolean {
-  for (const pattern of technicalSenses) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      const from = match.index ?? 0;
-      if (from <= start && from + match[0].length >= end) return true;
-      if (from > end) break;
-    }
-  }
-  return false;
+  // Every match of every pattern, found once per text (covering-matches.ts): the same answer as running
+  // each pattern's matches for each hazard word.
+  return coveredByMatch(technicalSenses, text, start, end);
 }

@@ -4,7 +4,8 @@
 // hazard words in history, analysis, prevention, fiction about consequences, or in an idiom ("kill a
 // process", "shoot a photo") are not a request for harm. The phrases are this project's own words.
 
-import { execWhereStems, mayMatch, testWhereStems } from '../normalize/word-prefilter.js';
+import { execWhereStems, testWhereStems } from '../normalize/word-prefilter.js';
+import { coveredByMatch } from './covering-matches.js';
 
 /** Acts that ask for operational help or content that does the harm. Weight 1: explicit; lower: softer. */
 export const requestActs: readonly [RegExp, number][] = [
@@ -100,13 +101,6 @@ export function hasSafeContext(text: string): boolean {
 const globalIdioms = benignIdioms.map((pattern) => new RegExp(pattern.source, 'gi'));
 
 export function insideBenignIdiom(text: string, start: number, end: number): boolean {
-  for (const global of globalIdioms) {
-    if (!mayMatch(global, text)) continue;
-    for (const match of text.matchAll(global)) {
-      const from = match.index ?? 0;
-      if (from <= start && from + match[0].length >= end) return true;
-      if (from > end) break;
-    }
-  }
-  return false;
+  // Every idiom's matches, found once per text (covering-matches.ts): the same answer as per hazard word.
+  return coveredByMatch(globalIdioms, text, start, end);
 }
