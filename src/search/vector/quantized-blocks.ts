@@ -126,7 +126,8 @@ export class QuantizedBlocks {
       norm += value * value;
       largestInput = Math.max(largestInput, Math.abs(value));
     }
-    for (let component = present; component < vector.length; component++) norm += vector[component] * vector[component];
+    for (let component = present; component < vector.length; component++)
+      norm += vector[component] * vector[component];
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     // Branch-free (random signs mispredict half the time: 14 → 5 µs per 384-d vector): the sign bits
     // come from the input's float bits (v · scale > 0 ⇔ v > 0 for a finite scale > 0) and the largest
