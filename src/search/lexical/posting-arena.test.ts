@@ -103,7 +103,10 @@ describe('Bm25Index over a posting arena', () => {
     const expected: number[][] = [];
     const next = random(5);
     for (let step = 0; step < 20_000; step++) {
-      if (expected.length === 0 || next() < 0.02) expected.push([]), arena.addTerm();
+      if (expected.length === 0 || next() < 0.02) {
+        expected.push([]);
+        arena.addTerm();
+      }
       const termId = Math.floor(next() ** 2 * expected.length);
       const slot = step;
       arena.append(termId, slot, (step % 7) + 0.5);

@@ -146,7 +146,7 @@ export class PostingArena {
   // copied from its old region; returns the region's start.
   private allocate(head: number, keep: number, capacity: number): number {
     const heads = this.heads;
-    const oldCapacity = heads[head + 2] > 0 ? heads[head + 2] : 0;
+    const oldCapacity = Math.max(heads[head + 2], 0);
     const needed = 2 * capacity;
     if (this.used + needed > this.slots.length) this.makeRoom(needed);
     const start = this.used;

@@ -134,7 +134,7 @@ export class QuantizedBlocks {
     // magnitude from the input's (× scale > 0 is monotonic, so max |v·scale| = max |v| · scale exactly;
     // NaN falls back to the comparison loop).
     let largest = largestInput * scale;
-    if (largest !== largest) largest = largestOf(vector, scale);
+    if (Number.isNaN(largest)) largest = largestOf(vector, scale);
     const unit = this.unit;
     for (let component = 0; component < dimension; component++) unit[component] = vector[component] * scale;
     // A zero (or non-finite) norm gives a zero scale: every value is 0 or NaN, no bit is set.

