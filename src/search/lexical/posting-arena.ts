@@ -163,7 +163,7 @@ export class PostingArena {
   private makeRoom(needed: number): void {
     const holes = this.used - this.held;
     if (2 * holes <= this.held) {
-      this.slots = grownInt32(this.slots, roomFor(this.used + needed));
+      this.slots = grownInt32(this.slots, roomFor(this.used + needed, 2));
       this.frequencies = new Float32Array(this.slots.buffer);
       return;
     }
@@ -184,8 +184,8 @@ export class PostingArena {
 }
 
 /** A buffer size with half again as much room as `size` (in whole 4 KiB pages). */
-function roomFor(size: number): number {
-  return Math.ceil((size * 1.5) / 1024) * 1024;
+function roomFor(size: number, factor = 1.5): number {
+  return Math.ceil((size * factor) / 1024) * 1024;
 }
 
 function grownInt32(array: Int32Array, length: number): Int32Array {
