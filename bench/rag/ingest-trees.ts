@@ -33,7 +33,11 @@ for (let run = 0; run < runs; run++) {
     );
   }
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+};
 const ingesting = (name: string) => (median(seen[name].map((run) => run.main)) / size) * 1e6;
 console.log(
   `median ingesting-thread CPU: this ${ingesting('this').toFixed(1)} µs/chunk, other ${ingesting('other').toFixed(1)} µs/chunk (this/other ${(ingesting('this') / ingesting('other')).toFixed(2)})`,
