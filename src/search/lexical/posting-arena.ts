@@ -35,6 +35,18 @@ export class PostingArena {
     return this.terms;
   }
 
+  /**
+   * Makes room for `pairs` more pairs without growing again: a restored index reserves what unpacking
+   * every list would take, so first queries never copy the arena (untouched pages cost no memory).
+   */
+  reserve(pairs: number): void {
+    const size = this.used + 2 * pairs;
+    if (size > this.slots.length) {
+      this.slots = grownInt32(this.slots, Math.ceil(size / 1024) * 1024);
+      this.frequencies = new Float32Array(this.slots.buffer);
+    }
+  }
+
   /** A new term with no postings; returns its id. */
   addTerm(): number {
     const termId = this.terms++;
