@@ -1,6 +1,6 @@
 // Turns a loaded document into stored chunks: chunked per section, ids from content hashes (source +
 // text + occurrence), so a re-ingest recognises every chunk whose text did not change.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { RagChunkInput } from '../../store/index.js';
 import type { Analyzer } from '../analysis/index.js';
 import type { Chunker } from '../chunking/index.js';
@@ -34,6 +34,13 @@ export function documentHash(document: LoadedDocument): string {
   return hash(JSON.stringify([document.metadata, document.sections]));
 }
 
+// One-shot `crypto.hash` (Node ≥ 20.12; no Hash object per chunk): about half the CPU of
+// createHash().update().digest(), the same hex.
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256(text);
 }

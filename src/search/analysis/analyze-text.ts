@@ -2,6 +2,7 @@
 // drop stopwords → Porter stem (the same chain as Anserini's DefaultEnglishAnalyzer).
 import { luceneEnglishStopwords } from './english-stopwords.js';
 import { porterStem } from './porter-stemmer.js';
+import { hashStart, hashStep, TokenTable } from './token-table.js';
 
 export interface AnalyzerOptions {
   stopwords?: ReadonlySet<string>;
@@ -16,6 +17,8 @@ const tokenPattern = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const { stopwords = luceneEnglishStopwords, stem = true } = options;
   // Raw token → its term ('' when dropped): the same token is never normalised or stemmed twice.
+  // ASCII tokens are looked up in place (token-table.ts), others by their string.
+  const table = new TokenTable(200_000);
   const cache = new Map<string, string>();
   const termOf = (raw: string): string => {
     let term = cache.get(raw);
@@ -35,21 +38,34 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       }
       return terms;
     }
-    // ASCII text (most of it): the token pattern scanned by character code, no match objects.
+    // ASCII text (most of it): the token pattern scanned by character code, no match objects; each
+    // token hashed as it is read and looked up without a substring.
     const length = lower.length;
     let index = 0;
     while (index < length) {
       while (index < length && !isAsciiWordCode(lower.charCodeAt(index))) index++;
       if (index === length) break;
       const start = index;
+      let hash = hashStart;
       for (;;) {
-        while (index < length && isAsciiWordCode(lower.charCodeAt(index))) index++;
+        for (; index < length; index++) {
+          const code = lower.charCodeAt(index);
+          if (!isAsciiWordCode(code)) break;
+          hash = hashStep(hash, code);
+        }
         const code = lower.charCodeAt(index);
         // An inner apostrophe or point followed by a letter or digit continues the token.
-        if ((code === 39 || code === 46) && isAsciiWordCode(lower.charCodeAt(index + 1))) index++;
-        else break;
+        if ((code === 39 || code === 46) && isAsciiWordCode(lower.charCodeAt(index + 1))) {
+          hash = hashStep(hash, code);
+          index++;
+        } else break;
       }
-      const term = termOf(lower.slice(start, index));
+      let term = table.find(lower, start, index, hash);
+      if (term === undefined) {
+        const raw = lower.slice(start, index);
+        term = normalise(raw, stopwords, stem);
+        table.keep(raw, hash, term);
+      }
       if (term !== '') terms.push(term);
     }
     return terms;

@@ -5,7 +5,7 @@
 // lengths are exact (Lucene rounds them to one byte), so scores match a textbook implementation.
 import { type Analyzer, analyzeText } from '../analysis/index.js';
 import type { Bm25PackedState, Bm25State } from './bm25-state.js';
-import { type PackedPostings, unpackPostings } from './packed-postings.js';
+import { PostingArena } from './posting-arena.js';
 import { termFrequencies } from './term-frequencies.js';
 
 export interface Bm25Parameters {
@@ -33,9 +33,9 @@ export interface Bm25SearchOptions<T = unknown> {
   filter?: (id: string, value: T | undefined) => boolean;
 }
 
-// Postings are growable typed arrays per term (slot, tf); a removed document's slot is tombstoned and
-// never reused, and the lists are compacted once half their entries are dead. Scores accumulate in a
-// Float64Array indexed by slot, so a query touches no hash maps in its inner loop.
+// Postings are (slot, tf) pairs per term in one arena (posting-arena.ts); a removed document's slot is
+// tombstoned and never reused, and the lists are compacted once half their entries are dead. Scores
+// accumulate in a Float64Array indexed by slot, so a query touches no hash maps in its inner loop.
 export class Bm25Index<T = unknown> {
   readonly k1: number;
   readonly b: number;
@@ -43,12 +43,7 @@ export class Bm25Index<T = unknown> {
   private readonly termIds = new Map<string, number>();
   // A restored index keeps its postings packed (packed-postings.ts) and unpacks a term's list the first
   // time a query or a write touches it: opening a 1M-chunk index decodes no posting at all.
-  private postingSlots: (Int32Array | undefined)[] = [];
-  private postingFrequencies: (Float32Array | undefined)[] = [];
-  private packed: PackedPostings | undefined;
-  private postingLengths: number[] = [];
-  /** Live (not removed) postings per term: the document frequency. */
-  private documentFrequencies: number[] = [];
+  private postings = new PostingArena();
   // id → slot; built lazily after a restore (a restored 1M-chunk index answers queries without it).
   private slotMap: Map<string, number> | undefined = new Map<string, number>();
   private liveCount = 0;
@@ -99,10 +94,11 @@ export class Bm25Index<T = unknown> {
     let length = 0;
     let position = 0;
     // forEach, not for…of: no entry array per term (this loop runs ~50 times per ingested chunk).
+    const postings = this.postings;
     frequencies.forEach((tf, term) => {
       length += tf;
       const termId = this.termIds.get(term) ?? this.newTerm(term);
-      this.append(termId, slot, tf);
+      postings.append(termId, slot, tf);
       terms[position++] = termId;
     });
     this.slotOf.set(id, slot);
@@ -117,12 +113,8 @@ export class Bm25Index<T = unknown> {
   }
 
   private newTerm(term: string): number {
-    const termId = this.postingSlots.length;
+    const termId = this.postings.addTerm();
     this.termIds.set(term, termId);
-    this.postingSlots.push(new Int32Array(4));
-    this.postingFrequencies.push(new Float32Array(4));
-    this.postingLengths.push(0);
-    this.documentFrequencies.push(0);
     return termId;
   }
 
@@ -131,7 +123,7 @@ export class Bm25Index<T = unknown> {
     if (slot === undefined) return false;
     if (this.slotTerms[slot] === undefined) this.rebuildSlotTerms();
     const terms = this.slotTerms[slot]!;
-    for (const termId of terms) this.documentFrequencies[termId]--;
+    for (const termId of terms) this.postings.removedOne(termId);
     this.totalLength -= this.lengths[slot];
     this.slotOf.delete(id);
     this.liveCount--;
@@ -158,16 +150,17 @@ export class Bm25Index<T = unknown> {
     for (const [term, queryFrequency] of termFrequencies(this.analyzer(query))) {
       const termId = this.termIds.get(term);
       if (termId === undefined) continue;
-      const df = this.documentFrequencies[termId];
+      const df = this.postings.documentFrequency(termId);
       if (df === 0) continue;
       const weight = Math.log(1 + (count - df + 0.5) / (df + 0.5)) * queryFrequency;
-      const slots = this.postingSlots[termId] ?? this.unpack(termId);
-      const frequencies = this.postingFrequencies[termId]!;
-      const postings = this.postingLengths[termId];
-      for (let index = 0; index < postings; index++) {
-        const slot = slots[index];
+      const start = this.postings.open(termId);
+      const slots = this.postings.slots;
+      const frequencies = this.postings.frequencies;
+      const end = start + 2 * this.postings.length(termId);
+      for (let at = start; at < end; at += 2) {
+        const slot = slots[at];
         if (this.ids[slot] === undefined) continue;
-        const tf = frequencies[index];
+        const tf = frequencies[at + 1];
         if (scores[slot] === 0) {
           if (touchedCount === touched.length) {
             const grown = new Int32Array(Math.max(1024, touched.length * 2));
@@ -202,17 +195,20 @@ export class Bm25Index<T = unknown> {
   exportState(): Bm25State {
     if (this.deadPostings > 0) this.compact();
     const terms = [...this.termIds.keys()];
-    const postingCounts = Int32Array.from(this.postingLengths);
+    const postings = this.postings;
+    const postingCounts = new Int32Array(terms.length);
     let total = 0;
-    for (const count of postingCounts) total += count;
+    for (let termId = 0; termId < terms.length; termId++)
+      total += postingCounts[termId] = postings.length(termId);
     const slots = new Int32Array(total);
     const frequencies = new Float32Array(total);
     let offset = 0;
     for (let termId = 0; termId < terms.length; termId++) {
-      const count = postingCounts[termId];
-      slots.set((this.postingSlots[termId] ?? this.unpack(termId)).subarray(0, count), offset);
-      frequencies.set(this.postingFrequencies[termId]!.subarray(0, count), offset);
-      offset += count;
+      const start = postings.open(termId);
+      for (let index = 0; index < postingCounts[termId]; index++) {
+        slots[offset] = postings.slots[start + 2 * index];
+        frequencies[offset++] = postings.frequencies[start + 2 * index + 1];
+      }
     }
     return {
       k1: this.k1,
@@ -237,22 +233,21 @@ export class Bm25Index<T = unknown> {
     const index = new Bm25Index<T>({ k1: state.k1, b: state.b, analyzer });
     let offset = 0;
     const packed = 'packed' in state ? state.packed : undefined;
+    let total = 0;
+    for (const count of state.postingCounts)
+      total += packed ? Math.max(2, count + (count >> 3)) : Math.max(2, count);
+    index.postings.reserve(total);
     state.terms.forEach((term, termId) => {
       const count = state.postingCounts[termId];
       index.termIds.set(term, termId);
-      if (packed) {
-        index.postingSlots.push(undefined);
-        index.postingFrequencies.push(undefined);
-      } else {
+      if (packed) index.postings.addPackedTerm(packed, count);
+      else {
         const plain = state as Bm25State;
-        index.postingSlots.push(plain.slots.subarray(offset, offset + count));
-        index.postingFrequencies.push(plain.frequencies.subarray(offset, offset + count));
+        const range = [offset, offset + count] as const;
+        index.postings.addCopiedTerm(plain.slots.subarray(...range), plain.frequencies.subarray(...range));
       }
-      index.postingLengths.push(count);
-      index.documentFrequencies.push(count);
       offset += count;
     });
-    index.packed = packed;
     index.ids = state.ids;
     index.values = new Array(state.ids.length);
     index.lengths = state.lengths.length > 0 ? state.lengths : new Int32Array(1024);
@@ -264,25 +259,15 @@ export class Bm25Index<T = unknown> {
     return index;
   }
 
-  // A term's packed postings as growable arrays (a little room to append).
-  private unpack(termId: number): Int32Array {
-    const count = this.postingLengths[termId];
-    const capacity = Math.max(4, count + (count >> 3));
-    const slots = new Int32Array(capacity);
-    const frequencies = new Float32Array(capacity);
-    unpackPostings(this.packed!, termId, count, slots, frequencies);
-    this.postingSlots[termId] = slots;
-    this.postingFrequencies[termId] = frequencies;
-    return slots;
-  }
-
   // A restored index keeps no per-document term lists (only removal needs them): rebuilt once from the
   // postings the first time a restored document is removed.
   private rebuildSlotTerms(): void {
     const counts = new Int32Array(this.ids.length);
-    for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId] ?? this.unpack(termId);
-      for (let index = 0; index < this.postingLengths[termId]; index++) counts[slots[index]]++;
+    const postings = this.postings;
+    for (let termId = 0; termId < postings.termCount; termId++) {
+      const start = postings.open(termId);
+      const end = start + 2 * postings.length(termId);
+      for (let at = start; at < end; at += 2) counts[postings.slots[at]]++;
     }
     const lists: (Int32Array | undefined)[] = [];
     for (let slot = 0; slot < this.ids.length; slot++) {
@@ -291,10 +276,11 @@ export class Bm25Index<T = unknown> {
       );
     }
     const filled = new Int32Array(this.ids.length);
-    for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId]!;
-      for (let index = 0; index < this.postingLengths[termId]; index++) {
-        const slot = slots[index];
+    for (let termId = 0; termId < postings.termCount; termId++) {
+      const start = postings.open(termId);
+      const end = start + 2 * postings.length(termId);
+      for (let at = start; at < end; at += 2) {
+        const slot = postings.slots[at];
         if (this.slotTerms[slot] === undefined && lists[slot]) lists[slot]![filled[slot]++] = termId;
       }
     }
@@ -337,20 +323,6 @@ export class Bm25Index<T = unknown> {
     return heap.sort((left, right) => (better(left, right) ? -1 : better(right, left) ? 1 : 0));
   }
 
-  private append(termId: number, slot: number, tf: number): void {
-    const length = this.postingLengths[termId];
-    let slots = this.postingSlots[termId] ?? this.unpack(termId);
-    let frequencies = this.postingFrequencies[termId]!;
-    if (length === slots.length) {
-      slots = this.postingSlots[termId] = grown(slots, length * 2);
-      frequencies = this.postingFrequencies[termId] = grown(frequencies, length * 2);
-    }
-    slots[length] = slot;
-    frequencies[length] = tf;
-    this.postingLengths[termId] = length + 1;
-    this.documentFrequencies[termId]++;
-  }
-
   // Renumbers live documents densely and drops dead postings.
   private compact(): void {
     const newSlot = new Int32Array(this.ids.length).fill(-1);
@@ -367,18 +339,20 @@ export class Bm25Index<T = unknown> {
       values.push(this.values[slot]);
       slotTerms.push(this.slotTerms[slot]);
     });
-    for (let termId = 0; termId < this.postingSlots.length; termId++) {
-      const slots = this.postingSlots[termId] ?? this.unpack(termId);
-      const frequencies = this.postingFrequencies[termId]!;
-      let kept = 0;
-      for (let index = 0; index < this.postingLengths[termId]; index++) {
-        const slot = newSlot[slots[index]];
+    const postings = this.postings;
+    for (let termId = 0; termId < postings.termCount; termId++) {
+      const start = postings.open(termId);
+      const { slots, frequencies } = postings;
+      const end = start + 2 * postings.length(termId);
+      let kept = start;
+      for (let at = start; at < end; at += 2) {
+        const slot = newSlot[slots[at]];
         if (slot < 0) continue;
         slots[kept] = slot;
-        frequencies[kept] = frequencies[index];
-        kept++;
+        frequencies[kept + 1] = frequencies[at + 1];
+        kept += 2;
       }
-      this.postingLengths[termId] = kept;
+      postings.setLength(termId, (kept - start) / 2);
     }
     this.ids = ids;
     this.values = values;

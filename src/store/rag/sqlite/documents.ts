@@ -4,6 +4,7 @@ import {
   type ChunkRow,
   type CollectionRow,
   checkFilterKey,
+  chunkRecord,
   decodeTerms,
   encodeTerms,
   toChunk,
@@ -96,7 +97,7 @@ export function createSqliteRagDocumentRepository(db: SqliteDatabase): RagDocume
         ).lastInsertRowid,
       );
       log.add(collectionId, 'chunk', rowId, true);
-      added.push({ ...chunk, id: rowId, documentId, source: document.source, ordinal });
+      added.push(chunkRecord(chunk, rowId, documentId, document.source, ordinal));
     });
     return { documentId, added, removed, kept };
   };
