@@ -38,6 +38,7 @@ export {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 export { syntheticSafeScary } from './synthetic-safe-scary.js';
+export { syntheticShortChat } from './synthetic-short-chat.js';
 export { syntheticToxic } from './synthetic-toxic.js';
 export {
   type GuardTask,

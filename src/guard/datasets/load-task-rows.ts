@@ -18,6 +18,7 @@ import {
   syntheticRolePlay,
 } from './synthetic-prompts.js';
 import { syntheticSafeScary } from './synthetic-safe-scary.js';
+import { syntheticShortChat } from './synthetic-short-chat.js';
 import { syntheticToxic } from './synthetic-toxic.js';
 import type { TaskRow } from './task-rows.js';
 
@@ -275,6 +276,7 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     ...syntheticSafeScary(),
     ...syntheticHarmful(),
     ...syntheticToxic(),
+    ...syntheticShortChat(),
     // Last: harmful-task rows only, so no group of the other tasks' rows is renamed.
     ...syntheticHazardRequests(),
   ];

