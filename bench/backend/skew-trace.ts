@@ -10,7 +10,7 @@
 // that write (the lean simulator reports it with the next chunk), which is what the done-means asks.
 // Env: BENCH_STREAMS=1000, BENCH_PLACEMENTS=isolated (or pinned, thread, spin; a list runs each in turn),
 // BENCH_SLICES=0.2 (ms per parsing pass; 0 = one pass for all, as before), BENCH_ROUNDS=1,
-// BENCH_ITL_MS=50, BENCH_CHUNKS=20, BENCH_SCHED=1, BENCH_WIRE_NICE (unset), BENCH_RT (unset).
+// BENCH_ITL_MS=50, BENCH_CHUNKS=20, BENCH_SCHED=0, BENCH_WIRE_NICE (unset), BENCH_RT (unset).
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -41,9 +41,10 @@ const placements = (process.env.BENCH_PLACEMENTS ?? 'isolated').split(',');
 // the real-time FIFO class for the measured run, so that other work on core 0 does not preempt it.
 const rtPriority = Number(process.env.BENCH_RT ?? 0);
 const itlMs = Number(process.env.BENCH_ITL_MS ?? 50);
-// The wire thread reads its scheduler counters with each batch (~1 per ms) to explain its stalls;
-// BENCH_SCHED=0 turns that off.
-const withSched = process.env.BENCH_SCHED !== '0';
+// BENCH_SCHED=1: the wire thread reads its scheduler counters with each batch (~1 per ms) to explain
+// its stalls. Off by default: the reads allocate, and with them on the wire thread made one ~3.7 ms
+// collection inside every measured run (none without them; docs/benchmarks.md, fifth pass).
+const withSched = process.env.BENCH_SCHED === '1';
 // BENCH_WIRE_NICE=<n> (e.g. -10): the wire thread's nice value in every placement with one (a
 // normal-class priority; below 0 needs CAP_SYS_NICE), so that it preempts other work on its core sooner
 // when woken. Unset: left as it is, except in placement `nice` (-10).
