@@ -9,32 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Embedder } from '../../src/rag/index.js';
+import { benchDocuments, precomputedEmbedder } from './ingest-documents.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
-
-// The documents and embedder of bench/rag/ingest.ts (a script: not importable without running it).
-function benchDocuments(texts: readonly string[]) {
-  const documents = [];
-  for (let start = 0; start < texts.length; start += 10) {
-    documents.push({
-      source: `doc-${start}`,
-      format: 'text' as const,
-      metadata: { shard: start % 7 },
-      sections: texts.slice(start, start + 10).map((text) => ({ text, metadata: {} })),
-    });
-  }
-  return documents;
-}
-function precomputedEmbedder(corpus: ReturnType<typeof syntheticCorpus>): Embedder {
-  const vectorOf = new Map(corpus.texts.map((text, index) => [text, corpus.vectors[index]]));
-  for (const query of corpus.queries) vectorOf.set(query.text, query.vector);
-  return {
-    id: 'precomputed:384',
-    async embed(texts) {
-      return texts.map((text) => vectorOf.get(text) ?? new Float32Array(384));
-    },
-  };
-}
 
 const size = Number(process.env.RAG_INGEST_SIZE ?? 12_000);
 const other = process.env.RAG_COMPARE_TREE;

@@ -8,8 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Embedder, openRagCollection } from '../../src/rag/index.js';
+import { openRagCollection } from '../../src/rag/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { benchDocuments, precomputedEmbedder } from './ingest-documents.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 import { sampleThreadCpu } from './thread-cpu.js';
 
@@ -39,31 +40,6 @@ async function measure(run: () => Promise<void>): Promise<Timing> {
     cpu: (used.user + used.system) / 1e6,
     system: used.system / 1e6,
     threads: perThread,
-  };
-}
-
-/** The documents the scale bench ingests: 10 chunks each, one chunk per section. */
-export function benchDocuments(texts: readonly string[]) {
-  const documents = [];
-  for (let start = 0; start < texts.length; start += 10) {
-    documents.push({
-      source: `doc-${start}`,
-      format: 'text' as const,
-      metadata: { shard: start % 7 },
-      sections: texts.slice(start, start + 10).map((text) => ({ text, metadata: {} })),
-    });
-  }
-  return documents;
-}
-
-export function precomputedEmbedder(corpus: ReturnType<typeof syntheticCorpus>): Embedder {
-  const vectorOf = new Map(corpus.texts.map((text, index) => [text, corpus.vectors[index]]));
-  for (const query of corpus.queries) vectorOf.set(query.text, query.vector);
-  return {
-    id: 'precomputed:384',
-    async embed(texts) {
-      return texts.map((text) => vectorOf.get(text) ?? new Float32Array(384));
-    },
   };
 }
 

@@ -57,13 +57,20 @@ export function packPostings(state: Bm25State): PackedPostings {
   };
 }
 
-/** Writes term `termId`'s `count` postings into `slots` and `frequencies` (at least `count` long). */
+/**
+ * Writes term `termId`'s `count` postings into `slots` and `frequencies`: posting `i`'s slot at
+ * `slotStart + i * stride`, its frequency at `frequencyStart + i * stride` (stride 2 fills an interleaved
+ * slot/tf arena whose two views share one buffer).
+ */
 export function unpackPostings(
   packed: PackedPostings,
   termId: number,
   count: number,
   slots: Int32Array,
   frequencies: Float32Array,
+  slotStart = 0,
+  frequencyStart = 0,
+  stride = 1,
 ): void {
   const bytes = packed.slotBytes;
   let position = packed.slotOffsets[termId];
@@ -78,10 +85,14 @@ export function unpackPostings(
       shift += 7;
     }
     slot += gap;
-    slots[index] = slot;
+    slots[slotStart + index * stride] = slot;
   }
-  const start = packed.frequencyOffsets[termId];
-  frequencies.set(packed.frequencies.subarray(start, start + count));
+  const first = packed.frequencyOffsets[termId];
+  const tfs = packed.frequencies;
+  if (stride === 1) frequencies.set(tfs.subarray(first, first + count), frequencyStart);
+  else
+    for (let index = 0; index < count; index++)
+      frequencies[frequencyStart + index * stride] = tfs[first + index];
 }
 
 export function cumulative(counts: Int32Array): Float64Array {

@@ -9,7 +9,7 @@
 // reclaimed when the arena needs room and holes exceed half of what the lists hold (repacked into a new
 // buffer instead of growing), so the buffer stays within ~2.25× the lists' capacity. A restored index's lists stay packed (packed-postings.ts)
 // until first used: `open` unpacks a term into the arena then.
-import type { PackedPostings } from './packed-postings.js';
+import { type PackedPostings, unpackPostings } from './packed-postings.js';
 
 /** Capacity marker of a term whose postings are still packed. */
 const packedMarker = -1;
@@ -131,27 +131,7 @@ export class PostingArena {
     const head = termId << 2;
     const count = this.heads[head + 1];
     const start = this.allocate(head, 0, Math.max(2, count + (count >> 3)));
-    const packed = this.packed!;
-    const bytes = packed.slotBytes;
-    const slots = this.slots;
-    let position = packed.slotOffsets[termId];
-    let slot = 0;
-    for (let index = 0; index < count; index++) {
-      let byte = bytes[position++];
-      let gap = byte & 0x7f;
-      let shift = 7;
-      while (byte & 0x80) {
-        byte = bytes[position++];
-        gap |= (byte & 0x7f) << shift;
-        shift += 7;
-      }
-      slot += gap;
-      slots[start + 2 * index] = slot;
-    }
-    const tfs = packed.frequencies;
-    const first = packed.frequencyOffsets[termId];
-    const frequencies = this.frequencies;
-    for (let index = 0; index < count; index++) frequencies[start + 2 * index + 1] = tfs[first + index];
+    unpackPostings(this.packed!, termId, count, this.slots, this.frequencies, start, start + 1, 2);
   }
 
   // A region of `capacity` pairs at the arena's end for the list at `head`, its first `keep` pairs
