@@ -2,18 +2,12 @@
 // (keep-alive reuse, one re-send on a stale reused connection, a clear failure on a reset fresh one), and
 // what it is for: a read is stamped when it arrives even while the main thread is busy.
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Exchange, readClock } from './raw-pool.js';
+import { type ContractServer, get, startContractServer } from './pool-contract.test-helpers.js';
 import { ThreadedPool } from './threaded-pool.js';
 
-let server: net.Server;
-let origin: URL;
-let connections = 0;
-const sockets = new Set<net.Socket>();
-/** 'drop-second': a connection's second request is answered by closing it; 'reset': every request. */
-let mode: 'drop-second' | 'reset' = 'drop-second';
+let server: ContractServer;
 
 /** A server on a thread of its own (so that it writes while this thread is busy): a chunked answer in
  * two chunks 60 ms apart. Resolves to its origin and a stop function. */
@@ -33,65 +27,29 @@ async function streamServer(): Promise<{ origin: URL; stop: () => Promise<number
 }
 
 beforeAll(async () => {
-  server = net.createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    let requests = 0;
-    socket.on('data', (bytes) => {
-      for (let at = bytes.indexOf('\r\n\r\n'); at >= 0; at = bytes.indexOf('\r\n\r\n', at + 4)) {
-        requests++;
-        if (mode === 'reset' || requests === 2) return void socket.destroy();
-        socket.write('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = new URL(`http://127.0.0.1:${(server.address() as net.AddressInfo).port}`);
+  server = await startContractServer();
 });
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** One GET; the body and, per body piece, its stamp (readClock.now) and when this thread handled it. */
-function get(pool: ThreadedPool, onBody?: (stamp: number, handled: number) => void): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    let status = 0;
-    const exchange: Exchange = {
-      onHead: (code) => {
-        status = code;
-      },
-      onBody: (bytes, start, end) => {
-        body += bytes.toString('latin1', start, end);
-        onBody?.(readClock.now, performance.now());
-      },
-      onEnd: () => resolve(`${status} ${body}`),
-      onError: (error) => resolve(`error ${error.message}`),
-    };
-    pool.send(Buffer.from('GET / HTTP/1.1\r\nhost: x\r\n\r\n'), exchange);
-  });
-}
+afterAll(() => server.close());
 
 describe('ThreadedPool', () => {
   it('reuses a connection and sends again, once, when the reused one was closed', async () => {
-    mode = 'drop-second';
-    connections = 0;
-    const pool = new ThreadedPool(origin, 5_000);
+    server.mode = 'drop-second';
+    server.connections = 0;
+    const pool = new ThreadedPool(server.origin, 5_000);
     try {
       expect(await get(pool)).toBe('200 ok');
       expect(await get(pool)).toBe('200 ok'); // the kept-alive connection is dropped: sent again
-      expect(connections).toBe(2);
+      expect(server.connections).toBe(2);
       expect(await get(pool)).toBe('200 ok'); // and again on the second connection
-      expect(connections).toBe(3);
+      expect(server.connections).toBe(3);
     } finally {
       await pool.close();
     }
   });
 
   it('reports a reset of a fresh connection instead of sending again', async () => {
-    mode = 'reset';
-    const pool = new ThreadedPool(origin, 5_000);
+    server.mode = 'reset';
+    const pool = new ThreadedPool(server.origin, 5_000);
     try {
       expect(await get(pool)).toMatch(/^error /);
     } finally {
@@ -158,8 +116,8 @@ describe('ThreadedPool', () => {
   });
 
   it('collects its garbage between runs on request and works on after it', async () => {
-    mode = 'drop-second';
-    const pool = new ThreadedPool(origin, 5_000);
+    server.mode = 'drop-second';
+    const pool = new ThreadedPool(server.origin, 5_000);
     try {
       expect(await get(pool)).toBe('200 ok');
       const collections = pool.wireGc[0];
@@ -175,8 +133,8 @@ describe('ThreadedPool', () => {
   });
 
   it('tells its kernel thread id (Linux) and fails requests after close', async () => {
-    mode = 'drop-second';
-    const pool = new ThreadedPool(origin, 5_000);
+    server.mode = 'drop-second';
+    const pool = new ThreadedPool(server.origin, 5_000);
     const tid = await pool.wireThreadId;
     if (process.platform === 'linux') {
       expect(tid).toBeGreaterThan(0);
