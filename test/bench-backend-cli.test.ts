@@ -31,6 +31,10 @@ function gantry(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
+/** `gantry bench backend` against the simulator, model `m`, with more arguments. */
+const backend = (args: string[]) =>
+  gantry(['bench', 'backend', '--url', simulator.baseURL, '--model', 'm', ...args]);
+
 describe('gantry bench backend', () => {
   it('compares backends side by side and writes JSON and HTML', async () => {
     const json = join(dir, 'r.json');
@@ -80,13 +84,7 @@ describe('gantry bench backend', () => {
   }, 120_000);
 
   it('sends non-streamed requests with --no-stream (TTFT is the whole latency, no ITL)', async () => {
-    const { code, stdout, stderr } = await gantry([
-      'bench',
-      'backend',
-      '--url',
-      simulator.baseURL,
-      '--model',
-      'm',
+    const { code, stdout, stderr } = await backend([
       '-n',
       '8',
       '--concurrency',
@@ -116,13 +114,7 @@ describe('gantry bench backend', () => {
 
   it('streams through the wire thread (--wire-cpu, --wire-spin, --wire-nice), and says so when it cannot place it', async () => {
     const run = (...wire: string[]) =>
-      gantry([
-        'bench',
-        'backend',
-        '--url',
-        simulator.baseURL,
-        '--model',
-        'm',
+      backend([
         '-n',
         '6',
         '--concurrency',
@@ -157,28 +149,10 @@ describe('gantry bench backend', () => {
     expect(spinning.metrics.completed).toBe(6);
     expect(spinning.metrics.itlMs.count).toBe(30);
     expect(spinning.metrics.itlMs.p50).toBeGreaterThanOrEqual(4);
-    const bad = await gantry([
-      'bench',
-      'backend',
-      '--url',
-      simulator.baseURL,
-      '--model',
-      'm',
-      '--wire-cpu',
-      'x',
-    ]);
+    const bad = await backend(['--wire-cpu', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--wire-cpu must be a CPU number');
-    const badNice = await gantry([
-      'bench',
-      'backend',
-      '--url',
-      simulator.baseURL,
-      '--model',
-      'm',
-      '--wire-nice',
-      '-30',
-    ]);
+    const badNice = await backend(['--wire-nice', '-30']);
     expect(badNice.code).toBe(2);
     expect(badNice.stderr).toContain('--wire-nice must be a nice value from -20 to 19');
   }, 120_000);
@@ -187,16 +161,7 @@ describe('gantry bench backend', () => {
     const { code, stderr } = await gantry(['bench', 'backend', '--model', 'm']);
     expect(code).toBe(2);
     expect(stderr).toContain('needs --url');
-    const bad = await gantry([
-      'bench',
-      'backend',
-      '--url',
-      simulator.baseURL,
-      '--model',
-      'm',
-      '--goodput',
-      'ttft=5',
-    ]);
+    const bad = await backend(['--goodput', 'ttft=5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('ttft=5');
   }, 120_000);
