@@ -233,10 +233,7 @@ export class Bm25Index<T = unknown> {
     const index = new Bm25Index<T>({ k1: state.k1, b: state.b, analyzer });
     let offset = 0;
     const packed = 'packed' in state ? state.packed : undefined;
-    let total = 0;
-    for (const count of state.postingCounts)
-      total += packed ? Math.max(2, count + (count >> 3)) : Math.max(2, count);
-    index.postings.reserve(total);
+    index.postings.reserveFor(state.postingCounts, packed !== undefined);
     state.terms.forEach((term, termId) => {
       const count = state.postingCounts[termId];
       index.termIds.set(term, termId);

@@ -14,6 +14,11 @@ import { type PackedPostings, unpackPostings } from './packed-postings.js';
 /** Capacity marker of a term whose postings are still packed. */
 const packedMarker = -1;
 
+/** Pairs a list of `count` postings gets when copied in from a plain state. */
+const copiedCapacity = (count: number) => Math.max(2, count);
+/** Pairs a packed list of `count` postings gets when unpacked: a little room to append. */
+const unpackedCapacity = (count: number) => Math.max(2, count + (count >> 3));
+
 export class PostingArena {
   /** Posting pairs: slot at even offsets; tf (float32 bits) at odd ones, read through `frequencies`. */
   slots: Int32Array;
@@ -36,10 +41,14 @@ export class PostingArena {
   }
 
   /**
-   * Makes room for `pairs` more pairs without growing again: a restored index reserves what unpacking
-   * every list would take, so first queries never copy the arena (untouched pages cost no memory).
+   * Makes room, before a restore adds its terms, for every list of `counts` at the capacity it will
+   * have (unpacked on first use when `packed`, else copied), so first queries never copy the arena
+   * (untouched pages cost no memory).
    */
-  reserve(pairs: number): void {
+  reserveFor(counts: ArrayLike<number>, packed: boolean): void {
+    let pairs = 0;
+    for (let termId = 0; termId < counts.length; termId++)
+      pairs += packed ? unpackedCapacity(counts[termId]) : copiedCapacity(counts[termId]);
     const size = this.used + 2 * pairs;
     if (size > this.slots.length) {
       this.slots = grownInt32(this.slots, Math.ceil(size / 1024) * 1024);
@@ -69,7 +78,7 @@ export class PostingArena {
   addCopiedTerm(slots: Int32Array, frequencies: Float32Array): number {
     const termId = this.addTerm();
     const count = slots.length;
-    const start = this.allocate(termId << 2, 0, Math.max(2, count));
+    const start = this.allocate(termId << 2, 0, copiedCapacity(count));
     for (let index = 0; index < count; index++) {
       this.slots[start + 2 * index] = slots[index];
       this.frequencies[start + 2 * index + 1] = frequencies[index];
@@ -130,7 +139,7 @@ export class PostingArena {
   private unpack(termId: number): void {
     const head = termId << 2;
     const count = this.heads[head + 1];
-    const start = this.allocate(head, 0, Math.max(2, count + (count >> 3)));
+    const start = this.allocate(head, 0, unpackedCapacity(count));
     unpackPostings(this.packed!, termId, count, this.slots, this.frequencies, start, start + 1, 2);
   }
 
