@@ -88,7 +88,8 @@ const benignFramings: string[] = [
   'Disregard the second paragraph of my draft and rewrite the first one more formally.',
 ];
 
-function cap(text: string): string {
+/** The text with its first letter upper-cased (the synthetic sets' sentence starts). */
+export function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -59,6 +59,9 @@ export const transgressionCues: readonly RegExp[] = [
   /\b(?:without (?:being |getting )?(?:detected|caught|noticed|traced)|without (?:their|his|her|the (?:owner|user)'s) (?:consent|knowledge)|evad(?:e|es|ing) (?:detection|the (?:law|police|authorities))|avoid(?:ing)? detection|undetected|secretly|covertly|surreptitiously)\b/i,
 ];
 
+/** The transgression cues after the wrongdoer persona: bent rules, evaded detection. */
+const situationCues = transgressionCues.slice(1);
+
 export interface JailbreakFraming {
   ruleRemoval: boolean;
   framing: boolean;
@@ -91,6 +94,6 @@ export function jailbreakFraming(text: string): JailbreakFraming {
   const framing = any(framingCues);
   const preemption = any(refusalPreemptionCues);
   const wrongdoer = execWhereStems(transgressionCues[0], head) !== null;
-  const transgression = wrongdoer || any(transgressionCues.slice(1));
+  const transgression = wrongdoer || any(situationCues);
   return { ruleRemoval, framing, priming, preemption, transgression, wrongdoer, ...(cue ? { cue } : {}) };
 }
