@@ -50,6 +50,12 @@ const withSched = process.env.BENCH_SCHED === '1';
 // when woken. Unset: left as it is, except in placement `nice` (-10).
 const wireNice = process.env.BENCH_WIRE_NICE === undefined ? undefined : Number(process.env.BENCH_WIRE_NICE);
 const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
+// On a machine with more cores: BENCH_WIRE_CORE (default 0) is "core 0" of the layouts above (the wire
+// thread's, or the main thread's), BENCH_MAIN_CORE (default 1) is "core 1" (the other threads'), and
+// BENCH_SIM_CORE (default 1) the simulator's; give the simulator a core of its own there.
+const wireCore = Number(process.env.BENCH_WIRE_CORE ?? 0);
+const mainCore = Number(process.env.BENCH_MAIN_CORE ?? 1);
+const simCore = Number(process.env.BENCH_SIM_CORE ?? 1);
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const f = (n: number, d = 3) => n.toFixed(d);
 const load = () =>
@@ -61,18 +67,18 @@ const load = () =>
 async function place(placement: string, wireTid?: number): Promise<string> {
   if (placement === 'thread' || placement === 'spin' || placement === 'nice') {
     if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
-    const placed = await isolateThread(wireTid, [0], [1]);
+    const placed = await isolateThread(wireTid, [wireCore], [mainCore]);
     return placed.ok
-      ? `${placement} (wire thread${placement === 'spin' ? ', spinning,' : ''} alone on core 0, main and ${placed.moved.length - 1} other threads on core 1)`
+      ? `${placement} (wire thread${placement === 'spin' ? ', spinning,' : ''} alone on core ${wireCore}, main and ${placed.moved.length - 1} other threads on core ${mainCore}; simulator on core ${simCore})`
       : `thread FAILED: ${placed.reason}`;
   }
   if (placement === 'pinned') {
-    const failed = placeAllThreads([0]);
-    return failed ? `pinned: ${failed}` : 'pinned (all threads on core 0)';
+    const failed = placeAllThreads([wireCore]);
+    return failed ? `pinned: ${failed}` : `pinned (all threads on core ${wireCore})`;
   }
-  const placed = await isolateMainThread([0], [1]);
+  const placed = await isolateMainThread([wireCore], [mainCore]);
   return placed.ok
-    ? `isolated (main thread on core 0, ${placed.moved.length} other threads on core 1)`
+    ? `isolated (main thread on core ${wireCore}, ${placed.moved.length} other threads on core ${mainCore})`
     : `isolated FAILED: ${placed.reason}`;
 }
 
@@ -415,7 +421,7 @@ try {
   );
   const sim = await start(
     ['bin/run-ts.js', 'bench/backend/lean-simulator.ts', JSON.stringify({ ttftMs: 50, itlMs, tokens })],
-    { core: 1 },
+    { core: simCore },
   );
   started.push(sim);
   // Under `chrt` the simulator inherits the real-time class; BENCH_SIM_NORMAL=1 puts it back in the

@@ -13,10 +13,10 @@ export interface Started {
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
 const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim() || 100);
 
-/** Starts `node <args>` pinned to `core` (when taskset exists) and waits for "listening <url>". */
+/** Starts `node <args>` pinned to `core` (a core or a taskset list, when taskset exists) and waits for "listening <url>". */
 export function start(
   args: string[],
-  options: { core?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { core?: number | string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<Started> {
   const command = hasTaskset && options.core !== undefined ? 'taskset' : process.execPath;
   const argv =

@@ -16,7 +16,8 @@
 // BENCH_NODE_FLAGS="--max-semi-space-size=64" (node flags, space-separated) adds two targets: the bare
 // proxy and the gateway, both started with those flags (apples to apples), and prints the gateway's
 // ratio with both at default flags and with both under the flags, plus each one's flags ÷ default.
-// Cores: the proxies on core 0, the upstream and wrk on core 1 (taskset), as in run.ts.
+// Cores: the proxies on core 0, the upstream and wrk on core 1 (taskset), as in run.ts; on a machine with
+// more cores BENCH_PROXY_CORE, BENCH_UPSTREAM_CORE and BENCH_WRK_CORE give each its own (taskset lists).
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -37,8 +38,9 @@ const baseCommit = process.env.BENCH_BASE;
 const concurrent = process.env.BENCH_MODE === 'concurrent';
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 const flagged = (label: string) => `${label} ${nodeFlags.join(' ')}`;
-const proxyCore = 0;
-const loadCore = 1;
+const proxyCore = process.env.BENCH_PROXY_CORE ?? 0;
+const loadCore = process.env.BENCH_UPSTREAM_CORE ?? 1;
+const wrkCore = process.env.BENCH_WRK_CORE ?? loadCore;
 
 interface Target {
   label: string;
@@ -105,7 +107,7 @@ try {
       connections,
       seconds: length,
       env: { BENCH_KEY: t.key },
-      core: loadCore,
+      core: wrkCore,
     });
     const cpu = cpuSecondsExact(t.server.pid) - before;
     return {

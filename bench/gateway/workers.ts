@@ -36,14 +36,15 @@ export function childrenOf(pid: number): number[] {
   }
 }
 
-export async function serve(config: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['bin/gantry.js', '-c', config, 'serve', '--workers', String(workers)],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+/** Starts `gantry serve --workers N`; `cpus` (a taskset list) pins the primary and its workers. */
+export async function serve(
+  config: string,
+  workers: number,
+  cpus?: string,
+): Promise<{ child: ChildProcess; url: string }> {
+  const argv = [process.execPath, 'bin/gantry.js', '-c', config, 'serve', '--workers', String(workers)];
+  const command = cpus === undefined ? argv : ['taskset', '-c', cpus, ...argv];
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr?.on('data', (d: Buffer) => {
     log += d.toString();

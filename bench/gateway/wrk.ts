@@ -30,12 +30,15 @@ export async function runWrk(options: {
   seconds: number;
   env?: NodeJS.ProcessEnv;
   measuredPid?: number;
-  core?: number;
+  /** A core or a taskset list for wrk. */
+  core?: number | string;
+  /** wrk threads (default 1). */
+  threads?: number;
 }): Promise<LoadResult> {
-  const { label, url, connections, seconds, env = {}, measuredPid, core } = options;
+  const { label, url, connections, seconds, env = {}, measuredPid, core, threads = 1 } = options;
   const args = [
     '-t',
-    '1',
+    String(threads),
     '-c',
     String(connections),
     '-d',

@@ -1,0 +1,155 @@
+// `node bin/run-ts.js bench/gateway/many-cores.ts`: issue 23 item 6 on a machine with more cores than
+// this project's 2: `gantry serve --workers N` as users run it (auth required, a stored key with limits
+// and a budget, usage rows with the span in them, metrics, tracing at its default), its primary and
+// workers pinned to N cores of their own, the fake upstreams and wrk on other cores, so that the figure
+// is what N dedicated cores serve. Per N: requests/s, latency, errors, and CPU µs per request over the
+// workers (from /proc), hence requests/s per worker core.
+// Env (taskset lists): BENCH_WORKERS=1,2,4,8; BENCH_SERVE_CORES=0-7 (the first N of them for N workers);
+// BENCH_UPSTREAM_CORES=8,9,10,11 (one fake upstream process on each, the route spread over them);
+// BENCH_WRK_CORES=12-15, BENCH_WRK_THREADS=4, BENCH_CONNECTIONS=256, BENCH_SECONDS=5; BENCH_REDIS=1 adds a
+// run per N with the limits in Redis (leased), when redis-server is on the PATH.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCpuList } from '../../src/bench-backend/thread-placement.js';
+import { freePort, startRedisServer } from '../../test/redis-server.js';
+import { benchGateway } from './bench-config.js';
+import { cpuSeconds, type Started, start, stop } from './processes.js';
+import { childrenOf, serve, stopServe } from './workers.js';
+import { runWrk } from './wrk.js';
+
+const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4,8').split(',').map(Number);
+const serveCores = parseCpuList(process.env.BENCH_SERVE_CORES ?? '0-7');
+const upstreamCores = parseCpuList(process.env.BENCH_UPSTREAM_CORES ?? '8,9,10,11');
+const wrkCores = process.env.BENCH_WRK_CORES ?? '12-15';
+const wrkThreads = Number(process.env.BENCH_WRK_THREADS ?? 4);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 256);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const withRedis = process.env.BENCH_REDIS === '1';
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+if (Math.max(...workerCounts) > serveCores.length) {
+  process.stderr.write(
+    `BENCH_WORKERS asks for ${Math.max(...workerCounts)} workers but BENCH_SERVE_CORES lists ${serveCores.length} cores: give each worker a core\n`,
+  );
+  process.exit(2);
+}
+
+interface Row {
+  label: string;
+  cores: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  workerMicros: number;
+  primaryMicros: number;
+}
+
+const upstreams: Started[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'gantry-bench-many-cores-'));
+const redis = withRedis ? await startRedisServer().catch(() => undefined) : undefined;
+const rows: Row[] = [];
+try {
+  out(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}); node ${process.version}; load ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const core of upstreamCores)
+    upstreams.push(await start(['bin/run-ts.js', 'bench/gateway/fake-upstream.ts'], { core }));
+  const base = benchGateway(upstreams[0].url);
+  const gateway = {
+    ...base,
+    upstreams: Object.fromEntries(upstreams.map((u, i) => [`u${i}`, { baseURL: `${u.url}/v1` }])),
+    routes: {
+      bench: {
+        strategy: 'least-outstanding',
+        targets: upstreams.map((_, i) => ({ upstream: `u${i}`, model: 'gpt-4o-mini' })),
+      },
+    },
+  };
+  const variants = workerCounts.flatMap((workers) => [
+    { workers, state: undefined as Record<string, unknown> | undefined, label: `--workers ${workers}` },
+    ...(redis
+      ? [
+          {
+            workers,
+            state: { kind: 'redis', url: redis.url, prefix: `leased${workers}:` },
+            label: `--workers ${workers}, limits in Redis (leased)`,
+          },
+        ]
+      : []),
+  ]);
+  for (const [index, variant] of variants.entries()) {
+    const config = join(folder, `gantry-${index}.config.json`);
+    writeFileSync(
+      config,
+      JSON.stringify({
+        database: { path: join(folder, `gantry-${index}.db`) },
+        server: { port: await freePort() },
+        gateway: { ...gateway, ...(variant.state ? { state: variant.state } : {}) },
+      }),
+    );
+    const created = spawnSync(
+      process.execPath,
+      [
+        ...['bin/gantry.js', '-c', config, 'keys', 'create', '--name', 'bench'],
+        ...['--rpm', '1000000000', '--tpm', '1000000000000', '--concurrent', '100000'],
+        ...['--daily-budget', '1000000000', '--json'],
+      ],
+      { encoding: 'utf8' },
+    );
+    if (created.status !== 0) throw new Error(`gantry keys create failed: ${created.stderr}`);
+    const key = (JSON.parse(created.stdout) as { key: string }).key;
+    const cores = serveCores.slice(0, variant.workers).join(',');
+    const { child, url } = await serve(config, variant.workers, cores);
+    try {
+      const primary = child.pid ?? 0;
+      const workerPids = variant.workers > 1 ? childrenOf(primary) : [primary];
+      const wrk = { url, connections, env: { BENCH_KEY: key }, core: wrkCores, threads: wrkThreads };
+      await runWrk({ ...wrk, label: 'warm-up', seconds: 2 });
+      const cpu = () => ({
+        workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+        primary: variant.workers > 1 ? cpuSeconds(primary) : 0,
+      });
+      const before = cpu();
+      const load = await runWrk({ ...wrk, label: variant.label, seconds });
+      const after = cpu();
+      const perRequest = (s: number) => (s * 1e6) / Math.max(1, load.requests);
+      const row: Row = {
+        label: variant.label,
+        cores,
+        requestsPerSecond: load.requestsPerSecond,
+        p50: load.p50,
+        p99: load.p99,
+        errors: load.errors,
+        workerMicros: perRequest(after.workers - before.workers),
+        primaryMicros: perRequest(after.primary - before.primary),
+      };
+      rows.push(row);
+      out(
+        `${row.label}: ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, errors ${row.errors}, workers ${row.workerMicros.toFixed(1)} µs/req`,
+      );
+    } finally {
+      await stopServe(child);
+    }
+  }
+} finally {
+  for (const u of upstreams) await stop(u);
+  await redis?.stop();
+  rmSync(folder, { recursive: true, force: true });
+}
+
+out(
+  `\nfake upstreams on cores ${upstreamCores.join(',')}; wrk -t ${wrkThreads} -c ${connections} on cores ${wrkCores}; ${seconds} s per run`,
+);
+out(
+  '| serve | serve cores | req/s | p50 ms | p99 ms | errors | workers CPU µs/req | primary CPU µs/req | req/s per worker core |',
+);
+out('|---|---|---|---|---|---|---|---|---|');
+for (const r of rows)
+  out(
+    `| ${r.label} | ${r.cores} | ${Math.round(r.requestsPerSecond)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${r.workerMicros.toFixed(1)} | ${r.primaryMicros.toFixed(1)} | ${Math.round(1e6 / r.workerMicros)} |`,
+  );
