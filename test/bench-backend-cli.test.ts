@@ -112,7 +112,7 @@ describe('gantry bench backend', () => {
     }
   }, 120_000);
 
-  it('streams through the wire thread (--wire-cpu, --wire-spin, --wire-nice), and says so when it cannot place it', async () => {
+  it('streams through the wire thread (--wire-cpu, --wire-spin, --wire-nice, several wire threads), and says so when it cannot place it', async () => {
     const run = (...wire: string[]) =>
       backend([
         '-n',
@@ -149,9 +149,23 @@ describe('gantry bench backend', () => {
     expect(spinning.metrics.completed).toBe(6);
     expect(spinning.metrics.itlMs.count).toBe(30);
     expect(spinning.metrics.itlMs.p50).toBeGreaterThanOrEqual(4);
+    // Two wire threads, the requests dealt out over them; a CPU list no machine has: unplaced, said why.
+    const two = await run('--wire-cpu', '4094,4095');
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).toMatch(/--wire-cpu 4094,4095 not applied/);
+    const [sharded] = JSON.parse(two.stdout) as (typeof result)[];
+    expect(sharded.metrics.completed).toBe(6);
+    expect(sharded.metrics.totalOutputTokens).toBe(36);
+    expect(sharded.metrics.itlMs.count).toBe(30);
     const bad = await backend(['--wire-cpu', 'x']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--wire-cpu must be a CPU number');
+    expect(bad.stderr).toContain('--wire-cpu must be a CPU number or list');
+    const mismatch = await backend(['--wire-cpu', '0,1', '--wire-threads', '3']);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('--wire-cpu lists 2 CPU(s) but --wire-threads asks for 3 threads');
+    const half = await backend(['--wire-threads', '1.5']);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('--wire-threads must be a whole number');
     const badNice = await backend(['--wire-nice', '-30']);
     expect(badNice.code).toBe(2);
     expect(badNice.stderr).toContain('--wire-nice must be a nice value from -20 to 19');

@@ -18,12 +18,13 @@ import v8 from 'node:v8';
 import { runLoad, summarise, syntheticPrompts } from '../../src/bench-backend/index.js';
 import {
   isolateMainThread,
-  isolateThread,
+  isolateThreads,
   niceThread,
+  parseCpuList,
   placeAllThreads,
   realtimeMainThread,
 } from '../../src/bench-backend/thread-placement.js';
-import { ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
+import { ShardedPool, ThreadedPool, wireTiming, wireTrace } from '../../src/bench-backend/wire/index.js';
 import { type Started, start, stop } from '../gateway/processes.js';
 import { cores, mono, overlap, schedstat, stalls, threads, ticks } from './skew-probes.js';
 
@@ -53,7 +54,10 @@ const tokens = Number(process.env.BENCH_CHUNKS ?? 20);
 // On a machine with more cores: BENCH_WIRE_CORE (default 0) is "core 0" of the layouts above (the wire
 // thread's, or the main thread's), BENCH_MAIN_CORE (default 1) is "core 1" (the other threads'), and
 // BENCH_SIM_CORE (default 1) the simulator's; give the simulator a core of its own there.
-const wireCore = Number(process.env.BENCH_WIRE_CORE ?? 0);
+// BENCH_WIRE_CORE may list several cores (2,5): then the wire layouts run one wire thread per core
+// (ShardedPool, the requests dealt out in turn), each alone on its own.
+const wireCores = parseCpuList(process.env.BENCH_WIRE_CORE ?? '0');
+const wireCore = wireCores[0];
 const mainCore = Number(process.env.BENCH_MAIN_CORE ?? 1);
 const simCore = Number(process.env.BENCH_SIM_CORE ?? 1);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -64,12 +68,18 @@ const load = () =>
     .map((x) => x.toFixed(1))
     .join(' ');
 
-async function place(placement: string, wireTid?: number): Promise<string> {
+async function place(placement: string, wireTids?: (number | undefined)[]): Promise<string> {
   if (placement === 'thread' || placement === 'spin' || placement === 'nice') {
-    if (wireTid === undefined) return 'thread: no wire thread id (not Linux?)';
-    const placed = await isolateThread(wireTid, [wireCore], [mainCore]);
+    const tids = (wireTids ?? []).filter((tid): tid is number => tid !== undefined);
+    if (tids.length === 0 || tids.length < (wireTids?.length ?? 0))
+      return 'thread: no wire thread id (not Linux?)';
+    const placed = await isolateThreads(
+      tids.map((tid, i) => ({ tid, cpus: [wireCores[i]] })),
+      [mainCore],
+    );
+    const wires = tids.length > 1 ? `${tids.length} wire threads` : 'wire thread';
     return placed.ok
-      ? `${placement} (wire thread${placement === 'spin' ? ', spinning,' : ''} alone on core ${wireCore}, main and ${placed.moved.length - 1} other threads on core ${mainCore}; simulator on core ${simCore})`
+      ? `${placement} (${wires}${placement === 'spin' ? ', spinning,' : ''} alone on core ${wireCores.join(',')}, main and ${placed.moved.length - 1} other threads on core ${mainCore}; simulator on core ${simCore})`
       : `thread FAILED: ${placed.reason}`;
   }
   if (placement === 'pinned') {
@@ -112,19 +122,22 @@ async function traced(url: string, sliceMs: number, placement: string) {
   let rt = '';
   let wireSched = [0, 0];
   // One wire thread for the warm-up and the measured run, so that its code is compiled before the run.
-  const wirePool = wireThread
-    ? new ThreadedPool(new URL(new URL(url).origin), undefined, undefined, {
-        spin: placement === 'spin',
-        sched: withSched,
-      })
-    : undefined;
+  const wireOptions = { spin: placement === 'spin', sched: withSched };
+  const origin = new URL(new URL(url).origin);
+  const wirePool = !wireThread
+    ? undefined
+    : wireCores.length > 1
+      ? new ShardedPool(wireCores.length, origin, undefined, undefined, wireOptions)
+      : new ThreadedPool(origin, undefined, undefined, wireOptions);
   if (wirePool) {
-    const tid = await wirePool.wireThreadId;
+    const tids =
+      wirePool instanceof ShardedPool ? await wirePool.wireThreadIds : [await wirePool.wireThreadId];
+    const tid = tids[0];
     if (tid !== undefined) rtTid = tid;
-    placed = await place(placement, tid);
+    placed = await place(placement, tids);
     const nice = placement === 'nice' ? (wireNice ?? -10) : wireNice;
     if (nice !== undefined && tid !== undefined) {
-      const refused = niceThread(tid, nice);
+      const refused = tids.map((t) => (t === undefined ? 'no thread id' : niceThread(t, nice))).find(Boolean);
       placed += refused ? `, wire thread nice not applied: ${refused}` : `, wire thread at nice ${nice}`;
     }
   }

@@ -14,6 +14,7 @@ export {
   allowedCpus,
   isolateMainThread,
   isolateThread,
+  isolateThreads,
   niceThread,
   parseCpuList,
   placeAllThreads,

@@ -7,7 +7,7 @@ import { type BenchMetrics, calculateMetrics, type Slo } from './calculate-metri
 import { type GeneratorHealth, healthProbe } from './generator-health.js';
 import type { RequestRecord } from './request-record.js';
 import { type PromptItem, type StreamTarget, streamRequest } from './stream-request.js';
-import { RawPool, ThreadedPool, type WirePool } from './wire/index.js';
+import { RawPool, ShardedPool, ThreadedPool, type WirePool } from './wire/index.js';
 
 export interface BackendTarget {
   /** Name shown in reports (defaults to the URL). */
@@ -42,10 +42,17 @@ export interface LoadOptions {
    * on one (`onWireThread`). Default false.
    */
   wireSpin?: boolean;
+  /**
+   * How many wire threads (implies `wireThread` when > 1): the requests dealt out in turn over that many,
+   * each with its own sockets (wire/sharded-pool.ts), for bursts of chunks more than one thread stamps in
+   * time. Default 1.
+   */
+  wireThreads?: number;
   /** A pool to use (and leave open) instead of a new one: to run several loads on one warmed wire thread. */
   pool?: WirePool;
-  /** With `wireThread`: called with its kernel thread id (Linux) before the run, e.g. to place it. */
-  onWireThread?: (tid: number | undefined, pool: ThreadedPool) => void | Promise<void>;
+  /** With `wireThread`: called with the wire threads' kernel thread ids (Linux) before the run, e.g. to
+   * place each on a core of its own. */
+  onWireThreads?: (tids: (number | undefined)[], pool: ThreadedPool | ShardedPool) => void | Promise<void>;
 }
 
 export interface LoadResult {
@@ -67,10 +74,15 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
       ? arrival.concurrency
       : (options.maxConcurrency ?? Number.POSITIVE_INFINITY);
   const origin = new URL(new URL(backend.url).origin);
-  const threaded =
-    !options.pool && (options.wireThread || options.wireSpin)
-      ? new ThreadedPool(origin, timeoutMs, {}, { spin: options.wireSpin === true })
-      : undefined;
+  const wireThreads = options.wireThreads ?? 1;
+  const wireOptions = { spin: options.wireSpin === true };
+  const threaded = options.pool
+    ? undefined
+    : wireThreads > 1
+      ? new ShardedPool(wireThreads, origin, timeoutMs, {}, wireOptions)
+      : options.wireThread || options.wireSpin
+        ? new ThreadedPool(origin, timeoutMs, {}, wireOptions)
+        : undefined;
   const pool: WirePool = options.pool ?? threaded ?? new RawPool(origin, timeoutMs);
   const target: StreamTarget = {
     url: new URL(backend.url),
@@ -83,10 +95,14 @@ export async function runLoad(backend: BackendTarget, options: LoadOptions): Pro
     onChunk: options.onChunk,
   };
   try {
-    if (threaded) await options.onWireThread?.(await threaded.wireThreadId, threaded);
+    if (threaded)
+      await options.onWireThreads?.(
+        threaded instanceof ShardedPool ? await threaded.wireThreadIds : [await threaded.wireThreadId],
+        threaded,
+      );
     for (let i = 0; i < warmup; i++) await streamRequest(target, prompts[i % prompts.length], 0);
     // The warm-up's garbage and connections out of the wire thread's young generation before the run.
-    if (warmup > 0 && pool instanceof ThreadedPool) await pool.settle();
+    if (warmup > 0 && (pool instanceof ThreadedPool || pool instanceof ShardedPool)) await pool.settle();
     const gaps = arrivalGaps(arrival, prompts.length, seededRandom(seed));
     const records: RequestRecord[] = new Array(prompts.length);
     const start = performance.now();

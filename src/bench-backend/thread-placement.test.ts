@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedCpus, isolateMainThread, niceThread, parseCpuList } from './thread-placement.js';
+import { allowedCpus, isolateMainThread, isolateThreads, niceThread, parseCpuList } from './thread-placement.js';
 import { ThreadedPool } from './wire/threaded-pool.js';
 
 const linux = process.platform === 'linux';
@@ -32,6 +32,17 @@ describe('thread placement', () => {
     expect(far.ok).toBe(false);
     expect(far.reason).toMatch(linux ? /CPU 4096 is not one this process may use/ : /needs Linux/);
     expect(far.moved).toEqual([]);
+    // Several isolated threads (wire threads): each needs a CPU no other thread has.
+    const twice = await isolateThreads(
+      [
+        { tid: process.pid, cpus: [0] },
+        { tid: process.pid, cpus: [0] },
+      ],
+      [1],
+    );
+    expect(twice.ok).toBe(false);
+    expect(twice.reason).toMatch(linux ? /CPU 0 is asked for two isolated threads/ : /needs Linux/);
+    expect(twice.moved).toEqual([]);
   });
 
   it.runIf(hasTaskset && cpus.length >= 2)(

@@ -105,21 +105,39 @@ export function isolateMainThread(mainCpus: number[], otherCpus: number[]): Prom
  * Puts one thread of this process (`tid`: the main thread's is process.pid; the load generator's wire
  * thread reports its own) alone on `mainCpus` and every other thread on `otherCpus`.
  */
-export async function isolateThread(
+export function isolateThread(
   tid: number,
   mainCpus: number[],
   otherCpus: number[],
 ): Promise<ThreadPlacement> {
+  return isolateThreads([{ tid, cpus: mainCpus }], otherCpus);
+}
+
+/**
+ * Puts each of `alone` (threads of this process: several wire threads) on its own CPUs, which no other
+ * thread shares, and every other thread on `otherCpus`. `mainCpus` in the result lists all of theirs.
+ */
+export async function isolateThreads(
+  alone: readonly { tid: number; cpus: number[] }[],
+  otherCpus: number[],
+): Promise<ThreadPlacement> {
+  const mainCpus = alone.flatMap((thread) => thread.cpus);
   const result: ThreadPlacement = { ok: false, mainCpus, otherCpus, moved: [] };
   if (process.platform !== 'linux')
     return { ...result, reason: `per-thread placement needs Linux (this is ${process.platform})` };
-  if (mainCpus.length === 0 || otherCpus.length === 0)
-    return { ...result, reason: 'give at least one CPU for the main thread and one for the others' };
+  if (alone.length === 0 || alone.some((thread) => thread.cpus.length === 0) || otherCpus.length === 0)
+    return { ...result, reason: 'give at least one CPU for each isolated thread and one for the others' };
   const shared = mainCpus.filter((cpu) => otherCpus.includes(cpu));
   if (shared.length > 0)
     return {
       ...result,
-      reason: `CPU ${shared.join(',')} is asked for both the main thread and the others: they must differ`,
+      reason: `CPU ${shared.join(',')} is asked for both an isolated thread and the others: they must differ`,
+    };
+  const twice = mainCpus.filter((cpu, i) => mainCpus.indexOf(cpu) !== i);
+  if (twice.length > 0)
+    return {
+      ...result,
+      reason: `CPU ${twice.join(',')} is asked for two isolated threads: give each its own`,
     };
   const allowed = allowedCpus();
   if (!allowed)
@@ -131,10 +149,12 @@ export async function isolateThread(
       reason: `CPU ${outside.join(',')} is not one this process may use (allowed: ${allowed.join(',')}); pick others`,
     };
   await stat('.'); // starts libuv's thread pool (its threads inherit the main thread's affinity)
-  if (threadCpus(tid) === undefined)
-    return { ...result, reason: `thread ${tid} is not a thread of this process` };
+  for (const { tid } of alone)
+    if (threadCpus(tid) === undefined)
+      return { ...result, reason: `thread ${tid} is not a thread of this process` };
+  const isolated = new Set(alone.map((thread) => thread.tid));
   for (const thread of processThreads()) {
-    if (thread.tid === tid) continue;
+    if (isolated.has(thread.tid)) continue;
     const failed = pin(thread.tid, otherCpus);
     if (failed) {
       if (threadCpus(thread.tid) === undefined) continue; // the thread ended meanwhile
@@ -142,8 +162,10 @@ export async function isolateThread(
     }
     result.moved.push(`${thread.tid} ${thread.name}`);
   }
-  const failed = pin(tid, mainCpus);
-  if (failed) return { ...result, reason: failed };
+  for (const { tid, cpus } of alone) {
+    const failed = pin(tid, cpus);
+    if (failed) return { ...result, reason: failed };
+  }
   return { ...result, ok: true };
 }
 

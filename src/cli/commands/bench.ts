@@ -8,9 +8,10 @@ import {
   type BackendTarget,
   formatTable,
   htmlReport,
-  isolateThread,
+  isolateThreads,
   type LoadResult,
   niceThread,
+  parseCpuList,
   parseGoodput,
   promptsFromFile,
   runLoad,
@@ -46,6 +47,7 @@ interface BackendFlags {
   stream: boolean;
   wireThread?: boolean;
   wireCpu?: string;
+  wireThreads?: string;
   wireSpin?: boolean;
   wireNice?: string;
 }
@@ -86,8 +88,12 @@ export function define(command: Command, context: CliContext): void {
       'own the sockets on a thread that only stamps reads, so GC and parsing never delay a timestamp',
     )
     .option(
-      '--wire-cpu <n>',
-      'Linux: put that thread alone on CPU n and every other thread elsewhere (implies --wire-thread)',
+      '--wire-cpu <list>',
+      'Linux: put that thread alone on CPU n and every other thread elsewhere (implies --wire-thread); a list (2,5 or 2-5) gives one wire thread per CPU, each alone on its own',
+    )
+    .option(
+      '--wire-threads <n>',
+      'n wire threads, the requests dealt out over them in turn (implies --wire-thread; with --wire-cpu, one per listed CPU)',
     )
     .option(
       '--wire-spin',
@@ -131,16 +137,24 @@ export function define(command: Command, context: CliContext): void {
     });
 }
 
-/** --wire-thread / --wire-cpu / --wire-spin / --wire-nice: the sockets on their own thread, optionally
- * placed alone on a CPU, spinning, at another nice value. What cannot be applied is said once on stderr. */
+/** --wire-thread / --wire-cpu / --wire-threads / --wire-spin / --wire-nice: the sockets on their own
+ * thread(s), optionally each placed alone on a CPU, spinning, at another nice value. What cannot be
+ * applied is said once on stderr. */
 function wireOptions(flags: BackendFlags, context: CliContext) {
-  const cpu = flags.wireCpu === undefined ? undefined : Number(flags.wireCpu);
-  if (cpu !== undefined && (!Number.isInteger(cpu) || cpu < 0))
+  const cpus = flags.wireCpu === undefined ? undefined : cpuListOf(flags.wireCpu);
+  const threads =
+    flags.wireThreads === undefined ? (cpus?.length ?? 1) : positive('--wire-threads', flags.wireThreads);
+  if (!Number.isInteger(threads))
     throw new GantryError(
       'USAGE_INVALID',
-      `--wire-cpu must be a CPU number (0, 1, ...), not "${flags.wireCpu}".`,
+      `--wire-threads must be a whole number, got '${flags.wireThreads}'.`,
+    );
+  if (cpus !== undefined && cpus.length !== threads)
+    throw new GantryError(
+      'USAGE_INVALID',
+      `--wire-cpu lists ${cpus.length} CPU(s) but --wire-threads asks for ${threads} threads.`,
       {
-        hint: 'For example: --wire-cpu 0 (the other threads go to the other CPUs).',
+        hint: 'Each wire thread gets one CPU of its own: list as many CPUs as threads, or leave --wire-threads out.',
       },
     );
   const nice = flags.wireNice === undefined ? undefined : Number(flags.wireNice);
@@ -153,9 +167,10 @@ function wireOptions(flags: BackendFlags, context: CliContext) {
       },
     );
   const spin = flags.wireSpin ? { wireSpin: true } : {};
-  if (cpu === undefined && nice === undefined)
-    return flags.wireThread || flags.wireSpin ? { wireThread: true, ...spin } : {};
-  const others = cpu === undefined ? [] : (allowedCpus() ?? []).filter((c) => c !== cpu);
+  const wired = flags.wireThread || flags.wireSpin || threads > 1;
+  if (cpus === undefined && nice === undefined)
+    return wired ? { wireThread: true, wireThreads: threads, ...spin } : {};
+  const others = cpus === undefined ? [] : (allowedCpus() ?? []).filter((c) => !cpus.includes(c));
   const told = new Set<string>();
   const tell = (flag: string, reason: string) => {
     if (told.has(flag)) return; // once, not once per run
@@ -164,20 +179,42 @@ function wireOptions(flags: BackendFlags, context: CliContext) {
   };
   return {
     wireThread: true,
+    wireThreads: threads,
     ...spin,
-    async onWireThread(tid: number | undefined) {
+    async onWireThreads(tids: (number | undefined)[]) {
       const noTid = 'the wire thread has no thread id here (placement needs Linux)';
-      if (cpu !== undefined) {
+      const known = tids.filter((tid): tid is number => tid !== undefined);
+      if (cpus !== undefined) {
         const placed =
-          tid === undefined ? { ok: false, reason: noTid } : await isolateThread(tid, [cpu], others);
-        if (!placed.ok) tell(`--wire-cpu ${cpu}`, placed.reason ?? 'unknown');
+          known.length < tids.length
+            ? { ok: false, reason: noTid }
+            : await isolateThreads(
+                known.map((tid, i) => ({ tid, cpus: [cpus[i]] })),
+                others,
+              );
+        if (!placed.ok) tell(`--wire-cpu ${flags.wireCpu}`, placed.reason ?? 'unknown');
       }
       if (nice !== undefined) {
-        const refused = tid === undefined ? noTid : niceThread(tid, nice);
+        const refused =
+          known.length < tids.length ? noTid : known.map((tid) => niceThread(tid, nice)).find(Boolean);
         if (refused) tell(`--wire-nice ${nice}`, refused);
       }
     },
   };
+}
+
+function cpuListOf(value: string): number[] {
+  try {
+    return parseCpuList(value);
+  } catch {
+    throw new GantryError(
+      'USAGE_INVALID',
+      `--wire-cpu must be a CPU number or list (0, 2,5, 2-5), not "${value}".`,
+      {
+        hint: 'For example: --wire-cpu 0 (the other threads go to the other CPUs), or --wire-cpu 2,3 for two wire threads.',
+      },
+    );
+  }
 }
 
 function backendsOf(flags: BackendFlags): BackendTarget[] {
