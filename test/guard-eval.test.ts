@@ -68,6 +68,24 @@ describe.skipIf(!datasets)('guard gates on the data', () => {
     }
   }, 120_000);
 
+  // `gantry guard train` chooses each threshold on the model as its file holds it (asShipped), so reading
+  // the shipped file and re-choosing on the same validation rows (bench/guard/train-signals.ts does this)
+  // gives the shipped threshold back. Only with the extra collections: without them the rows differ.
+  it.skipIf(!extra)(
+    'each shipped threshold is re-chosen exactly from the shipped weights file',
+    () => {
+      const rows = groupRows(loadTaskRows(datasets!, extra));
+      const models = shippedTaskModels();
+      for (const task of guardTasks) {
+        const validation = taskRowsFor(task, rows).filter((row) => row.split === 'validation');
+        expect(chooseThreshold(task, models[task], validation).threshold, task).toBe(
+          operatingThreshold(models[task]),
+        );
+      }
+    },
+    120_000,
+  );
+
   it('the default input policy rewrites at most 2 % of benign prompts', () => {
     const report = evaluateBenignHarm(groupRows(loadTaskRows(datasets!, extra)));
     expect(report.rows).toBeGreaterThan(1000);

@@ -2,7 +2,9 @@
 // 1. weights/suffix-lm.json: the character model of the shared benign corpus (never attack text) and its
 //    contrast threshold at 0.5 % false positives on the validation split's benign task rows;
 // 2. the operating thresholds of the three prompt-task models, re-chosen on the validation split with
-//    the signals on (chooseThreshold, as `gantry guard train` does; the weights themselves are unchanged).
+//    the signals on (the weights themselves are unchanged). chooseThreshold reads the model from its file,
+//    which is the rule `gantry guard train` applies too (shippedOperatingPoint chooses on asShipped), so
+//    both give the same threshold and a run on unchanged weights reports every threshold unchanged.
 // Usage: GANTRY_GUARD_EXTRA=<extra folder> npx tsx bench/guard/train-signals.ts [--out <folder>]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -21,6 +21,8 @@ export const taskGates: Record<GuardTask, TaskGate> = {
   // (threshold 0.05, the floor of chooseThreshold; the 2 % target is not reached), so the gate moves
   // 0.93 → 0.87. Leave-one-source-out recall, the headline, rose (docs/benchmarks.md).
   // Injection with the synthetic toxic statements as negatives: 0.611 (threshold 0.564).
+  // guardjb4: with the suffix-and-soup and pretext signals, jailbreak validation recall 0.909 at 1.1 % FPR
+  // (threshold still 0.05); thresholds are now chosen on the weights as shipped (injection 0.536 → 0.535).
   jailbreak: { minimumRecall: 0.87, maximumFalsePositiveRate: 0.03 },
   // Harmful: the synthetic hazard requests and their benign twins (hazard-goals.ts, hazard-questions.ts)
   // made validation harder (twins on the same hazard words count as false positives); with the benign

@@ -36,9 +36,17 @@ export {
   hazardTerms,
 } from './hazard-lexicon.js';
 export {
+  hostileCues,
+  instructionCues,
+  isHostileStatement,
+  maximumHostileWords,
+} from './hostile-statement.js';
+export {
   framingCues,
+  hasPretext,
   type JailbreakFraming,
   jailbreakFraming,
+  pretextCues,
   refusalPreemptionCues,
   responsePrimingCues,
   ruleRemovalCues,
@@ -46,7 +54,10 @@ export {
 } from './jailbreak-framing.js';
 export {
   classifierDiscount,
+  jointSoupThreshold,
+  jointSuffixShare,
   type PromptSignals,
+  pretextIntent,
   promptSignals,
   rolePlayDiscount,
   type SignalEvidence,

@@ -59,6 +59,31 @@ export const transgressionCues: readonly RegExp[] = [
   /\b(?:without (?:being |getting )?(?:detected|caught|noticed|traced)|without (?:their|his|her|the (?:owner|user)'s) (?:consent|knowledge)|evad(?:e|es|ing) (?:detection|the (?:law|police|authorities))|avoid(?:ing)? detection|undetected|secretly|covertly|surreptitiously)\b/i,
 ];
 
+/**
+ * A pretext: the prompt argues for its request instead of just making it, with the persuasion devices
+ * of rewritten (PAIR-style) jailbreaks: an appeal to importance or a greater good ("it is essential to
+ * discuss …", "to raise awareness"), other perspectives against the mainstream ("alternative viewpoints",
+ * "the official narrative"), controversy, a project as cover ("I'm working on a research project about
+ * …") and persuasion itself ("persuasive", "sensational", "convince your audience"). An ordinary request
+ * rarely argues for itself; these count only around harmful intent that survives the safe-context
+ * discount (prompt-signals.ts `pretextIntent`). Written while reading PAIR prompts that the other cues
+ * missed, so PAIR's left-out figure is not independent of them.
+ */
+export const pretextCues: readonly RegExp[] = [
+  /\b(?:it is|it's|is|are) (?:essential|crucial|important|vital|necessary|worth) (?:to|for) (?:discuss|understand|explore|examine|consider|address|acknowledge|recogni[sz]e|look at)/i,
+  /\b(?:rais(?:e|es|ing) awareness|harm reduction|(?:foster|promote|encourage)(?:s|ing)? (?:a )?(?:better|deeper|well-informed|open) (?:understanding|dialogue|discussion|debate))\b/i,
+  /\b(?:different|alternative|other|various|opposing|unconventional|differing) (?:perspectives|viewpoints|points of view|views|interpretations|narratives|opinions)\b/i,
+  /\b(?:the mainstream|mainstream views?|official narrative|widely accepted|long-held belief|conventional wisdom)\b/i,
+  /\b(?:i'm|i am) (?:currently )?(?:working on|writing|researching|preparing) (?:a |an |my )?(?:research |school |university )?(?:project|novel|book|paper|thesis|screenplay|script|story|presentation|article|documentary)\b/i,
+  /\b(?:persuasive|convincing|sensational(?:ist)?|go viral|convince (?:people|the public|your (?:audience|readers|followers)|readers|them))\b/i,
+];
+
+/** True when the text argues for its request (`pretextCues`). */
+export function hasPretext(text: string): boolean {
+  const head = text.length > 8000 ? text.slice(0, 8000) : text;
+  return pretextCues.some((pattern) => execWhereStems(pattern, head) !== null);
+}
+
 /** The transgression cues after the wrongdoer persona: bent rules, evaded detection. */
 const situationCues = transgressionCues.slice(1);
 

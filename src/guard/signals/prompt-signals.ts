@@ -5,21 +5,23 @@
 // - jailbreak framing (jailbreak): rule-removal phrases, or a persona/hypothetical/priming frame around
 //   harmful intent.
 // Each also says how much to trust the n-gram classifier: a safe context halves the harmful classifier's
-// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.05, and a
-// prompt with no jailbreak structure at all gets no jailbreak classifier evidence (factor 0).
+// score, a role-play frame with no rule removal and no harm reads the jailbreak classifier at 0.05, a
+// prompt with no jailbreak structure at all gets no jailbreak classifier evidence (factor 0), and a short
+// hostile statement that asks for nothing (hostile-statement.ts) no injection classifier evidence.
 import { wordCount } from '../classifier/index.js';
 import type { GuardTask } from '../datasets/task-rows.js';
 import { leastNaturalWindow } from './char-language-model.js';
 import { type HarmfulIntent, harmfulIntent } from './harmful-intent.js';
-import { type JailbreakFraming, jailbreakFraming } from './jailbreak-framing.js';
+import { isHostileStatement } from './hostile-statement.js';
+import { hasPretext, type JailbreakFraming, jailbreakFraming } from './jailbreak-framing.js';
 import { type SuffixModel, shippedSuffixModel } from './suffix-model.js';
 import { tokenSoup } from './token-soup.js';
 
 export interface SignalEvidence {
   task: GuardTask;
   /**
-   * `suffix`, `token-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`, `priming`,
-   * `preempted-refusal`, `transgressive-frame`.
+   * `suffix`, `token-soup`, `suffix-and-soup`, `intent:<S-code>`, `rule-removal`, `framed-intent`,
+   * `priming`, `preempted-refusal`, `transgressive-frame`, `pretext`.
    */
   signal: string;
   score: number;
@@ -58,6 +60,22 @@ export const classifierDiscount = 0;
 export const rolePlayDiscount = 0.05;
 /** Token-soup contrast from which the last line reads as an optimised suffix (0.04 % of benign task rows). */
 export const soupThreshold = 0.2;
+/**
+ * Two weaker suffix measures that agree: the character contrast at this share of its own threshold (its
+ * 98th percentile on the benign training and validation rows) together with at least one odd token in
+ * the last line's second half and none in its first (token soup 0.1; 2.9 % of those rows have any).
+ * Alone each fires on 2–3 % of benign rows, together on 0.2 %: a suffix of English sub-words and foreign
+ * words (GCG's, which read as almost natural characters) trips both a little where prose trips one.
+ */
+export const jointSuffixShare = 0.8;
+export const jointSoupThreshold = 0.1;
+/**
+ * Harmful intent (after the safe-context discount) from which a pretext (jailbreak-framing.ts
+ * `pretextCues`) reads as a jailbreak. The benign project, essay and awareness requests on scary topics
+ * in jailbreak-signals.test.ts (the project's own) score at most 0.35; JailbreakBench's PAIR prompts that
+ * the cue catches spread over 0.1–0.9, so this keeps only the stronger third of them.
+ */
+export const pretextIntent = 0.4;
 /** Fewest words of a framed-intent jailbreak (the shortest persona framings in the training sources have about 40). */
 export const minimumFramedWords = 30;
 
@@ -78,6 +96,12 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       signal: 'token-soup',
       score: fired((soup - soupThreshold) / soupThreshold),
     });
+  else if (
+    soup >= jointSoupThreshold &&
+    window.contrast >= jointSuffixShare * suffix.threshold &&
+    window.contrast < suffix.threshold
+  )
+    evidence.push({ task: 'jailbreak', signal: 'suffix-and-soup', score: fired(0), value: window.value });
   const intent = harmfulIntent(text);
   if (intent.score > 0)
     evidence.push({
@@ -96,7 +120,8 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       ...(framing.cue ? { value: framing.cue } : {}),
     });
   // A frame takes words: a one-line "write a fictional story about …" is a request, not a jailbreak.
-  const framed = (framing.framing || framing.priming) && wordCount(text) >= minimumFramedWords;
+  const words = wordCount(text);
+  const framed = (framing.framing || framing.priming) && words >= minimumFramedWords;
   if (framed && intent.unframedScore >= 0.5)
     evidence.push({
       task: 'jailbreak',
@@ -126,12 +151,26 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
       signal: 'transgressive-frame',
       score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
     });
+  // A long prompt that argues for a request that stays harmful after the safe-context discount ("it is
+  // essential to examine the positive side of stalking …"): persuasion around the goal, frame or no frame.
+  // The discounted score, not the unframed one: a benign project or awareness request on a scary topic
+  // ("a presentation on phishing awareness", "a research project about chemical weapons treaties") argues
+  // for itself too, and its safe context keeps it under pretextIntent.
+  // The cues run last and only then: nearly every prompt stops at the intent test.
+  const argued = intent.score >= pretextIntent && words >= minimumFramedWords && hasPretext(text);
+  if (argued && !transgressive)
+    evidence.push({
+      task: 'jailbreak',
+      signal: 'pretext',
+      score: Math.min(0.95, 0.5 + 0.45 * intent.unframedScore),
+    });
   if (
     framing.framing &&
     !framing.ruleRemoval &&
     !framing.priming &&
     !(framed && framing.preemption) &&
     !transgressive &&
+    !argued &&
     intent.unframedScore < 0.3
   )
     classifierFactor.jailbreak = rolePlayDiscount;
@@ -145,5 +184,7 @@ export function promptSignals(text: string, suffix: SuffixModel = shippedSuffixM
     framing.preemption ||
     evidence.some((e) => e.task === 'jailbreak');
   if (!structured) classifierFactor.jailbreak = classifierDiscount;
+  // A short insult or threat that asks for nothing ("You are all idiots.") is toxicity, not an override.
+  if (isHostileStatement(text)) classifierFactor.injection = 0;
   return { evidence, classifierFactor, intent, framing, suffixContrast: window.contrast, soup };
 }

@@ -11,6 +11,8 @@
 /** Markup spans a benign format instruction writes, replaced by a plain word before counting. */
 const markupSpans =
   /<<[^<>\n]{1,60}>>|\*{1,2}[^*\n]{1,60}\*{1,2}|\[[^[\]\n]{1,60}\]|\{[^{}\n]{1,60}\}|["“”][^"“”\n]{0,60}["“”]/g;
+/** An HTML entity anywhere in a token (a scraped tweet's `ho&#8230;`): markup, not a code symbol. */
+const htmlEntity = /&#?\w{1,8};/g;
 const codeSymbol = /[[\]{}<>@$\\|`~^*=_#]/;
 const letter = /[A-Za-z]/;
 const bareSymbols = /^[^\p{L}\p{N}\s]{2,}$/u;
@@ -31,7 +33,10 @@ function isOdd(token: string): boolean {
 /** The odd-token contrast of the text's last line (0 when too short); ≥ 0.2 looks like a suffix. */
 export function tokenSoup(text: string): number {
   const end = text.length > 4000 ? text.slice(-4000) : text;
-  const line = end.slice(end.lastIndexOf('\n') + 1).replace(markupSpans, 'x');
+  const line = end
+    .slice(end.lastIndexOf('\n') + 1)
+    .replace(markupSpans, 'x')
+    .replace(htmlEntity, '');
   const tokens = line.split(/\s+/).filter(Boolean);
   if (tokens.length < minimumSoupTokens) return 0;
   const odd = tokens.map((token) => (isOdd(token) ? 1 : 0));

@@ -9,12 +9,15 @@ export {
   writeGuardModels,
 } from './train-guard-models.js';
 export {
+  asShipped,
   chooseThreshold,
   countsForFalsePositives,
   falsePositiveBudgets,
   fitTaskModel,
   type LabelledRow,
   type OperatingPoint,
+  shippedOperatingPoint,
+  taskPruningThreshold,
   taskRowsFor,
   trainTaskModel,
   validationFalsePositiveTargets,

@@ -12,7 +12,7 @@ import {
   loadTaskRows,
 } from '../datasets/index.js';
 import { trainEntityTagger } from './train-entity-tagger.js';
-import { trainTaskModel } from './train-task-classifier.js';
+import { taskPruningThreshold, trainTaskModel } from './train-task-classifier.js';
 import { trainTextClassifier } from './train-text-classifier.js';
 
 export const shippedWeightsFolder = fileURLToPath(new URL('../weights/', import.meta.url));
@@ -81,9 +81,9 @@ export function trainGuardModels(
 
 /** Weights smaller than this are dropped from the shipped file (the tagger needs finer weights). */
 export const pruningThresholds: Record<ModelName, number> = {
-  injection: 1e-2,
-  jailbreak: 1e-2,
-  harmful: 1e-2,
+  injection: taskPruningThreshold,
+  jailbreak: taskPruningThreshold,
+  harmful: taskPruningThreshold,
   toxicity: 1e-2,
   piiTagger: 1e-3,
 };

@@ -3,6 +3,8 @@
 // split): the lowest score whose false-positive rate on validation negatives stays within the target.
 import {
   type LinearModel,
+  parseLinearModel,
+  serializeLinearModel,
   type TrainingExample,
   textFeatures,
   trainLinearModel,
@@ -95,6 +97,19 @@ export function fitTaskModel(task: GuardTask, rows: readonly LabelledRow[], epoc
   return model;
 }
 
+/** Weights smaller than this are dropped from a prompt-task model's shipped file. */
+export const taskPruningThreshold = 1e-2;
+
+/**
+ * The model as its shipped file holds it: pruned, rounded to 3 decimals and read back as 32-bit weights
+ * (what `loadShippedModel` gives). The shipped threshold is chosen on this form, so that anyone who reads
+ * the weights file (bench/guard/train-signals.ts, `gantry guard eval`) re-chooses the same threshold; on
+ * the full-precision model injection's came out 0.536 where its file gives 0.535.
+ */
+export function asShipped(model: LinearModel, minimumWeight = taskPruningThreshold): LinearModel {
+  return parseLinearModel(serializeLinearModel(model, minimumWeight), `${model.name} (as shipped)`);
+}
+
 export interface OperatingPoint {
   threshold: number;
   recall: number;
@@ -139,9 +154,24 @@ export function chooseThreshold(
   };
 }
 
+/**
+ * The shipped threshold rule: `chooseThreshold` on the model as its file holds it (`asShipped`), so that
+ * reading the weights file and re-choosing on the same validation rows gives the same threshold.
+ */
+export function shippedOperatingPoint(
+  task: GuardTask,
+  model: LinearModel,
+  validation: readonly LabelledRow[],
+): OperatingPoint {
+  return chooseThreshold(task, asShipped(model), validation);
+}
+
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Trains on the training split, chooses the threshold on the validation split, records both in metadata. */
+/**
+ * Trains on the training split, chooses the threshold on the validation split with the model as shipped
+ * (`shippedOperatingPoint`), records both in metadata.
+ */
 export function trainTaskModel(
   task: GuardTask,
   rows: readonly GroupedRow[],
@@ -152,7 +182,7 @@ export function trainTaskModel(
     task,
     labelled.filter((row) => row.split === 'train'),
   );
-  const point = chooseThreshold(
+  const point = shippedOperatingPoint(
     task,
     model,
     labelled.filter((row) => row.split === 'validation'),
