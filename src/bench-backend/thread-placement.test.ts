@@ -5,7 +5,13 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedCpus, isolateMainThread, isolateThreads, niceThread, parseCpuList } from './thread-placement.js';
+import {
+  allowedCpus,
+  isolateMainThread,
+  isolateThreads,
+  niceThread,
+  parseCpuList,
+} from './thread-placement.js';
 import { ThreadedPool } from './wire/threaded-pool.js';
 
 const linux = process.platform === 'linux';
