@@ -66,7 +66,13 @@ const dispatcher = {
 
 async function round(request: RequestJsonAnswer, count: number): Promise<number> {
   const signal = new ClientAbort();
-  const options = { path: '/v1/chat/completions', headers: ['content-type', 'application/json'], body: '{}', signal, name: 'a' };
+  const options = {
+    path: '/v1/chat/completions',
+    headers: ['content-type', 'application/json'],
+    body: '{}',
+    signal,
+    name: 'a',
+  };
   const before = process.cpuUsage();
   for (let i = 0; i < count; i++) await request(dispatcher as never, options);
   const used = process.cpuUsage(before);
