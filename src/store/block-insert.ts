@@ -13,8 +13,12 @@ export function blockInsert<T>(
   /** Writes one row's values into `into`, starting at `at`, in column order. */
   write: (row: T, into: unknown[], at: number) => void,
   rowsPerStatement = 50,
+  /**
+   * One row's VALUES tuple, when some of its columns are SQL constants: `(?, 'chat', ?)`, with
+   * `fieldCount` placeholders. Default: a placeholder per column.
+   */
+  placeholders = `(${Array(fieldCount).fill('?').join(', ')})`,
 ): (rows: readonly T[]) => void {
-  const placeholders = `(${Array(fieldCount).fill('?').join(', ')})`;
   const one = db.prepare(`${head} VALUES ${placeholders}`);
   const block = db.prepare(`${head} VALUES ${Array(rowsPerStatement).fill(placeholders).join(', ')}`);
   const blockValues: unknown[] = new Array(rowsPerStatement * fieldCount);

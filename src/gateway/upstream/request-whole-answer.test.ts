@@ -21,7 +21,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   server = createServer(handler);
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  pool = new Pool(`http://127.0.0.1:${port}`, { connections: 2 });
+  pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
   return pool;
 }
 
@@ -126,5 +126,44 @@ describe('requestWholeAnswer', () => {
     expect(failure.status).toBe(429);
     expect(failure.retryAfterMs).toBe(3000);
     expect(failure.body).toBe('{"error":"slow down"}');
+  });
+
+  it("gives the answer's headers as undici's request() does: names lower-cased, repeated ones as lists", async () => {
+    const dispatcher = await serve((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+        res.setHeader('X-Mixed-Case', 'v');
+        res.writeHead(503, { 'Retry-After': '7', 'content-type': 'application/json' });
+        res.end('{"error":"busy"}');
+      });
+    });
+    const reference = await dispatcher.request({ path: '/x', method: 'POST', body: '{}' });
+    await reference.body.text();
+    const answer = await requestWholeAnswer(dispatcher, request());
+    expect(answer.headers).toEqual(reference.headers);
+    expect(answer.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+    expect(answer.headers['x-mixed-case']).toBe('v');
+    const failure = await requestJsonAnswer(dispatcher, request()).catch((e) => e);
+    expect(failure.status).toBe(503);
+    expect(failure.retryAfterMs).toBe(7000);
+    expect(failure.body).toBe('{"error":"busy"}');
+  });
+
+  it('cancels a request still waiting for a connection as soon as it gets one', async () => {
+    let calls = 0;
+    const dispatcher = await serve((req, res) => {
+      calls++;
+      req.resume();
+      req.on('end', () => setTimeout(() => res.end('{}'), 30));
+    });
+    // One connection, held by a first request: the second waits in the pool's queue.
+    const held = requestJsonAnswer(dispatcher, request());
+    const signal = new ClientAbort();
+    const waiting = requestJsonAnswer(dispatcher, request(signal)).catch((e) => e);
+    signal.abort();
+    expect(await waiting).toBeInstanceOf(UpstreamFailure);
+    expect((await held).status).toBe(200);
+    expect(calls).toBe(1);
   });
 });

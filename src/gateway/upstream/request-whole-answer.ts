@@ -3,10 +3,12 @@
 // body.text(); a JSON answer needs none of that. One handler object per request collects the bytes
 // and settles one promise. A client that goes away cancels the request through the ClientAbort's
 // `pending` slot (one field, no listener to add and remove).
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, util } from 'undici';
 import type { ClientAbort, PendingUpstream } from './client-abort.js';
 import type { UpstreamResponse } from './upstream.js';
 import { answerCut, classifyError, statusFailure } from './upstream-failure.js';
+
+const { parseHeaders } = util;
 
 export interface WholeAnswer {
   statusCode: number;
@@ -27,15 +29,21 @@ export interface WholeAnswerRequest {
   bodyTimeout?: number;
 }
 
-type Controller = Parameters<NonNullable<Dispatcher.DispatchHandler['onRequestStart']>>[0];
-
 type JsonAnswer = Extract<UpstreamResponse, { kind: 'json' }>;
 
-class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream {
-  private controller: Controller | undefined;
+/**
+ * undici's own (v1) handler interface: onConnect, onHeaders, onData, onComplete, onError. A handler
+ * written against the newer onRequestStart/onResponse* interface is wrapped by undici in an
+ * UnwrapHandler and an UnwrapController per request, and its raw headers and trailers are turned
+ * into objects for it (parseHeaders) on every answer; this one parses the headers only when they are
+ * used (the status failure's Retry-After, requestWholeAnswer's result), and the trailers never.
+ */
+class WholeAnswerHandler implements PendingUpstream {
+  private abortRequest: ((reason: Error) => void) | undefined;
+  private aborted = false;
   private cancelled: Error | undefined;
   private statusCode = 0;
-  private headers: WholeAnswer['headers'] = {};
+  private rawHeaders: Buffer[] | string[] | null = null;
   private started = false;
   private readonly chunks: Buffer[] = [];
   private size = 0;
@@ -51,48 +59,55 @@ class WholeAnswerHandler implements Dispatcher.DispatchHandler, PendingUpstream 
 
   cancel(reason: unknown): void {
     const error = reason instanceof Error ? reason : new Error(String(reason));
-    if (this.controller) this.controller.abort(error);
+    if (this.abortRequest) this.abort(error);
     else this.cancelled = error;
   }
 
-  onRequestStart(controller: Controller): void {
-    if (this.cancelled !== undefined) {
-      controller.abort(this.cancelled);
-      return;
-    }
-    this.controller = controller;
+  /** Once, as undici's UnwrapController did: a second abort is ignored. */
+  private abort(error: Error): void {
+    if (this.aborted || !this.abortRequest) return;
+    this.aborted = true;
+    this.abortRequest(error);
   }
 
-  onResponseStart(
-    _controller: Controller,
-    statusCode: number,
-    headers: Record<string, string | string[] | undefined>,
-  ): void {
-    if (statusCode < 200) return; // 1xx: informational, the answer follows
+  onConnect(abort: (reason: Error) => void): void {
+    this.abortRequest = abort;
+    if (this.cancelled !== undefined) this.abort(this.cancelled);
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    if (statusCode < 200) return true; // 1xx: informational, the answer follows
     this.statusCode = statusCode;
-    this.headers = headers;
+    this.rawHeaders = rawHeaders;
     this.started = true;
+    return true;
   }
 
-  onResponseData(_controller: Controller, chunk: Buffer): void {
+  onData(chunk: Buffer): boolean {
     this.chunks.push(chunk);
     this.size += chunk.length;
+    return true;
   }
 
-  onResponseEnd(): void {
+  onComplete(): void {
     this.signal.pending = undefined;
     const { chunks } = this;
     const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
     const text = bytes.toString('utf8');
-    if (!this.json) this.resolve({ statusCode: this.statusCode, headers: this.headers, text });
+    if (!this.json) this.resolve({ statusCode: this.statusCode, headers: this.headers(), text });
     else if (this.statusCode >= 400)
-      this.reject(statusFailure(this.name, this.statusCode, this.headers, text));
+      this.reject(statusFailure(this.name, this.statusCode, this.headers(), text));
     else this.resolve({ kind: 'json', status: this.statusCode, text });
   }
 
-  onResponseError(_controller: Controller, error: Error): void {
+  onError(error: Error): void {
     this.signal.pending = undefined;
     this.reject(this.started ? answerCut(error, this.signal, this.name) : classifyError(error, this.signal));
+  }
+
+  /** The answer's headers as the newer interface gave them (undici's parseHeaders, names lower-cased). */
+  private headers(): WholeAnswer['headers'] {
+    return this.rawHeaders === null ? {} : parseHeaders(this.rawHeaders);
   }
 }
 
@@ -131,6 +146,6 @@ function dispatchWhole(
     };
     if (request.headersTimeout !== undefined) options.headersTimeout = request.headersTimeout;
     if (request.bodyTimeout !== undefined) options.bodyTimeout = request.bodyTimeout;
-    dispatcher.dispatch(options, handler);
+    dispatcher.dispatch(options, handler as unknown as Dispatcher.DispatchHandler);
   });
 }

@@ -75,24 +75,31 @@ export type DailyTotals = GatewayUsageTotals & { keyId: string; day: string };
  */
 export function dailyTotals(records: readonly GatewayUsageRecord[]): DailyTotals[] {
   const daily = new Map<string, DailyTotals>();
+  // The sum of the row before: a batch is mostly runs of one key on one day, and those rows then
+  // cost no id string and no Map lookup (~250 ns a row). Same sums, added in the same order.
+  let last: DailyTotals | undefined;
   for (const r of records) {
     if (r.keyId === null) continue;
     const day = utcDay(r.createdAt);
-    const id = `${r.keyId}\0${day}`;
-    let sum = daily.get(id);
-    if (!sum) {
-      sum = {
-        keyId: r.keyId,
-        day,
-        requests: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        cachedTokens: 0,
-        cacheWriteTokens: 0,
-        costUsd: 0,
-      };
-      daily.set(id, sum);
+    let sum = last !== undefined && last.keyId === r.keyId && last.day === day ? last : undefined;
+    if (sum === undefined) {
+      const id = `${r.keyId}\0${day}`;
+      sum = daily.get(id);
+      if (sum === undefined) {
+        sum = {
+          keyId: r.keyId,
+          day,
+          requests: 0,
+          inputTokens: 0,
+          outputTokens: 0,
+          cachedTokens: 0,
+          cacheWriteTokens: 0,
+          costUsd: 0,
+        };
+        daily.set(id, sum);
+      }
     }
+    last = sum;
     sum.requests++;
     sum.inputTokens += r.inputTokens;
     sum.outputTokens += r.outputTokens;

@@ -3,18 +3,37 @@ import { blockInsert } from '../../block-insert.js';
 import type { SqliteDatabase } from '../../sqlite-database.js';
 import type { GatewayUsageRepository } from '../repository.js';
 import { dailyTotals, rowToUsage, type UsageRow } from '../rows.js';
-import type { GatewayUsageRecord } from '../types.js';
+import type { GatewayUsageRecord, GatewayUsageSpan } from '../types.js';
 import { usageSpanColumnCount, usageSpanColumnList, writeSpanFields } from '../usage-span.js';
 
 export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayUsageRepository {
-  const insertRows = blockInsert(
-    db,
-    `INSERT INTO gateway_usage (key_id, model, route, upstream, endpoint, status, stream, cached,
+  const head = `INSERT INTO gateway_usage (key_id, model, route, upstream, endpoint, status, stream, cached,
       input_tokens, output_tokens, cost_usd, usage_source, duration_ms, created_at, cached_tokens,
-      cache_write_tokens, ${usageSpanColumnList})`,
-    16 + usageSpanColumnCount,
-    writeFields,
+      cache_write_tokens, ${usageSpanColumnList})`;
+  const insertRows = blockInsert(db, head, 16 + usageSpanColumnCount, writeFields);
+  // Most rows are a plain answer's (isPlain): their eight constant values go in the statement as SQL
+  // literals and 13 values are bound instead of 21, ~0.6 µs a row less (each bound value is read
+  // through the V8 API, a text one copied twice). The same values are stored, with the same types.
+  const insertPlainRows = blockInsert(
+    db,
+    head,
+    13,
+    writePlainFields,
+    50,
+    `(?, ?, ?, ?, 'chat', 200, 0, 0, ?, ?, ?, 'upstream', ?, ?, 0, 0, ?, ?, ?, ?, NULL)`,
   );
+  /** The rows in their order (so ids as before), each run of plain or other rows by its statement. */
+  function insertInOrder(records: readonly GatewayUsageRecord[]): void {
+    for (let from = 0; from < records.length; ) {
+      const plain = isPlain(records[from]);
+      let to = from + 1;
+      while (to < records.length && isPlain(records[to]) === plain) to++;
+      const run = from === 0 && to === records.length ? records : records.slice(from, to);
+      if (plain) insertPlainRows(run);
+      else insertRows(run);
+      from = to;
+    }
+  }
   const addDaily = db.prepare(`INSERT INTO gateway_usage_daily
     (key_id, day, requests, input_tokens, output_tokens, cost_usd, cached_tokens, cache_write_tokens)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -23,7 +42,7 @@ export function createSqliteGatewayUsageRepository(db: SqliteDatabase): GatewayU
       cost_usd = cost_usd + excluded.cost_usd, cached_tokens = cached_tokens + excluded.cached_tokens,
       cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens`);
   const insertMany = db.transaction((records: readonly GatewayUsageRecord[]) => {
-    insertRows(records);
+    insertInOrder(records);
     for (const d of dailyTotals(records))
       addDaily.run(
         d.keyId,
@@ -89,4 +108,40 @@ function writeFields(r: GatewayUsageRecord, into: unknown[], at: number): void {
   into[at + 14] = r.cachedTokens ?? 0;
   into[at + 15] = r.cacheWriteTokens ?? 0;
   writeSpanFields(r, into, at + 16);
+}
+
+/**
+ * A row whose endpoint, status, stream, cached, usage source, cache token counts and span extra are
+ * the literals of the plain insert (a chat answer of 200 with the upstream's usage, traced).
+ */
+function isPlain(r: GatewayUsageRecord): boolean {
+  return (
+    r.endpoint === 'chat' &&
+    r.status === 200 &&
+    !r.stream &&
+    !r.cached &&
+    r.usageSource === 'upstream' &&
+    (r.cachedTokens ?? 0) === 0 &&
+    (r.cacheWriteTokens ?? 0) === 0 &&
+    r.span !== undefined &&
+    r.span.extra === null
+  );
+}
+
+/** writeFields of a plain row, less the columns its statement holds as literals. */
+function writePlainFields(r: GatewayUsageRecord, into: unknown[], at: number): void {
+  const span = r.span as GatewayUsageSpan;
+  into[at] = r.keyId;
+  into[at + 1] = r.model;
+  into[at + 2] = r.route;
+  into[at + 3] = r.upstream;
+  into[at + 4] = r.inputTokens;
+  into[at + 5] = r.outputTokens;
+  into[at + 6] = r.costUsd;
+  into[at + 7] = r.durationMs;
+  into[at + 8] = r.createdAt;
+  into[at + 9] = span.traceId;
+  into[at + 10] = span.spanId;
+  into[at + 11] = span.startTime;
+  into[at + 12] = span.responseModel;
 }
