@@ -35,6 +35,9 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const withUntraced = process.env.BENCH_UNTRACED === '1';
 const baseCommit = process.env.BENCH_BASE;
+// BENCH_BASE_DIR=<folder>: the base already extracted there (src, bench, bin, package.json, tsconfig.json and
+// a node_modules), for a machine without the repository's history; BENCH_BASE then only names it.
+const baseDir = process.env.BENCH_BASE_DIR;
 const concurrent = process.env.BENCH_MODE === 'concurrent';
 const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
 const flagged = (label: string) => `${label} ${nodeFlags.join(' ')}`;
@@ -81,7 +84,8 @@ try {
   ];
   if (nodeFlags.length > 0)
     configs.push([flagged('gateway as users run it'), asUsersRunIt, undefined, nodeFlags]);
-  if (baseCommit) {
+  if (baseDir) configs.push([`gateway at ${baseCommit ?? baseDir}`, asUsersRunIt, resolve(baseDir), []]);
+  else if (baseCommit) {
     baseFolder = mkdtempSync(join(tmpdir(), 'gantry-gateway-base-'));
     execSync(`git archive ${baseCommit} src bench bin package.json tsconfig.json | tar -x -C ${baseFolder}`);
     symlinkSync(resolve('node_modules'), join(baseFolder, 'node_modules'));
