@@ -1,6 +1,7 @@
 // Pattern recognizers in Presidio's shape: a pattern finds candidates, a validator (checksum, range,
 // phone-number metadata) confirms or drops them, and context words nearby raise the score.
 import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/max';
+import { hasAddressShape, hasAsciiDigit, includesAny, type MayMatch } from '../pattern-prefilters.js';
 import {
   isBase58CheckValid,
   isBech32Valid,
@@ -19,6 +20,8 @@ export interface Recognizer {
   validate?: (value: string, nth: number) => boolean | number;
   /** Words that, shortly before a match, raise its score by `contextBoost`. */
   context?: readonly string[];
+  /** False where the pattern cannot match the text (pattern-prefilters.ts): the pattern is then not run. */
+  mayMatch?: MayMatch;
 }
 
 // Regions tried for numbers written without a country code: Presidio's defaults (US, UK, DE, FR, IL,
@@ -87,12 +90,14 @@ export const recognizers: readonly Recognizer[] = [
     // Bounded repetitions (RFC 5321: 64-character local part, 63-character labels) keep the scan
     // linear on long runs of address characters without an '@'.
     pattern: /\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g,
+    mayMatch: includesAny('@'),
     score: 0.95,
     context: ['email', 'e-mail', 'mail', 'contact'],
   },
   {
     entity: 'CREDIT_CARD',
     pattern: /\b(?:\d[ -]?){11,18}\d\b/g,
+    mayMatch: hasAsciiDigit,
     score: 0.9,
     validate: isLuhnValid,
     context: ['credit', 'card', 'visa', 'mastercard', 'amex', 'discover', 'payment', 'cc'],
@@ -100,6 +105,7 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'IBAN_CODE',
     pattern: /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b/g,
+    mayMatch: hasAsciiDigit,
     score: 1,
     validate: isIbanValid,
     context: ['iban', 'bank', 'account', 'transfer'],
@@ -107,6 +113,7 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'US_SSN',
     pattern: /\b\d{3}([- .])\d{2}\1\d{4}\b|\b\d{9}\b/g,
+    mayMatch: hasAsciiDigit,
     score: 0.6,
     validate: (value) => (isSsnValid(value) ? (/\D/.test(value) ? 0.6 : 0.2) : false),
     context: ['ssn', 'social', 'security', 'ss#', 'ssid'],
@@ -115,6 +122,7 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'IP_ADDRESS',
     pattern:
       /\b(?:\d{1,3}\.){3}\d{1,3}\b|(?<![:\w])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![:\w])|::1\b/g,
+    mayMatch: hasAddressShape,
     score: 0.6,
     // Loopback and unspecified addresses name no one.
     validate: (value) => isIpAddress(value) && !/^(?:127\.|0\.0\.0\.0$)|^::1?$/.test(value),
@@ -123,6 +131,8 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'CRYPTO',
     pattern: /\b(?:[13][a-km-zA-HJ-NP-Z1-9]{25,34}|bc1[ac-hj-np-z02-9]{11,71}|0x[a-fA-F0-9]{40})\b/g,
+    // [13], bc1 or 0x
+    mayMatch: hasAsciiDigit,
     score: 1,
     validate: (value) =>
       value.startsWith('0x')
@@ -136,6 +146,7 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'PHONE_NUMBER',
     pattern:
       /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w:-])|(?<![\w+])\+\d{8,14}\b/g,
+    mayMatch: hasAsciiDigit,
     score: 0.6,
     validate: phoneValidator(),
     context: [
@@ -156,6 +167,8 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'DATE_OF_BIRTH',
     pattern:
       /\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (?:19|20)\d{2})\b/gi,
+    // Every alternative holds a digit.
+    mayMatch: hasAsciiDigit,
     // A date alone is not personal: only a birth context makes it a date of birth.
     score: 0.15,
     context: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'geboren', 'né', 'née'],
