@@ -97,7 +97,6 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'CREDIT_CARD',
     pattern: /\b(?:\d[ -]?){11,18}\d\b/g,
-    mayMatch: hasAsciiDigit,
     score: 0.9,
     validate: isLuhnValid,
     context: ['credit', 'card', 'visa', 'mastercard', 'amex', 'discover', 'payment', 'cc'],
@@ -105,7 +104,6 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'IBAN_CODE',
     pattern: /\b[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}\b/g,
-    mayMatch: hasAsciiDigit,
     score: 1,
     validate: isIbanValid,
     context: ['iban', 'bank', 'account', 'transfer'],
@@ -113,7 +111,6 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'US_SSN',
     pattern: /\b\d{3}([- .])\d{2}\1\d{4}\b|\b\d{9}\b/g,
-    mayMatch: hasAsciiDigit,
     score: 0.6,
     validate: (value) => (isSsnValid(value) ? (/\D/.test(value) ? 0.6 : 0.2) : false),
     context: ['ssn', 'social', 'security', 'ss#', 'ssid'],
@@ -131,8 +128,6 @@ export const recognizers: readonly Recognizer[] = [
   {
     entity: 'CRYPTO',
     pattern: /\b(?:[13][a-km-zA-HJ-NP-Z1-9]{25,34}|bc1[ac-hj-np-z02-9]{11,71}|0x[a-fA-F0-9]{40})\b/g,
-    // [13], bc1 or 0x
-    mayMatch: hasAsciiDigit,
     score: 1,
     validate: (value) =>
       value.startsWith('0x')
@@ -146,7 +141,6 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'PHONE_NUMBER',
     pattern:
       /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){1,4}(?![\w:-])|(?<![\w+])\+\d{8,14}\b/g,
-    mayMatch: hasAsciiDigit,
     score: 0.6,
     validate: phoneValidator(),
     context: [

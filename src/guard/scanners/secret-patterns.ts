@@ -29,7 +29,6 @@ export const secretPatterns: { type: string; pattern: RegExp; mayMatch?: MayMatc
   {
     type: 'ANTHROPIC_API_KEY',
     pattern: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,}\b/g,
-    mayMatch: includesAny('sk-ant-'),
   },
   { type: 'GOOGLE_API_KEY', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, mayMatch: includesAny('AIza') },
   { type: 'SLACK_TOKEN', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g, mayMatch: includesAny('xox') },
@@ -54,7 +53,6 @@ export const secretPatterns: { type: string; pattern: RegExp; mayMatch?: MayMatc
   {
     type: 'JWT',
     pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g,
-    mayMatch: includesAny('eyJ'),
   },
   {
     type: 'PRIVATE_KEY',
