@@ -1,9 +1,9 @@
 // Cheap tests of what every match of a pattern must contain, so that a scanner skips a pattern that
-// cannot match the text at all: an e-mail address has an '@', a date a digit. Each test answers
-// false only where the pattern provably has no match (the reason is written beside each pattern), so the
-// matches, and with them the findings, are the same; a linear look at the text is cheaper than the
-// regex trying every word boundary of a kilobyte (the e-mail, IP and URL-credential patterns cost ~9–12 µs per KB each;
-// a prefilter is kept only where it measured cheaper than its pattern).
+// cannot match the text at all: an e-mail address has an '@', a date a digit. Each test answers false
+// only where the pattern provably has no match (where it is not the pattern's own literal, the reason is
+// written beside it), so the matches, and with them the findings, are the same. The e-mail, IP and
+// URL-credential patterns cost ~9–12 µs per KB each, trying every word boundary; their tests well under
+// one. A prefilter is kept only where it measured cheaper than its pattern.
 // test/guard-pattern-prefilters.test.ts checks every prefilter against its pattern.
 
 /** Whether `text` could hold a match: false only where the pattern cannot match. */
