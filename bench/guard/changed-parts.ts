@@ -2,7 +2,7 @@
 // that guardlat3 changed, old and new side by side in one process (the baseline folder as for
 // policy-latency.ts: an older `src` with node_modules, package.json and tsconfig.json beside it), on the
 // same 1 KB texts: toxicity after the prompt tasks' scan, harmful intent, the name/address tagger rule,
-// and normalisation. CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
+// and normalisation; since guardlat4 also the secrets rule and the validated-PII rule (pattern prefilters). CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
 // p99 and the slowest text per part.
 import * as current from '../../src/guard/index.js';
 
@@ -29,7 +29,10 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
   const policy = guard.createGuardPolicy();
   const toxicity = policy.rules.find((r) => r.name === 'toxicity');
   const tagger = policy.rules.filter((r) => r.name === 'pii').at(-1);
-  if (!toxicity || !tagger) throw new Error('the default policy has no toxicity or tagger rule');
+  const validated = policy.rules.filter((r) => r.name === 'pii' && r.directions.includes('input')).at(0);
+  const secrets = policy.rules.find((r) => r.name === 'secrets');
+  if (!toxicity || !tagger || !validated || !secrets)
+    throw new Error('the default policy lacks a toxicity, tagger, validated-PII or secrets rule');
   return [
     [
       'toxicity',
@@ -45,6 +48,8 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
     ],
     ['harmful intent', (_, normalized) => signals.harmfulIntent(normalized)],
     ['tagger rule', (text) => tagger.scan(text)],
+    ['validated PII rule', (text) => validated.scan(text)],
+    ['secrets rule', (text) => secrets.scan(text)],
     [
       'normalisation',
       (text) => {

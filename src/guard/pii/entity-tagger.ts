@@ -71,21 +71,29 @@ function smooth(tokens: readonly Token[], labels: number[], probabilities: Float
  */
 export const anchorWindow = 4;
 
+/** /\d/.test(text), for a token (a few characters: a loop costs less than a regex call). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 48 && unit <= 57) return true;
+  }
+  return false;
+}
+
 function tokensNearAnchors(prepared: PreparedTokens, window: number): Uint8Array {
   const n = prepared.tokens.length;
   const near = new Uint8Array(n);
   let lastAnchor = -Infinity;
-  const mark = (i: number) => {
-    for (let j = Math.max(0, i - window); j <= Math.min(n - 1, i + window); j++) near[j] = 1;
-  };
   for (let i = 0; i < n; i++) {
     const text = prepared.tokens[i].text;
     const anchor =
-      /\d/.test(text) ||
-      (prepared.capitalised[i] === 1 && !(prepared.sentenceStart[i] === 1 && prepared.common[i] === 1));
+      (prepared.capitalised[i] === 1 && !(prepared.sentenceStart[i] === 1 && prepared.common[i] === 1)) ||
+      hasDigit(text);
     if (anchor) {
-      if (i - lastAnchor > 1) mark(i);
-      else near[Math.min(n - 1, i + window)] = 1;
+      if (i - lastAnchor > 1) {
+        const last = Math.min(n - 1, i + window);
+        for (let j = Math.max(0, i - window); j <= last; j++) near[j] = 1;
+      } else near[Math.min(n - 1, i + window)] = 1;
       lastAnchor = i;
     }
   }

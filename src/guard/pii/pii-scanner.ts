@@ -3,6 +3,7 @@
 
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { LinearModel } from '../classifier/index.js';
+import { matchesWhere } from '../pattern-prefilters.js';
 import { hashReplacement, maskReplacement, redactFindings, resolveOverlaps } from '../redact-findings.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 import type { Vault } from '../vault/index.js';
@@ -71,7 +72,8 @@ export function piiScanner(options: PiiScannerOptions = {}): Scanner {
     const candidates: Finding[] = [];
     for (const recognizer of active) {
       let nth = 0;
-      for (const match of text.matchAll(recognizer.pattern)) {
+      // A pattern that cannot match the text is not run (its prefilter; the same matches).
+      for (const match of matchesWhere(recognizer.pattern, text, recognizer.mayMatch)) {
         const value = match[0];
         const verdict = recognizer.validate ? recognizer.validate(value, nth++) : true;
         if (verdict === false) continue;

@@ -1,6 +1,7 @@
 // Pattern recognizers in Presidio's shape: a pattern finds candidates, a validator (checksum, range,
 // phone-number metadata) confirms or drops them, and context words nearby raise the score.
 import { type CountryCode, isValidPhoneNumber } from 'libphonenumber-js/max';
+import { hasAddressShape, hasAsciiDigit, includesAny, type MayMatch } from '../pattern-prefilters.js';
 import {
   isBase58CheckValid,
   isBech32Valid,
@@ -19,6 +20,8 @@ export interface Recognizer {
   validate?: (value: string, nth: number) => boolean | number;
   /** Words that, shortly before a match, raise its score by `contextBoost`. */
   context?: readonly string[];
+  /** False where the pattern cannot match the text (pattern-prefilters.ts): the pattern is then not run. */
+  mayMatch?: MayMatch;
 }
 
 // Regions tried for numbers written without a country code: Presidio's defaults (US, UK, DE, FR, IL,
@@ -87,6 +90,7 @@ export const recognizers: readonly Recognizer[] = [
     // Bounded repetitions (RFC 5321: 64-character local part, 63-character labels) keep the scan
     // linear on long runs of address characters without an '@'.
     pattern: /\b[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}\b/g,
+    mayMatch: includesAny('@'),
     score: 0.95,
     context: ['email', 'e-mail', 'mail', 'contact'],
   },
@@ -115,6 +119,7 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'IP_ADDRESS',
     pattern:
       /\b(?:\d{1,3}\.){3}\d{1,3}\b|(?<![:\w])(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})(?![:\w])|::1\b/g,
+    mayMatch: hasAddressShape,
     score: 0.6,
     // Loopback and unspecified addresses name no one.
     validate: (value) => isIpAddress(value) && !/^(?:127\.|0\.0\.0\.0$)|^::1?$/.test(value),
@@ -156,6 +161,8 @@ export const recognizers: readonly Recognizer[] = [
     entity: 'DATE_OF_BIRTH',
     pattern:
       /\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (?:19|20)\d{2})\b/gi,
+    // Every alternative holds a digit.
+    mayMatch: hasAsciiDigit,
     // A date alone is not personal: only a birth context makes it a date of birth.
     score: 0.15,
     context: ['born', 'birth', 'dob', 'd.o.b', 'birthday', 'geboren', 'né', 'née'],

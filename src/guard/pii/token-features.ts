@@ -222,10 +222,9 @@ export function tokenFeatureIndices(
   out[k++] = mix(7, sentenceStart[i], dimension);
   if (capitalised[i]) out[k++] = mix(8, sentenceStart[i], dimension);
   if (common[i]) out[k++] = mix(9, capitalised[i] * 2 + sentenceStart[i], dimension);
-  for (const offset of [-1, 1]) {
-    const j = i + offset;
-    if (j >= 0 && j < word.length && common[j]) out[k++] = mix(10 + offset, capitalised[j], dimension);
-  }
+  // The common-word neighbours, before then after (written out: no array per call).
+  if (i - 1 >= 0 && i - 1 < n && common[i - 1]) out[k++] = mix(9, capitalised[i - 1], dimension);
+  if (i + 1 >= 0 && i + 1 < n && common[i + 1]) out[k++] = mix(11, capitalised[i + 1], dimension);
   for (let offset = -3; offset <= 3; offset++) {
     if (offset === 0) continue;
     const j = i + offset;

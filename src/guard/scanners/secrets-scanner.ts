@@ -1,5 +1,6 @@
 // Secrets: vendor key formats, then long random-looking tokens by Shannon entropy (detect-secrets'
 // high-entropy strings: base64 above 4.5 bits per character, hex above 3.0).
+import { matchesWhere } from '../pattern-prefilters.js';
 import { maskReplacement, redactFindings, resolveOverlaps } from '../redact-findings.js';
 import { type Finding, resultOf, type Scanner } from '../types.js';
 import { secretPatterns } from './secret-patterns.js';
@@ -57,8 +58,9 @@ export function secretsScanner(options: SecretsScannerOptions = {}): Scanner {
   const { entropy = true, redact = true } = options;
   return (text) => {
     const candidates: Finding[] = [];
-    for (const { type, pattern } of secretPatterns) {
-      for (const match of text.matchAll(pattern)) {
+    for (const { type, pattern, mayMatch } of secretPatterns) {
+      // A pattern that cannot match the text is not run (its prefilter; the same matches).
+      for (const match of matchesWhere(pattern, text, mayMatch)) {
         const start = match.index!;
         candidates.push({
           scanner: 'secrets',
