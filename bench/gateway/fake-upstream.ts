@@ -2,22 +2,9 @@
 // (usage included), as fast as node:http allows. Prints its URL.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { benchAnswer } from './bench-answer.js';
 
-const answer = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1_700_000_000,
-  model: 'bench-model',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content: 'Hello from the benchmark upstream.' },
-      finish_reason: 'stop',
-      logprobs: null,
-    },
-  ],
-  usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
-});
+const answer = benchAnswer;
 const length = Buffer.byteLength(answer);
 
 const server = createServer((req, res) => {

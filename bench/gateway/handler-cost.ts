@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ClientAbort } from '../../src/gateway/upstream/client-abort.js';
 import { requestJsonAnswer } from '../../src/gateway/upstream/request-whole-answer.js';
+import { benchAnswer } from './bench-answer.js';
 
 type RequestJsonAnswer = typeof requestJsonAnswer;
 const require = createRequire(import.meta.url);
@@ -16,23 +17,7 @@ const { unwrap } = require('undici/lib/handler/unwrap-handler.js') as {
   unwrap: (handler: object) => Record<string, (...args: unknown[]) => unknown>;
 };
 
-const answer = Buffer.from(
-  JSON.stringify({
-    id: 'chatcmpl-bench',
-    object: 'chat.completion',
-    created: 1_700_000_000,
-    model: 'bench-model',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content: 'Hello from the benchmark upstream.' },
-        finish_reason: 'stop',
-        logprobs: null,
-      },
-    ],
-    usage: { prompt_tokens: 12, completion_tokens: 8, total_tokens: 20 },
-  }),
-);
+const answer = Buffer.from(benchAnswer);
 // As undici's parser hands them over: a fresh Buffer per name and value.
 const headerText = [
   'Content-Type',

@@ -16,7 +16,7 @@ import { parseCpuList } from '../../src/bench-backend/thread-placement.js';
 import { freePort, startRedisServer } from '../../test/redis-server.js';
 import { benchGateway } from './bench-config.js';
 import { cpuSeconds, type Started, start, stop } from './processes.js';
-import { childrenOf, serve, stopServe } from './workers.js';
+import { childrenOf, serve, stopServe, type WorkersRun } from './workers.js';
 import { runWrk } from './wrk.js';
 
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4,8').split(',').map(Number);
@@ -36,16 +36,7 @@ if (Math.max(...workerCounts) > serveCores.length) {
   process.exit(2);
 }
 
-interface Row {
-  label: string;
-  cores: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  workerMicros: number;
-  primaryMicros: number;
-}
+type Row = WorkersRun & { cores: string };
 
 const upstreams: Started[] = [];
 const folder = mkdtempSync(join(tmpdir(), 'gantry-bench-many-cores-'));
@@ -120,6 +111,7 @@ try {
       const perRequest = (s: number) => (s * 1e6) / Math.max(1, load.requests);
       const row: Row = {
         label: variant.label,
+        workers: variant.workers,
         cores,
         requestsPerSecond: load.requestsPerSecond,
         p50: load.p50,
@@ -127,6 +119,7 @@ try {
         errors: load.errors,
         workerMicros: perRequest(after.workers - before.workers),
         primaryMicros: perRequest(after.primary - before.primary),
+        redisMicros: undefined, // redis-server is not pinned here: its CPU is not read
       };
       rows.push(row);
       out(
