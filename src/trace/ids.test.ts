@@ -21,10 +21,30 @@ describe('trace and span ids', () => {
 
   it("time prefix: the same 12 digits as toString(16).padStart(12, '0').slice(-12) for every ms", () => {
     const reference = (ms: number) => ms.toString(16).padStart(12, '0').slice(-12);
-    const values: number[] = [0, 1, 255, 256, 0xffffff, 0x1000000, 0x1000001, 2 ** 48 - 1, 2 ** 48, 2 ** 48 + 7];
-    values.push(2 ** 52 + 3, Number.MAX_SAFE_INTEGER, -1, -0x1000001, 1.5, Number.NaN, Number.POSITIVE_INFINITY);
+    const values: number[] = [
+      0,
+      1,
+      255,
+      256,
+      0xffffff,
+      0x1000000,
+      0x1000001,
+      2 ** 48 - 1,
+      2 ** 48,
+      2 ** 48 + 7,
+    ];
+    values.push(
+      2 ** 52 + 3,
+      Number.MAX_SAFE_INTEGER,
+      -1,
+      -0x1000001,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+    );
     // Around each boundary of the cached upper half, in both directions (the cache must follow).
-    for (let k = 1; k < 8; k++) for (let d = -3; d <= 3; d++) values.push(k * 0x1000000 + d, 0x19000000000 + d * 997);
+    for (let k = 1; k < 8; k++)
+      for (let d = -3; d <= 3; d++) values.push(k * 0x1000000 + d, 0x19000000000 + d * 997);
     const at = Date.parse('2026-11-29T08:00:00Z');
     for (let i = 0; i < 20_000; i++) values.push(at + i, Math.floor(Math.random() * 2 ** 53));
     for (const ms of values) expect(timePrefix(ms)).toBe(reference(ms));
