@@ -134,12 +134,15 @@ describe('gantry bench backend', () => {
       /--wire-cpu 4095 not applied: (CPU 4095 is not one this process may use|.*needs Linux)/,
     );
     const [result] = JSON.parse(far.stdout) as {
-      metrics: { completed: number; totalOutputTokens: number; itlMs: { count: number; p50: number } };
+      metrics: { completed: number; totalOutputTokens: number; itlMs: { count: number; mean: number } };
     }[];
     expect(result.metrics.completed).toBe(6);
     expect(result.metrics.totalOutputTokens).toBe(36);
     expect(result.metrics.itlMs.count).toBe(30); // 6 requests × 5 gaps, timed on the wire thread
-    expect(result.metrics.itlMs.p50).toBeGreaterThanOrEqual(4); // the simulator's 5 ms between tokens
+    // The simulator's 5 ms between tokens: the mean gap (a request's gaps add up to its last chunk's time
+    // less its first's) holds under load where the median does not (one late chunk and the next on time
+    // make a short gap; seen at load 10: p50 3.3 ms).
+    expect(result.metrics.itlMs.mean).toBeGreaterThanOrEqual(4);
     // The same through a spinning wire thread at nice 5 (raising a nice value is always allowed, so
     // nothing on stderr about it on Linux).
     const spun = await run('--wire-spin', '--wire-nice', '5');
@@ -148,7 +151,7 @@ describe('gantry bench backend', () => {
     const [spinning] = JSON.parse(spun.stdout) as (typeof result)[];
     expect(spinning.metrics.completed).toBe(6);
     expect(spinning.metrics.itlMs.count).toBe(30);
-    expect(spinning.metrics.itlMs.p50).toBeGreaterThanOrEqual(4);
+    expect(spinning.metrics.itlMs.mean).toBeGreaterThanOrEqual(4);
     // Two wire threads, the requests dealt out over them; a CPU list no machine has: unplaced, said why.
     const two = await run('--wire-cpu', '4094,4095');
     expect(two.code, two.stderr).toBe(0);
@@ -157,6 +160,7 @@ describe('gantry bench backend', () => {
     expect(sharded.metrics.completed).toBe(6);
     expect(sharded.metrics.totalOutputTokens).toBe(36);
     expect(sharded.metrics.itlMs.count).toBe(30);
+    expect(sharded.metrics.itlMs.mean).toBeGreaterThanOrEqual(4);
     const bad = await backend(['--wire-cpu', 'x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--wire-cpu must be a CPU number or list');
