@@ -179,6 +179,15 @@ describe('candidate word starts: every pattern answers exactly as its plain rege
   });
 
   it('finds a match after a failed first candidate, and the leftmost of several stems', () => {
+    // Top-level alternatives that each start with \b and a stem (since guardlat5); one without: none.
+    expect(leadingStems(/\bkill -\d|\bsig(?:kill|term)|\b(?:child|parent) process/)).toEqual([
+      'kill',
+      'sig',
+      'child',
+      'parent',
+    ]);
+    expect(leadingStems(/\bab|cd/)).toBeUndefined();
+    expect(execWhereStems(/\bsig(?:kill|term)\b|\bkill -9\b/, 'kill it: kill -9 or sigterm')?.index).toBe(9);
     expect(execWhereStems(/\bkill(?:ing)? him\b/i, 'kill her, then kill him')?.index).toBe(15);
     expect(execWhereStems(/\b(?:stab|kill) (?:him|her)\b/, 'kill her, stab him')?.[0]).toBe('kill her');
     expect(execWhereStems(/\b(?:stab|kill) him\b/, 'xkill him, stab him')?.index).toBe(11);

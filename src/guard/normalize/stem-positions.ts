@@ -99,10 +99,11 @@ export function stemIndex(text: string): StemIndex {
   index.entries = 0;
   index.usedCount = 0;
   const n = text.length;
+  // An entry per character of a word's first stemLength: at most one per character of the text.
+  grow(index, n);
+  const { next, position, used } = index;
   for (let i = 0; i < n; i++) {
     if (!isWordUnit(text.charCodeAt(i))) continue;
-    grow(index, index.entries + stemLength);
-    const { next, position, used } = index;
     let hash = fnvOffset;
     let k = i;
     for (; k < n && k - i < stemLength; k++) {

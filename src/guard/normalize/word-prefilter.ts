@@ -4,8 +4,9 @@
 // of its words, up to `stemLength` characters, as bits of a hashed set; a pattern none of whose stems is
 // there cannot match, so its regex is not run (the answer is `null`, as the regex would have said). A
 // pattern whose start cannot be read this way (no leading `\b`, a class, a lookaround, an optional first
-// atom, the `u` and `i` flags together) always runs. Hash collisions only make a pattern run in vain:
-// every result is the regex's own.
+// atom, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
+// runs. Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
+// may match, it is tried only at the word starts that hold one of its stems (stem-positions.ts).
 
 import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy } from './stem-positions.js';
 
@@ -115,9 +116,15 @@ export function leadingStems(pattern: RegExp): string[] | undefined {
   const { source, flags } = pattern;
   if ((flags.includes('u') || flags.includes('v')) && flags.includes('i')) return undefined;
   if (flags.includes('y') || flags.includes('m') || !source.startsWith('\\b')) return undefined;
-  // A top-level `|` would put the leading `\b` on the first alternative only.
-  if (alternatives(source, 0, source.length).length > 1) return undefined;
-  return sequenceStems(source, 2, source.length);
+  // A top-level `|`: every alternative must start with its own `\b` and stems (the match starts with one).
+  const stems: string[] = [];
+  for (const [start, end] of alternatives(source, 0, source.length)) {
+    if (source.slice(start, start + 2) !== '\\b') return undefined;
+    const found = sequenceStems(source, start + 2, end);
+    if (!found) return undefined;
+    stems.push(...found);
+  }
+  return stems;
 }
 
 /** Per pattern: the hashes of its stems, or null (always run). */
