@@ -195,6 +195,10 @@ describe('candidate word starts: every pattern answers exactly as its plain rege
     expect([execWhereStems(global, 'the cat and the dog')?.index, global.lastIndex]).toEqual([0, 7]);
     expect([execWhereStems(global, 'the cat and the dog')?.index, global.lastIndex]).toEqual([12, 19]);
     expect([execWhereStems(global, 'the cat and the dog'), global.lastIndex]).toEqual([null, 0]);
+    // A pattern met for the first time on a text already indexed (its stems were not recorded then).
+    const seen = 'zebra crossing, then a quokka';
+    expect(execWhereStems(/\bzebra\b/, seen)?.index).toBe(0);
+    expect(execWhereStems(/\bquokka\b/, seen)?.index).toBe(23);
     // A match that ends where the next word starts: the next search begins at that word.
     const adjacent = /\bab,/g;
     expect([execWhereStems(adjacent, 'ab,ab,')?.index, adjacent.lastIndex]).toEqual([0, 3]);

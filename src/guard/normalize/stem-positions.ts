@@ -72,6 +72,24 @@ function newIndex(): StemIndex {
 const slots = [newIndex(), newIndex()];
 let older = 0;
 
+/**
+ * The buckets of some pattern's stems: only these are recorded (most word prefixes start no pattern, and
+ * each recorded one is a write at random into the bucket table).
+ */
+const wanted = new Uint32Array(setBits >>> 5);
+
+/** Marks a pattern's stem hashes as wanted; the kept indexes are then rebuilt (they may lack them). */
+export function wantStems(hashes: Int32Array): void {
+  let added = false;
+  for (let i = 0; i < hashes.length; i++) {
+    const bucket = hashes[i];
+    if (wanted[bucket >>> 5] & (1 << (bucket & 31))) continue;
+    wanted[bucket >>> 5] |= 1 << (bucket & 31);
+    added = true;
+  }
+  if (added) for (const slot of slots) slot.text = undefined;
+}
+
 function grow(index: StemIndex, entries: number): void {
   if (index.next.length >= entries) return;
   const size = Math.max(entries, 2 * index.next.length);
@@ -84,7 +102,10 @@ function grow(index: StemIndex, entries: number): void {
   Object.assign(index, { next, position, used });
 }
 
-/** The index of `text`'s word starts (a word: a run of [A-Za-z0-9_], as `\b` sees words). */
+/**
+ * The index of `text`'s word starts (a word: a run of [A-Za-z0-9_], as `\b` sees words), under the
+ * wanted buckets only (`wantStems`: every stem of a pattern asked about so far).
+ */
 export function stemIndex(text: string): StemIndex {
   for (let j = 0; j < 2; j++) {
     if (slots[j].text !== text) continue;
@@ -111,6 +132,7 @@ export function stemIndex(text: string): StemIndex {
       if (!isWordUnit(unit)) break;
       hash = Math.imul(hash ^ lowerUnit(unit), prime);
       const bucket = (hash >>> 0) & (setBits - 1);
+      if ((wanted[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
       const entry = index.entries++;
       if (first[bucket] === -1) used[index.usedCount++] = bucket;
       next[entry] = first[bucket];

@@ -8,7 +8,7 @@
 // runs. Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
 // may match, it is tried only at the word starts that hold one of its stems (stem-positions.ts).
 
-import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy } from './stem-positions.js';
+import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy, wantStems } from './stem-positions.js';
 
 function isWordUnit(unit: number): boolean {
   return (
@@ -144,6 +144,7 @@ function hashesOf(pattern: RegExp): Int32Array | null {
   if (hashes === undefined) {
     const stems = leadingStems(pattern);
     hashes = stems ? Int32Array.from(stems, stemHash) : null;
+    if (hashes) wantStems(hashes);
     stemHashes.set(pattern, hashes);
     recording?.push(pattern);
   }
