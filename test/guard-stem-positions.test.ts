@@ -199,6 +199,14 @@ describe('candidate word starts: every pattern answers exactly as its plain rege
     const seen = 'zebra crossing, then a quokka';
     expect(execWhereStems(/\bzebra\b/, seen)?.index).toBe(0);
     expect(execWhereStems(/\bquokka\b/, seen)?.index).toBe(23);
+    // Texts of one length, one after another: an index is shared only where the words are the same.
+    expect(execWhereStems(/\bzap\b/i, 'zap zip')?.index).toBe(0);
+    expect(execWhereStems(/\bzap\b/i, 'ZAP zip')?.index).toBe(0);
+    expect(execWhereStems(/\bzap\b/i, 'zip zap')?.index).toBe(4);
+    expect(execWhereStems(/\bzap\b/i, 'zip-zap')?.index).toBe(4);
+    expect(execWhereStems(/\bzap\b/i, 'zipzzap')).toBeNull();
+    expect(execWhereStems(/\bzzap\b/, 'a  zap')).toBeNull();
+    expect(execWhereStems(/\bzzap\b/, 'a zzap')?.index).toBe(2);
     // A match that ends where the next word starts: the next search begins at that word.
     const adjacent = /\bab,/g;
     expect([execWhereStems(adjacent, 'ab,ab,')?.index, adjacent.lastIndex]).toEqual([0, 3]);

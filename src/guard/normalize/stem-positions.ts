@@ -44,6 +44,8 @@ export function stemHash(stem: string): number {
  */
 export interface StemIndex {
   text: string | undefined;
+  /** Another text with the same index (the same word units at the same places, equal lower-cased). */
+  alias: string | undefined;
   first: Int32Array;
   next: Int32Array;
   position: Int32Array;
@@ -58,6 +60,7 @@ export interface StemIndex {
 function newIndex(): StemIndex {
   return {
     text: undefined,
+    alias: undefined,
     first: new Int32Array(setBits).fill(-1),
     next: new Int32Array(1024),
     position: new Int32Array(1024),
@@ -87,7 +90,11 @@ export function wantStems(hashes: Int32Array): void {
     wanted[bucket >>> 5] |= 1 << (bucket & 31);
     added = true;
   }
-  if (added) for (const slot of slots) slot.text = undefined;
+  if (added)
+    for (const slot of slots) {
+      slot.text = undefined;
+      slot.alias = undefined;
+    }
 }
 
 function grow(index: StemIndex, entries: number): void {
@@ -102,17 +109,38 @@ function grow(index: StemIndex, entries: number): void {
   Object.assign(index, { next, position, used });
 }
 
+/** Whether two texts have the same word units at the same places, equal once lower-cased (one index). */
+function sameWords(a: string, b: string): boolean {
+  const n = a.length;
+  if (b.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const wx = isWordUnit(x);
+    if (wx !== isWordUnit(y) || (wx && lowerUnit(x) !== lowerUnit(y))) return false;
+  }
+  return true;
+}
+
 /**
  * The index of `text`'s word starts (a word: a run of [A-Za-z0-9_], as `\b` sees words), under the
  * wanted buckets only (`wantStems`: every stem of a pattern asked about so far).
  */
 export function stemIndex(text: string): StemIndex {
   for (let j = 0; j < 2; j++) {
-    if (slots[j].text !== text) continue;
+    if (slots[j].text !== text && slots[j].alias !== text) continue;
     older = 1 - j;
     return slots[j];
   }
+  // A text and its lower-cased copy usually index alike: then the newer index serves both.
+  const newer = slots[1 - older];
+  if (newer.text !== undefined && sameWords(newer.text, text)) {
+    newer.alias = text;
+    return newer;
+  }
   const index = slots[older];
+  index.alias = undefined;
   older = 1 - older;
   const { first, present } = index;
   for (let u = 0; u < index.usedCount; u++) first[index.used[u]] = -1;
