@@ -2,7 +2,9 @@
 // that guardlat3 changed, old and new side by side in one process (the baseline folder as for
 // policy-latency.ts: an older `src` with node_modules, package.json and tsconfig.json beside it), on the
 // same 1 KB texts: toxicity after the prompt tasks' scan, harmful intent, the name/address tagger rule,
-// and normalisation; since guardlat4 also the secrets rule and the validated-PII rule (pattern prefilters). CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
+// and normalisation; since guardlat4 also the secrets rule and the validated-PII rule (pattern prefilters);
+// since guardlat5 the whole prompt-task scan (caches cleared), its signals and its phrase heuristics (the
+// candidate word starts). CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
 // p99 and the slowest text per part.
 import * as current from '../../src/guard/index.js';
 
@@ -26,6 +28,7 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
   const signals = await import(`${root}/src/guard/signals/index.ts`);
   const normalize = await import(`${root}/src/guard/normalize/index.ts`);
   const tasks = await import(`${root}/src/guard/scanners/prompt-task-scores.ts`);
+  const heuristics = await import(`${root}/src/guard/scanners/injection-heuristics.ts`);
   const policy = guard.createGuardPolicy();
   const toxicity = policy.rules.find((r) => r.name === 'toxicity');
   const tagger = policy.rules.filter((r) => r.name === 'pii').at(-1);
@@ -46,7 +49,24 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
         return used.user + used.system;
       },
     ],
+    [
+      'prompt tasks',
+      (text) => {
+        guard.clearPromptTaskCache();
+        return tasks.scorePromptTasks(text);
+      },
+    ],
+    ['prompt signals', (_, normalized) => signals.promptSignals(normalized)],
+    [
+      'phrase heuristics',
+      (_, normalized) => [
+        heuristics.injectionHeuristics(normalized),
+        heuristics.jailbreakHeuristics(normalized),
+        heuristics.harmfulHeuristics(normalized),
+      ],
+    ],
     ['harmful intent', (_, normalized) => signals.harmfulIntent(normalized)],
+    ['jailbreak framing', (_, normalized) => signals.jailbreakFraming(normalized)],
     ['tagger rule', (text) => tagger.scan(text)],
     ['validated PII rule', (text) => validated.scan(text)],
     ['secrets rule', (text) => secrets.scan(text)],

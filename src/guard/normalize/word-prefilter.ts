@@ -4,23 +4,16 @@
 // of its words, up to `stemLength` characters, as bits of a hashed set; a pattern none of whose stems is
 // there cannot match, so its regex is not run (the answer is `null`, as the regex would have said). A
 // pattern whose start cannot be read this way (no leading `\b`, a class, a lookaround, an optional first
-// atom, the `u` and `i` flags together) always runs. Hash collisions only make a pattern run in vain:
-// every result is the regex's own.
+// atom, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
+// runs. Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
+// may match, it is tried only at the word starts that hold one of its stems (stem-positions.ts).
 
-/** Stems are compared on their first characters only (a shorter stem: all of it). */
-const stemLength = 6;
-const setBits = 1 << 16;
-const fnvOffset = 0x811c9dc5;
-const prime = 0x01000193;
+import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy, wantStems } from './stem-positions.js';
 
 function isWordUnit(unit: number): boolean {
   return (
     (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57) || unit === 95
   );
-}
-
-function lowerUnit(unit: number): number {
-  return unit >= 65 && unit <= 90 ? unit + 32 : unit;
 }
 
 /** Where an alternative's leading literal word characters end: the index after them, and the stem. */
@@ -123,73 +116,46 @@ export function leadingStems(pattern: RegExp): string[] | undefined {
   const { source, flags } = pattern;
   if ((flags.includes('u') || flags.includes('v')) && flags.includes('i')) return undefined;
   if (flags.includes('y') || flags.includes('m') || !source.startsWith('\\b')) return undefined;
-  // A top-level `|` would put the leading `\b` on the first alternative only.
-  if (alternatives(source, 0, source.length).length > 1) return undefined;
-  return sequenceStems(source, 2, source.length);
-}
-
-function stemHash(stem: string): number {
-  let hash = fnvOffset;
-  for (let i = 0; i < Math.min(stem.length, stemLength); i++)
-    hash = Math.imul(hash ^ lowerUnit(stem.charCodeAt(i)), prime);
-  return (hash >>> 0) & (setBits - 1);
+  // A top-level `|`: every alternative must start with its own `\b` and stems (the match starts with one).
+  const stems: string[] = [];
+  for (const [start, end] of alternatives(source, 0, source.length)) {
+    if (source.slice(start, start + 2) !== '\\b') return undefined;
+    const found = sequenceStems(source, start + 2, end);
+    if (!found) return undefined;
+    stems.push(...found);
+  }
+  return stems;
 }
 
 /** Per pattern: the hashes of its stems, or null (always run). */
 const stemHashes = new WeakMap<RegExp, Int32Array | null>();
+
+/** Where to list each pattern met from now on (tests compare each with its plain regex). */
+let recording: RegExp[] | undefined;
+
+/** Starts listing the patterns these functions meet for the first time; the list fills as they do. */
+export function recordPatterns(): RegExp[] {
+  recording = [];
+  return recording;
+}
 
 function hashesOf(pattern: RegExp): Int32Array | null {
   let hashes = stemHashes.get(pattern);
   if (hashes === undefined) {
     const stems = leadingStems(pattern);
     hashes = stems ? Int32Array.from(stems, stemHash) : null;
+    if (hashes) wantStems(hashes);
     stemHashes.set(pattern, hashes);
+    recording?.push(pattern);
   }
   return hashes;
-}
-
-// Two texts are kept (callers alternate between a text and its lower-cased copy).
-const slots = [
-  { text: undefined as string | undefined, present: new Uint32Array(setBits >>> 5) },
-  { text: undefined as string | undefined, present: new Uint32Array(setBits >>> 5) },
-];
-let older = 0;
-
-/** The prefixes of every word of `text` (a run of [A-Za-z0-9_], as `\b` sees words), as set bits. */
-function indexWords(text: string): Uint32Array {
-  for (let j = 0; j < 2; j++) {
-    if (slots[j].text !== text) continue;
-    older = 1 - j;
-    return slots[j].present;
-  }
-  const slot = slots[older];
-  older = 1 - older;
-  const present = slot.present;
-  present.fill(0);
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!isWordUnit(text.charCodeAt(i))) continue;
-    let hash = fnvOffset;
-    let k = i;
-    for (; k < n && k - i < stemLength; k++) {
-      const unit = text.charCodeAt(k);
-      if (!isWordUnit(unit)) break;
-      hash = Math.imul(hash ^ lowerUnit(unit), prime);
-      const bit = (hash >>> 0) & (setBits - 1);
-      present[bit >>> 5] |= 1 << (bit & 31);
-    }
-    while (k < n && isWordUnit(text.charCodeAt(k))) k++;
-    i = k;
-  }
-  slot.text = text;
-  return present;
 }
 
 /** Whether `pattern` can match `text` at all by its stems (true: it may; false: it cannot). */
 export function mayMatch(pattern: RegExp, text: string): boolean {
   const hashes = hashesOf(pattern);
   if (hashes === null) return true;
-  const present = indexWords(text);
+  const present = stemIndex(text).present;
   for (let i = 0; i < hashes.length; i++) {
     const bit = hashes[i];
     if (present[bit >>> 5] & (1 << (bit & 31))) return true;
@@ -199,11 +165,39 @@ export function mayMatch(pattern: RegExp, text: string): boolean {
 
 /**
  * pattern.exec(text), skipped where no word of the text can start a match (a global pattern's lastIndex
- * is then reset, as the failed search would have done).
+ * is then reset, as the failed search would have done), and tried only at the word starts that can
+ * start one where there are few (stem-positions.ts): the same match, and the same lastIndex after it.
  */
 export function execWhereStems(pattern: RegExp, text: string): RegExpExecArray | null {
-  if (mayMatch(pattern, text)) return pattern.exec(text);
-  if (pattern.global) pattern.lastIndex = 0;
+  const hashes = hashesOf(pattern);
+  if (hashes === null) return pattern.exec(text);
+  const index = stemIndex(text);
+  const present = index.present;
+  let any = false;
+  for (let i = 0; i < hashes.length && !any; i++) {
+    const bit = hashes[i];
+    any = (present[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+  const global = pattern.global;
+  if (!any) {
+    if (global) pattern.lastIndex = 0;
+    return null;
+  }
+  // A global pattern searches from its lastIndex (past the end: no match, lastIndex reset).
+  const from = global ? pattern.lastIndex : 0;
+  const count = from > text.length ? -1 : candidateStarts(index, hashes, from);
+  if (count < 0) return pattern.exec(text);
+  const starts = candidates();
+  const sticky = stickyCopy(pattern);
+  for (let c = 0; c < count; c++) {
+    sticky.lastIndex = starts[c];
+    const match = sticky.exec(text);
+    if (match) {
+      if (global) pattern.lastIndex = sticky.lastIndex;
+      return match;
+    }
+  }
+  if (global) pattern.lastIndex = 0;
   return null;
 }
 
