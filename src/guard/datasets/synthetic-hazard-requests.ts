@@ -7,7 +7,6 @@
 // injection and jailbreak models keep their training rows.
 import { hazardGoals } from './hazard-goals.js';
 import { hazardQuestions } from './hazard-questions.js';
-import { targetedRequestRows } from './hazard-targeted-requests.js';
 import type { GuardTask, TaskRow } from './task-rows.js';
 
 const harmfulOnly: readonly GuardTask[] = ['harmful'];
@@ -69,15 +68,5 @@ export function syntheticHazardRequests(): TaskRow[] {
       },
     );
   });
-  // Targeted requests (hazard-targeted-requests.ts): one group per template.
-  for (const [category, text, kind, group] of targetedRequestRows())
-    rows.push({
-      text,
-      kind,
-      source: 'synthetic-harmful',
-      ...(kind === 'harmful' ? { category } : {}),
-      group,
-      tasks: harmfulOnly,
-    });
   return rows;
 }
