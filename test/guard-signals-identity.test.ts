@@ -33,6 +33,7 @@ import {
   technicalSenses,
   transgressionCues,
 } from '../src/guard/signals/index.js';
+import { targetedRequestPatterns } from '../src/guard/signals/targeted-requests.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
 
@@ -53,6 +54,7 @@ function randomTexts(count: number, seed: number, alphabet: readonly string[], m
 const patterns: RegExp[] = [
   ...hazardTerms.map(([, pattern]) => pattern),
   stereotypeTraitPattern,
+  ...targetedRequestPatterns,
   ...requestActs.map(([pattern]) => pattern),
   ...safeContexts,
   ...benignIdioms,

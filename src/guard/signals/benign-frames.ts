@@ -15,7 +15,7 @@ export const benignFrames: readonly RegExp[] = [
   /\b(?:recover (?:my|our) (?:hacked|stolen|compromised|locked)|after (?:a|an|the|my|his|her) (?:suicide attempt|assault|break-in|robbery|scam|breach|hack|overdose)|stop (?:self-harming|harming myself|cutting myself)|healthier ways to cope)\b/i,
   /\b(?:support (?:my|a|our|his|her) \w+ (?:after|who|through|with)|evacuate|shelter in place|bomb threat)\b/i,
   /\b(?:with (?:written |their |explicit )?(?:permission|consent|authori[sz]ation)|(?:my|our) own (?:company|network|router|laptop|computer|phone|account|website|server|systems?))\b/i,
-  /\b(?:public (?:phone number|address|contact details|records|email)|essay (?:about|on)|how (?:\w+ ){1,2}hurts? people)\b/i,
+  /\b(?:(?:customer (?:service|support|care)|support|head office|main office|official|switchboard|booking|reservations?|non-emergency|press office|embassy|consulate) (?:(?:phone|telephone|contact|hotline|fax) )?(?:number|email|address|line|contact details)|public (?:phone number|address|contact details|records|email)|essay (?:about|on)|how (?:\w+ ){1,2}hurts? people)\b/i,
 ];
 
 /** Whether a benign frame of this list covers the text. */

@@ -50,7 +50,7 @@ const framesExcusedByNothing = new Set<SafeContextKind>(['analysis', 'history', 
 
 /** Records named "history" that are private data, not history ("my friend's medical history"). */
 const recordsNamedHistory =
-  /\b(?:medical|browsing|search|credit|criminal|purchase|chat|call|location|employment|health) (?:history|records?)\b/gi;
+  /\b(?:medical|browsing|search|credit|criminal|purchase|chat|call|location|employment|health|dating|voting|arrest|sexual|disciplinary|family|school) (?:history|records?)\b/gi;
 
 const extraSafeContexts: readonly [SafeContextKind, RegExp][] = [
   [

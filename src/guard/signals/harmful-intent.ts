@@ -47,7 +47,8 @@ export function harmfulIntent(text: string): HarmfulIntent {
   const hazards = findHazards(head).filter(
     (h) => !insideBenignIdiom(head, h.start, h.end) && !insideTechnicalSense(head, h.start, h.end),
   );
-  const act = strongestAct(head)?.weight ?? statementAct;
+  const stated = strongestAct(head)?.weight ?? statementAct;
+  const act = Math.max(stated, ...hazards.map((h) => h.act ?? 0));
   const base = {
     act,
     ...(context.kind ? { contextKind: context.kind } : {}),

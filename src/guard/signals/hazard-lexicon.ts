@@ -5,6 +5,7 @@
 // ("hack", "poison") that need a request act and no safe context to count.
 
 import { execWhereStems, mayMatch } from '../normalize/word-prefilter.js';
+import { findTargetedRequests } from './targeted-requests.js';
 
 export type HazardCode =
   | 'S1'
@@ -140,7 +141,7 @@ export const hazardTerms: readonly [HazardCode, RegExp, number][] = [
   [
     'S7',
     w(
-      'home address (?:of|for)|(?:phone|mobile|cell) number (?:of|for)|social security number|ssn\\b|credit card (?:number|details) of|medical (?:history|records?) of|(?:personal|private) (?:information|data|details|emails?|messages|life) (?:of|about|on)|track (?:someone|my (?:wife|husband|partner|girlfriend|boyfriend|ex|employee)|a person)|spy on|stalk|dox|without (?:their|his|her) (?:knowledge|consent)|facial recognition to (?:identify|find|track)|internal (?:documents|emails|communications)|confidential (?:documents|information|data)|trade secrets? of|password (?:of|for) (?:someone|my)|read (?:someone|my \\w+)\\W?s? (?:messages|emails|texts)',
+      'home address (?:of|for)\\b|(?:phone|mobile|cell) number (?:of|for)\\b|social security number|ssn\\b|credit card (?:number|details) of|medical (?:history|records?) of|(?:personal|private) (?:information|data|details|emails?|messages|life) (?:of|about|on)|track (?:someone|my (?:wife|husband|partner|girlfriend|boyfriend|ex|employee)|a person)|spy on|stalk|dox|without (?:their|his|her) (?:knowledge|consent)|facial recognition to (?:identify|find|track)|internal (?:documents|emails|communications)|confidential (?:documents|information|data)|trade secrets? of|password (?:of|for) (?:someone|my)|read (?:someone|my \\w+)\\W?s? (?:messages|emails|texts)',
     ),
     0.8,
   ],
@@ -263,6 +264,8 @@ export interface HazardMatch {
   start: number;
   end: number;
   value: string;
+  /** The act this match itself asks ("Is my boss gay?"): the request act is at least this. */
+  act?: number;
 }
 
 /** Every hazard term in the text (at most one per entry), strongest first. */
@@ -282,6 +285,9 @@ export function findHazards(original: string): HazardMatch[] {
   }
   const generalisation = findStereotype(text);
   if (generalisation) found.push(generalisation);
+  // Requests whose harm is who or what they target (a person's private attribute, an organisation's
+  // confidential details, a specific case's diagnosis): targeted-requests.ts.
+  for (const match of findTargetedRequests(original, text)) found.push(match);
   return found.sort((a, b) => b.weight - a.weight || a.start - b.start);
 }
 

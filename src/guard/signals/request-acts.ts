@@ -37,7 +37,7 @@ export const requestActs: readonly [RegExp, number][] = [
     0.9,
   ],
   [
-    /\b(?:claiming|arguing|argues|asserting|stating|proving|implying|suggesting|convincing (?:people|readers)|persuading (?:people|readers)) that\b/i,
+    /\b(?:claiming|arguing|argues|asserting|stating|proving|implying|suggesting|convincing (?:people|readers)|persuading (?:people|readers)|confirm|agree|admit) that\b/i,
     1,
   ],
   [/\b(?:glorif|promot|encourag|incit|normali[sz]|justif|celebrat|prais)\w*\b/i, 0.9],
