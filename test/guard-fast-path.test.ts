@@ -31,6 +31,7 @@ import { hasMixedScriptWord as oldMixedScript } from './guard-reference/homoglyp
 import * as oldFeatures from './guard-reference/text-features.js';
 import { prepareTokens as oldPrepare } from './guard-reference/token-features.js';
 import { tokenize as oldTokenize } from './guard-reference/tokenize.js';
+import { randomTexts as seededTexts } from './random-texts.js';
 
 const edgeCases = [
   '',
@@ -74,17 +75,7 @@ function randomTexts(count: number, seed = 7): string[] {
     'Ⅻ',
     '“',
   ];
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-  return Array.from({ length: count }, () => {
-    let text = '';
-    const length = Math.floor(next() * 400);
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-    return text;
-  });
+  return seededTexts(count, seed, alphabet);
 }
 
 const datasets = locateDatasets();

@@ -36,20 +36,7 @@ import {
 import { targetedRequestPatterns } from '../src/guard/signals/targeted-requests.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
-
-function randomTexts(count: number, seed: number, alphabet: readonly string[], maxLength = 400): string[] {
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-  return Array.from({ length: count }, () => {
-    let text = '';
-    const length = Math.floor(next() * maxLength);
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-    return text;
-  });
-}
+import { randomTexts } from './random-texts.js';
 
 const patterns: RegExp[] = [
   ...hazardTerms.map(([, pattern]) => pattern),

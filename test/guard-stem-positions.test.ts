@@ -21,22 +21,9 @@ import { createGuardPolicy } from '../src/guard/policy/index.js';
 import { clearPromptTaskCache, scorePromptTasks } from '../src/guard/scanners/index.js';
 import { heuristicPatterns } from '../src/guard/scanners/injection-heuristics.js';
 import { hazardTerms, requestActs, safeContexts } from '../src/guard/signals/index.js';
+import { randomTexts } from './random-texts.js';
 
 const recorded = recordPatterns();
-
-function randomTexts(count: number, seed: number, alphabet: readonly string[], maxLength: number): string[] {
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-  return Array.from({ length: count }, () => {
-    let text = '';
-    const length = Math.floor(next() * maxLength);
-    for (let i = 0; i < length; i++) text += alphabet[Math.floor(next() * alphabet.length)];
-    return text;
-  });
-}
 
 const datasets = locateDatasets();
 const prompts = [
