@@ -222,7 +222,11 @@ describe('cascade mode', () => {
     expect(answer.status).toBe(200);
     expect(answer.decision).toBe('strong:big');
     expect(answer.reason).toBe('cascade escalated: cheap route failed');
-    expect(up.calls.at(-1)?.model).toBe('big-model');
+    // The two cheap samples go out together: the second can reach the upstream after the strong call
+    // (seen in CI), so the order of arrival is not part of the contract; the strong call is.
+    const models = up.calls.map((call) => call.model);
+    expect(models.filter((model) => model === 'big-model')).toHaveLength(1);
+    expect(models.filter((model) => model === 'cheap-model').length).toBeGreaterThanOrEqual(1);
   });
 
   it('puts the decision, its reason and the verifier confidence in the span', async () => {
