@@ -7,19 +7,11 @@
 // candidate word starts). CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
 // p99 and the slowest text per part.
 import * as current from '../../src/guard/index.js';
+import { latencyTexts } from './latency-texts.js';
 
 type Guard = typeof current;
 type Part = (text: string, normalized: string) => unknown;
-const d = current.locateDatasets();
-const rows = [...current.loadDeepset(d), ...current.loadJailbreakBench(d), ...current.loadBenignPrompts(d)];
-const presidio = current.loadPresidioSynth(d).filter((r) => r.split === 'test');
-const texts = current.kilobyteTexts(
-  rows
-    .filter((r) => r.split === 'test')
-    .map((r) => r.text)
-    .concat(presidio.map((r) => r.text)),
-  Number(process.env.LATENCY_TEXTS ?? 300),
-);
+const texts = latencyTexts();
 const repeats = Number(process.env.LATENCY_REPEATS ?? 5);
 if (!process.env.GUARD_BASELINE) throw new Error('Set GUARD_BASELINE to a folder holding the older src.');
 const base = process.env.GUARD_BASELINE;

@@ -2,16 +2,9 @@
 // 1 KB latency texts (fastest of LATENCY_REPEATS per text and rule, CPU µs per KB from process.cpuUsage). Prints the
 // median per rule and the slowest texts (by whole-policy time) with their per-rule split.
 import * as guard from '../../src/guard/index.js';
+import { latencyTexts } from './latency-texts.js';
 
-const d = guard.locateDatasets();
-const rows = [...guard.loadDeepset(d), ...guard.loadJailbreakBench(d), ...guard.loadBenignPrompts(d)].filter(
-  (r) => r.split === 'test',
-);
-const presidio = guard.loadPresidioSynth(d).filter((r) => r.split === 'test');
-const texts = guard.kilobyteTexts(
-  rows.map((r) => r.text).concat(presidio.map((r) => r.text)),
-  Number(process.env.LATENCY_TEXTS ?? 300),
-);
+const texts = latencyTexts();
 const repeats = Number(process.env.LATENCY_REPEATS ?? 5);
 
 const names = guard.createGuardPolicy().rules.map((r, i) => `${i}:${r.name}`);

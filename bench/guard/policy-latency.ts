@@ -14,21 +14,10 @@
 // (the method of the earlier sections in docs/benchmarks.md).
 import { cpus, loadavg } from 'node:os';
 import * as current from '../../src/guard/index.js';
+import { latencyTexts } from './latency-texts.js';
 
 type Guard = typeof current;
-const texts = (() => {
-  const d = current.locateDatasets();
-  const rows = [
-    ...current.loadDeepset(d),
-    ...current.loadJailbreakBench(d),
-    ...current.loadBenignPrompts(d),
-  ].filter((r) => r.split === 'test');
-  const presidio = current.loadPresidioSynth(d).filter((r) => r.split === 'test');
-  return current.kilobyteTexts(
-    rows.map((r) => r.text).concat(presidio.map((r) => r.text)),
-    Number(process.env.LATENCY_TEXTS ?? 300),
-  );
-})();
+const texts = latencyTexts();
 const repeats = Number(process.env.LATENCY_REPEATS ?? 3);
 
 const versions: [string, Guard][] = [['new', current]];

@@ -6,13 +6,9 @@
 // the least-squares line through the medians (intercept: the fixed cost; slope: ms per KB).
 import { cpus, loadavg } from 'node:os';
 import * as guard from '../../src/guard/index.js';
+import { latencySources } from './latency-texts.js';
 
-const d = guard.locateDatasets();
-const rows = [...guard.loadDeepset(d), ...guard.loadJailbreakBench(d), ...guard.loadBenignPrompts(d)].filter(
-  (r) => r.split === 'test',
-);
-const presidio = guard.loadPresidioSynth(d).filter((r) => r.split === 'test');
-const sources = rows.map((r) => r.text).concat(presidio.map((r) => r.text));
+const sources = latencySources();
 const lengths = [32, 128, 256, 512, 1024, 2048, 4096];
 const perLength = Number(process.env.LATENCY_TEXTS ?? 40);
 const repeats = Number(process.env.LATENCY_REPEATS ?? 5);

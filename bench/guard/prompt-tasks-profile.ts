@@ -2,16 +2,9 @@
 // 1 KB texts calling only the prompt-task scan (scorePromptTasks, caches cleared per call), for a CPU
 // profile of that part of the policy. PROFILE_SECONDS (default 20) of calls after two warm-up passes.
 import * as guard from '../../src/guard/index.js';
+import { latencyTexts } from './latency-texts.js';
 
-const d = guard.locateDatasets();
-const rows = [...guard.loadDeepset(d), ...guard.loadJailbreakBench(d), ...guard.loadBenignPrompts(d)].filter(
-  (r) => r.split === 'test',
-);
-const presidio = guard.loadPresidioSynth(d).filter((r) => r.split === 'test');
-const texts = guard.kilobyteTexts(
-  rows.map((r) => r.text).concat(presidio.map((r) => r.text)),
-  Number(process.env.LATENCY_TEXTS ?? 300),
-);
+const texts = latencyTexts();
 const run = () => {
   for (const text of texts) {
     guard.clearPromptTaskCache();
