@@ -8,16 +8,14 @@
 // BENCH_UPSTREAM_CORES=8,9,10,11 (one fake upstream process on each, the route spread over them);
 // BENCH_WRK_CORES=12-15, BENCH_WRK_THREADS=4, BENCH_CONNECTIONS=256, BENCH_SECONDS=5; BENCH_REDIS=1 adds a
 // run per N with the limits in Redis (leased), when redis-server is on the PATH.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCpuList } from '../../src/bench-backend/thread-placement.js';
-import { freePort, startRedisServer } from '../../test/redis-server.js';
+import { startRedisServer } from '../../test/redis-server.js';
 import { benchGateway } from './bench-config.js';
-import { cpuSeconds, type Started, start, stop } from './processes.js';
-import { childrenOf, serve, stopServe, type WorkersRun } from './workers.js';
-import { runWrk } from './wrk.js';
+import { type Started, start, stop } from './processes.js';
+import { measureServe, type WorkersRun, writeServeConfig } from './workers.js';
 
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4,8').split(',').map(Number);
 const serveCores = parseCpuList(process.env.BENCH_SERVE_CORES ?? '0-7');
@@ -74,60 +72,21 @@ try {
       : []),
   ]);
   for (const [index, variant] of variants.entries()) {
-    const config = join(folder, `gantry-${index}.config.json`);
-    writeFileSync(
-      config,
-      JSON.stringify({
-        database: { path: join(folder, `gantry-${index}.db`) },
-        server: { port: await freePort() },
-        gateway: { ...gateway, ...(variant.state ? { state: variant.state } : {}) },
-      }),
-    );
-    const created = spawnSync(
-      process.execPath,
-      [
-        ...['bin/gantry.js', '-c', config, 'keys', 'create', '--name', 'bench'],
-        ...['--rpm', '1000000000', '--tpm', '1000000000000', '--concurrent', '100000'],
-        ...['--daily-budget', '1000000000', '--json'],
-      ],
-      { encoding: 'utf8' },
-    );
-    if (created.status !== 0) throw new Error(`gantry keys create failed: ${created.stderr}`);
-    const key = (JSON.parse(created.stdout) as { key: string }).key;
     const cores = serveCores.slice(0, variant.workers).join(',');
-    const { child, url } = await serve(config, variant.workers, cores);
-    try {
-      const primary = child.pid ?? 0;
-      const workerPids = variant.workers > 1 ? childrenOf(primary) : [primary];
-      const wrk = { url, connections, env: { BENCH_KEY: key }, core: wrkCores, threads: wrkThreads };
-      await runWrk({ ...wrk, label: 'warm-up', seconds: 2 });
-      const cpu = () => ({
-        workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-        primary: variant.workers > 1 ? cpuSeconds(primary) : 0,
-      });
-      const before = cpu();
-      const load = await runWrk({ ...wrk, label: variant.label, seconds });
-      const after = cpu();
-      const perRequest = (s: number) => (s * 1e6) / Math.max(1, load.requests);
-      const row: Row = {
-        label: variant.label,
-        workers: variant.workers,
-        cores,
-        requestsPerSecond: load.requestsPerSecond,
-        p50: load.p50,
-        p99: load.p99,
-        errors: load.errors,
-        workerMicros: perRequest(after.workers - before.workers),
-        primaryMicros: perRequest(after.primary - before.primary),
-        redisMicros: undefined, // redis-server is not pinned here: its CPU is not read
-      };
-      rows.push(row);
-      out(
-        `${row.label}: ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, errors ${row.errors}, workers ${row.workerMicros.toFixed(1)} µs/req`,
-      );
-    } finally {
-      await stopServe(child);
-    }
+    const run = await measureServe({
+      config: await writeServeConfig(folder, index, gateway, variant.state),
+      label: variant.label,
+      workers: variant.workers,
+      seconds,
+      cpus: cores,
+      // redis-server is not pinned here: its CPU is not read.
+      wrk: { connections, core: wrkCores, threads: wrkThreads },
+    });
+    const row: Row = { ...run, cores };
+    rows.push(row);
+    out(
+      `${row.label}: ${Math.round(row.requestsPerSecond)} req/s, p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms, errors ${row.errors}, workers ${row.workerMicros.toFixed(1)} µs/req`,
+    );
   }
 } finally {
   for (const u of upstreams) await stop(u);

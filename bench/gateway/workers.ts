@@ -70,6 +70,87 @@ export async function stopServe(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Writes the configuration of one `gantry serve` run (its own database and free port) into `folder`. */
+export async function writeServeConfig(
+  folder: string,
+  index: number,
+  gateway: Record<string, unknown>,
+  state?: Record<string, unknown>,
+): Promise<string> {
+  const config = join(folder, `gantry-${index}.config.json`);
+  writeFileSync(
+    config,
+    JSON.stringify({
+      database: { path: join(folder, `gantry-${index}.db`) },
+      server: { port: await freePort() },
+      gateway: { ...gateway, ...(state ? { state } : {}) },
+    }),
+  );
+  return config;
+}
+
+/** A stored key with limits and a budget far above what a run uses, made through `gantry keys create`. */
+export function createBenchKey(config: string): string {
+  const created = spawnSync(
+    process.execPath,
+    [
+      ...['bin/gantry.js', '-c', config, 'keys', 'create', '--name', 'bench'],
+      ...['--rpm', '1000000000', '--tpm', '1000000000000', '--concurrent', '100000'],
+      ...['--daily-budget', '1000000000', '--json'],
+    ],
+    { encoding: 'utf8' },
+  );
+  if (created.status !== 0) throw new Error(`gantry keys create failed: ${created.stderr}`);
+  return (JSON.parse(created.stdout) as { key: string }).key;
+}
+
+/**
+ * One measured `gantry serve --workers N` run on `config` with a new key: a 2-s wrk warm-up, then
+ * `seconds` of load; CPU per request of the workers, the primary and (when given) redis-server.
+ */
+export async function measureServe(options: {
+  config: string;
+  label: string;
+  workers: number;
+  seconds: number;
+  wrk: { connections: number; core?: number | string; threads?: number };
+  /** A taskset list for the primary and its workers. */
+  cpus?: string;
+  redisPid?: number;
+}): Promise<WorkersRun> {
+  const { label, workers, seconds, redisPid } = options;
+  const key = createBenchKey(options.config);
+  const { child, url } = await serve(options.config, workers, options.cpus);
+  try {
+    const primary = child.pid ?? 0;
+    const workerPids = workers > 1 ? childrenOf(primary) : [primary];
+    const wrk = { ...options.wrk, url, env: { BENCH_KEY: key } };
+    await runWrk({ ...wrk, label: 'warm-up', seconds: 2 });
+    const cpu = () => ({
+      workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
+      primary: workers > 1 ? cpuSeconds(primary) : 0,
+      redis: redisPid ? cpuSeconds(redisPid) : 0,
+    });
+    const before = cpu();
+    const load = await runWrk({ ...wrk, label, seconds });
+    const after = cpu();
+    const perRequest = (s: number) => (s * 1e6) / Math.max(1, load.requests);
+    return {
+      label,
+      workers,
+      requestsPerSecond: load.requestsPerSecond,
+      p50: load.p50,
+      p99: load.p99,
+      errors: load.errors,
+      workerMicros: perRequest(after.workers - before.workers),
+      primaryMicros: perRequest(after.primary - before.primary),
+      redisMicros: redisPid ? perRequest(after.redis - before.redis) : undefined,
+    };
+  } finally {
+    await stopServe(child);
+  }
+}
+
 export async function runWorkersBench(options: {
   upstreamUrl: string;
   seconds: number;
@@ -98,73 +179,17 @@ export async function runWorkersBench(options: {
         },
       );
     for (const variant of variants) {
-      const config = join(folder, `gantry-${runs.length}.config.json`);
-      writeFileSync(
-        config,
-        JSON.stringify({
-          database: { path: join(folder, `gantry-${runs.length}.db`) },
-          server: { port: await freePort() },
-          gateway: { ...options.gateway, ...(variant.state ? { state: variant.state } : {}) },
-        }),
-      );
-      const created = spawnSync(
-        process.execPath,
-        [
-          'bin/gantry.js',
-          '-c',
+      const config = await writeServeConfig(folder, runs.length, options.gateway, variant.state);
+      runs.push(
+        await measureServe({
           config,
-          'keys',
-          'create',
-          '--name',
-          'bench',
-          '--rpm',
-          '1000000000',
-          '--tpm',
-          '1000000000000',
-          '--concurrent',
-          '100000',
-          '--daily-budget',
-          '1000000000',
-          '--json',
-        ],
-        { encoding: 'utf8' },
-      );
-      const key = (JSON.parse(created.stdout) as { key: string }).key;
-      const { child, url } = await serve(config, variant.workers);
-      try {
-        const primary = child.pid ?? 0;
-        const workerPids = variant.workers > 1 ? childrenOf(primary) : [primary];
-        const redisPid = variant.state ? redis?.pid : undefined;
-        await runWrk({ label: 'warm-up', url, connections: 32, seconds: 2, env: { BENCH_KEY: key } });
-        const cpu = () => ({
-          workers: workerPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0),
-          primary: variant.workers > 1 ? cpuSeconds(primary) : 0,
-          redis: redisPid ? cpuSeconds(redisPid) : 0,
-        });
-        const before = cpu();
-        const load = await runWrk({
-          label: variant.label,
-          url,
-          connections: 32,
-          seconds: options.seconds,
-          env: { BENCH_KEY: key },
-        });
-        const after = cpu();
-        const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(1, load.requests);
-        runs.push({
           label: variant.label,
           workers: variant.workers,
-          requestsPerSecond: load.requestsPerSecond,
-          p50: load.p50,
-          p99: load.p99,
-          errors: load.errors,
-          workerMicros: perRequest(after.workers - before.workers),
-          primaryMicros: perRequest(after.primary - before.primary),
-          redisMicros: redisPid ? perRequest(after.redis - before.redis) : undefined,
-        });
-      } finally {
-        await stopServe(child);
-      }
+          seconds: options.seconds,
+          wrk: { connections: 32 },
+          redisPid: variant.state ? redis?.pid : undefined,
+        }),
+      );
     }
   } finally {
     await redis?.stop();
