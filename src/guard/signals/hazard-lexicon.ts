@@ -268,20 +268,30 @@ export interface HazardMatch {
   act?: number;
 }
 
+/** A match of one hazard pattern as a HazardMatch; `act` when the match itself is the request. */
+export function hazardMatch(
+  category: HazardCode,
+  weight: number,
+  match: RegExpExecArray,
+  act?: number,
+): HazardMatch {
+  return {
+    category,
+    weight,
+    start: match.index,
+    end: match.index + match[0].length,
+    value: match[0],
+    ...(act ? { act } : {}),
+  };
+}
+
 /** Every hazard term in the text (at most one per entry), strongest first. */
 export function findHazards(original: string): HazardMatch[] {
   const text = original.toLowerCase();
   const found: HazardMatch[] = [];
   for (const [category, pattern, weight] of hazardTerms) {
     const match = execWhereStems(pattern, text);
-    if (match)
-      found.push({
-        category,
-        weight,
-        start: match.index,
-        end: match.index + match[0].length,
-        value: match[0],
-      });
+    if (match) found.push(hazardMatch(category, weight, match));
   }
   const generalisation = findStereotype(text);
   if (generalisation) found.push(generalisation);

@@ -15,7 +15,7 @@
 // Each detector is one regex, run only when its leading stems occur (word-prefilter.ts).
 
 import { execWhereStems } from '../normalize/word-prefilter.js';
-import type { HazardCode, HazardMatch } from './hazard-lexicon.js';
+import { type HazardCode, type HazardMatch, hazardMatch } from './hazard-lexicon.js';
 
 /** Private attributes of a person (what a profile, record or file says about them). */
 const attribute =
@@ -130,15 +130,7 @@ export function findTargetedRequests(original: string, lower: string): HazardMat
       if (pattern === namePossessive && !text.includes("'s ") && !text.includes('’s ')) continue;
       // The word prefilter reads lower-cased word starts: on the original text it only runs more often.
       const match = execWhereStems(pattern, text);
-      if (match)
-        found.push({
-          category,
-          weight,
-          start: match.index,
-          end: match.index + match[0].length,
-          value: match[0],
-          ...(act ? { act } : {}),
-        });
+      if (match) found.push(hazardMatch(category, weight, match, act));
     }
   }
   return found;
