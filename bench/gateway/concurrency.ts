@@ -13,13 +13,12 @@
 // Each gateway process holds two sockets per stream (client and upstream); a run that would need more
 // descriptors than the process limit is refused with the arithmetic rather than started.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../test/redis-server.js';
 import { type Started, start, stop } from './processes.js';
 import { fdsOf, type LoadResult, quantile, runLoad } from './stream-load.js';
-import { childrenOf, serve, stopServe } from './workers.js';
+import { childrenOf, createBenchKey, serve, stopServe, writeServeConfig } from './workers.js';
 
 const sizes = (process.env.BENCH_STREAMS ?? '1000').split(',').map(Number);
 const workerCounts = (process.env.BENCH_WORKERS ?? '1').split(',').map(Number);
@@ -82,29 +81,8 @@ async function startGateway(workers: number, streams: number): Promise<Gateway> 
       stop: () => stop(started),
     };
   }
-  const config = join(folder, `gantry-${workers}.config.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({
-      database: { path: join(folder, `gantry-${workers}.db`) },
-      server: { port: await freePort() },
-      gateway: gatewayConfig(Math.ceil(streams / workers)),
-    }),
-  );
-  const created = spawnSync(
-    process.execPath,
-    ['bin/gantry.js', '-c', config, 'keys', 'create', '--name', 'bench', '--rpm', '1000000000'].concat([
-      '--tpm',
-      '1000000000000',
-      '--concurrent',
-      '100000',
-      '--daily-budget',
-      '1000000000',
-      '--json',
-    ]),
-    { encoding: 'utf8' },
-  );
-  const key = (JSON.parse(created.stdout) as { key: string }).key;
+  const config = await writeServeConfig(folder, workers, gatewayConfig(Math.ceil(streams / workers)));
+  const key = createBenchKey(config);
   const { child, url } = await serve(config, workers);
   return { url, key, pids: childrenOf(child.pid ?? 0), stop: () => stopServe(child) };
 }
