@@ -13,12 +13,16 @@ type Script = (model: string, question: string, call: number) => string;
 interface ScriptedUpstream {
   baseURL: string;
   calls: { model: string; question: string }[];
+  /** Requests answered 'HANG': never answered; each promise settles when the gateway closes it. */
+  hung: Promise<void>[];
   close(): Promise<void>;
 }
 
-/** An OpenAI-compatible upstream whose answers come from a script (per model and question). */
+/** An OpenAI-compatible upstream whose answers come from a script (per model and question); 'FAIL' is a 503,
+ * 'HANG' an answer that never comes. */
 async function scriptedUpstream(script: Script): Promise<ScriptedUpstream> {
   const calls: { model: string; question: string }[] = [];
+  const hung: Promise<void>[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {
@@ -36,6 +40,10 @@ async function scriptedUpstream(script: Script): Promise<ScriptedUpstream> {
       if (content === 'FAIL') {
         res.writeHead(503, { 'content-type': 'application/json' });
         res.end('{"error":{"message":"overloaded"}}');
+        return;
+      }
+      if (content === 'HANG') {
+        hung.push(new Promise<void>((resolve) => res.once('close', resolve)));
         return;
       }
       if (request.stream) {
@@ -62,7 +70,12 @@ async function scriptedUpstream(script: Script): Promise<ScriptedUpstream> {
   return {
     baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
     calls,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hung,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -75,13 +88,14 @@ async function setUp(
   script: Script,
   cost: Record<string, unknown>,
   tracer?: Tracer,
+  timeoutMs = 2_000,
 ): Promise<{ h: Harness; up: ScriptedUpstream }> {
   const up = await scriptedUpstream(script);
   open.push(up);
   const h = await startGateway(
     {
       gateway: {
-        upstreams: { u: { baseURL: up.baseURL, timeoutMs: 2_000 } },
+        upstreams: { u: { baseURL: up.baseURL, timeoutMs } },
         routes: {
           cheap: { targets: [{ upstream: 'u', model: 'cheap-model' }] },
           big: { targets: [{ upstream: 'u', model: 'big-model' }] },
@@ -227,6 +241,53 @@ describe('cascade mode', () => {
     const models = up.calls.map((call) => call.model);
     expect(models.filter((model) => model === 'big-model')).toHaveLength(1);
     expect(models.filter((model) => model === 'cheap-model').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cancels the cheap samples still in flight when one fails and the cascade escalates', async () => {
+    let cheapCalls = 0;
+    // The first cheap sample fails at once; the second never answers. The upstream timeout (60 s) is far
+    // beyond the test's, so only a cancellation closes the second request.
+    const script: Script = (model) => {
+      if (model !== 'cheap-model') return 'Strong.\n#### 7';
+      cheapCalls += 1;
+      return cheapCalls === 2 ? 'HANG' : 'FAIL';
+    };
+    const { h, up } = await setUp(script, cascade, undefined, 60_000);
+    const answer = await ask(h, 'an easy one');
+    expect(answer.status).toBe(200);
+    expect(answer.decision).toBe('strong:big');
+    expect(answer.reason).toBe('cascade escalated: cheap route failed');
+    expect(up.hung).toHaveLength(1);
+    const closed = await Promise.race([
+      up.hung[0]?.then(() => 'cancelled'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000)),
+    ]);
+    expect(closed).toBe('cancelled');
+  });
+
+  it('cancels every cheap sample when the client goes away', async () => {
+    const { h, up } = await setUp(
+      (model) => (model === 'cheap-model' ? 'HANG' : 'Strong.\n#### 7'),
+      cascade,
+      undefined,
+      60_000,
+    );
+    const client = new AbortController();
+    const request = fetch(`${h.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'auto', messages: [{ role: 'user', content: 'an easy one' }] }),
+      signal: client.signal,
+    }).catch(() => 'aborted');
+    while (up.hung.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    client.abort();
+    expect(await request).toBe('aborted');
+    const closed = await Promise.race([
+      Promise.all(up.hung).then(() => 'both cancelled'),
+      new Promise((resolve) => setTimeout(() => resolve('a sample still open after 5 s'), 5_000)),
+    ]);
+    expect(closed).toBe('both cancelled');
+    expect(up.calls.map((call) => call.model)).toEqual(['cheap-model', 'cheap-model']);
   });
 
   it('puts the decision, its reason and the verifier confidence in the span', async () => {

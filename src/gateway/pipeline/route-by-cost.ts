@@ -14,6 +14,7 @@ import {
 import { GantryError } from '../../errors/index.js';
 import { estimateCost } from '../../model/index.js';
 import { callRoute, type Route } from '../routing/index.js';
+import { ClientAbort } from '../upstream/index.js';
 import { extractUsage } from './extract-usage.js';
 import { type GatewayContext, type Stage, sendAnswer, upstreamEndpoint } from './gateway-context.js';
 
@@ -121,16 +122,34 @@ interface CheapAnswers {
 
 async function cheapSamples(context: GatewayContext, weak: Route, count: number): Promise<CheapAnswers> {
   const started = performance.now();
-  const calls = await Promise.all(
-    Array.from({ length: count }, () =>
-      callRoute(weak, {
-        endpoint: upstreamEndpoint(context),
-        body: context.body,
-        stream: false,
-        signal: context.abort,
-      }),
-    ),
-  );
+  // Each sample has its own abort (a ClientAbort cancels one pending request). When one sample fails the
+  // cascade escalates, and the others, still in flight, are cancelled rather than paid for and thrown
+  // away; a client that goes away cancels them all.
+  const aborts = Array.from({ length: count }, () => new ClientAbort());
+  const cancelAll = (reason: unknown) => {
+    for (const abort of aborts) abort.abort(reason);
+  };
+  const onClientGone = () => cancelAll(context.abort.reason);
+  if (context.abort.aborted) onClientGone();
+  else context.abort.once('abort', onClientGone);
+  let calls: Awaited<ReturnType<typeof callRoute>>[];
+  try {
+    calls = await Promise.all(
+      aborts.map((signal) =>
+        callRoute(weak, {
+          endpoint: upstreamEndpoint(context),
+          body: context.body,
+          stream: false,
+          signal,
+        }).catch((error: unknown) => {
+          cancelAll(error);
+          throw error;
+        }),
+      ),
+    );
+  } finally {
+    context.abort.off('abort', onClientGone);
+  }
   const answers: CheapAnswers = {
     samples: [],
     texts: [],
