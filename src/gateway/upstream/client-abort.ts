@@ -2,7 +2,9 @@
 // puts itself in `pending`: one field, no listener. Streams pass this object to undici as its signal:
 // undici accepts anything with on/once/removeListener and an 'abort' event, and that costs a fraction
 // of an AbortController (measured: an AbortSignal per request added ~16 µs of CPU per proxied
-// request). The emitter behind those methods is made only when something listens.
+// request). The emitter behind those methods is made only when something listens. One whole-answer
+// request at a time per ClientAbort: requests sent in parallel each need their own (route-by-cost.ts
+// links one per cascade sample to the client's).
 import { EventEmitter } from 'node:events';
 
 /** An upstream request in flight that can be cancelled. */
