@@ -10,7 +10,10 @@ export const closeHook = Symbol('gantry.closeHook');
 
 export type CloseHookResponse = ServerResponse & { [closeHook]?: (this: ServerResponse) => void };
 
-/** Calls `listener` with the response as `this` when the response emits 'close' (once). */
+/**
+ * Calls `listener` with the response as `this` when the response emits 'close' (once). One per response:
+ * a second call replaces the first where the server calls the slot (the gateway makes one per request).
+ */
 export function onResponseClose(res: ServerResponse, listener: (this: ServerResponse) => void): void {
   if (closeHook in res) (res as CloseHookResponse)[closeHook] = listener;
   else res.on('close', listener);
