@@ -13,7 +13,7 @@ import { type BuiltRoutes, buildRoutes } from './build-routes.js';
 import type { SemanticCache } from './cache/semantic/index.js';
 import { createSemanticCache, semanticCacheEmbedder } from './cache/semantic/index.js';
 import type { GatewayHooks } from './hooks.js';
-import { sendError, sendJson } from './http/index.js';
+import { sendError, sendJson, onResponseClose as whenClosed } from './http/index.js';
 import {
   type AuthenticatedKey,
   createKeyService,
@@ -248,9 +248,10 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
       overheadHeader,
     });
     // A client that goes away cancels the upstream request (and frees its connection). One shared
-    // listener (no closure per request); 'close' is emitted once, so `on` is enough.
+    // function (no closure per request), called from the server's own 'close' listener when it has
+    // one (http/response-close.ts); 'close' is emitted once, so `on` is enough otherwise.
     (res as Aborting)[clientAbort] = abort;
-    res.on('close', onResponseClose);
+    whenClosed(res, onResponseClose);
     run(context).catch(onInternalError);
   }
 

@@ -16,7 +16,15 @@ export type {
   HookRequestContext,
   ResponseFilter,
 } from './hooks.js';
-export { isJsonMediaType, jsonDepthExceeds, mediaTypeError, tooDeepError } from './http/index.js';
+export {
+  type CloseHookResponse,
+  closeHook,
+  isJsonMediaType,
+  jsonDepthExceeds,
+  mediaTypeError,
+  onResponseClose,
+  tooDeepError,
+} from './http/index.js';
 export {
   type AuthenticatedKey,
   type CreatedKey,

@@ -1,8 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/index.js';
+import { onResponseClose } from '../gateway/index.js';
 import { openSqliteStore } from '../store/index.js';
-import { createGantryServer, type GantryServer } from './create-server.js';
+import { createGantryServer, type GantryServer, type Mount } from './create-server.js';
 import { sendJson } from './http-response.js';
 import { readJsonBody } from './read-json-body.js';
 
@@ -12,7 +14,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function start(overrides: Record<string, unknown> = {}) {
+async function start(overrides: Record<string, unknown> = {}, mounts: Mount[] = []) {
   const config = parseConfig({
     server: { port: 0, bodyLimitBytes: 64, ...overrides },
     models: { llama: { model: 'ollama:llama3.2' }, fast: { model: 'vllm:qwen' } },
@@ -20,6 +22,7 @@ async function start(overrides: Record<string, unknown> = {}) {
   running = createGantryServer({
     config,
     store: openSqliteStore({ path: ':memory:' }),
+    mounts,
     routes: [
       {
         method: 'POST',
@@ -91,5 +94,37 @@ describe('HTTP server', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     expect(Date.now() - started).toBeLessThan(5000);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  it("calls a mount's close hook from its own 'close' listener: one listener per response, also when the client goes away", async () => {
+    const closed: { res: ServerResponse; finished: boolean }[] = [];
+    const listeners: number[] = [];
+    function onClose(this: ServerResponse): void {
+      closed.push({ res: this, finished: this.writableFinished });
+    }
+    const url = await start({}, [
+      {
+        prefix: '/hook/',
+        handle(req, res) {
+          onResponseClose(res, onClose);
+          listeners.push(res.listenerCount('close'));
+          // /hook/answer is answered; /hook/hang never is (its client goes away).
+          if (req.url === '/hook/answer') res.end('ok');
+          return true;
+        },
+      },
+    ]);
+    expect(await (await fetch(`${url}/hook/answer`)).text()).toBe('ok');
+    const controller = new AbortController();
+    const hanging = fetch(`${url}/hook/hang`, { signal: controller.signal }).catch(() => undefined);
+    for (let i = 0; i < 100 && listeners.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await hanging;
+    for (let i = 0; i < 100 && closed.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(listeners).toEqual([1, 1]);
+    expect(closed.map((c) => c.finished)).toEqual([true, false]);
+    expect(closed[0].res).not.toBe(closed[1].res);
+    for (let i = 0; i < 100 && running!.inFlight > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(running!.inFlight).toBe(0);
   });
 });

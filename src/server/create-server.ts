@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GantryConfig } from '../config/index.js';
 import { GantryError } from '../errors/index.js';
-import { createKeyService, type KeyService } from '../gateway/index.js';
+import { type CloseHookResponse, closeHook, createKeyService, type KeyService } from '../gateway/index.js';
 import type { Store } from '../store/index.js';
 import {
   checkExposure,
@@ -84,13 +84,17 @@ export function createGantryServer({
   });
   server.keepAliveTimeout = 5_000;
 
-  // One shared 'close' listener (no closure per request); 'close' is emitted once per response.
-  const onResponseClose = () => {
+  // One shared 'close' listener (no closure per request); 'close' is emitted once per response. It
+  // also calls a mount's close hook (the gateway's), so that a response has one listener, not two.
+  function onResponseClose(this: CloseHookResponse): void {
     inFlight--;
     if (inFlight === 0) drainedResolve?.();
-  };
+    const hook = this[closeHook];
+    if (hook !== undefined) hook.call(this);
+  }
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     inFlight++;
+    (res as CloseHookResponse)[closeHook] = undefined;
     res.on('close', onResponseClose);
     if (!accepting) res.setHeader('connection', 'close');
     dispatch(req, res);

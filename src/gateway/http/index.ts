@@ -9,4 +9,5 @@ export {
   readJsonObject,
   readJsonRequest,
 } from './read-json-request.js';
+export { type CloseHookResponse, closeHook, onResponseClose } from './response-close.js';
 export { errorBody, sendError, sendJson } from './send-json.js';

@@ -35,8 +35,11 @@ export interface KeyService {
   }): Promise<CreatedKey>;
   /** The active key for a secret, or undefined (unknown or revoked). */
   authenticate(secret: string): Promise<AuthenticatedKey | undefined>;
-  /** The cached answer for a secret, without waiting: null when the cache cannot tell. */
-  cached(secret: string): AuthenticatedKey | undefined | null;
+  /**
+   * The cached answer for a secret, without waiting: null when the cache cannot tell. `now`: the
+   * caller's `performance.now()` when it has read one (the cache's clock), else read here.
+   */
+  cached(secret: string, now?: number): AuthenticatedKey | undefined | null;
   list(options?: { includeRevoked?: boolean }): Promise<AuthenticatedKey[]>;
   revoke(id: string): Promise<void>;
 }
@@ -58,7 +61,9 @@ export function createKeyService(
   { cacheTtlMs = 5_000, unknownKeyCacheEntries = 10_000, grants }: KeyServiceOptions = {},
 ): KeyService {
   // Known keys by presented secret (as many entries as there are active keys in use, so that a hot
-  // key costs no hashing); unknown secrets by hash only, bounded.
+  // key costs no hashing); unknown secrets by hash only, bounded. Ages are kept on the monotonic clock
+  // (performance.now()): the gateway passes the request's arrival time, so a cached key costs no clock
+  // read of its own (~0.1 µs each on the bench machines), and a wall-clock step moves no entry's age.
   const known = new Map<string, { record: AuthenticatedKey; fetchedAt: number }>();
   const unknown = new NegativeCache(unknownKeyCacheEntries, cacheTtlMs);
 
@@ -104,16 +109,15 @@ export function createKeyService(
       unknown.delete(record.keyHash);
       return { key, record: { ...record, scopes: checkedScopes, tenant: checkedTenant } };
     },
-    cached(secret) {
+    cached(secret, now = performance.now()) {
       if (secret.length > maximumSecretLength) return undefined;
-      const now = Date.now();
       const entry = known.get(secret);
       if (entry && now - entry.fetchedAt < cacheTtlMs) return entry.record;
       return null;
     },
     async authenticate(secret) {
       if (secret.length > maximumSecretLength) return undefined;
-      const now = Date.now();
+      const now = performance.now();
       const entry = known.get(secret);
       if (entry && now - entry.fetchedAt < cacheTtlMs) return entry.record;
       const hash = hashKey(secret);

@@ -35,6 +35,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
           route.affinityCharacters === undefined
             ? undefined
             : affinityKey(context.body, route.affinityCharacters),
+        startedAt: waitStarted,
       });
     } catch (error) {
       context.upstreamMs += performance.now() - waitStarted;
@@ -50,7 +51,8 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
       }
       throw error;
     }
-    context.upstreamMs += performance.now() - waitStarted;
+    // A JSON answer's wait ends where callRoute read the clock for the target's latency (one read fewer).
+    context.upstreamMs += (call.settledAt || performance.now()) - waitStarted;
     context.upstream = call.target.upstream.name;
     context.upstreamModel = call.target.model;
     if (call.response.kind === 'json') {

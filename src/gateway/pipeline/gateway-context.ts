@@ -17,6 +17,11 @@ export interface GatewayContext {
   readonly endpoint: GatewayEndpoint;
   /** performance.now() when the request arrived. */
   readonly startedAt: number;
+  /**
+   * performance.now() when sendAnswer wrote a whole answer with the overhead header (the time that
+   * header was computed from); 0 otherwise. The request's end for the observe stage (one clock read).
+   */
+  answeredAt: number;
   /** Aborted when the client goes away: cancels the upstream request. */
   readonly abort: ClientAbort;
   body: Record<string, unknown>;
@@ -83,6 +88,7 @@ export function newGatewayContext(start: {
     limits: start.limits,
     overheadHeader: start.overheadHeader,
     startedAt: performance.now(),
+    answeredAt: 0,
     body: {},
     bodyText: undefined,
     model: '',
@@ -136,9 +142,20 @@ export function overheadHeaders(context: GatewayContext): Record<string, string>
  */
 export function sendAnswer(context: GatewayContext, status: number, payload: string): void {
   const extra = context.responseHeaders;
-  if (!context.overheadHeader || (extra !== undefined && Object.hasOwn(extra, overheadHeader)))
+  if (!context.overheadHeader || (extra !== undefined && Object.hasOwn(extra, overheadHeader))) {
     sendJson(context.res, status, payload, overheadHeaders(context));
-  else sendJson(context.res, status, payload, extra, overheadHeader, overheadMs(context));
+    return;
+  }
+  const now = performance.now();
+  context.answeredAt = now;
+  sendJson(
+    context.res,
+    status,
+    payload,
+    extra,
+    overheadHeader,
+    fixed3(now - context.startedAt - context.upstreamMs),
+  );
 }
 
 const overheadHeader = 'x-gantry-overhead-ms';

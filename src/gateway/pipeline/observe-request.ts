@@ -51,7 +51,8 @@ export function observeRequest({
       if (context.status >= 500 && onInternalError && !context.abort.aborted && isInternal(error))
         onInternalError((error as { code?: string }).code === internalCode ? (error as Error).cause : error);
     }
-    const ended = performance.now();
+    // A whole answer's end is when it was written (sendAnswer read the clock then); else now.
+    const ended = context.answeredAt || performance.now();
     const seconds = (ended - context.startedAt) / 1000;
     // Labels and span names only from configured names: a client's unknown or unauthenticated model
     // name would otherwise become a new series (and memory) per request.
