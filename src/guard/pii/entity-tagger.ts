@@ -4,8 +4,15 @@
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { decoderOf, type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
+import { createOwnSums, holdsToken, keepOwnSums, type OwnSums, ownSlot } from './own-sums.js';
 import { sparseRows } from './sparse-rows.js';
-import { emptyPrepared, type PreparedTokens, prepareSpans, tokenFeatureRows } from './token-features.js';
+import {
+  emptyPrepared,
+  type PreparedTokens,
+  prepareSpans,
+  tokenContextRows,
+  tokenOwnRows,
+} from './token-features.js';
 import { type TokenSpans, tokenSpans } from './tokenize.js';
 
 export const taggerDimension = 1 << 18;
@@ -131,6 +138,14 @@ let offsets = new Int32Array(0);
 let tokenEnds = new Int32Array(0);
 /** Per token: the row of its word as a preceding word (tokenFeatureRows), -2 until read. */
 let windowRows = new Int32Array(0);
+/**
+ * Per token: where its own features' rows end (tokenOwnRows), its own-sums slot (ownSlot; -1 - slot
+ * where the slot did not hold it) and, where it did, the sums read from it.
+ */
+let ownEnds = new Int32Array(0);
+let slots = new Int32Array(0);
+let ownSums = new Float64Array(0);
+const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
 /** The tokens' features (prepareSpans), reused from text to text. */
 let preparedBuffer = emptyPrepared(256);
 /** Keeps the touch pass from being optimised away. */
@@ -160,19 +175,46 @@ export function tagEntities(
   // that only touches them (independent loads: many cache misses in flight at once), then the sums,
   // each token's in its features' order as before.
   if (offsets.length < n * 64) offsets = new Int32Array(n * 64);
-  if (tokenEnds.length < n) tokenEnds = new Int32Array(n);
-  if (windowRows.length < n) windowRows = new Int32Array(n);
+  if (tokenEnds.length < n) {
+    tokenEnds = new Int32Array(2 * n);
+    windowRows = new Int32Array(2 * n);
+    ownEnds = new Int32Array(2 * n);
+    slots = new Int32Array(2 * n);
+    ownSums = new Float64Array(6 * n);
+  }
   windowRows.fill(-2, 0, n);
+  const decoder = quantized ? decoderOf(quantized) : undefined;
+  // The shipped tagger's path (three sums, decoded weights) starts a token seen before from its own sums.
+  let cache: OwnSums | undefined;
+  if (decoder && k === 3) {
+    cache = ownSumsByModel.get(model) ?? createOwnSums();
+    ownSumsByModel.set(model, cache);
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
     // Zero rows add nothing: only rows with weights are listed, as offsets into the compact table.
-    if (near[i]) total = tokenFeatureRows(prepared, i, features, windowRows, offsets, total);
+    if (near[i]) {
+      if (cache) {
+        const slot = ownSlot(prepared, i);
+        if (holdsToken(cache, slot, prepared, i)) {
+          // Read now: a later token may take the slot before the sums below.
+          slots[i] = slot;
+          ownSums[3 * i] = cache.sums[3 * slot];
+          ownSums[3 * i + 1] = cache.sums[3 * slot + 1];
+          ownSums[3 * i + 2] = cache.sums[3 * slot + 2];
+        } else {
+          slots[i] = -1 - slot;
+          total = tokenOwnRows(prepared, i, features, offsets, total);
+        }
+      } else total = tokenOwnRows(prepared, i, features, offsets, total);
+      ownEnds[i] = total;
+      total = tokenContextRows(prepared, i, features, windowRows, offsets, total);
+    }
     tokenEnds[i] = total;
   }
   let touch = 0;
   if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
   touched = touch;
-  const decoder = quantized ? decoderOf(quantized) : undefined;
   const decoded = decoder?.decoded ?? emptyDecoded;
   const shift = decoder?.shift ?? 0;
   const quantizedRows = quantized ?? emptyRows;
@@ -185,12 +227,29 @@ export function tagEntities(
       continue;
     }
     const from = i === 0 ? 0 : tokenEnds[i - 1];
-    if (decoder && k === 3) {
+    if (cache) {
       // The shipped tagger: three sums in locals, each weight a lookup (decoderOf), added in the same order.
-      let s0 = bias[0];
-      let s1 = bias[1];
-      let s2 = bias[2];
-      for (let j = from; j < tokenEnds[i]; j++) {
+      let s0: number;
+      let s1: number;
+      let s2: number;
+      const slot = slots[i];
+      if (slot >= 0) {
+        s0 = ownSums[3 * i];
+        s1 = ownSums[3 * i + 1];
+        s2 = ownSums[3 * i + 2];
+      } else {
+        s0 = bias[0];
+        s1 = bias[1];
+        s2 = bias[2];
+        for (let j = from; j < ownEnds[i]; j++) {
+          const offset = offsets[j];
+          s0 += decoded[quantizedRows[offset] + shift];
+          s1 += decoded[quantizedRows[offset + 1] + shift];
+          s2 += decoded[quantizedRows[offset + 2] + shift];
+        }
+        keepOwnSums(cache, -1 - slot, prepared, i, s0, s1, s2);
+      }
+      for (let j = ownEnds[i]; j < tokenEnds[i]; j++) {
         const offset = offsets[j];
         s0 += decoded[quantizedRows[offset] + shift];
         s1 += decoded[quantizedRows[offset + 1] + shift];

@@ -371,9 +371,22 @@ export function tokenFeatureRows(
   out: Int32Array,
   at: number,
 ): number {
+  return tokenContextRows(prepared, i, rows, windowRows, out, tokenOwnRows(prepared, i, rows, out, at));
+}
+
+/**
+ * The first of token i's features, those that read only the token itself (ownKey's fields): its word,
+ * shape, affixes, length, sentence start and common-word flags. As tokenFeatureRows.
+ */
+export function tokenOwnRows(
+  prepared: PreparedTokens,
+  i: number,
+  rows: FeatureRows,
+  out: Int32Array,
+  at: number,
+): number {
   const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
   const { dimension, width, bitsRank, constants } = rows;
-  const n = prepared.count;
   let k = at;
   let r = constants[biasAt];
   if (r >= 0) out[k++] = r;
@@ -399,6 +412,23 @@ export function tokenFeatureRows(
     r = constants[commonAt + capitalised[i] * 2 + sentenceStart[i]];
     if (r >= 0) out[k++] = r;
   }
+  return k;
+}
+
+/** The rest of token i's features, after tokenOwnRows': its neighbours'. As tokenFeatureRows. */
+export function tokenContextRows(
+  prepared: PreparedTokens,
+  i: number,
+  rows: FeatureRows,
+  windowRows: Int32Array,
+  out: Int32Array,
+  at: number,
+): number {
+  const { word, shape, capitalised, common } = prepared;
+  const { dimension, width, bitsRank, constants } = rows;
+  const n = prepared.count;
+  let k = at;
+  let r: number;
   if (i - 1 >= 0 && i - 1 < n && common[i - 1]) {
     r = constants[commonAt + capitalised[i - 1]];
     if (r >= 0) out[k++] = r;
