@@ -146,12 +146,24 @@ let ownEnds = new Int32Array(0);
 let slots = new Int32Array(0);
 let ownSums = new Float64Array(0);
 const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+/** The compact rows decoded once (decoderOf's numbers, exact in 32 bits): one read per weight. */
+const decodedRows = new WeakMap<Int16Array, Float32Array>();
+
+function decodedRowsOf(quantized: Int16Array): Float32Array {
+  let rows = decodedRows.get(quantized);
+  if (!rows) {
+    const { decoded, shift } = decoderOf(quantized);
+    rows = new Float32Array(quantized.length);
+    for (let i = 0; i < quantized.length; i++) rows[i] = decoded[quantized[i] + shift];
+    decodedRows.set(quantized, rows);
+  }
+  return rows;
+}
 /** The tokens' features (prepareSpans), reused from text to text. */
 let preparedBuffer = emptyPrepared(256);
 /** Keeps the touch pass from being optimised away. */
 export let touched = 0;
 const emptyDecoded = new Float32Array(0);
-const emptyRows = new Int16Array(0);
 
 /** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
 export function tagEntities(
@@ -212,12 +224,11 @@ export function tagEntities(
     }
     tokenEnds[i] = total;
   }
+  const weights = cache && quantized ? decodedRowsOf(quantized) : emptyDecoded;
   let touch = 0;
-  if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
+  if (cache) for (let j = 0; j < total; j++) touch |= weights[offsets[j]] > 0 ? 1 : 0;
+  else if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
   touched = touch;
-  const decoded = decoder?.decoded ?? emptyDecoded;
-  const shift = decoder?.shift ?? 0;
-  const quantizedRows = quantized ?? emptyRows;
   for (let i = 0; i < n; i++) {
     const base = i * k;
     if (!near[i]) {
@@ -243,17 +254,17 @@ export function tagEntities(
         s2 = bias[2];
         for (let j = from; j < ownEnds[i]; j++) {
           const offset = offsets[j];
-          s0 += decoded[quantizedRows[offset] + shift];
-          s1 += decoded[quantizedRows[offset + 1] + shift];
-          s2 += decoded[quantizedRows[offset + 2] + shift];
+          s0 += weights[offset];
+          s1 += weights[offset + 1];
+          s2 += weights[offset + 2];
         }
         keepOwnSums(cache, -1 - slot, prepared, i, s0, s1, s2);
       }
       for (let j = ownEnds[i]; j < tokenEnds[i]; j++) {
         const offset = offsets[j];
-        s0 += decoded[quantizedRows[offset] + shift];
-        s1 += decoded[quantizedRows[offset + 1] + shift];
-        s2 += decoded[quantizedRows[offset + 2] + shift];
+        s0 += weights[offset];
+        s1 += weights[offset + 1];
+        s2 += weights[offset + 2];
       }
       buffer[base] = s0;
       buffer[base + 1] = s1;

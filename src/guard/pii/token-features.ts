@@ -201,10 +201,14 @@ function prepareAscii(
   let first = 0;
   let last = -1;
   let run = 0;
+  // The prefix is the word's hash after its first three units (or all of a shorter word).
+  let prefix = fnvOffset;
+  const prefixEnd = Math.min(from + 3, to);
   for (let k = from; k < to; k++) {
     const unit = text.charCodeAt(k);
     const lower = unit >= 65 && unit <= 90 ? unit + 32 : unit;
     word = Math.imul(word ^ lower, prime);
+    if (k < prefixEnd) prefix = word;
     common = Math.imul(common ^ lower, prime);
     // wordShape: d, X, x or the character itself; runs capped at two.
     const c =
@@ -216,7 +220,7 @@ function prepareAscii(
   }
   prepared.word[i] = moduloFull(word);
   prepared.shape[i] = moduloFull(shape);
-  prepared.prefix[i] = lowerHash(text, from, Math.min(from + 3, to));
+  prepared.prefix[i] = moduloFull(prefix);
   prepared.suffix3[i] = lowerHash(text, Math.max(from, to - 3), to);
   prepared.suffix2[i] = lowerHash(text, Math.max(from, to - 2), to);
   prepared.capitalised[i] = first === 88 ? 1 : 0;
