@@ -4,9 +4,16 @@
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { decoderOf, type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
-import { popCount, sparseRows } from './sparse-rows.js';
-import { type PreparedTokens, prepareTokens, tokenFeatureIndices } from './token-features.js';
-import { type Token, tokenize } from './tokenize.js';
+import { createOwnSums, holdsToken, keepOwnSums, type OwnSums, ownSlot } from './own-sums.js';
+import { sparseRows } from './sparse-rows.js';
+import {
+  emptyPrepared,
+  type PreparedTokens,
+  prepareSpans,
+  tokenContextRows,
+  tokenOwnRows,
+} from './token-features.js';
+import { type TokenSpans, tokenSpans } from './tokenize.js';
 
 export const taggerDimension = 1 << 18;
 export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;
@@ -31,34 +38,49 @@ export function commonWordsOf(model: LinearModel): ReadonlySet<number> {
 const weakProbability = 0.25;
 const loneOpenerProbability = 0.75;
 const maximumAddressGap = 3;
+/** Token t's text is one of `units` (one code unit each), read from the text without a string. */
+function isOneOf(text: string, spans: TokenSpans, t: number, units: string): boolean {
+  const from = spans.starts[t];
+  return spans.ends[t] - from === 1 && units.includes(text[from]);
+}
+
 /** /^[,\n]$/ */
-function isSeparator(text: string): boolean {
-  return text === ',' || text === '\n';
+function isSeparator(text: string, spans: TokenSpans, t: number): boolean {
+  return isOneOf(text, spans, t, ',\n');
 }
 
 /** `probabilities`: k per token, token i's class c at i * k + c. */
-function smooth(tokens: readonly Token[], labels: number[], probabilities: Float64Array, k: number): void {
+function smooth(
+  text: string,
+  spans: TokenSpans,
+  labels: Uint8Array,
+  probabilities: Float64Array,
+  k: number,
+): void {
   const address = 2;
+  const n = spans.count;
   // Hysteresis, forward then backward, across separators.
   for (const step of [1, -1]) {
-    const start = step === 1 ? 0 : tokens.length - 1;
-    for (let i = start; i >= 0 && i < tokens.length; i += step) {
+    const start = step === 1 ? 0 : n - 1;
+    for (let i = start; i >= 0 && i < n; i += step) {
       if (labels[i] !== 0) continue;
       let j = i - step;
-      while (j >= 0 && j < tokens.length && isSeparator(tokens[j].text)) j -= step;
+      while (j >= 0 && j < n && isSeparator(text, spans, j)) j -= step;
       const neighbour = labels[j];
       if (neighbour && neighbour > 0 && probabilities[i * k + neighbour] >= weakProbability)
         labels[i] = neighbour;
     }
   }
   // Gap filling between two address pieces (no sentence end in between).
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (labels[i] !== address) continue;
     let j = i + 1;
-    while (j < tokens.length && labels[j] !== address && j - i <= maximumAddressGap + 1) j++;
-    if (j < tokens.length && labels[j] === address && j - i > 1) {
-      const gap = tokens.slice(i + 1, j);
-      if (!gap.some((t) => /^[.?!;:]$/.test(t.text))) for (let k = i + 1; k < j; k++) labels[k] = address;
+    while (j < n && labels[j] !== address && j - i <= maximumAddressGap + 1) j++;
+    if (j < n && labels[j] === address && j - i > 1) {
+      // No token of the gap is /^[.?!;:]$/.
+      let ended = false;
+      for (let g = i + 1; g < j; g++) if (isOneOf(text, spans, g, '.?!;:')) ended = true;
+      if (!ended) for (let k = i + 1; k < j; k++) labels[k] = address;
     }
   }
 }
@@ -71,24 +93,35 @@ function smooth(tokens: readonly Token[], labels: number[], probabilities: Float
  */
 export const anchorWindow = 4;
 
-/** /\d/.test(text), for a token (a few characters: a loop costs less than a regex call). */
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+/** /\d/.test(text.slice(from, to)) (a loop costs less than a regex call). */
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const unit = text.charCodeAt(i);
     if (unit >= 48 && unit <= 57) return true;
   }
   return false;
 }
 
-function tokensNearAnchors(prepared: PreparedTokens, window: number): Uint8Array {
-  const n = prepared.tokens.length;
+/** /^\p{Lu}/u.test(text.slice(from, to)) (ASCII answered without the regex). */
+function startsUpper(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
+  if (first < 128) return first >= 65 && first <= 90;
+  return /^\p{Lu}/u.test(text.slice(from, to));
+}
+
+function tokensNearAnchors(
+  text: string,
+  spans: TokenSpans,
+  prepared: PreparedTokens,
+  window: number,
+): Uint8Array {
+  const n = spans.count;
   const near = new Uint8Array(n);
   let lastAnchor = -Infinity;
   for (let i = 0; i < n; i++) {
-    const text = prepared.tokens[i].text;
     const anchor =
       (prepared.capitalised[i] === 1 && !(prepared.sentenceStart[i] === 1 && prepared.common[i] === 1)) ||
-      hasDigit(text);
+      hasDigit(text, spans.starts[i], spans.ends[i]);
     if (anchor) {
       if (i - lastAnchor > 1) {
         const last = Math.min(n - 1, i + window);
@@ -103,10 +136,34 @@ function tokensNearAnchors(prepared: PreparedTokens, window: number): Uint8Array
 /** Row offsets of the scored tokens' features, and where each token's end (reused between calls). */
 let offsets = new Int32Array(0);
 let tokenEnds = new Int32Array(0);
+/** Per token: the row of its word as a preceding word (tokenFeatureRows), -2 until read. */
+let windowRows = new Int32Array(0);
+/**
+ * Per token: where its own features' rows end (tokenOwnRows), its own-sums slot (ownSlot; -1 - slot
+ * where the slot did not hold it) and, where it did, the sums read from it.
+ */
+let ownEnds = new Int32Array(0);
+let slots = new Int32Array(0);
+let ownSums = new Float64Array(0);
+const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+/** The compact rows decoded once (decoderOf's numbers, exact in 32 bits): one read per weight. */
+const decodedRows = new WeakMap<Int16Array, Float32Array>();
+
+function decodedRowsOf(quantized: Int16Array): Float32Array {
+  let rows = decodedRows.get(quantized);
+  if (!rows) {
+    const { decoded, shift } = decoderOf(quantized);
+    rows = new Float32Array(quantized.length);
+    for (let i = 0; i < quantized.length; i++) rows[i] = decoded[quantized[i] + shift];
+    decodedRows.set(quantized, rows);
+  }
+  return rows;
+}
+/** The tokens' features (prepareSpans), reused from text to text. */
+let preparedBuffer = emptyPrepared(256);
 /** Keeps the touch pass from being optimised away. */
 export let touched = 0;
 const emptyDecoded = new Float32Array(0);
-const emptyRows = new Int16Array(0);
 
 /** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
 export function tagEntities(
@@ -114,44 +171,65 @@ export function tagEntities(
   model: LinearModel = shippedEntityTagger(),
   threshold = 0.5,
 ): Finding[] {
-  const tokens = tokenize(text);
-  const prepared = prepareTokens(tokens, commonWordsOf(model));
-  const indices = new Int32Array(64);
+  const spans = tokenSpans(text);
+  const n = spans.count;
+  const { starts, ends } = spans;
+  if (preparedBuffer.word.length < n) preparedBuffer = emptyPrepared(2 * n);
+  const prepared = prepareSpans(text, spans, commonWordsOf(model), preparedBuffer);
   const k = model.classes.length;
   // One buffer for every token's class probabilities (token i's class c at i * k + c): no allocation per token.
-  const buffer = new Float64Array(tokens.length * k);
-  const near = tokensNearAnchors(prepared, anchorWindow);
-  const { bits, rank, rows } = sparseRows(model);
+  const buffer = new Float64Array(n * k);
+  const near = tokensNearAnchors(text, spans, prepared, anchorWindow);
+  const { rows, features } = sparseRows(model);
   const { quantized, table } = rows;
   const bias = model.bias;
   // First every scored token's rows (offsets into the compact table, zero rows skipped), then one pass
   // that only touches them (independent loads: many cache misses in flight at once), then the sums,
   // each token's in its features' order as before.
-  if (offsets.length < tokens.length * 64) offsets = new Int32Array(tokens.length * 64);
-  if (tokenEnds.length < tokens.length) tokenEnds = new Int32Array(tokens.length);
+  if (offsets.length < n * 64) offsets = new Int32Array(n * 64);
+  if (tokenEnds.length < n) {
+    tokenEnds = new Int32Array(2 * n);
+    windowRows = new Int32Array(2 * n);
+    ownEnds = new Int32Array(2 * n);
+    slots = new Int32Array(2 * n);
+    ownSums = new Float64Array(6 * n);
+  }
+  windowRows.fill(-2, 0, n);
+  const decoder = quantized ? decoderOf(quantized) : undefined;
+  // The shipped tagger's path (three sums, decoded weights) starts a token seen before from its own sums.
+  let cache: OwnSums | undefined;
+  if (decoder && k === 3) {
+    cache = ownSumsByModel.get(model) ?? createOwnSums();
+    ownSumsByModel.set(model, cache);
+  }
   let total = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
+    // Zero rows add nothing: only rows with weights are listed, as offsets into the compact table.
     if (near[i]) {
-      const count = tokenFeatureIndices(prepared, i, model.dimension, indices);
-      for (let f = 0; f < count; f++) {
-        // Zero rows add nothing: only rows with weights are read, from the compact table.
-        const index = indices[f];
-        const word = bits[index >>> 5];
-        const bit = 1 << (index & 31);
-        if ((word & bit) === 0) continue;
-        offsets[total++] = (rank[index >>> 5] + popCount(word & (bit - 1))) * k;
-      }
+      if (cache) {
+        const slot = ownSlot(prepared, i);
+        if (holdsToken(cache, slot, prepared, i)) {
+          // Read now: a later token may take the slot before the sums below.
+          slots[i] = slot;
+          ownSums[3 * i] = cache.sums[3 * slot];
+          ownSums[3 * i + 1] = cache.sums[3 * slot + 1];
+          ownSums[3 * i + 2] = cache.sums[3 * slot + 2];
+        } else {
+          slots[i] = -1 - slot;
+          total = tokenOwnRows(prepared, i, features, offsets, total);
+        }
+      } else total = tokenOwnRows(prepared, i, features, offsets, total);
+      ownEnds[i] = total;
+      total = tokenContextRows(prepared, i, features, windowRows, offsets, total);
     }
     tokenEnds[i] = total;
   }
+  const weights = cache && quantized ? decodedRowsOf(quantized) : emptyDecoded;
   let touch = 0;
-  if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
+  if (cache) for (let j = 0; j < total; j++) touch |= weights[offsets[j]] > 0 ? 1 : 0;
+  else if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
   touched = touch;
-  const decoder = quantized ? decoderOf(quantized) : undefined;
-  const decoded = decoder?.decoded ?? emptyDecoded;
-  const shift = decoder?.shift ?? 0;
-  const quantizedRows = quantized ?? emptyRows;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const base = i * k;
     if (!near[i]) {
       // Far from any capitalised word or digit: no name or address can reach it (a span without one is
@@ -160,16 +238,33 @@ export function tagEntities(
       continue;
     }
     const from = i === 0 ? 0 : tokenEnds[i - 1];
-    if (decoder && k === 3) {
+    if (cache) {
       // The shipped tagger: three sums in locals, each weight a lookup (decoderOf), added in the same order.
-      let s0 = bias[0];
-      let s1 = bias[1];
-      let s2 = bias[2];
-      for (let j = from; j < tokenEnds[i]; j++) {
+      let s0: number;
+      let s1: number;
+      let s2: number;
+      const slot = slots[i];
+      if (slot >= 0) {
+        s0 = ownSums[3 * i];
+        s1 = ownSums[3 * i + 1];
+        s2 = ownSums[3 * i + 2];
+      } else {
+        s0 = bias[0];
+        s1 = bias[1];
+        s2 = bias[2];
+        for (let j = from; j < ownEnds[i]; j++) {
+          const offset = offsets[j];
+          s0 += weights[offset];
+          s1 += weights[offset + 1];
+          s2 += weights[offset + 2];
+        }
+        keepOwnSums(cache, -1 - slot, prepared, i, s0, s1, s2);
+      }
+      for (let j = ownEnds[i]; j < tokenEnds[i]; j++) {
         const offset = offsets[j];
-        s0 += decoded[quantizedRows[offset] + shift];
-        s1 += decoded[quantizedRows[offset + 1] + shift];
-        s2 += decoded[quantizedRows[offset + 2] + shift];
+        s0 += weights[offset];
+        s1 += weights[offset + 1];
+        s2 += weights[offset + 2];
       }
       buffer[base] = s0;
       buffer[base + 1] = s1;
@@ -192,26 +287,27 @@ export function tagEntities(
     }
     for (let c = 0; c < k; c++) buffer[base + c] /= sum;
   }
-  const labels: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const base = i * k;
     let best = 0;
     for (let c = 1; c < k; c++) if (buffer[base + c] > buffer[base + best]) best = c;
-    labels.push(best > 0 && buffer[base + best] >= threshold ? best : 0);
+    labels[i] = best > 0 && buffer[base + best] >= threshold ? best : 0;
   }
-  smooth(tokens, labels, buffer, k);
+  smooth(text, spans, labels, buffer, k);
   const findings: Finding[] = [];
   let open: { label: number; first: number; last: number; total: number; count: number } | undefined;
   const close = () => {
     if (!open) return;
-    const start = tokens[open.first].start;
-    const end = tokens[open.last].end;
+    const start = starts[open.first];
+    const end = ends[open.last];
     const type = model.classes[open.label];
     // A street address names a street and numbers a house or a postcode: a run of digits and
     // lower-case words is not one, and neither is a capitalised word without any number.
-    const spanTokens = tokens.slice(open.first, open.last + 1);
-    const named = spanTokens.some((t) => /^\p{Lu}/u.test(t.text));
-    const numbered = spanTokens.some((t) => /\d/.test(t.text));
+    let named = false;
+    for (let t = open.first; t <= open.last; t++) if (startsUpper(text, starts[t], ends[t])) named = true;
+    // Between tokens there is only whitespace, which holds no digit.
+    const numbered = hasDigit(text, start, end);
     // A lone capitalised word opening a sentence ("Knead for ten minutes") is weak evidence of a name:
     // it needs a confident tagger.
     const loneOpener = open.first === open.last && prepared.sentenceStart[open.first] === 1;
@@ -235,11 +331,11 @@ export function tagEntities(
     });
     open = undefined;
   };
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < n; i++) {
     const label = labels[i];
-    if (label === 0 || isSeparator(tokens[i].text)) {
+    if (label === 0 || isSeparator(text, spans, i)) {
       // Separators inside an address do not end it; anything else does.
-      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && isSeparator(tokens[i].text))) close();
+      if (!(open && model.classes[open.label] === 'STREET_ADDRESS' && isSeparator(text, spans, i))) close();
       continue;
     }
     if (open && open.label !== label) close();

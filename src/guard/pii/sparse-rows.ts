@@ -4,6 +4,7 @@
 // kept in 16 bits where every weight is exactly fround(k / 1000) (margin-tables.ts). A zero row adds
 // nothing, so skipping it leaves every score as it was, bit for bit.
 import { compactTable, type LinearModel, type WeightTable } from '../classifier/index.js';
+import { type FeatureRows, featureRows } from './token-features.js';
 
 export interface SparseRows {
   /** Bit `index` set: row `index` has a non-zero weight. */
@@ -12,6 +13,8 @@ export interface SparseRows {
   rank: Int32Array;
   /** The non-zero rows, in index order, `classes` weights each. */
   rows: WeightTable;
+  /** The same bitmap and ranks as tokenFeatureRows reads them, with the rows of the constant features. */
+  features: FeatureRows;
 }
 
 const cache = new WeakMap<LinearModel, SparseRows>();
@@ -40,15 +43,12 @@ export function sparseRows(model: LinearModel): SparseRows {
     for (let c = 0; c < k; c++) values[row * k + c] = model.weights[index * k + c];
     row++;
   }
-  const sparse = { bits, rank, rows: compactTable(values, k) };
+  const sparse = {
+    bits,
+    rank,
+    rows: compactTable(values, k),
+    features: featureRows(bits, rank, k, model.dimension),
+  };
   cache.set(model, sparse);
   return sparse;
-}
-
-/** Bits set in a 32-bit word. */
-export function popCount(word: number): number {
-  let x = word - ((word >>> 1) & 0x55555555);
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
 }

@@ -3,7 +3,7 @@
 // (prepareTokens); a feature is then an integer mix of a feature-kind tag and those hashes, which keeps
 // the tagger under a millisecond per kilobyte.
 import { featureHash, type SparseVector } from '../classifier/index.js';
-import type { Token } from './tokenize.js';
+import type { Token, TokenSpans } from './tokenize.js';
 
 /** "Kowalski" → "Xxx", "1200-195" → "dd-dd": case and digit pattern, runs capped at two. */
 export function wordShape(word: string): string {
@@ -32,7 +32,8 @@ export function wordShape(word: string): string {
 }
 
 export interface PreparedTokens {
-  tokens: readonly Token[];
+  /** Tokens described (the arrays may be longer: they are reused from text to text). */
+  count: number;
   word: Uint32Array;
   shape: Uint32Array;
   prefix: Uint32Array;
@@ -57,10 +58,27 @@ export function commonWordHash(lower: string): number {
 }
 
 /** `commonWords`: the bucket numbers (commonWordHash) of common lower-case words. */
-export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySet<number>): PreparedTokens {
+export function prepareTokens(
+  tokens: readonly Token[],
+  commonWords?: ReadonlySet<number>,
+): PreparedTokens & { tokens: readonly Token[] } {
+  // The features read only the tokens' own texts, so the tokens laid end to end give the same ones.
   const n = tokens.length;
-  const prepared: PreparedTokens = {
-    tokens,
+  const spans: TokenSpans = { count: n, starts: new Int32Array(n), ends: new Int32Array(n) };
+  let at = 0;
+  for (let t = 0; t < n; t++) {
+    spans.starts[t] = at;
+    at += tokens[t].text.length;
+    spans.ends[t] = at;
+  }
+  const text = tokens.map((token) => token.text).join('');
+  return { ...prepareSpans(text, spans, commonWords, emptyPrepared(n)), tokens };
+}
+
+/** PreparedTokens with room for `n` tokens. */
+export function emptyPrepared(n: number): PreparedTokens {
+  return {
+    count: 0,
     word: new Uint32Array(n),
     shape: new Uint32Array(n),
     prefix: new Uint32Array(n),
@@ -71,22 +89,39 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     sentenceStart: new Uint8Array(n),
     common: new Uint8Array(n),
   };
+}
+
+/**
+ * prepareTokens for the tokens at `spans` in `text` (tokenSpans), written into `into` (its arrays must
+ * hold spans.count tokens): the same numbers, without a string per ASCII token.
+ */
+export function prepareSpans(
+  text: string,
+  spans: TokenSpans,
+  commonWords: ReadonlySet<number> | undefined,
+  into: PreparedTokens,
+): PreparedTokens {
+  const { count: n, starts, ends } = spans;
+  const prepared = into;
+  prepared.count = n;
   const lexicon = commonWords ? bitsOf(commonWords) : undefined;
-  let previous = '';
+  // Whether the previous token is one of sentenceEnders.
+  let previousEnds = false;
   for (let i = 0; i < n; i++) {
-    const text = tokens[i].text;
-    const ascii = isAscii(text);
+    const from = starts[i];
+    const to = ends[i];
     prepared.sentenceStart[i] =
-      i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
-    prepared.length[i] = Math.min(text.length, 12);
-    if (ascii) {
+      i === 0 || previousEnds || endsSentence(text, starts[i - 1], ends[i - 1]) ? 1 : 0;
+    prepared.length[i] = Math.min(to - from, 12);
+    if (isAscii(text, from, to)) {
       // The same hashes, rolled over the code units (lower-cased by arithmetic) without building strings.
-      prepareAscii(prepared, i, text, lexicon);
-      previous = text.length === 1 ? text : '';
+      prepareAscii(prepared, i, text, from, to, lexicon);
+      previousEnds = to - from === 1 && isAsciiSentenceEnder(text.charCodeAt(from));
       continue;
     }
-    const lower = text.toLowerCase();
-    const shape = wordShape(text);
+    const token = text.slice(from, to);
+    const lower = token.toLowerCase();
+    const shape = wordShape(token);
     prepared.word[i] = featureHash(lower, full);
     prepared.shape[i] = featureHash(shape, full);
     prepared.prefix[i] = featureHash(lower.slice(0, 3), full);
@@ -94,9 +129,14 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     prepared.suffix2[i] = featureHash(lower.slice(-2), full);
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
     prepared.common[i] = commonWords?.has(commonWordHash(lower)) ? 1 : 0;
-    previous = lower;
+    previousEnds = sentenceEnders.has(lower);
   }
   return prepared;
+}
+
+/** sentenceEnders' ASCII members: . ! ? : newline and the straight double quote. */
+function isAsciiSentenceEnder(unit: number): boolean {
+  return unit === 46 || unit === 33 || unit === 63 || unit === 58 || unit === 10 || unit === 34;
 }
 
 /**
@@ -117,8 +157,8 @@ function bitsOf(commonWords: ReadonlySet<number>): Uint32Array {
   return bits;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 127) return false;
   return true;
 }
 
@@ -146,46 +186,58 @@ function lowerHash(text: string, from: number, to: number): number {
   return moduloFull(hash);
 }
 
-/** prepareTokens' per-token fields for an ASCII token (the lower-case form has the same length). */
+/** prepareTokens' per-token fields for the ASCII token text.slice(from, to) (its lower case is as long). */
 function prepareAscii(
   prepared: PreparedTokens,
   i: number,
   text: string,
+  from: number,
+  to: number,
   commonWords: Uint32Array | undefined,
 ): void {
-  const length = text.length;
   let word = fnvOffset;
   let common = commonPrefix;
   let shape = fnvOffset;
   let first = 0;
   let last = -1;
   let run = 0;
-  for (let k = 0; k < length; k++) {
+  // The prefix is the word's hash after its first three units (or all of a shorter word).
+  let prefix = fnvOffset;
+  const prefixEnd = Math.min(from + 3, to);
+  for (let k = from; k < to; k++) {
     const unit = text.charCodeAt(k);
     const lower = unit >= 65 && unit <= 90 ? unit + 32 : unit;
     word = Math.imul(word ^ lower, prime);
+    if (k < prefixEnd) prefix = word;
     common = Math.imul(common ^ lower, prime);
     // wordShape: d, X, x or the character itself; runs capped at two.
     const c =
       unit >= 48 && unit <= 57 ? 100 : unit >= 65 && unit <= 90 ? 88 : unit >= 97 && unit <= 122 ? 120 : unit;
     run = c === last ? run + 1 : 1;
     last = c;
-    if (k === 0) first = c;
+    if (k === from) first = c;
     if (run <= 2) shape = Math.imul(shape ^ c, prime);
   }
   prepared.word[i] = moduloFull(word);
   prepared.shape[i] = moduloFull(shape);
-  prepared.prefix[i] = lowerHash(text, 0, Math.min(3, length));
-  prepared.suffix3[i] = lowerHash(text, Math.max(0, length - 3), length);
-  prepared.suffix2[i] = lowerHash(text, Math.max(0, length - 2), length);
+  prepared.prefix[i] = moduloFull(prefix);
+  prepared.suffix3[i] = lowerHash(text, Math.max(from, to - 3), to);
+  prepared.suffix2[i] = lowerHash(text, Math.max(from, to - 2), to);
   prepared.capitalised[i] = first === 88 ? 1 : 0;
   const bucket = common & (commonWordBuckets - 1);
   prepared.common[i] = commonWords && (commonWords[bucket >>> 5] >>> (bucket & 31)) & 1 ? 1 : 0;
 }
 
-/** "rise." ends a sentence; "Dr.", "St.", "Apt." and other short or capitalised abbreviations do not. */
-function endsSentence(token: string): boolean {
-  return token.length > 4 && token.endsWith('.') && /^\p{Ll}/u.test(token);
+/**
+ * "rise." ends a sentence; "Dr.", "St.", "Apt." and other short or capitalised abbreviations do not: the
+ * token text.slice(from, to) is longer than 4, ends with '.' and starts with a lower-case letter.
+ */
+function endsSentence(text: string, from: number, to: number): boolean {
+  if (to - from <= 4 || text.charCodeAt(to - 1) !== 46) return false;
+  const first = text.charCodeAt(from);
+  // ASCII: a-z is \p{Ll}; other letters take the Unicode test.
+  if (first < 128) return first >= 97 && first <= 122;
+  return /^\p{Ll}/u.test(text.slice(from, to));
 }
 
 /** A murmur3-style finaliser over (kind, hash): a well-spread index for each feature. */
@@ -210,7 +262,7 @@ export function tokenFeatureIndices(
   out: Int32Array,
 ): number {
   const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
-  const n = word.length;
+  const n = prepared.count;
   let k = 0;
   out[k++] = mix(0, 0, dimension);
   out[k++] = mix(1, word[i], dimension);
@@ -239,6 +291,181 @@ export function tokenFeatureIndices(
       out[k++] = mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension);
   }
   for (let j = Math.max(0, i - 6); j < i; j++) out[k++] = mix(60, word[j], dimension);
+  return k;
+}
+
+/**
+ * The tagger's weight rows, for tokenFeatureRows: which rows hold weights (bit `index & 31` of
+ * `bitsRank[2 * (index >>> 5)]`) and how many non-zero rows come before each 32-row word (the next
+ * entry), side by side so that one cache line answers both. `constants`: the rows of the features that
+ * take few values (the bias feature, length, sentence start, the common-word flags, the edges).
+ */
+export interface FeatureRows {
+  dimension: number;
+  /** Weights per row: a row's offset in the compact table is its rank times this. */
+  width: number;
+  bitsRank: Int32Array;
+  constants: Int32Array;
+}
+
+// Where each constant feature's row sits in FeatureRows.constants.
+const biasAt = 0;
+const lengthAt = 1; // 13: length 0..12
+const sentenceStartAt = 14; // 2
+const capitalisedStartAt = 16; // 2
+const commonAt = 18; // 4: mix(9, 0..3), also the previous word's mix(9, 0..1)
+const nextCommonAt = 22; // 2
+const edgeAt = 24; // 7, by offset + 3 (offset 0 unused)
+const constantCount = 31;
+
+/** The offset of row `index` in the compact table, or -1 for a zero row (sparse-rows.ts). */
+function rowOffset(bitsRank: Int32Array, width: number, index: number): number {
+  const at = (index >>> 5) << 1;
+  const word = bitsRank[at];
+  const bit = 1 << (index & 31);
+  if ((word & bit) === 0) return -1;
+  // Bits set below `bit` (a population count written out: a call into another module costs more).
+  let x = word & (bit - 1);
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return (bitsRank[at + 1] + (Math.imul(x, 0x01010101) >>> 24)) * width;
+}
+
+/**
+ * FeatureRows of a table whose non-zero rows are marked in `bits` with `rank` non-zero rows before each
+ * 32-row word (sparse-rows.ts).
+ */
+export function featureRows(
+  bits: Uint32Array,
+  rank: Int32Array,
+  width: number,
+  dimension: number,
+): FeatureRows {
+  const bitsRank = new Int32Array(bits.length * 2);
+  for (let w = 0; w < bits.length; w++) {
+    bitsRank[2 * w] = bits[w] | 0;
+    bitsRank[2 * w + 1] = rank[w];
+  }
+  const constants = new Int32Array(constantCount).fill(-1);
+  const row = (kind: number, hash: number) => rowOffset(bitsRank, width, mix(kind, hash, dimension));
+  constants[biasAt] = row(0, 0);
+  for (let length = 0; length <= 12; length++) constants[lengthAt + length] = row(6, length);
+  for (let start = 0; start < 2; start++) {
+    constants[sentenceStartAt + start] = row(7, start);
+    constants[capitalisedStartAt + start] = row(8, start);
+    constants[nextCommonAt + start] = row(11, start);
+  }
+  for (let value = 0; value < 4; value++) constants[commonAt + value] = row(9, value);
+  for (let offset = -3; offset <= 3; offset++)
+    if (offset !== 0) constants[edgeAt + offset + 3] = row(20 + (offset + 3) * 4, edge);
+  return { dimension, width, bitsRank, constants };
+}
+
+/**
+ * tokenFeatureIndices' features of token i as row offsets (featureRows), in the same order, zero rows
+ * left out: written into `out` from `at`; returns the new end. `windowRows[j]` caches the row of token
+ * j's word as a preceding word (kind 60, read by the six tokens after it); -2 where not yet known.
+ */
+export function tokenFeatureRows(
+  prepared: PreparedTokens,
+  i: number,
+  rows: FeatureRows,
+  windowRows: Int32Array,
+  out: Int32Array,
+  at: number,
+): number {
+  return tokenContextRows(prepared, i, rows, windowRows, out, tokenOwnRows(prepared, i, rows, out, at));
+}
+
+/**
+ * The first of token i's features, those that read only the token itself (ownKey's fields): its word,
+ * shape, affixes, length, sentence start and common-word flags. As tokenFeatureRows.
+ */
+export function tokenOwnRows(
+  prepared: PreparedTokens,
+  i: number,
+  rows: FeatureRows,
+  out: Int32Array,
+  at: number,
+): number {
+  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
+  const { dimension, width, bitsRank, constants } = rows;
+  let k = at;
+  let r = constants[biasAt];
+  if (r >= 0) out[k++] = r;
+  r = rowOffset(bitsRank, width, mix(1, word[i], dimension));
+  if (r >= 0) out[k++] = r;
+  r = rowOffset(bitsRank, width, mix(2, shape[i], dimension));
+  if (r >= 0) out[k++] = r;
+  r = rowOffset(bitsRank, width, mix(3, prefix[i], dimension));
+  if (r >= 0) out[k++] = r;
+  r = rowOffset(bitsRank, width, mix(4, suffix3[i], dimension));
+  if (r >= 0) out[k++] = r;
+  r = rowOffset(bitsRank, width, mix(5, suffix2[i], dimension));
+  if (r >= 0) out[k++] = r;
+  r = constants[lengthAt + length[i]];
+  if (r >= 0) out[k++] = r;
+  r = constants[sentenceStartAt + sentenceStart[i]];
+  if (r >= 0) out[k++] = r;
+  if (capitalised[i]) {
+    r = constants[capitalisedStartAt + sentenceStart[i]];
+    if (r >= 0) out[k++] = r;
+  }
+  if (common[i]) {
+    r = constants[commonAt + capitalised[i] * 2 + sentenceStart[i]];
+    if (r >= 0) out[k++] = r;
+  }
+  return k;
+}
+
+/** The rest of token i's features, after tokenOwnRows': its neighbours'. As tokenFeatureRows. */
+export function tokenContextRows(
+  prepared: PreparedTokens,
+  i: number,
+  rows: FeatureRows,
+  windowRows: Int32Array,
+  out: Int32Array,
+  at: number,
+): number {
+  const { word, shape, capitalised, common } = prepared;
+  const { dimension, width, bitsRank, constants } = rows;
+  const n = prepared.count;
+  let k = at;
+  let r: number;
+  if (i - 1 >= 0 && i - 1 < n && common[i - 1]) {
+    r = constants[commonAt + capitalised[i - 1]];
+    if (r >= 0) out[k++] = r;
+  }
+  if (i + 1 >= 0 && i + 1 < n && common[i + 1]) {
+    r = constants[nextCommonAt + capitalised[i + 1]];
+    if (r >= 0) out[k++] = r;
+  }
+  for (let offset = -3; offset <= 3; offset++) {
+    if (offset === 0) continue;
+    const j = i + offset;
+    const kind = 20 + (offset + 3) * 4;
+    if (j < 0 || j >= n) {
+      r = constants[edgeAt + offset + 3];
+      if (r >= 0) out[k++] = r;
+      continue;
+    }
+    if (offset >= -2 && offset <= 2) {
+      r = rowOffset(bitsRank, width, mix(kind + 1, word[j], dimension));
+      if (r >= 0) out[k++] = r;
+    }
+    r = rowOffset(bitsRank, width, mix(kind + 2, shape[j], dimension));
+    if (r >= 0) out[k++] = r;
+    if (offset === -1 || offset === 1) {
+      r = rowOffset(bitsRank, width, mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension));
+      if (r >= 0) out[k++] = r;
+    }
+  }
+  for (let j = Math.max(0, i - 6); j < i; j++) {
+    r = windowRows[j];
+    if (r === -2) r = windowRows[j] = rowOffset(bitsRank, width, mix(60, word[j], dimension));
+    if (r >= 0) out[k++] = r;
+  }
   return k;
 }
 

@@ -36,9 +36,21 @@ function runEnd(text: string, i: number): number {
   return end;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/**
+ * Where the tokens are, without a string or an object per token: token t is text.slice(starts[t], ends[t]),
+ * for t below count. The arrays are reused by the next call (copy what must outlive it).
+ */
+export interface TokenSpans {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const spans: TokenSpans = { count: 0, starts: new Int32Array(256), ends: new Int32Array(256) };
+
+export function tokenSpans(text: string): TokenSpans {
   const n = text.length;
+  let count = 0;
   for (let i = 0; i < n; ) {
     const codePoint = codePointAt(text, i);
     const width = codePoint > 0xffff ? 2 : 1;
@@ -59,8 +71,26 @@ export function tokenize(text: string): Token[] {
       i += width;
       continue;
     } else end = i + width;
-    tokens.push({ text: text.slice(i, end), start: i, end });
+    if (count === spans.starts.length) {
+      const starts = new Int32Array(count * 2);
+      const ends = new Int32Array(count * 2);
+      starts.set(spans.starts);
+      ends.set(spans.ends);
+      spans.starts = starts;
+      spans.ends = ends;
+    }
+    spans.starts[count] = i;
+    spans.ends[count++] = end;
     i = end;
   }
+  spans.count = count;
+  return spans;
+}
+
+export function tokenize(text: string): Token[] {
+  const { count, starts, ends } = tokenSpans(text);
+  const tokens: Token[] = [];
+  for (let t = 0; t < count; t++)
+    tokens.push({ text: text.slice(starts[t], ends[t]), start: starts[t], end: ends[t] });
   return tokens;
 }
