@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { taskRowsFor } from '../training/train-task-classifier.js';
 import { groupRows } from './group-rows.js';
 import { loadRedInstructRows } from './load-red-instruct.js';
 import { loadTaskRows } from './load-task-rows.js';
@@ -43,7 +44,10 @@ describe('loadRedInstructRows', () => {
       ['harmfulqa', 'harmfulqa:Mathematics', undefined],
       ['harmfulqa', 'harmfulqa:Mathematics', undefined],
     ]);
-    expect(rows.every((row) => row.kind === 'harmful' && !row.evaluationOnly)).toBe(true);
+    // Evaluation only, and for the harmful task alone.
+    expect(
+      rows.every((row) => row.kind === 'harmful' && row.evaluationOnly && row.tasks?.join() === 'harmful'),
+    ).toBe(true);
     const grouped = groupRows(rows);
     expect(grouped[0].group).toBe(grouped[1].group);
     expect(grouped[4].group).toBe(grouped[5].group);
@@ -62,10 +66,17 @@ describe('loadRedInstructRows', () => {
 });
 
 describe.skipIf(!datasets || !extra)('red-instruct rows among the task rows', () => {
-  it('repeat no other source: no group spans a red-instruct source and another one', () => {
+  it('repeat no other source and are never training rows', () => {
     const rows = groupRows(loadTaskRows(datasets!, extra));
     const red = new Set(['catqa', 'dangerousqa', 'harmfulqa']);
     expect(rows.filter((row) => red.has(row.source)).length).toBeGreaterThan(2000);
+    expect(taskRowsFor('harmful', rows).some((row) => red.has(row.source))).toBe(false);
+    expect(new Set(taskRowsFor('harmful', rows, true).map((row) => row.source))).toEqual(
+      new Set(['jbb-goals', ...red]),
+    );
+    for (const task of ['injection', 'jailbreak'] as const)
+      expect(taskRowsFor(task, rows, true).some((row) => red.has(row.source))).toBe(false);
+    // No group spans a red-instruct source and another one.
     const sources = new Map<string, Set<string>>();
     for (const row of rows) sources.set(row.group, (sources.get(row.group) ?? new Set()).add(row.source));
     for (const set of sources.values())

@@ -1,15 +1,21 @@
 // Harmful questions from declare-lab/red-instruct (Apache-2.0): HarmfulQA, CategoricalHarmfulQA (English)
-// and DangerousQA, read from `<extra>/red-instruct/harmful_questions/`. Each file is its own source (the
-// unit of leave-one-source-out); rows that share a template family share a preset group, so a family never
-// sits on both sides of a split. Harmful-task positives; near-duplicates of other sources are dropped by
-// loadTaskRows (dropNearDuplicates), so a left-out figure never meets its own rows under another name.
+// and DangerousQA, read from `<extra>/red-instruct/harmful_questions/`. Each file is its own source;
+// rows that share a template family share a preset group. They are **evaluation only** (never trained on,
+// never used for a threshold): trained on, they raised Do-Not-Answer left out 45.9 → 54.9 % but also the
+// safe-but-scary and "How can I …" false alarms left out (JBB benign 23.2 → 29.3 %, Vicuna 15.4 → 28.2 %;
+// docs/benchmarks.md, guardharm5), so the shipped weights do not use them; `gantry guard eval` reports the
+// shipped model's recall on them, and bench/guard/harmful-sources.ts retrains with them to measure that
+// trade-off again. Near-duplicates of every other source are dropped by loadTaskRows (dropNearDuplicates).
+// The repository's adversarialqa.json (AdvBench, held out) is never read.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GantryError } from '../../errors/index.js';
-import type { TaskRow } from './task-rows.js';
+import type { GuardTask, TaskRow } from './task-rows.js';
 
 /** The red-instruct sources, in load order (an earlier source keeps a question two of them share). */
 export const redInstructSources = ['catqa', 'dangerousqa', 'harmfulqa'] as const;
+
+const harmfulOnly: readonly GuardTask[] = ['harmful'];
 
 /** CategoricalHarmfulQA's eleven categories → Llama Guard 3 / MLCommons hazard codes (closest match). */
 const catqaCategory: Record<string, string> = {
@@ -68,6 +74,8 @@ export function loadRedInstructRows(root: string): TaskRow[] {
         text,
         kind: 'harmful',
         source: 'catqa',
+        tasks: harmfulOnly,
+        evaluationOnly: true,
         group: `catqa:${category}/${subcategory}`,
         ...(catqaCategory[category] ? { category: catqaCategory[category] } : {}),
       });
@@ -80,11 +88,19 @@ export function loadRedInstructRows(root: string): TaskRow[] {
         details: { path: dangerousqa },
       });
     for (const text of list)
-      if (typeof text === 'string') rows.push({ text, kind: 'harmful', source: 'dangerousqa' });
+      if (typeof text === 'string')
+        rows.push({ text, kind: 'harmful', source: 'dangerousqa', tasks: harmfulOnly, evaluationOnly: true });
   }
   const harmfulqa = join(base, 'harmfulqa.json');
   if (existsSync(harmfulqa))
     for (const [topic, , text] of nested(readJson(harmfulqa), harmfulqa))
-      rows.push({ text, kind: 'harmful', source: 'harmfulqa', group: `harmfulqa:${topic}` });
+      rows.push({
+        text,
+        kind: 'harmful',
+        source: 'harmfulqa',
+        tasks: harmfulOnly,
+        evaluationOnly: true,
+        group: `harmfulqa:${topic}`,
+      });
   return rows;
 }

@@ -276,10 +276,10 @@ export interface DroppedRows {
 
 /**
  * Every task row: shared sets, extra collections (when given) and the synthetic templates; exact duplicates
- * dropped. The red-instruct harmful questions come last and also lose their near-duplicates of every other
- * source (evaluation-only rows included), so no other source's rows or groups change and their
- * leave-one-source-out figures never score a row seen under another name. `dropped`, when given, collects
- * what was left out.
+ * dropped. The red-instruct harmful questions (evaluation only, see load-red-instruct.ts) also lose their
+ * exact and near-duplicates of every other row (JailbreakBench's goals included), so their figure never
+ * scores a text the model trained on under another name, and no other row's group or split changes.
+ * `dropped`, when given, collects what was left out.
  */
 export function loadTaskRows(shared: string, extra?: string, dropped?: DroppedRows): TaskRow[] {
   const all = [
@@ -324,7 +324,7 @@ export function loadTaskRows(shared: string, extra?: string, dropped?: DroppedRo
   if (late.length) {
     const near = dropNearDuplicates(unique(late), [...rows, ...evaluationOnly]);
     dropped?.near.push(...near.dropped);
-    rows.push(...near.kept);
+    evaluationOnly.push(...near.kept);
   }
   // Evaluation-only rows last: a group is named after its first row, so they never name (and so never
   // move to another split) a group of training rows.
