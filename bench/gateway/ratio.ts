@@ -7,7 +7,7 @@
 // process.cpuUsage() says inside it, to the nanosecond, ÷ requests answered). CPU per request is far
 // less distorted by other load on the box than throughput is; both are quoted, as medians of the
 // per-round gateway/bare ratios and as ratios of the medians.
-// BENCH_SECONDS (default 3) and BENCH_ROUNDS (default 8) set the length, BENCH_WARMUP_SECONDS (default 2) each target's warm-up; BENCH_CONNECTIONS (default
+// BENCH_SECONDS (default 3) and BENCH_ROUNDS (default 8) set the length, BENCH_WARMUP_SECONDS (default 15) each target's warm-up; BENCH_CONNECTIONS (default
 // 32) the wrk connections; BENCH_UNTRACED=1 adds a target: the same gateway with tracing off;
 // BENCH_BASE=<commit> adds the gateway of that commit, same configuration (before/after in one run).
 // BENCH_MODE=concurrent drives every target at once in each round (one wrk each), so that all of
@@ -32,7 +32,7 @@ if (!hasWrk) {
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 8);
-const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const withUntraced = process.env.BENCH_UNTRACED === '1';
 const baseCommit = process.env.BENCH_BASE;
@@ -121,10 +121,10 @@ try {
       errors: r.errors,
     };
   };
-  // Warm-up: JIT, connection pools, the key cache, SQLite pages. BENCH_WARMUP_SECONDS (default 2)
+  // Warm-up: JIT, connection pools, the key cache, SQLite pages. BENCH_WARMUP_SECONDS (default 15)
   // each: the gateway's optimizing compiles run on V8's background threads (counted in its CPU) for
-  // several seconds of load after start (bench/gateway/threads.ts), so a longer warm-up measures the
-  // steady state only.
+  // several seconds of load after start (bench/gateway/threads.ts); a server that runs for hours pays
+  // them once, so the figure is the steady state (2 s until 4 Dec 2026: its first rounds held compiles).
   for (const t of targets) await measure(t, warmupSeconds);
   const results = new Map<string, Round[]>(targets.map((t) => [t.label, []]));
   for (let round = 0; round < rounds; round++) {
