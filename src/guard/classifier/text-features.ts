@@ -6,7 +6,15 @@
 import type { SparseVector } from './feature-hash.js';
 import { countFeatures, keptScan } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
-import { gatherRows, marginTable, positiveTable, sortByBlock, type WeightTable } from './margin-tables.js';
+import {
+  decoderOf,
+  gatherKeys,
+  gatherRows,
+  marginTable,
+  positiveTable,
+  sortByBlock,
+  type WeightTable,
+} from './margin-tables.js';
 
 export { maximumFeatureCharacters, wordPattern } from './feature-scan.js';
 
@@ -112,9 +120,27 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     if (model.dimension !== dimension || model.classes.length !== 2)
       throw new Error('predictTextPositives needs binary models of one dimension');
   }
-  const { count, values, weights } = rows(text, dimension, marginTable(models), keep);
+  const table = marginTable(models);
   const m = models.length;
   const margins = models.map((model) => model.bias[1] - model.bias[0]);
+  if (m === 3 && table.quantized) {
+    // The shipped prompt tasks: the stored k of each weight, decoded by lookup and summed in locals, in
+    // first-seen order (the same numbers, products and order of additions as the general loop below).
+    const { count, indices, values, order } = featuresOf(text, dimension, keep);
+    const keys = gatherKeys(table as WeightTable & { quantized: Int16Array }, count, indices, order);
+    const { decoded, shift } = decoderOf(table.quantized);
+    let margin0 = margins[0];
+    let margin1 = margins[1];
+    let margin2 = margins[2];
+    for (let t = 0; t < count; t++) {
+      const value = values[t];
+      margin0 += decoded[keys[3 * t] + shift] * value;
+      margin1 += decoded[keys[3 * t + 1] + shift] * value;
+      margin2 += decoded[keys[3 * t + 2] + shift] * value;
+    }
+    return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
+  }
+  const { count, values, weights } = rows(text, dimension, table, keep);
   for (let t = 0; t < count; t++) {
     const value = values[t];
     for (let j = 0; j < m; j++) margins[j] += weights[t * m + j] * value;

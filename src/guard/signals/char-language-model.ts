@@ -88,93 +88,123 @@ export function trainCharLanguageModel(texts: Iterable<string>): CharLanguageMod
 
 const bucketMask = charModelBuckets - 1;
 
+/** Bucket of the gram hash `hash` (already stepped over its symbols) of order `order`. */
+const bucketOf = (hash: number, order: number) => Math.imul(hash ^ order, 0x01000193) & bucketMask;
+
 /**
- * surprisals() into `out` (length ≥ symbols.length): the same arithmetic in the same order, with the
- * n-gram hashes rolled once per position and reduced by a mask (the bucket count is a power of two, so
- * `(h >>> 0) % buckets` is `h & mask`).
+ * The surprisal at a position whose symbol is `s0` (≥ 0) and whose three symbols before it are s1, s2, s3
+ * (-1: unscored or before the start): the arithmetic of surprisalsInto's first version, which rolled the
+ * previous position's grams forward. That version's contexts were the grams ending one position earlier,
+ * which are the same symbols read from s1, so a position's surprisal depends on these four symbols alone.
  */
-function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Float64Array): void {
+function surprisalOf(model: CharLanguageModel, s0: number, s1: number, s2: number, s3: number): number {
   const table = model.table;
   const total = model.total;
-  const w1 = orderWeights[0];
-  const w2 = orderWeights[1];
-  const w3 = orderWeights[2];
-  const w4 = orderWeights[3];
-  // The buckets of the 1..4-grams ending at the previous position (-1: none), the contexts of this one.
-  let p1 = -1;
-  let p2 = -1;
-  let p3 = -1;
-  // Their decoded counts.
-  let e1 = 0;
-  let e2 = 0;
-  let e3 = 0;
-  const n = symbols.length;
-  for (let i = 0; i < n; i++) {
-    // gramsAt: grams[k-1] is the k-gram ending at i, -1 from the first order that reaches an unscored
-    // symbol or the start.
-    let g1 = -1;
-    let g2 = -1;
-    let g3 = -1;
-    let g4 = -1;
-    const s0 = symbols[i];
-    if (s0 >= 0) {
-      let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
-      g1 = Math.imul(hash ^ 1, 0x01000193) & bucketMask;
-      const s1 = i >= 1 ? symbols[i - 1] : -1;
-      if (s1 >= 0) {
-        hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
-        g2 = Math.imul(hash ^ 2, 0x01000193) & bucketMask;
-        const s2 = i >= 2 ? symbols[i - 2] : -1;
-        if (s2 >= 0) {
-          hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
-          g3 = Math.imul(hash ^ 3, 0x01000193) & bucketMask;
-          const s3 = i >= 3 ? symbols[i - 3] : -1;
+  let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
+  const d1 = decoded[table[bucketOf(hash, 1)]];
+  if (!(total > 0)) return Number.NaN;
+  let probability = orderWeights[0] * Math.min(1, d1 / total);
+  let weight = orderWeights[0];
+  if (s1 >= 0) {
+    // The context of order k is the (k-1)-gram ending at the previous position, read back from s1.
+    let context = Math.imul(fnvOffset ^ (s1 + 1), 0x01000193);
+    const c2 = decoded[table[bucketOf(context, 1)]];
+    hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
+    if (c2 > 0) {
+      probability += orderWeights[1] * Math.min(1, decoded[table[bucketOf(hash, 2)]] / c2);
+      weight += orderWeights[1];
+      if (s2 >= 0) {
+        context = Math.imul(context ^ (s2 + 1), 0x01000193);
+        const c3 = decoded[table[bucketOf(context, 2)]];
+        hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
+        if (c3 > 0) {
+          probability += orderWeights[2] * Math.min(1, decoded[table[bucketOf(hash, 3)]] / c3);
+          weight += orderWeights[2];
           if (s3 >= 0) {
+            context = Math.imul(context ^ (s3 + 1), 0x01000193);
+            const c4 = decoded[table[bucketOf(context, 3)]];
             hash = Math.imul(hash ^ (s3 + 1), 0x01000193);
-            g4 = Math.imul(hash ^ 4, 0x01000193) & bucketMask;
-          }
-        }
-      }
-    }
-    // Decoded counts of this position's grams: read once, they are also the next position's contexts.
-    const d1 = g1 >= 0 ? decoded[table[g1]] : 0;
-    const d2 = g2 >= 0 ? decoded[table[g2]] : 0;
-    const d3 = g3 >= 0 ? decoded[table[g3]] : 0;
-    const d4 = g4 >= 0 ? decoded[table[g4]] : 0;
-    let bits = Number.NaN;
-    if (g1 >= 0) {
-      let probability = 0;
-      let weight = 0;
-      // Order 1: the unigram denominator is the training total.
-      if (total > 0) {
-        probability += w1 * Math.min(1, d1 / total);
-        weight += w1;
-        const c2 = g2 >= 0 && p1 >= 0 ? e1 : 0;
-        if (g2 >= 0 && c2 > 0) {
-          probability += w2 * Math.min(1, d2 / c2);
-          weight += w2;
-          const c3 = g3 >= 0 && p2 >= 0 ? e2 : 0;
-          if (g3 >= 0 && c3 > 0) {
-            probability += w3 * Math.min(1, d3 / c3);
-            weight += w3;
-            const c4 = g4 >= 0 && p3 >= 0 ? e3 : 0;
-            if (g4 >= 0 && c4 > 0) {
-              probability += w4 * Math.min(1, d4 / c4);
-              weight += w4;
+            if (c4 > 0) {
+              probability += orderWeights[3] * Math.min(1, decoded[table[bucketOf(hash, 4)]] / c4);
+              weight += orderWeights[3];
             }
           }
         }
       }
-      if (weight > 0) bits = -Math.log2(Math.max(floorProbability, probability / weight));
     }
-    out[i] = bits;
-    // The grams ending here are the contexts of the next position.
-    p1 = g1;
-    p2 = g2;
-    p3 = g3;
-    e1 = d1;
-    e2 = d2;
-    e3 = d3;
+  }
+  return -Math.log2(Math.max(floorProbability, probability / weight));
+}
+
+/**
+ * Surprisals remembered per model by their four symbols (direct-mapped, 2^13 entries): prose repeats its
+ * 4-grams within a prompt and across prompts, and a hit is one probe where a miss is seven table reads,
+ * up to four divisions and a logarithm. A key packs the symbols plus one (7 bits each, 0: none), cut at
+ * the first missing one, whose later symbols the surprisal does not read.
+ */
+const memoBits = 13;
+interface SurprisalMemo {
+  keys: Int32Array;
+  bits: Float64Array;
+}
+const memos = new WeakMap<CharLanguageModel, SurprisalMemo>();
+
+function memoOf(model: CharLanguageModel): SurprisalMemo {
+  let memo = memos.get(model);
+  if (!memo) {
+    // Key 0 is no position's (s0 ≥ 0 gives a low 7 bits ≥ 1): an empty entry never matches.
+    memo = { keys: new Int32Array(1 << memoBits), bits: new Float64Array(1 << memoBits) };
+    memos.set(model, memo);
+  }
+  memoModels.add(model);
+  return memo;
+}
+
+/**
+ * Forgets every model's remembered surprisals (benchmarks: a repeated text is scored as a new one, with
+ * only what it repeats of itself remembered).
+ */
+export function clearSurprisalMemo(): void {
+  for (const model of memoModels) memos.get(model)?.keys.fill(0);
+}
+const memoModels = new Set<CharLanguageModel>();
+
+/**
+ * surprisals() into `out` (length ≥ symbols.length): each position's surprisal (surprisalOf), NaN where
+ * its symbol is unscored, looked up in the model's memo first.
+ */
+function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Float64Array): void {
+  const { keys, bits } = memoOf(model);
+  const shift = 32 - memoBits;
+  const n = symbols.length;
+  // The symbols of the three positions before this one (-1: unscored or before the start).
+  let s1 = -1;
+  let s2 = -1;
+  let s3 = -1;
+  for (let i = 0; i < n; i++) {
+    const s0 = symbols[i];
+    if (s0 < 0) out[i] = Number.NaN;
+    else {
+      let key = s0 + 1;
+      if (s1 >= 0) {
+        key |= (s1 + 1) << 7;
+        if (s2 >= 0) {
+          key |= (s2 + 1) << 14;
+          if (s3 >= 0) key |= (s3 + 1) << 21;
+        }
+      }
+      const slot = Math.imul(key, 0x9e3779b1) >>> shift;
+      if (keys[slot] === key) out[i] = bits[slot];
+      else {
+        const value = surprisalOf(model, s0, s1, s2, s3);
+        keys[slot] = key;
+        bits[slot] = value;
+        out[i] = value;
+      }
+    }
+    s3 = s2;
+    s2 = s1;
+    s1 = s0;
   }
 }
 
