@@ -4,7 +4,7 @@
 // features are kept, so that several models (the prompt tasks, toxicity on a tweet-sized text) read one
 // pass.
 import type { SparseVector } from './feature-hash.js';
-import { countFeatures, keptScan } from './feature-scan.js';
+import { countFeatures, keptScan, type RowsToTouch } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
 import {
   decoderOf,
@@ -32,10 +32,15 @@ const last = {
 };
 
 /** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
-function featuresOf(text: string, dimension: number, keep = false): typeof last {
+function featuresOf(
+  text: string,
+  dimension: number,
+  keep = false,
+  rowsToTouch?: RowsToTouch,
+): typeof last {
   if (last.text === text && last.dimension === dimension && (!keep || keptScan(text, dimension))) return last;
   last.text = undefined;
-  const { count, indices, counts } = countFeatures(text, dimension, keep);
+  const { count, indices, counts } = countFeatures(text, dimension, keep, rowsToTouch);
   if (last.indices.length < count) {
     const size = Math.max(count, 2 * last.indices.length);
     last.indices = new Int32Array(size);
@@ -45,12 +50,13 @@ function featuresOf(text: string, dimension: number, keep = false): typeof last 
   let sum = 0;
   for (let t = 0; t < count; t++) sum += counts[t] * counts[t];
   const length = Math.sqrt(sum) || 1;
+  const { indices: lastIndices, values } = last;
   for (let t = 0; t < count; t++) {
-    last.indices[t] = indices[t];
-    last.values[t] = counts[t] / length;
+    lastIndices[t] = indices[t];
+    values[t] = counts[t] / length;
   }
   last.count = count;
-  sortByBlock(count, last.indices, dimension, last.order);
+  sortByBlock(count, lastIndices, dimension, last.order);
   last.text = text;
   last.dimension = dimension;
   return last;
@@ -126,7 +132,8 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
   if (m === 3 && table.quantized) {
     // The shipped prompt tasks: the stored k of each weight, decoded by lookup and summed in locals, in
     // first-seen order (the same numbers, products and order of additions as the general loop below).
-    const { count, indices, values, order } = featuresOf(text, dimension, keep);
+    const rowsToTouch = { numbers: table.quantized, stride: table.stride ?? m };
+    const { count, indices, values, order } = featuresOf(text, dimension, keep, rowsToTouch);
     const keys = gatherKeys(table as WeightTable & { quantized: Int16Array }, count, indices, order);
     const { decoded, shift } = decoderOf(table.quantized);
     let margin0 = margins[0];
