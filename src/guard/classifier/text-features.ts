@@ -32,12 +32,7 @@ const last = {
 };
 
 /** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
-function featuresOf(
-  text: string,
-  dimension: number,
-  keep = false,
-  rowsToTouch?: RowsToTouch,
-): typeof last {
+function featuresOf(text: string, dimension: number, keep = false, rowsToTouch?: RowsToTouch): typeof last {
   if (last.text === text && last.dimension === dimension && (!keep || keptScan(text, dimension))) return last;
   last.text = undefined;
   const { count, indices, counts } = countFeatures(text, dimension, keep, rowsToTouch);
