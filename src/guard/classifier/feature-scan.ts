@@ -165,6 +165,13 @@ function reserve(scan: FeatureScan, characters: number): void {
 }
 
 /** Counts `value` for feature `index`; returns its first-seen position. */
+/** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
+const noRows = new Int16Array(1);
+let touchRows: Int16Array = noRows;
+let touchStride = 0;
+/** Keeps the touches from being optimised away. */
+export let touchSink = 0;
+
 function bump(scan: FeatureScan, index: number, value: number): number {
   const slots = scan.slots;
   const mask = (slots.length >>> 1) - 1;
@@ -179,6 +186,7 @@ function bump(scan: FeatureScan, index: number, value: number): number {
     if (key === -1) break;
     slot = (slot + 1) & mask;
   }
+  touchSink |= touchRows[index * touchStride];
   const position = scan.count++;
   slots[2 * slot] = index;
   slots[2 * slot + 1] = position;
@@ -291,10 +299,6 @@ export interface RowsToTouch {
   stride: number;
 }
 
-/** Keeps the touches from being optimised away. */
-export let touched = 0;
-const noRows = new Int16Array(1);
-
 export function countFeatures(
   text: string,
   dimension: number,
@@ -314,6 +318,9 @@ export function countFeatures(
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
   reserve(scan, n);
+  // Without a table to touch, every touch reads one number (stride 0).
+  touchRows = rowsToTouch ? rowsToTouch.numbers : noRows;
+  touchStride = rowsToTouch ? rowsToTouch.stride : 0;
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
   // featureHash('b:' + previous + ' ' + word).
   const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext } = scan;
@@ -367,11 +374,11 @@ export function countFeatures(
   const slots = scan.slots;
   const shift = scan.slotShift;
   const slotMask = (slots.length >>> 1) - 1;
-  const { counts, slotOf, touched: firstSeen, ngramAt } = scan;
+  const { counts, slotOf, touched, ngramAt } = scan;
   let count = scan.count;
   // Without a table to touch, every touch reads one number (rowStride 0).
-  const rows = rowsToTouch ? rowsToTouch.numbers : noRows;
-  const rowStride = rowsToTouch ? rowsToTouch.stride : 0;
+  const rows = touchRows;
+  const rowStride = touchStride;
   let touch = 0;
   for (let i = 0; i + 3 <= length; i++) {
     let hash = fnvOffset;
@@ -394,7 +401,7 @@ export function countFeatures(
           slots[2 * slot] = index;
           slots[2 * slot + 1] = count;
           slotOf[count] = slot;
-          firstSeen[count] = index;
+          touched[count] = index;
           ngramAt[3 * i + k - 2] = count;
           counts[count++] = 0.5;
           break;
@@ -404,7 +411,7 @@ export function countFeatures(
     }
   }
   scan.count = count;
-  touched = touch;
+  touchSink |= touch;
   // Length is a confounder in the data, so it gets only coarse buckets.
   bump(scan, reduce(lengthHash(words)), 1);
   scan.text = text;

@@ -200,44 +200,6 @@ export function gatherRows(
   return out;
 }
 
-let gatheredKeys = new Int16Array(1 << 16);
-
-/**
- * gatherRows without the decode, for a 16-bit table: the stored k of each weight of row `indices[t]` at
- * out[t * width ...], read in `order`. One pass whose loads are independent (a copy, no division), so the
- * core keeps the cache misses in flight as the touch pass did; the reader decodes each k with decoderOf,
- * which gives the very number gatherRows gives. The buffer is reused: valid until the next call.
- */
-export function gatherKeys(
-  table: WeightTable & { quantized: Int16Array },
-  count: number,
-  indices: Int32Array,
-  order: Int32Array,
-): Int16Array {
-  const width = table.width;
-  const quantized = table.quantized;
-  const stride = table.stride ?? width;
-  const column = table.column ?? 0;
-  if (gatheredKeys.length < count * width) gatheredKeys = new Int16Array(count * width);
-  const out = gatheredKeys;
-  if (width === 3) {
-    for (let r = 0; r < count; r++) {
-      const t = order[r];
-      const offset = indices[t] * stride + column;
-      out[3 * t] = quantized[offset];
-      out[3 * t + 1] = quantized[offset + 1];
-      out[3 * t + 2] = quantized[offset + 2];
-    }
-  } else {
-    for (let r = 0; r < count; r++) {
-      const t = order[r];
-      const offset = indices[t] * stride + column;
-      for (let c = 0; c < width; c++) out[t * width + c] = quantized[offset + c];
-    }
-  }
-  return out;
-}
-
 /** Weight `c` of row `index`, as gatherRows reads it. */
 export function rowWeight(table: WeightTable, index: number, c = 0): number {
   if (table.quantized)

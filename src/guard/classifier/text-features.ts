@@ -8,7 +8,6 @@ import { countFeatures, keptScan, type RowsToTouch } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
 import {
   decoderOf,
-  gatherKeys,
   gatherRows,
   marginTable,
   positiveTable,
@@ -29,7 +28,18 @@ const last = {
   indices: new Int32Array(0),
   values: new Float64Array(0),
   order: new Int32Array(0),
+  /** Whether `order` is this text's (sorted on first use: the prompt tasks read their rows unsorted). */
+  ordered: false,
 };
+
+/** `last.order`, sorted by block for this text. */
+function orderOf(features: typeof last): Int32Array {
+  if (!features.ordered) {
+    sortByBlock(features.count, features.indices, features.dimension, features.order);
+    features.ordered = true;
+  }
+  return features.order;
+}
 
 /** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
 function featuresOf(text: string, dimension: number, keep = false, rowsToTouch?: RowsToTouch): typeof last {
@@ -51,7 +61,7 @@ function featuresOf(text: string, dimension: number, keep = false, rowsToTouch?:
     values[t] = counts[t] / length;
   }
   last.count = count;
-  sortByBlock(count, lastIndices, dimension, last.order);
+  last.ordered = false;
   last.text = text;
   last.dimension = dimension;
   return last;
@@ -75,8 +85,9 @@ function rows(
   table: WeightTable,
   keep = false,
 ): { count: number; values: Float64Array; weights: Float64Array } {
-  const { count, indices, values, order } = featuresOf(text, dimension, keep);
-  return { count, values, weights: gatherRows(table, count, indices, order) };
+  const features = featuresOf(text, dimension, keep);
+  const { count, indices, values } = features;
+  return { count, values, weights: gatherRows(table, count, indices, orderOf(features)) };
 }
 
 const rawTables = new WeakMap<LinearModel, WeightTable>();
@@ -125,20 +136,23 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
   const m = models.length;
   const margins = models.map((model) => model.bias[1] - model.bias[0]);
   if (m === 3 && table.quantized) {
-    // The shipped prompt tasks: the stored k of each weight, decoded by lookup and summed in locals, in
-    // first-seen order (the same numbers, products and order of additions as the general loop below).
-    const rowsToTouch = { numbers: table.quantized, stride: table.stride ?? m };
-    const { count, indices, values, order } = featuresOf(text, dimension, keep, rowsToTouch);
-    const keys = gatherKeys(table as WeightTable & { quantized: Int16Array }, count, indices, order);
-    const { decoded, shift } = decoderOf(table.quantized);
+    // The shipped prompt tasks: each row was touched by the scan (rowsToTouch), so it is read here from the
+    // cache in first-seen order, each k decoded by lookup and summed in locals (the same numbers, products
+    // and order of additions as the general loop below).
+    const quantized = table.quantized;
+    const stride = table.stride ?? m;
+    const column = table.column ?? 0;
+    const { count, indices, values } = featuresOf(text, dimension, keep, { numbers: quantized, stride });
+    const { decoded, shift } = decoderOf(quantized);
     let margin0 = margins[0];
     let margin1 = margins[1];
     let margin2 = margins[2];
     for (let t = 0; t < count; t++) {
       const value = values[t];
-      margin0 += decoded[keys[3 * t] + shift] * value;
-      margin1 += decoded[keys[3 * t + 1] + shift] * value;
-      margin2 += decoded[keys[3 * t + 2] + shift] * value;
+      const offset = indices[t] * stride + column;
+      margin0 += decoded[quantized[offset] + shift] * value;
+      margin1 += decoded[quantized[offset + 1] + shift] * value;
+      margin2 += decoded[quantized[offset + 2] + shift] * value;
     }
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
