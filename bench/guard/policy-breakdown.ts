@@ -1,7 +1,10 @@
 // `npx tsx bench/guard/policy-breakdown.ts`: where the default input policy's time goes, per rule, on the
 // 1 KB latency texts (fastest of LATENCY_REPEATS per text and rule, CPU µs per KB from process.cpuUsage). Prints the
-// median per rule and the slowest texts (by whole-policy time) with their per-rule split.
+// median per rule and the slowest texts (by whole-policy time) with their per-rule split. A text's repeats
+// run back to back, so the suffix model's surprisal memo (guardlat6) is cleared before each run: the
+// prompt-task rule is timed with a cold memo here (policy-latency.ts's spread order times a warm one).
 import * as guard from '../../src/guard/index.js';
+import { clearSurprisalMemo } from '../../src/guard/signals/index.js';
 import { latencyTexts } from './latency-texts.js';
 
 const texts = latencyTexts();
@@ -12,6 +15,7 @@ const shared = guard.createGuardPolicy();
 const run = (text: string) => {
   const policy = process.env.REUSE ? shared : guard.createGuardPolicy();
   guard.clearPromptTaskCache();
+  clearSurprisalMemo();
   const times: number[] = [];
   let current = text;
   for (const rule of policy.rules) {
