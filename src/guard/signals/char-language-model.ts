@@ -92,44 +92,37 @@ const bucketMask = charModelBuckets - 1;
 const bucketOf = (hash: number, order: number) => Math.imul(hash ^ order, 0x01000193) & bucketMask;
 
 /**
- * The surprisal at a position whose symbol is `s0` (≥ 0) and whose three symbols before it are s1, s2, s3
- * (-1: unscored or before the start): the arithmetic of surprisalsInto's first version, which rolled the
- * previous position's grams forward. That version's contexts were the grams ending one position earlier,
- * which are the same symbols read from s1, so a position's surprisal depends on these four symbols alone.
+ * The surprisal at a position from the counts of the grams ending there (d1..d4) and of its contexts
+ * (c2..c4, the grams ending one position earlier), where s1, s2, s3 (the symbols before it; -1: unscored
+ * or before the start) say they exist: the arithmetic and order of the first surprisalsInto, which rolled
+ * each position's grams forward. Its contexts were the grams ending one position earlier, read from the
+ * same symbols, so a position's surprisal depends on its symbol and the three before it alone.
  */
-function surprisalOf(model: CharLanguageModel, s0: number, s1: number, s2: number, s3: number): number {
-  const table = model.table;
-  const total = model.total;
-  let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
-  const d1 = decoded[table[bucketOf(hash, 1)]];
+function surprisalFrom(
+  total: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  d1: number,
+  d2: number,
+  d3: number,
+  d4: number,
+  c2: number,
+  c3: number,
+  c4: number,
+): number {
   if (!(total > 0)) return Number.NaN;
   let probability = orderWeights[0] * Math.min(1, d1 / total);
   let weight = orderWeights[0];
-  if (s1 >= 0) {
-    // The context of order k is the (k-1)-gram ending at the previous position, read back from s1.
-    let context = Math.imul(fnvOffset ^ (s1 + 1), 0x01000193);
-    const c2 = decoded[table[bucketOf(context, 1)]];
-    hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
-    if (c2 > 0) {
-      probability += orderWeights[1] * Math.min(1, decoded[table[bucketOf(hash, 2)]] / c2);
-      weight += orderWeights[1];
-      if (s2 >= 0) {
-        context = Math.imul(context ^ (s2 + 1), 0x01000193);
-        const c3 = decoded[table[bucketOf(context, 2)]];
-        hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
-        if (c3 > 0) {
-          probability += orderWeights[2] * Math.min(1, decoded[table[bucketOf(hash, 3)]] / c3);
-          weight += orderWeights[2];
-          if (s3 >= 0) {
-            context = Math.imul(context ^ (s3 + 1), 0x01000193);
-            const c4 = decoded[table[bucketOf(context, 3)]];
-            hash = Math.imul(hash ^ (s3 + 1), 0x01000193);
-            if (c4 > 0) {
-              probability += orderWeights[3] * Math.min(1, decoded[table[bucketOf(hash, 4)]] / c4);
-              weight += orderWeights[3];
-            }
-          }
-        }
+  if (s1 >= 0 && c2 > 0) {
+    probability += orderWeights[1] * Math.min(1, d2 / c2);
+    weight += orderWeights[1];
+    if (s2 >= 0 && c3 > 0) {
+      probability += orderWeights[2] * Math.min(1, d3 / c3);
+      weight += orderWeights[2];
+      if (s3 >= 0 && c4 > 0) {
+        probability += orderWeights[3] * Math.min(1, d4 / c4);
+        weight += orderWeights[3];
       }
     }
   }
@@ -138,9 +131,10 @@ function surprisalOf(model: CharLanguageModel, s0: number, s1: number, s2: numbe
 
 /**
  * Surprisals remembered per model by their four symbols (direct-mapped, 2^13 entries): prose repeats its
- * 4-grams within a prompt and across prompts, and a hit is one probe where a miss is seven table reads,
- * up to four divisions and a logarithm. A key packs the symbols plus one (7 bits each, 0: none), cut at
- * the first missing one, whose later symbols the surprisal does not read.
+ * 4-grams within a prompt and across prompts, and a hit is one probe where a miss is four table reads
+ * (seven after a hit: the contexts are read again), up to four divisions and a logarithm. A key packs the
+ * symbols plus one (7 bits each, 0: none), cut at the first missing one, whose later symbols the
+ * surprisal does not read.
  */
 const memoBits = 13;
 interface SurprisalMemo {
@@ -181,10 +175,19 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
   let s1 = -1;
   let s2 = -1;
   let s3 = -1;
+  // After a computed position (not remembered), the counts of its 1-, 2- and 3-grams: this one's contexts.
+  let previous = false;
+  let e1 = 0;
+  let e2 = 0;
+  let e3 = 0;
+  const table = model.table;
+  const total = model.total;
   for (let i = 0; i < n; i++) {
     const s0 = symbols[i];
-    if (s0 < 0) out[i] = Number.NaN;
-    else {
+    if (s0 < 0) {
+      out[i] = Number.NaN;
+      previous = false;
+    } else {
       let key = s0 + 1;
       if (s1 >= 0) {
         key |= (s1 + 1) << 7;
@@ -194,12 +197,51 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
         }
       }
       const slot = Math.imul(key, 0x9e3779b1) >>> shift;
-      if (keys[slot] === key) out[i] = bits[slot];
-      else {
-        const value = surprisalOf(model, s0, s1, s2, s3);
+      if (keys[slot] === key) {
+        out[i] = bits[slot];
+        previous = false;
+      } else {
+        // The grams ending here (their counts are the next position's contexts).
+        let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
+        const d1 = decoded[table[bucketOf(hash, 1)]];
+        let d2 = 0;
+        let d3 = 0;
+        let d4 = 0;
+        if (s1 >= 0) {
+          hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
+          d2 = decoded[table[bucketOf(hash, 2)]];
+          if (s2 >= 0) {
+            hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
+            d3 = decoded[table[bucketOf(hash, 3)]];
+            if (s3 >= 0) d4 = decoded[table[bucketOf(Math.imul(hash ^ (s3 + 1), 0x01000193), 4)]];
+          }
+        }
+        // The contexts: carried from the previous position where it was computed, else read back from s1.
+        let c2 = e1;
+        let c3 = e2;
+        let c4 = e3;
+        if (!previous) {
+          c2 = 0;
+          c3 = 0;
+          c4 = 0;
+          if (s1 >= 0) {
+            let context = Math.imul(fnvOffset ^ (s1 + 1), 0x01000193);
+            c2 = decoded[table[bucketOf(context, 1)]];
+            if (s2 >= 0) {
+              context = Math.imul(context ^ (s2 + 1), 0x01000193);
+              c3 = decoded[table[bucketOf(context, 2)]];
+              if (s3 >= 0) c4 = decoded[table[bucketOf(Math.imul(context ^ (s3 + 1), 0x01000193), 3)]];
+            }
+          }
+        }
+        const value = surprisalFrom(total, s1, s2, s3, d1, d2, d3, d4, c2, c3, c4);
         keys[slot] = key;
         bits[slot] = value;
         out[i] = value;
+        e1 = d1;
+        e2 = d2;
+        e3 = d3;
+        previous = true;
       }
     }
     s3 = s2;
