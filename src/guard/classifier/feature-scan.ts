@@ -164,7 +164,6 @@ function reserve(scan: FeatureScan, characters: number): void {
   }
 }
 
-/** Counts `value` for feature `index`; returns its first-seen position. */
 /** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
 const noRows = new Int16Array(1);
 let touchRows: Int16Array = noRows;
@@ -172,6 +171,7 @@ let touchStride = 0;
 /** Keeps the touches from being optimised away. */
 export let touchSink = 0;
 
+/** Counts `value` for feature `index`; returns its first-seen position. */
 function bump(scan: FeatureScan, index: number, value: number): number {
   const slots = scan.slots;
   const mask = (slots.length >>> 1) - 1;
@@ -284,11 +284,6 @@ export function lengthHash(words: number): number {
 export const noWordHash = sentenceStart;
 
 /**
- * The text's raw feature counts, in the order the word/n-gram definition first meets them (the order in
- * which the old dense scratch array recorded them, so that sums over them round the same). `keep`: scan
- * into the kept buffers, which piece-features.ts reads until the next kept scan.
- */
-/**
  * A weight table to touch while scanning: at each feature's first sight the scan reads its row's first
  * number, so the cache misses of the rows overlap the hashing of the following n-grams instead of
  * waiting in the weight pass after the scan (which then reads cached rows). Reads only; no result changes.
@@ -299,6 +294,11 @@ export interface RowsToTouch {
   stride: number;
 }
 
+/**
+ * The text's raw feature counts, in the order the word/n-gram definition first meets them (the order in
+ * which the old dense scratch array recorded them, so that sums over them round the same). `keep`: scan
+ * into the kept buffers, which piece-features.ts reads until the next kept scan.
+ */
 export function countFeatures(
   text: string,
   dimension: number,
@@ -376,7 +376,6 @@ export function countFeatures(
   const slotMask = (slots.length >>> 1) - 1;
   const { counts, slotOf, touched, ngramAt } = scan;
   let count = scan.count;
-  // Without a table to touch, every touch reads one number (rowStride 0).
   const rows = touchRows;
   const rowStride = touchStride;
   let touch = 0;
