@@ -5,7 +5,10 @@
 // and normalisation; since guardlat4 also the secrets rule and the validated-PII rule (pattern prefilters);
 // since guardlat5 the whole prompt-task scan (caches cleared), its signals and its phrase heuristics (the
 // candidate word starts). CPU µs per KB, fastest of LATENCY_REPEATS per text, versions alternating; median,
-// p99 and the slowest text per part.
+// p99 and the slowest text per part. Since guardlat6 also the prompt-task classifiers alone (features and
+// the three models' sums) and the suffix model's window; PARTS=<name>,<name> times only those parts. The
+// suffix model's surprisal memo (guardlat6) is cleared before each timed call here, since the repeats of
+// a text run back to back: these parts measure a cold memo, policy-latency.ts's spread order a warm one.
 import * as current from '../../src/guard/index.js';
 import { latencyTexts } from './latency-texts.js';
 
@@ -21,6 +24,10 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
   const normalize = await import(`${root}/src/guard/normalize/index.ts`);
   const tasks = await import(`${root}/src/guard/scanners/prompt-task-scores.ts`);
   const heuristics = await import(`${root}/src/guard/scanners/injection-heuristics.ts`);
+  const classifier = await import(`${root}/src/guard/classifier/index.ts`);
+  const models = tasks.shippedTaskModels();
+  const taskModels = [models.injection, models.jailbreak, models.harmful];
+  const suffix = signals.shippedSuffixModel();
   const policy = guard.createGuardPolicy();
   const toxicity = policy.rules.find((r) => r.name === 'toxicity');
   const tagger = policy.rules.filter((r) => r.name === 'pii').at(-1);
@@ -28,7 +35,7 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
   const secrets = policy.rules.find((r) => r.name === 'secrets');
   if (!toxicity || !tagger || !validated || !secrets)
     throw new Error('the default policy lacks a toxicity, tagger, validated-PII or secrets rule');
-  return [
+  const parts: [string, Part][] = [
     [
       'toxicity',
       (text) => {
@@ -45,10 +52,33 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
       'prompt tasks',
       (text) => {
         guard.clearPromptTaskCache();
+        // Repeats of one text run back to back here: forget the suffix model's memo of the last repeat.
+        signals.clearSurprisalMemo?.();
         return tasks.scorePromptTasks(text);
       },
     ],
-    ['prompt signals', (_, normalized) => signals.promptSignals(normalized)],
+    [
+      'prompt-task classifiers',
+      (_, normalized) => {
+        classifier.clearTextFeatureCache();
+        return classifier.predictTextPositives(taskModels, normalized, true);
+      },
+    ],
+    [
+      'suffix window',
+      (_, normalized) => {
+        // Since guardlat6 the suffix model remembers surprisals across texts: forget the last repeat's.
+        signals.clearSurprisalMemo?.();
+        return signals.leastNaturalWindow(suffix.model, normalized);
+      },
+    ],
+    [
+      'prompt signals',
+      (_, normalized) => {
+        signals.clearSurprisalMemo?.();
+        return signals.promptSignals(normalized);
+      },
+    ],
     [
       'phrase heuristics',
       (_, normalized) => [
@@ -70,6 +100,8 @@ async function partsOf(root: string, guard: Guard): Promise<[string, Part][]> {
       },
     ],
   ];
+  const only = process.env.PARTS?.split(',');
+  return only ? parts.filter(([name]) => only.includes(name)) : parts;
 }
 
 const versions: [string, [string, Part][]][] = [

@@ -164,6 +164,13 @@ function reserve(scan: FeatureScan, characters: number): void {
   }
 }
 
+/** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
+const noRows = new Int16Array(1);
+let touchRows: Int16Array = noRows;
+let touchStride = 0;
+/** Keeps the touches from being optimised away. */
+export let touchSink = 0;
+
 /** Counts `value` for feature `index`; returns its first-seen position. */
 function bump(scan: FeatureScan, index: number, value: number): number {
   const slots = scan.slots;
@@ -179,6 +186,7 @@ function bump(scan: FeatureScan, index: number, value: number): number {
     if (key === -1) break;
     slot = (slot + 1) & mask;
   }
+  touchSink |= touchRows[index * touchStride];
   const position = scan.count++;
   slots[2 * slot] = index;
   slots[2 * slot + 1] = position;
@@ -276,11 +284,27 @@ export function lengthHash(words: number): number {
 export const noWordHash = sentenceStart;
 
 /**
+ * A weight table to touch while scanning: at each feature's first sight the scan reads its row's first
+ * number, so the cache misses of the rows overlap the hashing of the following n-grams instead of
+ * waiting in the weight pass after the scan (which then reads cached rows). Reads only; no result changes.
+ */
+export interface RowsToTouch {
+  numbers: Int16Array;
+  /** Numbers per row. */
+  stride: number;
+}
+
+/**
  * The text's raw feature counts, in the order the word/n-gram definition first meets them (the order in
  * which the old dense scratch array recorded them, so that sums over them round the same). `keep`: scan
  * into the kept buffers, which piece-features.ts reads until the next kept scan.
  */
-export function countFeatures(text: string, dimension: number, keep = false): FeatureCounts {
+export function countFeatures(
+  text: string,
+  dimension: number,
+  keep = false,
+  rowsToTouch?: RowsToTouch,
+): FeatureCounts {
   const scan = keep ? kept : scratch;
   if (keep) {
     // The kept table was left filled: empty it first.
@@ -294,6 +318,9 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
   reserve(scan, n);
+  // Without a table to touch, every touch reads one number (stride 0).
+  touchRows = rowsToTouch ? rowsToTouch.numbers : noRows;
+  touchStride = rowsToTouch ? rowsToTouch.stride : 0;
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
   // featureHash('b:' + previous + ' ' + word).
   const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext } = scan;
@@ -349,6 +376,9 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
   const slotMask = (slots.length >>> 1) - 1;
   const { counts, slotOf, touched, ngramAt } = scan;
   let count = scan.count;
+  const rows = touchRows;
+  const rowStride = touchStride;
+  let touch = 0;
   for (let i = 0; i + 3 <= length; i++) {
     let hash = fnvOffset;
     const size = Math.min(5, length - i);
@@ -366,6 +396,7 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
           break;
         }
         if (key === -1) {
+          touch |= rows[index * rowStride];
           slots[2 * slot] = index;
           slots[2 * slot + 1] = count;
           slotOf[count] = slot;
@@ -379,6 +410,7 @@ export function countFeatures(text: string, dimension: number, keep = false): Fe
     }
   }
   scan.count = count;
+  touchSink |= touch;
   // Length is a confounder in the data, so it gets only coarse buckets.
   bump(scan, reduce(lengthHash(words)), 1);
   scan.text = text;

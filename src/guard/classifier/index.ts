@@ -1,4 +1,12 @@
-export { charClass, letterClass, markClass, numberClass, spaceClass, wordCount } from './char-classes.js';
+export {
+  charClass,
+  clearWordCountCache,
+  letterClass,
+  markClass,
+  numberClass,
+  spaceClass,
+  wordCount,
+} from './char-classes.js';
 export { addFeature, featureHash, normalizeVector, type SparseVector } from './feature-hash.js';
 export {
   createLinearModel,

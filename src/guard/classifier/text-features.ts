@@ -4,9 +4,16 @@
 // features are kept, so that several models (the prompt tasks, toxicity on a tweet-sized text) read one
 // pass.
 import type { SparseVector } from './feature-hash.js';
-import { countFeatures, keptScan } from './feature-scan.js';
+import { countFeatures, keptScan, type RowsToTouch } from './feature-scan.js';
 import type { LinearModel } from './linear-model.js';
-import { gatherRows, marginTable, positiveTable, sortByBlock, type WeightTable } from './margin-tables.js';
+import {
+  decoderOf,
+  gatherRows,
+  marginTable,
+  positiveTable,
+  sortByBlock,
+  type WeightTable,
+} from './margin-tables.js';
 
 export { maximumFeatureCharacters, wordPattern } from './feature-scan.js';
 
@@ -21,13 +28,24 @@ const last = {
   indices: new Int32Array(0),
   values: new Float64Array(0),
   order: new Int32Array(0),
+  /** Whether `order` is this text's (sorted on first use: the prompt tasks read their rows unsorted). */
+  ordered: false,
 };
 
+/** `last.order`, sorted by block for this text. */
+function orderOf(features: typeof last): Int32Array {
+  if (!features.ordered) {
+    sortByBlock(features.count, features.indices, features.dimension, features.order);
+    features.ordered = true;
+  }
+  return features.order;
+}
+
 /** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
-function featuresOf(text: string, dimension: number, keep = false): typeof last {
+function featuresOf(text: string, dimension: number, keep = false, rowsToTouch?: RowsToTouch): typeof last {
   if (last.text === text && last.dimension === dimension && (!keep || keptScan(text, dimension))) return last;
   last.text = undefined;
-  const { count, indices, counts } = countFeatures(text, dimension, keep);
+  const { count, indices, counts } = countFeatures(text, dimension, keep, rowsToTouch);
   if (last.indices.length < count) {
     const size = Math.max(count, 2 * last.indices.length);
     last.indices = new Int32Array(size);
@@ -37,12 +55,13 @@ function featuresOf(text: string, dimension: number, keep = false): typeof last 
   let sum = 0;
   for (let t = 0; t < count; t++) sum += counts[t] * counts[t];
   const length = Math.sqrt(sum) || 1;
+  const { indices: lastIndices, values } = last;
   for (let t = 0; t < count; t++) {
-    last.indices[t] = indices[t];
-    last.values[t] = counts[t] / length;
+    lastIndices[t] = indices[t];
+    values[t] = counts[t] / length;
   }
   last.count = count;
-  sortByBlock(count, last.indices, dimension, last.order);
+  last.ordered = false;
   last.text = text;
   last.dimension = dimension;
   return last;
@@ -66,8 +85,9 @@ function rows(
   table: WeightTable,
   keep = false,
 ): { count: number; values: Float64Array; weights: Float64Array } {
-  const { count, indices, values, order } = featuresOf(text, dimension, keep);
-  return { count, values, weights: gatherRows(table, count, indices, order) };
+  const features = featuresOf(text, dimension, keep);
+  const { count, indices, values } = features;
+  return { count, values, weights: gatherRows(table, count, indices, orderOf(features)) };
 }
 
 const rawTables = new WeakMap<LinearModel, WeightTable>();
@@ -112,9 +132,31 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     if (model.dimension !== dimension || model.classes.length !== 2)
       throw new Error('predictTextPositives needs binary models of one dimension');
   }
-  const { count, values, weights } = rows(text, dimension, marginTable(models), keep);
+  const table = marginTable(models);
   const m = models.length;
   const margins = models.map((model) => model.bias[1] - model.bias[0]);
+  if (m === 3 && table.quantized) {
+    // The shipped prompt tasks: each row was touched by the scan (rowsToTouch), so it is read here from the
+    // cache in first-seen order, each k decoded by lookup and summed in locals (the same numbers, products
+    // and order of additions as the general loop below).
+    const quantized = table.quantized;
+    const stride = table.stride ?? m;
+    const column = table.column ?? 0;
+    const { count, indices, values } = featuresOf(text, dimension, keep, { numbers: quantized, stride });
+    const { decoded, shift } = decoderOf(quantized);
+    let margin0 = margins[0];
+    let margin1 = margins[1];
+    let margin2 = margins[2];
+    for (let t = 0; t < count; t++) {
+      const value = values[t];
+      const offset = indices[t] * stride + column;
+      margin0 += decoded[quantized[offset] + shift] * value;
+      margin1 += decoded[quantized[offset + 1] + shift] * value;
+      margin2 += decoded[quantized[offset + 2] + shift] * value;
+    }
+    return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
+  }
+  const { count, values, weights } = rows(text, dimension, table, keep);
   for (let t = 0; t < count; t++) {
     const value = values[t];
     for (let j = 0; j < m; j++) margins[j] += weights[t * m + j] * value;

@@ -16,7 +16,7 @@ import {
 import { piiScanner } from '../pii/index.js';
 import { createGuardPolicy } from '../policy/index.js';
 import {
-  clearPromptTaskCache,
+  clearGuardMemos,
   harmfulRequestScanner,
   injectionScanner,
   invisibleTextScanner,
@@ -166,12 +166,13 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
         },
       ],
     ];
-    // The prompt-task scores remember the last text (the policy asks three times per text): clear it
-    // before each timed call, so that repeated texts are timed in full.
+    // The prompt-task scores remember the last text (the policy asks three times per text), the suffix model
+    // and the tagger keep memos across texts: empty them before each timed call, so that every text, and
+    // each repeat of it, is timed as the first the process sees.
     const uncached = (make: () => Scanner) => () => {
       const scan = make();
       return (text: string) => {
-        clearPromptTaskCache();
+        clearGuardMemos();
         return scan(text);
       };
     };

@@ -29,7 +29,24 @@ export function clearNormalizeCache(): void {
   last = undefined;
 }
 
+/** Whether every code unit of `text` is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function normalize(input: string): NormalizedText {
+  if (isAscii(input)) {
+    // ASCII is its own NFKC form and holds no invisible character (Cf, Co, tags) and no look-alike (each
+    // is outside ASCII): only the spaces change, the rest answers as for any text.
+    const text = input.replace(/[ \t\u00a0]+/g, ' ');
+    const payloads = decodePayloads(text);
+    return {
+      text,
+      payloads,
+      signals: { invisibleCharacters: 0, mixedScript: false, encodedPayloads: payloads.length },
+    };
+  }
   const mixedScript = hasMixedScriptWord(input);
   const stripped = stripInvisible(input.normalize('NFKC'));
   const text = foldHomoglyphs(stripped.text).replace(/[ \t\u00a0]+/g, ' ');

@@ -145,7 +145,12 @@ let windowRows = new Int32Array(0);
 let ownEnds = new Int32Array(0);
 let slots = new Int32Array(0);
 let ownSums = new Float64Array(0);
-const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+let ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+
+/** Forgets the tokens' own sums kept across texts (benchmarks: a text timed as the first one seen). */
+export function clearTaggerMemo(): void {
+  ownSumsByModel = new WeakMap();
+}
 /** The compact rows decoded once (decoderOf's numbers, exact in 32 bits): one read per weight. */
 const decodedRows = new WeakMap<Int16Array, Float32Array>();
 

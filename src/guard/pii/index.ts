@@ -6,7 +6,13 @@ export {
   isLuhnValid,
   isSsnValid,
 } from './checksums.js';
-export { shippedEntityTagger, tagEntities, taggerClasses, taggerDimension } from './entity-tagger.js';
+export {
+  clearTaggerMemo,
+  shippedEntityTagger,
+  tagEntities,
+  taggerClasses,
+  taggerDimension,
+} from './entity-tagger.js';
 export { type PiiScannerOptions, piiEntities, piiScanner } from './pii-scanner.js';
 export { defaultPhoneRegions, phoneValidator, type Recognizer, recognizers } from './recognizers.js';
 export {

@@ -1,4 +1,5 @@
 export { bannedSubstringsScanner, bannedTopicsScanner } from './banned-substrings-scanner.js';
+export { clearGuardMemos } from './clear-guard-memos.js';
 export {
   type HeuristicMatch,
   harmfulHeuristics,

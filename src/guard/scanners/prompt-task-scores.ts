@@ -5,6 +5,7 @@
 
 import {
   clearTextFeatureCache,
+  clearWordCountCache,
   type LinearModel,
   loadShippedModel,
   predictTextPositives,
@@ -155,11 +156,16 @@ export function scorePromptTasks(text: string, options: ScoreOptions = {}): Prom
   return scores;
 }
 
-/** Forgets the remembered last text and its normalisation (benchmarks: a repeated text is timed in full). */
+/**
+ * Forgets the remembered last text, its normalisation, features and word count (benchmarks: a repeated text
+ * is timed in full). The suffix model's surprisal memo is kept, as across a server's prompts: it holds
+ * the 4-grams of many texts, of which a text's own are soon replaced (clearSurprisalMemo forgets them).
+ */
 export function clearPromptTaskCache(): void {
   last = undefined;
   clearNormalizeCache();
   clearTextFeatureCache();
+  clearWordCountCache();
 }
 
 const shippedKey = {};

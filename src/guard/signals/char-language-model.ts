@@ -88,93 +88,165 @@ export function trainCharLanguageModel(texts: Iterable<string>): CharLanguageMod
 
 const bucketMask = charModelBuckets - 1;
 
+/** Bucket of the gram hash `hash` (already stepped over its symbols) of order `order`. */
+const bucketOf = (hash: number, order: number) => Math.imul(hash ^ order, 0x01000193) & bucketMask;
+
 /**
- * surprisals() into `out` (length ≥ symbols.length): the same arithmetic in the same order, with the
- * n-gram hashes rolled once per position and reduced by a mask (the bucket count is a power of two, so
- * `(h >>> 0) % buckets` is `h & mask`).
+ * The surprisal at a position from the counts of the grams ending there (d1..d4) and of its contexts
+ * (c2..c4, the grams ending one position earlier), where s1, s2, s3 (the symbols before it; -1: unscored
+ * or before the start) say they exist: the arithmetic and order of the first surprisalsInto, which rolled
+ * each position's grams forward. Its contexts were the grams ending one position earlier, read from the
+ * same symbols, so a position's surprisal depends on its symbol and the three before it alone.
+ */
+function surprisalFrom(
+  total: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  d1: number,
+  d2: number,
+  d3: number,
+  d4: number,
+  c2: number,
+  c3: number,
+  c4: number,
+): number {
+  if (!(total > 0)) return Number.NaN;
+  let probability = orderWeights[0] * Math.min(1, d1 / total);
+  let weight = orderWeights[0];
+  if (s1 >= 0 && c2 > 0) {
+    probability += orderWeights[1] * Math.min(1, d2 / c2);
+    weight += orderWeights[1];
+    if (s2 >= 0 && c3 > 0) {
+      probability += orderWeights[2] * Math.min(1, d3 / c3);
+      weight += orderWeights[2];
+      if (s3 >= 0 && c4 > 0) {
+        probability += orderWeights[3] * Math.min(1, d4 / c4);
+        weight += orderWeights[3];
+      }
+    }
+  }
+  return -Math.log2(Math.max(floorProbability, probability / weight));
+}
+
+/**
+ * Surprisals remembered per model by their four symbols (direct-mapped, 2^13 entries): prose repeats its
+ * 4-grams within a prompt and across prompts, and a hit is one probe where a miss is four table reads
+ * (seven after a hit: the contexts are read again), up to four divisions and a logarithm. A key packs the
+ * symbols plus one (7 bits each, 0: none), cut at the first missing one, whose later symbols the
+ * surprisal does not read.
+ */
+const memoBits = 13;
+interface SurprisalMemo {
+  keys: Int32Array;
+  bits: Float64Array;
+}
+const memos = new WeakMap<CharLanguageModel, SurprisalMemo>();
+
+function memoOf(model: CharLanguageModel): SurprisalMemo {
+  let memo = memos.get(model);
+  if (!memo) {
+    // Key 0 is no position's (s0 ≥ 0 gives a low 7 bits ≥ 1): an empty entry never matches.
+    memo = { keys: new Int32Array(1 << memoBits), bits: new Float64Array(1 << memoBits) };
+    memos.set(model, memo);
+  }
+  memoModels.add(model);
+  return memo;
+}
+
+/**
+ * Forgets every model's remembered surprisals (benchmarks: a repeated text is scored as a new one, with
+ * only what it repeats of itself remembered).
+ */
+export function clearSurprisalMemo(): void {
+  for (const model of memoModels) memos.get(model)?.keys.fill(0);
+}
+const memoModels = new Set<CharLanguageModel>();
+
+/**
+ * surprisals() into `out` (length ≥ symbols.length): each position's surprisal (surprisalOf), NaN where
+ * its symbol is unscored, looked up in the model's memo first.
  */
 function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Float64Array): void {
-  const table = model.table;
-  const total = model.total;
-  const w1 = orderWeights[0];
-  const w2 = orderWeights[1];
-  const w3 = orderWeights[2];
-  const w4 = orderWeights[3];
-  // The buckets of the 1..4-grams ending at the previous position (-1: none), the contexts of this one.
-  let p1 = -1;
-  let p2 = -1;
-  let p3 = -1;
-  // Their decoded counts.
+  const { keys, bits } = memoOf(model);
+  const shift = 32 - memoBits;
+  const n = symbols.length;
+  // The symbols of the three positions before this one (-1: unscored or before the start).
+  let s1 = -1;
+  let s2 = -1;
+  let s3 = -1;
+  // After a computed position (not remembered), the counts of its 1-, 2- and 3-grams: this one's contexts.
+  let previous = false;
   let e1 = 0;
   let e2 = 0;
   let e3 = 0;
-  const n = symbols.length;
+  const table = model.table;
+  const total = model.total;
   for (let i = 0; i < n; i++) {
-    // gramsAt: grams[k-1] is the k-gram ending at i, -1 from the first order that reaches an unscored
-    // symbol or the start.
-    let g1 = -1;
-    let g2 = -1;
-    let g3 = -1;
-    let g4 = -1;
     const s0 = symbols[i];
-    if (s0 >= 0) {
-      let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
-      g1 = Math.imul(hash ^ 1, 0x01000193) & bucketMask;
-      const s1 = i >= 1 ? symbols[i - 1] : -1;
+    if (s0 < 0) {
+      out[i] = Number.NaN;
+      previous = false;
+    } else {
+      let key = s0 + 1;
       if (s1 >= 0) {
-        hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
-        g2 = Math.imul(hash ^ 2, 0x01000193) & bucketMask;
-        const s2 = i >= 2 ? symbols[i - 2] : -1;
+        key |= (s1 + 1) << 7;
         if (s2 >= 0) {
-          hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
-          g3 = Math.imul(hash ^ 3, 0x01000193) & bucketMask;
-          const s3 = i >= 3 ? symbols[i - 3] : -1;
-          if (s3 >= 0) {
-            hash = Math.imul(hash ^ (s3 + 1), 0x01000193);
-            g4 = Math.imul(hash ^ 4, 0x01000193) & bucketMask;
-          }
+          key |= (s2 + 1) << 14;
+          if (s3 >= 0) key |= (s3 + 1) << 21;
         }
       }
-    }
-    // Decoded counts of this position's grams: read once, they are also the next position's contexts.
-    const d1 = g1 >= 0 ? decoded[table[g1]] : 0;
-    const d2 = g2 >= 0 ? decoded[table[g2]] : 0;
-    const d3 = g3 >= 0 ? decoded[table[g3]] : 0;
-    const d4 = g4 >= 0 ? decoded[table[g4]] : 0;
-    let bits = Number.NaN;
-    if (g1 >= 0) {
-      let probability = 0;
-      let weight = 0;
-      // Order 1: the unigram denominator is the training total.
-      if (total > 0) {
-        probability += w1 * Math.min(1, d1 / total);
-        weight += w1;
-        const c2 = g2 >= 0 && p1 >= 0 ? e1 : 0;
-        if (g2 >= 0 && c2 > 0) {
-          probability += w2 * Math.min(1, d2 / c2);
-          weight += w2;
-          const c3 = g3 >= 0 && p2 >= 0 ? e2 : 0;
-          if (g3 >= 0 && c3 > 0) {
-            probability += w3 * Math.min(1, d3 / c3);
-            weight += w3;
-            const c4 = g4 >= 0 && p3 >= 0 ? e3 : 0;
-            if (g4 >= 0 && c4 > 0) {
-              probability += w4 * Math.min(1, d4 / c4);
-              weight += w4;
+      const slot = Math.imul(key, 0x9e3779b1) >>> shift;
+      if (keys[slot] === key) {
+        out[i] = bits[slot];
+        previous = false;
+      } else {
+        // The grams ending here (their counts are the next position's contexts).
+        let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
+        const d1 = decoded[table[bucketOf(hash, 1)]];
+        let d2 = 0;
+        let d3 = 0;
+        let d4 = 0;
+        if (s1 >= 0) {
+          hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
+          d2 = decoded[table[bucketOf(hash, 2)]];
+          if (s2 >= 0) {
+            hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
+            d3 = decoded[table[bucketOf(hash, 3)]];
+            if (s3 >= 0) d4 = decoded[table[bucketOf(Math.imul(hash ^ (s3 + 1), 0x01000193), 4)]];
+          }
+        }
+        // The contexts: carried from the previous position where it was computed, else read back from s1.
+        let c2 = e1;
+        let c3 = e2;
+        let c4 = e3;
+        if (!previous) {
+          c2 = 0;
+          c3 = 0;
+          c4 = 0;
+          if (s1 >= 0) {
+            let context = Math.imul(fnvOffset ^ (s1 + 1), 0x01000193);
+            c2 = decoded[table[bucketOf(context, 1)]];
+            if (s2 >= 0) {
+              context = Math.imul(context ^ (s2 + 1), 0x01000193);
+              c3 = decoded[table[bucketOf(context, 2)]];
+              if (s3 >= 0) c4 = decoded[table[bucketOf(Math.imul(context ^ (s3 + 1), 0x01000193), 3)]];
             }
           }
         }
+        const value = surprisalFrom(total, s1, s2, s3, d1, d2, d3, d4, c2, c3, c4);
+        keys[slot] = key;
+        bits[slot] = value;
+        out[i] = value;
+        e1 = d1;
+        e2 = d2;
+        e3 = d3;
+        previous = true;
       }
-      if (weight > 0) bits = -Math.log2(Math.max(floorProbability, probability / weight));
     }
-    out[i] = bits;
-    // The grams ending here are the contexts of the next position.
-    p1 = g1;
-    p2 = g2;
-    p3 = g3;
-    e1 = d1;
-    e2 = d2;
-    e3 = d3;
+    s3 = s2;
+    s2 = s1;
+    s1 = s0;
   }
 }
 

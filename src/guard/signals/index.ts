@@ -3,6 +3,7 @@ export { benignFrames, hasBenignFrame } from './benign-frames.js';
 export {
   type CharLanguageModel,
   charModelBuckets,
+  clearSurprisalMemo,
   leastNaturalWindow,
   parseCharLanguageModel,
   serializeCharLanguageModel,
