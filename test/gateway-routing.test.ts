@@ -139,9 +139,15 @@ describe('fallback', () => {
     const [a] = await sims(1);
     a.configure({ outputTokens: 2, faults: { '429': 1 }, retryAfterSeconds: 0.2 });
     const h = await gatewayFor([a], { maxAttempts: 2, backoffBaseMs: 1 });
-    setTimeout(() => a.configure({ outputTokens: 2 }), 50);
+    // The fault stops once the first request has had its 429 (not after a fixed delay: on a busy machine
+    // the first request can arrive later than any delay), well before the 200 ms Retry-After ends.
+    const heal = setInterval(() => {
+      if ((a.stats.faults['429'] ?? 0) < 1) return;
+      a.configure({ outputTokens: 2 });
+      clearInterval(heal);
+    }, 2);
     const started = Date.now();
-    await ask(h);
+    await ask(h).finally(() => clearInterval(heal));
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     expect(a.stats.requests).toBe(2);
   });
