@@ -14,7 +14,9 @@ describe('fixed3', () => {
     for (let i = 0; i < 200_000; i++) {
       values.push(random() * 2, random() * 1e6, Math.floor(random() * 1e6) / 1000 + 0.0005);
     }
-    for (const x of values) expect(fixed3(x), String(x)).toBe(x.toFixed(3));
+    // One expect over the mismatches (600,000 expect calls took up to 30 s on a busy machine).
+    const mismatches = values.filter((x) => fixed3(x) !== x.toFixed(3)).slice(0, 5);
+    expect(mismatches.map((x) => [x, fixed3(x), x.toFixed(3)])).toEqual([]);
   });
 });
 
