@@ -59,7 +59,9 @@ describe('npm start', () => {
     });
     expect(await portAnswers(port)).toBe(true);
 
-    const exited = new Promise<number | null>((done) => npm?.once('exit', (code) => done(code)));
+    // 'close', not 'exit': npm can exit before the server's last lines have been read from the pipes
+    // (seen in CI: the port released, 'SIGTERM received' not yet in the output).
+    const exited = new Promise<number | null>((done) => npm?.once('close', (code) => done(code)));
     process.kill(npm.pid as number, 'SIGTERM');
     await exited;
     let released = false;
