@@ -100,7 +100,9 @@ function matchTable(text: string): { kind: SafeContextKind } | undefined {
 export function harmfulContext(text: string): HarmfulContext {
   const operational = testWhereStems(operationalCues, text) || testWhereStems(advocacyCue, text);
   // The replace runs only where a record word starts a word (else it would return the text as it is).
-  const found = matchTable(mayMatch(recordsNamedHistory, text) ? text.replace(recordsNamedHistory, ' ') : text);
+  const found = matchTable(
+    mayMatch(recordsNamedHistory, text) ? text.replace(recordsNamedHistory, ' ') : text,
+  );
   if (!found || operational) return { safe: false, operational };
   if (framesExcusedByNothing.has(found.kind) && testWhereStems(makingAct, text))
     return { safe: false, operational };
@@ -126,6 +128,17 @@ export function hazardIsTopic(text: string, start: number): boolean {
   for (const match of text.matchAll(topicMarker)) if ((match.index ?? 0) < start) return true;
   return false;
 }
+
+/** The cues above that run behind the word prefilter (tests check it against them). */
+export const contextCuePatterns: readonly RegExp[] = [
+  operationalCues,
+  advocacyCue,
+  makingAct,
+  recordsNamedHistory,
+  ...extraSafeContexts.map(([, pattern]) => pattern),
+  topicMarker,
+  advocacy,
+];
 
 /** Whether the text uses a violent word in a technical or idiomatic sense ("kill the zombie process"). */
 export function usesTechnicalSense(text: string): boolean {
