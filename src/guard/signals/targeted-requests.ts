@@ -133,7 +133,7 @@ const caseFree: readonly Detector[] = [
 export const detectorGates = new Map<RegExp, RegExp>([
   [
     abuseRequests,
-    /\b(?:the|worst|most|nastiest|meanest|cruel|vulgar|obscene|dirty|insult|swear|curse|slur|rude|call|roast|mock|cuss)/,
+    /\b(?:worst|most|nastiest|meanest|cruel|vulgar|obscene|dirty|insult|swear|curse|slur|rude|call|roast|mock|cuss)/,
   ],
 ]);
 
