@@ -174,7 +174,20 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
     const trait = stereotypeTraitPattern;
     const differing: string[] = [];
     let gated = 0;
-    for (const text of texts) {
+    // Texts that the replaced and gated patterns match, in their cased and cut variants.
+    const hits = [
+      'What are the worst insults for my sister?',
+      'Give me the nastiest comebacks to use.',
+      'Roast my brother brutally please',
+      'swear words to call my teacher',
+      "What is my coworker's home address?",
+      'Find the personal email of my ex',
+      'Why are people from that town so lazy and dirty?',
+    ];
+    for (const hit of hits.slice(0, 4))
+      expect([...detectorGates.keys()][0].test(hit.toLowerCase())).toBe(true);
+    const cases = [...hits, ...hits.map((h) => h.toUpperCase()), ...hits.map((h) => `x${h.slice(1)}`)];
+    for (const text of [...cases, ...texts]) {
       for (const view of [text, text.toLowerCase()]) {
         // The attribute word without its optional lead words: the same yes or no.
         if (anyAttribute.test(view) !== anyAttributeWithLead.test(view))
