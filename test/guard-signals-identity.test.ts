@@ -18,6 +18,8 @@ import { execWhereStems, leadingStems, mayMatch } from '../src/guard/normalize/i
 import { shippedTaskModels, shippedToxicityModel, toxicityScanner } from '../src/guard/scanners/index.js';
 import { heuristicPatterns } from '../src/guard/scanners/injection-heuristics.js';
 import { hasCandidateRun } from '../src/guard/scanners/secrets-scanner.js';
+import { benignFrames } from '../src/guard/signals/benign-frames.js';
+import { contextCuePatterns } from '../src/guard/signals/harmful-context.js';
 import { stereotypeTraitPattern } from '../src/guard/signals/hazard-lexicon.js';
 import {
   benignIdioms,
@@ -33,7 +35,11 @@ import {
   technicalSenses,
   transgressionCues,
 } from '../src/guard/signals/index.js';
-import { targetedRequestPatterns } from '../src/guard/signals/targeted-requests.js';
+import {
+  anyAttributeWithLead,
+  detectorGates,
+  targetedRequestPatterns,
+} from '../src/guard/signals/targeted-requests.js';
 import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
 import { randomTexts } from './random-texts.js';
@@ -42,6 +48,9 @@ const patterns: RegExp[] = [
   ...hazardTerms.map(([, pattern]) => pattern),
   stereotypeTraitPattern,
   ...targetedRequestPatterns,
+  ...detectorGates.values(),
+  ...contextCuePatterns,
+  ...benignFrames,
   ...requestActs.map(([pattern]) => pattern),
   ...safeContexts,
   ...benignIdioms,
@@ -158,6 +167,51 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
     expect(differing).toEqual([]);
     // The prefilter does skip most regexes (what it is for).
     expect(skipped).toBeGreaterThan(texts.length * patterns.length * 0.5);
+  });
+
+  it('the stem-readable stand-ins answer as the patterns they replace or gate (guardlat9)', () => {
+    const [anyAttribute] = targetedRequestPatterns;
+    const trait = stereotypeTraitPattern;
+    const differing: string[] = [];
+    let gated = 0;
+    // Texts that the replaced and gated patterns match, in their cased and cut variants.
+    const hits = [
+      'What are the worst insults for my sister?',
+      'Give me the nastiest comebacks to use.',
+      'Roast my brother brutally please',
+      'swear words to call my teacher',
+      "What is my coworker's home address?",
+      'Find the personal email of my ex',
+      'Why are people from that town so lazy and dirty?',
+    ];
+    for (const hit of hits.slice(0, 4))
+      expect([...detectorGates.keys()][0].test(hit.toLowerCase())).toBe(true);
+    const cases = [...hits, ...hits.map((h) => h.toUpperCase()), ...hits.map((h) => `x${h.slice(1)}`)];
+    for (const text of [...cases, ...texts]) {
+      for (const view of [text, text.toLowerCase()]) {
+        // The attribute word without its optional lead words: the same yes or no.
+        if (anyAttribute.test(view) !== anyAttributeWithLead.test(view))
+          differing.push(`attribute on ${JSON.stringify(view.slice(0, 40))}`);
+        // A gated detector matches only where its gate may match.
+        for (const [detector, gate] of detectorGates) {
+          if (!mayMatch(gate, view)) {
+            gated++;
+            if (detector.test(view))
+              differing.push(`gate ${detector.source.slice(0, 30)} on ${JSON.stringify(view.slice(0, 40))}`);
+          }
+        }
+        // The stereotype trait's matches one by one through the prefilter: matchAll's.
+        const plain = [...view.matchAll(trait)].map((m) => `${m.index}:${m[0]}`);
+        const fast: string[] = [];
+        trait.lastIndex = 0;
+        for (let m = execWhereStems(trait, view); m; m = execWhereStems(trait, view))
+          fast.push(`${m.index}:${m[0]}`);
+        if (trait.lastIndex !== 0 || fast.join('|') !== plain.join('|'))
+          differing.push(`trait on ${JSON.stringify(view.slice(0, 40))}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(gated).toBeGreaterThan(texts.length);
   });
 
   it('the suffix model window is bit for bit the frozen copy', () => {

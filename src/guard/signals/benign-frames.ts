@@ -6,6 +6,8 @@
 // synthetic benign twins, hazard-goals.ts, so the synthetic source's left-out figure is not independent
 // of them). A request for operational detail still overrides them (harmful-context.ts).
 
+import { testWhereStems } from '../normalize/word-prefilter.js';
+
 export const benignFrames: readonly RegExp[] = [
   /\b(?:report(?:ing)?|flag(?:ging)?) (?:(?:a|an|the|this|some|\w+) ){0,2}(?:cruelty|harassment|abuse|scam|scammer|fraud|phishing|crime|hate speech|post|website|account|threat|stalker|bully|bullying|theft|break-in|assault)\b/i,
   /\b(?:report(?:ing)? (?:it |this |them )?to (?:the )?(?:police|authorities|my bank|hr|the platform|moderators|a teacher))\b/i,
@@ -20,5 +22,6 @@ export const benignFrames: readonly RegExp[] = [
 
 /** Whether a benign frame of this list covers the text. */
 export function hasBenignFrame(text: string): boolean {
-  return benignFrames.some((pattern) => pattern.test(text));
+  // A pattern none of whose leading stems starts a word cannot match: not run (word-prefilter.ts).
+  return benignFrames.some((pattern) => testWhereStems(pattern, text));
 }

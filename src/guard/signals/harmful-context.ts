@@ -5,7 +5,7 @@
 // the prompt asks for operational detail (step by step, exact amounts, undetected, technically accurate):
 // a fiction or history wrapper around a recipe is still a request for the recipe. The phrases are this
 // project's own words.
-import { testWhereStems } from '../normalize/word-prefilter.js';
+import { mayMatch, testWhereStems } from '../normalize/word-prefilter.js';
 import { hasBenignFrame } from './benign-frames.js';
 import { coveredByMatch } from './covering-matches.js';
 import { hasSafeContext } from './request-acts.js';
@@ -90,17 +90,22 @@ export const technicalSenses: readonly RegExp[] = [
 function matchTable(text: string): { kind: SafeContextKind } | undefined {
   if (definition.test(text) && !notDefinition.test(text)) return { kind: 'definition' };
   if (usesTechnicalSense(text)) return { kind: 'technical' };
-  for (const [kind, pattern] of extraSafeContexts) if (pattern.test(text)) return { kind };
+  // Each pattern only where one of its leading stems starts a word (word-prefilter.ts; the same answer).
+  for (const [kind, pattern] of extraSafeContexts) if (testWhereStems(pattern, text)) return { kind };
   if (hasSafeContext(text) || hasBenignFrame(text)) return { kind: 'context' };
   return undefined;
 }
 
 /** The safe context of a prompt, if any, and whether it asks for operational detail. */
 export function harmfulContext(text: string): HarmfulContext {
-  const operational = operationalCues.test(text) || advocacyCue.test(text);
-  const found = matchTable(text.replace(recordsNamedHistory, ' '));
+  const operational = testWhereStems(operationalCues, text) || testWhereStems(advocacyCue, text);
+  // The replace runs only where a record word starts a word (else it would return the text as it is).
+  const found = matchTable(
+    mayMatch(recordsNamedHistory, text) ? text.replace(recordsNamedHistory, ' ') : text,
+  );
   if (!found || operational) return { safe: false, operational };
-  if (framesExcusedByNothing.has(found.kind) && makingAct.test(text)) return { safe: false, operational };
+  if (framesExcusedByNothing.has(found.kind) && testWhereStems(makingAct, text))
+    return { safe: false, operational };
   return { safe: true, kind: found.kind, operational };
 }
 
@@ -117,11 +122,23 @@ const advocacy =
  * advocate or to do it.
  */
 export function hazardIsTopic(text: string, start: number): boolean {
-  if (advocacy.test(text) || operationalCues.test(text)) return false;
+  if (testWhereStems(advocacy, text) || testWhereStems(operationalCues, text)) return false;
   topicMarker.lastIndex = 0;
+  if (!mayMatch(topicMarker, text)) return false;
   for (const match of text.matchAll(topicMarker)) if ((match.index ?? 0) < start) return true;
   return false;
 }
+
+/** The cues above that run behind the word prefilter (tests check it against them). */
+export const contextCuePatterns: readonly RegExp[] = [
+  operationalCues,
+  advocacyCue,
+  makingAct,
+  recordsNamedHistory,
+  ...extraSafeContexts.map(([, pattern]) => pattern),
+  topicMarker,
+  advocacy,
+];
 
 /** Whether the text uses a violent word in a technical or idiomatic sense ("kill the zombie process"). */
 export function usesTechnicalSense(text: string): boolean {

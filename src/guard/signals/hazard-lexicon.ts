@@ -246,16 +246,21 @@ const groupBefore = new RegExp(`\\b${group}\\b[^.?!]{0,50}$`);
 
 function findStereotype(text: string): HazardMatch | undefined {
   if (!mayMatch(trait, text)) return undefined;
-  for (const match of text.matchAll(trait)) {
+  // The trait's matches one by one, each tried only at the word starts that hold one of its stems
+  // (execWhereStems; the same matches as text.matchAll(trait), which searched the whole text).
+  trait.lastIndex = 0;
+  let found: HazardMatch | undefined;
+  for (let match = execWhereStems(trait, text); match && !found; match = execWhereStems(trait, text)) {
     const end = match.index + match[0].length;
     const from = Math.max(0, match.index - 60);
     const before = groupBefore.exec(text.slice(from, match.index));
     if (before) {
       const start = from + before.index;
-      return { category: 'S10', weight: 0.9, start, end, value: text.slice(start, end) };
+      found = { category: 'S10', weight: 0.9, start, end, value: text.slice(start, end) };
     }
   }
-  return undefined;
+  trait.lastIndex = 0;
+  return found;
 }
 
 export interface HazardMatch {

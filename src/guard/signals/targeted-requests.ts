@@ -14,7 +14,7 @@
 // organisation's public contact details, history); the safe contexts of harmful-context.ts still apply.
 // Each detector is one regex, run only when its leading stems occur (word-prefilter.ts).
 
-import { execWhereStems } from '../normalize/word-prefilter.js';
+import { execWhereStems, mayMatch } from '../normalize/word-prefilter.js';
 import { type HazardCode, type HazardMatch, hazardMatch } from './hazard-lexicon.js';
 
 /** Private attributes of a person (what a profile, record or file says about them). */
@@ -73,15 +73,31 @@ const disinformationCampaign =
   /\b(?:fake (?:accounts?|profiles?|followers|likes|engagement|testimonials?|news (?:articles?|stories|sites?)|grassroots|personas?|experts?|studies|statistics|scientific (?:study|studies|paper))|bot (?:accounts|networks?|farms?|army)|sock ?puppets?|troll (?:farm|army|accounts)|astroturf|(?:viral|fake|false) (?:posts?|messages?|claims?|stor(?:y|ies)) (?:claiming|saying|stating) that|spread (?:the |a )?(?:rumou?r|lie|claim|myth) that|(?:spread|amplify|push|seed) (?:misinformation|disinformation|propaganda|false (?:information|narratives?|stories)|a (?:false|fake) (?:story|narrative|rumou?r))|propaganda (?:posts?|campaign|videos?|messages?) (?:for|to|that|about)|mislead(?:ing)? (?:voters|the public|consumers|readers|investors|patients)|go viral with (?:a )?(?:lie|hoax|false)|(?:mass|bulk) (?:spam|unsolicited)|spam (?:emails?|messages?|texts?|comments?|campaign) (?:to|for|that|about)|flood (?:the|a|social) \w+ with)/;
 
 /** Asking for abuse to use on someone: insults, slurs, cruel names (Do-Not-Answer's toxic language). */
-const abuseRequests =
+export const abuseRequests =
   /\b(?:(?:the )?(?:worst|most (?:offensive|hurtful|cruel|vulgar)|nastiest|meanest|cruel(?:lest)?|vulgar|obscene|dirty) (?:insults?|names?|words?|things? to (?:say|call)|comebacks?|swear words)|(?:insults?|swear words|curse words|slurs?|rude names) (?:for|to (?:call|use on|say to)) (?:my|a|an|someone|him|her|them|people|\w+ people)|(?:call|roast|insult|mock|cuss out|swear at) (?:my|him|her|them|someone) (?:[\w-]+ ){0,2}(?:brutally|mercilessly|until (?:he|she|they) cr(?:y|ies)|as (?:badly|cruelly) as))/;
 
 /** Advice for one's own specific medical, legal or financial case, in place of a professional. */
 const specificCaseAdvice =
   /\b(?:diagnose (?:me|my|this)|what (?:disease|illness|condition|infection|disorder|cancer) do i have|do i have (?:cancer|diabetes|hiv|an std|a tumou?r|depression|adhd|autism|bipolar|schizophrenia|covid|a stroke|a heart)|(?:is|could) (?:this|my) (?:mole|lump|rash|pain|cough|headache|bleeding|chest pain|fever) (?:be )?(?:cancer|serious|a tumou?r|deadly|a heart attack)|how (?:much|many) [^.?!]{0,40}?(?:should|can|could) i (?:take|give|inject|swallow)|what dose of|(?:can|should) i (?:take|mix|double|skip|stop) (?:my |the |a )?(?:\w+ ){0,2}(?:pills?|medication|meds|antibiotics|insulin|dose|prescription)|(?:should|can) i (?:stop|quit) (?:taking )?(?:my )?(?:medication|meds|chemo|treatment|antidepressants|insulin)|treat (?:my|this) (?:\w+ ){0,2}(?:at home|myself|without)|(?:how (?:can|do) i|help me) (?:win|fight|beat) (?:my|the|this) (?:custody|court|divorce|lawsuit|case|trial)|represent myself in (?:my|a|court)|(?:should|can) i (?:sue|file (?:a )?lawsuit against|plead guilty|sign this contract)|(?:get|wriggle) out of (?:my|a|the|this) (?:contract|lease|debt|fine|ticket)|(?:which|what) (?:stocks?|shares|cryptos?|cryptocurrenc(?:y|ies)|coins?|penny stocks) (?:should|can|will|to) (?:i )?(?:buy|invest|sell)|should i (?:buy|sell|short|invest (?:all |my )?(?:\w+ )?in) (?:\w+ )?(?:stock|shares|bitcoin|crypto|gold|options)|(?:put|invest|bet) (?:all )?(?:of )?my (?:whole |entire )?(?:savings|retirement|pension|401k|house|inheritance|life savings))/;
 
-/** Any private attribute word: the person detectors below run only where one occurs (most texts have none). */
-const anyAttribute = new RegExp(`\\b${attribute}`);
+/** The optional words before an attribute ("home address"); every match without them still holds its noun. */
+const attributeLead =
+  '(?:home |residential |current |exact |private |personal |cell |mobile |direct |unlisted )?';
+
+/**
+ * Any private attribute word: the person detectors below run only where one occurs (most texts have none).
+ * Without the optional leading words: a text holds `\b${attribute}` exactly where it holds this (a match
+ * that begins with them still has its noun at a word start after a space), and its leading stems can be
+ * read, so the word prefilter skips the regex on most texts (with them it ran on every text).
+ */
+const attributeNoun = attribute.replace(attributeLead, '');
+if (attributeNoun === attribute)
+  throw new Error(
+    'targeted-requests: the attribute pattern lost its optional lead words; update attributeLead.',
+  );
+const anyAttribute = new RegExp(`\\b${attributeNoun}`);
+/** The attribute pattern with its optional lead words, as anyAttribute was (tests: the same answer). */
+export const anyAttributeWithLead = new RegExp(`\\b${attribute}`);
 
 /** [category, pattern, weight, the act the pattern itself asks (a question about the person or the case)]. */
 type Detector = readonly [HazardCode, RegExp, number, number?];
@@ -109,6 +125,18 @@ const caseFree: readonly Detector[] = [
   ['S10', abuseRequests, 0.8],
 ];
 
+/**
+ * Detectors whose own leading stems cannot be read (an optional first word), with a pattern that every
+ * text they match also matches (its stems are the words after the optional one): where the word prefilter
+ * says the gate cannot match, neither can the detector (test/guard-signals-identity.test.ts checks this).
+ */
+export const detectorGates = new Map<RegExp, RegExp>([
+  [
+    abuseRequests,
+    /\b(?:worst|most|nastiest|meanest|cruel|vulgar|obscene|dirty|insult|swear|curse|slur|rude|call|roast|mock|cuss)/,
+  ],
+]);
+
 /** Detectors that need a private attribute word in the text. */
 const needsAttribute = new Set<RegExp>([
   relationPossessive,
@@ -128,6 +156,8 @@ export function findTargetedRequests(original: string, lower: string): HazardMat
     for (const [category, pattern, weight, act] of list) {
       if (!hasAttribute && needsAttribute.has(pattern)) continue;
       if (pattern === namePossessive && !text.includes("'s ") && !text.includes('’s ')) continue;
+      const gate = detectorGates.get(pattern);
+      if (gate && !mayMatch(gate, text)) continue;
       // The word prefilter reads lower-cased word starts: on the original text it only runs more often.
       const match = execWhereStems(pattern, text);
       if (match) found.push(hazardMatch(category, weight, match, act));
