@@ -5,6 +5,7 @@
 // pass.
 import type { SparseVector } from './feature-hash.js';
 import { countFeatures, keptScan, type RowsToTouch } from './feature-scan.js';
+import { keptColumn } from './kept-column.js';
 import type { LinearModel } from './linear-model.js';
 import {
   decoderOf,
@@ -147,13 +148,35 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     let margin0 = margins[0];
     let margin1 = margins[1];
     let margin2 = margins[2];
-    for (let t = 0; t < count; t++) {
-      const value = values[t];
-      const offset = indices[t] * stride + column;
-      margin0 += decoded[quantized[offset] + shift] * value;
-      margin1 += decoded[quantized[offset + 1] + shift] * value;
-      margin2 += decoded[quantized[offset + 2] + shift] * value;
-    }
+    const scan = keep && stride > column + 3 ? keptScan(text, dimension) : undefined;
+    if (scan) {
+      // The row's next column (toxicity's, shareRows) is copied out too: kept-column.ts.
+      if (keptColumn.values.length < count)
+        keptColumn.values = new Int16Array(Math.max(count, 2 * keptColumn.values.length));
+      const next = keptColumn.values;
+      for (let t = 0; t < count; t++) {
+        const value = values[t];
+        const offset = indices[t] * stride + column;
+        margin0 += decoded[quantized[offset] + shift] * value;
+        margin1 += decoded[quantized[offset + 1] + shift] * value;
+        margin2 += decoded[quantized[offset + 2] + shift] * value;
+        next[t] = quantized[offset + 3];
+      }
+      Object.assign(keptColumn, {
+        generation: scan.generation,
+        quantized,
+        stride,
+        column: column + 3,
+        count,
+      });
+    } else
+      for (let t = 0; t < count; t++) {
+        const value = values[t];
+        const offset = indices[t] * stride + column;
+        margin0 += decoded[quantized[offset] + shift] * value;
+        margin1 += decoded[quantized[offset + 1] + shift] * value;
+        margin2 += decoded[quantized[offset + 2] + shift] * value;
+      }
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
   const { count, values, weights } = rows(text, dimension, table, keep);
