@@ -148,35 +148,15 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     let margin0 = margins[0];
     let margin1 = margins[1];
     let margin2 = margins[2];
-    const scan = keep && stride > column + 3 ? keptScan(text, dimension) : undefined;
-    if (scan) {
-      // The row's next column (toxicity's, shareRows) is copied out too: kept-column.ts.
-      if (keptColumn.values.length < count)
-        keptColumn.values = new Int16Array(Math.max(count, 2 * keptColumn.values.length));
-      const next = keptColumn.values;
-      for (let t = 0; t < count; t++) {
-        const value = values[t];
-        const offset = indices[t] * stride + column;
-        margin0 += decoded[quantized[offset] + shift] * value;
-        margin1 += decoded[quantized[offset + 1] + shift] * value;
-        margin2 += decoded[quantized[offset + 2] + shift] * value;
-        next[t] = quantized[offset + 3];
-      }
-      Object.assign(keptColumn, {
-        generation: scan.generation,
-        quantized,
-        stride,
-        column: column + 3,
-        count,
-      });
-    } else
-      for (let t = 0; t < count; t++) {
-        const value = values[t];
-        const offset = indices[t] * stride + column;
-        margin0 += decoded[quantized[offset] + shift] * value;
-        margin1 += decoded[quantized[offset + 1] + shift] * value;
-        margin2 += decoded[quantized[offset + 2] + shift] * value;
-      }
+    for (let t = 0; t < count; t++) {
+      const value = values[t];
+      const offset = indices[t] * stride + column;
+      margin0 += decoded[quantized[offset] + shift] * value;
+      margin1 += decoded[quantized[offset + 1] + shift] * value;
+      margin2 += decoded[quantized[offset + 2] + shift] * value;
+    }
+    if (keep && stride > column + 3)
+      copyKeptColumn(text, dimension, quantized, stride, column + 3, count, indices);
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
   const { count, values, weights } = rows(text, dimension, table, keep);
@@ -185,4 +165,30 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     for (let j = 0; j < m; j++) margins[j] += weights[t * m + j] * value;
   }
   return margins.map((margin) => 1 / (1 + Math.exp(-margin)));
+}
+
+/**
+ * Copies column `column` of the rows just read for the kept scan (toxicity's, where shareRows laid it
+ * beside the prompt tasks'): kept-column.ts. A pass of its own, while the rows are in cache.
+ */
+function copyKeptColumn(
+  text: string,
+  dimension: number,
+  quantized: Int16Array,
+  stride: number,
+  column: number,
+  count: number,
+  indices: Int32Array,
+): void {
+  const scan = keptScan(text, dimension);
+  if (!scan) return;
+  if (keptColumn.values.length < count)
+    keptColumn.values = new Int16Array(Math.max(count, 2 * keptColumn.values.length));
+  const next = keptColumn.values;
+  for (let t = 0; t < count; t++) next[t] = quantized[indices[t] * stride + column];
+  keptColumn.generation = scan.generation;
+  keptColumn.quantized = quantized;
+  keptColumn.stride = stride;
+  keptColumn.column = column;
+  keptColumn.count = count;
 }
