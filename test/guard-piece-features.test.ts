@@ -5,7 +5,7 @@
 // cuts, mid-word cuts (the cut words hashed on their own), whitespace runs at the edges, final sigma, "İ", astral
 // characters, lone surrogates and texts past the 4,000-character scan limit.
 import { describe, expect, it } from 'vitest';
-import { piecePositive, predictTextPositives } from '../src/guard/classifier/index.js';
+import { pieceBelow, piecePositive, predictTextPositives } from '../src/guard/classifier/index.js';
 import {
   loadBenignPrompts,
   loadDavidson,
@@ -234,5 +234,69 @@ describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers
     // Final sigma is exercised: pieces holding "Σ" are read from the scan.
     expect(sigma).toBeGreaterThan(50);
     expect(sigmaRead).toBeGreaterThan(200);
+  });
+
+  it('pieceRanges finds the breaks of /(?<=[.!?\\n])\\s+/ for every code unit', () => {
+    const filler = 'x'.repeat(150);
+    const differing: number[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      const text = `${filler}.${c}${c}b ${filler}!${c}\n${c}${filler}?${c}`;
+      const ranges = pieceRanges(text);
+      const cut: string[] = [];
+      for (let p = 0; p < ranges.length; p += 2) cut.push(text.slice(ranges[p], ranges[p + 1]));
+      if (JSON.stringify(cut) !== JSON.stringify(oldPieces(text))) differing.push(unit);
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('pieceBelow: a piece said to be below a threshold scores below it, even at its own score', () => {
+    const models = Object.values(shippedTaskModels());
+    const wrong: string[] = [];
+    let below = 0;
+    let pieces = 0;
+    for (const text of texts) {
+      const normalized = normalizeText(text).text;
+      predictTextPositives(models, normalized, true);
+      const ranges = pieceRanges(normalized);
+      for (let p = 0; p < ranges.length; p += 2) {
+        const [start, end] = [ranges[p], ranges[p + 1]];
+        const exact = piecePositive(toxicity, normalized, start, end);
+        if (exact === undefined) continue;
+        pieces++;
+        // At the piece's own score (and just under it) it must not be skipped; well above, it may be.
+        for (const threshold of [exact, exact * (1 - 1e-12), 0.5, 0.2, 0.9])
+          if (threshold > 0 && threshold <= exact && pieceBelow(toxicity, normalized, start, end, threshold))
+            wrong.push(`${JSON.stringify(normalized.slice(start, start + 40))} at ${threshold}`);
+        if (pieceBelow(toxicity, normalized, start, end, Math.min(0.999, exact * 1.5 + 0.05))) below++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    // The bound is tight enough to skip most pieces well above their score (what the change is for).
+    expect(below).toBeGreaterThan(pieces * 0.5);
+  });
+
+  it('the scanner reports what the unskipped score gives, at several thresholds', () => {
+    const differing: string[] = [];
+    // Only texts longer than a piece are read in pieces (and so may skip some).
+    const long = texts.filter((text) => normalizeText(text).text.length > 280);
+    for (const threshold of [0.5, 0.2, 0.9]) {
+      const scan = toxicityScanner({ threshold });
+      for (const text of long) {
+        clearPromptTaskCache();
+        scorePromptTasks(text);
+        const result = scan(text);
+        clearPromptTaskCache();
+        scorePromptTasks(text);
+        const score = toxicityScore(text);
+        const expected = score >= threshold ? [{ scanner: 'toxicity', type: 'toxic', score }] : [];
+        if (
+          JSON.stringify(result.findings) !== JSON.stringify(expected) ||
+          !Object.is(result.score, expected[0]?.score ?? 0)
+        )
+          differing.push(`${threshold} ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 });

@@ -67,12 +67,17 @@ function decisionOf(guard: Guard, text: string): string {
 
 let differences = 0;
 let checked = 0;
-for (const text of texts.slice(0, limit)) {
-  const a = scoresOf(baseline, text);
-  const b = scoresOf(current, text);
-  checked++;
-  if (a !== b && differences++ < 5)
-    console.log(`scores differ on ${JSON.stringify(text.slice(0, 80))}\n  old ${a}\n  new ${b}`);
+// Twice: with the prompt-task rows alone, then shared with toxicity's (the scanner lays them side by
+// side, margin-tables.ts shareRows, and the prompt tasks then copy toxicity's column: kept-column.ts).
+for (const shared of [false, true]) {
+  if (shared) for (const guard of [baseline, current]) guard.toxicityScanner();
+  for (const text of texts.slice(0, limit)) {
+    const a = scoresOf(baseline, text);
+    const b = scoresOf(current, text);
+    checked++;
+    if (a !== b && differences++ < 5)
+      console.log(`scores differ on ${JSON.stringify(text.slice(0, 80))}\n  old ${a}\n  new ${b}`);
+  }
 }
 const policyTexts = latencyTexts();
 for (const text of policyTexts) {
@@ -82,6 +87,6 @@ for (const text of policyTexts) {
     console.log(`decision differs on ${JSON.stringify(text.slice(0, 80))}\n  old ${a}\n  new ${b}`);
 }
 console.log(
-  `${checked} texts' prompt-task scores and ${policyTexts.length} policy decisions compared: ${differences} differ`,
+  `${checked} texts' prompt-task scores (each text twice: rows alone, then shared) and ${policyTexts.length} policy decisions compared: ${differences} differ`,
 );
 process.exit(differences ? 1 : 0);

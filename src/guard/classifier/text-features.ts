@@ -5,6 +5,7 @@
 // pass.
 import type { SparseVector } from './feature-hash.js';
 import { countFeatures, keptScan, type RowsToTouch } from './feature-scan.js';
+import { keptColumn } from './kept-column.js';
 import type { LinearModel } from './linear-model.js';
 import {
   decoderOf,
@@ -154,6 +155,8 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
       margin1 += decoded[quantized[offset + 1] + shift] * value;
       margin2 += decoded[quantized[offset + 2] + shift] * value;
     }
+    if (keep && stride > column + 3)
+      copyKeptColumn(text, dimension, quantized, stride, column + 3, count, indices);
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
   const { count, values, weights } = rows(text, dimension, table, keep);
@@ -162,4 +165,30 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     for (let j = 0; j < m; j++) margins[j] += weights[t * m + j] * value;
   }
   return margins.map((margin) => 1 / (1 + Math.exp(-margin)));
+}
+
+/**
+ * Copies column `column` of the rows just read for the kept scan (toxicity's, where shareRows laid it
+ * beside the prompt tasks'): kept-column.ts. A pass of its own, while the rows are in cache.
+ */
+function copyKeptColumn(
+  text: string,
+  dimension: number,
+  quantized: Int16Array,
+  stride: number,
+  column: number,
+  count: number,
+  indices: Int32Array,
+): void {
+  const scan = keptScan(text, dimension);
+  if (!scan) return;
+  if (keptColumn.values.length < count)
+    keptColumn.values = new Int16Array(Math.max(count, 2 * keptColumn.values.length));
+  const next = keptColumn.values;
+  for (let t = 0; t < count; t++) next[t] = quantized[indices[t] * stride + column];
+  keptColumn.generation = scan.generation;
+  keptColumn.quantized = quantized;
+  keptColumn.stride = stride;
+  keptColumn.column = column;
+  keptColumn.count = count;
 }

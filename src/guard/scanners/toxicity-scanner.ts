@@ -2,6 +2,7 @@
 import {
   type LinearModel,
   loadShippedModel,
+  pieceBelow,
   piecePositive,
   predictTextPositive,
   shareRows,
@@ -30,27 +31,59 @@ function shareShippedRows(): void {
 /** Sentences, cut to tweet size: the model was trained on tweets, and one insult in a long text would be diluted. */
 const pieceLength = 280;
 
-const sentenceBreak = /(?<=[.!?\n])\s+/g;
+/** Whether a code unit is `\s` (JavaScript's WhiteSpace and LineTerminator: what trim() removes too). */
+function isWhitespace(unit: number): boolean {
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  if (unit < 0xa0) return false;
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
+}
+
+function isSentenceEnd(unit: number): boolean {
+  return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x0a;
+}
 
 /**
  * The pieces as [start, end) pairs: the sentences of text.split(/(?<=[.!?\n])\s+/) that are not blank,
- * each cut into windows of pieceLength that overlap by half, so that no word is split away.
+ * each cut into windows of pieceLength that overlap by half, so that no word is split away. The breaks
+ * are found by a scan of char codes that matches as that regular expression does (test/guard-piece-features).
  */
 export function pieceRanges(text: string): number[] {
   // Tweet-length texts are read whole, as the model learned them (per sentence, false positives rise).
   if (text.length <= pieceLength) return [0, text.length];
   const out: number[] = [];
   const sentence = (start: number, end: number) => {
-    if (text.slice(start, end).trim().length === 0) return;
+    let blank = true;
+    for (let i = start; i < end && blank; i++) blank = isWhitespace(text.charCodeAt(i));
+    if (blank) return;
     for (let i = 0; i < end - start; i += pieceLength / 2) {
       out.push(start + i, Math.min(start + i + pieceLength, end));
       if (i + pieceLength >= end - start) break;
     }
   };
   let from = 0;
-  for (const match of text.matchAll(sentenceBreak)) {
-    sentence(from, match.index);
-    from = match.index + match[0].length;
+  const n = text.length;
+  // A break: the whitespace run from a whitespace character after [.!?\n] (which may itself be a "\n"
+  // inside a run), then the search goes on after the run, as matchAll does.
+  for (let i = 1; i < n; ) {
+    if (!isWhitespace(text.charCodeAt(i)) || !isSentenceEnd(text.charCodeAt(i - 1))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWhitespace(text.charCodeAt(j))) j++;
+    sentence(from, i);
+    from = j;
+    i = j;
   }
   sentence(from, text.length);
   return out;
@@ -58,6 +91,15 @@ export function pieceRanges(text: string): number[] {
 
 /** Highest toxicity over tweet-sized pieces of the (normalised) text. */
 export function toxicityScore(text: string, model: LinearModel = shippedToxicityModel()): number {
+  return highestPiece(text, model, 0);
+}
+
+/**
+ * The highest piece score, skipping the pieces that provably score below `floor` (classifier pieceBelow):
+ * where the highest score is at least `floor` it is exactly toxicityScore's; otherwise the result is some
+ * number below `floor`. floor 0 skips none (toxicityScore, read raw by `guard eval` and the monitor).
+ */
+function highestPiece(text: string, model: LinearModel, floor: number): number {
   // Normalised like the training text, so that zero-width splits and look-alike letters do not hide insults.
   const normalized = normalizeText(text).text;
   if (normalized.length <= pieceLength) return predictTextPositive(model, normalized);
@@ -65,6 +107,7 @@ export function toxicityScore(text: string, model: LinearModel = shippedToxicity
   let score = 0;
   for (let p = 0; p < ranges.length; p += 2) {
     const [start, end] = [ranges[p], ranges[p + 1]];
+    if (floor > 0 && pieceBelow(model, normalized, start, end, floor)) continue;
     // A piece of the text the prompt tasks just scanned is read from that scan (the same number).
     const piece =
       piecePositive(model, normalized, start, end) ??
@@ -79,7 +122,8 @@ export function toxicityScanner(options: { threshold?: number; model?: LinearMod
   const model = options.model ?? shippedToxicityModel();
   if (!options.model) shareShippedRows();
   return (text) => {
-    const score = toxicityScore(text, model);
+    // Only a score at or above the threshold is reported, so pieces that cannot reach it are skipped.
+    const score = highestPiece(text, model, threshold);
     return resultOf(score >= threshold ? [{ scanner: 'toxicity', type: 'toxic', score }] : []);
   };
 }
