@@ -47,7 +47,7 @@ function everyMessageHasRole(messages: unknown[]): boolean {
   return true;
 }
 
-function invalid(message: string, param?: string): GantryError {
+export function invalid(message: string, param?: string): GantryError {
   return new GantryError('REQUEST_INVALID', message, {
     hint: 'See the OpenAI API reference for the request shape.',
     details: param ? { param } : {},
