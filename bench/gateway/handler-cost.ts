@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { ClientAbort } from '../../src/gateway/upstream/client-abort.js';
 import { requestJsonAnswer } from '../../src/gateway/upstream/request-whole-answer.js';
-import { benchAnswer } from './bench-answer.js';
+import { answerLikeThePool, type PoolHandler } from './pool-answer.js';
 
 type RequestJsonAnswer = typeof requestJsonAnswer;
 const require = createRequire(import.meta.url);
@@ -17,34 +17,9 @@ const { unwrap } = require('undici/lib/handler/unwrap-handler.js') as {
   unwrap: (handler: object) => Record<string, (...args: unknown[]) => unknown>;
 };
 
-const answer = Buffer.from(benchAnswer);
-// As undici's parser hands them over: a fresh Buffer per name and value.
-const headerText = [
-  'Content-Type',
-  'application/json',
-  'Content-Length',
-  String(answer.length),
-  'Date',
-  'Fri, 04 Dec 2026 15:00:00 GMT',
-  'Connection',
-  'keep-alive',
-  'Keep-Alive',
-  'timeout=60',
-];
-const abort = () => {};
-const resume = () => {};
 const dispatcher = {
   dispatch(_options: unknown, handler: object) {
-    const h = unwrap(handler);
-    h.onConnect(abort, {});
-    h.onHeaders(
-      200,
-      headerText.map((t) => Buffer.from(t, 'latin1')),
-      resume,
-      'OK',
-    );
-    h.onData(answer);
-    h.onComplete([]);
+    answerLikeThePool(unwrap(handler) as unknown as PoolHandler);
     return true;
   },
 };

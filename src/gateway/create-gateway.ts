@@ -33,8 +33,7 @@ import { checkImages } from './pipeline/check-images.js';
 import { enforceLimits } from './pipeline/enforce-limits.js';
 import { forward } from './pipeline/forward.js';
 import { compose, newGatewayContext, type Stage } from './pipeline/gateway-context.js';
-import { fastChat } from './pipeline/fast-chat.js';
-import { observeRequest, requestObserver } from './pipeline/observe-request.js';
+import { observeRequest } from './pipeline/observe-request.js';
 import { parseRequest } from './pipeline/parse-request.js';
 import { resolveRoute } from './pipeline/resolve-route.js';
 import { routeByCost } from './pipeline/route-by-cost.js';
@@ -125,7 +124,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const seeded = new Set<string>();
   const healthTimers = startHealthChecks(config, built);
 
-  const observeOptions = {
+  const observe = observeRequest({
     metrics,
     usage,
     tracer,
@@ -133,8 +132,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     authRequired: settings.auth.required || config.security.requireAuth,
     // One record per request when the tracer writes to this store: the span inside the usage row.
     spansInUsageRows: tracer.storeSpans !== undefined && tracer.storeSpans === store.spans,
-  };
-  const observe = observeRequest(observeOptions);
+  });
   const authenticateKey = authenticate({
     keys,
     required: settings.auth.required || config.security.requireAuth,
@@ -202,30 +200,6 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   if (costPlans.size > 0) stages.push(routeByCost(costPlans, built.routes));
   stages.push(forward({ metrics }));
   const run = compose(stages);
-  const seedSpend = (keyId: string) => {
-    if (seeded.has(keyId)) return undefined;
-    seeded.add(keyId);
-    return (async () => {
-      const now = Date.now();
-      const total = await store.gatewayUsage.totalsForKey(keyId);
-      const today = await store.gatewayUsage.totalsForKey(keyId, utcDay(now));
-      await state.seedSpend(keyId, total.costUsd, today.costUsd, now);
-    })();
-  };
-  const fastRun =
-    process.env.GANTRY_FAST === '1'
-      ? fastChat({
-          keys,
-          defaultLimits: settings.defaultLimits,
-          bodyLimitBytes: config.server.bodyLimitBytes,
-          maximumDepth: config.security.maximumJsonDepth,
-          routes: built.routes,
-          state,
-          seedSpend,
-          metrics,
-          observer: requestObserver(observeOptions),
-        })
-      : undefined;
   const overheadHeader = settings.overheadHeader;
 
   /** 'simulator' for a route served only by in-process simulators (the demo model), so nobody mistakes it. */
@@ -278,7 +252,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     // one (http/response-close.ts); 'close' is emitted once, so `on` is enough otherwise.
     (res as Aborting)[clientAbort] = abort;
     whenClosed(res, onResponseClose);
-    (fastRun && endpoint === 'chat' ? fastRun : run)(context).catch(onInternalError);
+    run(context).catch(onInternalError);
   }
 
   const apiRoutes = createApiRoutes({

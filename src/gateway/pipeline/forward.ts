@@ -63,7 +63,7 @@ export function forward({ metrics }: { metrics: GatewayMetrics | undefined }): S
   };
 }
 
-export function answerJson(context: GatewayContext, text: string, metrics: GatewayMetrics | undefined): void {
+function answerJson(context: GatewayContext, text: string, metrics: GatewayMetrics | undefined): void {
   let payload = text;
   const usage = extractUsage(text);
   if (usage) {

@@ -30,65 +30,48 @@ export interface ObserveOptions {
   spansInUsageRows?: boolean;
 }
 
-export function observeRequest(options: ObserveOptions): Stage {
-  const { metrics } = options;
-  const { failed, ended } = requestObserver(options);
-  return async (context, next) => {
-    metrics?.requestStarted();
-    try {
-      await next(context);
-    } catch (error) {
-      failed(context, error);
-    }
-    ended(context);
-  };
-}
-
-/** The observe stage's two halves, for a caller that runs a request without the stages. */
-export function requestObserver({
+export function observeRequest({
   metrics,
   usage,
   tracer,
   onInternalError,
   authRequired = false,
   spansInUsageRows = false,
-}: ObserveOptions): {
-  failed: (context: GatewayContext, error: unknown) => void;
-  ended: (context: GatewayContext) => void;
-} {
+}: ObserveOptions): Stage {
   const inRows = spansInUsageRows && tracer.enabled && tracer.drawRoot !== undefined;
-  return {
-    failed(context, error) {
+  return async (context, next) => {
+    metrics?.requestStarted();
+    try {
+      await next(context);
+    } catch (error) {
       context.error = error;
       if (!context.res.headersSent) context.status = sendError(context.res, error);
       else if (!context.res.writableEnded) context.res.end();
       // A client that went away is not a fault of the gateway: no stack trace in the log.
       if (context.status >= 500 && onInternalError && !context.abort.aborted && isInternal(error))
         onInternalError((error as { code?: string }).code === internalCode ? (error as Error).cause : error);
-    },
-    ended(context) {
-      // A whole answer's end is when it was written (sendAnswer read the clock then); else now.
-      const ended = context.answeredAt || performance.now();
-      const seconds = (ended - context.startedAt) / 1000;
-      // Labels and span names only from configured names: a client's unknown or unauthenticated model
-      // name would otherwise become a new series (and memory) per request.
-      const model = context.route ? context.model : otherModel;
-      metrics?.requestEnded(
-        model,
-        context.endpoint,
-        context.status,
-        seconds,
-        Math.max(0, seconds - context.upstreamMs / 1000),
-      );
-      if (context.route && inRows) recordWithSpan(context, usage, tracer, ended);
-      else {
-        if (context.route) record(context, usage, ended, undefined);
-        // With auth required, spans only for requests that reached routing or came with a valid key: a
-        // keyless flood leaves no rows behind. (The model in a span is still `other` when unknown.)
-        if (tracer.enabled && (context.route || context.key || !authRequired))
-          span(context, model, tracer, ended, undefined);
-      }
-    },
+    }
+    // A whole answer's end is when it was written (sendAnswer read the clock then); else now.
+    const ended = context.answeredAt || performance.now();
+    const seconds = (ended - context.startedAt) / 1000;
+    // Labels and span names only from configured names: a client's unknown or unauthenticated model
+    // name would otherwise become a new series (and memory) per request.
+    const model = context.route ? context.model : otherModel;
+    metrics?.requestEnded(
+      model,
+      context.endpoint,
+      context.status,
+      seconds,
+      Math.max(0, seconds - context.upstreamMs / 1000),
+    );
+    if (context.route && inRows) recordWithSpan(context, usage, tracer, ended);
+    else {
+      if (context.route) record(context, usage, ended, undefined);
+      // With auth required, spans only for requests that reached routing or came with a valid key: a
+      // keyless flood leaves no rows behind. (The model in a span is still `other` when unknown.)
+      if (tracer.enabled && (context.route || context.key || !authRequired))
+        span(context, model, tracer, ended, undefined);
+    }
   };
 }
 

@@ -47,7 +47,7 @@ function everyMessageHasRole(messages: unknown[]): boolean {
   return true;
 }
 
-export function invalid(message: string, param?: string): GantryError {
+function invalid(message: string, param?: string): GantryError {
   return new GantryError('REQUEST_INVALID', message, {
     hint: 'See the OpenAI API reference for the request shape.',
     details: param ? { param } : {},

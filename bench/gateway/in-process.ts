@@ -1,56 +1,33 @@
-// `node --expose-gc bin/run-ts.js bench/gateway/fast-cost.ts [<base checkout>]`: warm in-process CPU (µs per
-// request) of the whole gateway as ratio.ts configures it (auth required, a key with limits and
+// `node --expose-gc bin/run-ts.js bench/gateway/in-process.ts [<base checkout>]`: warm in-process CPU
+// (µs per request) of the whole gateway as ratio.ts configures it (auth required, a key with limits and
 // budget, metrics, usage rows with the span in them, batched SQLite inserts), driven through
-// `gateway.handle(req, res)` with stand-in request/response objects and undici's Pool dispatch
-// answered in process (requestJsonAnswer's handler called as the pool calls it): no sockets, so only
-// the gateway's own work is counted. Variants in alternating rounds, 32 requests in flight:
-// 'chain' (the stages), 'fast' (GANTRY_FAST=1 when the gateway is made), and with a checkout of
-// another commit, 'base' (its gateway, same configuration).
+// `gateway.handle(req, res)` with stand-in request/response objects and undici's Pool dispatch answered
+// in process one macrotask later (requestJsonAnswer's handler called as the pool calls it): no sockets,
+// no HTTP parser, so only the gateway's own work is counted (~20–25 µs of the ~120–160 µs that ratio.ts
+// measures per request). Variants in alternating rounds (order reversed every round), 32 requests in
+// flight, gc() before each round: 'now' (this checkout); with a checkout of another commit (e.g.
+// `git archive <commit> src package.json tsconfig.json | tar -x -C <dir>` and a node_modules link),
+// 'base', its gateway in the same configuration. AA=1 adds a second gateway of this checkout (the
+// method's own spread between two instances of the same code); ABLATE=1 adds this checkout with
+// metrics off, with tracing off (rows without a span) and with a key without limits, to price those
+// parts. ROUNDS (10), COUNT (20,000 requests a round), WARM (40,000 each, for the JIT), GC=0 (no gc()
+// between rounds), ONLY=<variant> (that one alone, e.g. for --cpu-prof). gwfast's prototype of a
+// fast path (commit 7703548, bench/gateway/fast-cost.ts there) was measured with this harness.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'undici';
-import { parseConfig } from '../../src/config/index.js';
-import { createGateway } from '../../src/gateway/index.js';
-import { openSqliteStore } from '../../src/store/index.js';
-import { createConfiguredTracer } from '../../src/trace/index.js';
-import { benchAnswer } from './bench-answer.js';
+import type { parseConfig } from '../../src/config/index.js';
+import type { createGateway } from '../../src/gateway/index.js';
+import type { openSqliteStore } from '../../src/store/index.js';
+import type { createConfiguredTracer } from '../../src/trace/index.js';
 import { benchGateway } from './bench-config.js';
+import { answerLikeThePool, type PoolHandler } from './pool-answer.js';
 
-const answer = Buffer.from(benchAnswer);
-const headerText = [
-  'Content-Type',
-  'application/json',
-  'Content-Length',
-  String(answer.length),
-  'Date',
-  'Fri, 04 Dec 2026 15:00:00 GMT',
-  'Connection',
-  'keep-alive',
-  'Keep-Alive',
-  'timeout=60',
-];
-const noop = () => {};
-type V1Handler = {
-  onConnect(abort: () => void, context: object): void;
-  onHeaders(status: number, headers: Buffer[], resume: () => void, text: string): boolean;
-  onData(chunk: Buffer): boolean;
-  onComplete(trailers: Buffer[]): void;
-};
 // The pool's answer one macrotask later, as from a socket read.
-(Pool.prototype as unknown as { dispatch: unknown }).dispatch = (_options: unknown, handler: V1Handler) => {
-  setImmediate(() => {
-    handler.onConnect(noop, {});
-    handler.onHeaders(
-      200,
-      headerText.map((t) => Buffer.from(t, 'latin1')),
-      noop,
-      'OK',
-    );
-    handler.onData(answer);
-    handler.onComplete([]);
-  });
+(Pool.prototype as unknown as { dispatch: unknown }).dispatch = (_options: unknown, handler: PoolHandler) => {
+  setImmediate(answerLikeThePool, handler);
   return true;
 };
 
@@ -114,12 +91,15 @@ const benchLimits = {
   dailyBudgetUsd: 1e9,
 };
 
-async function make(modulesFrom: string, fast: boolean, ablation: Ablation = {}): Promise<Made> {
+const folders: string[] = [];
+
+async function make(modulesFrom: string, ablation: Ablation = {}): Promise<Made> {
   const config = await import(join(modulesFrom, 'src/config/index.ts'));
   const gw = await import(join(modulesFrom, 'src/gateway/index.ts'));
   const st = await import(join(modulesFrom, 'src/store/index.ts'));
   const tr = await import(join(modulesFrom, 'src/trace/index.ts'));
-  const folder = mkdtempSync(join(tmpdir(), 'gantry-fast-cost-'));
+  const folder = mkdtempSync(join(tmpdir(), 'gantry-in-process-'));
+  folders.push(folder);
   const parsed = (config.parseConfig as typeof parseConfig)({
     gateway: benchGateway('http://127.0.0.1:9', { cache: { enabled: false }, ...ablation.gateway }),
     ...ablation.top,
@@ -128,7 +108,6 @@ async function make(modulesFrom: string, fast: boolean, ablation: Ablation = {})
   });
   const store = (st.openSqliteStore as typeof openSqliteStore)({ path: parsed.database.path });
   const tracer = (tr.createConfiguredTracer as typeof createConfiguredTracer)(parsed, store);
-  process.env.GANTRY_FAST = fast ? '1' : '0';
   const gateway = await (gw.createGateway as typeof createGateway)({ config: parsed, store, tracer });
   const { key } = await gateway.keys.create({
     name: 'bench',
@@ -174,23 +153,17 @@ async function round(made: Made, count: number, inFlight = 32): Promise<number> 
 }
 
 const here = resolve('.');
-// ONLY=<variant>: that one alone (for a CPU profile of it).
 const only = process.env.ONLY;
 const variants: [string, Made][] = [];
-if (!only || only === 'chain') variants.push(['chain', await make(here, false)]);
-if (!only || only === 'fast') variants.push(['fast', await make(here, true)]);
-// AA=1: a second gateway of each kind (the method's own spread: A against A).
-if (process.env.AA === '1') {
-  variants.push(['chain again', await make(here, false)]);
-  variants.push(['fast again', await make(here, true)]);
-}
-// ABLATE=1: the fast path without one part each, to price the parts.
+const wanted = (name: string) => !only || only === name;
+if (wanted('now')) variants.push(['now', await make(here)]);
+if (process.env.AA === '1') variants.push(['now again', await make(here)]);
 if (process.env.ABLATE === '1') {
-  variants.push(['fast, metrics off', await make(here, true, { gateway: { metrics: { enabled: false } } })]);
-  variants.push(['fast, tracing off', await make(here, true, { top: { tracing: { enabled: false } } })]);
-  variants.push(['fast, key without limits', await make(here, true, { limits: {} })]);
+  variants.push(['now, metrics off', await make(here, { gateway: { metrics: { enabled: false } } })]);
+  variants.push(['now, tracing off', await make(here, { top: { tracing: { enabled: false } } })]);
+  variants.push(['now, key without limits', await make(here, { limits: {} })]);
 }
-if (process.argv[2]) variants.push(['base', await make(resolve(process.argv[2]), false)]);
+if (process.argv[2] && wanted('base')) variants.push(['base', await make(resolve(process.argv[2]))]);
 // A response of each, shown once (same bytes and headers but the overhead header's value).
 for (const [name, m] of variants) {
   const res = await one(m);
@@ -213,11 +186,12 @@ const quartiles = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return `${s[Math.floor(s.length / 4)].toFixed(2)} to ${s[Math.floor((3 * s.length) / 4)].toFixed(2)}`;
 };
-const chain = results.get('chain') ?? results.get(variants[0][0]) ?? [];
+const first = results.get(variants[0][0]) ?? [];
 for (const [name, xs] of results) {
-  const ratio = xs.map((x, i) => x / chain[i]);
+  const ratio = xs.map((x, i) => x / first[i]);
   process.stdout.write(
-    `${name.padEnd(24)} µs/request${xs.length > 16 ? '' : ` per round: ${xs.map((x) => x.toFixed(2)).join(', ')};`} median ${median(xs).toFixed(2)}; ÷ chain per round median ${median(ratio).toFixed(3)}, difference median ${median(xs.map((x, i) => x - chain[i])).toFixed(2)} µs (quartiles ${quartiles(xs.map((x, i) => x - chain[i]))})\n`,
+    `${name.padEnd(24)} µs/request${xs.length > 16 ? '' : ` per round: ${xs.map((x) => x.toFixed(2)).join(', ')};`} median ${median(xs).toFixed(2)}; ÷ ${variants[0][0]} per round median ${median(ratio).toFixed(3)}, difference median ${median(xs.map((x, i) => x - first[i])).toFixed(2)} µs (quartiles ${quartiles(xs.map((x, i) => x - first[i]))})\n`,
   );
 }
+for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 process.exit(0);
