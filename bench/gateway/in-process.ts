@@ -11,7 +11,8 @@
 // method's own spread between two instances of the same code); ABLATE=1 adds this checkout with
 // metrics off, with tracing off (rows without a span) and with a key without limits, to price those
 // parts. ROUNDS (10), COUNT (20,000 requests a round), WARM (40,000 each, for the JIT), GC=0 (no gc()
-// between rounds), ONLY=<variant> (that one alone, e.g. for --cpu-prof). gwfast's prototype of a
+// between rounds), ONLY=<variant> (that one alone, e.g. for --cpu-prof). Rounds of a few hundred
+// requests disagreed with longer ones (docs/benchmarks.md, gwfast): keep COUNT in the thousands. gwfast's prototype of a
 // fast path (commit 7703548, bench/gateway/fast-cost.ts there) was measured with this harness.
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
