@@ -10,9 +10,10 @@
 // 'base', its gateway in the same configuration. AA=1 adds a second gateway of this checkout (the
 // method's own spread between two instances of the same code); ABLATE=1 adds this checkout with
 // metrics off, with tracing off (rows without a span) and with a key without limits, to price those
-// parts. ROUNDS (10), COUNT (20,000 requests a round), WARM (40,000 each, for the JIT), GC=0 (no gc()
-// between rounds), ONLY=<variant> (that one alone, e.g. for --cpu-prof). Rounds of a few hundred
-// requests disagreed with longer ones (docs/benchmarks.md, gwfast): keep COUNT in the thousands. gwfast's prototype of a
+// parts. ROUNDS (10), COUNT (20,000 requests a round), WARM (40,000 each, for the JIT), GC=0 (no
+// gc() between rounds), DUMMY=1 (an unmeasured gateway made first: the first made costs ~1.5 µs more),
+// ONLY=<variant> (that one alone, e.g. for --cpu-prof). Rounds of a few hundred requests disagreed
+// with longer ones (docs/benchmarks.md, gwfast): keep COUNT in the thousands. gwfast's prototype of a
 // fast path (commit 7703548, bench/gateway/fast-cost.ts there) was measured with this harness.
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -154,6 +155,9 @@ async function round(made: Made, count: number, inFlight = 32): Promise<number> 
 }
 
 const here = resolve('.');
+// Two gateways of the same code in one process differ by ~1.5–2 µs, the first made costing more
+// (docs/benchmarks.md, gwfast); DUMMY=1 makes one first that is never measured.
+if (process.env.DUMMY === '1') await make(here);
 const only = process.env.ONLY;
 const variants: [string, Made][] = [];
 const wanted = (name: string) => !only || only === name;
