@@ -4,8 +4,8 @@
 // of its words, up to `stemLength` characters, as bits of a hashed set; a pattern none of whose stems is
 // there cannot match, so its regex is not run (the answer is `null`, as the regex would have said). A
 // pattern whose start cannot be read this way (no leading `\b`, a class, a lookaround, an optional first
-// atom, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
-// runs. Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
+// character, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
+// runs; an optional first group counts with its stems and those of what follows it (since guardlat12). Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
 // may match, it is tried only at the word starts that hold one of its stems (stem-positions.ts).
 
 import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy, wantStems } from './stem-positions.js';
@@ -88,12 +88,14 @@ function alternatives(source: string, from: number, to: number): [number, number
  */
 function sequenceStems(source: string, from: number, to: number): string[] | undefined {
   if (from >= to) return undefined;
+  // A `\b` where the match starts (after the pattern's own) asserts what that one did: read past it.
+  if (source.startsWith('\\b', from)) return sequenceStems(source, from + 2, to);
   if (source[from] === '(') {
     const close = closingParen(source, from);
     if (close < 0 || close >= to) return undefined;
     const after = source[close + 1];
-    // An optional group may be skipped; a lookaround or a named group is not read.
-    if (after === '?' || after === '*' || after === '{') return undefined;
+    // A repeated group may be skipped; a lookaround or a named group is not read.
+    if (after === '*' || after === '{') return undefined;
     let inner = from + 1;
     if (source[inner] === '?') {
       if (source[inner + 1] !== ':') return undefined;
@@ -105,7 +107,11 @@ function sequenceStems(source: string, from: number, to: number): string[] | und
       if (!found) return undefined;
       stems.push(...found);
     }
-    return stems;
+    if (after !== '?') return stems;
+    // An optional group (`?`, or `??`): a match starts with one of its stems or, where it is skipped,
+    // with one of the stems of what follows it.
+    const rest = sequenceStems(source, source[close + 2] === '?' ? close + 3 : close + 2, to);
+    return rest && [...stems, ...rest];
   }
   const { stem } = leadingLiteral(source, from);
   return stem.length > 0 ? [stem] : undefined;

@@ -273,18 +273,6 @@ export interface UnnaturalWindow {
 const urlsAndHandles = /https?:\/\/\S+|www\.\S+|[@#]\w+|&#?\w+;/g;
 
 /**
- * Whether `urlsAndHandles` may match: each of its matches holds a ':', "www.", '@', '#' or '&' (a text
- * with none is left as it is by the replace, which is then not run).
- */
-function mayHoldLinks(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 58 || unit === 64 || unit === 35 || unit === 38) return true;
-  }
-  return text.includes('www.');
-}
-
-/**
  * The least natural window of `width` scored characters in the second half of a prompt, compared with
  * the most natural window of its first half. URLs, @handles, #hashtags and HTML entities are read as a
  * space (natural to people, improbable to a character model). Reads at most `limit` characters from the
@@ -297,7 +285,7 @@ export function leastNaturalWindow(
   limit = 3000,
 ): UnnaturalWindow {
   const clipped = text.length > 2 * limit ? `${text.slice(0, limit)} ${text.slice(-limit)}` : text;
-  const symbols = symbolsOf(mayHoldLinks(clipped) ? clipped.replace(urlsAndHandles, ' ') : clipped);
+  const symbols = symbolsOf(clipped.replace(urlsAndHandles, ' '));
   const n = symbols.length;
   if (buffers.bits.length < n) {
     buffers.bits = new Float64Array(n);
