@@ -195,6 +195,13 @@ describe('candidate word starts: every pattern answers exactly as its plain rege
     expect(execWhereStems(/\bzap\b/i, 'zipzzap')).toBeNull();
     expect(execWhereStems(/\bzzap\b/, 'a  zap')).toBeNull();
     expect(execWhereStems(/\bzzap\b/, 'a zzap')?.index).toBe(2);
+    // A stem the pattern ends with a space or \b is a whole word (guardlat12): a longer word that begins
+    // with it is no candidate, the word itself is, at any case and at the text's end.
+    expect(execWhereStems(/\bin the\b/, 'interstate, in the')?.index).toBe(12);
+    expect(execWhereStems(/\b(?:is|are) not/i, 'island, Arena. ARE NOT')?.index).toBe(15);
+    expect(execWhereStems(/\b(?:dan)\b/i, 'danger, DAN')?.index).toBe(8);
+    expect(execWhereStems(/\b(?:dan)\b/i, 'danger, dance')).toBeNull();
+    expect(execWhereStems(/\bbombs? x/, 'a bombs x')?.index).toBe(2);
     // A match that ends where the next word starts: the next search begins at that word.
     const adjacent = /\bab,/g;
     expect([execWhereStems(adjacent, 'ab,ab,')?.index, adjacent.lastIndex]).toEqual([0, 3]);
