@@ -134,8 +134,23 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
     expect(leadingStems(/\bhow to\b/i)).toEqual(['how']);
     expect(leadingStems(/\b(?:a|(?:b|cd)e)f/)).toEqual(['a', 'b', 'cd']);
     expect(leadingStems(/\bab?c/)).toEqual(['a']);
-    // No leading \b, an optional first atom, a top-level |, a class, a lookaround, u with i: always run.
-    for (const pattern of [/how to/, /\ba?b/, /\b(?:a)?b/, /\ba|b/, /\b[a-z]/, /\b(?=a)a/, /\bk/iu, /\b\bab/])
+    // An optional first group: its stems and those after it; a repeated \b at the start is read past.
+    expect(leadingStems(/\b(?:a|cd)?b/)).toEqual(['a', 'cd', 'b']);
+    expect(leadingStems(/\b(?:a )??(?:b|\bcd\b)/i)).toEqual(['a', 'b', 'cd']);
+    expect(leadingStems(/\b\bab/)).toEqual(['ab']);
+    // No leading \b, an optional first character, an optional group with nothing readable after it, a
+    // repeated group, a top-level |, a class, a lookaround, u with i: always run.
+    for (const pattern of [
+      /how to/,
+      /\ba?b/,
+      /\b(?:a)?/,
+      /\b(?:a)?[b]/,
+      /\b(?:a)*b/,
+      /\ba|b/,
+      /\b[a-z]/,
+      /\b(?=a)a/,
+      /\bk/iu,
+    ])
       expect(leadingStems(pattern)).toBeUndefined();
     const readable = patterns.filter((p) => leadingStems(p) !== undefined).length;
     expect(readable).toBeGreaterThan(patterns.length / 2);

@@ -17,7 +17,8 @@ export {
   serializeLinearModel,
 } from './linear-model.js';
 export { compactTable, type Decoder, decoderOf, shareRows, type WeightTable } from './margin-tables.js';
-export { pieceBelow, piecePositive } from './piece-features.js';
+export { pieceBelow } from './piece-bound.js';
+export { piecePositive } from './piece-features.js';
 export { loadShippedModel, shippedWeightsPath } from './shipped-weights.js';
 export {
   clearTextFeatureCache,

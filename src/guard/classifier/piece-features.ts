@@ -38,6 +38,30 @@ const space = 32;
 const fnvOffset = 0x811c9dc5;
 const prime = 0x01000193;
 
+/**
+ * A piece's units between its two pads (' ' + piece + ' ', collapsed, as a scan of the piece reads
+ * them): the scan's units base .. last + 1, of which base and last + 1 stand for the pads; whether the
+ * text has a space there too (then the n-grams touching that pad are the scan's own). Set by padUnits.
+ */
+export const pad = { base: 0, last: 0, length: 0, startAgrees: false, endAgrees: false };
+
+export function padUnits(scan: FeatureScan, start: number, end: number): void {
+  const units = scan.units;
+  pad.base = scan.unitOf[start] - 1;
+  pad.last = scan.unitOf[end - 1];
+  pad.length = pad.last - pad.base + 2;
+  pad.startAgrees = units[pad.base] === space;
+  pad.endAgrees = units[pad.last + 1] === space;
+}
+
+/** The hash of the piece's s-gram at i (0: the first pad), its pads read as spaces. */
+export function padGramHash(units: Uint16Array, base: number, length: number, i: number, s: number): number {
+  let hash = fnvOffset;
+  for (let k = i; k < i + s; k++)
+    hash = Math.imul(hash ^ (k === 0 || k === length - 1 ? space : units[base + k]), prime);
+  return hash;
+}
+
 /** Per kept scan and model: the weight of each of the scan's features, by first-seen position. */
 let weightsGeneration = -1;
 let weightsTable: WeightTable | undefined;
@@ -53,11 +77,11 @@ let local = 0;
 /** Features of the piece that the text does not have (its edge features): their indices. */
 const extraIndices: number[] = [];
 
-function isSpace(text: string, i: number): boolean {
+export function isSpace(text: string, i: number): boolean {
   return (charClass(text.charCodeAt(i)) & spaceClass) !== 0;
 }
 
-function lowerCaseIsPerCharacter(scan: FeatureScan): boolean {
+export function lowerCaseIsPerCharacter(scan: FeatureScan): boolean {
   // toLowerCase is per character except for "İ", which lower-cases to two code units (and shows as a
   // longer lower-cased text), and "Σ", whose final form depends on its neighbours up to the nearest
   // character that is neither cased nor case-ignorable: a whitespace character. A piece read from the
@@ -66,7 +90,7 @@ function lowerCaseIsPerCharacter(scan: FeatureScan): boolean {
   return scan.lower.length === Math.min(scan.text.length, maximumFeatureCharacters);
 }
 
-function weightsOf(scan: FeatureScan, table: WeightTable): Float64Array {
+export function weightsOf(scan: FeatureScan, table: WeightTable): Float64Array {
   if (weightsGeneration !== scan.generation || weightsTable !== table) {
     const count = scan.count;
     if (weights.length < count) weights = new Float64Array(count);
@@ -133,7 +157,7 @@ function meetIndex(scan: FeatureScan, table: WeightTable, index: number, value: 
 }
 
 /** First word whose start is at or after `at`. */
-function wordFrom(scan: FeatureScan, at: number): number {
+export function wordFrom(scan: FeatureScan, at: number): number {
   let low = 0;
   let high = scan.words;
   while (low < high) {
@@ -272,12 +296,8 @@ export function piecePositive(
   }
   meetIndex(scan, table, reduceHash(lastBigramHash(previous), dimension), 1);
   // Character n-grams of ' ' + piece + ' ' (collapsed): the scan's units base+1 .. last between two pads.
-  const units = scan.units;
-  const base = scan.unitOf[start] - 1;
-  const last = scan.unitOf[end - 1];
-  const length = last - base + 2;
-  const startAgrees = units[base] === space;
-  const endAgrees = units[last + 1] === space;
+  padUnits(scan, start, end);
+  const { base, length, startAgrees, endAgrees } = pad;
   const ngramAt = scan.ngramAt;
   for (let i = 0; i + 3 <= length; i++) {
     const size = Math.min(5, length - i);
@@ -287,10 +307,7 @@ export function piecePositive(
         meet(position, 0.5, weightOf[position]);
         continue;
       }
-      let hash = fnvOffset;
-      for (let k = i; k < i + s; k++)
-        hash = Math.imul(hash ^ (k === 0 || k === length - 1 ? space : units[base + k]), prime);
-      meetIndex(scan, table, reduceHash(hash, dimension), 0.5);
+      meetIndex(scan, table, reduceHash(padGramHash(scan.units, base, length, i, s), dimension), 0.5);
     }
   }
   meetIndex(scan, table, reduceHash(lengthHash(tokens), dimension), 1);
@@ -302,127 +319,4 @@ export function piecePositive(
   for (let t = 0; t < local; t++) score1 += localWeights[t] * (localCounts[t] / norm);
   for (let t = 0; t < local; t++) if (localScan[t] >= 0) localOf[localScan[t]] = 0;
   return 1 / (1 + Math.exp(model.bias[0] - score1));
-}
-
-/**
- * Per kept scan and model, for pieceBelow: running sums of the scan's weights in text order. wordSums[w]:
- * the word and bigram weights of words before w; gramSums[3 g + s - 3]: the weights of the s-grams that
- * start before unit g.
- */
-let sumsGeneration = -1;
-let sumsTable: WeightTable | undefined;
-let wordSums = new Float64Array(0);
-let gramSums = new Float64Array(0);
-
-function sumsOf(scan: FeatureScan, table: WeightTable, weightOf: Float64Array): void {
-  if (sumsGeneration === scan.generation && sumsTable === table) return;
-  const words = scan.words;
-  if (wordSums.length < words + 1) wordSums = new Float64Array(words + 1);
-  let sum = 0;
-  wordSums[0] = 0;
-  for (let w = 0; w < words; w++) {
-    sum += weightOf[scan.wordAt[w]] + weightOf[scan.bigramAt[w]];
-    wordSums[w + 1] = sum;
-  }
-  const length = scan.unitLength;
-  if (gramSums.length < 3 * (length + 1)) gramSums = new Float64Array(3 * (length + 1));
-  const ngramAt = scan.ngramAt;
-  let s3 = 0;
-  let s4 = 0;
-  let s5 = 0;
-  for (let g = 0; g < length; g++) {
-    gramSums[3 * g] = s3;
-    gramSums[3 * g + 1] = s4;
-    gramSums[3 * g + 2] = s5;
-    // ngramAt holds the s-grams that fit (g + s <= length); past those its entries are stale.
-    if (g + 3 <= length) s3 += weightOf[ngramAt[3 * g]];
-    if (g + 4 <= length) s4 += weightOf[ngramAt[3 * g + 1]];
-    if (g + 5 <= length) s5 += weightOf[ngramAt[3 * g + 2]];
-  }
-  gramSums[3 * length] = s3;
-  gramSums[3 * length + 1] = s4;
-  gramSums[3 * length + 2] = s5;
-  sumsGeneration = scan.generation;
-  sumsTable = table;
-}
-
-/**
- * Slack on the bound's logit: far above the rounding of its sums (at most ~1e-5 for 20,000 weights of
- * |w| <= 32.767) and of the exact score's own sum, so that a piece said to be below is below.
- */
-const boundSlack = 1e-3;
-
-/**
- * Whether piecePositive(model, text, start, end) is provably below `threshold` (0 < threshold < 1),
- * found in O(1) from running sums, without meeting the piece's features. False where it cannot tell
- * (a piece that cuts a word, one not read from the scan, or one that may reach the threshold): then the
- * caller scores the piece. The bound: the score is sigmoid(bias + w·c / |c|). w·c is linear in the
- * features met, so it is the sum of each occurrence's weight times its value (running sums over the
- * scan's words and n-grams, plus the few edge features hashed here, exactly as piecePositive hashes
- * them). |c|² is at least the sum of the occurrences' squared values (counts only add up).
- */
-export function pieceBelow(
-  model: LinearModel,
-  text: string,
-  start: number,
-  end: number,
-  threshold: number,
-): boolean {
-  if (!(threshold > 0 && threshold < 1)) return false;
-  const scan = keptScan(text, model.dimension);
-  const table = scan && positiveTable(model);
-  if (!scan || !table || start >= end || !lowerCaseIsPerCharacter(scan)) return false;
-  const n = scan.lower.length;
-  if (end > n) return false;
-  const cutStart = start > 0 && !isSpace(text, start - 1) && !isSpace(text, start);
-  const cutEnd = end < n && !isSpace(text, end - 1) && !isSpace(text, end);
-  if (cutStart || cutEnd) return false;
-  const weightOf = weightsOf(scan, table);
-  sumsOf(scan, table, weightOf);
-  const dimension = scan.dimension;
-  const lower = scan.lower;
-  // Words as piecePositive meets them: each word and bigram from the scan but the first bigram ('<s>').
-  const first = wordFrom(scan, start);
-  const stop = wordFrom(scan, end);
-  const tokens = stop - first;
-  let dot = 0;
-  let previous = noWordHash;
-  if (tokens > 0) {
-    dot += wordSums[stop] - wordSums[first] - weightOf[scan.bigramAt[first]];
-    dot += rowWeight(
-      table,
-      reduceHash(bigramHash(noWordHash, lower, scan.wordStart[first], scan.wordEnd[first]), dimension),
-    );
-    previous = scan.wordNext[stop - 1];
-  }
-  dot += rowWeight(table, reduceHash(lastBigramHash(previous), dimension));
-  dot += rowWeight(table, reduceHash(lengthHash(tokens), dimension));
-  // N-grams of the units base .. last + 1 (both pads): those between the pads from the running sums.
-  const units = scan.units;
-  const base = scan.unitOf[start] - 1;
-  const last = scan.unitOf[end - 1];
-  const length = last - base + 2;
-  const startAgrees = units[base] === space;
-  const endAgrees = units[last + 1] === space;
-  const low = startAgrees ? base : base + 1;
-  const high = endAgrees ? last + 1 : last;
-  let grams = 0;
-  for (let s = 3; s <= 5; s++) {
-    // The s-grams that start at low .. high - s + 1.
-    if (high - s + 1 >= low) grams += gramSums[3 * (high - s + 2) + s - 3] - gramSums[3 * low + s - 3];
-  }
-  // The n-grams that touch a pad the text does not have, hashed as piecePositive hashes them.
-  const edge = (i: number, s: number) => {
-    let hash = fnvOffset;
-    for (let k = i; k < i + s; k++)
-      hash = Math.imul(hash ^ (k === 0 || k === length - 1 ? space : units[base + k]), prime);
-    grams += rowWeight(table, reduceHash(hash, dimension));
-  };
-  for (let s = 3; s <= Math.min(5, length); s++) if (!startAgrees || (s === length && !endAgrees)) edge(0, s);
-  if (!endAgrees) for (let i = Math.max(1, length - 5); i + 3 <= length; i++) edge(i, length - i);
-  dot += 0.5 * grams;
-  const ngrams = length < 3 ? 0 : length === 3 ? 1 : length === 4 ? 3 : 3 * length - 9;
-  const squares = 2 * tokens + 2 + 0.25 * ngrams;
-  const bound = model.bias[1] + (dot > 0 ? dot / Math.sqrt(squares) : 0);
-  return bound + boundSlack < model.bias[0] + Math.log(threshold / (1 - threshold)) - boundSlack;
 }

@@ -29,12 +29,24 @@ function lowerUnit(unit: number): number {
   return unit >= 65 && unit <= 90 ? unit + 32 : unit;
 }
 
-/** The hash of a stem's first `stemLength` characters, lower-cased, reduced to the set's size. */
+/**
+ * The hash of a stem's first `stemLength` characters, lower-cased, reduced to the set's size. A stem
+ * marked with a trailing space (at most stemLength characters before it) is a whole word: its hash takes
+ * one more step (`wholeWord`), which the index records only for words of that exact length.
+ */
 export function stemHash(stem: string): number {
+  const whole = stem.endsWith(' ');
+  const length = whole ? stem.length - 1 : stem.length;
   let hash = fnvOffset;
-  for (let i = 0; i < Math.min(stem.length, stemLength); i++)
+  for (let i = 0; i < Math.min(length, stemLength); i++)
     hash = Math.imul(hash ^ lowerUnit(stem.charCodeAt(i)), prime);
+  if (whole) hash = wholeWord(hash);
   return (hash >>> 0) & (setBits - 1);
+}
+
+/** The step that ends a whole word's hash (a 0 unit, which no word has). */
+function wholeWord(hash: number): number {
+  return Math.imul(hash, prime);
 }
 
 /**
@@ -148,25 +160,32 @@ export function stemIndex(text: string): StemIndex {
   index.entries = 0;
   index.usedCount = 0;
   const n = text.length;
-  // An entry per character of a word's first stemLength: at most one per character of the text.
-  grow(index, n);
+  // An entry per character of a word's first stemLength, and one for a whole word of at most stemLength:
+  // at most one per character of the word and the character after it (n + 1 for the text).
+  grow(index, n + 1);
   const { next, position, used } = index;
   for (let i = 0; i < n; i++) {
     if (!isWordUnit(text.charCodeAt(i))) continue;
     let hash = fnvOffset;
     let k = i;
-    for (; k < n && k - i < stemLength; k++) {
-      const unit = text.charCodeAt(k);
-      if (!isWordUnit(unit)) break;
-      hash = Math.imul(hash ^ lowerUnit(unit), prime);
+    for (; k <= n && k - i <= stemLength; k++) {
+      const unit = k < n ? text.charCodeAt(k) : 0;
+      const word = k < n && isWordUnit(unit);
+      // Past the word's end within stemLength characters: its whole-word entry, then on.
+      if (!word || k - i === stemLength) {
+        if (!word) hash = wholeWord(hash);
+        else break;
+      } else hash = Math.imul(hash ^ lowerUnit(unit), prime);
       const bucket = (hash >>> 0) & (setBits - 1);
-      if ((wanted[bucket >>> 5] & (1 << (bucket & 31))) === 0) continue;
-      const entry = index.entries++;
-      if (first[bucket] === -1) used[index.usedCount++] = bucket;
-      next[entry] = first[bucket];
-      position[entry] = i;
-      first[bucket] = entry;
-      present[bucket >>> 5] |= 1 << (bucket & 31);
+      if ((wanted[bucket >>> 5] & (1 << (bucket & 31))) !== 0) {
+        const entry = index.entries++;
+        if (first[bucket] === -1) used[index.usedCount++] = bucket;
+        next[entry] = first[bucket];
+        position[entry] = i;
+        first[bucket] = entry;
+        present[bucket >>> 5] |= 1 << (bucket & 31);
+      }
+      if (!word) break;
     }
     while (k < n && isWordUnit(text.charCodeAt(k))) k++;
     i = k;

@@ -4,11 +4,19 @@
 // of its words, up to `stemLength` characters, as bits of a hashed set; a pattern none of whose stems is
 // there cannot match, so its regex is not run (the answer is `null`, as the regex would have said). A
 // pattern whose start cannot be read this way (no leading `\b`, a class, a lookaround, an optional first
-// atom, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
-// runs. Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
+// character, the `u` and `i` flags together, a top-level alternative without its own leading `\b`) always
+// runs; an optional first group counts with its stems and those of what follows it (since guardlat12). Hash collisions only make a pattern run in vain: every result is the regex's own. Where a pattern
 // may match, it is tried only at the word starts that hold one of its stems (stem-positions.ts).
 
-import { candidateStarts, candidates, stemHash, stemIndex, stickyCopy, wantStems } from './stem-positions.js';
+import {
+  candidateStarts,
+  candidates,
+  stemHash,
+  stemIndex,
+  stemLength,
+  stickyCopy,
+  wantStems,
+} from './stem-positions.js';
 
 function isWordUnit(unit: number): boolean {
   return (
@@ -82,37 +90,60 @@ function alternatives(source: string, from: number, to: number): [number, number
   return out;
 }
 
+/** Whether the source at `at` ends a word: a literal space (not quantified) or a `\b`. */
+function endsWord(source: string, at: number): boolean {
+  if (source.startsWith('\\b', at)) return true;
+  const quantifier = source[at + 1];
+  return (
+    source[at] === ' ' && quantifier !== '?' && quantifier !== '*' && quantifier !== '+' && quantifier !== '{'
+  );
+}
+
 /**
  * Stems of the sequence `source[from, to)`: every match of it starts with one of them. Undefined when
- * some alternative may start otherwise (or with an empty literal).
+ * some alternative may start otherwise (or with an empty literal). A stem of at most `stemLength`
+ * characters that the pattern ends with a space or `\b` (read at `follow`, what comes after `to` in a
+ * match, when the stem reaches `to`; -1: unknown) is a whole word: it is marked with a trailing space.
  */
-function sequenceStems(source: string, from: number, to: number): string[] | undefined {
+function sequenceStems(source: string, from: number, to: number, follow: number): string[] | undefined {
   if (from >= to) return undefined;
+  // A `\b` where the match starts (after the pattern's own) asserts what that one did: read past it.
+  if (source.startsWith('\\b', from)) return sequenceStems(source, from + 2, to, follow);
   if (source[from] === '(') {
     const close = closingParen(source, from);
     if (close < 0 || close >= to) return undefined;
     const after = source[close + 1];
-    // An optional group may be skipped; a lookaround or a named group is not read.
-    if (after === '?' || after === '*' || after === '{') return undefined;
+    // A repeated group may be skipped; a lookaround or a named group is not read.
+    if (after === '*' || after === '{') return undefined;
     let inner = from + 1;
     if (source[inner] === '?') {
       if (source[inner + 1] !== ':') return undefined;
       inner += 2;
     }
+    // What follows an alternative of the group in a match (unknown where the group may repeat).
+    const next = after === '?' ? (source[close + 2] === '?' ? close + 3 : close + 2) : close + 1;
+    const inside = after === '+' ? -1 : next < to ? next : follow;
     const stems: string[] = [];
     for (const [start, end] of alternatives(source, inner, close)) {
-      const found = sequenceStems(source, start, end);
+      const found = sequenceStems(source, start, end, inside);
       if (!found) return undefined;
       stems.push(...found);
     }
-    return stems;
+    if (after !== '?') return stems;
+    // An optional group (`?`, or `??`): a match starts with one of its stems or, where it is skipped,
+    // with one of the stems of what follows it.
+    const rest = sequenceStems(source, next, to, follow);
+    return rest && [...stems, ...rest];
   }
-  const { stem } = leadingLiteral(source, from);
-  return stem.length > 0 ? [stem] : undefined;
+  const { stem, next } = leadingLiteral(source, from);
+  if (stem.length === 0) return undefined;
+  const end = next < to ? next : follow;
+  const whole = stem.length <= stemLength && end >= 0 && endsWord(source, end);
+  return [whole ? `${stem} ` : stem];
 }
 
-/** The stems a pattern's matches must start with at a word start, or undefined when it cannot be told. */
-export function leadingStems(pattern: RegExp): string[] | undefined {
+/** The stems of a pattern, whole words marked with a trailing space (hashed as whole words). */
+function markedStems(pattern: RegExp): string[] | undefined {
   const { source, flags } = pattern;
   if ((flags.includes('u') || flags.includes('v')) && flags.includes('i')) return undefined;
   if (flags.includes('y') || flags.includes('m') || !source.startsWith('\\b')) return undefined;
@@ -120,11 +151,16 @@ export function leadingStems(pattern: RegExp): string[] | undefined {
   const stems: string[] = [];
   for (const [start, end] of alternatives(source, 0, source.length)) {
     if (source.slice(start, start + 2) !== '\\b') return undefined;
-    const found = sequenceStems(source, start + 2, end);
+    const found = sequenceStems(source, start + 2, end, -1);
     if (!found) return undefined;
     stems.push(...found);
   }
   return stems;
+}
+
+/** The stems a pattern's matches must start with at a word start, or undefined when it cannot be told. */
+export function leadingStems(pattern: RegExp): string[] | undefined {
+  return markedStems(pattern)?.map((stem) => stem.trimEnd());
 }
 
 /** Per pattern: the hashes of its stems, or null (always run). */
@@ -142,7 +178,7 @@ export function recordPatterns(): RegExp[] {
 function hashesOf(pattern: RegExp): Int32Array | null {
   let hashes = stemHashes.get(pattern);
   if (hashes === undefined) {
-    const stems = leadingStems(pattern);
+    const stems = markedStems(pattern);
     hashes = stems ? Int32Array.from(stems, stemHash) : null;
     if (hashes) wantStems(hashes);
     stemHashes.set(pattern, hashes);

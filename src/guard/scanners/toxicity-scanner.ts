@@ -52,6 +52,17 @@ function isSentenceEnd(unit: number): boolean {
   return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x0a;
 }
 
+/** The windows of the sentence [start, end) of `text` onto `out`, none where it is blank. */
+function pushSentence(text: string, out: number[], start: number, end: number): void {
+  let blank = true;
+  for (let i = start; i < end && blank; i++) blank = isWhitespace(text.charCodeAt(i));
+  if (blank) return;
+  for (let i = 0; i < end - start; i += pieceLength / 2) {
+    out.push(start + i, Math.min(start + i + pieceLength, end));
+    if (i + pieceLength >= end - start) break;
+  }
+}
+
 /**
  * The pieces as [start, end) pairs: the sentences of text.split(/(?<=[.!?\n])\s+/) that are not blank,
  * each cut into windows of pieceLength that overlap by half, so that no word is split away. The breaks
@@ -61,15 +72,6 @@ export function pieceRanges(text: string): number[] {
   // Tweet-length texts are read whole, as the model learned them (per sentence, false positives rise).
   if (text.length <= pieceLength) return [0, text.length];
   const out: number[] = [];
-  const sentence = (start: number, end: number) => {
-    let blank = true;
-    for (let i = start; i < end && blank; i++) blank = isWhitespace(text.charCodeAt(i));
-    if (blank) return;
-    for (let i = 0; i < end - start; i += pieceLength / 2) {
-      out.push(start + i, Math.min(start + i + pieceLength, end));
-      if (i + pieceLength >= end - start) break;
-    }
-  };
   let from = 0;
   const n = text.length;
   // A break: the whitespace run from a whitespace character after [.!?\n] (which may itself be a "\n"
@@ -81,11 +83,11 @@ export function pieceRanges(text: string): number[] {
     }
     let j = i + 1;
     while (j < n && isWhitespace(text.charCodeAt(j))) j++;
-    sentence(from, i);
+    pushSentence(text, out, from, i);
     from = j;
     i = j;
   }
-  sentence(from, text.length);
+  pushSentence(text, out, from, text.length);
   return out;
 }
 
@@ -95,9 +97,10 @@ export function toxicityScore(text: string, model: LinearModel = shippedToxicity
 }
 
 /**
- * The highest piece score, skipping the pieces that provably score below `floor` (classifier pieceBelow):
- * where the highest score is at least `floor` it is exactly toxicityScore's; otherwise the result is some
- * number below `floor`. floor 0 skips none (toxicityScore, read raw by `guard eval` and the monitor).
+ * The highest piece score, skipping the pieces that provably score below `floor` (classifier pieceBelow),
+ * or below the highest so far once that reaches `floor`: where the highest score is at least `floor` it
+ * is exactly toxicityScore's; otherwise the result is some number below `floor`. floor 0 skips none
+ * (toxicityScore, read raw by `guard eval` and the monitor).
  */
 function highestPiece(text: string, model: LinearModel, floor: number): number {
   // Normalised like the training text, so that zero-width splits and look-alike letters do not hide insults.
@@ -106,8 +109,10 @@ function highestPiece(text: string, model: LinearModel, floor: number): number {
   const ranges = pieceRanges(normalized);
   let score = 0;
   for (let p = 0; p < ranges.length; p += 2) {
-    const [start, end] = [ranges[p], ranges[p + 1]];
-    if (floor > 0 && pieceBelow(model, normalized, start, end, floor)) continue;
+    const start = ranges[p];
+    const end = ranges[p + 1];
+    // Once a piece reaches the floor, the highest score is the result: a piece below it cannot change it.
+    if (floor > 0 && pieceBelow(model, normalized, start, end, Math.max(floor, score))) continue;
     // A piece of the text the prompt tasks just scanned is read from that scan (the same number).
     const piece =
       piecePositive(model, normalized, start, end) ??

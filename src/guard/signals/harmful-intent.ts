@@ -9,7 +9,7 @@ import {
   insideTechnicalSense,
   type SafeContextKind,
 } from './harmful-context.js';
-import { findHazards, type HazardCode } from './hazard-lexicon.js';
+import { findHazards, type HazardCode, lowerCased } from './hazard-lexicon.js';
 import { insideBenignIdiom, strongestAct } from './request-acts.js';
 
 export interface HarmfulIntent {
@@ -67,7 +67,7 @@ export function harmfulIntent(text: string): HarmfulIntent {
   const second = rest.find((h) => h.category !== top.category || h.value !== top.value);
   const strength = second ? 1 - (1 - top.weight) * (1 - second.weight / 2) : top.weight;
   // A hazard that is the topic of the writing asked for weighs less than one that is the thing to do.
-  const topic = hazardIsTopic(head.toLowerCase(), top.start);
+  const topic = hazardIsTopic(lowerCased(head), top.start);
   // The jailbreak framing reads the unframed score: a story "about" a goal is a jailbreak's usual wrapper.
   const unframedScore = Math.min(1, strength * act);
   const score = unframedScore * (topic ? topicActFactor : 1) * (safeContext ? safeContextFactor : 1);

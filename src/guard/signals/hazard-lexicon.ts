@@ -290,9 +290,25 @@ export function hazardMatch(
   };
 }
 
+let lastOriginal: string | undefined;
+let lastLower = '';
+
+/**
+ * original.toLowerCase(), the same string object for the same text in a row: harmful intent asks for
+ * the head's lower-cased copy twice (hazards, then the topic test), and the word index (stem-positions.ts)
+ * knows a text it has indexed by identity (another copy costs a pass comparing it with the last).
+ */
+export function lowerCased(original: string): string {
+  if (original !== lastOriginal) {
+    lastLower = original.toLowerCase();
+    lastOriginal = original;
+  }
+  return lastLower;
+}
+
 /** Every hazard term in the text (at most one per entry), strongest first. */
 export function findHazards(original: string): HazardMatch[] {
-  const text = original.toLowerCase();
+  const text = lowerCased(original);
   const found: HazardMatch[] = [];
   for (const [category, pattern, weight] of hazardTerms) {
     const match = execWhereStems(pattern, text);

@@ -101,24 +101,31 @@ export interface JailbreakFraming {
   cue?: string;
 }
 
+/** The first cue that jailbreakFraming's lists matched (its evidence value), reset per call. */
+let firstCue: string | undefined;
+
+/** Whether a pattern of `list` matches `head`; the first match of all becomes `firstCue`. */
+function anyCue(list: readonly RegExp[], head: string): boolean {
+  for (const pattern of list) {
+    const match = execWhereStems(pattern, head);
+    if (match) {
+      firstCue ??= match[0];
+      return true;
+    }
+  }
+  return false;
+}
+
 export function jailbreakFraming(text: string): JailbreakFraming {
   const head = text.length > 8000 ? text.slice(0, 8000) : text;
-  let cue: string | undefined;
-  const any = (list: readonly RegExp[]) => {
-    for (const pattern of list) {
-      const match = execWhereStems(pattern, head);
-      if (match) {
-        cue ??= match[0];
-        return true;
-      }
-    }
-    return false;
-  };
-  const ruleRemoval = any(ruleRemovalCues);
-  const priming = any(responsePrimingCues);
-  const framing = any(framingCues);
-  const preemption = any(refusalPreemptionCues);
+  firstCue = undefined;
+  const ruleRemoval = anyCue(ruleRemovalCues, head);
+  const priming = anyCue(responsePrimingCues, head);
+  const framing = anyCue(framingCues, head);
+  const preemption = anyCue(refusalPreemptionCues, head);
   const wrongdoer = execWhereStems(transgressionCues[0], head) !== null;
-  const transgression = wrongdoer || any(situationCues);
+  const transgression = wrongdoer || anyCue(situationCues, head);
+  const cue = firstCue;
+  firstCue = undefined;
   return { ruleRemoval, framing, priming, preemption, transgression, wrongdoer, ...(cue ? { cue } : {}) };
 }
