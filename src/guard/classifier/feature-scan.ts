@@ -63,13 +63,15 @@ export interface FeatureScan {
   /**
    * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in
    * a table that fits the core's cache, where a dense count array of the whole dimension is half a
-   * megabyte read at random). Emptied after a scan, except in the kept scan (emptied before its next).
-   * Slot s holds its key at 2s and its position at 2s + 1: a probe reads one cache line.
+   * megabyte read at random). Slot s holds its key at 2s and its position at 2s + 1: a probe reads one
+   * cache line. A key is the index with the scan's stamp in the bits above it (`indexBits`), so that a
+   * slot another scan filled reads as empty: the table is never emptied, only filled with 0 (no stamp)
+   * when the stamps run out or the dimension's bits change.
    */
   slots: Int32Array;
   slotShift: number;
-  /** The slot of each first-seen feature, to empty the table afterwards. */
-  slotOf: Int32Array;
+  indexBits: number;
+  stamp: number;
   /** The padded, whitespace-collapsed text whose n-grams are hashed; `unitLength` units. */
   units: Uint16Array;
   unitLength: number;
@@ -98,7 +100,8 @@ function newScan(): FeatureScan {
     counts: new Float64Array(0),
     slots: new Int32Array(0),
     slotShift: 32,
-    slotOf: new Int32Array(0),
+    indexBits: 0,
+    stamp: 0,
     units: new Uint16Array(0),
     unitLength: 0,
     unitOf: new Int32Array(0),
@@ -125,13 +128,14 @@ export function keptScan(text: string, dimension: number): FeatureScan | undefin
 
 /** The first-seen position of feature `index` in the kept scan, or -1. */
 export function keptPosition(scan: FeatureScan, index: number): number {
-  const slots = scan.slots;
+  const { slots, indexBits, stamp } = scan;
   const mask = (slots.length >>> 1) - 1;
+  const tagged = index | (stamp << indexBits);
   let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
   for (;;) {
     const key = slots[2 * slot];
-    if (key === index) return slots[2 * slot + 1];
-    if (key === -1) return -1;
+    if (key === tagged) return slots[2 * slot + 1];
+    if (key >>> indexBits !== stamp) return -1;
     slot = (slot + 1) & mask;
   }
 }
@@ -153,15 +157,27 @@ function reserve(scan: FeatureScan, characters: number): void {
   if (scan.touched.length < bumps) {
     scan.touched = new Int32Array(bumps);
     scan.counts = new Float64Array(bumps);
-    scan.slotOf = new Int32Array(bumps);
   }
   // At most half full: no probe runs long, and the table never grows during a scan.
   let bits = 13;
   while (1 << (bits - 1) < bumps) bits++;
   if (scan.slots.length < 2 << bits) {
-    scan.slots = new Int32Array(2 << bits).fill(-1);
+    scan.slots = new Int32Array(2 << bits);
     scan.slotShift = 32 - bits;
+    scan.stamp = 0;
   }
+}
+
+/** Starts a scan's stamp for indices below `dimension` (see FeatureScan.slots). */
+function nextStamp(scan: FeatureScan, dimension: number): void {
+  const indexBits = dimension > 1 ? 32 - Math.clz32(dimension - 1) : 1;
+  // Stamps 1 .. 2^(32 - indexBits) - 1 fit above the index (read back with >>>).
+  if (indexBits !== scan.indexBits || scan.stamp >= 2 ** (32 - indexBits) - 1) {
+    scan.slots.fill(0);
+    scan.stamp = 0;
+    scan.indexBits = indexBits;
+  }
+  scan.stamp++;
 }
 
 /** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
@@ -173,24 +189,24 @@ export let touchSink = 0;
 
 /** Counts `value` for feature `index`; returns its first-seen position. */
 function bump(scan: FeatureScan, index: number, value: number): number {
-  const slots = scan.slots;
+  const { slots, indexBits, stamp } = scan;
   const mask = (slots.length >>> 1) - 1;
+  const tagged = index | (stamp << indexBits);
   let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
   for (;;) {
     const key = slots[2 * slot];
-    if (key === index) {
+    if (key === tagged) {
       const position = slots[2 * slot + 1];
       scan.counts[position] += value;
       return position;
     }
-    if (key === -1) break;
+    if (key >>> indexBits !== stamp) break;
     slot = (slot + 1) & mask;
   }
   touchSink |= touchRows[index * touchStride];
   const position = scan.count++;
-  slots[2 * slot] = index;
+  slots[2 * slot] = tagged;
   slots[2 * slot + 1] = position;
-  scan.slotOf[position] = slot;
   scan.touched[position] = index;
   scan.counts[position] = value;
   return position;
@@ -306,11 +322,7 @@ export function countFeatures(
   rowsToTouch?: RowsToTouch,
 ): FeatureCounts {
   const scan = keep ? kept : scratch;
-  if (keep) {
-    // The kept table was left filled: empty it first.
-    if (keptValid) for (let t = 0; t < kept.count; t++) kept.slots[2 * kept.slotOf[t]] = -1;
-    keptValid = false;
-  }
+  if (keep) keptValid = false;
   scan.count = 0;
   // (hash >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
   const mask = (dimension & (dimension - 1)) === 0 ? dimension - 1 : -1;
@@ -318,6 +330,7 @@ export function countFeatures(
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
   reserve(scan, n);
+  nextStamp(scan, dimension);
   // Without a table to touch, every touch reads one number (stride 0).
   touchRows = rowsToTouch ? rowsToTouch.numbers : noRows;
   touchStride = rowsToTouch ? rowsToTouch.stride : 0;
@@ -374,11 +387,15 @@ export function countFeatures(
   const slots = scan.slots;
   const shift = scan.slotShift;
   const slotMask = (slots.length >>> 1) - 1;
-  const { counts, slotOf, touched, ngramAt } = scan;
+  const { counts, touched, ngramAt, indexBits, stamp } = scan;
+  const tag = stamp << indexBits;
   let count = scan.count;
   const rows = touchRows;
   const rowStride = touchStride;
   let touch = 0;
+  // First the n-grams' indices (into ngramAt, which the probes below then overwrite with positions), each
+  // row touched as its index is known: a loop of arithmetic and independent loads, so the core keeps many
+  // of the rows' cache misses in flight at once; the probes then find them cached.
   for (let i = 0; i + 3 <= length; i++) {
     let hash = fnvOffset;
     const size = Math.min(5, length - i);
@@ -386,22 +403,29 @@ export function countFeatures(
       hash = Math.imul(hash ^ text16[i + k], prime);
       if (k < 2) continue;
       const index = mask >= 0 ? hash & mask : (hash >>> 0) % dimension;
+      ngramAt[3 * i + k - 2] = index;
+      touch |= rows[index * rowStride];
+    }
+  }
+  for (let i = 0; i + 3 <= length; i++) {
+    const size = Math.min(3, length - i - 2);
+    for (let k = 0; k < size; k++) {
+      const index = ngramAt[3 * i + k];
+      const tagged = index | tag;
       let slot = Math.imul(index, 0x9e3779b1) >>> shift;
       for (;;) {
         const key = slots[2 * slot];
-        if (key === index) {
+        if (key === tagged) {
           const position = slots[2 * slot + 1];
           counts[position] += 0.5;
-          ngramAt[3 * i + k - 2] = position;
+          ngramAt[3 * i + k] = position;
           break;
         }
-        if (key === -1) {
-          touch |= rows[index * rowStride];
-          slots[2 * slot] = index;
+        if (key >>> indexBits !== stamp) {
+          slots[2 * slot] = tagged;
           slots[2 * slot + 1] = count;
-          slotOf[count] = slot;
           touched[count] = index;
-          ngramAt[3 * i + k - 2] = count;
+          ngramAt[3 * i + k] = count;
           counts[count++] = 0.5;
           break;
         }
@@ -421,6 +445,6 @@ export function countFeatures(
   if (keep) {
     keptValid = true;
     scan.generation++;
-  } else for (let t = 0; t < scan.count; t++) slots[2 * slotOf[t]] = -1;
+  }
   return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }
