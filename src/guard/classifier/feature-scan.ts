@@ -1,9 +1,11 @@
 // The char scan behind the text features: one pass over the lower-cased text finds the words (the
 // classes of `wordPattern`, read from a table), rolls their FNV-1a hashes forward without slicing
 // strings, then hashes the character 3–5-grams of the padded, whitespace-collapsed text. Counts go into
-// a small open-addressing table (a kilobyte has a few thousand features; a dense count array of the whole
-// dimension is half a megabyte read at random, which a loaded machine keeps out of cache).
+// the scan's count table (feature-table.ts), a pass of its own after each kind of feature is hashed.
 import { charClass, charClassTable, letterClass, numberClass, spaceClass } from './char-classes.js';
+import { countIndices, type FeatureCounts, finishScan, startScan } from './feature-table.js';
+
+export { type FeatureCounts, type FeatureScan, keptPosition, keptScan } from './feature-table.js';
 
 /** Long inputs are read up to this many characters: the head of a prompt carries the attack. */
 export const maximumFeatureCharacters = 4000;
@@ -31,186 +33,9 @@ const wordClass = letterClass | numberClass;
 /** featureHash('len:' + bucket) before the modulo, for buckets 0..6. */
 const lengthHashes = Array.from({ length: 7 }, (_, bucket) => fnvMore(fnvOffset, `len:${bucket}`));
 
-/** A text's raw feature counts, indices in first-seen order (module buffers: valid until the next call). */
-export interface FeatureCounts {
-  count: number;
-  indices: Int32Array;
-  counts: Float64Array;
-}
-
 // Imported bindings read once (a transpiled import is a property read per use in a hot loop).
 const classTable = charClassTable;
 const classOf = charClass;
-
-/**
- * The buffers of one scan. Besides the counts, a scan records where each feature came from: the unit
- * (padded, collapsed text) position of each character, the first-seen position of each character n-gram
- * and each word's features. A text's pieces (toxicity reads sentences) are made of the same words and
- * n-grams, so their features can be read from this record instead of scanned again (piece-features.ts).
- */
-export interface FeatureScan {
-  /** Counts the kept scans (a reader's caches of a kept scan name it by this). */
-  generation: number;
-  /** The text scanned (before the cut at maximumFeatureCharacters) and its lower-cased prefix. */
-  text: string;
-  lower: string;
-  dimension: number;
-  count: number;
-  /** Feature index by first-seen position (the count table's keys, in order). */
-  touched: Int32Array;
-  /** Counts per feature in first-seen order: multiples of 0.5, exact. */
-  counts: Float64Array;
-  /**
-   * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in
-   * a table that fits the core's cache, where a dense count array of the whole dimension is half a
-   * megabyte read at random). Slot s holds its key at 2s and its position at 2s + 1: a probe reads one
-   * cache line. A key is the index with the scan's stamp in the bits above it (`indexBits`), so that a
-   * slot another scan filled reads as empty: the table is never emptied, only filled with 0 (no stamp)
-   * when the stamps run out or the dimension's bits change.
-   */
-  slots: Int32Array;
-  slotShift: number;
-  indexBits: number;
-  stamp: number;
-  /** The padded, whitespace-collapsed text whose n-grams are hashed; `unitLength` units. */
-  units: Uint16Array;
-  unitLength: number;
-  /** Per code unit of `lower`: its unit (a whitespace run's one space for each of its characters). */
-  unitOf: Int32Array;
-  /** Per unit position i: first-seen positions of the 3-, 4- and 5-gram starting there (3 numbers). */
-  ngramAt: Int32Array;
-  words: number;
-  /** Per word: start and end in `lower`, first-seen positions of its word and bigram feature, and the
-   * running 'b:' + word hash (the next word's bigram and the text's '</s>' start from it). */
-  wordStart: Int32Array;
-  wordEnd: Int32Array;
-  wordAt: Int32Array;
-  bigramAt: Int32Array;
-  wordNext: Int32Array;
-}
-
-function newScan(): FeatureScan {
-  return {
-    generation: 0,
-    text: '',
-    lower: '',
-    dimension: 0,
-    count: 0,
-    touched: new Int32Array(0),
-    counts: new Float64Array(0),
-    slots: new Int32Array(0),
-    slotShift: 32,
-    indexBits: 0,
-    stamp: 0,
-    units: new Uint16Array(0),
-    unitLength: 0,
-    unitOf: new Int32Array(0),
-    ngramAt: new Int32Array(0),
-    words: 0,
-    wordStart: new Int32Array(0),
-    wordEnd: new Int32Array(0),
-    wordAt: new Int32Array(0),
-    bigramAt: new Int32Array(0),
-    wordNext: new Int32Array(0),
-  };
-}
-
-/** Buffers of every scan but the kept one. */
-const scratch = newScan();
-/** The kept scan (`keep`): its count table stays filled, so that piece-features.ts can look indices up. */
-const kept = newScan();
-let keptValid = false;
-
-/** The kept scan, while it describes `text` at `dimension` (undefined otherwise). */
-export function keptScan(text: string, dimension: number): FeatureScan | undefined {
-  return keptValid && kept.text === text && kept.dimension === dimension ? kept : undefined;
-}
-
-/** The first-seen position of feature `index` in the kept scan, or -1. */
-export function keptPosition(scan: FeatureScan, index: number): number {
-  const { slots, indexBits, stamp } = scan;
-  const mask = (slots.length >>> 1) - 1;
-  const tagged = index | (stamp << indexBits);
-  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
-  for (;;) {
-    const key = slots[2 * slot];
-    if (key === tagged) return slots[2 * slot + 1];
-    if (key >>> indexBits !== stamp) return -1;
-    slot = (slot + 1) & mask;
-  }
-}
-
-function reserve(scan: FeatureScan, characters: number): void {
-  if (scan.units.length < characters + 2) {
-    scan.units = new Uint16Array(characters + 2);
-    scan.unitOf = new Int32Array(characters + 2);
-    scan.ngramAt = new Int32Array(3 * (characters + 2));
-    scan.wordStart = new Int32Array(characters);
-    scan.wordEnd = new Int32Array(characters);
-    scan.wordAt = new Int32Array(characters);
-    scan.bigramAt = new Int32Array(characters);
-    scan.wordNext = new Int32Array(characters);
-  }
-  // At most 2 bumps per word, 3 per character n-gram start and 2 more per text: 5 per character of the
-  // lower-cased text (which can be longer than the text: "İ" lower-cases to two code units).
-  const bumps = 5 * characters + 16;
-  if (scan.touched.length < bumps) {
-    scan.touched = new Int32Array(bumps);
-    scan.counts = new Float64Array(bumps);
-  }
-  // At most half full: no probe runs long, and the table never grows during a scan.
-  let bits = 13;
-  while (1 << (bits - 1) < bumps) bits++;
-  if (scan.slots.length < 2 << bits) {
-    scan.slots = new Int32Array(2 << bits);
-    scan.slotShift = 32 - bits;
-    scan.stamp = 0;
-  }
-}
-
-/** Starts a scan's stamp for indices below `dimension` (see FeatureScan.slots). */
-function nextStamp(scan: FeatureScan, dimension: number): void {
-  const indexBits = dimension > 1 ? 32 - Math.clz32(dimension - 1) : 1;
-  // Stamps 1 .. 2^(32 - indexBits) - 1 fit above the index (read back with >>>).
-  if (indexBits !== scan.indexBits || scan.stamp >= 2 ** (32 - indexBits) - 1) {
-    scan.slots.fill(0);
-    scan.stamp = 0;
-    scan.indexBits = indexBits;
-  }
-  scan.stamp++;
-}
-
-/** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
-const noRows = new Int16Array(1);
-let touchRows: Int16Array = noRows;
-let touchStride = 0;
-/** Keeps the touches from being optimised away. */
-export let touchSink = 0;
-
-/** Counts `value` for feature `index`; returns its first-seen position. */
-function bump(scan: FeatureScan, index: number, value: number): number {
-  const { slots, indexBits, stamp } = scan;
-  const mask = (slots.length >>> 1) - 1;
-  const tagged = index | (stamp << indexBits);
-  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
-  for (;;) {
-    const key = slots[2 * slot];
-    if (key === tagged) {
-      const position = slots[2 * slot + 1];
-      scan.counts[position] += value;
-      return position;
-    }
-    if (key >>> indexBits !== stamp) break;
-    slot = (slot + 1) & mask;
-  }
-  touchSink |= touchRows[index * touchStride];
-  const position = scan.count++;
-  slots[2 * slot] = tagged;
-  slots[2 * slot + 1] = position;
-  scan.touched[position] = index;
-  scan.counts[position] = value;
-  return position;
-}
 
 function unitClass(unit: number): number {
   const bits = classTable[unit];
@@ -310,6 +135,11 @@ export interface RowsToTouch {
   stride: number;
 }
 
+const noRows = new Int16Array(1);
+/** Keeps the touches from being optimised away. */
+export let touchSink = 0;
+const lengthIndex = new Int32Array(1);
+
 /**
  * The text's raw feature counts, in the order the word/n-gram definition first meets them (the order in
  * which the old dense scratch array recorded them, so that sums over them round the same). `keep`: scan
@@ -321,22 +151,18 @@ export function countFeatures(
   keep = false,
   rowsToTouch?: RowsToTouch,
 ): FeatureCounts {
-  const scan = keep ? kept : scratch;
-  if (keep) keptValid = false;
-  scan.count = 0;
   // (hash >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
   const mask = (dimension & (dimension - 1)) === 0 ? dimension - 1 : -1;
-  const reduce = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % dimension);
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
-  reserve(scan, n);
-  nextStamp(scan, dimension);
-  // Without a table to touch, every touch reads one number (stride 0).
-  touchRows = rowsToTouch ? rowsToTouch.numbers : noRows;
-  touchStride = rowsToTouch ? rowsToTouch.stride : 0;
+  const scan = startScan(keep, n, dimension);
+  // Each feature's weight row is touched as its index is known (stride 0, no table: one number).
+  const rows = rowsToTouch ? rowsToTouch.numbers : noRows;
+  const rowStride = rowsToTouch ? rowsToTouch.stride : 0;
+  let touch = 0;
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
-  // featureHash('b:' + previous + ' ' + word).
-  const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext } = scan;
+  // featureHash('b:' + previous + ' ' + word), listed in wordIndices and counted after the loop.
+  const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext, wordIndices } = scan;
   let previous = sentenceStart;
   let words = 0;
   for (let i = 0; i < n; ) {
@@ -355,16 +181,24 @@ export function countFeatures(
       bigram = Math.imul(bigram ^ unit, prime);
       next = Math.imul(next ^ unit, prime);
     }
+    const wordIndex = mask >= 0 ? word & mask : (word >>> 0) % dimension;
+    const bigramIndex = mask >= 0 ? bigram & mask : (bigram >>> 0) % dimension;
+    touch |= rows[wordIndex * rowStride] | rows[bigramIndex * rowStride];
+    wordIndices[2 * words] = wordIndex;
+    wordIndices[2 * words + 1] = bigramIndex;
     wordStart[words] = i;
     wordEnds[words] = end;
-    wordAt[words] = bump(scan, reduce(word), 1);
-    bigramAt[words] = bump(scan, reduce(bigram), 1);
     wordNext[words] = next;
     previous = next;
     words++;
     i = end;
   }
-  bump(scan, reduce(lastBigramHash(previous)), 1);
+  wordIndices[2 * words] = reduceHash(lastBigramHash(previous), dimension);
+  countIndices(scan, wordIndices, 0, 2 * words + 1, -1, 1);
+  for (let w = 0; w < words; w++) {
+    wordAt[w] = wordIndices[2 * w];
+    bigramAt[w] = wordIndices[2 * w + 1];
+  }
   // Character n-grams of ' ' + lower.replace(/\s+/g, ' ') + ' '.
   const text16 = scan.units;
   const unitOf = scan.unitOf;
@@ -383,20 +217,11 @@ export function countFeatures(
     unitOf[i] = length - 1;
   }
   text16[length++] = space;
-  // The bump inlined, over local copies of the table (this loop makes three quarters of the bumps).
-  const slots = scan.slots;
-  const shift = scan.slotShift;
-  const slotMask = (slots.length >>> 1) - 1;
-  const { counts, touched, ngramAt, indexBits, stamp } = scan;
-  const tag = stamp << indexBits;
-  let count = scan.count;
-  const rows = touchRows;
-  const rowStride = touchStride;
-  let touch = 0;
-  // First the n-grams' indices (into ngramAt, which the probes below then overwrite with positions), each
-  // row touched as its index is known: a loop of arithmetic and independent loads, so the core keeps many
-  // of the rows' cache misses in flight at once; the probes then find them cached.
-  // Where five units follow, the 3-, 4- and 5-gram come from one chain of multiplications (unrolled).
+  // First the n-grams' indices (into ngramAt, which the count below replaces with positions), each row
+  // touched as its index is known: a loop of arithmetic and independent loads, so the core keeps many of
+  // the rows' cache misses in flight at once. Where five units follow, the 3-, 4- and 5-gram come from
+  // one chain of multiplications (unrolled).
+  const ngramAt = scan.ngramAt;
   let i = 0;
   for (; i + 5 <= length; i++) {
     const two = Math.imul(Math.imul(fnvOffset ^ text16[i], prime) ^ text16[i + 1], prime);
@@ -421,46 +246,18 @@ export function countFeatures(
       touch |= rows[index * rowStride];
     }
   }
-  // Then the probes, in the order of first sight (by start, then size), as one flat loop over ngramAt:
-  // every start has three n-grams except the last two, which have two and one (g = unused is skipped).
-  const end = length >= 3 ? 3 * (length - 3) + 1 : 0;
-  const unused = 3 * (length - 4) + 2;
-  for (let g = 0; g < end; g++) {
-    if (g === unused) continue;
-    const index = ngramAt[g];
-    const tagged = index | tag;
-    let slot = Math.imul(index, 0x9e3779b1) >>> shift;
-    for (;;) {
-      const key = slots[2 * slot];
-      if (key === tagged) {
-        const position = slots[2 * slot + 1];
-        counts[position] += 0.5;
-        ngramAt[g] = position;
-        break;
-      }
-      if (key >>> indexBits !== stamp) {
-        slots[2 * slot] = tagged;
-        slots[2 * slot + 1] = count;
-        touched[count] = index;
-        ngramAt[g] = count;
-        counts[count++] = 0.5;
-        break;
-      }
-      slot = (slot + 1) & slotMask;
-    }
-  }
-  scan.count = count;
   touchSink |= touch;
+  // In the order of first sight (by start, then size): every start has three n-grams except the last
+  // two, which have two and one (the one unused number is skipped).
+  countIndices(scan, ngramAt, 0, length >= 3 ? 3 * (length - 3) + 1 : 0, 3 * (length - 4) + 2, 0.5);
   // Length is a confounder in the data, so it gets only coarse buckets.
-  bump(scan, reduce(lengthHash(words)), 1);
+  lengthIndex[0] = reduceHash(lengthHash(words), dimension);
+  countIndices(scan, lengthIndex, 0, 1, -1, 1);
   scan.text = text;
   scan.lower = lower;
   scan.dimension = dimension;
   scan.unitLength = length;
   scan.words = words;
-  if (keep) {
-    keptValid = true;
-    scan.generation++;
-  }
+  finishScan(scan);
   return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }
