@@ -161,16 +161,26 @@ export function countFeatures(
   const rowStride = rowsToTouch ? rowsToTouch.stride : 0;
   let touch = 0;
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
-  // featureHash('b:' + previous + ' ' + word), listed in wordIndices and counted after the loop.
+  // featureHash('b:' + previous + ' ' + word), listed in wordIndices and counted after the loop. The same
+  // loop lays out the units of the character n-grams, ' ' + lower.replace(/\s+/g, ' ') + ' ': a token's
+  // code units as they are, a whitespace run (never a surrogate) as one space.
   const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext, wordIndices } = scan;
+  const text16 = scan.units;
+  const unitOf = scan.unitOf;
+  let length = 0;
+  text16[length++] = space;
+  let inSpace = false;
   let previous = sentenceStart;
   let words = 0;
   for (let i = 0; i < n; ) {
     const bits = classAt(lower, i);
     if (bits & spaceClass) {
-      i += widthAt(lower, i);
+      if (!inSpace) text16[length++] = space;
+      inSpace = true;
+      unitOf[i++] = length - 1;
       continue;
     }
+    inSpace = false;
     const end = bits & wordClass ? wordEnd(lower, i) : i + widthAt(lower, i);
     let word = wordPrefix;
     let bigram = Math.imul(previous ^ space, prime);
@@ -180,6 +190,8 @@ export function countFeatures(
       word = Math.imul(word ^ unit, prime);
       bigram = Math.imul(bigram ^ unit, prime);
       next = Math.imul(next ^ unit, prime);
+      text16[length] = unit;
+      unitOf[k] = length++;
     }
     const wordIndex = mask >= 0 ? word & mask : (word >>> 0) % dimension;
     const bigramIndex = mask >= 0 ? bigram & mask : (bigram >>> 0) % dimension;
@@ -198,23 +210,6 @@ export function countFeatures(
   for (let w = 0; w < words; w++) {
     wordAt[w] = wordIndices[2 * w];
     bigramAt[w] = wordIndices[2 * w + 1];
-  }
-  // Character n-grams of ' ' + lower.replace(/\s+/g, ' ') + ' '.
-  const text16 = scan.units;
-  const unitOf = scan.unitOf;
-  let length = 0;
-  text16[length++] = space;
-  let inSpace = false;
-  for (let i = 0; i < n; i++) {
-    const unit = lower.charCodeAt(i);
-    if (unitClass(unit) & spaceClass) {
-      if (!inSpace) text16[length++] = space;
-      inSpace = true;
-    } else {
-      text16[length++] = unit;
-      inSpace = false;
-    }
-    unitOf[i] = length - 1;
   }
   text16[length++] = space;
   // First the n-grams' indices (into ngramAt, which the count below replaces with positions), each row
