@@ -171,39 +171,35 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     const quantized = table.quantized;
     const stride = table.stride ?? m;
     const column = table.column ?? 0;
-    const features = scanOf(text, dimension, keep, { numbers: quantized, stride });
-    const { count, indices, counts, length, values } = features;
+    const { count, indices, counts, length } = scanOf(text, dimension, keep, { numbers: quantized, stride });
     const { decoded, shift } = decoderOf(quantized);
     let margin0 = margins[0];
     let margin1 = margins[1];
     let margin2 = margins[2];
-    // The next model's column (toxicity's, where shareRows laid it beside these): copied out in the same
+    // Each value is counts[t] / length, as featuresOf makes it (which makes them only for other readers).
+    // The next model's column (toxicity's, where shareRows laid it beside these) is copied out in the same
     // pass over the rows, for the kept scan (kept-column.ts).
     const copy =
       keep && stride > column + 3
         ? keptColumnFor(text, dimension, quantized, stride, column + 3, count)
         : undefined;
-    if (features.valued) {
-      for (let t = 0; t < count; t++) {
-        const value = values[t];
-        const offset = indices[t] * stride + column;
-        margin0 += decoded[quantized[offset] + shift] * value;
-        margin1 += decoded[quantized[offset + 1] + shift] * value;
-        margin2 += decoded[quantized[offset + 2] + shift] * value;
-        if (copy) copy[t] = quantized[offset + 3];
-      }
-    } else {
-      // The values are made here, as featuresOf makes them, and kept for the text's other readers.
+    if (copy) {
       for (let t = 0; t < count; t++) {
         const value = counts[t] / length;
-        values[t] = value;
         const offset = indices[t] * stride + column;
         margin0 += decoded[quantized[offset] + shift] * value;
         margin1 += decoded[quantized[offset + 1] + shift] * value;
         margin2 += decoded[quantized[offset + 2] + shift] * value;
-        if (copy) copy[t] = quantized[offset + 3];
+        copy[t] = quantized[offset + 3];
       }
-      features.valued = true;
+    } else {
+      for (let t = 0; t < count; t++) {
+        const value = counts[t] / length;
+        const offset = indices[t] * stride + column;
+        margin0 += decoded[quantized[offset] + shift] * value;
+        margin1 += decoded[quantized[offset + 1] + shift] * value;
+        margin2 += decoded[quantized[offset + 2] + shift] * value;
+      }
     }
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
