@@ -206,7 +206,7 @@ export function countFeatures(
     i = end;
   }
   wordIndices[2 * words] = reduceHash(lastBigramHash(previous), dimension);
-  countIndices(scan, wordIndices, 0, 2 * words + 1, -1, 1);
+  countIndices(scan, wordIndices, 0, 2 * words + 1, 1);
   for (let w = 0; w < words; w++) {
     wordAt[w] = wordIndices[2 * w];
     bigramAt[w] = wordIndices[2 * w + 1];
@@ -243,11 +243,14 @@ export function countFeatures(
   }
   touchSink |= touch;
   // In the order of first sight (by start, then size): every start has three n-grams except the last
-  // two, which have two and one (the one unused number is skipped).
-  countIndices(scan, ngramAt, 0, length >= 3 ? 3 * (length - 3) + 1 : 0, 3 * (length - 4) + 2, 0.5);
+  // two, which have two and one (ngramAt[3 * (length - 4) + 2] is not one).
+  if (length >= 4) {
+    countIndices(scan, ngramAt, 0, 3 * (length - 4) + 2, 0.5);
+    countIndices(scan, ngramAt, 3 * (length - 3), 3 * (length - 3) + 1, 0.5);
+  } else if (length === 3) countIndices(scan, ngramAt, 0, 1, 0.5);
   // Length is a confounder in the data, so it gets only coarse buckets.
   lengthIndex[0] = reduceHash(lengthHash(words), dimension);
-  countIndices(scan, lengthIndex, 0, 1, -1, 1);
+  countIndices(scan, lengthIndex, 0, 1, 1);
   scan.text = text;
   scan.lower = lower;
   scan.dimension = dimension;
