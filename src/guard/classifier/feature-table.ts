@@ -1,8 +1,9 @@
-// The record of a feature scan (feature-scan.ts) and its count table: each feature index met is given
-// its first-seen position, and its count is kept by position. The table is open addressing with a stamp
-// per scan, so that it is never emptied: a kilobyte has a few thousand features, which stay in a table
-// that fits the core's cache (a dense count array of the whole dimension is half a megabyte read at
-// random, which a loaded machine keeps out of cache).
+// The record of a feature scan (feature-scan.ts) and the state of its count table: the buffers, the
+// kept scan that piece-features.ts reads, and the stamps that let the table go unemptied between scans.
+// Each feature index met gets its first-seen position, and its count is kept by position. The table is
+// open addressing: a kilobyte has a few thousand features, which stay in a table that fits the core's
+// cache (a dense count array of the whole dimension is half a megabyte read at random, which a loaded
+// machine keeps out of cache). Its probe loop, countIndices, is in feature-scan.ts beside its caller.
 import { GantryError } from '../../errors/index.js';
 
 /** A text's raw feature counts, indices in first-seen order (module buffers: valid until the next call). */
@@ -193,46 +194,4 @@ function nextStamp(scan: FeatureScan, dimension: number): void {
     scan.indexBits = indexBits;
   }
   scan.stamp++;
-}
-
-/**
- * Counts `value` for each feature index of list[from, to), in order, and replaces each index there with
- * its first-seen position.
- */
-export function countIndices(
-  scan: FeatureScan,
-  list: Int32Array,
-  from: number,
-  to: number,
-  value: number,
-): void {
-  const { slots, slotShift: shift, indexBits, stamp, counts, touched } = scan;
-  const slotMask = (slots.length >>> 1) - 1;
-  const tag = stamp << indexBits;
-  let count = scan.count;
-  // No check for a full table here (see tableFull): in this loop it cost 8-10 % of the scan.
-  for (let g = from; g < to; g++) {
-    const index = list[g];
-    const tagged = index | tag;
-    let slot = Math.imul(index, 0x9e3779b1) >>> shift;
-    for (;;) {
-      const key = slots[2 * slot];
-      if (key === tagged) {
-        const position = slots[2 * slot + 1];
-        counts[position] += value;
-        list[g] = position;
-        break;
-      }
-      if (key < tag) {
-        slots[2 * slot] = tagged;
-        slots[2 * slot + 1] = count;
-        touched[count] = index;
-        list[g] = count;
-        counts[count++] = value;
-        break;
-      }
-      slot = (slot + 1) & slotMask;
-    }
-  }
-  scan.count = count;
 }
