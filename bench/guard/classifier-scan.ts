@@ -1,10 +1,11 @@
 // `GUARD_BASELINE=<folder> npx tsx bench/guard/classifier-scan.ts`: the three prompt-task classifiers
 // alone (predictTextPositives over the normalised text, the kept scan, rows shared with toxicity as in
 // the default policy), old and new side by side in one process, alternating, on the latency bench's 1 KB
-// texts. µs per KB, fastest of SCAN_REPEATS (default 15) × SCAN_INNER (default 20) runs per text, the
-// feature cache emptied before each run (caches: see SCAN_EVICT below). Prints p50, p99 and max per version, and per-text times and ratios for the texts that make
-// the whole policy's p99 (SCAN_TEXTS: comma-separated indices, default 27,28,143) and the SCAN_SLOWEST
-// (default 8) texts slowest in the old scan. The scores of both versions must be identical.
+// texts (guardlat11). µs per KB, fastest of SCAN_REPEATS (default 15) × SCAN_INNER (default 20) runs per
+// text, the feature cache emptied before each run (caches: see SCAN_EVICT below). Prints p50, p99 and max
+// per version, then per-text times and ratios for the texts that make the whole policy's p99 (SCAN_TEXTS:
+// indices, default 27,28,143) and the SCAN_SLOWEST (default 8) texts slowest in the old scan. The scores
+// of both versions must be identical (it throws otherwise).
 import { latencyTexts } from './latency-texts.js';
 
 interface Version {
@@ -65,7 +66,8 @@ const time = (v: Version, i: number): number => {
   const used = process.cpuUsage(start);
   return ((used.user + used.system) / inner) * (1024 / texts[i].length);
 };
-for (let pass = 0; pass < 2; pass++) for (const v of versions) for (let i = 0; i < texts.length; i++) time(v, i);
+for (let pass = 0; pass < 2; pass++)
+  for (const v of versions) for (let i = 0; i < texts.length; i++) time(v, i);
 const best = versions.map(() => texts.map(() => Infinity));
 for (let r = 0; r < repeats; r++)
   for (let i = 0; i < texts.length; i++)
@@ -82,11 +84,10 @@ console.log(
 );
 console.log('| version | p50 | p99 | max |');
 console.log('| --- | --- | --- | --- |');
-versions.forEach((v, k) =>
-  console.log(
-    `| ${v.name} | ${pct(best[k], 50).toFixed(1)} | ${pct(best[k], 99).toFixed(1)} | ${Math.max(...best[k]).toFixed(1)} |`,
-  ),
-);
+versions.forEach((v, k) => {
+  const cells = [pct(best[k], 50), pct(best[k], 99), Math.max(...best[k])];
+  console.log(`| ${v.name} | ${cells.map((c) => c.toFixed(1)).join(' | ')} |`);
+});
 const ratios = texts.map((_, i) => best[1][i] / best[0][i]);
 console.log(`per-text ratio new/old: median ${pct(ratios, 50).toFixed(3)}`);
 const named = (process.env.SCAN_TEXTS ?? '27,28,143').split(',').map(Number);
@@ -103,4 +104,6 @@ for (const i of shown)
   );
 const focus = shown.map((i) => ratios[i]);
 if (sink === 0.5) console.log(sink);
-console.log(`ratio over the shown texts: median ${pct(focus, 50).toFixed(3)}, geometric mean ${Math.exp(focus.reduce((s, r) => s + Math.log(r), 0) / focus.length).toFixed(3)}`);
+console.log(
+  `ratio over the shown texts: median ${pct(focus, 50).toFixed(3)}, geometric mean ${Math.exp(focus.reduce((s, r) => s + Math.log(r), 0) / focus.length).toFixed(3)}`,
+);
