@@ -125,8 +125,8 @@ export function lengthHash(words: number): number {
 export const noWordHash = sentenceStart;
 
 /**
- * A weight table to touch while scanning: at each feature's first sight the scan reads its row's first
- * number, so the cache misses of the rows overlap the hashing of the following n-grams instead of
+ * A weight table to touch while scanning: as each feature's index is hashed the scan reads its row's first
+ * number, so the cache misses of the rows overlap the hashing of the following features instead of
  * waiting in the weight pass after the scan (which then reads cached rows). Reads only; no result changes.
  */
 export interface RowsToTouch {

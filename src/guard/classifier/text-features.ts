@@ -20,7 +20,7 @@ export { maximumFeatureCharacters, wordPattern } from './feature-scan.js';
 
 /**
  * The features of the last text: indices and raw counts in first-seen order (the scan's own buffers:
- * every scan goes through featuresOf, so they stay the last text's), the vector's length, the normalised
+ * every scan goes through scanOf, so they stay the last text's), the vector's length, the normalised
  * values, and the order in which to read their weights (`order`, by weight-table block).
  */
 const last = {
@@ -31,7 +31,7 @@ const last = {
   counts: new Float64Array(0) as Float64Array,
   length: 1,
   values: new Float64Array(0),
-  /** Whether `values` is this text's (the prompt tasks compute them while summing their margins). */
+  /** Whether `values` is this text's (made on first use: the prompt tasks read counts / length directly). */
   valued: false,
   order: new Int32Array(0),
   /** Whether `order` is this text's (sorted on first use: the prompt tasks read their rows unsorted). */
