@@ -1,9 +1,11 @@
 // The char scan behind the text features: one pass over the lower-cased text finds the words (the
 // classes of `wordPattern`, read from a table), rolls their FNV-1a hashes forward without slicing
 // strings, then hashes the character 3–5-grams of the padded, whitespace-collapsed text. Counts go into
-// a small open-addressing table (a kilobyte has a few thousand features; a dense count array of the whole
-// dimension is half a megabyte read at random, which a loaded machine keeps out of cache).
+// the scan's count table (feature-table.ts), a pass of its own after each kind of feature is hashed.
 import { charClass, charClassTable, letterClass, numberClass, spaceClass } from './char-classes.js';
+import { type FeatureCounts, type FeatureScan, finishScan, startScan } from './feature-table.js';
+
+export { type FeatureCounts, type FeatureScan, keptPosition, keptScan } from './feature-table.js';
 
 /** Long inputs are read up to this many characters: the head of a prompt carries the attack. */
 export const maximumFeatureCharacters = 4000;
@@ -31,170 +33,9 @@ const wordClass = letterClass | numberClass;
 /** featureHash('len:' + bucket) before the modulo, for buckets 0..6. */
 const lengthHashes = Array.from({ length: 7 }, (_, bucket) => fnvMore(fnvOffset, `len:${bucket}`));
 
-/** A text's raw feature counts, indices in first-seen order (module buffers: valid until the next call). */
-export interface FeatureCounts {
-  count: number;
-  indices: Int32Array;
-  counts: Float64Array;
-}
-
 // Imported bindings read once (a transpiled import is a property read per use in a hot loop).
 const classTable = charClassTable;
 const classOf = charClass;
-
-/**
- * The buffers of one scan. Besides the counts, a scan records where each feature came from: the unit
- * (padded, collapsed text) position of each character, the first-seen position of each character n-gram
- * and each word's features. A text's pieces (toxicity reads sentences) are made of the same words and
- * n-grams, so their features can be read from this record instead of scanned again (piece-features.ts).
- */
-export interface FeatureScan {
-  /** Counts the kept scans (a reader's caches of a kept scan name it by this). */
-  generation: number;
-  /** The text scanned (before the cut at maximumFeatureCharacters) and its lower-cased prefix. */
-  text: string;
-  lower: string;
-  dimension: number;
-  count: number;
-  /** Feature index by first-seen position (the count table's keys, in order). */
-  touched: Int32Array;
-  /** Counts per feature in first-seen order: multiples of 0.5, exact. */
-  counts: Float64Array;
-  /**
-   * Feature index → first-seen position, open addressing (a few thousand features of a kilobyte stay in
-   * a table that fits the core's cache, where a dense count array of the whole dimension is half a
-   * megabyte read at random). Emptied after a scan, except in the kept scan (emptied before its next).
-   * Slot s holds its key at 2s and its position at 2s + 1: a probe reads one cache line.
-   */
-  slots: Int32Array;
-  slotShift: number;
-  /** The slot of each first-seen feature, to empty the table afterwards. */
-  slotOf: Int32Array;
-  /** The padded, whitespace-collapsed text whose n-grams are hashed; `unitLength` units. */
-  units: Uint16Array;
-  unitLength: number;
-  /** Per code unit of `lower`: its unit (a whitespace run's one space for each of its characters). */
-  unitOf: Int32Array;
-  /** Per unit position i: first-seen positions of the 3-, 4- and 5-gram starting there (3 numbers). */
-  ngramAt: Int32Array;
-  words: number;
-  /** Per word: start and end in `lower`, first-seen positions of its word and bigram feature, and the
-   * running 'b:' + word hash (the next word's bigram and the text's '</s>' start from it). */
-  wordStart: Int32Array;
-  wordEnd: Int32Array;
-  wordAt: Int32Array;
-  bigramAt: Int32Array;
-  wordNext: Int32Array;
-}
-
-function newScan(): FeatureScan {
-  return {
-    generation: 0,
-    text: '',
-    lower: '',
-    dimension: 0,
-    count: 0,
-    touched: new Int32Array(0),
-    counts: new Float64Array(0),
-    slots: new Int32Array(0),
-    slotShift: 32,
-    slotOf: new Int32Array(0),
-    units: new Uint16Array(0),
-    unitLength: 0,
-    unitOf: new Int32Array(0),
-    ngramAt: new Int32Array(0),
-    words: 0,
-    wordStart: new Int32Array(0),
-    wordEnd: new Int32Array(0),
-    wordAt: new Int32Array(0),
-    bigramAt: new Int32Array(0),
-    wordNext: new Int32Array(0),
-  };
-}
-
-/** Buffers of every scan but the kept one. */
-const scratch = newScan();
-/** The kept scan (`keep`): its count table stays filled, so that piece-features.ts can look indices up. */
-const kept = newScan();
-let keptValid = false;
-
-/** The kept scan, while it describes `text` at `dimension` (undefined otherwise). */
-export function keptScan(text: string, dimension: number): FeatureScan | undefined {
-  return keptValid && kept.text === text && kept.dimension === dimension ? kept : undefined;
-}
-
-/** The first-seen position of feature `index` in the kept scan, or -1. */
-export function keptPosition(scan: FeatureScan, index: number): number {
-  const slots = scan.slots;
-  const mask = (slots.length >>> 1) - 1;
-  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
-  for (;;) {
-    const key = slots[2 * slot];
-    if (key === index) return slots[2 * slot + 1];
-    if (key === -1) return -1;
-    slot = (slot + 1) & mask;
-  }
-}
-
-function reserve(scan: FeatureScan, characters: number): void {
-  if (scan.units.length < characters + 2) {
-    scan.units = new Uint16Array(characters + 2);
-    scan.unitOf = new Int32Array(characters + 2);
-    scan.ngramAt = new Int32Array(3 * (characters + 2));
-    scan.wordStart = new Int32Array(characters);
-    scan.wordEnd = new Int32Array(characters);
-    scan.wordAt = new Int32Array(characters);
-    scan.bigramAt = new Int32Array(characters);
-    scan.wordNext = new Int32Array(characters);
-  }
-  // At most 2 bumps per word, 3 per character n-gram start and 2 more per text: 5 per character of the
-  // lower-cased text (which can be longer than the text: "İ" lower-cases to two code units).
-  const bumps = 5 * characters + 16;
-  if (scan.touched.length < bumps) {
-    scan.touched = new Int32Array(bumps);
-    scan.counts = new Float64Array(bumps);
-    scan.slotOf = new Int32Array(bumps);
-  }
-  // At most half full: no probe runs long, and the table never grows during a scan.
-  let bits = 13;
-  while (1 << (bits - 1) < bumps) bits++;
-  if (scan.slots.length < 2 << bits) {
-    scan.slots = new Int32Array(2 << bits).fill(-1);
-    scan.slotShift = 32 - bits;
-  }
-}
-
-/** The rows countFeatures touches, for bump (set for the length of a scan; stride 0: no table). */
-const noRows = new Int16Array(1);
-let touchRows: Int16Array = noRows;
-let touchStride = 0;
-/** Keeps the touches from being optimised away. */
-export let touchSink = 0;
-
-/** Counts `value` for feature `index`; returns its first-seen position. */
-function bump(scan: FeatureScan, index: number, value: number): number {
-  const slots = scan.slots;
-  const mask = (slots.length >>> 1) - 1;
-  let slot = Math.imul(index, 0x9e3779b1) >>> scan.slotShift;
-  for (;;) {
-    const key = slots[2 * slot];
-    if (key === index) {
-      const position = slots[2 * slot + 1];
-      scan.counts[position] += value;
-      return position;
-    }
-    if (key === -1) break;
-    slot = (slot + 1) & mask;
-  }
-  touchSink |= touchRows[index * touchStride];
-  const position = scan.count++;
-  slots[2 * slot] = index;
-  slots[2 * slot + 1] = position;
-  scan.slotOf[position] = slot;
-  scan.touched[position] = index;
-  scan.counts[position] = value;
-  return position;
-}
 
 function unitClass(unit: number): number {
   const bits = classTable[unit];
@@ -284,14 +125,57 @@ export function lengthHash(words: number): number {
 export const noWordHash = sentenceStart;
 
 /**
- * A weight table to touch while scanning: at each feature's first sight the scan reads its row's first
- * number, so the cache misses of the rows overlap the hashing of the following n-grams instead of
+ * A weight table to touch while scanning: as each feature's index is hashed the scan reads its row's first
+ * number, so the cache misses of the rows overlap the hashing of the following features instead of
  * waiting in the weight pass after the scan (which then reads cached rows). Reads only; no result changes.
  */
 export interface RowsToTouch {
   numbers: Int16Array;
   /** Numbers per row. */
   stride: number;
+}
+
+const noRows = new Int16Array(1);
+/** Keeps the touches from being optimised away. */
+export let touchSink = 0;
+const lengthIndex = new Int32Array(1);
+
+// The table's probe loop is here, beside its caller: in feature-table.ts (a call across modules, four per
+// scan) the scan measured 1.6-2.8 % slower (bench/guard/classifier-scan.ts, same run; A/A 0.99-1.00).
+/**
+ * Counts `value` for each feature index of list[from, to), in order, and replaces each index there with
+ * its first-seen position.
+ */
+function countIndices(scan: FeatureScan, list: Int32Array, from: number, to: number, value: number): void {
+  const { slots, slotShift: shift, indexBits, stamp, counts, touched } = scan;
+  const slotMask = (slots.length >>> 1) - 1;
+  const tag = stamp << indexBits;
+  let count = scan.count;
+  // No check for a full table here (feature-table.ts tableFull): in this loop it cost 8-10 % of the scan.
+  for (let g = from; g < to; g++) {
+    const index = list[g];
+    const tagged = index | tag;
+    let slot = Math.imul(index, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const key = slots[2 * slot];
+      if (key === tagged) {
+        const position = slots[2 * slot + 1];
+        counts[position] += value;
+        list[g] = position;
+        break;
+      }
+      if (key < tag) {
+        slots[2 * slot] = tagged;
+        slots[2 * slot + 1] = count;
+        touched[count] = index;
+        list[g] = count;
+        counts[count++] = value;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+  scan.count = count;
 }
 
 /**
@@ -305,33 +189,36 @@ export function countFeatures(
   keep = false,
   rowsToTouch?: RowsToTouch,
 ): FeatureCounts {
-  const scan = keep ? kept : scratch;
-  if (keep) {
-    // The kept table was left filled: empty it first.
-    if (keptValid) for (let t = 0; t < kept.count; t++) kept.slots[2 * kept.slotOf[t]] = -1;
-    keptValid = false;
-  }
-  scan.count = 0;
   // (hash >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
   const mask = (dimension & (dimension - 1)) === 0 ? dimension - 1 : -1;
-  const reduce = (hash: number) => (mask >= 0 ? hash & mask : (hash >>> 0) % dimension);
   const lower = text.slice(0, maximumFeatureCharacters).toLowerCase();
   const n = lower.length;
-  reserve(scan, n);
-  // Without a table to touch, every touch reads one number (stride 0).
-  touchRows = rowsToTouch ? rowsToTouch.numbers : noRows;
-  touchStride = rowsToTouch ? rowsToTouch.stride : 0;
+  const scan = startScan(keep, n, dimension);
+  // Each feature's weight row is touched as its index is known (stride 0, no table: one number).
+  const rows = rowsToTouch ? rowsToTouch.numbers : noRows;
+  const rowStride = rowsToTouch ? rowsToTouch.stride : 0;
+  let touch = 0;
   // Words, as lower.match(wordPattern): the same indices as featureHash('w:' + word) and
-  // featureHash('b:' + previous + ' ' + word).
-  const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext } = scan;
+  // featureHash('b:' + previous + ' ' + word), listed in wordIndices and counted after the loop. The same
+  // loop lays out the units of the character n-grams, ' ' + lower.replace(/\s+/g, ' ') + ' ': a token's
+  // code units as they are, a whitespace run (never a surrogate) as one space.
+  const { wordStart, wordEnd: wordEnds, wordAt, bigramAt, wordNext, wordIndices } = scan;
+  const text16 = scan.units;
+  const unitOf = scan.unitOf;
+  let length = 0;
+  text16[length++] = space;
+  let inSpace = false;
   let previous = sentenceStart;
   let words = 0;
   for (let i = 0; i < n; ) {
     const bits = classAt(lower, i);
     if (bits & spaceClass) {
-      i += widthAt(lower, i);
+      if (!inSpace) text16[length++] = space;
+      inSpace = true;
+      unitOf[i++] = length - 1;
       continue;
     }
+    inSpace = false;
     const end = bits & wordClass ? wordEnd(lower, i) : i + widthAt(lower, i);
     let word = wordPrefix;
     let bigram = Math.imul(previous ^ space, prime);
@@ -341,86 +228,72 @@ export function countFeatures(
       word = Math.imul(word ^ unit, prime);
       bigram = Math.imul(bigram ^ unit, prime);
       next = Math.imul(next ^ unit, prime);
+      text16[length] = unit;
+      unitOf[k] = length++;
     }
+    const wordIndex = mask >= 0 ? word & mask : (word >>> 0) % dimension;
+    const bigramIndex = mask >= 0 ? bigram & mask : (bigram >>> 0) % dimension;
+    touch |= rows[wordIndex * rowStride] | rows[bigramIndex * rowStride];
+    wordIndices[2 * words] = wordIndex;
+    wordIndices[2 * words + 1] = bigramIndex;
     wordStart[words] = i;
     wordEnds[words] = end;
-    wordAt[words] = bump(scan, reduce(word), 1);
-    bigramAt[words] = bump(scan, reduce(bigram), 1);
     wordNext[words] = next;
     previous = next;
     words++;
     i = end;
   }
-  bump(scan, reduce(lastBigramHash(previous)), 1);
-  // Character n-grams of ' ' + lower.replace(/\s+/g, ' ') + ' '.
-  const text16 = scan.units;
-  const unitOf = scan.unitOf;
-  let length = 0;
-  text16[length++] = space;
-  let inSpace = false;
-  for (let i = 0; i < n; i++) {
-    const unit = lower.charCodeAt(i);
-    if (unitClass(unit) & spaceClass) {
-      if (!inSpace) text16[length++] = space;
-      inSpace = true;
-    } else {
-      text16[length++] = unit;
-      inSpace = false;
-    }
-    unitOf[i] = length - 1;
+  wordIndices[2 * words] = reduceHash(lastBigramHash(previous), dimension);
+  countIndices(scan, wordIndices, 0, 2 * words + 1, 1);
+  for (let w = 0; w < words; w++) {
+    wordAt[w] = wordIndices[2 * w];
+    bigramAt[w] = wordIndices[2 * w + 1];
   }
   text16[length++] = space;
-  // The bump inlined, over local copies of the table (this loop makes three quarters of the bumps).
-  const slots = scan.slots;
-  const shift = scan.slotShift;
-  const slotMask = (slots.length >>> 1) - 1;
-  const { counts, slotOf, touched, ngramAt } = scan;
-  let count = scan.count;
-  const rows = touchRows;
-  const rowStride = touchStride;
-  let touch = 0;
-  for (let i = 0; i + 3 <= length; i++) {
+  // First the n-grams' indices (into ngramAt, which the count below replaces with positions), each row
+  // touched as its index is known: a loop of arithmetic and independent loads, so the core keeps many of
+  // the rows' cache misses in flight at once. Where five units follow, the 3-, 4- and 5-gram come from
+  // one chain of multiplications (unrolled).
+  const ngramAt = scan.ngramAt;
+  let i = 0;
+  for (; i + 5 <= length; i++) {
+    const two = Math.imul(Math.imul(fnvOffset ^ text16[i], prime) ^ text16[i + 1], prime);
+    const three = Math.imul(two ^ text16[i + 2], prime);
+    const four = Math.imul(three ^ text16[i + 3], prime);
+    const five = Math.imul(four ^ text16[i + 4], prime);
+    const index3 = mask >= 0 ? three & mask : (three >>> 0) % dimension;
+    const index4 = mask >= 0 ? four & mask : (four >>> 0) % dimension;
+    const index5 = mask >= 0 ? five & mask : (five >>> 0) % dimension;
+    ngramAt[3 * i] = index3;
+    ngramAt[3 * i + 1] = index4;
+    ngramAt[3 * i + 2] = index5;
+    touch |= rows[index3 * rowStride] | rows[index4 * rowStride] | rows[index5 * rowStride];
+  }
+  for (; i + 3 <= length; i++) {
     let hash = fnvOffset;
-    const size = Math.min(5, length - i);
-    for (let k = 0; k < size; k++) {
+    for (let k = 0; k < length - i; k++) {
       hash = Math.imul(hash ^ text16[i + k], prime);
       if (k < 2) continue;
       const index = mask >= 0 ? hash & mask : (hash >>> 0) % dimension;
-      let slot = Math.imul(index, 0x9e3779b1) >>> shift;
-      for (;;) {
-        const key = slots[2 * slot];
-        if (key === index) {
-          const position = slots[2 * slot + 1];
-          counts[position] += 0.5;
-          ngramAt[3 * i + k - 2] = position;
-          break;
-        }
-        if (key === -1) {
-          touch |= rows[index * rowStride];
-          slots[2 * slot] = index;
-          slots[2 * slot + 1] = count;
-          slotOf[count] = slot;
-          touched[count] = index;
-          ngramAt[3 * i + k - 2] = count;
-          counts[count++] = 0.5;
-          break;
-        }
-        slot = (slot + 1) & slotMask;
-      }
+      ngramAt[3 * i + k - 2] = index;
+      touch |= rows[index * rowStride];
     }
   }
-  scan.count = count;
   touchSink |= touch;
+  // In the order of first sight (by start, then size): every start has three n-grams except the last
+  // two, which have two and one (ngramAt[3 * (length - 4) + 2] is not one).
+  if (length >= 4) {
+    countIndices(scan, ngramAt, 0, 3 * (length - 4) + 2, 0.5);
+    countIndices(scan, ngramAt, 3 * (length - 3), 3 * (length - 3) + 1, 0.5);
+  } else if (length === 3) countIndices(scan, ngramAt, 0, 1, 0.5);
   // Length is a confounder in the data, so it gets only coarse buckets.
-  bump(scan, reduce(lengthHash(words)), 1);
+  lengthIndex[0] = reduceHash(lengthHash(words), dimension);
+  countIndices(scan, lengthIndex, 0, 1, 1);
   scan.text = text;
   scan.lower = lower;
   scan.dimension = dimension;
   scan.unitLength = length;
   scan.words = words;
-  if (keep) {
-    keptValid = true;
-    scan.generation++;
-  } else for (let t = 0; t < scan.count; t++) slots[2 * slotOf[t]] = -1;
+  finishScan(scan);
   return { count: scan.count, indices: scan.touched, counts: scan.counts };
 }

@@ -19,15 +19,20 @@ import {
 export { maximumFeatureCharacters, wordPattern } from './feature-scan.js';
 
 /**
- * The features of the last text: indices in first-seen order, their normalised values, and the order in
- * which to read their weights (`order`, by weight-table block).
+ * The features of the last text: indices and raw counts in first-seen order (the scan's own buffers:
+ * every scan goes through scanOf, so they stay the last text's), the vector's length, the normalised
+ * values, and the order in which to read their weights (`order`, by weight-table block).
  */
 const last = {
   text: undefined as string | undefined,
   dimension: 0,
   count: 0,
-  indices: new Int32Array(0),
+  indices: new Int32Array(0) as Int32Array,
+  counts: new Float64Array(0) as Float64Array,
+  length: 1,
   values: new Float64Array(0),
+  /** Whether `values` is this text's (made on first use: the prompt tasks read counts / length directly). */
+  valued: false,
   order: new Int32Array(0),
   /** Whether `order` is this text's (sorted on first use: the prompt tasks read their rows unsorted). */
   ordered: false,
@@ -42,30 +47,53 @@ function orderOf(features: typeof last): Int32Array {
   return features.order;
 }
 
-/** `keep`: the scan is kept for piece-features.ts (the text's sentences are then read from it). */
-function featuresOf(text: string, dimension: number, keep = false, rowsToTouch?: RowsToTouch): typeof last {
+/**
+ * The last text's scan (`keep`: kept for piece-features.ts, which then reads the text's sentences from it);
+ * its values may be left to the caller (`valued` false: values[t] = counts[t] / length).
+ */
+function scanOf(text: string, dimension: number, keep = false, rowsToTouch?: RowsToTouch): typeof last {
   if (last.text === text && last.dimension === dimension && (!keep || keptScan(text, dimension))) return last;
   last.text = undefined;
   const { count, indices, counts } = countFeatures(text, dimension, keep, rowsToTouch);
-  if (last.indices.length < count) {
-    const size = Math.max(count, 2 * last.indices.length);
-    last.indices = new Int32Array(size);
+  if (last.values.length < count) {
+    const size = Math.max(count, 2 * last.values.length);
     last.values = new Float64Array(size);
     last.order = new Int32Array(size);
   }
-  let sum = 0;
-  for (let t = 0; t < count; t++) sum += counts[t] * counts[t];
-  const length = Math.sqrt(sum) || 1;
-  const { indices: lastIndices, values } = last;
-  for (let t = 0; t < count; t++) {
-    lastIndices[t] = indices[t];
-    values[t] = counts[t] / length;
+  // Every count is a multiple of 0.5, so every square a multiple of 0.25 and every partial sum exact: the
+  // sum is the same number in any order, here four running sums (one chain of additions was its latency).
+  let sum0 = 0;
+  let sum1 = 0;
+  let sum2 = 0;
+  let sum3 = 0;
+  let t = 0;
+  for (; t + 4 <= count; t += 4) {
+    sum0 += counts[t] * counts[t];
+    sum1 += counts[t + 1] * counts[t + 1];
+    sum2 += counts[t + 2] * counts[t + 2];
+    sum3 += counts[t + 3] * counts[t + 3];
   }
+  for (; t < count; t++) sum0 += counts[t] * counts[t];
+  last.length = Math.sqrt(sum0 + sum1 + (sum2 + sum3)) || 1;
+  last.indices = indices;
+  last.counts = counts;
   last.count = count;
+  last.valued = false;
   last.ordered = false;
   last.text = text;
   last.dimension = dimension;
   return last;
+}
+
+/** The last text's features, values included. */
+function featuresOf(text: string, dimension: number, keep = false): typeof last {
+  const features = scanOf(text, dimension, keep);
+  if (!features.valued) {
+    const { count, counts, length, values } = features;
+    for (let t = 0; t < count; t++) values[t] = counts[t] / length;
+    features.valued = true;
+  }
+  return features;
 }
 
 /** Forgets the last text's features (benchmarks: a repeated text is timed in full). */
@@ -143,20 +171,36 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
     const quantized = table.quantized;
     const stride = table.stride ?? m;
     const column = table.column ?? 0;
-    const { count, indices, values } = featuresOf(text, dimension, keep, { numbers: quantized, stride });
+    const { count, indices, counts, length } = scanOf(text, dimension, keep, { numbers: quantized, stride });
     const { decoded, shift } = decoderOf(quantized);
     let margin0 = margins[0];
     let margin1 = margins[1];
     let margin2 = margins[2];
-    for (let t = 0; t < count; t++) {
-      const value = values[t];
-      const offset = indices[t] * stride + column;
-      margin0 += decoded[quantized[offset] + shift] * value;
-      margin1 += decoded[quantized[offset + 1] + shift] * value;
-      margin2 += decoded[quantized[offset + 2] + shift] * value;
+    // Each value is counts[t] / length, as featuresOf makes it (which makes them only for other readers).
+    // The next model's column (toxicity's, where shareRows laid it beside these) is copied out in the same
+    // pass over the rows, for the kept scan (kept-column.ts).
+    const copy =
+      keep && stride > column + 3
+        ? keptColumnFor(text, dimension, quantized, stride, column + 3, count)
+        : undefined;
+    if (copy) {
+      for (let t = 0; t < count; t++) {
+        const value = counts[t] / length;
+        const offset = indices[t] * stride + column;
+        margin0 += decoded[quantized[offset] + shift] * value;
+        margin1 += decoded[quantized[offset + 1] + shift] * value;
+        margin2 += decoded[quantized[offset + 2] + shift] * value;
+        copy[t] = quantized[offset + 3];
+      }
+    } else {
+      for (let t = 0; t < count; t++) {
+        const value = counts[t] / length;
+        const offset = indices[t] * stride + column;
+        margin0 += decoded[quantized[offset] + shift] * value;
+        margin1 += decoded[quantized[offset + 1] + shift] * value;
+        margin2 += decoded[quantized[offset + 2] + shift] * value;
+      }
     }
-    if (keep && stride > column + 3)
-      copyKeptColumn(text, dimension, quantized, stride, column + 3, count, indices);
     return [1 / (1 + Math.exp(-margin0)), 1 / (1 + Math.exp(-margin1)), 1 / (1 + Math.exp(-margin2))];
   }
   const { count, values, weights } = rows(text, dimension, table, keep);
@@ -168,27 +212,26 @@ export function predictTextPositives(models: readonly LinearModel[], text: strin
 }
 
 /**
- * Copies column `column` of the rows just read for the kept scan (toxicity's, where shareRows laid it
- * beside the prompt tasks'): kept-column.ts. A pass of its own, while the rows are in cache.
+ * The buffer for column `column` of the rows about to be read for the kept scan (toxicity's, where
+ * shareRows laid it beside the prompt tasks'): kept-column.ts, marked as holding those rows' values.
+ * Undefined where the scan is not kept.
  */
-function copyKeptColumn(
+function keptColumnFor(
   text: string,
   dimension: number,
   quantized: Int16Array,
   stride: number,
   column: number,
   count: number,
-  indices: Int32Array,
-): void {
+): Int16Array | undefined {
   const scan = keptScan(text, dimension);
-  if (!scan) return;
+  if (!scan) return undefined;
   if (keptColumn.values.length < count)
     keptColumn.values = new Int16Array(Math.max(count, 2 * keptColumn.values.length));
-  const next = keptColumn.values;
-  for (let t = 0; t < count; t++) next[t] = quantized[indices[t] * stride + column];
   keptColumn.generation = scan.generation;
   keptColumn.quantized = quantized;
   keptColumn.stride = stride;
   keptColumn.column = column;
   keptColumn.count = count;
+  return keptColumn.values;
 }
