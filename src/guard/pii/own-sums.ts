@@ -26,16 +26,27 @@ export interface OwnSums {
    * no pass over it.
    */
   era: number;
+  /**
+   * Bit `slot` set: the slot was written in this era. 512 bytes, so a token of a new text learns that
+   * its slot is empty without a cache miss on the table (most tokens of a first text).
+   */
+  written: Int32Array;
 }
 
 export function createOwnSums(): OwnSums {
   const buffer = new ArrayBuffer((1 << slotBits) * slotInts * 4);
-  return { keys: new Int32Array(buffer), sums: new Float64Array(buffer), era: 1 };
+  return {
+    keys: new Int32Array(buffer),
+    sums: new Float64Array(buffer),
+    era: 1,
+    written: new Int32Array((1 << slotBits) >>> 5),
+  };
 }
 
 /** Empties the table: no slot holds a token afterwards. */
 export function forgetOwnSums(cache: OwnSums): void {
   cache.era++;
+  cache.written.fill(0);
   // The era takes the flags' upper 23 bits; past them, the table is zeroed and the eras start again.
   if (cache.era >= 1 << 23) {
     cache.keys.fill(0);
@@ -63,6 +74,7 @@ export function ownSlot(prepared: PreparedTokens, i: number): number {
 
 /** Whether `slot` holds token i's own sums (every key field equal, written in this era). */
 export function holdsToken(cache: OwnSums, slot: number, prepared: PreparedTokens, i: number): boolean {
+  if (((cache.written[slot >>> 5] >>> (slot & 31)) & 1) === 0) return false;
   const keys = cache.keys;
   const at = slot * slotInts;
   return (
@@ -90,6 +102,7 @@ export function keepOwnSums(
   s1: number,
   s2: number,
 ): void {
+  cache.written[slot >>> 5] |= 1 << (slot & 31);
   const at = slot * slotInts;
   cache.keys[at] = prepared.word[i];
   cache.keys[at + 1] = prepared.shape[i];
