@@ -4,8 +4,9 @@
 // whole policy checks the text (untimed; TAGGER_BEFORE=none skips it), as in the policy where other rules
 // run first and evict the tagger's tables, and the memos are emptied (clearGuardMemos), so the tagger
 // meets each text as the first one. CPU µs per KB, fastest of LATENCY_REPEATS per text, versions
-// alternating (each first in every other repeat); TAGGER_TEXTS picks texts by index. Prints the median, p99 and the slowest SHOW texts (by
-// both versions together) with each one's ratio, and the ratio of their sums (new over old).
+// alternating (each first in every other repeat); TAGGER_TEXTS picks texts by index. Prints the median,
+// p99 and the slowest SHOW texts (by both versions together) with each one's ratio, and the ratio of their
+// sums (new over old).
 import * as current from '../../src/guard/index.js';
 import { latencyTexts } from './latency-texts.js';
 
