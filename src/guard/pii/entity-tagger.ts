@@ -2,17 +2,19 @@
 // hashed token features, trained on the training templates of Presidio's synthetic set) finds them.
 // Two smoothing passes then repair fragmented addresses: hysteresis (a weak token next to a strong one
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
-import { decoderOf, type LinearModel, loadShippedModel } from '../classifier/index.js';
+import { type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
-import { createOwnSums, holdsToken, keepOwnSums, type OwnSums, ownSlot } from './own-sums.js';
-import { sparseRows } from './sparse-rows.js';
 import {
-  emptyPrepared,
-  type PreparedTokens,
-  prepareSpans,
-  tokenContextRows,
-  tokenOwnRows,
-} from './token-features.js';
+  createOwnSums,
+  forgetOwnSums,
+  holdsToken,
+  keepOwnSums,
+  type OwnSums,
+  ownSlot,
+  ownSumAt,
+} from './own-sums.js';
+import { type FeatureRows, featureRows, tokenContextRows, tokenOwnRows } from './token-feature-rows.js';
+import { emptyPrepared, type PreparedTokens, prepareSpans } from './token-features.js';
 import { type TokenSpans, tokenSpans } from './tokenize.js';
 
 export const taggerDimension = 1 << 18;
@@ -136,7 +138,7 @@ function tokensNearAnchors(
 /** Row offsets of the scored tokens' features, and where each token's end (reused between calls). */
 let offsets = new Int32Array(0);
 let tokenEnds = new Int32Array(0);
-/** Per token: the row of its word as a preceding word (tokenFeatureRows), -2 until read. */
+/** Per token: the row of its word as a preceding word (tokenFeatureRows), -1 until read. */
 let windowRows = new Int32Array(0);
 /**
  * Per token: where its own features' rows end (tokenOwnRows), its own-sums slot (ownSlot; -1 - slot
@@ -145,22 +147,22 @@ let windowRows = new Int32Array(0);
 let ownEnds = new Int32Array(0);
 let slots = new Int32Array(0);
 let ownSums = new Float64Array(0);
-let ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+/** Models whose own sums were kept since the last clearTaggerMemo. */
+let ownSumsKept: OwnSums[] = [];
 
 /** Forgets the tokens' own sums kept across texts (benchmarks: a text timed as the first one seen). */
 export function clearTaggerMemo(): void {
-  ownSumsByModel = new WeakMap();
+  for (const cache of ownSumsKept) forgetOwnSums(cache);
+  ownSumsKept = [];
 }
-/** The compact rows decoded once (decoderOf's numbers, exact in 32 bits): one read per weight. */
-const decodedRows = new WeakMap<Int16Array, Float32Array>();
+const rowsByModel = new WeakMap<LinearModel, FeatureRows>();
 
-function decodedRowsOf(quantized: Int16Array): Float32Array {
-  let rows = decodedRows.get(quantized);
+function rowsOf(model: LinearModel): FeatureRows {
+  let rows = rowsByModel.get(model);
   if (!rows) {
-    const { decoded, shift } = decoderOf(quantized);
-    rows = new Float32Array(quantized.length);
-    for (let i = 0; i < quantized.length; i++) rows[i] = decoded[quantized[i] + shift];
-    decodedRows.set(quantized, rows);
+    rows = featureRows(model.dimension, model.classes.length);
+    rowsByModel.set(model, rows);
   }
   return rows;
 }
@@ -168,7 +170,6 @@ function decodedRowsOf(quantized: Int16Array): Float32Array {
 let preparedBuffer = emptyPrepared(256);
 /** Keeps the touch pass from being optimised away. */
 export let touched = 0;
-const emptyDecoded = new Float32Array(0);
 
 /** Spans of consecutive tokens tagged with the same entity; the score is their mean probability. */
 export function tagEntities(
@@ -185,12 +186,14 @@ export function tagEntities(
   // One buffer for every token's class probabilities (token i's class c at i * k + c): no allocation per token.
   const buffer = new Float64Array(n * k);
   const near = tokensNearAnchors(text, spans, prepared, anchorWindow);
-  const { rows, features } = sparseRows(model);
-  const { quantized, table } = rows;
+  const features = rowsOf(model);
+  // The model's own table, row-major: a row of zeros adds nothing (x + 0 is x), so every row is read
+  // where it lies, one load per weight and no lookup of where a row is kept.
+  const weights = model.weights;
   const bias = model.bias;
-  // First every scored token's rows (offsets into the compact table, zero rows skipped), then one pass
-  // that only touches them (independent loads: many cache misses in flight at once), then the sums,
-  // each token's in its features' order as before.
+  // First every scored token's rows (offsets into the table), then one pass that only touches them
+  // (independent loads: many cache misses in flight at once), then the sums, each token's in its
+  // features' order as before.
   if (offsets.length < n * 64) offsets = new Int32Array(n * 64);
   if (tokenEnds.length < n) {
     tokenEnds = new Int32Array(2 * n);
@@ -199,26 +202,29 @@ export function tagEntities(
     slots = new Int32Array(2 * n);
     ownSums = new Float64Array(6 * n);
   }
-  windowRows.fill(-2, 0, n);
-  const decoder = quantized ? decoderOf(quantized) : undefined;
-  // The shipped tagger's path (three sums, decoded weights) starts a token seen before from its own sums.
+  windowRows.fill(-1, 0, n);
+  // Three classes (the shipped tagger): a token seen before starts from its own sums.
   let cache: OwnSums | undefined;
-  if (decoder && k === 3) {
-    cache = ownSumsByModel.get(model) ?? createOwnSums();
-    ownSumsByModel.set(model, cache);
+  if (k === 3) {
+    cache = ownSumsByModel.get(model);
+    if (!cache) {
+      cache = createOwnSums();
+      ownSumsByModel.set(model, cache);
+    }
+    if (!ownSumsKept.includes(cache)) ownSumsKept.push(cache);
   }
   let total = 0;
   for (let i = 0; i < n; i++) {
-    // Zero rows add nothing: only rows with weights are listed, as offsets into the compact table.
     if (near[i]) {
       if (cache) {
         const slot = ownSlot(prepared, i);
         if (holdsToken(cache, slot, prepared, i)) {
           // Read now: a later token may take the slot before the sums below.
           slots[i] = slot;
-          ownSums[3 * i] = cache.sums[3 * slot];
-          ownSums[3 * i + 1] = cache.sums[3 * slot + 1];
-          ownSums[3 * i + 2] = cache.sums[3 * slot + 2];
+          const at = ownSumAt(slot);
+          ownSums[3 * i] = cache.sums[at];
+          ownSums[3 * i + 1] = cache.sums[at + 1];
+          ownSums[3 * i + 2] = cache.sums[at + 2];
         } else {
           slots[i] = -1 - slot;
           total = tokenOwnRows(prepared, i, features, offsets, total);
@@ -229,10 +235,9 @@ export function tagEntities(
     }
     tokenEnds[i] = total;
   }
-  const weights = cache && quantized ? decodedRowsOf(quantized) : emptyDecoded;
   let touch = 0;
-  if (cache) for (let j = 0; j < total; j++) touch |= weights[offsets[j]] > 0 ? 1 : 0;
-  else if (quantized) for (let j = 0; j < total; j++) touch |= quantized[offsets[j]];
+  // A row's first and last weight: a row may straddle two cache lines.
+  for (let j = 0; j < total; j++) touch |= weights[offsets[j]] + weights[offsets[j] + k - 1] > 0 ? 1 : 0;
   touched = touch;
   for (let i = 0; i < n; i++) {
     const base = i * k;
@@ -244,7 +249,7 @@ export function tagEntities(
     }
     const from = i === 0 ? 0 : tokenEnds[i - 1];
     if (cache) {
-      // The shipped tagger: three sums in locals, each weight a lookup (decoderOf), added in the same order.
+      // Three sums in locals, each weight added in the features' order.
       let s0: number;
       let s1: number;
       let s2: number;
@@ -278,9 +283,7 @@ export function tagEntities(
       for (let c = 0; c < k; c++) buffer[base + c] = bias[c];
       for (let j = from; j < tokenEnds[i]; j++) {
         const offset = offsets[j];
-        if (quantized)
-          for (let c = 0; c < k; c++) buffer[base + c] += Math.fround(quantized[offset + c] / 1000);
-        else for (let c = 0; c < k; c++) buffer[base + c] += (table as Float32Array)[offset + c];
+        for (let c = 0; c < k; c++) buffer[base + c] += weights[offset + c];
       }
     }
     let max = -Infinity;

@@ -3,6 +3,7 @@
 // (prepareTokens); a feature is then an integer mix of a feature-kind tag and those hashes, which keeps
 // the tagger under a millisecond per kilobyte.
 import { featureHash, type SparseVector } from '../classifier/index.js';
+import { edge, mix } from './token-feature-rows.js';
 import type { Token, TokenSpans } from './tokenize.js';
 
 /** "Kowalski" → "Xxx", "1200-195" → "dd-dd": case and digit pattern, runs capped at two. */
@@ -240,20 +241,6 @@ function endsSentence(text: string, from: number, to: number): boolean {
   return /^\p{Ll}/u.test(text.slice(from, to));
 }
 
-/** A murmur3-style finaliser over (kind, hash): a well-spread index for each feature. */
-function mix(kind: number, hash: number, dimension: number): number {
-  let h = (hash ^ Math.imul(kind + 1, 0x9e3779b1)) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  // (h >>> 0) % dimension, as a mask where the dimension is a power of two (a float modulo otherwise).
-  return dimension > 0 && (dimension & (dimension - 1)) === 0 ? h & (dimension - 1) : (h >>> 0) % dimension;
-}
-
-const edge = 0x5bd1e995;
-
 /** Writes the token's feature indices into `out` and returns how many there are (all with value 1). */
 export function tokenFeatureIndices(
   prepared: PreparedTokens,
@@ -291,181 +278,6 @@ export function tokenFeatureIndices(
       out[k++] = mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension);
   }
   for (let j = Math.max(0, i - 6); j < i; j++) out[k++] = mix(60, word[j], dimension);
-  return k;
-}
-
-/**
- * The tagger's weight rows, for tokenFeatureRows: which rows hold weights (bit `index & 31` of
- * `bitsRank[2 * (index >>> 5)]`) and how many non-zero rows come before each 32-row word (the next
- * entry), side by side so that one cache line answers both. `constants`: the rows of the features that
- * take few values (the bias feature, length, sentence start, the common-word flags, the edges).
- */
-export interface FeatureRows {
-  dimension: number;
-  /** Weights per row: a row's offset in the compact table is its rank times this. */
-  width: number;
-  bitsRank: Int32Array;
-  constants: Int32Array;
-}
-
-// Where each constant feature's row sits in FeatureRows.constants.
-const biasAt = 0;
-const lengthAt = 1; // 13: length 0..12
-const sentenceStartAt = 14; // 2
-const capitalisedStartAt = 16; // 2
-const commonAt = 18; // 4: mix(9, 0..3), also the previous word's mix(9, 0..1)
-const nextCommonAt = 22; // 2
-const edgeAt = 24; // 7, by offset + 3 (offset 0 unused)
-const constantCount = 31;
-
-/** The offset of row `index` in the compact table, or -1 for a zero row (sparse-rows.ts). */
-function rowOffset(bitsRank: Int32Array, width: number, index: number): number {
-  const at = (index >>> 5) << 1;
-  const word = bitsRank[at];
-  const bit = 1 << (index & 31);
-  if ((word & bit) === 0) return -1;
-  // Bits set below `bit` (a population count written out: a call into another module costs more).
-  let x = word & (bit - 1);
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return (bitsRank[at + 1] + (Math.imul(x, 0x01010101) >>> 24)) * width;
-}
-
-/**
- * FeatureRows of a table whose non-zero rows are marked in `bits` with `rank` non-zero rows before each
- * 32-row word (sparse-rows.ts).
- */
-export function featureRows(
-  bits: Uint32Array,
-  rank: Int32Array,
-  width: number,
-  dimension: number,
-): FeatureRows {
-  const bitsRank = new Int32Array(bits.length * 2);
-  for (let w = 0; w < bits.length; w++) {
-    bitsRank[2 * w] = bits[w] | 0;
-    bitsRank[2 * w + 1] = rank[w];
-  }
-  const constants = new Int32Array(constantCount).fill(-1);
-  const row = (kind: number, hash: number) => rowOffset(bitsRank, width, mix(kind, hash, dimension));
-  constants[biasAt] = row(0, 0);
-  for (let length = 0; length <= 12; length++) constants[lengthAt + length] = row(6, length);
-  for (let start = 0; start < 2; start++) {
-    constants[sentenceStartAt + start] = row(7, start);
-    constants[capitalisedStartAt + start] = row(8, start);
-    constants[nextCommonAt + start] = row(11, start);
-  }
-  for (let value = 0; value < 4; value++) constants[commonAt + value] = row(9, value);
-  for (let offset = -3; offset <= 3; offset++)
-    if (offset !== 0) constants[edgeAt + offset + 3] = row(20 + (offset + 3) * 4, edge);
-  return { dimension, width, bitsRank, constants };
-}
-
-/**
- * tokenFeatureIndices' features of token i as row offsets (featureRows), in the same order, zero rows
- * left out: written into `out` from `at`; returns the new end. `windowRows[j]` caches the row of token
- * j's word as a preceding word (kind 60, read by the six tokens after it); -2 where not yet known.
- */
-export function tokenFeatureRows(
-  prepared: PreparedTokens,
-  i: number,
-  rows: FeatureRows,
-  windowRows: Int32Array,
-  out: Int32Array,
-  at: number,
-): number {
-  return tokenContextRows(prepared, i, rows, windowRows, out, tokenOwnRows(prepared, i, rows, out, at));
-}
-
-/**
- * The first of token i's features, those that read only the token itself (ownKey's fields): its word,
- * shape, affixes, length, sentence start and common-word flags. As tokenFeatureRows.
- */
-export function tokenOwnRows(
-  prepared: PreparedTokens,
-  i: number,
-  rows: FeatureRows,
-  out: Int32Array,
-  at: number,
-): number {
-  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
-  const { dimension, width, bitsRank, constants } = rows;
-  let k = at;
-  let r = constants[biasAt];
-  if (r >= 0) out[k++] = r;
-  r = rowOffset(bitsRank, width, mix(1, word[i], dimension));
-  if (r >= 0) out[k++] = r;
-  r = rowOffset(bitsRank, width, mix(2, shape[i], dimension));
-  if (r >= 0) out[k++] = r;
-  r = rowOffset(bitsRank, width, mix(3, prefix[i], dimension));
-  if (r >= 0) out[k++] = r;
-  r = rowOffset(bitsRank, width, mix(4, suffix3[i], dimension));
-  if (r >= 0) out[k++] = r;
-  r = rowOffset(bitsRank, width, mix(5, suffix2[i], dimension));
-  if (r >= 0) out[k++] = r;
-  r = constants[lengthAt + length[i]];
-  if (r >= 0) out[k++] = r;
-  r = constants[sentenceStartAt + sentenceStart[i]];
-  if (r >= 0) out[k++] = r;
-  if (capitalised[i]) {
-    r = constants[capitalisedStartAt + sentenceStart[i]];
-    if (r >= 0) out[k++] = r;
-  }
-  if (common[i]) {
-    r = constants[commonAt + capitalised[i] * 2 + sentenceStart[i]];
-    if (r >= 0) out[k++] = r;
-  }
-  return k;
-}
-
-/** The rest of token i's features, after tokenOwnRows': its neighbours'. As tokenFeatureRows. */
-export function tokenContextRows(
-  prepared: PreparedTokens,
-  i: number,
-  rows: FeatureRows,
-  windowRows: Int32Array,
-  out: Int32Array,
-  at: number,
-): number {
-  const { word, shape, capitalised, common } = prepared;
-  const { dimension, width, bitsRank, constants } = rows;
-  const n = prepared.count;
-  let k = at;
-  let r: number;
-  if (i - 1 >= 0 && i - 1 < n && common[i - 1]) {
-    r = constants[commonAt + capitalised[i - 1]];
-    if (r >= 0) out[k++] = r;
-  }
-  if (i + 1 >= 0 && i + 1 < n && common[i + 1]) {
-    r = constants[nextCommonAt + capitalised[i + 1]];
-    if (r >= 0) out[k++] = r;
-  }
-  for (let offset = -3; offset <= 3; offset++) {
-    if (offset === 0) continue;
-    const j = i + offset;
-    const kind = 20 + (offset + 3) * 4;
-    if (j < 0 || j >= n) {
-      r = constants[edgeAt + offset + 3];
-      if (r >= 0) out[k++] = r;
-      continue;
-    }
-    if (offset >= -2 && offset <= 2) {
-      r = rowOffset(bitsRank, width, mix(kind + 1, word[j], dimension));
-      if (r >= 0) out[k++] = r;
-    }
-    r = rowOffset(bitsRank, width, mix(kind + 2, shape[j], dimension));
-    if (r >= 0) out[k++] = r;
-    if (offset === -1 || offset === 1) {
-      r = rowOffset(bitsRank, width, mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension));
-      if (r >= 0) out[k++] = r;
-    }
-  }
-  for (let j = Math.max(0, i - 6); j < i; j++) {
-    r = windowRows[j];
-    if (r === -2) r = windowRows[j] = rowOffset(bitsRank, width, mix(60, word[j], dimension));
-    if (r >= 0) out[k++] = r;
-  }
   return k;
 }
 
