@@ -30,17 +30,31 @@ function symbol(code: number): number {
   return code;
 }
 
+/** symbol() of each code unit below 128 (every other one is -1). */
+const asciiSymbols = Int16Array.from({ length: 128 }, (_, code) => symbol(code));
+
+/**
+ * Symbols of `text` (at most `limit` code units) written into `out` (length ≥ that), runs of spaces
+ * collapsed; returns how many.
+ */
+function symbolsInto(text: string, limit: number, out: Int16Array): number {
+  const length = Math.min(text.length, limit);
+  let n = 0;
+  let last = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const s = code < 128 ? asciiSymbols[code] : -1;
+    if (s === 32 && last === 32) continue;
+    out[n++] = s;
+    last = s;
+  }
+  return n;
+}
+
 /** Symbols of a text, runs of spaces collapsed. */
 export function symbolsOf(text: string, limit = Number.POSITIVE_INFINITY): Int16Array {
-  const length = Math.min(text.length, limit);
-  const out = new Int16Array(length);
-  let n = 0;
-  for (let i = 0; i < length; i++) {
-    const s = symbol(text.charCodeAt(i));
-    if (s === 32 && n > 0 && out[n - 1] === 32) continue;
-    out[n++] = s;
-  }
-  return out.subarray(0, n);
+  const out = new Int16Array(Math.min(text.length, limit));
+  return out.subarray(0, symbolsInto(text, limit, out));
 }
 
 const fnvOffset = 0x811c9dc5;
@@ -92,42 +106,18 @@ const bucketMask = charModelBuckets - 1;
 const bucketOf = (hash: number, order: number) => Math.imul(hash ^ order, 0x01000193) & bucketMask;
 
 /**
- * The surprisal at a position from the counts of the grams ending there (d1..d4) and of its contexts
- * (c2..c4, the grams ending one position earlier), where s1, s2, s3 (the symbols before it; -1: unscored
- * or before the start) say they exist: the arithmetic and order of the first surprisalsInto, which rolled
- * each position's grams forward. Its contexts were the grams ending one position earlier, read from the
- * same symbols, so a position's surprisal depends on its symbol and the three before it alone.
+ * The surprisal at a position (computed inline in surprisalsInto) is −log2 of the interpolated estimate
+ * max(1e-5, Σ w_k·min(1, d_k/c_k) / Σ w_k) from the counts of the grams ending there (d1..d4) and of its
+ * contexts (c1 = total, c2..c4: the grams ending one position earlier), over the orders whose context
+ * exists and has a count, summed from the 1-gram up: the arithmetic and order of the first
+ * surprisalsInto, which rolled each position's grams forward. Its contexts were the grams ending one
+ * position earlier, read from the same symbols, so a position's surprisal depends on its symbol and the
+ * three before it alone. The weight sums, in that order:
  */
-function surprisalFrom(
-  total: number,
-  s1: number,
-  s2: number,
-  s3: number,
-  d1: number,
-  d2: number,
-  d3: number,
-  d4: number,
-  c2: number,
-  c3: number,
-  c4: number,
-): number {
-  if (!(total > 0)) return Number.NaN;
-  let probability = orderWeights[0] * Math.min(1, d1 / total);
-  let weight = orderWeights[0];
-  if (s1 >= 0 && c2 > 0) {
-    probability += orderWeights[1] * Math.min(1, d2 / c2);
-    weight += orderWeights[1];
-    if (s2 >= 0 && c3 > 0) {
-      probability += orderWeights[2] * Math.min(1, d3 / c3);
-      weight += orderWeights[2];
-      if (s3 >= 0 && c4 > 0) {
-        probability += orderWeights[3] * Math.min(1, d4 / c4);
-        weight += orderWeights[3];
-      }
-    }
-  }
-  return -Math.log2(Math.max(floorProbability, probability / weight));
-}
+const weight1 = orderWeights[0];
+const weight2 = weight1 + orderWeights[1];
+const weight3 = weight2 + orderWeights[2];
+const weight4 = weight3 + orderWeights[3];
 
 /**
  * Surprisals remembered per model by their four symbols (direct-mapped, 2^13 entries): prose repeats its
@@ -140,6 +130,9 @@ const memoBits = 13;
 interface SurprisalMemo {
   keys: Int32Array;
   bits: Float64Array;
+  /** Per symbol (0..127): its 1-gram count, and that count's term of the estimate, w_1·min(1, d1/total). */
+  unigramCounts: Float64Array;
+  unigramTerms: Float64Array;
 }
 const memos = new WeakMap<CharLanguageModel, SurprisalMemo>();
 
@@ -147,7 +140,16 @@ function memoOf(model: CharLanguageModel): SurprisalMemo {
   let memo = memos.get(model);
   if (!memo) {
     // Key 0 is no position's (s0 ≥ 0 gives a low 7 bits ≥ 1): an empty entry never matches.
-    memo = { keys: new Int32Array(1 << memoBits), bits: new Float64Array(1 << memoBits) };
+    const unigramCounts = new Float64Array(128).map(
+      (_, s) => decoded[model.table[bucketOf(Math.imul(fnvOffset ^ (s + 1), 0x01000193), 1)]],
+    );
+    const unigramTerms = unigramCounts.map((d1) => orderWeights[0] * Math.min(1, d1 / model.total));
+    memo = {
+      keys: new Int32Array(1 << memoBits),
+      bits: new Float64Array(1 << memoBits),
+      unigramCounts,
+      unigramTerms,
+    };
     memos.set(model, memo);
   }
   memoModels.add(model);
@@ -168,7 +170,7 @@ const memoModels = new Set<CharLanguageModel>();
  * its symbol is unscored, looked up in the model's memo first.
  */
 function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Float64Array): void {
-  const { keys, bits } = memoOf(model);
+  const { keys, bits, unigramCounts, unigramTerms } = memoOf(model);
   const shift = 32 - memoBits;
   const n = symbols.length;
   // The symbols of the three positions before this one (-1: unscored or before the start).
@@ -201,40 +203,46 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
         out[i] = bits[slot];
         previous = false;
       } else {
-        // The grams ending here (their counts are the next position's contexts).
-        let hash = Math.imul(fnvOffset ^ (s0 + 1), 0x01000193);
-        const d1 = decoded[table[bucketOf(hash, 1)]];
+        // surprisalFrom inline: the grams ending here (their counts are the next position's contexts) and
+        // the contexts, carried from the previous position where it was computed, else read back from s1.
+        const d1 = unigramCounts[s0];
+        let probability = unigramTerms[s0];
+        let weight = weight1;
         let d2 = 0;
         let d3 = 0;
         let d4 = 0;
         if (s1 >= 0) {
-          hash = Math.imul(hash ^ (s1 + 1), 0x01000193);
+          let hash = Math.imul(Math.imul(fnvOffset ^ (s0 + 1), 0x01000193) ^ (s1 + 1), 0x01000193);
           d2 = decoded[table[bucketOf(hash, 2)]];
           if (s2 >= 0) {
             hash = Math.imul(hash ^ (s2 + 1), 0x01000193);
             d3 = decoded[table[bucketOf(hash, 3)]];
             if (s3 >= 0) d4 = decoded[table[bucketOf(Math.imul(hash ^ (s3 + 1), 0x01000193), 4)]];
           }
-        }
-        // The contexts: carried from the previous position where it was computed, else read back from s1.
-        let c2 = e1;
-        let c3 = e2;
-        let c4 = e3;
-        if (!previous) {
-          c2 = 0;
-          c3 = 0;
-          c4 = 0;
-          if (s1 >= 0) {
-            let context = Math.imul(fnvOffset ^ (s1 + 1), 0x01000193);
-            c2 = decoded[table[bucketOf(context, 1)]];
+          const c2 = previous ? e1 : unigramCounts[s1];
+          if (c2 > 0) {
+            probability += orderWeights[1] * Math.min(1, d2 / c2);
+            weight = weight2;
             if (s2 >= 0) {
-              context = Math.imul(context ^ (s2 + 1), 0x01000193);
-              c3 = decoded[table[bucketOf(context, 2)]];
-              if (s3 >= 0) c4 = decoded[table[bucketOf(Math.imul(context ^ (s3 + 1), 0x01000193), 3)]];
+              const context = Math.imul(Math.imul(fnvOffset ^ (s1 + 1), 0x01000193) ^ (s2 + 1), 0x01000193);
+              const c3 = previous ? e2 : decoded[table[bucketOf(context, 2)]];
+              if (c3 > 0) {
+                probability += orderWeights[2] * Math.min(1, d3 / c3);
+                weight = weight3;
+                if (s3 >= 0) {
+                  const c4 = previous
+                    ? e3
+                    : decoded[table[bucketOf(Math.imul(context ^ (s3 + 1), 0x01000193), 3)]];
+                  if (c4 > 0) {
+                    probability += orderWeights[3] * Math.min(1, d4 / c4);
+                    weight = weight4;
+                  }
+                }
+              }
             }
           }
         }
-        const value = surprisalFrom(total, s1, s2, s3, d1, d2, d3, d4, c2, c3, c4);
+        const value = total > 0 ? -Math.log2(Math.max(floorProbability, probability / weight)) : Number.NaN;
         keys[slot] = key;
         bits[slot] = value;
         out[i] = value;
@@ -285,8 +293,10 @@ export function leastNaturalWindow(
   limit = 3000,
 ): UnnaturalWindow {
   const clipped = text.length > 2 * limit ? `${text.slice(0, limit)} ${text.slice(-limit)}` : text;
-  const symbols = symbolsOf(clipped.replace(urlsAndHandles, ' '));
-  const n = symbols.length;
+  const replaced = clipped.replace(urlsAndHandles, ' ');
+  if (buffers.symbols.length < replaced.length) buffers.symbols = new Int16Array(replaced.length);
+  const n = symbolsInto(replaced, replaced.length, buffers.symbols);
+  const symbols = buffers.symbols.subarray(0, n);
   if (buffers.bits.length < n) {
     buffers.bits = new Float64Array(n);
     buffers.scored = new Int32Array(n);
@@ -294,17 +304,20 @@ export function leastNaturalWindow(
   }
   const { bits, scored, means } = buffers;
   surprisalsInto(model, symbols, bits);
-  const none: UnnaturalWindow = { bitsPerCharacter: 0, contrast: 0, value: '' };
+  // The scored positions and, in the same pass, the running sum of the last `width` of them.
   let scoredCount = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(bits[i])) scored[scoredCount++] = i;
-  const windows = scoredCount - width + 1;
-  if (windows < 2 * width) return none;
   let sum = 0;
-  for (let j = 0; j < scoredCount; j++) {
-    sum += bits[scored[j]];
+  for (let i = 0; i < n; i++) {
+    const value = bits[i];
+    if (Number.isNaN(value)) continue;
+    const j = scoredCount++;
+    scored[j] = i;
+    sum += value;
     if (j >= width) sum -= bits[scored[j - width]];
     if (j >= width - 1) means[j - width + 1] = sum / width;
   }
+  const windows = scoredCount - width + 1;
+  if (windows < 2 * width) return { bitsPerCharacter: 0, contrast: 0, value: '' };
   const half = Math.floor(windows / 2);
   let head = Number.POSITIVE_INFINITY;
   for (let w = 0; w < half; w++) head = Math.min(head, means[w]);
@@ -320,7 +333,12 @@ export function leastNaturalWindow(
 }
 
 /** Scratch arrays of leastNaturalWindow (reused: a prompt is scored once per policy check). */
-const buffers = { bits: new Float64Array(0), scored: new Int32Array(0), means: new Float64Array(0) };
+const buffers = {
+  symbols: new Int16Array(0),
+  bits: new Float64Array(0),
+  scored: new Int32Array(0),
+  means: new Float64Array(0),
+};
 
 /** Base64 of the table, for the weights file. */
 export function serializeCharLanguageModel(model: CharLanguageModel): { total: number; table: string } {
