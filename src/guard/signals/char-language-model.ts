@@ -203,8 +203,10 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
         out[i] = bits[slot];
         previous = false;
       } else {
-        // surprisalFrom inline: the grams ending here (their counts are the next position's contexts) and
+        // The estimate (above): the grams ending here (their counts are the next position's contexts) and
         // the contexts, carried from the previous position where it was computed, else read back from s1.
+        // min(1, d/c) is written d ≥ c ? 1 : d/c: the same value (d ≥ 0, c > 0), with a division only where
+        // the ratio is below 1.
         const d1 = unigramCounts[s0];
         let probability = unigramTerms[s0];
         let weight = weight1;
@@ -221,20 +223,20 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
           }
           const c2 = previous ? e1 : unigramCounts[s1];
           if (c2 > 0) {
-            probability += orderWeights[1] * Math.min(1, d2 / c2);
+            probability += orderWeights[1] * (d2 >= c2 ? 1 : d2 / c2);
             weight = weight2;
             if (s2 >= 0) {
               const context = Math.imul(Math.imul(fnvOffset ^ (s1 + 1), 0x01000193) ^ (s2 + 1), 0x01000193);
               const c3 = previous ? e2 : decoded[table[bucketOf(context, 2)]];
               if (c3 > 0) {
-                probability += orderWeights[2] * Math.min(1, d3 / c3);
+                probability += orderWeights[2] * (d3 >= c3 ? 1 : d3 / c3);
                 weight = weight3;
                 if (s3 >= 0) {
                   const c4 = previous
                     ? e3
                     : decoded[table[bucketOf(Math.imul(context ^ (s3 + 1), 0x01000193), 3)]];
                   if (c4 > 0) {
-                    probability += orderWeights[3] * Math.min(1, d4 / c4);
+                    probability += orderWeights[3] * (d4 >= c4 ? 1 : d4 / c4);
                     weight = weight4;
                   }
                 }
@@ -242,7 +244,8 @@ function surprisalsInto(model: CharLanguageModel, symbols: Int16Array, out: Floa
             }
           }
         }
-        const value = total > 0 ? -Math.log2(Math.max(floorProbability, probability / weight)) : Number.NaN;
+        const estimate = probability / weight;
+        const value = total > 0 ? -Math.log2(Math.max(floorProbability, estimate)) : Number.NaN;
         keys[slot] = key;
         bits[slot] = value;
         out[i] = value;
