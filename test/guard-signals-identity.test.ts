@@ -32,6 +32,7 @@ import {
   ruleRemovalCues,
   safeContexts,
   shippedSuffixModel,
+  symbolsOf,
   technicalSenses,
   transgressionCues,
 } from '../src/guard/signals/index.js';
@@ -40,7 +41,10 @@ import {
   detectorGates,
   targetedRequestPatterns,
 } from '../src/guard/signals/targeted-requests.js';
-import { leastNaturalWindow as oldWindow } from './guard-reference/char-language-model.js';
+import {
+  symbolsOf as oldSymbols,
+  leastNaturalWindow as oldWindow,
+} from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
 import { randomTexts } from './random-texts.js';
 
@@ -248,6 +252,21 @@ describe('word prefilter and signals: identical to the plain regexes and the fro
           differing.push(`w${width} ${JSON.stringify(text.slice(0, 40))}`);
       }
     }
+    expect(differing).toEqual([]);
+  });
+
+  it("the suffix model's symbols are the frozen copy's (they also train the model)", () => {
+    // Every ASCII code, whitespace runs of each kind, non-ASCII, and the limit inside a run.
+    const edges = [
+      String.fromCharCode(...Array.from({ length: 160 }, (_, code) => code)),
+      'a  \t\r\n b\u00a0\u00a0c 12\u0660 \u{1F600}  ',
+      '   leading and trailing   ',
+    ];
+    const differing: string[] = [];
+    for (const text of [...edges, ...texts])
+      for (const limit of [Number.POSITIVE_INFINITY, 3, 17])
+        if (symbolsOf(text, limit).join() !== oldSymbols(text, limit).join())
+          differing.push(`${limit} ${JSON.stringify(text.slice(0, 40))}`);
     expect(differing).toEqual([]);
   });
 
