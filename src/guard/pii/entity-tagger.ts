@@ -4,6 +4,7 @@
 // joins it) and gap filling (a short run between two address pieces belongs to the address).
 import { type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
+import { nameWordAfter, nameWordBefore, opensSentence } from './name-words.js';
 import {
   createOwnSums,
   forgetOwnSums,
@@ -357,8 +358,6 @@ export function tagEntities(
   return findings;
 }
 
-const nameWordAfter = /^[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)/u;
-const nameWordBefore = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+$/u;
 const streetPartAfter =
   /^[ \t]*(?:(?:\d+[A-Za-z]?|\p{Lu}[\p{Ll}]+)[ \t]+){0,2}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|Square|Sq\.?|Terrace|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Cir\.?)\b\.?/u;
 const houseNumberBefore = /\d+[A-Za-z]?[ \t]+$/;
@@ -371,16 +370,16 @@ const houseNumberBefore = /\d+[A-Za-z]?[ \t]+$/;
 export function wholeSpan(text: string, type: string, start: number, end: number): [number, number] {
   if (type === 'PERSON') {
     for (let n = 0; n < 2; n++) {
-      const after = nameWordAfter.exec(text.slice(end, end + 40));
-      if (!after) break;
-      end += after[0].length;
+      const after = nameWordAfter(text, end);
+      if (after < 0) break;
+      end += after;
     }
     for (let n = 0; n < 2; n++) {
-      const window = text.slice(Math.max(0, start - 40), start);
-      const before = nameWordBefore.exec(window);
+      const before = nameWordBefore(text, start);
       // A capitalised word that opens a sentence is not part of the name ("Ask John").
-      const at = start - (before?.[0].length ?? 0);
-      if (!before || at === 0 || /[.!?:\n]\s*$/.test(text.slice(Math.max(0, at - 3), at))) break;
+      if (before < 0) break;
+      const at = start - before;
+      if (at === 0 || opensSentence(text, at)) break;
       start = at;
     }
   } else if (type === 'STREET_ADDRESS') {

@@ -100,12 +100,15 @@ export function piiScanner(options: PiiScannerOptions = {}): Scanner {
       }
     }
     // Placeholders left by an earlier redaction ("[AWS_ACCESS_KEY]", "[EMAIL_ADDRESS_1]") are not PII.
-    const placeholders = [...text.matchAll(placeholderPattern)].map((m) => [
-      m.index!,
-      m.index! + m[0].length,
-    ]);
+    // Without a candidate or a '[' there is nothing to drop (the pattern is not run).
+    const placeholders =
+      candidates.length && text.includes('[')
+        ? [...text.matchAll(placeholderPattern)].map((m) => [m.index!, m.index! + m[0].length])
+        : [];
     const findings = resolveOverlaps(
-      candidates.filter((f) => !placeholders.some(([start, end]) => f.start! < end && start < f.end!)),
+      placeholders.length
+        ? candidates.filter((f) => !placeholders.some(([start, end]) => f.start! < end && start < f.end!))
+        : candidates,
     );
     return resultOf(findings, replace ? redactFindings(text, findings, replace) : undefined);
   };
