@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseThreshold,
+  datasetsIfPresent,
   evaluateBenignHarm,
   evaluateLeakDetection,
   groupRows,
@@ -13,7 +14,6 @@ import {
   leakGate,
   loadBenignPrompts,
   loadTaskRows,
-  locateDatasets,
   maximumBenignRewriteRate,
   operatingThreshold,
   runGuardEval,
@@ -23,12 +23,7 @@ import {
   taskScore,
 } from '../src/guard/index.js';
 
-let datasets: string | undefined;
-try {
-  datasets = locateDatasets();
-} catch {
-  datasets = undefined;
-}
+const datasets = datasetsIfPresent();
 const extra = process.env.GANTRY_GUARD_EXTRA;
 
 describe('shipped prompt-task thresholds', () => {

@@ -11,14 +11,7 @@ import {
   textFeatures,
   trainLinearModel,
 } from '../src/guard/classifier/index.js';
-import {
-  loadBenignPrompts,
-  loadDavidson,
-  loadDeepset,
-  loadJailbreakBench,
-  loadPresidioSynth,
-  locateDatasets,
-} from '../src/guard/datasets/index.js';
+import { loadDavidson, loadPresidioSynth, locateDatasets } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { decodePayloads, hasMixedScriptWord } from '../src/guard/normalize/index.js';
 import { commonWordsOf, shippedEntityTagger, tagEntities } from '../src/guard/pii/entity-tagger.js';
@@ -32,6 +25,7 @@ import { hasMixedScriptWord as oldMixedScript } from './guard-reference/homoglyp
 import * as oldFeatures from './guard-reference/text-features.js';
 import { prepareTokens as oldPrepare } from './guard-reference/token-features.js';
 import { tokenize as oldTokenize } from './guard-reference/tokenize.js';
+import { everyNth, promptTexts } from './guard-sample.js';
 import { randomTexts as seededTexts } from './random-texts.js';
 
 const edgeCases = [
@@ -82,18 +76,14 @@ function randomTexts(count: number, seed = 7): string[] {
 const datasets = locateDatasets();
 
 function datasetTexts(root: string): string[] {
-  const prompts = [...loadDeepset(root), ...loadJailbreakBench(root), ...loadBenignPrompts(root)].map(
-    (r) => r.text,
-  );
+  const prompts = promptTexts(root);
   const tweets = loadDavidson(root).map((r) => r.text);
   const records = loadPresidioSynth(root).map((r) => r.text);
-  const every = (list: string[], n: number) =>
-    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
   return [
-    ...every(prompts, 250),
-    ...every(tweets, 100),
-    ...every(records, 100),
-    ...kilobyteTexts(every(prompts, 400).concat(every(records, 200)), 60),
+    ...everyNth(prompts, 250),
+    ...everyNth(tweets, 100),
+    ...everyNth(records, 100),
+    ...kilobyteTexts(everyNth(prompts, 400).concat(everyNth(records, 200)), 60),
   ];
 }
 

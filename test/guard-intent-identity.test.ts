@@ -5,13 +5,7 @@
 // their 1 KB cuts, texts made of the patterns' own words, and edge cases; asked in any order and for
 // texts that alternate (the kept matches belong to one text).
 import { describe, expect, it } from 'vitest';
-import {
-  loadBenignPrompts,
-  loadDeepset,
-  loadJailbreakBench,
-  loadPresidioSynth,
-  locateDatasets,
-} from '../src/guard/datasets/index.js';
+import { loadPresidioSynth, locateDatasets } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { normalizeText } from '../src/guard/normalize/index.js';
 import {
@@ -24,6 +18,7 @@ import {
   usesTechnicalSense,
 } from '../src/guard/signals/index.js';
 import * as frozen from './guard-reference/covering-matches.js';
+import { everyNth, promptTexts } from './guard-sample.js';
 
 function seeded(seed: number) {
   let state = seed;
@@ -65,13 +60,12 @@ const edgeCases = [
 
 const datasets = locateDatasets();
 function datasetTexts(root: string): string[] {
-  const prompts = [...loadDeepset(root), ...loadJailbreakBench(root), ...loadBenignPrompts(root)].map(
-    (r) => r.text,
-  );
+  const prompts = promptTexts(root);
   const records = loadPresidioSynth(root).map((r) => r.text);
-  const every = (list: string[], n: number) =>
-    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
-  return [...every(prompts, 600), ...kilobyteTexts(every(prompts, 400).concat(every(records, 200)), 157)];
+  return [
+    ...everyNth(prompts, 600),
+    ...kilobyteTexts(everyNth(prompts, 400).concat(everyNth(records, 200)), 157),
+  ];
 }
 
 const texts = [...edgeCases, ...phraseTexts(400, 21), ...(datasets ? datasetTexts(datasets) : [])];

@@ -6,14 +6,7 @@
 // characters, lone surrogates and texts past the 4,000-character scan limit.
 import { describe, expect, it } from 'vitest';
 import { pieceBelow, piecePositive, predictTextPositives } from '../src/guard/classifier/index.js';
-import {
-  loadBenignPrompts,
-  loadDavidson,
-  loadDeepset,
-  loadJailbreakBench,
-  loadPresidioSynth,
-  locateDatasets,
-} from '../src/guard/datasets/index.js';
+import { loadDavidson, loadPresidioSynth, locateDatasets } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { normalizeText } from '../src/guard/normalize/index.js';
 import {
@@ -27,6 +20,7 @@ import {
 import { pieceRanges } from '../src/guard/scanners/toxicity-scanner.js';
 import { predictTextPositive as oldPositive } from './guard-reference/text-features.js';
 import { pieces as oldPieces, toxicityOfNormalized } from './guard-reference/toxicity-pieces.js';
+import { everyNth, promptTexts } from './guard-sample.js';
 
 function seeded(seed: number) {
   let state = seed;
@@ -109,21 +103,17 @@ const edgeCases = [
 
 const datasets = locateDatasets();
 function datasetTexts(root: string): string[] {
-  const prompts = [...loadDeepset(root), ...loadJailbreakBench(root), ...loadBenignPrompts(root)].map(
-    (r) => r.text,
-  );
-  const every = (list: string[], n: number) =>
-    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
+  const prompts = promptTexts(root);
   const long = (list: string[]) => list.filter((t) => t.length > 280);
   return [
-    ...every(long(prompts), 300),
-    ...every(
+    ...everyNth(long(prompts), 300),
+    ...everyNth(
       loadDavidson(root).map((r) => r.text),
       50,
     ),
     ...kilobyteTexts(
-      every(prompts, 400).concat(
-        every(
+      everyNth(prompts, 400).concat(
+        everyNth(
           loadPresidioSynth(root).map((r) => r.text),
           200,
         ),

@@ -5,14 +5,7 @@
 // rows, 1 KB cuts, Unicode edge cases, seeded random strings) plus phrases built from the patterns' words.
 import { describe, expect, it } from 'vitest';
 import { predictTextPositive, predictTextPositives } from '../src/guard/classifier/index.js';
-import {
-  loadBenignPrompts,
-  loadDavidson,
-  loadDeepset,
-  loadJailbreakBench,
-  loadPresidioSynth,
-  locateDatasets,
-} from '../src/guard/datasets/index.js';
+import { loadDavidson, loadPresidioSynth, locateDatasets } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { execWhereStems, leadingStems, mayMatch } from '../src/guard/normalize/index.js';
 import { shippedTaskModels, shippedToxicityModel, toxicityScanner } from '../src/guard/scanners/index.js';
@@ -46,6 +39,7 @@ import {
   leastNaturalWindow as oldWindow,
 } from './guard-reference/char-language-model.js';
 import * as oldFeatures from './guard-reference/text-features.js';
+import { everyNth, promptTexts } from './guard-sample.js';
 import { randomTexts } from './random-texts.js';
 
 const patterns: RegExp[] = [
@@ -106,18 +100,14 @@ const edgeCases = [
 
 const datasets = locateDatasets();
 function datasetTexts(root: string): string[] {
-  const prompts = [...loadDeepset(root), ...loadJailbreakBench(root), ...loadBenignPrompts(root)].map(
-    (r) => r.text,
-  );
+  const prompts = promptTexts(root);
   const tweets = loadDavidson(root).map((r) => r.text);
   const records = loadPresidioSynth(root).map((r) => r.text);
-  const every = (list: string[], n: number) =>
-    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
   return [
-    ...every(prompts, 400),
-    ...every(tweets, 100),
-    ...every(records, 100),
-    ...kilobyteTexts(every(prompts, 400).concat(every(records, 200)), 157),
+    ...everyNth(prompts, 400),
+    ...everyNth(tweets, 100),
+    ...everyNth(records, 100),
+    ...kilobyteTexts(everyNth(prompts, 400).concat(everyNth(records, 200)), 157),
   ];
 }
 

@@ -7,14 +7,7 @@
 // and a later one matches. Texts: dataset rows and their 1 KB cuts, seeded random strings of the patterns'
 // own words (many stems, near misses, case changes), and Unicode edge cases.
 import { describe, expect, it } from 'vitest';
-import {
-  loadBenignPrompts,
-  loadDavidson,
-  loadDeepset,
-  loadJailbreakBench,
-  loadPresidioSynth,
-  locateDatasets,
-} from '../src/guard/datasets/index.js';
+import { loadDavidson, loadPresidioSynth, locateDatasets } from '../src/guard/datasets/index.js';
 import { kilobyteTexts } from '../src/guard/eval/index.js';
 import { execWhereStems, leadingStems, recordPatterns } from '../src/guard/normalize/word-prefilter.js';
 import { createGuardPolicy } from '../src/guard/policy/index.js';
@@ -22,29 +15,24 @@ import { clearPromptTaskCache, scorePromptTasks } from '../src/guard/scanners/in
 import { heuristicPatterns } from '../src/guard/scanners/injection-heuristics.js';
 import { hazardTerms, requestActs, ruleRemovalCues, safeContexts } from '../src/guard/signals/index.js';
 import { targetedRequestPatterns } from '../src/guard/signals/targeted-requests.js';
+import { everyNth, promptTexts } from './guard-sample.js';
 import { randomTexts } from './random-texts.js';
 
 const recorded = recordPatterns();
 
 const datasets = locateDatasets();
-const prompts = [
-  ...loadDeepset(datasets),
-  ...loadJailbreakBench(datasets),
-  ...loadBenignPrompts(datasets),
-].map((r) => r.text);
-const every = (list: string[], n: number) =>
-  list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0);
+const prompts = promptTexts(datasets);
 const datasetTexts = [
-  ...every(prompts, 300),
-  ...every(
+  ...everyNth(prompts, 300),
+  ...everyNth(
     loadDavidson(datasets).map((r) => r.text),
     60,
   ),
-  ...every(
+  ...everyNth(
     loadPresidioSynth(datasets).map((r) => r.text),
     60,
   ),
-  ...kilobyteTexts(every(prompts, 300), 157),
+  ...kilobyteTexts(everyNth(prompts, 300), 157),
 ];
 
 // Run the scan and the policy over the dataset texts: every phrase pattern they use is recorded.

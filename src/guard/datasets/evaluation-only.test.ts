@@ -3,17 +3,12 @@ import { evaluateTask } from '../eval/task-eval.js';
 import { fitTaskModel, taskRowsFor } from '../training/train-task-classifier.js';
 import { groupRows } from './group-rows.js';
 import { loadJailbreakBenchRows, loadTaskRows } from './load-task-rows.js';
-import { locateDatasets } from './locate-datasets.js';
+import { datasetsIfPresent } from './locate-datasets.js';
 import { syntheticHarmful } from './synthetic-harmful.js';
 import { syntheticBenignRequests, syntheticRolePlay } from './synthetic-prompts.js';
 import type { TaskRow } from './task-rows.js';
 
-let datasets: string | undefined;
-try {
-  datasets = locateDatasets();
-} catch {
-  datasets = undefined;
-}
+const datasets = datasetsIfPresent();
 
 describe('evaluation-only rows', () => {
   const heldOut: TaskRow[] = [

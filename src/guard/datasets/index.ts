@@ -29,7 +29,7 @@ export {
   loadTaskRows,
   neutralGoal,
 } from './load-task-rows.js';
-export { locateDatasets } from './locate-datasets.js';
+export { datasetsIfPresent, locateDatasets } from './locate-datasets.js';
 export { dropNearDuplicates, type NearDuplicate } from './near-duplicates.js';
 export { parseCsv } from './parse-csv.js';
 export { syntheticHarmful } from './synthetic-harmful.js';

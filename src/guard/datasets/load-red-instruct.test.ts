@@ -6,14 +6,9 @@ import { taskRowsFor } from '../training/train-task-classifier.js';
 import { groupRows } from './group-rows.js';
 import { loadRedInstructRows } from './load-red-instruct.js';
 import { loadTaskRows } from './load-task-rows.js';
-import { locateDatasets } from './locate-datasets.js';
+import { datasetsIfPresent } from './locate-datasets.js';
 
-let datasets: string | undefined;
-try {
-  datasets = locateDatasets();
-} catch {
-  datasets = undefined;
-}
+const datasets = datasetsIfPresent();
 const extra = process.env.GANTRY_GUARD_EXTRA;
 
 // Files in the red-instruct layout, with questions written for this test.

@@ -23,3 +23,12 @@ export function locateDatasets(configured?: string): string {
     },
   );
 }
+
+/** As locateDatasets, but undefined where no folder is found (for callers that skip what needs the data). */
+export function datasetsIfPresent(configured?: string): string | undefined {
+  try {
+    return locateDatasets(configured);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadJailbreakBenchRows, neutralGoal } from './load-task-rows.js';
-import { locateDatasets } from './locate-datasets.js';
+import { datasetsIfPresent } from './locate-datasets.js';
 import { syntheticHarmful } from './synthetic-harmful.js';
 
-let datasets: string | undefined;
-try {
-  datasets = locateDatasets();
-} catch {
-  datasets = undefined;
-}
+const datasets = datasetsIfPresent();
 
 // A goal and prompts written for this test, shaped like JailbreakBench's GCG (goal + suffix), JBC
 // (template + goal) and PAIR (a rewrite) prompts.
