@@ -6,12 +6,10 @@
 //   before: /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)[ \t]+$/u  on text.slice(max(0, start - 40), start)
 //   opener: /[.!?:\n]\s*$/                              on text.slice(max(0, at - 3), at)
 
+import { charClass, lowerClass, spaceClass, upperClass } from '../classifier/char-classes.js';
+
 /** How far each side a name word is looked for (the regexes' slices). */
 export const nameWordReach = 40;
-
-const upperLetter = /^\p{Lu}$/u;
-const lowerLetter = /^\p{Ll}$/u;
-const space = /^\s$/;
 
 /** The code point starting at `at`, a surrogate pair only where both halves lie before `to`. */
 function codePointAt(text: string, at: number, to: number): number {
@@ -38,13 +36,13 @@ const width = (point: number) => (point > 0xffff ? 2 : 1);
 /** \p{Lu} (ASCII without the regex). */
 function isUpper(point: number): boolean {
   if (point < 128) return point >= 65 && point <= 90;
-  return upperLetter.test(String.fromCodePoint(point));
+  return (charClass(point) & upperClass) !== 0;
 }
 
 /** [\p{Ll}'’-] (ASCII without the regex). */
 function isNamePart(point: number): boolean {
   if (point < 128) return (point >= 97 && point <= 122) || point === 39 || point === 45;
-  return point === 0x2019 || lowerLetter.test(String.fromCodePoint(point));
+  return point === 0x2019 || (charClass(point) & lowerClass) !== 0;
 }
 
 const isBlank = (unit: number) => unit === 32 || unit === 9;
@@ -96,7 +94,8 @@ export function opensSentence(text: string, at: number): boolean {
   for (let q = at - 1; q >= Math.max(0, at - 3); q--) {
     const unit = text.charCodeAt(q);
     if (unit === 46 || unit === 33 || unit === 63 || unit === 58 || unit === 10) return true;
-    const blank = unit < 128 ? unit === 32 || (unit >= 9 && unit <= 13) : space.test(text[q]);
+    const blank =
+      unit < 128 ? unit === 32 || (unit >= 9 && unit <= 13) : (charClass(unit) & spaceClass) !== 0;
     if (!blank) return false;
   }
   return false;

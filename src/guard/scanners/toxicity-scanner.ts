@@ -1,11 +1,13 @@
 // Toxicity (hate or offensive language) from the classifier trained on Davidson et al.'s tweets.
 import {
+  charClass,
   type LinearModel,
   loadShippedModel,
   pieceBelow,
   piecePositive,
   predictTextPositive,
   shareRows,
+  spaceClass,
 } from '../classifier/index.js';
 import { normalizeText } from '../normalize/index.js';
 import { resultOf, type Scanner } from '../types.js';
@@ -31,21 +33,9 @@ function shareShippedRows(): void {
 /** Sentences, cut to tweet size: the model was trained on tweets, and one insult in a long text would be diluted. */
 const pieceLength = 280;
 
-/** Whether a code unit is `\s` (JavaScript's WhiteSpace and LineTerminator: what trim() removes too). */
+/** Whether a code unit is `\s` (char-classes' table: what trim() removes too). */
 function isWhitespace(unit: number): boolean {
-  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  if (unit < 0xa0) return false;
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
+  return (charClass(unit) & spaceClass) !== 0;
 }
 
 function isSentenceEnd(unit: number): boolean {
