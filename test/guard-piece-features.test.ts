@@ -226,6 +226,35 @@ describe('toxicity pieces read from the prompt tasks’ scan: the frozen numbers
     expect(sigmaRead).toBeGreaterThan(200);
   });
 
+  it("a long sentence's windows fit a tweet, overlap, and cut no word that has room to end", () => {
+    const space = /\s/;
+    const wrong: string[] = [];
+    let windows = 0;
+    let cut = 0;
+    for (const text of texts) {
+      const normalized = normalizeText(text).text;
+      if (normalized.length <= 280) continue;
+      const ranges = pieceRanges(normalized);
+      for (let p = 0; p < ranges.length; p += 2) {
+        const [start, end] = [ranges[p], ranges[p + 1]];
+        windows++;
+        if (end - start > 280) wrong.push(`${end - start} units at ${start}`);
+        // A window that continues the previous one (same sentence) starts inside it, past its middle half.
+        if (p > 0 && start < ranges[p - 1] && start <= ranges[p - 2]) wrong.push(`no progress at ${start}`);
+        const cutEnd =
+          end < normalized.length && !space.test(normalized[end - 1]) && !space.test(normalized[end]);
+        if (!cutEnd) continue;
+        // Only a word that fills the window's second half may be cut.
+        cut++;
+        if (space.test(normalized.slice(start + 141, end)))
+          wrong.push(`cut word at ${end}: ${normalized.slice(end - 20, end + 5)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(windows).toBeGreaterThan(500);
+    expect(cut).toBeLessThan(windows * 0.2);
+  });
+
   it('pieceRanges finds the breaks of /(?<=[.!?\\n])\\s+/ for every code unit', () => {
     const filler = 'x'.repeat(150);
     const differing: number[] = [];

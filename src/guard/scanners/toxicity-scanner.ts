@@ -42,20 +42,40 @@ function isSentenceEnd(unit: number): boolean {
   return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x0a;
 }
 
-/** The windows of the sentence [start, end) of `text` onto `out`, none where it is blank. */
+/**
+ * The windows of the sentence [start, end) of `text` onto `out`, none where it is blank: pieceLength
+ * units at most, each starting about half a window after the one before, both ends moved back to a word's
+ * edge (a window cuts a word only where one word fills half a window). Whole words keep a fragment from
+ * reading as another word ("class" cut to "ass"), and let the classifier read each window from the scan
+ * and bound it without scoring it (classifier pieceBelow).
+ */
 function pushSentence(text: string, out: number[], start: number, end: number): void {
   let blank = true;
   for (let i = start; i < end && blank; i++) blank = isWhitespace(text.charCodeAt(i));
   if (blank) return;
-  for (let i = 0; i < end - start; i += pieceLength / 2) {
-    out.push(start + i, Math.min(start + i + pieceLength, end));
-    if (i + pieceLength >= end - start) break;
+  const half = pieceLength / 2;
+  let from = start;
+  while (end - from > pieceLength) {
+    const to = wordEdgeBefore(text, from + pieceLength, from + half);
+    out.push(from, to);
+    from = wordEdgeBefore(text, from + half, from + 1);
   }
+  out.push(from, end);
+}
+
+/**
+ * The last position in (floor, at] between a word and a space (where text[at] is a space or text[at - 1]
+ * is one); `at` itself where there is none, so a word longer than the range is cut.
+ */
+function wordEdgeBefore(text: string, at: number, floor: number): number {
+  for (let i = at; i > floor; i--)
+    if (isWhitespace(text.charCodeAt(i)) || isWhitespace(text.charCodeAt(i - 1))) return i;
+  return at;
 }
 
 /**
  * The pieces as [start, end) pairs: the sentences of text.split(/(?<=[.!?\n])\s+/) that are not blank,
- * each cut into windows of pieceLength that overlap by half, so that no word is split away. The breaks
+ * each cut into windows of at most pieceLength that overlap by about half and end at word edges. The breaks
  * are found by a scan of char codes that matches as that regular expression does (test/guard-piece-features).
  */
 export function pieceRanges(text: string): number[] {
