@@ -11,6 +11,8 @@
 //   stack     a logistic head on [embedding, base log-odds] (trained on the training split)
 //   proto     a logistic head on the 13 similarities to the hazard categories' sentences (hazard-prototypes.ts)
 //   sum+proto@0.5  log-odds of base + 0.5 × log-odds of proto
+//   knn       the balanced harmful share of the 25 nearest training rows by cosine (smoothed)
+//   sum+knn@0.5  log-odds of base + 0.5 × log-odds of knn
 //   maxsim    zero-shot: the highest similarity to any hazard sentence, no training
 // `--sweep` compares head settings on the validation split only; `--head <l2>,<epochs>,<scale>` sets them.
 // Usage: GANTRY_GUARD_EXTRA=<extra> npx tsx bench/guard/harmful-encoder.ts [--no-loso] [--json <file>]
@@ -89,7 +91,7 @@ function embeddingFeatures(text: string, extra: number[] = []): SparseVector {
   const vector = cache.of(text);
   const features: SparseVector = new Map();
   for (let j = 0; j < embeddingDimensions; j++) features.set(j, vector[j] * embeddingScale);
-  extra.forEach((value, i) => features.set(embeddingDimensions + i, value));
+  for (const [i, value] of extra.entries()) features.set(embeddingDimensions + i, value);
   return features;
 }
 
@@ -121,7 +123,63 @@ function fitHead(
 }
 
 type Scorer = (text: string) => number;
-const variants = ['base', 'enc', 'sum@0.5', 'sum@1', 'stack', 'proto', 'sum+proto@0.5', 'maxsim'] as const;
+const variants = [
+  'base',
+  'enc',
+  'sum@0.5',
+  'sum@1',
+  'stack',
+  'proto',
+  'sum+proto@0.5',
+  'maxsim',
+  'knn',
+  'sum+knn@0.5',
+] as const;
+
+/** Nearest neighbours by cosine among the training rows: the balanced harmful share of the 25 nearest, smoothed. */
+function fitNeighbours(train: readonly LabelledRow[], k = 25): Scorer {
+  const unit = (text: string) => {
+    const v = cache.of(text);
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    return Float32Array.from(v, (x) => x / Math.sqrt(norm || 1));
+  };
+  const vectors = train.map((row) => unit(row.trainingText ?? row.text));
+  const positives = train.filter((r) => r.label === 1).length;
+  const weights = train.map((r) =>
+    r.label === 1 ? train.length / (2 * positives) : train.length / (2 * (train.length - positives)),
+  );
+  const memo = new Map<string, number>();
+  return (text) => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const q = unit(text);
+    const best: { sim: number; i: number }[] = [];
+    for (let i = 0; i < vectors.length; i++) {
+      const v = vectors[i];
+      let dot = 0;
+      for (let j = 0; j < embeddingDimensions; j++) dot += q[j] * v[j];
+      if (best.length < k || dot > best[best.length - 1].sim) {
+        let at = best.length < k ? best.length : best.length - 1;
+        if (best.length < k) best.push({ sim: dot, i });
+        while (at > 0 && best[at - 1].sim < dot) {
+          best[at] = best[at - 1];
+          at--;
+        }
+        best[at] = { sim: dot, i };
+      }
+    }
+    let harmful = 0;
+    let total = 0;
+    for (const { i } of best) {
+      total += weights[i];
+      if (train[i].label === 1) harmful += weights[i];
+    }
+    const score = (harmful + 0.5) / (total + 1);
+    memo.set(text, score);
+    return score;
+  };
+}
 type Variant = (typeof variants)[number];
 
 /** The variants' scorers for one n-gram model and the rows its heads train on. */
@@ -142,9 +200,12 @@ function scorers(model: LinearModel, train: readonly LabelledRow[]): Record<Vari
   const protoHead = fitHead(train, (row) => protoFeatures(row.trainingText ?? row.text), true);
   const proto: Scorer = (text) =>
     predictProbabilities(protoHead, new Map(protoFeatures(text).map((value, i) => [i, value])))[1];
+  const knn = fitNeighbours(train);
   return {
     base,
     enc,
+    knn,
+    'sum+knn@0.5': (text) => sigmoid(logit(base(text)) + 0.5 * logit(knn(text))),
     proto,
     'sum+proto@0.5': (text) => sigmoid(logit(base(text)) + 0.5 * logit(proto(text))),
     // Zero-shot: the highest similarity to any hazard category, mapped into 0..1 (no training).
@@ -184,19 +245,23 @@ function figures(list: readonly LabelledRow[], score: Scorer, t: number): Figure
   const by = new Map<string, LabelledRow[]>();
   for (const row of list) {
     const key = `${row.source}\u0000${row.label}`;
-    by.set(key, [...(by.get(key) ?? []), row]);
+    const list = by.get(key);
+    if (list) list.push(row);
+    else by.set(key, [row]);
   }
-  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([key, rs]) => {
-    const flags = rs.map((row) => score(row.text) >= t);
-    return {
-      source: key.split('\u0000')[0],
-      role: rs[0].label === 1 ? 'positive' : 'negative',
-      rows: rs.length,
-      groups: new Set(rs.map((r) => r.group)).size,
-      flagged: share(flags),
-      flaggedUnique: share(flags.filter((_, i) => rs[i].representative)),
-    };
-  });
+  return [...by]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, rs]) => {
+      const flags = rs.map((row) => score(row.text) >= t);
+      return {
+        source: key.split('\u0000')[0],
+        role: rs[0].label === 1 ? 'positive' : 'negative',
+        rows: rs.length,
+        groups: new Set(rs.map((r) => r.group)).size,
+        flagged: share(flags),
+        flaggedUnique: share(flags.filter((_, i) => rs[i].representative)),
+      };
+    });
 }
 
 if (process.argv.includes('--sweep')) {
@@ -205,7 +270,11 @@ if (process.argv.includes('--sweep')) {
   const validationRows = labelled.filter((r) => r.split === 'validation');
   const model = loadShippedModel('harmful.json');
   const base = (text: string) => taskScore('harmful', text, model);
-  for (const setting of (option('--settings') ?? '1e-5,10,20,1e-3,10,20,1e-2,10,20,1e-5,3,20,1e-5,10,5,1e-3,10,5,1e-2,10,5,1e-1,10,5,1e-2,10,2').split(',').reduce<string[]>((out, v, i, all) => (i % 3 === 0 ? [...out, all.slice(i, i + 3).join(',')] : out), [])) {
+  // `--settings` lists them separated by `;`: `1e-2,10,5;1e-3,10,2`.
+  const settings =
+    option('--settings') ??
+    '1e-5,10,20;1e-4,10,20;1e-3,10,20;1e-2,10,20;1e-5,3,20;1e-5,10,5;1e-3,10,5;1e-5,30,20;1e-2,10,5;1e-1,10,5;1e-2,10,2;1e-3,10,2;3e-2,10,5';
+  for (const setting of settings.split(';')) {
     const [l2, epochs, scale] = setting.split(',').map(Number);
     const positives = train.filter((r) => r.label === 1).length;
     const features = (text: string) => {
@@ -218,14 +287,23 @@ if (process.argv.includes('--sweep')) {
       train.map((row) => ({
         features: features(row.trainingText ?? row.text),
         label: row.label,
-        weight: row.label === 1 ? train.length / (2 * positives) : train.length / (2 * (train.length - positives)),
+        weight:
+          row.label === 1 ? train.length / (2 * positives) : train.length / (2 * (train.length - positives)),
       })),
-      { name: 'h', classes: ['benign', 'harmful'], dimension: embeddingDimensions, epochs, learningRate: 0.1, l2 },
+      {
+        name: 'h',
+        classes: ['benign', 'harmful'],
+        dimension: embeddingDimensions,
+        epochs,
+        learningRate: 0.1,
+        l2,
+      },
     );
     const enc = (text: string) => predictProbabilities(head, features(text))[1];
     const sum = (text: string) => sigmoid(logit(base(text)) + 0.5 * logit(enc(text)));
     const counted = validationRows.filter((r) => r.label === 1 || countsForFalsePositives(r));
-    const auc = (s: Scorer) => rocAuc(counted.map((r) => ({ score: s(r.trainingText ?? r.text), label: r.label }))).toFixed(3);
+    const auc = (s: Scorer) =>
+      rocAuc(counted.map((r) => ({ score: s(r.trainingText ?? r.text), label: r.label }))).toFixed(3);
     const e = threshold(enc, validationRows);
     const m = threshold(sum, validationRows);
     console.log(
@@ -272,6 +350,21 @@ if (loso) {
     const fold = scorers(fitTaskModel('harmful', train, 10), train);
     const foldValidation = others.filter((r) => r.split === 'validation');
     const left = evaluated.filter((r) => r.source === source);
+    if (process.argv.includes('--diagnose') && left.some((r) => r.label === 1)) {
+      // Threshold-free: the left-out positives (one per group) ranked against the other sources' benign
+      // validation rows, and against JBB's benign behaviours (in this fold's training split or not).
+      const negatives = foldValidation.filter(countsForFalsePositives);
+      const jbb = labelled.filter((r) => r.source === 'jbb-benign' && r.representative);
+      const pos = left.filter((r) => r.label === 1 && r.representative);
+      const auc = (score: Scorer, neg: readonly LabelledRow[]) =>
+        rocAuc([
+          ...pos.map((r) => ({ score: score(r.text), label: 1 as const })),
+          ...neg.map((r) => ({ score: score(r.trainingText ?? r.text), label: 0 as const })),
+        ]).toFixed(3);
+      console.log(
+        `diagnose ${source}: ROC AUC vs validation benign / vs jbb-benign: ${variants.map((v) => `${v} ${auc(fold[v], negatives)} / ${auc(fold[v], jbb)}`).join('; ')}`,
+      );
+    }
     variants.forEach((variant, v) => {
       const t = threshold(fold[variant], foldValidation).threshold;
       (report[v].leaveOneSourceOut as (Figure & { threshold: number })[]).push(
@@ -295,21 +388,39 @@ out.push(
       return `${p.threshold}; ${pct(p.recall)} / ${pct(p.falsePositiveRate)}`;
     }),
   ]),
-  line(['Test split recall / FPR (all rows)', ...report.map((r) => `${pct((r.test as Test).recall)} / ${pct((r.test as Test).falsePositiveRate)}`)]),
+  line([
+    'Test split recall / FPR (all rows)',
+    ...report.map((r) => `${pct((r.test as Test).recall)} / ${pct((r.test as Test).falsePositiveRate)}`),
+  ]),
   line(['Test ROC AUC', ...report.map((r) => (r.test as Test).rocAuc.toFixed(3))]),
 );
 const keyOf = (f: Figure) => `${f.source}/${f.role}`;
 const find = (list: unknown, key: string) => (list as Figure[]).find((f) => keyOf(f) === key);
 for (const key of [...new Set((report[0].leaveOneSourceOut as Figure[]).map(keyOf))].sort())
-  out.push(line([`${key} LO (one per group)`, ...report.map((r) => pct(find(r.leaveOneSourceOut, key)?.flaggedUnique))]));
+  out.push(
+    line([
+      `${key} LO (one per group)`,
+      ...report.map((r) => pct(find(r.leaveOneSourceOut, key)?.flaggedUnique)),
+    ]),
+  );
 for (const key of [...new Set((report[0].evaluationOnly as Figure[]).map(keyOf))].sort())
-  out.push(line([`${key} (evaluation only, all rows)`, ...report.map((r) => pct(find(r.evaluationOnly, key)?.flagged))]));
+  out.push(
+    line([
+      `${key} (evaluation only, all rows)`,
+      ...report.map((r) => pct(find(r.evaluationOnly, key)?.flagged)),
+    ]),
+  );
 if (loso) {
   const mean = (r: Record<string, unknown>, role: string) => {
     const fs = (r.leaveOneSourceOut as Figure[]).filter((f) => f.role === role);
     return fs.reduce((s, f) => s + f.flaggedUnique, 0) / (fs.length || 1);
   };
-  out.push(line(['LOSO mean recall / mean benign FPR', ...report.map((r) => `${pct(mean(r, 'positive'))} / ${pct(mean(r, 'negative'))}`)]));
+  out.push(
+    line([
+      'LOSO mean recall / mean benign FPR',
+      ...report.map((r) => `${pct(mean(r, 'positive'))} / ${pct(mean(r, 'negative'))}`),
+    ]),
+  );
 }
 console.log(out.join('\n'));
 console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);

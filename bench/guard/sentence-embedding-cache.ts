@@ -20,8 +20,7 @@ export interface EmbeddingCache {
   of(text: string): Float32Array;
 }
 
-const keyOf = (text: string) =>
-  createHash('sha1').update(text.slice(0, embeddedCharacters)).digest('hex');
+const keyOf = (text: string) => createHash('sha1').update(text.slice(0, embeddedCharacters)).digest('hex');
 
 export function openEmbeddingCache(folder = '/tmp/guardembed-cache'): EmbeddingCache {
   mkdirSync(folder, { recursive: true });
@@ -67,7 +66,9 @@ export function openEmbeddingCache(folder = '/tmp/guardembed-cache'): EmbeddingC
         });
         appendFileSync(file, out);
         if ((i / 64) % 10 === 0)
-          log(`embedded ${i + batch.length}/${missing.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+          log(
+            `embedded ${i + batch.length}/${missing.length} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+          );
       }
     },
   };
