@@ -13,6 +13,8 @@
 //   sum+proto@0.5  log-odds of base + 0.5 × log-odds of proto
 //   knn       the balanced harmful share of the 25 nearest training rows by cosine (smoothed)
 //   sum+knn@0.5  log-odds of base + 0.5 × log-odds of knn
+//   stack-cf  a logistic head on [embedding, base log-odds, harmful signal and heuristic scores] whose
+//             training-row log-odds come from five out-of-fold n-gram models (slow; only with --only)
 //   maxsim    zero-shot: the highest similarity to any hazard sentence, no training
 // `--sweep` compares head settings on the validation split only; `--head <l2>,<epochs>,<scale>` sets them.
 // Usage: GANTRY_GUARD_EXTRA=<extra> npx tsx bench/guard/harmful-encoder.ts [--no-loso] [--json <file>]
@@ -27,7 +29,7 @@ import {
 import { groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
 import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
 import { rocAuc, thresholdAtFalsePositiveRate } from '../../src/guard/eval/binary-metrics.js';
-import { operatingThreshold, taskScore } from '../../src/guard/scanners/index.js';
+import { operatingThreshold, scorePromptTasks, taskScore } from '../../src/guard/scanners/index.js';
 import {
   countsForFalsePositives,
   fitTaskModel,
@@ -114,7 +116,7 @@ function fitHead(
     {
       name: 'harmful-encoder',
       classes: ['benign', 'harmful'],
-      dimension: onlyExtra ? prototypeTexts.length : embeddingDimensions + (extra ? 1 : 0),
+      dimension: onlyExtra ? prototypeTexts.length : embeddingDimensions + (extra ? 3 : 0),
       epochs: headEpochs,
       learningRate: 0.1,
       l2: headL2,
@@ -134,6 +136,7 @@ const variants = [
   'maxsim',
   'knn',
   'sum+knn@0.5',
+  'stack-cf',
 ] as const;
 
 /** Nearest neighbours by cosine among the training rows: the balanced harmful share of the 25 nearest, smoothed. */
@@ -181,6 +184,40 @@ function fitNeighbours(train: readonly LabelledRow[], k = 25): Scorer {
   };
 }
 type Variant = (typeof variants)[number];
+/** `--only base,stack-cf`: the variants to report (default: all but the slow stack-cf). */
+const chosen = (option('--only')?.split(',') ?? variants.filter((v) => v !== 'stack-cf')) as Variant[];
+for (const v of chosen)
+  if (!variants.includes(v)) throw new Error(`Unknown variant ${v}: ${variants.join(', ')}`);
+
+/** The harmful task's signal and heuristic evidence (independent of the n-gram model): their highest scores. */
+function harmfulEvidence(text: string): number[] {
+  const evidence = scorePromptTasks(text, { heuristicsOnly: true }).harmful.evidence;
+  const top = (kind: string) => Math.max(0, ...evidence.filter((e) => e.kind === kind).map((e) => e.score));
+  return [top('signal'), top('heuristic')];
+}
+
+/**
+ * Out-of-fold shipped-score log-odds for the training rows: five n-gram models, each trained without one
+ * fifth of the groups (by group hash), score that fifth; so a stack does not learn from in-sample scores.
+ */
+function crossFittedLogits(train: readonly LabelledRow[]): Map<LabelledRow, number> {
+  const part = (group: string) => {
+    let h = 2166136261;
+    for (let i = 0; i < group.length; i++) h = Math.imul(h ^ group.charCodeAt(i), 16777619);
+    return (h >>> 0) % 5;
+  };
+  const out = new Map<LabelledRow, number>();
+  for (let k = 0; k < 5; k++) {
+    const model = fitTaskModel(
+      'harmful',
+      train.filter((r) => part(r.group) !== k),
+      10,
+    );
+    for (const row of train.filter((r) => part(r.group) === k))
+      out.set(row, logit(taskScore('harmful', row.trainingText ?? row.text, model)));
+  }
+  return out;
+}
 
 /** The variants' scorers for one n-gram model and the rows its heads train on. */
 function scorers(model: LinearModel, train: readonly LabelledRow[]): Record<Variant, Scorer> {
@@ -201,7 +238,21 @@ function scorers(model: LinearModel, train: readonly LabelledRow[]): Record<Vari
   const proto: Scorer = (text) =>
     predictProbabilities(protoHead, new Map(protoFeatures(text).map((value, i) => [i, value])))[1];
   const knn = fitNeighbours(train);
+  let crossFitted: LinearModel | undefined;
+  const stackFeatures = (text: string, baseLogit: number) =>
+    embeddingFeatures(text, [baseLogit / 4, ...harmfulEvidence(text).map((x) => x * 2)]);
+  const stackCf: Scorer = (text) => {
+    if (!crossFitted) {
+      const logits = crossFittedLogits(train);
+      crossFitted = fitHead(train, (row) => [
+        (logits.get(row) ?? 0) / 4,
+        ...harmfulEvidence(row.trainingText ?? row.text).map((x) => x * 2),
+      ]);
+    }
+    return predictProbabilities(crossFitted, stackFeatures(text, logit(base(text))))[1];
+  };
   return {
+    'stack-cf': stackCf,
     base,
     enc,
     knn,
@@ -323,7 +374,7 @@ const full = scorers(
 const validation = labelled.filter((r) => r.split === 'validation');
 const test = evaluated.filter((r) => r.split === 'test');
 const report: Record<string, unknown>[] = [];
-for (const variant of variants) {
+for (const variant of chosen) {
   const point = threshold(full[variant], validation);
   const scored = test.map((row) => ({ score: full[variant](row.text), label: row.label, row }));
   const rate = (list: typeof scored) => share(list.map((s) => s.score >= point.threshold));
@@ -362,10 +413,10 @@ if (loso) {
           ...neg.map((r) => ({ score: score(r.trainingText ?? r.text), label: 0 as const })),
         ]).toFixed(3);
       console.log(
-        `diagnose ${source}: ROC AUC vs validation benign / vs jbb-benign: ${variants.map((v) => `${v} ${auc(fold[v], negatives)} / ${auc(fold[v], jbb)}`).join('; ')}`,
+        `diagnose ${source}: ROC AUC vs validation benign / vs jbb-benign: ${chosen.map((v) => `${v} ${auc(fold[v], negatives)} / ${auc(fold[v], jbb)}`).join('; ')}`,
       );
     }
-    variants.forEach((variant, v) => {
+    chosen.forEach((variant, v) => {
       const t = threshold(fold[variant], foldValidation).threshold;
       (report[v].leaveOneSourceOut as (Figure & { threshold: number })[]).push(
         ...figures(left, fold[variant], t).map((f) => ({ ...f, threshold: t })),
@@ -377,7 +428,7 @@ if (loso) {
 
 const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : (x * 100).toFixed(1));
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-const out = [line(['harmful', ...variants]), line(['---', ...variants.map(() => '---')])];
+const out = [line(['harmful', ...chosen]), line(['---', ...chosen.map(() => '---')])];
 type Point = { threshold: number; recall: number; falsePositiveRate: number };
 type Test = { recall: number; falsePositiveRate: number; rocAuc: number };
 out.push(
