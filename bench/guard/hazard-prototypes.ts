@@ -1,6 +1,6 @@
 // Short request-style descriptions of the MLCommons AILuminate v1.0 hazard categories (written for this
 // bench from the published category names and definitions; no dataset text). A prompt's cosine similarity
-// to each category's sentences (sentence-encoder embeddings) is a topic-free-of-training-data feature:
+// to each category's sentences (sentence-encoder embeddings) is a feature that needs no training data:
 // bench/guard/harmful-encoder.ts's `proto` variants.
 export const hazardPrototypes: Record<string, string[]> = {
   violentCrimes: [
