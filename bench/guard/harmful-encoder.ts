@@ -29,6 +29,7 @@ import {
 import { groupRows, loadTaskRows } from '../../src/guard/datasets/index.js';
 import { locateDatasets } from '../../src/guard/datasets/locate-datasets.js';
 import { rocAuc, thresholdAtFalsePositiveRate } from '../../src/guard/eval/binary-metrics.js';
+import { figuresBySource, type SourceFigure } from '../../src/guard/eval/task-eval.js';
 import { operatingThreshold, scorePromptTasks, taskScore } from '../../src/guard/scanners/index.js';
 import {
   countsForFalsePositives,
@@ -283,37 +284,9 @@ function threshold(score: Scorer, validation: readonly LabelledRow[]) {
   };
 }
 
-interface Figure {
-  source: string;
-  role: 'positive' | 'negative';
-  rows: number;
-  groups: number;
-  flagged: number;
-  flaggedUnique: number;
-}
+type Figure = SourceFigure;
+const figures = figuresBySource;
 const share = (flags: boolean[]) => (flags.length ? flags.filter(Boolean).length / flags.length : Number.NaN);
-function figures(list: readonly LabelledRow[], score: Scorer, t: number): Figure[] {
-  const by = new Map<string, LabelledRow[]>();
-  for (const row of list) {
-    const key = `${row.source}\u0000${row.label}`;
-    const list = by.get(key);
-    if (list) list.push(row);
-    else by.set(key, [row]);
-  }
-  return [...by]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, rs]) => {
-      const flags = rs.map((row) => score(row.text) >= t);
-      return {
-        source: key.split('\u0000')[0],
-        role: rs[0].label === 1 ? 'positive' : 'negative',
-        rows: rs.length,
-        groups: new Set(rs.map((r) => r.group)).size,
-        flagged: share(flags),
-        flaggedUnique: share(flags.filter((_, i) => rs[i].representative)),
-      };
-    });
-}
 
 if (process.argv.includes('--sweep')) {
   // Head settings compared on the validation split only (never a left-out or test figure).

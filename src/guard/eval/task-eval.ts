@@ -59,7 +59,8 @@ function share(values: readonly boolean[]): number {
   return values.length ? values.filter(Boolean).length / values.length : Number.NaN;
 }
 
-function figuresBySource(
+/** Each source's share flagged at `threshold` (recall for positives, FPR for negatives), per label. */
+export function figuresBySource(
   rows: readonly LabelledRow[],
   score: (text: string) => number,
   threshold: number,
