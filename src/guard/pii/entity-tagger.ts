@@ -165,7 +165,8 @@ const rowsByModel = new WeakMap<LinearModel, FeatureRows>();
  */
 const quantizedByModel = new WeakMap<LinearModel, Int16Array | undefined>();
 
-function quantizedOf(model: LinearModel): Int16Array | undefined {
+/** The 16-bit table the tagger reads (undefined where a weight is not k / 1000 for a 16-bit k). */
+export function quantizedOf(model: LinearModel): Int16Array | undefined {
   if (!quantizedByModel.has(model))
     quantizedByModel.set(model, compactTable(model.weights, model.classes.length).quantized);
   return quantizedByModel.get(model);
