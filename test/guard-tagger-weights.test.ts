@@ -31,18 +31,22 @@ describe('shipped PII tagger weights', () => {
     expect(differing).toBe(0);
   });
 
-  it.runIf(datasets)('are what `gantry guard train` writes, and hold no dataset text', () => {
-    const shipped = readFileSync(shippedPath, 'utf8');
-    const { piiTagger } = trainGuardModels(datasets!, ['piiTagger']);
-    expect(piiTagger).toBeDefined();
-    expect(serializeLinearModel(piiTagger!, pruningThresholds.piiTagger) === shipped).toBe(true);
-    // No training sentence's words: check a few long person and street spans of the records.
-    const records = loadPresidioSynth(datasets!).filter((r) => r.split === 'train');
-    const values = records
-      .flatMap((r) => r.spans.map((s) => r.text.slice(s.start, s.end)))
-      .filter((value) => value.length >= 8)
-      .slice(0, 200);
-    expect(values.length).toBeGreaterThan(50);
-    for (const value of values) expect(shipped.includes(value), value).toBe(false);
-  }, 60_000);
+  it.runIf(datasets)(
+    'are what `gantry guard train` writes, and hold no dataset text',
+    () => {
+      const shipped = readFileSync(shippedPath, 'utf8');
+      const { piiTagger } = trainGuardModels(datasets!, ['piiTagger']);
+      expect(piiTagger).toBeDefined();
+      expect(serializeLinearModel(piiTagger!, pruningThresholds.piiTagger) === shipped).toBe(true);
+      // No training sentence's words: check a few long person and street spans of the records.
+      const records = loadPresidioSynth(datasets!).filter((r) => r.split === 'train');
+      const values = records
+        .flatMap((r) => r.spans.map((s) => r.text.slice(s.start, s.end)))
+        .filter((value) => value.length >= 8)
+        .slice(0, 200);
+      expect(values.length).toBeGreaterThan(50);
+      for (const value of values) expect(shipped.includes(value), value).toBe(false);
+    },
+    60_000,
+  );
 });
