@@ -41,7 +41,8 @@ export function start(
         resolve({
           child,
           url: match[1].replace(/\/$/, ''),
-          line: output.split('\n')[0],
+          // The listening line (not the first line when node flags such as --trace-opt print too).
+          line: output.split('\n').find((l) => l.includes(match[0])) ?? output.split('\n')[0],
           pid: child.pid ?? 0,
         });
       }
