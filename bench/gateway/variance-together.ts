@@ -6,28 +6,15 @@
 // window, in an order rotated each round. A process effect shows as one gateway's column above the
 // others in every round; time-of-run noise as rows that move together. Proxies on core 0, upstream and
 // wrk on core 1, as ratio.ts.
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchGateway } from './bench-config.js';
-import { type Started, start, stop } from './processes.js';
+import { cpuSecondsExact, type Started, start, stop } from './processes.js';
 import { runWrk } from './wrk.js';
 
 const processes = Number(process.env.PROCESSES ?? 3);
 const warm = Number(process.env.WARM ?? 15);
 const rounds = Number(process.env.ROUNDS ?? 8);
 const seconds = Number(process.env.S ?? 4);
-
-function cpuNanos(pid: number): number {
-  let n = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      n += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // a thread that ended
-    }
-  }
-  return n;
-}
 
 const median = (list: readonly number[]) => {
   const s = [...list].sort((a, b) => a - b);
@@ -54,7 +41,7 @@ try {
     targets.push({ label: `gw ${p}`, server: gw, key: / key (\S+)/.exec(gw.line)?.[1] ?? '' });
   }
   const measure = async (t: (typeof targets)[number], length: number) => {
-    const before = cpuNanos(t.server.pid);
+    const before = cpuSecondsExact(t.server.pid);
     const r = await runWrk({
       label: t.label,
       url: t.server.url,
@@ -64,7 +51,7 @@ try {
       core: 1,
     });
     if (r.errors > 0) throw new Error(`${t.label}: ${r.errors} errors`);
-    return (cpuNanos(t.server.pid) - before) / 1e3 / r.requests;
+    return ((cpuSecondsExact(t.server.pid) - before) * 1e6) / r.requests;
   };
   out(
     `load average at start ${loadavg()
