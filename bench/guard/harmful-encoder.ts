@@ -38,6 +38,7 @@ import {
   taskRowsFor,
   validationFalsePositiveTargets,
 } from '../../src/guard/training/train-task-classifier.js';
+import { cosineSimilarity } from '../../src/rag/fusion/index.js';
 import { hazardPrototypes } from './hazard-prototypes.js';
 import { embeddingDimensions, openEmbeddingCache } from './sentence-embedding-cache.js';
 
@@ -57,17 +58,6 @@ await cache.fill([
   ...[...labelled, ...evaluationOnly].flatMap((r) => [r.text, ...(r.trainingText ? [r.trainingText] : [])]),
   ...prototypeTexts.flat(),
 ]);
-const cosine = (a: Float32Array, b: Float32Array) => {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let j = 0; j < a.length; j++) {
-    dot += a[j] * b[j];
-    na += a[j] * a[j];
-    nb += b[j] * b[j];
-  }
-  return dot / Math.sqrt(na * nb || 1);
-};
 const prototypeVectors = prototypeTexts.map((list) => list.map((text) => cache.of(text)));
 /** Per hazard category, the text's highest cosine similarity to the category's sentences. */
 const similarityMemo = new Map<string, number[]>();
@@ -75,7 +65,7 @@ function hazardSimilarities(text: string): number[] {
   let out = similarityMemo.get(text);
   if (!out) {
     const vector = cache.of(text);
-    out = prototypeVectors.map((list) => Math.max(...list.map((p) => cosine(vector, p))));
+    out = prototypeVectors.map((list) => Math.max(...list.map((p) => cosineSimilarity(vector, p))));
     similarityMemo.set(text, out);
   }
   return out;
