@@ -54,12 +54,22 @@ const server = bare
       core: 0,
       env: {
         GC_METER_FILE: meterFile,
-        GANTRY_BENCH_CONFIG: JSON.stringify({ gateway: benchGateway(upstream.url, { cache: { enabled: false } }) }),
+        GANTRY_BENCH_CONFIG: JSON.stringify({
+          gateway: benchGateway(upstream.url, { cache: { enabled: false } }),
+        }),
       },
     });
 const key = / key (\S+)/.exec(server.line)?.[1] ?? '';
-const load = { label: bare ? 'bare' : 'gw', url: server.url, connections: 32, env: { BENCH_KEY: key }, core: 1 };
-process.stdout.write(`| segment | from s | req/s | CPU µs/req | main thread µs/req | scavenges /1k req | scavenge µs/req | mark-compacts | mark-compact ms | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n`);
+const load = {
+  label: bare ? 'bare' : 'gw',
+  url: server.url,
+  connections: 32,
+  env: { BENCH_KEY: key },
+  core: 1,
+};
+process.stdout.write(
+  `| segment | from s | req/s | CPU µs/req | main thread µs/req | scavenges /1k req | scavenge µs/req | mark-compacts | mark-compact ms | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n`,
+);
 try {
   let elapsed = 0;
   for (let i = 0; i < segments; i++) {
