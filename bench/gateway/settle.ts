@@ -4,7 +4,7 @@
 // SEGMENT_S seconds (default 10) with a 1-s pause between them; per segment the requests per second and
 // the CPU µs per request, split into the main thread and the other threads (from /proc). PROFILE=<folder>
 // adds `--cpu-prof` (the pauses show as idle in the profile: settle-profile.ts cuts it into the same
-// segments). BARE=1 measures the bare proxy instead (the reference: does it settle too?).
+// segments). IDLE=<n>:<s> pauses s seconds after segment n. BARE=1 measures the bare proxy instead (the reference: does it settle too?).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchGateway } from './bench-config.js';
@@ -15,6 +15,8 @@ const segments = Number(process.env.SEGMENTS ?? 12);
 const seconds = Number(process.env.SEGMENT_S ?? 10);
 const profileDir = process.env.PROFILE;
 const bare = process.env.BARE === '1';
+// IDLE=<n>:<seconds>: after segment n, a pause of that many seconds (does the process pay again after idle?).
+const [idleAfter, idleSeconds] = (process.env.IDLE ?? '0:0').split(':').map(Number);
 
 /** CPU seconds of the process's main thread (its first task) from /proc. */
 function mainThreadSeconds(pid: number): number {
@@ -36,6 +38,7 @@ interface GcTotals {
   major: number;
   majorMs: number;
   rssBytes: number;
+  newSpaceBytes: number;
 }
 /** The gc-meter totals so far (SIGUSR2 makes the process write them synchronously). */
 async function gcTotals(pid: number): Promise<GcTotals> {
@@ -68,7 +71,7 @@ const load = {
   core: 1,
 };
 process.stdout.write(
-  `| segment | from s | req/s | CPU µs/req | main thread µs/req | scavenges /1k req | scavenge µs/req | mark-compacts | mark-compact ms | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n`,
+  `| segment | from s | req/s | CPU µs/req | main thread µs/req | scavenges /1k req | scavenge µs/req | mark-compacts | mark-compact ms | young generation MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n`,
 );
 try {
   let elapsed = 0;
@@ -82,10 +85,12 @@ try {
     const gc = await gcTotals(server.pid);
     const per = (x: number) => ((x * 1e6) / r.requests).toFixed(1);
     process.stdout.write(
-      `| ${i + 1} | ${elapsed} | ${Math.round(r.requestsPerSecond)} | ${per(cpu)} | ${per(main)} | ${(((gc.minor - gc0.minor) * 1000) / r.requests).toFixed(2)} | ${per((gc.minorMs - gc0.minorMs) / 1000)} | ${gc.major - gc0.major} | ${(gc.majorMs - gc0.majorMs).toFixed(1)} | ${(gc.rssBytes / 1e6).toFixed(0)} |\n`,
+      `| ${i + 1} | ${elapsed} | ${Math.round(r.requestsPerSecond)} | ${per(cpu)} | ${per(main)} | ${(((gc.minor - gc0.minor) * 1000) / r.requests).toFixed(2)} | ${per((gc.minorMs - gc0.minorMs) / 1000)} | ${gc.major - gc0.major} | ${(gc.majorMs - gc0.majorMs).toFixed(1)} | ${(gc.newSpaceBytes / 1e6).toFixed(1)} | ${(gc.rssBytes / 1e6).toFixed(0)} |\n`,
     );
     elapsed += seconds;
-    await sleep(1000);
+    const pause = i + 1 === idleAfter ? idleSeconds : 1;
+    await sleep(pause * 1000);
+    elapsed += pause;
   }
 } finally {
   await stop(server);
