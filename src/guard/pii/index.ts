@@ -7,7 +7,6 @@ export {
   isSsnValid,
 } from './checksums.js';
 export {
-  clearTaggerMemo,
   shippedEntityTagger,
   tagEntities,
   taggerClasses,

@@ -33,6 +33,7 @@ export function trainEntityTagger(
   lexiconTexts: Iterable<string> = [],
   epochs = 6,
   l2 = 1e-4,
+  dimension = taggerDimension,
 ): LinearModel {
   const train = records.filter((record) => record.split === 'train');
   // The training templates' own lower-case words count too (never the held-out templates).
@@ -46,13 +47,13 @@ export function trainEntityTagger(
       const token = tokens[i];
       const span = record.spans.find((s) => token.start < s.end && s.start < token.end);
       const label = span ? taggerClasses.indexOf(span.type as (typeof taggerClasses)[number]) : 0;
-      examples.push({ features: tokenFeatures(prepared, i, taggerDimension), label: Math.max(0, label) });
+      examples.push({ features: tokenFeatures(prepared, i, dimension), label: Math.max(0, label) });
     }
   }
   const model = trainLinearModel(examples, {
     name: 'pii-tagger',
     classes: [...taggerClasses],
-    dimension: taggerDimension,
+    dimension,
     epochs,
     learningRate: 0.2,
     l2,
