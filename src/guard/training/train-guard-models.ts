@@ -10,10 +10,18 @@ import {
   loadDavidson,
   loadPresidioSynth,
   loadTaskRows,
+  syntheticAnswerTags,
 } from '../datasets/index.js';
 import { trainEntityTagger } from './train-entity-tagger.js';
 import { taskPruningThreshold, trainTaskModel } from './train-task-classifier.js';
 import { trainTextClassifier } from './train-text-classifier.js';
+
+/**
+ * The tagger's answer-like training sentences (syntheticAnswerTags): how many, and each token's weight.
+ * Chosen by bench/guard/tagger-validation.ts (5 folds of the training templates and answer sentences
+ * written for validation only), guardlat17.
+ */
+export const taggerAnswers = { count: 2000, weight: 0.5 };
 
 export const shippedWeightsFolder = fileURLToPath(new URL('../weights/', import.meta.url));
 
@@ -74,7 +82,10 @@ export function trainGuardModels(
   }
   if (wants('piiTagger')) {
     const lexiconTexts = [...loadBenignPrompts(datasets), ...loadDavidson(datasets)].map((row) => row.text);
-    trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets), lexiconTexts);
+    trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets), lexiconTexts, {
+      answers: syntheticAnswerTags(taggerAnswers.count),
+      answerWeight: taggerAnswers.weight,
+    });
   }
   return trained;
 }
