@@ -157,7 +157,17 @@ describe('guard fast path: bit-identical to the code it replaced', () => {
   it('PII tagger: tokens, token features and entities', () => {
     const tagger = shippedEntityTagger();
     const common = commonWordsOf(tagger);
-    const keys = ['word', 'shape', 'suffix3', 'length', 'capitalised', 'sentenceStart', 'common'] as const;
+    const keys = [
+      'word',
+      'shape',
+      'prefix',
+      'suffix3',
+      'suffix2',
+      'length',
+      'capitalised',
+      'sentenceStart',
+      'common',
+    ] as const;
     const differing: string[] = [];
     for (const text of texts) {
       const tokens = tokenize(text);
@@ -191,10 +201,11 @@ describe('guard fast path: bit-identical to the code it replaced', () => {
     let compared = 0;
     for (const text of texts.slice(0, 600)) {
       const prepared = prepareTokens(tokenize(text), common);
+      const windowRows = new Int32Array(prepared.count).fill(-1);
       for (let i = 0; i < prepared.count; i++) {
         const count = tokenFeatureIndices(prepared, i, tagger.dimension, indices);
         const expected = [...indices.subarray(0, count)].map((index) => index * k);
-        const end = tokenFeatureRows(prepared, i, features, rows, 0);
+        const end = tokenFeatureRows(prepared, i, features, windowRows, rows, 0);
         expect([...rows.subarray(0, end)]).toEqual(expected);
         compared++;
       }

@@ -38,7 +38,9 @@ export interface PreparedTokens {
   tokens: readonly Token[];
   word: Uint32Array;
   shape: Uint32Array;
+  prefix: Uint32Array;
   suffix3: Uint32Array;
+  suffix2: Uint32Array;
   length: Uint8Array;
   capitalised: Uint8Array;
   sentenceStart: Uint8Array;
@@ -64,7 +66,9 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     tokens,
     word: new Uint32Array(n),
     shape: new Uint32Array(n),
+    prefix: new Uint32Array(n),
     suffix3: new Uint32Array(n),
+    suffix2: new Uint32Array(n),
     length: new Uint8Array(n),
     capitalised: new Uint8Array(n),
     sentenceStart: new Uint8Array(n),
@@ -77,14 +81,14 @@ export function prepareTokens(tokens: readonly Token[], commonWords?: ReadonlySe
     const shape = wordShape(text);
     prepared.word[i] = featureHash(lower, full);
     prepared.shape[i] = featureHash(shape, full);
+    prepared.prefix[i] = featureHash(lower.slice(0, 3), full);
     prepared.suffix3[i] = featureHash(lower.slice(-3), full);
+    prepared.suffix2[i] = featureHash(lower.slice(-2), full);
     prepared.length[i] = Math.min(text.length, 12);
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
     prepared.sentenceStart[i] =
       i === 0 || sentenceEnders.has(previous) || endsSentence(tokens[i - 1].text) ? 1 : 0;
-    // A sentence's last word carries its full stop ("fine."): the lexicon holds the word without it.
-    const bare = lower.length > 1 && lower.endsWith('.') ? lower.slice(0, -1) : lower;
-    prepared.common[i] = commonWords?.has(commonWordHash(bare)) ? 1 : 0;
+    prepared.common[i] = commonWords?.has(commonWordHash(lower)) ? 1 : 0;
     previous = lower;
   }
   return prepared;
@@ -115,13 +119,15 @@ export function tokenFeatureIndices(
   dimension: number,
   out: Int32Array,
 ): number {
-  const { word, shape, suffix3, length, capitalised, sentenceStart, common } = prepared;
+  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
   const n = word.length;
   let k = 0;
   out[k++] = mix(0, 0, dimension);
   out[k++] = mix(1, word[i], dimension);
   out[k++] = mix(2, shape[i], dimension);
+  out[k++] = mix(3, prefix[i], dimension);
   out[k++] = mix(4, suffix3[i], dimension);
+  out[k++] = mix(5, suffix2[i], dimension);
   out[k++] = mix(6, length[i], dimension);
   out[k++] = mix(7, sentenceStart[i], dimension);
   if (capitalised[i]) out[k++] = mix(8, sentenceStart[i], dimension);
@@ -130,8 +136,7 @@ export function tokenFeatureIndices(
     const j = i + offset;
     if (j >= 0 && j < word.length && common[j]) out[k++] = mix(10 + offset, capitalised[j], dimension);
   }
-  // Neighbours within two tokens: their shapes, the adjacent ones' words and word × own shape.
-  for (let offset = -2; offset <= 2; offset++) {
+  for (let offset = -3; offset <= 3; offset++) {
     if (offset === 0) continue;
     const j = i + offset;
     const kind = 20 + (offset + 3) * 4;
@@ -139,11 +144,12 @@ export function tokenFeatureIndices(
       out[k++] = mix(kind, edge, dimension);
       continue;
     }
-    if (offset === -1 || offset === 1) out[k++] = mix(kind + 1, word[j], dimension);
+    if (offset >= -2 && offset <= 2) out[k++] = mix(kind + 1, word[j], dimension);
     out[k++] = mix(kind + 2, shape[j], dimension);
     if (offset === -1 || offset === 1)
       out[k++] = mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension);
   }
+  for (let j = Math.max(0, i - 6); j < i; j++) out[k++] = mix(60, word[j], dimension);
   return k;
 }
 

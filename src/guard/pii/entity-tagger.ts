@@ -6,16 +6,21 @@
 import { compactTable, decoderOf, type LinearModel, loadShippedModel } from '../classifier/index.js';
 import type { Finding } from '../types.js';
 import { nameWordAfter, nameWordBefore, opensSentence } from './name-words.js';
+import {
+  createOwnSums,
+  forgetOwnSums,
+  holdsToken,
+  keepOwnSums,
+  type OwnSums,
+  ownSlot,
+  ownSumAt,
+} from './own-sums.js';
 import { isSeparator, smooth } from './tag-smoothing.js';
-import { type FeatureRows, featureRows, tokenFeatureRows } from './token-feature-rows.js';
+import { type FeatureRows, featureRows, tokenContextRows, tokenOwnRows } from './token-feature-rows.js';
 import { emptyPrepared, type PreparedTokens, prepareSpans } from './token-features.js';
 import { type TokenSpans, tokenSpans } from './tokenize.js';
 
-/**
- * 2^16 rows of 3 weights, read as 16-bit numbers: 384 KB, which a core's level-2 cache can hold (the
- * 2^18-row 32-bit table was 3 MB). guardlat16 measured 2^15–2^18 and chose this size and the features.
- */
-export const taggerDimension = 1 << 16;
+export const taggerDimension = 1 << 18;
 export const taggerClasses = ['O', 'PERSON', 'STREET_ADDRESS'] as const;
 
 export function shippedEntityTagger(): LinearModel {
@@ -88,6 +93,24 @@ function tokensNearAnchors(
 /** Row offsets of the scored tokens' features, and where each token's end (reused between calls). */
 let offsets = new Int32Array(0);
 let tokenEnds = new Int32Array(0);
+/** Per token: the row of its word as a preceding word (tokenFeatureRows), -1 until read. */
+let windowRows = new Int32Array(0);
+/**
+ * Per token: where its own features' rows end (tokenOwnRows), its own-sums slot (ownSlot; -1 - slot
+ * where the slot did not hold it) and, where it did, the sums read from it.
+ */
+let ownEnds = new Int32Array(0);
+let slots = new Int32Array(0);
+let ownSums = new Float64Array(0);
+const ownSumsByModel = new WeakMap<LinearModel, OwnSums>();
+/** Models whose own sums were kept since the last clearTaggerMemo. */
+let ownSumsKept: OwnSums[] = [];
+
+/** Forgets the tokens' own sums kept across texts (benchmarks: a text timed as the first one seen). */
+export function clearTaggerMemo(): void {
+  for (const cache of ownSumsKept) forgetOwnSums(cache);
+  ownSumsKept = [];
+}
 const rowsByModel = new WeakMap<LinearModel, FeatureRows>();
 /**
  * The model's table as 16-bit k (each weight is exactly Math.fround(k / 1000), as the shipped 3-decimal
@@ -96,9 +119,7 @@ const rowsByModel = new WeakMap<LinearModel, FeatureRows>();
  */
 const quantizedByModel = new WeakMap<LinearModel, Int16Array | undefined>();
 
-const noDecoder = { decoded: new Float32Array(0), shift: 0 };
-
-/** The model's 16-bit table (exported for its test), or undefined where it has none. */
+/** The 16-bit table the tagger reads (undefined where a weight is not k / 1000 for a 16-bit k). */
 export function quantizedOf(model: LinearModel): Int16Array | undefined {
   if (!quantizedByModel.has(model))
     quantizedByModel.set(model, compactTable(model.weights, model.classes.length).quantized);
@@ -134,19 +155,54 @@ export function tagEntities(
   const buffer = new Float64Array(n * k);
   const near = tokensNearAnchors(text, spans, prepared, anchorWindow);
   const features = rowsOf(model);
-  // The model's table, row-major: a row of zeros adds nothing (x + 0 is x), so every row is read where
-  // it lies, one load per weight and no lookup of where a row is kept.
+  // The model's own table, row-major: a row of zeros adds nothing (x + 0 is x), so every row is read
+  // where it lies, one load per weight and no lookup of where a row is kept.
   const weights = model.weights;
   const bias = model.bias;
   const quantized = k === 3 ? quantizedOf(model) : undefined;
+  const decoder = quantized ? decoderOf(quantized) : undefined;
   // First every scored token's rows (offsets into the table), then one pass that only touches them
   // (independent loads: many cache misses in flight at once), then the sums, each token's in its
-  // features' order.
+  // features' order as before.
   if (offsets.length < n * 64) offsets = new Int32Array(n * 64);
-  if (tokenEnds.length < n) tokenEnds = new Int32Array(2 * n);
+  if (tokenEnds.length < n) {
+    tokenEnds = new Int32Array(2 * n);
+    windowRows = new Int32Array(2 * n);
+    ownEnds = new Int32Array(2 * n);
+    slots = new Int32Array(2 * n);
+    ownSums = new Float64Array(6 * n);
+  }
+  windowRows.fill(-1, 0, n);
+  // Three classes (the shipped tagger): a token seen before starts from its own sums.
+  let cache: OwnSums | undefined;
+  if (k === 3) {
+    cache = ownSumsByModel.get(model);
+    if (!cache) {
+      cache = createOwnSums();
+      ownSumsByModel.set(model, cache);
+    }
+    if (!ownSumsKept.includes(cache)) ownSumsKept.push(cache);
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
-    if (near[i]) total = tokenFeatureRows(prepared, i, features, offsets, total);
+    if (near[i]) {
+      if (cache) {
+        const slot = ownSlot(prepared, i);
+        if (holdsToken(cache, slot, prepared, i)) {
+          // Read now: a later token may take the slot before the sums below.
+          slots[i] = slot;
+          const at = ownSumAt(slot);
+          ownSums[3 * i] = cache.sums[at];
+          ownSums[3 * i + 1] = cache.sums[at + 1];
+          ownSums[3 * i + 2] = cache.sums[at + 2];
+        } else {
+          slots[i] = -1 - slot;
+          total = tokenOwnRows(prepared, i, features, offsets, total);
+        }
+      } else total = tokenOwnRows(prepared, i, features, offsets, total);
+      ownEnds[i] = total;
+      total = tokenContextRows(prepared, i, features, windowRows, offsets, total);
+    }
     tokenEnds[i] = total;
   }
   let touch = 0;
@@ -155,7 +211,6 @@ export function tagEntities(
     for (let j = 0; j < total; j++) touch |= quantized[offsets[j]] + quantized[offsets[j] + k - 1];
   else for (let j = 0; j < total; j++) touch |= weights[offsets[j]] + weights[offsets[j] + k - 1] > 0 ? 1 : 0;
   touched = touch;
-  const { decoded, shift } = quantized ? decoderOf(quantized) : noDecoder;
   for (let i = 0; i < n; i++) {
     const base = i * k;
     if (!near[i]) {
@@ -165,17 +220,52 @@ export function tagEntities(
       continue;
     }
     const from = i === 0 ? 0 : tokenEnds[i - 1];
-    if (quantized && k === 3) {
+    if (cache) {
       // Three sums in locals, each weight added in the features' order.
-      let s0 = bias[0];
-      let s1 = bias[1];
-      let s2 = bias[2];
-      for (let j = from; j < tokenEnds[i]; j++) {
-        const offset = offsets[j];
-        s0 += decoded[quantized[offset] + shift];
-        s1 += decoded[quantized[offset + 1] + shift];
-        s2 += decoded[quantized[offset + 2] + shift];
+      let s0: number;
+      let s1: number;
+      let s2: number;
+      const slot = slots[i];
+      if (slot >= 0) {
+        s0 = ownSums[3 * i];
+        s1 = ownSums[3 * i + 1];
+        s2 = ownSums[3 * i + 2];
+      } else {
+        s0 = bias[0];
+        s1 = bias[1];
+        s2 = bias[2];
+        if (quantized && decoder) {
+          const { decoded, shift } = decoder;
+          for (let j = from; j < ownEnds[i]; j++) {
+            const offset = offsets[j];
+            s0 += decoded[quantized[offset] + shift];
+            s1 += decoded[quantized[offset + 1] + shift];
+            s2 += decoded[quantized[offset + 2] + shift];
+          }
+        } else
+          for (let j = from; j < ownEnds[i]; j++) {
+            const offset = offsets[j];
+            s0 += weights[offset];
+            s1 += weights[offset + 1];
+            s2 += weights[offset + 2];
+          }
+        keepOwnSums(cache, -1 - slot, prepared, i, s0, s1, s2);
       }
+      if (quantized && decoder) {
+        const { decoded, shift } = decoder;
+        for (let j = ownEnds[i]; j < tokenEnds[i]; j++) {
+          const offset = offsets[j];
+          s0 += decoded[quantized[offset] + shift];
+          s1 += decoded[quantized[offset + 1] + shift];
+          s2 += decoded[quantized[offset + 2] + shift];
+        }
+      } else
+        for (let j = ownEnds[i]; j < tokenEnds[i]; j++) {
+          const offset = offsets[j];
+          s0 += weights[offset];
+          s1 += weights[offset + 1];
+          s2 += weights[offset + 2];
+        }
       buffer[base] = s0;
       buffer[base + 1] = s1;
       buffer[base + 2] = s2;

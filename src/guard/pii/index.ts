@@ -7,6 +7,7 @@ export {
   isSsnValid,
 } from './checksums.js';
 export {
+  clearTaggerMemo,
   shippedEntityTagger,
   tagEntities,
   taggerClasses,

@@ -1,5 +1,5 @@
-// Features of one token for the name/address tagger: the word, its shape, its last three characters and
-// the words around it (Presidio's context words, learned instead of listed). Each string is hashed once per text
+// Features of one token for the name/address tagger: the word, its shape, affixes and the words around
+// it (Presidio's context words, learned instead of listed). Each string is hashed once per text
 // (prepareTokens); a feature is then an integer mix of a feature-kind tag and those hashes, which keeps
 // the tagger under a millisecond per kilobyte.
 import { featureHash, type SparseVector } from '../classifier/index.js';
@@ -37,7 +37,9 @@ export interface PreparedTokens {
   count: number;
   word: Uint32Array;
   shape: Uint32Array;
+  prefix: Uint32Array;
   suffix3: Uint32Array;
+  suffix2: Uint32Array;
   length: Uint8Array;
   capitalised: Uint8Array;
   sentenceStart: Uint8Array;
@@ -80,7 +82,9 @@ export function emptyPrepared(n: number): PreparedTokens {
     count: 0,
     word: new Uint32Array(n),
     shape: new Uint32Array(n),
+    prefix: new Uint32Array(n),
     suffix3: new Uint32Array(n),
+    suffix2: new Uint32Array(n),
     length: new Uint8Array(n),
     capitalised: new Uint8Array(n),
     sentenceStart: new Uint8Array(n),
@@ -121,11 +125,11 @@ export function prepareSpans(
     const shape = wordShape(token);
     prepared.word[i] = featureHash(lower, full);
     prepared.shape[i] = featureHash(shape, full);
+    prepared.prefix[i] = featureHash(lower.slice(0, 3), full);
     prepared.suffix3[i] = featureHash(lower.slice(-3), full);
+    prepared.suffix2[i] = featureHash(lower.slice(-2), full);
     prepared.capitalised[i] = shape[0] === 'X' ? 1 : 0;
-    // A sentence's last word carries its full stop ("fine."): the lexicon holds the word without it.
-    const bare = lower.length > 1 && lower.endsWith('.') ? lower.slice(0, -1) : lower;
-    prepared.common[i] = commonWords?.has(commonWordHash(bare)) ? 1 : 0;
+    prepared.common[i] = commonWords?.has(commonWordHash(lower)) ? 1 : 0;
     previousEnds = sentenceEnders.has(lower);
   }
   return prepared;
@@ -198,12 +202,15 @@ function prepareAscii(
   let first = 0;
   let last = -1;
   let run = 0;
+  // The prefix is the word's hash after its first three units (or all of a shorter word).
+  let prefix = fnvOffset;
+  const prefixEnd = Math.min(from + 3, to);
   for (let k = from; k < to; k++) {
     const unit = text.charCodeAt(k);
     const lower = unit >= 65 && unit <= 90 ? unit + 32 : unit;
     word = Math.imul(word ^ lower, prime);
-    // Without a final full stop (prepareSpans' `bare`).
-    if (!(unit === 46 && k === to - 1 && k > from)) common = Math.imul(common ^ lower, prime);
+    if (k < prefixEnd) prefix = word;
+    common = Math.imul(common ^ lower, prime);
     // wordShape: d, X, x or the character itself; runs capped at two.
     const c =
       unit >= 48 && unit <= 57 ? 100 : unit >= 65 && unit <= 90 ? 88 : unit >= 97 && unit <= 122 ? 120 : unit;
@@ -214,7 +221,9 @@ function prepareAscii(
   }
   prepared.word[i] = moduloFull(word);
   prepared.shape[i] = moduloFull(shape);
+  prepared.prefix[i] = moduloFull(prefix);
   prepared.suffix3[i] = lowerHash(text, Math.max(from, to - 3), to);
+  prepared.suffix2[i] = lowerHash(text, Math.max(from, to - 2), to);
   prepared.capitalised[i] = first === 88 ? 1 : 0;
   const bucket = common & (commonWordBuckets - 1);
   prepared.common[i] = commonWords && (commonWords[bucket >>> 5] >>> (bucket & 31)) & 1 ? 1 : 0;
@@ -239,13 +248,15 @@ export function tokenFeatureIndices(
   dimension: number,
   out: Int32Array,
 ): number {
-  const { word, shape, suffix3, length, capitalised, sentenceStart, common } = prepared;
+  const { word, shape, prefix, suffix3, suffix2, length, capitalised, sentenceStart, common } = prepared;
   const n = prepared.count;
   let k = 0;
   out[k++] = mix(0, 0, dimension);
   out[k++] = mix(1, word[i], dimension);
   out[k++] = mix(2, shape[i], dimension);
+  out[k++] = mix(3, prefix[i], dimension);
   out[k++] = mix(4, suffix3[i], dimension);
+  out[k++] = mix(5, suffix2[i], dimension);
   out[k++] = mix(6, length[i], dimension);
   out[k++] = mix(7, sentenceStart[i], dimension);
   if (capitalised[i]) out[k++] = mix(8, sentenceStart[i], dimension);
@@ -253,8 +264,7 @@ export function tokenFeatureIndices(
   // The common-word neighbours, before then after (written out: no array per call).
   if (i - 1 >= 0 && i - 1 < n && common[i - 1]) out[k++] = mix(9, capitalised[i - 1], dimension);
   if (i + 1 >= 0 && i + 1 < n && common[i + 1]) out[k++] = mix(11, capitalised[i + 1], dimension);
-  // Neighbours within two tokens: their shapes, the adjacent ones' words and word × own shape.
-  for (let offset = -2; offset <= 2; offset++) {
+  for (let offset = -3; offset <= 3; offset++) {
     if (offset === 0) continue;
     const j = i + offset;
     const kind = 20 + (offset + 3) * 4;
@@ -262,11 +272,12 @@ export function tokenFeatureIndices(
       out[k++] = mix(kind, edge, dimension);
       continue;
     }
-    if (offset === -1 || offset === 1) out[k++] = mix(kind + 1, word[j], dimension);
+    if (offset >= -2 && offset <= 2) out[k++] = mix(kind + 1, word[j], dimension);
     out[k++] = mix(kind + 2, shape[j], dimension);
     if (offset === -1 || offset === 1)
       out[k++] = mix(kind + 3, (word[j] ^ Math.imul(shape[i], 31)) >>> 0, dimension);
   }
+  for (let j = Math.max(0, i - 6); j < i; j++) out[k++] = mix(60, word[j], dimension);
   return k;
 }
 

@@ -18,10 +18,12 @@ import { trainTextClassifier } from './train-text-classifier.js';
 
 /**
  * The tagger's answer-like training sentences (syntheticAnswerTags): how many, and each token's weight.
- * Chosen by bench/guard/tagger-validation.ts (5 folds of the training templates and answer sentences
- * written for validation only), guardlat17.
+ * Off (count 0): guardlat17's 2^16 model with 2,000 of them at weight 0.5 (chosen by
+ * bench/guard/tagger-validation.ts) flagged no one-word reply but lost held-out PERSON recall, so it
+ * was not shipped (branch guardlat17-model; docs/benchmarks.md). With 0 `guard train` writes the
+ * shipped file byte for byte.
  */
-export const taggerAnswers = { count: 2000, weight: 0.5 };
+export const taggerAnswers = { count: 0, weight: 0.5 };
 
 export const shippedWeightsFolder = fileURLToPath(new URL('../weights/', import.meta.url));
 
