@@ -32,6 +32,7 @@ export {
 export { datasetsIfPresent, locateDatasets } from './locate-datasets.js';
 export { dropNearDuplicates, type NearDuplicate } from './near-duplicates.js';
 export { parseCsv } from './parse-csv.js';
+export { syntheticAnswerTags, syntheticAnswerWords } from './synthetic-answer-tags.js';
 export { syntheticHarmful } from './synthetic-harmful.js';
 export { syntheticHazardRequests } from './synthetic-hazard-requests.js';
 export {

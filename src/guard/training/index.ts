@@ -1,9 +1,10 @@
-export { buildCommonWords, trainEntityTagger } from './train-entity-tagger.js';
+export { buildCommonWords, type EntityTaggerOptions, trainEntityTagger } from './train-entity-tagger.js';
 export {
   type ModelName,
   pruningThresholds,
   shippedWeightsFolder,
   type TrainedModels,
+  taggerAnswers,
   trainGuardModels,
   weightFileNames,
   writeGuardModels,

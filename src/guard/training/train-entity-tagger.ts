@@ -28,31 +28,50 @@ export function buildCommonWords(texts: Iterable<string>, minimum = 3): string[]
     .sort();
 }
 
+export interface EntityTaggerOptions {
+  epochs?: number;
+  l2?: number;
+  dimension?: number;
+  /** Extra training records (the project's answer-like sentences, syntheticAnswerTags), all used. */
+  answers?: readonly PiiRecord[];
+  /** Each answer token's weight in training (the templates' tokens weigh 1). */
+  answerWeight?: number;
+}
+
 export function trainEntityTagger(
   records: readonly PiiRecord[],
   lexiconTexts: Iterable<string> = [],
-  epochs = 6,
-  l2 = 1e-4,
+  options: EntityTaggerOptions = {},
 ): LinearModel {
+  const { epochs = 6, l2 = 1e-4, dimension = taggerDimension, answers = [], answerWeight = 1 } = options;
   const train = records.filter((record) => record.split === 'train');
   // The training templates' own lower-case words count too (never the held-out templates).
   const commonWords = buildCommonWords([...lexiconTexts, ...train.map((record) => record.text)]);
   const lexicon = new Set(commonWords.map(commonWordHash));
   const examples: TrainingExample[] = [];
-  for (const record of train) {
+  const weighted = [
+    ...train.map((record) => ({ record, weight: 1 })),
+    ...answers.map((record) => ({ record, weight: answerWeight })),
+  ];
+  for (const { record, weight } of weighted) {
     const tokens = tokenize(record.text);
     const prepared = prepareTokens(tokens, lexicon);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
       const span = record.spans.find((s) => token.start < s.end && s.start < token.end);
       const label = span ? taggerClasses.indexOf(span.type as (typeof taggerClasses)[number]) : 0;
-      examples.push({ features: tokenFeatures(prepared, i, taggerDimension), label: Math.max(0, label) });
+      const features = tokenFeatures(prepared, i, dimension);
+      examples.push(
+        weight === 1
+          ? { features, label: Math.max(0, label) }
+          : { features, label: Math.max(0, label), weight },
+      );
     }
   }
   const model = trainLinearModel(examples, {
     name: 'pii-tagger',
     classes: [...taggerClasses],
-    dimension: taggerDimension,
+    dimension,
     epochs,
     learningRate: 0.2,
     l2,
@@ -60,6 +79,9 @@ export function trainEntityTagger(
   model.metadata = {
     data: 'presidio-synth-pii (microsoft/presidio-research synth_dataset_v2.json, MIT), training templates only',
     split: 'by template_id: sha256("template:<id>")[0] % 5 === 0 is held out',
+    ...(answers.length > 0 && {
+      answers: `${answers.length} answer-like sentences the project writes (syntheticAnswerTags), token weight ${answerWeight}`,
+    }),
     tokens: examples.length,
     epochs,
     lexicon:

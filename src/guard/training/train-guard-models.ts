@@ -10,10 +10,20 @@ import {
   loadDavidson,
   loadPresidioSynth,
   loadTaskRows,
+  syntheticAnswerTags,
 } from '../datasets/index.js';
 import { trainEntityTagger } from './train-entity-tagger.js';
 import { taskPruningThreshold, trainTaskModel } from './train-task-classifier.js';
 import { trainTextClassifier } from './train-text-classifier.js';
+
+/**
+ * The tagger's answer-like training sentences (syntheticAnswerTags): how many, and each token's weight.
+ * Off (count 0): guardlat17's 2^16 model with 2,000 of them at weight 0.5 (chosen by
+ * bench/guard/tagger-validation.ts) flagged no one-word reply but lost held-out PERSON recall, so it
+ * was not shipped (branch guardlat17-model; docs/benchmarks.md). With 0 `guard train` writes the
+ * shipped file byte for byte.
+ */
+export const taggerAnswers = { count: 0, weight: 0.5 };
 
 export const shippedWeightsFolder = fileURLToPath(new URL('../weights/', import.meta.url));
 
@@ -74,7 +84,10 @@ export function trainGuardModels(
   }
   if (wants('piiTagger')) {
     const lexiconTexts = [...loadBenignPrompts(datasets), ...loadDavidson(datasets)].map((row) => row.text);
-    trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets), lexiconTexts);
+    trained.piiTagger = trainEntityTagger(loadPresidioSynth(datasets), lexiconTexts, {
+      answers: syntheticAnswerTags(taggerAnswers.count),
+      answerWeight: taggerAnswers.weight,
+    });
   }
   return trained;
 }
