@@ -3,8 +3,10 @@
 // (held-out: measured once, at the end; never tuned on). The answers are the benign test prompts that
 // `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
-// LEAK_COST=1 adds the cost: the output policy with one canary on the latency texts (1 KB each) and on the
+// LEAK_SHORT=1 adds false alarms of short canaries (6 and 8 random letters and digits, 20 per text) on the
+// benign and code-heavy answers. LEAK_COST=1 adds the cost: the output policy with one canary on the latency texts (1 KB each) and on the
 // code-heavy answers, old and new alternating, fastest of LEAK_REPEATS runs per text kept.
+import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import * as current from '../../src/guard/index.js';
 import { latencyTexts } from './latency-texts.js';
@@ -68,6 +70,33 @@ process.stdout.write(
 process.stdout.write(
   `| benign answers + other canary in the family's form (${answers.length * families.length}) | ${reports.map((r) => pct(r.otherCanaryFalseAlarmRate)).join(' | ')} |\n`,
 );
+
+if (process.env.LEAK_SHORT === '1') {
+  const texts = [...answers, ...codeHeavy];
+  process.stdout.write(
+    '\n| short canaries | pairs | ' +
+      versions.map(([name]) => `alarms ${name}`).join(' | ') +
+      ' |\n| --- | --- |' +
+      versions.map(() => ' --- |').join('') +
+      '\n',
+  );
+  for (const length of [6, 8]) {
+    const alarms = versions.map(() => 0);
+    texts.forEach((text, i) => {
+      for (let k = 0; k < 20; k++) {
+        const canary = createHash('sha256')
+          .update(`short:${i}:${k}`)
+          .digest('base64')
+          .replace(/[^a-zA-Z0-9]/g, '')
+          .slice(0, length);
+        versions.forEach(([, guard], v) => {
+          if (guard.promptLeakScanner({ canaries: [canary] })(text).findings.length) alarms[v]++;
+        });
+      }
+    });
+    process.stdout.write(`| ${length} characters | ${texts.length * 20} | ${alarms.join(' | ')} |\n`);
+  }
+}
 
 if (process.env.LEAK_COST === '1') {
   const repeats = Number(process.env.LEAK_REPEATS ?? 5);
