@@ -101,3 +101,18 @@ describe('canary matching through the new views', () => {
     expect(views).toEqual(['text', 'leetspeak']);
   });
 });
+
+describe('matching cost on adversarial output', () => {
+  it('stays linear on long blank runs after numbers and inside wrapped text', () => {
+    // Each took ~9 s with the earlier patterns (decimal-code separators; the line-joining pattern), which
+    // retried a long blank run from each of its positions.
+    for (const text of [
+      '12' + ' '.repeat(100_000) + 'x',
+      `A1b2C3d4E5f6G7h8\nx${' '.repeat(100_000)}y\nQmFzZTY0IGxpbmU=`,
+    ]) {
+      const start = performance.now();
+      findCanaries(text, [canary]);
+      expect(performance.now() - start).toBeLessThan(1500);
+    }
+  });
+});

@@ -165,7 +165,12 @@ export function leakViews(text: string): LeakView[] {
   // Base64 or hex wrapped over several lines: the readable payloads of the text with line breaks removed.
   // Only a text with a whole line of base64 can hold a wrapped payload.
   if (wrappedLine.test(text)) {
-    const joined = text.replace(/[ \t]*\r?\n[ \t]*/g, '');
+    // Split and trimmed, not /[ \t]*\r?\n[ \t]*/g (nor a /[ \t]+$/ trim): those retry a long blank run from
+    // each of its positions (quadratic: 390 ms on 20 KB of spaces before guardleak2).
+    const joined = text
+      .split('\n')
+      .map((line) => line.trim())
+      .join('');
     for (const payload of decodePayloads(joined))
       views.push({ view: payload.encoding, skeleton: skeleton(payload.decoded) });
     for (const decoded of decodeEncodedRuns(joined))
