@@ -32,6 +32,14 @@ const nonAscii = /[^\x00-\x7f]/;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /**
+ * The skeleton of decoded bytes (one Latin-1 character per byte): ASCII letters and digits only. A byte
+ * above 0x7f is part of a UTF-8 sequence Latin-1 does not rebuild, and random bytes are mostly such.
+ */
+function byteSkeleton(bytes: string): string {
+  return bytes.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/**
  * Letters and digits only, of a lower-cased text. A loop: ASCII decides by code, and only a non-ASCII
  * character pays for the Unicode property test (the /[^\p{L}\p{N}]+/gu pattern costs ~5× as much per KB).
  */
@@ -161,7 +169,8 @@ export function leakViews(text: string): LeakView[] {
   if (codes !== undefined) views.push({ view: 'char-codes', skeleton: skeleton(codes) });
   const morse = decodeMorse(text);
   if (morse !== undefined) views.push({ view: 'morse', skeleton: strip(morse) });
-  for (const decoded of decodeEncodedRuns(text)) views.push({ view: 'encoded', skeleton: skeleton(decoded) });
+  for (const decoded of decodeEncodedRuns(text))
+    views.push({ view: 'encoded', skeleton: byteSkeleton(decoded) });
   // Base64 or hex wrapped over several lines: the readable payloads of the text with line breaks removed.
   // Only a text with a whole line of base64 can hold a wrapped payload.
   if (wrappedLine.test(text)) {
@@ -174,7 +183,7 @@ export function leakViews(text: string): LeakView[] {
     for (const payload of decodePayloads(joined))
       views.push({ view: payload.encoding, skeleton: skeleton(payload.decoded) });
     for (const decoded of decodeEncodedRuns(joined))
-      views.push({ view: 'encoded', skeleton: skeleton(decoded) });
+      views.push({ view: 'encoded', skeleton: byteSkeleton(decoded) });
   }
   return views;
 }
