@@ -3,6 +3,7 @@
 // (held-out: measured once, at the end; never tuned on). The answers are the benign test prompts that
 // `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
+// LEAK_ADVERSARIAL=1 times the scanner on ~20 KB outputs built to make patterns backtrack (fastest of 3).
 // LEAK_SHORT=1 adds false alarms of short canaries (6 and 8 random letters and digits, 20 per text) on the
 // benign and code-heavy answers. LEAK_COST=1 adds the cost: the output policy with one canary on the latency texts (1 KB each) and on the
 // code-heavy answers, old and new alternating, fastest of LEAK_REPEATS runs per text kept.
@@ -95,6 +96,32 @@ if (process.env.LEAK_SHORT === '1') {
       }
     });
     process.stdout.write(`| ${length} characters | ${texts.length * 20} | ${alarms.join(' | ')} |\n`);
+  }
+}
+
+if (process.env.LEAK_ADVERSARIAL === '1') {
+  const cases: [string, string][] = [
+    ['"12" + 20 KB of spaces', `12${' '.repeat(20_000)}x`],
+    ['"12 " × 7000', `${'12 '.repeat(7000)}x`],
+    ['"2a" × 10000 (hex)', `${'2a'.repeat(10_000)}zz`],
+    ['"aB3" × 7000 (base64)', 'aB3'.repeat(7000)],
+    ['"- " × 10000', `${'- '.repeat(10_000)}x`],
+    ['"1. x\\n" × 4000', '1. x\n'.repeat(4000)],
+  ];
+  process.stdout.write(
+    `\n| adversarial output | KB | ${versions.map(([name]) => `ms ${name}`).join(' | ')} |\n| --- | --- |${versions.map(() => ' --- |').join('')}\n`,
+  );
+  for (const [name, text] of cases) {
+    const times = versions.map(([, guard]) => {
+      let best = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const start = performance.now();
+        guard.promptLeakScanner({ canaries: ['gantry-7f3aqx'] })(text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best.toFixed(1);
+    });
+    process.stdout.write(`| ${name} | ${(text.length / 1024).toFixed(1)} | ${times.join(' | ')} |\n`);
   }
 }
 
