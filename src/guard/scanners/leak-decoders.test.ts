@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeHeavyAnswers } from '../eval/code-heavy-answers.js';
+import { codeHeavyAnswers } from '../eval/index.js';
 import {
   decodeCharCodes,
   decodeEncodedRuns,
