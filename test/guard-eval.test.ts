@@ -9,6 +9,7 @@ import {
   datasetsIfPresent,
   evaluateBenignHarm,
   evaluateLeakDetection,
+  evaluateUnseenLeaks,
   groupRows,
   guardTasks,
   leakGate,
@@ -18,9 +19,11 @@ import {
   operatingThreshold,
   runGuardEval,
   shippedTaskModels,
+  splitUnseenFamilies,
   taskGates,
   taskRowsFor,
   taskScore,
+  unseenLeakGate,
 } from '../src/guard/index.js';
 
 const datasets = datasetsIfPresent();
@@ -95,6 +98,21 @@ describe.skipIf(!datasets)('guard gates on the data', () => {
     expect(report.recall).toBeGreaterThanOrEqual(leakGate.minimumRecall);
     expect(report.falseAlarmRate).toBeLessThanOrEqual(leakGate.maximumFalseAlarmRate);
     expect(report.otherCanaryFalseAlarmRate).toBeLessThanOrEqual(leakGate.maximumFalseAlarmRate);
+  }, 120_000);
+
+  it('leak detection holds on the dev group of unseen transformations, without false alarms on any group', () => {
+    const answers = loadBenignPrompts(datasets!)
+      .filter((row) => row.split === 'test')
+      .map((row) => row.text);
+    const { dev, heldOut } = splitUnseenFamilies();
+    const tuned = evaluateUnseenLeaks(answers, dev);
+    expect(tuned.recall).toBeGreaterThanOrEqual(unseenLeakGate.minimumDevRecall);
+    // The held-out families' recall is reported by `gantry guard eval`, not gated; their false alarms are.
+    for (const report of [tuned, evaluateUnseenLeaks(answers, heldOut)]) {
+      expect(report.falseAlarmRate).toBeLessThanOrEqual(unseenLeakGate.maximumFalseAlarmRate);
+      expect(report.codeHeavyFalseAlarmRate).toBeLessThanOrEqual(unseenLeakGate.maximumFalseAlarmRate);
+      expect(report.otherCanaryFalseAlarmRate).toBeLessThanOrEqual(unseenLeakGate.maximumFalseAlarmRate);
+    }
   }, 120_000);
 
   it('toxicity AUC ≥ 0.95 and PII F2 ≥ 0.85 on held-out splits', () => {

@@ -35,6 +35,28 @@ export function formatEvalReport(report: GuardEvalReport): string {
       '',
     );
   }
+  if (report.unseenLeak) {
+    const groups = [
+      ['dev (tuned on)', report.unseenLeak.dev],
+      ['held-out (never tuned on)', report.unseenLeak.heldOut],
+    ] as const;
+    lines.push(
+      'Leak transformations the matcher was not built for (mean of the families; false alarms: benign answers, code-heavy answers, a different canary in the same form):',
+      '',
+      '| Group | Families | Recall | Benign FA | Code-heavy FA | Other-canary FA | Families under 80 % |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...groups.map(
+        ([name, r]) =>
+          `| ${name} | ${r.families.length} | ${pct(r.recall)} | ${pct(r.falseAlarmRate)} | ${pct(r.codeHeavyFalseAlarmRate)} | ${pct(r.otherCanaryFalseAlarmRate)} | ${
+            r.families
+              .filter((f) => r.recallByFamily[f] < 0.8)
+              .map((f) => `${f} ${pct(r.recallByFamily[f])}`)
+              .join(', ') || 'none'
+          } |`,
+      ),
+      '',
+    );
+  }
   if (report.detectors.length) {
     lines.push(
       '| Detector | Held-out data | Pos | Neg | Threshold | Precision | Recall | F1 | FPR | ROC AUC | Recall @1% FPR | Recall @3% FPR | Threshold @3% FPR (held-out) |',

@@ -35,3 +35,9 @@ export const taskGates: Record<GuardTask, TaskGate> = {
 export const maximumBenignRewriteRate = 0.02;
 /** Leak detection on transformed canaries. */
 export const leakGate = { minimumRecall: 0.8, maximumFalseAlarmRate: 0.02 };
+/**
+ * Leak detection on the unseen transformations (unseen-leak-transforms.ts): the dev families, which the
+ * matcher was improved on, must stay found (measured 100 %), and every false-alarm set stays under 2 %
+ * (measured 0 %). The held-out families are reported, not gated: a gate would make them a target.
+ */
+export const unseenLeakGate = { minimumDevRecall: 0.95, maximumFalseAlarmRate: 0.02 };

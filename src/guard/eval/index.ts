@@ -8,8 +8,9 @@ export {
   type ScoredExample,
   thresholdAtFalsePositiveRate,
 } from './binary-metrics.js';
+export { codeHeavyAnswers } from './code-heavy-answers.js';
 export { formatEvalReport } from './format-eval-report.js';
-export { leakGate, maximumBenignRewriteRate, type TaskGate, taskGates } from './gates.js';
+export { leakGate, maximumBenignRewriteRate, type TaskGate, taskGates, unseenLeakGate } from './gates.js';
 export {
   buildGroundednessCases,
   type ClaimKind,
@@ -26,7 +27,7 @@ export {
   type ScoredClaim,
   scoreGroundednessCases,
 } from './groundedness-eval.js';
-export { evaluateLeakDetection, type LeakEvalReport, leakTransforms } from './leak-eval.js';
+export { canaryOf, evaluateLeakDetection, type LeakEvalReport, leakTransforms } from './leak-eval.js';
 export { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 export { evaluateMultilingual, type LanguageResult, type MultilingualPrompts } from './multilingual-eval.js';
 export { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
@@ -46,3 +47,16 @@ export {
   type TaskEvalOptions,
   type TaskEvalReport,
 } from './task-eval.js';
+export {
+  evaluateUnseenLeaks,
+  type LeakScannerFactory,
+  type UnseenLeakReport,
+  unseenCanaryOf,
+} from './unseen-leak-eval.js';
+export {
+  type LeakTransform,
+  splitUnseenFamilies,
+  transformRandom,
+  unseenLeakTransforms,
+  unseenSplitSeed,
+} from './unseen-leak-transforms.js';

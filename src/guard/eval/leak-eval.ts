@@ -52,7 +52,7 @@ export const leakTransforms: Record<string, (canary: string) => string> = {
   reversed: (c) => [...c].reverse().join(''),
 };
 
-function canaryOf(seed: string): string {
+export function canaryOf(seed: string): string {
   const hex = createHash('sha256').update(seed).digest('hex');
   // Canaries as users write them: a word, a dash, random letters and digits.
   return `gantry-${hex.slice(0, 4)}${hex.slice(4, 8).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)])}`;

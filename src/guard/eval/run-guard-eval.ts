@@ -29,10 +29,13 @@ import {
 import type { Scanner } from '../types.js';
 import { type BenignHarmReport, evaluateBenignHarm } from './benign-harm-eval.js';
 import { type BinaryMetrics, binaryMetrics } from './binary-metrics.js';
+import { codeHeavyAnswers } from './code-heavy-answers.js';
 import { evaluateLeakDetection, type LeakEvalReport } from './leak-eval.js';
 import { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 import { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
 import { evaluateTask, type TaskEvalReport } from './task-eval.js';
+import { evaluateUnseenLeaks, type UnseenLeakReport } from './unseen-leak-eval.js';
+import { splitUnseenFamilies } from './unseen-leak-transforms.js';
 
 /** Entities both in Presidio's synthetic set and in Gantry's PII scanner. */
 export const evaluatedPiiEntities = [
@@ -59,6 +62,11 @@ export interface GuardEvalReport {
   benign?: BenignHarmReport;
   /** Transformed canaries in held-out benign texts. */
   leak?: LeakEvalReport;
+  /**
+   * Canaries written in ways the matcher was not built for (unseen-leak-transforms.ts): the dev families
+   * (the matcher was improved looking at these) and the held-out ones (never tuned on).
+   */
+  unseenLeak?: { dev: UnseenLeakReport; heldOut: UnseenLeakReport };
   detectors: DetectorReport[];
   pii: { records: number; overall: PiiMetrics; byEntity: Record<string, PiiMetrics> };
   /** Pattern recognizers only (nothing trained) on every record of the synthetic set. */
@@ -99,7 +107,17 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
   let benign: BenignHarmReport | undefined;
   if (wants('benign')) benign = evaluateBenignHarm(taskRows());
   let leak: LeakEvalReport | undefined;
-  if (wants('leak')) leak = evaluateLeakDetection(benignTest.map((row) => row.text));
+  let unseenLeak: GuardEvalReport['unseenLeak'];
+  if (wants('leak')) {
+    const answers = benignTest.map((row) => row.text);
+    leak = evaluateLeakDetection(answers);
+    const { dev, heldOut } = splitUnseenFamilies();
+    const codeHeavy = codeHeavyAnswers();
+    unseenLeak = {
+      dev: evaluateUnseenLeaks(answers, dev, { codeHeavy }),
+      heldOut: evaluateUnseenLeaks(answers, heldOut, { codeHeavy }),
+    };
+  }
   if (wants('tasks')) {
     const rows = taskRows();
     const models = shippedTaskModels();
@@ -179,7 +197,7 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     for (const [name, scan] of scanners) latency.push(measureLatency(name, uncached(scan), texts));
   }
 
-  return { tasks, benign, leak, detectors, pii, piiPatterns, latency };
+  return { tasks, benign, leak, unseenLeak, detectors, pii, piiPatterns, latency };
 }
 
 function scorePii(
