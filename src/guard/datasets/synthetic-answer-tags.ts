@@ -6,6 +6,7 @@
 // (sentence starts, one-word replies, recipe steps, list items) labelled O, mixed with sentences that hold
 // real names in the same places ("Gladly, Amara Okafor can help."), labelled PERSON. Deterministic: the
 // same count and seed give the same records.
+import { seededRandom } from '../../random/index.js';
 import type { PiiRecord } from './load-datasets.js';
 
 // Word classes. The lists were written for this generator; they keep clear of the one-word reply probe
@@ -79,17 +80,6 @@ export function syntheticAnswerWords(): string[] {
 /** A text under construction: its pieces, and which are a person's name. */
 type Piece = string | { name: string };
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const lower = (word: string) => word.toLowerCase();
 
 /** Sentence makers; each returns its pieces. `pick` draws from a list, `name` a full or first name. */
@@ -161,7 +151,7 @@ export function syntheticAnswerTags(
   namedShare = 0.5,
   madeUpShare = 0.5,
 ): PiiRecord[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const first = split(firstNames);
   const last = split(lastNames);

@@ -38,20 +38,24 @@ export function rot13(text: string): string {
   });
 }
 
+/** A character of base64's standard or URL-safe alphabet (padding aside). */
+export function isBase64Char(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 43 ||
+    c === 47 ||
+    c === 95 ||
+    c === 45
+  );
+}
+
 function longestBase64Run(text: string): number {
   let longest = 0;
   let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const inSet =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      c === 43 ||
-      c === 47 ||
-      c === 95 ||
-      c === 45;
-    run = inSet ? run + 1 : 0;
+    run = isBase64Char(text.charCodeAt(i)) ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   return longest;

@@ -3,6 +3,8 @@
 // readable text, Morse code, list items one per line, and leetspeak folded (on both sides). Each returns
 // undefined when the text cannot hold that form, so that prose pays for a test, not for a decode.
 
+import { isBase64Char } from '../normalize/index.js';
+
 const escapeForm =
   /\\x([0-9a-f]{2})|%([0-9a-f]{2})|\\u\{([0-9a-f]{1,6})\}|\\u([0-9a-f]{4})|&#x([0-9a-f]{1,6});?|&#(\d{1,7});?|\b0x([0-9a-f]{1,6})\b|\bU\+([0-9a-f]{4,6})\b/gi;
 const escapeCue = /\\[xu]|%[0-9a-f]{2}|&#|\b0x|\bU\+/i;
@@ -44,18 +46,6 @@ export function decodeCharCodes(text: string): string | undefined {
 // Hex of printable ASCII: every byte starts with 2-7, which keeps words and hashes from matching at length.
 const hexRun = /(?:[2-7][0-9a-f][\s:,-]?){6,}/gi;
 const base32Run = /[A-Z2-7]{8,}={0,6}/g;
-
-function isBase64Char(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 43 ||
-    c === 47 ||
-    c === 95 ||
-    c === 45
-  );
-}
 
 /**
  * Runs of 8+ base64 characters (either alphabet) that hold a digit or a capital after the first character:
