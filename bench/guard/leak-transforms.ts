@@ -1,6 +1,7 @@
 // `npx tsx bench/guard/leak-transforms.ts`: the prompt-leak scanner on leak transformations it was not built
 // for (src/guard/eval/unseen-leak-transforms.ts). LEAK_GROUP=dev (default) or held-out picks the families
-// (held-out: measured once, at the end; never tuned on). The answers are the benign test prompts that
+// (held-out: measured once, at the end; never tuned on); LEAK_GROUP=fresh the fresh held-out group of
+// guardleak3 (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test prompts that
 // `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
 // LEAK_ADVERSARIAL=1 times the scanner on ~20 KB outputs built to make patterns backtrack (fastest of 3).
@@ -15,8 +16,17 @@ import { latencyTexts } from './latency-texts.js';
 type Guard = typeof current;
 const group = process.env.LEAK_GROUP ?? 'dev';
 const split = current.splitUnseenFamilies();
-const families = group === 'held-out' ? split.heldOut : group === 'dev' ? split.dev : [];
-if (!families.length) throw new Error(`LEAK_GROUP must be dev or held-out, not ${group}`);
+const families =
+  group === 'held-out'
+    ? split.heldOut
+    : group === 'dev'
+      ? split.dev
+      : group === 'fresh'
+        ? current.freshLeakFamilies
+        : [];
+if (!families.length) throw new Error(`LEAK_GROUP must be dev, held-out or fresh, not ${group}`);
+// The fresh group (guardleak3) has its own transforms; the scanner of each version reads the same texts.
+const transforms = group === 'fresh' ? current.freshLeakTransforms : current.unseenLeakTransforms;
 
 const versions: [string, Guard][] = [['new', current]];
 if (process.env.GUARD_BASELINE) {
@@ -29,7 +39,11 @@ const answers = current
   .map((row) => row.text);
 const codeHeavy = current.codeHeavyAnswers();
 const reports = versions.map(([, guard]) =>
-  current.evaluateUnseenLeaks(answers, families, { scanner: guard.promptLeakScanner, codeHeavy }),
+  current.evaluateUnseenLeaks(answers, families, {
+    scanner: guard.promptLeakScanner,
+    transforms,
+    codeHeavy,
+  }),
 );
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 process.stdout.write(
