@@ -1,7 +1,7 @@
 // `npx tsx bench/guard/leak-transforms.ts`: the prompt-leak scanner on leak transformations it was not built
 // for (src/guard/eval/unseen-leak-transforms.ts). LEAK_GROUP=dev (default) or held-out picks the families
-// (held-out: measured once, at the end; never tuned on); LEAK_GROUP=fresh the fresh held-out group of
-// guardleak3 (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test prompts that
+// (held-out: measured once, at the end; never tuned on); LEAK_GROUP=dev3 the five held-out families
+// guardleak2 missed (guardleak3's dev group); LEAK_GROUP=fresh the fresh held-out group of guardleak3 (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test prompts that
 // `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
 // LEAK_ADVERSARIAL=1 times the scanner on ~20 KB outputs built to make patterns backtrack (fastest of 3).
@@ -23,8 +23,10 @@ const families =
       ? split.dev
       : group === 'fresh'
         ? current.freshLeakFamilies
-        : [];
-if (!families.length) throw new Error(`LEAK_GROUP must be dev, held-out or fresh, not ${group}`);
+        : group === 'dev3'
+          ? current.freshPassDevFamilies
+          : [];
+if (!families.length) throw new Error(`LEAK_GROUP must be dev, held-out, dev3 or fresh, not ${group}`);
 // The fresh group (guardleak3) has its own transforms; the scanner of each version reads the same texts.
 const transforms = group === 'fresh' ? current.freshLeakTransforms : current.unseenLeakTransforms;
 
@@ -121,6 +123,12 @@ if (process.env.LEAK_ADVERSARIAL === '1') {
     ['"aB3" × 7000 (base64)', 'aB3'.repeat(7000)],
     ['"- " × 10000', `${'- '.repeat(10_000)}x`],
     ['"1. x\\n" × 4000', '1. x\n'.repeat(4000)],
+    // guardleak3's views: binary runs, letter naming, canary pieces.
+    ['"a" + 20 KB of spaces + "as in"', `a${' '.repeat(20_000)}as in`],
+    ['"a for " × 3500', 'a for '.repeat(3500)],
+    ['"01100111 " × 2300 (binary)', '01100111 '.repeat(2300)],
+    ['"0110" × 5000 (bits, no blanks)', '0110'.repeat(5000)],
+    ['"gan try " × 2500 (canary pieces)', 'gan try '.repeat(2500)],
   ];
   process.stdout.write(
     `\n| adversarial output | KB | ${versions.map(([name]) => `ms ${name}`).join(' | ')} |\n| --- | --- |${versions.map(() => ' --- |').join('')}\n`,
