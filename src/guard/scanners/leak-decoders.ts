@@ -216,7 +216,9 @@ export function decodeBinary(text: string): string | undefined {
 }
 
 // "G as in goat", "G for goat", "G like goat": a single character named by a word; "7 (the number seven)".
-const letterNameCue = /(?<![\p{L}\p{N}])[\p{L}\p{N}][ \t]+(?:as[ \t]+in|for|like)[ \t]+\p{L}/iu;
+// The cue is ASCII (a Unicode look-behind at every position costs ~10× as much) and wants two namings: one
+// ("I like it", "a for loop") is ordinary prose, a canary named letter by letter has several.
+const letterNameCue = /(?:^|[^a-z0-9])[a-z0-9][ \t]+(?:as[ \t]+in|for|like)[ \t]+[a-z]/gi;
 const letterName =
   /(?<![\p{L}\p{N}])([\p{L}\p{N}])(?:[ \t]+(?:as[ \t]+in|for|like)[ \t]+[\p{L}'’-]+|[ \t]*\([^()\n]{1,40}\))/giu;
 
@@ -226,6 +228,9 @@ const letterName =
  * Undefined when no character is named so.
  */
 export function stripLetterNames(text: string): string | undefined {
-  if (!letterNameCue.test(text)) return undefined;
+  letterNameCue.lastIndex = 0;
+  const named = letterNameCue.test(text) && letterNameCue.test(text);
+  letterNameCue.lastIndex = 0;
+  if (!named) return undefined;
   return text.replace(letterName, '$1');
 }

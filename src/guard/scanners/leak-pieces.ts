@@ -26,7 +26,8 @@ function wordsOfKey(plainText: string, key: string): Word[] {
 
 /** True when the key (a canary skeleton) is written in 2+ whole-word pieces in order, each near the last. */
 export function findInPieces(plainText: string, key: string): boolean {
-  if (key.length < minimumPiecedCanary) return false;
+  // The first piece starts with the key's first three characters: most texts hold no such run at all.
+  if (key.length < minimumPiecedCanary || !plainText.includes(key.slice(0, 3))) return false;
   const words = wordsOfKey(plainText, key);
   for (let i = 0; i < words.length; i++) {
     if (words[i].word.length < 3 || !key.startsWith(words[i].word)) continue;
