@@ -1,8 +1,9 @@
 // `npx tsx bench/guard/leak-transforms.ts`: the prompt-leak scanner on leak transformations it was not built
 // for (src/guard/eval/unseen-leak-transforms.ts). LEAK_GROUP=dev (default) or held-out picks the families
 // (held-out: measured once, at the end; never tuned on); LEAK_GROUP=dev3 the five held-out families
-// guardleak2 missed (guardleak3's dev group); LEAK_GROUP=fresh the fresh held-out group of guardleak3 (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test prompts that
-// `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
+// guardleak2 missed (guardleak3's dev group); LEAK_GROUP=fresh the fresh held-out group of guardleak3
+// (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test
+// prompts that `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
 // LEAK_ADVERSARIAL=1 times the scanner on ~20 KB outputs built to make patterns backtrack (fastest of 3).
 // LEAK_SHORT=1 adds false alarms of short canaries (6 and 8 random letters and digits, 20 per text) on the
