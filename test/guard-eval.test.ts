@@ -10,6 +10,7 @@ import {
   evaluateBenignHarm,
   evaluateLeakDetection,
   evaluateUnseenLeaks,
+  freshPassDevFamilies,
   groupRows,
   guardTasks,
   leakGate,
@@ -105,7 +106,8 @@ describe.skipIf(!datasets)('guard gates on the data', () => {
       .filter((row) => row.split === 'test')
       .map((row) => row.text);
     const { dev, heldOut } = splitUnseenFamilies();
-    const tuned = evaluateUnseenLeaks(answers, dev);
+    // guardleak3 tuned on guardleak2's five held-out misses too: they are dev now, and gated as such.
+    const tuned = evaluateUnseenLeaks(answers, [...dev, ...freshPassDevFamilies]);
     expect(tuned.recall).toBeGreaterThanOrEqual(unseenLeakGate.minimumDevRecall);
     // The held-out families' recall is reported by `gantry guard eval`, not gated; their false alarms are.
     for (const report of [tuned, evaluateUnseenLeaks(answers, heldOut)]) {

@@ -1,7 +1,9 @@
 // `npx tsx bench/guard/leak-transforms.ts`: the prompt-leak scanner on leak transformations it was not built
 // for (src/guard/eval/unseen-leak-transforms.ts). LEAK_GROUP=dev (default) or held-out picks the families
-// (held-out: measured once, at the end; never tuned on). The answers are the benign test prompts that
-// `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
+// (held-out: measured once, at the end; never tuned on); LEAK_GROUP=dev3 the five held-out families
+// guardleak2 missed (guardleak3's dev group); LEAK_GROUP=fresh the fresh held-out group of guardleak3
+// (fresh-leak-transforms.ts, measured once, at the end of that pass). The answers are the benign test
+// prompts that `gantry guard eval --only leak` uses. With GUARD_BASELINE (a folder holding an older `src`, as for
 // policy-latency.ts) the old scanner is measured beside the new one, on the same texts, in one process.
 // LEAK_ADVERSARIAL=1 times the scanner on ~20 KB outputs built to make patterns backtrack (fastest of 3).
 // LEAK_SHORT=1 adds false alarms of short canaries (6 and 8 random letters and digits, 20 per text) on the
@@ -15,8 +17,19 @@ import { latencyTexts } from './latency-texts.js';
 type Guard = typeof current;
 const group = process.env.LEAK_GROUP ?? 'dev';
 const split = current.splitUnseenFamilies();
-const families = group === 'held-out' ? split.heldOut : group === 'dev' ? split.dev : [];
-if (!families.length) throw new Error(`LEAK_GROUP must be dev or held-out, not ${group}`);
+const families =
+  group === 'held-out'
+    ? split.heldOut
+    : group === 'dev'
+      ? split.dev
+      : group === 'fresh'
+        ? current.freshLeakFamilies
+        : group === 'dev3'
+          ? current.freshPassDevFamilies
+          : [];
+if (!families.length) throw new Error(`LEAK_GROUP must be dev, held-out, dev3 or fresh, not ${group}`);
+// The fresh group (guardleak3) has its own transforms; the scanner of each version reads the same texts.
+const transforms = group === 'fresh' ? current.freshLeakTransforms : current.unseenLeakTransforms;
 
 const versions: [string, Guard][] = [['new', current]];
 if (process.env.GUARD_BASELINE) {
@@ -29,7 +42,11 @@ const answers = current
   .map((row) => row.text);
 const codeHeavy = current.codeHeavyAnswers();
 const reports = versions.map(([, guard]) =>
-  current.evaluateUnseenLeaks(answers, families, { scanner: guard.promptLeakScanner, codeHeavy }),
+  current.evaluateUnseenLeaks(answers, families, {
+    scanner: guard.promptLeakScanner,
+    transforms,
+    codeHeavy,
+  }),
 );
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 process.stdout.write(
@@ -107,6 +124,12 @@ if (process.env.LEAK_ADVERSARIAL === '1') {
     ['"aB3" × 7000 (base64)', 'aB3'.repeat(7000)],
     ['"- " × 10000', `${'- '.repeat(10_000)}x`],
     ['"1. x\\n" × 4000', '1. x\n'.repeat(4000)],
+    // guardleak3's views: binary runs, letter naming, canary pieces.
+    ['"a" + 20 KB of spaces + "as in"', `a${' '.repeat(20_000)}as in`],
+    ['"a for " × 3500', 'a for '.repeat(3500)],
+    ['"01100111 " × 2300 (binary)', '01100111 '.repeat(2300)],
+    ['"0110" × 5000 (bits, no blanks)', '0110'.repeat(5000)],
+    ['"gan try " × 2500 (canary pieces)', 'gan try '.repeat(2500)],
   ];
   process.stdout.write(
     `\n| adversarial output | KB | ${versions.map(([name]) => `ms ${name}`).join(' | ')} |\n| --- | --- |${versions.map(() => ' --- |').join('')}\n`,

@@ -38,7 +38,8 @@ export function formatEvalReport(report: GuardEvalReport): string {
   if (report.unseenLeak) {
     const groups = [
       ['dev (tuned on)', report.unseenLeak.dev],
-      ['held-out (never tuned on)', report.unseenLeak.heldOut],
+      ['held-out of guardleak2 (spent: its 5 misses were tuned on in guardleak3)', report.unseenLeak.heldOut],
+      ['fresh held-out (guardleak3, never tuned on)', report.unseenLeak.fresh],
     ] as const;
     lines.push(
       'Leak transformations the matcher was not built for (mean of the families; false alarms: benign answers, code-heavy answers, a different canary in the same form):',

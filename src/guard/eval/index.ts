@@ -10,6 +10,7 @@ export {
 } from './binary-metrics.js';
 export { codeHeavyAnswers } from './code-heavy-answers.js';
 export { formatEvalReport } from './format-eval-report.js';
+export { freshLeakFamilies, freshLeakTransforms, freshPassDevFamilies } from './fresh-leak-transforms.js';
 export { leakGate, maximumBenignRewriteRate, type TaskGate, taskGates, unseenLeakGate } from './gates.js';
 export {
   buildGroundednessCases,

@@ -30,6 +30,7 @@ import type { Scanner } from '../types.js';
 import { type BenignHarmReport, evaluateBenignHarm } from './benign-harm-eval.js';
 import { type BinaryMetrics, binaryMetrics } from './binary-metrics.js';
 import { codeHeavyAnswers } from './code-heavy-answers.js';
+import { freshLeakFamilies, freshLeakTransforms } from './fresh-leak-transforms.js';
 import { evaluateLeakDetection, type LeakEvalReport } from './leak-eval.js';
 import { kilobyteTexts, type LatencyResult, measureLatency } from './measure-latency.js';
 import { countPiiTokens, type PiiCounts, type PiiMetrics, piiMetricsFrom } from './pii-metrics.js';
@@ -64,9 +65,10 @@ export interface GuardEvalReport {
   leak?: LeakEvalReport;
   /**
    * Canaries written in ways the matcher was not built for (unseen-leak-transforms.ts): the dev families
-   * (the matcher was improved looking at these) and the held-out ones (never tuned on).
+   * (the matcher was improved looking at these), the held-out ones of guardleak2 (measured there; its five
+   * misses were guardleak3's dev set), and guardleak3's fresh group (fresh-leak-transforms.ts, never tuned on).
    */
-  unseenLeak?: { dev: UnseenLeakReport; heldOut: UnseenLeakReport };
+  unseenLeak?: { dev: UnseenLeakReport; heldOut: UnseenLeakReport; fresh: UnseenLeakReport };
   detectors: DetectorReport[];
   pii: { records: number; overall: PiiMetrics; byEntity: Record<string, PiiMetrics> };
   /** Pattern recognizers only (nothing trained) on every record of the synthetic set. */
@@ -116,6 +118,7 @@ export function runGuardEval(datasets: string, options: GuardEvalOptions = {}): 
     unseenLeak = {
       dev: evaluateUnseenLeaks(answers, dev, { codeHeavy }),
       heldOut: evaluateUnseenLeaks(answers, heldOut, { codeHeavy }),
+      fresh: evaluateUnseenLeaks(answers, freshLeakFamilies, { codeHeavy, transforms: freshLeakTransforms }),
     };
   }
   if (wants('tasks')) {

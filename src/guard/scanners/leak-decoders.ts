@@ -193,3 +193,44 @@ const leet: Record<string, string> = {
 export function foldLeet(text: string): string {
   return text.toLowerCase().replace(/[48369!|l0157@$+2]/g, (char) => leet[char] ?? char);
 }
+
+// Bytes in binary: 7 or 8 bits each, apart by blanks, commas or semicolons (4+ in a row), or 32+ bits in one
+// run (a multiple of 8). One separator class between groups, so a long blank run is crossed once.
+const binaryRun = /\b[01]{7,8}(?:[ \t,;]+[01]{7,8}\b){3,}|\b(?:[01]{8}){4,}\b/g;
+const binaryCue = /[01]{7,8}[ \t,;]+[01]{7,8}|[01]{32}/;
+
+/** Binary byte codes (`01100111 01100001 …`) decoded to their characters; the rest of the text kept. */
+export function decodeBinary(text: string): string | undefined {
+  if (!binaryCue.test(text)) return undefined;
+  return text.replace(binaryRun, (run) =>
+    (run.includes(' ') || run.includes(',') || run.includes(';') || run.includes('\t')
+      ? (run.match(/[01]+/g) ?? [])
+      : (run.match(/[01]{8}/g) ?? [])
+    )
+      .map((bits) => {
+        const code = Number.parseInt(bits, 2);
+        return code >= 32 && code <= 126 ? String.fromCharCode(code) : ' ';
+      })
+      .join(''),
+  );
+}
+
+// "G as in goat", "G for goat", "G like goat": a single character named by a word; "7 (the number seven)".
+// The cue is ASCII (a Unicode look-behind at every position costs ~10× as much) and wants two namings: one
+// ("I like it", "a for loop") is ordinary prose, a canary named letter by letter has several.
+const letterNameCue = /(?:^|[^a-z0-9])[a-z0-9][ \t]+(?:as[ \t]+in|for|like)[ \t]+[a-z]/gi;
+const letterName =
+  /(?<![\p{L}\p{N}])([\p{L}\p{N}])(?:[ \t]+(?:as[ \t]+in|for|like)[ \t]+[\p{L}'’-]+|[ \t]*\([^()\n]{1,40}\))/giu;
+
+/**
+ * Letters named by words ("G as in goat, A for apple, 7 (seven)"): the naming words and a short parenthesis
+ * after a single character removed, so the named characters stand alone (spelledSkeleton joins them).
+ * Undefined when no character is named so.
+ */
+export function stripLetterNames(text: string): string | undefined {
+  letterNameCue.lastIndex = 0;
+  const named = letterNameCue.test(text) && letterNameCue.test(text);
+  letterNameCue.lastIndex = 0;
+  if (!named) return undefined;
+  return text.replace(letterName, '$1');
+}

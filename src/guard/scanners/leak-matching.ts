@@ -1,16 +1,21 @@
-// Canary matching that survives what a model does to a leaked secret: case, look-alike letters, spaces or
-// separators between characters, line breaks and list items, letters spelled out (NATO alphabet, digit
-// words), leetspeak, rot13 and rot47, character codes (\x, %, \u, &#, 0x, decimal), base16/32/64, Morse,
-// and reversal. Every view of the output is reduced to a lower-case alphanumeric skeleton and searched for
-// the canary's skeleton (and its rot13 and reversed forms).
+// Canary matching that survives what a model does to a leaked secret: case, look-alike letters (the project's
+// map and Unicode's confusables), spaces or separators between characters, line breaks and list items,
+// letters spelled out (NATO alphabet, digit words, "G as in goat"), leetspeak, rot13, rot47 and every Caesar
+// shift, character codes (\x, %, \u, &#, 0x, decimal, binary), base16/32/64, Morse, reversal, and the canary
+// cut into pieces with words between them. Every view of the output is reduced to a lower-case alphanumeric
+// skeleton and searched for the canary's skeleton (and its rot13, reversed and Caesar-shifted forms).
 import { decodePayloads, foldHomoglyphs, rot13 } from '../normalize/index.js';
+import { foldConfusables } from './leak-confusables.js';
 import {
+  decodeBinary,
   decodeCharCodes,
   decodeEncodedRuns,
   decodeMorse,
   foldLeet,
+  stripLetterNames,
   stripListMarkers,
 } from './leak-decoders.js';
+import { findInPieces } from './leak-pieces.js';
 
 /** Canaries shorter than this (as a skeleton) are matched verbatim only: short skeletons occur by chance. */
 export const minimumCanarySkeleton = 6;
@@ -20,11 +25,14 @@ export function skeleton(text: string): string {
   return strip(plain(text));
 }
 
-/** NFKC, Latin look-alikes folded, lower case: the text before its separators are dropped. */
+/**
+ * NFKC, look-alikes folded (the project's homoglyph map, then Unicode's confusables table), lower case: the
+ * text before its separators are dropped.
+ */
 function plain(text: string): string {
   const folded = text.normalize('NFKC');
   // Most answers are ASCII, where no look-alike can occur: one test spares the fold.
-  return (nonAscii.test(folded) ? foldHomoglyphs(folded) : folded).toLowerCase();
+  return (nonAscii.test(folded) ? foldConfusables(foldHomoglyphs(folded)) : folded).toLowerCase();
 }
 
 const nonAscii = /[^\x00-\x7f]/;
@@ -156,7 +164,10 @@ export interface LeakView {
  * its character codes decoded, its leetspeak folded, Morse decoded, and decoded payloads and encoded runs.
  */
 export function leakViews(text: string): LeakView[] {
-  const base = plain(text);
+  return viewsOfPlain(text, plain(text));
+}
+
+function viewsOfPlain(text: string, base: string): LeakView[] {
   const views: LeakView[] = [
     { view: 'text', skeleton: strip(base) },
     { view: 'leetspeak', skeleton: strip(foldLeet(base)), fold: foldLeet },
@@ -167,6 +178,10 @@ export function leakViews(text: string): LeakView[] {
   if (items !== undefined) views.push({ view: 'list', skeleton: strip(items) });
   const codes = decodeCharCodes(text);
   if (codes !== undefined) views.push({ view: 'char-codes', skeleton: skeleton(codes) });
+  const binary = decodeBinary(text);
+  if (binary !== undefined) views.push({ view: 'binary', skeleton: skeleton(binary) });
+  const named = stripLetterNames(text);
+  if (named !== undefined) views.push({ view: 'named-letters', skeleton: spelledSkeleton(named) });
   const morse = decodeMorse(text);
   if (morse !== undefined) views.push({ view: 'morse', skeleton: strip(morse) });
   for (const decoded of decodeEncodedRuns(text))
@@ -197,7 +212,8 @@ export interface CanaryMatch {
   canary: string;
   /**
    * How it was found: verbatim, text (case/separators), spelled, leetspeak, list, char-codes, morse,
-   * encoded (base16/32/64 run), base64, hex, rot13, rot47, reversed, or a view and a form (`list+reversed`).
+   * encoded (base16/32/64 run), base64, hex, binary, named-letters, rot13, rot47, caesar+N, pieces,
+   * reversed, or a view and a form (`list+reversed`).
    */
   via: string;
 }
@@ -206,6 +222,7 @@ export interface CanaryMatch {
 export function findCanaries(text: string, canaries: readonly string[]): CanaryMatch[] {
   const matches: CanaryMatch[] = [];
   let views: LeakView[] | undefined;
+  let base: string | undefined;
   for (const canary of canaries) {
     if (text.includes(canary)) {
       matches.push({ canary, via: 'verbatim' });
@@ -213,7 +230,8 @@ export function findCanaries(text: string, canaries: readonly string[]): CanaryM
     }
     const key = skeleton(canary);
     if (key.length < minimumCanarySkeleton) continue;
-    views ??= leakViews(text);
+    base ??= plain(text);
+    views ??= viewsOfPlain(text, base);
     const forms: [string, string][] = [
       [key, ''],
       [skeleton(rot13(canary)), 'rot13'],
@@ -230,9 +248,52 @@ export function findCanaries(text: string, canaries: readonly string[]): CanaryM
       }
     }
     // ROT47 turns letters into punctuation too, which the skeletons drop: searched in the text as written.
-    if (!found && text.includes(rot47(canary))) matches.push({ canary, via: 'rot47' });
+    if (!found && text.includes(rot47(canary))) {
+      matches.push({ canary, via: 'rot47' });
+      found = true;
+    }
+    // Caesar shifts: the canary shifted (25 short strings), not the text, searched in the text's skeleton.
+    if (!found) {
+      const shift = caesarShiftFound(views[0].skeleton, key);
+      if (shift) {
+        matches.push({ canary, via: `caesar+${shift}` });
+        found = true;
+      }
+    }
+    if (!found && findInPieces(base, key)) matches.push({ canary, via: 'pieces' });
   }
   return matches;
+}
+
+/** Letters a canary needs before its Caesar shifts are searched: fewer barely change under a shift. */
+export const minimumCaesarLetters = 4;
+
+/**
+ * The shift (1-25) under which the key's letters occur in the body, or 0. Digits are not shifted. 25 searches
+ * for the shifted key (native, ~0.01 ms/KB) measured cheaper than one JS pass comparing shifts per position.
+ */
+export function caesarShiftFound(body: string, key: string): number {
+  const shifted = caesarForms(key);
+  for (let shift = 1; shift < shifted.length; shift++) if (body.includes(shifted[shift])) return shift;
+  return 0;
+}
+
+// The shifted forms of recent keys: a scanner checks the same few canaries on every text.
+const shiftedKeys = new Map<string, string[]>();
+
+/** The key under every shift, [0] the key itself; just [key] when it has too few letters to shift. */
+function caesarForms(key: string): string[] {
+  let forms = shiftedKeys.get(key);
+  if (forms) return forms;
+  forms = [key];
+  if ((key.match(/[a-z]/g) ?? []).length >= minimumCaesarLetters)
+    for (let shift = 1; shift < 26; shift++)
+      forms.push(
+        key.replace(/[a-z]/g, (char) => String.fromCharCode(((char.charCodeAt(0) - 97 + shift) % 26) + 97)),
+      );
+  if (shiftedKeys.size >= 256) shiftedKeys.clear();
+  shiftedKeys.set(key, forms);
+  return forms;
 }
 
 /** Share of the system prompt's character 12-grams (on skeletons) found in the text: survives reformatting. */
