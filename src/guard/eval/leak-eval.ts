@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { rot13 } from '../normalize/index.js';
 import { promptLeakScanner } from '../scanners/index.js';
 
-const nato = [
+/** The NATO spelling alphabet, a to z, as a model spells a secret out. */
+export const nato = [
   'Alpha',
   'Bravo',
   'Charlie',
