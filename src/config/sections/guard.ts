@@ -15,9 +15,10 @@ const ruleBase = (defaultAction: z.infer<typeof action>) =>
   });
 
 /**
- * A model-backed scanner in a policy (Llama Guard style over any OpenAI-compatible endpoint, or a
- * moderation endpoint): run by `checkTextAsync` and the gateway hooks within `timeoutMs`; when the model
- * fails or is slow, `onFailure` decides (allow, flag or block the text).
+ * A model-backed scanner in a policy (Llama Guard style over any OpenAI-compatible endpoint, a
+ * moderation endpoint, or `leak-judge`: a chat model asked whether an answer gives away the policy's
+ * promptLeak canaries or system prompt): run by `checkTextAsync` and the gateway hooks within `timeoutMs`;
+ * when the model fails or is slow, `onFailure` decides (allow, flag or block the text).
  */
 const modelRuleSchema = z
   .object({
@@ -28,7 +29,7 @@ const modelRuleSchema = z
     model: z.string().min(1),
     /** Environment variable holding the endpoint's API key (never the key itself in configuration). */
     apiKeyEnv: z.string().optional(),
-    protocol: z.enum(['llama-guard', 'openai-moderation']).default('llama-guard'),
+    protocol: z.enum(['llama-guard', 'openai-moderation', 'leak-judge']).default('llama-guard'),
     /** llama-guard: `taxonomy` wraps the text in the hazard-category prompt; `server-template` sends it alone. */
     prompt: z.enum(['taxonomy', 'server-template']).default('taxonomy'),
     /** Hazard category codes to check (S1–S14; default all). */
@@ -36,7 +37,8 @@ const modelRuleSchema = z
     /** openai-moderation: category score that counts. */
     threshold: z.number().min(0).max(1).default(0.5),
     action: action.default('block'),
-    directions: directions.default(['input']),
+    /** Default: `output` for leak-judge (answers leak), `input` for the others. */
+    directions: directions.optional(),
     /** Time budget of one call, in ms. */
     timeoutMs: z.number().int().positive().default(2000),
     onFailure: z.enum(['allow', 'flag', 'block']).default('flag'),

@@ -199,7 +199,10 @@ export function createGuardPolicy(
   const config = parsed.data;
   const vault = options.vault ?? createVault();
   const rules = buildRules(config, vault);
-  const modelRules = buildModelRules(config.models, options);
+  const modelRules = buildModelRules(config.models, {
+    ...options,
+    secrets: { canaries: config.promptLeak.canaries, systemPrompt: config.promptLeak.systemPrompt },
+  });
 
   const policy: GuardPolicy = {
     rules,

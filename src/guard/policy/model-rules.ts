@@ -4,7 +4,7 @@
 import type { GuardPolicyConfig } from '../../config/index.js';
 import { GantryError } from '../../errors/index.js';
 import { onnxScanner } from '../onnx/index.js';
-import { type AsyncScanner, modelScanner } from '../scanners/index.js';
+import { type AsyncScanner, type LeakSecrets, modelScanner } from '../scanners/index.js';
 import type { Direction } from '../types.js';
 import type { PolicyFinding, RuleAction } from './create-guard-policy.js';
 
@@ -21,24 +21,25 @@ export interface ModelPolicyRule {
 
 export function buildModelRules(
   configs: readonly ModelRuleConfig[],
-  options: { env?: NodeJS.ProcessEnv; fetch?: typeof fetch } = {},
+  options: { env?: NodeJS.ProcessEnv; fetch?: typeof fetch; secrets?: LeakSecrets } = {},
 ): ModelPolicyRule[] {
   const env = options.env ?? process.env;
   return configs.map((config) => ({
     name: config.name,
     action: config.action,
-    directions: config.directions,
+    directions: config.directions ?? (config.protocol === 'leak-judge' ? ['output'] : ['input']),
     onFailure: config.onFailure,
     timeoutMs: config.timeoutMs,
-    scan: scannerFor(config, env, options.fetch),
+    scan: scannerFor(config, env, options.fetch, options.secrets),
   }));
 }
 
-/** The scanner a rule runs: a local ONNX classifier, or an endpoint (Llama Guard, moderation). */
+/** The scanner a rule runs: a local ONNX classifier, or an endpoint (Llama Guard, moderation, leak judge). */
 function scannerFor(
   config: ModelRuleConfig,
   env: NodeJS.ProcessEnv,
   fetch?: typeof globalThis.fetch,
+  secrets?: LeakSecrets,
 ): AsyncScanner {
   if (config.protocol === 'onnx') {
     const { model, file, attackLabels, threshold, maxTokens, threads, timeoutMs } = config;
@@ -53,7 +54,18 @@ function scannerFor(
     );
   }
   const { baseUrl, model, protocol, prompt, categories, threshold, timeoutMs } = config;
-  return modelScanner({ baseUrl, model, apiKey, protocol, prompt, categories, threshold, timeoutMs, fetch });
+  return modelScanner({
+    baseUrl,
+    model,
+    apiKey,
+    protocol,
+    prompt,
+    categories,
+    threshold,
+    timeoutMs,
+    fetch,
+    secrets: protocol === 'leak-judge' ? secrets : undefined,
+  });
 }
 
 /** Findings of the model rules that apply to the direction, each within its budget, in parallel. */

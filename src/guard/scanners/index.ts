@@ -18,6 +18,7 @@ export {
   taskScore,
 } from './injection-scanner.js';
 export { invisibleTextScanner } from './invisible-text-scanner.js';
+export { type LeakSecrets, leakJudgePrompt, parseLeakVerdict } from './leak-judge-prompt.js';
 export {
   type CanaryMatch,
   findCanaries,

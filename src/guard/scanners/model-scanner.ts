@@ -2,9 +2,11 @@
 // or a chat model asked in Llama Guard's format ("safe" / "unsafe\nS1,S10"): Llama Guard served by vLLM
 // with its own template, or any instruction-following model given the hazard taxonomy prompt.
 // Asynchronous and slow (a network call); in a policy it runs with a time budget and a fallback
-// (`models` in the policy, `checkTextAsync`).
+// (`models` in the policy, `checkTextAsync`). `leak-judge`: a chat model asked whether an answer gives away
+// the policy's canaries or system prompt in any form (the leaks the promptLeak matcher cannot read).
 import { GantryError } from '../../errors/index.js';
 import { type Direction, type Finding, resultOf, type ScanResult } from '../types.js';
+import { type LeakSecrets, leakJudgePrompt, parseLeakVerdict } from './leak-judge-prompt.js';
 import { hazardCategories, llamaGuardPrompt, parseLlamaGuardVerdict } from './llama-guard-prompt.js';
 
 export interface ModelScannerOptions {
@@ -12,7 +14,7 @@ export interface ModelScannerOptions {
   baseUrl: string;
   apiKey?: string;
   model: string;
-  protocol: 'openai-moderation' | 'llama-guard';
+  protocol: 'openai-moderation' | 'llama-guard' | 'leak-judge';
   /**
    * llama-guard only. `taxonomy` (default): the text is wrapped in Llama Guard 3's classification prompt
    * with the hazard categories, for any chat model. `server-template`: the text alone, for a Llama Guard
@@ -23,6 +25,11 @@ export interface ModelScannerOptions {
   categories?: string[];
   /** openai-moderation: category score at or above which a finding is reported (default 0.5). */
   threshold?: number;
+  /**
+   * leak-judge only: what must not leak (the policy passes its promptLeak canaries and system prompt). They
+   * are sent to the judge's endpoint: use a model you would trust with them.
+   */
+  secrets?: LeakSecrets;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -37,8 +44,18 @@ export function validateModelScannerOptions(options: ModelScannerOptions): void 
   if (typeof options.baseUrl !== 'string' || !/^https?:\/\//.test(options.baseUrl))
     problems.push('baseUrl must be an http(s) URL ending in /v1');
   if (typeof options.model !== 'string' || options.model === '') problems.push('model is required');
-  if (options.protocol !== 'openai-moderation' && options.protocol !== 'llama-guard')
-    problems.push(`protocol must be openai-moderation or llama-guard, not ${String(options.protocol)}`);
+  if (!['openai-moderation', 'llama-guard', 'leak-judge'].includes(options.protocol))
+    problems.push(
+      `protocol must be openai-moderation, llama-guard or leak-judge, not ${String(options.protocol)}`,
+    );
+  if (
+    options.protocol === 'leak-judge' &&
+    !options.secrets?.canaries.length &&
+    !options.secrets?.systemPrompt
+  )
+    problems.push(
+      'leak-judge needs something to protect: set promptLeak.canaries or promptLeak.systemPrompt',
+    );
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0))
     problems.push('timeoutMs must be positive');
   const unknown = (options.categories ?? []).filter((code) => !hazardCategories[code]);
@@ -65,6 +82,7 @@ export function modelScanner(options: ModelScannerOptions): AsyncScanner {
     prompt = 'taxonomy',
     categories,
     threshold = 0.5,
+    secrets,
     timeoutMs = 10_000,
     fetch: fetchImpl = fetch,
   } = options;
@@ -94,7 +112,23 @@ export function modelScanner(options: ModelScannerOptions): AsyncScanner {
       throw failed(`cannot reach ${base + path}: ${why}`, error);
     }
   };
+  const chat = async (content: string, signal?: AbortSignal): Promise<string> => {
+    const data = await call(
+      '/chat/completions',
+      { model, messages: [{ role: 'user', content }], temperature: 0, max_tokens: 20 },
+      signal,
+    );
+    const answer = (data.choices as { message?: { content?: string } }[] | undefined)?.[0]?.message?.content;
+    if (typeof answer !== 'string') throw failed('the chat answer has no choices[0].message.content');
+    return answer;
+  };
   return async (text, context = {}) => {
+    if (protocol === 'leak-judge') {
+      const answer = await chat(leakJudgePrompt(text, secrets ?? { canaries: [] }), context.signal);
+      const verdict = parseLeakVerdict(answer);
+      if (!verdict) throw failed(`expected "LEAK" or "SAFE", got "${answer.slice(0, 40)}"`);
+      return resultOf(verdict === 'leak' ? [{ scanner: 'model', type: 'prompt_leak', score: 1 }] : []);
+    }
     if (protocol === 'openai-moderation') {
       const data = await call('/moderations', { model, input: text }, context.signal);
       const result = (
@@ -110,13 +144,7 @@ export function modelScanner(options: ModelScannerOptions): AsyncScanner {
       prompt === 'server-template'
         ? text
         : llamaGuardPrompt(text, context.direction ?? 'input', categories ?? Object.keys(hazardCategories));
-    const data = await call(
-      '/chat/completions',
-      { model, messages: [{ role: 'user', content }], temperature: 0, max_tokens: 20 },
-      context.signal,
-    );
-    const answer = (data.choices as { message?: { content?: string } }[] | undefined)?.[0]?.message?.content;
-    if (typeof answer !== 'string') throw failed('the chat answer has no choices[0].message.content');
+    const answer = await chat(content, context.signal);
     const verdict = parseLlamaGuardVerdict(answer);
     if (!verdict) throw failed(`expected "safe" or "unsafe", got "${answer.slice(0, 40)}"`);
     if (verdict.safe) return resultOf([]);
