@@ -5,10 +5,10 @@
 // the CPU µs per request, split into the main thread and the other threads (from /proc). PROFILE=<folder>
 // adds `--cpu-prof` (the pauses show as idle in the profile: settle-profile.ts cuts it into the same
 // segments). IDLE=<n>:<s> pauses s seconds after segment n. BARE=1 measures the bare proxy instead (the reference: does it settle too?).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchGateway } from './bench-config.js';
-import { cpuSecondsExact, start, stop } from './processes.js';
+import { readGcMeter } from './gc-meter-read.js';
+import { cpuSecondsExact, start, stop, threadNanos } from './processes.js';
 import { runWrk } from './wrk.js';
 
 const segments = Number(process.env.SEGMENTS ?? 12);
@@ -18,45 +18,17 @@ const bare = process.env.BARE === '1';
 // IDLE=<n>:<seconds>: after segment n, a pause of that many seconds (does the process pay again after idle?).
 const [idleAfter, idleSeconds] = (process.env.IDLE ?? '0:0').split(':').map(Number);
 
-/** CPU seconds of the process's main thread (its first task) from /proc. */
-function mainThreadSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 const upstream = await start(['bin/run-ts.js', 'bench/gateway/fake-upstream.ts'], { core: 1 });
-const meterFile = `/tmp/settle-gc-${process.pid}.json`;
 const flags = [
   '--require',
   './bench/gateway/gc-meter.cjs',
   ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval', '100'] : []),
 ];
-interface GcTotals {
-  minor: number;
-  minorMs: number;
-  major: number;
-  majorMs: number;
-  rssBytes: number;
-  newSpaceBytes: number;
-}
-/** The gc-meter totals so far (SIGUSR2 makes the process write them synchronously). */
-async function gcTotals(pid: number): Promise<GcTotals> {
-  rmSync(meterFile, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 200 && !existsSync(meterFile); i++) await sleep(5);
-  await sleep(20); // the write is synchronous in the handler; let it finish
-  return JSON.parse(readFileSync(meterFile, 'utf8')) as GcTotals;
-}
 const server = bare
-  ? await start([...flags, 'bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url], {
-      core: 0,
-      env: { GC_METER_FILE: meterFile },
-    })
+  ? await start([...flags, 'bin/run-ts.js', 'bench/gateway/bare-proxy.ts', upstream.url], { core: 0 })
   : await start([...flags, 'bin/run-ts.js', 'bench/gateway/gateway-server.ts'], {
       core: 0,
       env: {
-        GC_METER_FILE: meterFile,
         GANTRY_BENCH_CONFIG: JSON.stringify({
           gateway: benchGateway(upstream.url, { cache: { enabled: false } }),
         }),
@@ -76,13 +48,13 @@ process.stdout.write(
 try {
   let elapsed = 0;
   for (let i = 0; i < segments; i++) {
-    const gc0 = await gcTotals(server.pid);
+    const gc0 = await readGcMeter(server.pid);
     const cpu0 = cpuSecondsExact(server.pid);
-    const main0 = mainThreadSeconds(server.pid);
+    const main0 = threadNanos(server.pid).main;
     const r = await runWrk({ ...load, seconds });
     const cpu = cpuSecondsExact(server.pid) - cpu0;
-    const main = mainThreadSeconds(server.pid) - main0;
-    const gc = await gcTotals(server.pid);
+    const main = (threadNanos(server.pid).main - main0) / 1e9;
+    const gc = await readGcMeter(server.pid);
     const per = (x: number) => ((x * 1e6) / r.requests).toFixed(1);
     process.stdout.write(
       `| ${i + 1} | ${elapsed} | ${Math.round(r.requestsPerSecond)} | ${per(cpu)} | ${per(main)} | ${(((gc.minor - gc0.minor) * 1000) / r.requests).toFixed(2)} | ${per((gc.minorMs - gc0.minorMs) / 1000)} | ${gc.major - gc0.major} | ${(gc.majorMs - gc0.majorMs).toFixed(1)} | ${(gc.newSpaceBytes / 1e6).toFixed(1)} | ${(gc.rssBytes / 1e6).toFixed(0)} |\n`,

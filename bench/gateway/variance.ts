@@ -9,11 +9,11 @@
 // and optimizing compiles the process printed during the measured rounds (after its warm-up).
 // FLAGS (space-separated node flags) goes to every gateway; FLAGS_B to every second one (process 2, 4,
 // ...; old/new alternating: A B A B ...). Proxies on core 0, upstream and wrk on core 1, as ratio.ts.
-import { appendFileSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { benchGateway } from './bench-config.js';
-import { type Started, start, stop } from './processes.js';
+import { readGcMeter } from './gc-meter-read.js';
+import { type Started, start, stop, threadNanos } from './processes.js';
 import { runWrk } from './wrk.js';
 
 const processes = Number(process.env.PROCESSES ?? 6);
@@ -31,37 +31,6 @@ function userSystem(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-}
-
-function threadNanos(pid: number): { main: number; background: number } {
-  const t = { main: 0, background: 0 };
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const n = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-      if (tid === String(pid)) t.main += n;
-      else t.background += n;
-    } catch {
-      // a thread that ended
-    }
-  }
-  return t;
-}
-
-async function gcTotals(
-  pid: number,
-): Promise<{ minor: number; major: number; minorMs: number; newSpaceBytes: number }> {
-  const file = `/tmp/gc-meter-${pid}.json`;
-  rmSync(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 40; i++) {
-    await sleep(25);
-    try {
-      return JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      // not written yet
-    }
-  }
-  return { minor: Number.NaN, major: Number.NaN, minorMs: Number.NaN, newSpaceBytes: Number.NaN };
 }
 
 /** Open TCP sockets of the process (its 32 client connections plus its connections to the upstream). */
@@ -132,7 +101,7 @@ try {
         core: 1,
       });
       counting = true;
-      const gcBefore = await gcTotals(server.pid);
+      const gcBefore = await readGcMeter(server.pid);
       const gwRounds: { us: number; main: number; bg: number; kernel: number; requests: number }[] = [];
       const bareKernel: number[] = [];
       const bareRounds: number[] = [];
@@ -165,7 +134,7 @@ try {
         const order: ('gw' | 'bare')[] = round % 2 === 0 ? ['bare', 'gw'] : ['gw', 'bare'];
         for (const t of order) await one(t);
       }
-      const gcAfter = await gcTotals(server.pid);
+      const gcAfter = await readGcMeter(server.pid);
       const requests = gwRounds.reduce((s, r) => s + r.requests, 0);
       const gwMedian = median(gwRounds.map((r) => r.us));
       const bareMedian = median(bareRounds);
