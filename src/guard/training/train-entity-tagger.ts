@@ -61,11 +61,7 @@ export function trainEntityTagger(
       const span = record.spans.find((s) => token.start < s.end && s.start < token.end);
       const label = span ? taggerClasses.indexOf(span.type as (typeof taggerClasses)[number]) : 0;
       const features = tokenFeatures(prepared, i, dimension);
-      examples.push(
-        weight === 1
-          ? { features, label: Math.max(0, label) }
-          : { features, label: Math.max(0, label), weight },
-      );
+      examples.push({ features, label: Math.max(0, label), weight });
     }
   }
   const model = trainLinearModel(examples, {
