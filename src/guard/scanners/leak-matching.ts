@@ -228,41 +228,33 @@ export function findCanaries(text: string, canaries: readonly string[]): CanaryM
       matches.push({ canary, via: 'verbatim' });
       continue;
     }
-    const key = skeleton(canary);
-    if (key.length < minimumCanarySkeleton) continue;
+    const canaryForms = formsOf(canary);
+    if (canaryForms.key.length < minimumCanarySkeleton) continue;
     base ??= plain(text);
     views ??= viewsOfPlain(text, base);
-    const forms: [string, string][] = [
-      [key, ''],
-      [skeleton(rot13(canary)), 'rot13'],
-      [[...key].reverse().join(''), 'reversed'],
-    ];
-    let found = false;
-    search: for (const { view, skeleton: body, fold } of views) {
-      for (const [form, how] of forms) {
-        if (body.includes(fold ? fold(form) : form)) {
-          matches.push({ canary, via: how ? (view === 'text' ? how : `${view}+${how}`) : view });
-          found = true;
-          break search;
-        }
-      }
-    }
-    // ROT47 turns letters into punctuation too, which the skeletons drop: searched in the text as written.
-    if (!found && text.includes(rot47(canary))) {
-      matches.push({ canary, via: 'rot47' });
-      found = true;
-    }
-    // Caesar shifts: the canary shifted (25 short strings), not the text, searched in the text's skeleton.
-    if (!found) {
-      const shift = caesarShiftFound(views[0].skeleton, key);
-      if (shift) {
-        matches.push({ canary, via: `caesar+${shift}` });
-        found = true;
-      }
-    }
-    if (!found && findInPieces(base, key)) matches.push({ canary, via: 'pieces' });
+    const via = howFound(text, base, views, canaryForms);
+    if (via) matches.push({ canary, via });
   }
   return matches;
+}
+
+/** How the canary's forms occur in the text's views, or undefined when they do not. */
+function howFound(
+  text: string,
+  base: string,
+  views: readonly LeakView[],
+  canary: CanaryForms,
+): string | undefined {
+  for (const { view, skeleton: body, fold } of views)
+    for (const [form, how] of canary.forms)
+      if (body.includes(fold ? fold(form) : form))
+        return how ? (view === 'text' ? how : `${view}+${how}`) : view;
+  // ROT47 turns letters into punctuation too, which the skeletons drop: searched in the text as written.
+  if (text.includes(canary.rot47)) return 'rot47';
+  // Caesar shifts: the canary shifted (25 short strings), not the text, searched in the text's skeleton.
+  const shift = shiftFound(views[0].skeleton, canary.shifted);
+  if (shift) return `caesar+${shift}`;
+  return findInPieces(base, canary.key) ? 'pieces' : undefined;
 }
 
 /** Letters a canary needs before its Caesar shifts are searched: fewer barely change under a shift. */
@@ -273,27 +265,56 @@ export const minimumCaesarLetters = 4;
  * for the shifted key (native, ~0.01 ms/KB) measured cheaper than one JS pass comparing shifts per position.
  */
 export function caesarShiftFound(body: string, key: string): number {
-  const shifted = caesarForms(key);
+  return shiftFound(body, caesarForms(key));
+}
+
+function shiftFound(body: string, shifted: readonly string[]): number {
   for (let shift = 1; shift < shifted.length; shift++) if (body.includes(shifted[shift])) return shift;
   return 0;
 }
 
-// The shifted forms of recent keys: a scanner checks the same few canaries on every text.
-const shiftedKeys = new Map<string, string[]>();
-
 /** The key under every shift, [0] the key itself; just [key] when it has too few letters to shift. */
 function caesarForms(key: string): string[] {
-  let forms = shiftedKeys.get(key);
-  if (forms) return forms;
-  forms = [key];
+  const forms = [key];
   if ((key.match(/[a-z]/g) ?? []).length >= minimumCaesarLetters)
     for (let shift = 1; shift < 26; shift++)
       forms.push(
         key.replace(/[a-z]/g, (char) => String.fromCharCode(((char.charCodeAt(0) - 97 + shift) % 26) + 97)),
       );
-  if (shiftedKeys.size >= 256) shiftedKeys.clear();
-  shiftedKeys.set(key, forms);
   return forms;
+}
+
+interface CanaryForms {
+  /** The canary's skeleton. */
+  key: string;
+  /** What the views are searched for: the key, its rot13 and its reversal, each with how it was written. */
+  forms: [string, string][];
+  /** The canary under ROT47, searched in the text as written. */
+  rot47: string;
+  /** The key under every Caesar shift (caesarForms). */
+  shifted: string[];
+}
+
+// The forms of recent canaries: a scanner checks the same few canaries on every text.
+const recentForms = new Map<string, CanaryForms>();
+
+function formsOf(canary: string): CanaryForms {
+  let found = recentForms.get(canary);
+  if (found) return found;
+  const key = skeleton(canary);
+  found = {
+    key,
+    forms: [
+      [key, ''],
+      [skeleton(rot13(canary)), 'rot13'],
+      [[...key].reverse().join(''), 'reversed'],
+    ],
+    rot47: rot47(canary),
+    shifted: caesarForms(key),
+  };
+  if (recentForms.size >= 256) recentForms.clear();
+  recentForms.set(canary, found);
+  return found;
 }
 
 /** Share of the system prompt's character 12-grams (on skeletons) found in the text: survives reformatting. */
